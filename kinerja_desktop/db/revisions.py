@@ -1,0 +1,7 @@
+"""The schema revisions this build knows, oldest first (a test keeps it equal to the Alembic scripts).
+
+Kept apart from Alembic so that opening an up-to-date database never imports Alembic (≈ 0.5 s).
+"""
+
+REVISIONS: tuple[str, ...] = ("0001_initial", "0002_opd_contacts")
+HEAD = REVISIONS[-1]

@@ -1,0 +1,1 @@
+"""Pure domain rules of Kinerja Desktop: no Qt, no SQLAlchemy."""

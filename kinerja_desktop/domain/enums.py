@@ -1,0 +1,174 @@
+"""Closed vocabularies of the domain, stored by their string values."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class OpdKind(StrEnum):
+    """Kinds of perangkat daerah (OPD)."""
+
+    SEKRETARIAT = "sekretariat"
+    INSPEKTORAT = "inspektorat"
+    BADAN = "badan"
+    DINAS = "dinas"
+    SATPOL_PP = "satpol_pp"
+    RSUD = "rsud"
+    KECAMATAN = "kecamatan"
+
+    @property
+    def label(self) -> str:
+        return _OPD_KIND_LABELS[self]
+
+
+_OPD_KIND_LABELS = {
+    OpdKind.SEKRETARIAT: "Sekretariat",
+    OpdKind.INSPEKTORAT: "Inspektorat",
+    OpdKind.BADAN: "Badan",
+    OpdKind.DINAS: "Dinas",
+    OpdKind.SATPOL_PP: "Satuan Polisi Pamong Praja",
+    OpdKind.RSUD: "Rumah Sakit Umum Daerah",
+    OpdKind.KECAMATAN: "Kecamatan",
+}
+
+
+class ActingKind(StrEnum):
+    """How an official holds a post: definitive, or acting for someone (Plt., Plh., Pj.)."""
+
+    DEFINITIVE = "definitif"
+    PLT = "plt"  # pelaksana tugas
+    PLH = "plh"  # pelaksana harian
+    PJ = "pj"  # penjabat (regional head appointed by the centre)
+
+    @property
+    def prefix(self) -> str:
+        """The abbreviation printed before a title, e.g. "Plt. Kepala Dinas Kesehatan"."""
+        return {ActingKind.DEFINITIVE: "", ActingKind.PLT: "Plt.", ActingKind.PLH: "Plh.", ActingKind.PJ: "Pj."}[
+            self
+        ]
+
+    @property
+    def label(self) -> str:
+        return {
+            ActingKind.DEFINITIVE: "Definitif",
+            ActingKind.PLT: "Pelaksana Tugas (Plt.)",
+            ActingKind.PLH: "Pelaksana Harian (Plh.)",
+            ActingKind.PJ: "Penjabat (Pj.)",
+        }[self]
+
+
+class LeaderRole(StrEnum):
+    """Regional leaders who may sign as pihak kedua."""
+
+    HEAD = "kepala_daerah"  # Bupati / Wali Kota
+    DEPUTY = "wakil_kepala_daerah"  # Wakil Bupati / Wakil Wali Kota
+    SECRETARY = "sekda"  # Sekretaris Daerah
+
+
+class RegionKind(StrEnum):
+    KABUPATEN = "kabupaten"
+    KOTA = "kota"
+
+    @property
+    def government_title(self) -> str:
+        return "PEMERINTAH KABUPATEN" if self is RegionKind.KABUPATEN else "PEMERINTAH KOTA"
+
+    @property
+    def head_title(self) -> str:
+        return "Bupati" if self is RegionKind.KABUPATEN else "Wali Kota"
+
+
+class GoalLevel(StrEnum):
+    REGIONAL = "daerah"  # RPJMD
+    OPD = "opd"  # Renstra
+
+
+class GoalKind(StrEnum):
+    MISSION = "misi"
+    GOAL = "tujuan"
+    TARGET = "sasaran"
+
+    @property
+    def label(self) -> str:
+        return {GoalKind.MISSION: "Misi", GoalKind.GOAL: "Tujuan", GoalKind.TARGET: "Sasaran"}[self]
+
+
+class Polarity(StrEnum):
+    POSITIVE = "positive"  # semakin tinggi semakin baik
+    NEGATIVE = "negative"  # semakin rendah semakin baik
+    RANGE = "range"  # dalam rentang
+
+    @property
+    def label(self) -> str:
+        return {
+            Polarity.POSITIVE: "Positif (semakin tinggi semakin baik)",
+            Polarity.NEGATIVE: "Negatif (semakin rendah semakin baik)",
+            Polarity.RANGE: "Rentang (ideal di dalam rentang)",
+        }[self]
+
+
+class Cumulation(StrEnum):
+    """How quarterly values add up to the quarter-to-date figure."""
+
+    SUMMED = "summed"
+    LAST_VALUE = "last"
+    AVERAGE = "average"
+    FLAT = "flat"
+    RELEASED = "released"  # published by another body (BPS, BPK ...)
+
+    @property
+    def label(self) -> str:
+        return {
+            Cumulation.SUMMED: "Dijumlahkan",
+            Cumulation.LAST_VALUE: "Nilai terakhir",
+            Cumulation.AVERAGE: "Rata-rata",
+            Cumulation.FLAT: "Tetap (target tahunan tiap triwulan)",
+            Cumulation.RELEASED: "Dirilis instansi lain",
+        }[self]
+
+
+class AgreementStatus(StrEnum):
+    DRAFT = "draf"
+    FINAL = "final"
+    SIGNED = "ditandatangani"
+    SUPERSEDED = "diganti"  # a signed version replaced by a signed PK Perubahan
+    DISCARDED = "dibuang"
+
+    @property
+    def label(self) -> str:
+        return {
+            AgreementStatus.DRAFT: "Draf",
+            AgreementStatus.FINAL: "Final",
+            AgreementStatus.SIGNED: "Ditandatangani",
+            AgreementStatus.SUPERSEDED: "Diganti Perubahan",
+            AgreementStatus.DISCARDED: "Dibuang",
+        }[self]
+
+    @property
+    def is_locked(self) -> bool:
+        """Signed (or superseded) agreements can no longer change."""
+        return self in (AgreementStatus.SIGNED, AgreementStatus.SUPERSEDED)
+
+
+class AgreementKind(StrEnum):
+    OPD = "opd"  # Bupati <-> head of OPD
+    REGIONAL = "daerah"  # the regional head's own PK (single signer)
+
+
+class Quarter(int):
+    """Triwulan I..IV as 1..4."""
+
+    ROMAN = ("I", "II", "III", "IV")
+
+    def __new__(cls, value: int) -> Quarter:
+        if value not in (1, 2, 3, 4):
+            raise ValueError(f"Triwulan harus 1 sampai 4, bukan {value}")
+        return super().__new__(cls, value)
+
+    @property
+    def roman(self) -> str:
+        return self.ROMAN[self - 1]
+
+    @property
+    def label(self) -> str:
+        return f"Triwulan {self.roman}"

@@ -1,0 +1,121 @@
+"""Indonesian formatting and parsing of numbers, money and dates (1.234,56 · Rp 1.250.000.000 · 26 Januari 2026)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def round_half_up(value: Decimal, places: int = 2) -> Decimal:
+    """Round as people do by hand (0,005 → 0,01), not banker's rounding."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _group_thousands(digits: str) -> str:
+    groups = []
+    while len(digits) > 3:
+        groups.append(digits[-3:])
+        digits = digits[:-3]
+    groups.append(digits)
+    return ".".join(reversed(groups))
+
+
+def format_number(value: Decimal | int | None, places: int | None = 2, *, empty: str = "") -> str:
+    """Format with "." for thousands and "," for decimals; ``places=None`` keeps the value's own digits."""
+    if value is None:
+        return empty
+    dec = Decimal(value)
+    if places is not None:
+        dec = round_half_up(dec, places)
+    elif dec == dec.to_integral_value():
+        dec = dec.quantize(Decimal(1))
+    else:
+        dec = dec.normalize()
+    sign = "-" if dec < 0 else ""
+    text = format(abs(dec), "f")
+    whole, _, frac = text.partition(".")
+    result = _group_thousands(whole)
+    if frac:
+        result += "," + frac
+    return sign + result
+
+
+def format_rupiah(amount: int | None, *, prefix: bool = True, empty: str = "") -> str:
+    """Integer rupiah as ``Rp 1.250.000.000``."""
+    if amount is None:
+        return empty
+    text = format_number(int(amount), 0)
+    return f"Rp {text}" if prefix else text
+
+
+def format_date(value: date | None, *, empty: str = "") -> str:
+    """``26 Januari 2026``."""
+    if value is None:
+        return empty
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+_NUMBER_RE = re.compile(r"^[+-]?[\d.,\s]+$")
+
+
+def parse_number(text: str) -> Decimal:
+    """Parse a number typed the Indonesian way (``1.250.000``, ``92,5``, ``1.234,56``).
+
+    A lone dot followed by other than three digits is read as a decimal point too (``92.5``),
+    because operators paste from English spreadsheets. Raises ``ValueError`` with an Indonesian message.
+    """
+    raw = text.strip().replace("\u00a0", "").replace(" ", "")
+    if raw.lower().startswith("rp"):
+        raw = raw[2:].lstrip(".").strip()
+    if not raw or not _NUMBER_RE.match(raw):
+        raise ValueError(f"“{text.strip()}” bukan angka yang sah (contoh: 1.250.000 atau 92,5)")
+    if "," in raw:
+        if raw.count(",") > 1:
+            raise ValueError(f"“{text.strip()}” memiliki lebih dari satu tanda koma desimal")
+        whole, frac = raw.split(",")
+        if whole.replace("+", "").replace("-", "") and not _valid_grouping(whole):
+            raise ValueError(f"“{text.strip()}”: pemisah ribuan harus titik tiap tiga angka")
+        normalized = whole.replace(".", "") + "." + frac
+    elif raw.count(".") == 1 and not re.match(r"^[+-]?\d{1,3}\.\d{3}$", raw):
+        normalized = raw  # 92.5 typed with a decimal point
+    else:
+        if "." in raw and not _valid_grouping(raw):
+            raise ValueError(f"“{text.strip()}”: pemisah ribuan harus titik tiap tiga angka")
+        normalized = raw.replace(".", "")
+    try:
+        return Decimal(normalized)
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the regex above
+        raise ValueError(f"“{text.strip()}” bukan angka yang sah") from exc
+
+
+def _valid_grouping(whole: str) -> bool:
+    body = whole.lstrip("+-")
+    if "." not in body:
+        return True
+    return re.fullmatch(r"\d{1,3}(\.\d{3})+", body) is not None
+
+
+def parse_rupiah(text: str) -> int:
+    """Parse whole rupiah; cents are refused because budgets are kept in whole rupiah."""
+    value = parse_number(text)
+    if value != value.to_integral_value():
+        raise ValueError("Anggaran dicatat dalam rupiah penuh, tanpa sen")
+    if value < 0:
+        raise ValueError("Anggaran tidak boleh negatif")
+    return int(value)
