@@ -1,0 +1,48 @@
+"""Database housekeeping for support staff: what the file holds and whether it is sound."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, text
+
+from ..db.database import Database
+from ..db.models import Base, Opd, PerformanceAgreement, Regency
+
+
+def integrity_problems(database: Database) -> list[str]:
+    """Run ``PRAGMA integrity_check`` and ``foreign_key_check``; an empty list means sound."""
+    if database.engine.dialect.name != "sqlite":
+        return []
+    with database.engine.connect() as conn:
+        rows = [row[0] for row in conn.execute(text("PRAGMA integrity_check"))]
+        problems = [] if rows == ["ok"] else rows
+        for row in conn.execute(text("PRAGMA foreign_key_check")):
+            problems.append(f"kunci asing rusak di tabel {row[0]} (baris {row[1]}) → {row[2]}")
+    return problems
+
+
+def row_counts(database: Database) -> dict[str, int]:
+    with database.read() as session:
+        return {
+            name: session.execute(select(func.count()).select_from(table)).scalar_one()
+            for name, table in sorted(Base.metadata.tables.items())
+        }
+
+
+def database_report(database: Database) -> list[tuple[str, str]]:
+    """Label/value lines describing the open database, in Indonesian."""
+    from ..db.migrate import current_revision
+
+    with database.read() as session:
+        regency = session.execute(select(Regency)).scalars().first()
+        opds = session.execute(select(func.count()).select_from(Opd)).scalar_one()
+        agreements = session.execute(select(func.count()).select_from(PerformanceAgreement)).scalar_one()
+    problems = integrity_problems(database)
+    lines = [
+        ("Basis data", database.display_name if database.path is None else str(database.path)),
+        ("Revisi skema", current_revision(database.engine) or "-"),
+        ("Pemerintah daerah", regency.full_name + (" (data contoh)" if regency.is_sample else "") if regency else "-"),
+        ("Perangkat daerah", str(opds)),
+        ("Perjanjian kinerja", str(agreements)),
+        ("Integritas", "baik" if not problems else "; ".join(problems[:5])),
+    ]
+    return lines

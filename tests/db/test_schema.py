@@ -1,0 +1,166 @@
+"""The schema: migrations equal the models, revisions known, round trips exact."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from kinerja_desktop.db.database import Database
+from kinerja_desktop.db.models import (
+    AgreementItem,
+    AgreementProgram,
+    Goal,
+    Indicator,
+    IndicatorTarget,
+    Official,
+    Opd,
+    OpdHead,
+    PerformanceAgreement,
+    PlanningPeriod,
+    Program,
+    ProgramBudget,
+)
+from kinerja_desktop.db.revisions import HEAD, REVISIONS
+from kinerja_desktop.domain.enums import (
+    AgreementStatus,
+    Cumulation,
+    GoalKind,
+    GoalLevel,
+    OpdKind,
+    Polarity,
+)
+
+
+def test_migrations_produce_exactly_the_models(db: Database) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from kinerja_desktop.db.models import Base
+
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False}), Base.metadata)
+    assert diff == []
+
+
+def test_known_revisions_match_the_alembic_scripts() -> None:
+    from alembic.script import ScriptDirectory
+
+    from kinerja_desktop.db.migrate import alembic_config
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert scripts.get_current_head() == HEAD
+    chain = [rev.revision for rev in scripts.walk_revisions()]
+    assert sorted(chain) == sorted(REVISIONS)
+
+
+def _sample_tree(session) -> Opd:  # noqa: ANN001
+    period = PlanningPeriod(name="RPJMD 2025–2029", start_year=2025, end_year=2029)
+    opd = Opd(code="1.02.0.00.0.00.01.0000", abbreviation="Dinkes", name="Dinas Kesehatan", kind=OpdKind.DINAS)
+    official = Official(name="dr. Siti Rahmawati, M.Kes.", nip="197305122000032004", rank="Pembina", grade="IV/a")
+    opd.heads.append(OpdHead(official=official, position="Kepala Dinas Kesehatan", start_date=date(2025, 1, 2)))
+    goal = Goal(level=GoalLevel.OPD, kind=GoalKind.TARGET, statement="Meningkatnya derajat kesehatan")
+    session.add_all([period, opd])
+    session.flush()
+    goal.period_id = period.id
+    goal.opd_id = opd.id
+    indicator = Indicator(
+        name="Angka Kematian Ibu",
+        unit="per 100.000 KH",
+        polarity=Polarity.NEGATIVE,
+        cumulation=Cumulation.SUMMED,
+        baseline=Decimal("84.5"),
+    )
+    indicator.targets.append(
+        IndicatorTarget(year=2026, target=Decimal("80"), q1=Decimal("20"), q2=Decimal("20.00"), q3=None, q4=None)
+    )
+    goal.indicators.append(indicator)
+    session.add(goal)
+    return opd
+
+
+def test_round_trip_keeps_exact_decimals_enums_and_money(db: Database) -> None:
+    with db.write() as session:
+        opd = _sample_tree(session)
+        session.flush()
+        program = Program(opd_id=opd.id, code="1.02.02", name="PROGRAM PEMENUHAN UPAYA KESEHATAN")
+        program.budgets.append(ProgramBudget(year=2026, pagu=9_876_543_210_123))
+        session.add(program)
+    with db.read() as session:
+        indicator = session.scalars(select(Indicator)).one()
+        assert indicator.polarity is Polarity.NEGATIVE
+        assert indicator.cumulation is Cumulation.SUMMED
+        assert indicator.baseline == Decimal("84.5")
+        target = indicator.targets[0]
+        assert (target.target, target.q1, target.q2, target.q3) == (Decimal("80"), Decimal("20"), Decimal("20"), None)
+        assert session.scalar(select(ProgramBudget.pagu)) == 9_876_543_210_123
+        head = session.scalars(select(OpdHead)).one()
+        assert head.official.nip == "197305122000032004"
+        assert len(indicator.id) == 36 and indicator.version == 1
+        assert indicator.created_at is not None
+
+
+def test_float_is_refused_for_exact_columns(db: Database) -> None:
+    with pytest.raises(Exception, match="float"):
+        with db.write() as session:
+            opd = _sample_tree(session)
+            session.flush()
+            indicator = session.scalars(select(Indicator)).one()
+            indicator.baseline = 0.1  # type: ignore[assignment]
+            del opd
+    with db.read() as session:
+        assert session.scalars(select(Indicator)).all() == []
+
+
+def test_version_increments_and_stale_writes_are_refused(db: Database) -> None:
+    with db.write() as session:
+        opd = Opd(code="X", abbreviation="X", name="Dinas X", kind=OpdKind.DINAS)
+        session.add(opd)
+    with db.write() as session:
+        session.get(Opd, opd.id).name = "Dinas Y"
+    with db.read() as session:
+        assert session.get(Opd, opd.id).version == 2
+    # A window holding version 1 cannot silently overwrite version 2.
+    stale = opd
+    with pytest.raises(StaleDataError):
+        with db.write() as session:
+            merged = session.merge(stale, load=False)
+            merged.name = "Dinas Z"
+
+
+def test_agreement_with_items_and_programs_round_trip_and_cascade(db: Database) -> None:
+    with db.write() as session:
+        opd = _sample_tree(session)
+        session.flush()
+        indicator = session.scalars(select(Indicator)).one()
+        agreement = PerformanceAgreement(opd_id=opd.id, year=2026, status=AgreementStatus.DRAFT)
+        agreement.items.append(
+            AgreementItem(
+                indicator_id=indicator.id, sasaran="Meningkatnya derajat kesehatan", indicator_name=indicator.name,
+                unit=indicator.unit, target=Decimal("80"),
+            )
+        )
+        agreement.programs.append(AgreementProgram(name="PROGRAM PEMENUHAN", budget=1_250_000_000))
+        session.add(agreement)
+    with db.write() as session:
+        agreement = session.scalars(select(PerformanceAgreement)).one()
+        assert agreement.status is AgreementStatus.DRAFT
+        assert agreement.programs[0].budget == 1_250_000_000
+        session.delete(agreement)
+    with db.read() as session:
+        assert session.scalars(select(AgreementItem)).all() == []
+
+
+def test_unique_and_foreign_keys_are_enforced(db: Database) -> None:
+    with db.write() as session:
+        session.add(Opd(code="A", abbreviation="A", name="Dinas A", kind=OpdKind.DINAS))
+    with pytest.raises(IntegrityError):
+        with db.write() as session:
+            session.add(Opd(code="A", abbreviation="B", name="Dinas B", kind=OpdKind.DINAS))
+    with pytest.raises(IntegrityError):
+        with db.write() as session:
+            session.add(ProgramBudget(program_id="tidak-ada", year=2026, pagu=1))
