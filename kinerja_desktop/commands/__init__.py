@@ -1,0 +1,38 @@
+"""Command-line verbs, one module per group; each module has ``register(verbs)``.
+
+Modules import only argparse at load time (``--help`` must stay fast); handlers import services lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+# The verb modules, in the order ``--help`` lists them.
+VERB_MODULES: tuple[str, ...] = ("kinerja_desktop.commands.database",)
+
+
+def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """``--db PATH``; on a verb it must not reset a --db given before the verb, hence SUPPRESS."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None if top_level else argparse.SUPPRESS,
+        help="berkas basis data SQLite (bawaan: folder data pengguna, atau KINERJA_DB_URL)",
+    )
+
+
+def open_for_command(args: argparse.Namespace):  # noqa: ANN201
+    """Open the database named on the command line, printing warnings and migrations to stderr."""
+    from ..db.database import open_database
+
+    database = open_database(getattr(args, "db", None))
+    for warning in database.warnings:
+        print(f"Peringatan: {warning}", file=sys.stderr)
+    if database.migrated_from:
+        print(
+            f"Skema basis data diperbarui dari {database.migrated_from}; salinan sebelumnya: "
+            f"{database.pre_migration_copy}",
+            file=sys.stderr,
+        )
+    return database
