@@ -56,6 +56,10 @@ class SessionFactory:
         self.engine = engine
         self._writer = sessionmaker(bind=engine, expire_on_commit=False)
         self._reader = sessionmaker(bind=engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+        from .guards import install
+
+        install(self._writer)
+        install(self._reader)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -57,3 +57,13 @@ class DatabaseLockedError(KinerjaDbError):
             "Basis data sedang dipakai oleh proses lain dan terkunci. Tunggu sebentar lalu coba lagi; "
             "tidak ada perubahan yang tersimpan."
         )
+
+
+class AgreementLockedError(KinerjaDbError):
+    """A signed Perjanjian Kinerja (or one replaced by a PK Perubahan) can no longer change."""
+
+    def __init__(self, what: str = "Perjanjian Kinerja ini") -> None:
+        super().__init__(
+            f"{what} sudah ditandatangani dan dikunci; perubahan ditolak. "
+            "Buat PK Perubahan untuk mengubah target atau anggaran."
+        )

@@ -1,0 +1,664 @@
+"""Perjanjian Kinerja use cases: create, edit, finalise, sign, amend, compare, list.
+
+Lifecycle: Draf → Final → Ditandatangani; a signed PK changes only through a PK Perubahan (a new version
+that replaces it once signed). Every function is one transaction; the GUI and the CLI call them alike.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..db.database import Database
+from ..db.errors import AgreementLockedError
+from ..db.models import (
+    AgreementItem,
+    AgreementProgram,
+    Goal,
+    Indicator,
+    IndicatorTarget,
+    Opd,
+    OpdHead,
+    PerformanceAgreement,
+    Program,
+    ProgramBudget,
+    Regency,
+    RegionalLeader,
+)
+from ..db.types import utcnow
+from ..domain.enums import AgreementStatus, GoalKind, LeaderRole
+from ..domain.formatting import format_date, format_number, format_rupiah
+from ..domain.personnel import rank_label
+from ..domain.targets import target_problems
+from . import audit
+from .agreement_data import (
+    AgreementDetail,
+    AgreementRow,
+    ItemData,
+    ProgramData,
+    Signer,
+    VersionChange,
+    VersionInfo,
+)
+from .errors import FORM, ValidationError
+
+OPEN_STATUSES = (AgreementStatus.DRAFT, AgreementStatus.FINAL)
+
+
+# --- reading -------------------------------------------------------------------------------------------
+
+
+def list_agreements(db: Database, year: int, *, include_inactive: bool = False) -> list[AgreementRow]:
+    """Every OPD with the current version of its PK for ``year`` (the newest version not discarded)."""
+    with db.read() as session:
+        query = select(Opd).order_by(Opd.sort_order, Opd.code)
+        if not include_inactive:
+            query = query.where(Opd.is_active.is_(True))
+        opds = session.scalars(query).all()
+        agreements = session.scalars(
+            select(PerformanceAgreement)
+            .where(PerformanceAgreement.year == year, PerformanceAgreement.opd_id.is_not(None))
+            .options(selectinload(PerformanceAgreement.items), selectinload(PerformanceAgreement.programs))
+        ).all()
+        by_opd: dict[str, list[PerformanceAgreement]] = {}
+        for agreement in agreements:
+            by_opd.setdefault(agreement.opd_id or "", []).append(agreement)
+        rows = []
+        for opd in opds:
+            versions = sorted(by_opd.get(opd.id, []), key=lambda a: a.version_no)
+            current = versions[-1] if versions else None
+            rows.append(
+                AgreementRow(
+                    opd_id=opd.id,
+                    opd_code=opd.code,
+                    opd_abbreviation=opd.abbreviation,
+                    opd_name=opd.name,
+                    agreement_id=current.id if current else None,
+                    version_no=current.version_no if current else 0,
+                    status=current.status if current else None,
+                    item_count=len(current.items) if current else 0,
+                    total_budget=sum(p.budget for p in current.programs) if current else 0,
+                    sign_date=current.sign_date if current else None,
+                    version_count=len(versions),
+                )
+            )
+        return rows
+
+
+def get_agreement(db: Database, agreement_id: str) -> AgreementDetail:
+    with db.read() as session:
+        return _detail(_load(session, agreement_id))
+
+
+def version_history(db: Database, agreement_id: str) -> list[VersionInfo]:
+    """All versions of the agreement's OPD and year, oldest first."""
+    with db.read() as session:
+        agreement = _load(session, agreement_id)
+        versions = session.scalars(
+            select(PerformanceAgreement)
+            .where(PerformanceAgreement.opd_id == agreement.opd_id, PerformanceAgreement.year == agreement.year)
+            .order_by(PerformanceAgreement.version_no)
+        ).all()
+        return [
+            VersionInfo(v.id, v.version_no, v.status, v.sign_date, v.amendment_reason, v.replaces_id) for v in versions
+        ]
+
+
+def _load(session: Session, agreement_id: str) -> PerformanceAgreement:
+    agreement = session.get(
+        PerformanceAgreement,
+        agreement_id,
+        options=[selectinload(PerformanceAgreement.items), selectinload(PerformanceAgreement.programs)],
+    )
+    if agreement is None:
+        raise ValidationError.single(FORM, "Perjanjian Kinerja tidak ditemukan (mungkin sudah dibuang)")
+    return agreement
+
+
+def _detail(agreement: PerformanceAgreement) -> AgreementDetail:
+    return AgreementDetail(
+        id=agreement.id,
+        opd_id=agreement.opd_id,
+        year=agreement.year,
+        version_no=agreement.version_no,
+        status=agreement.status,
+        opd_name=agreement.opd_name,
+        place=agreement.place,
+        sign_date=agreement.sign_date,
+        notes=agreement.notes,
+        amendment_reason=agreement.amendment_reason,
+        replaces_id=agreement.replaces_id,
+        first=Signer(
+            agreement.first_name,
+            agreement.first_position,
+            agreement.first_nip,
+            agreement.first_rank,
+            agreement.first_acting,
+            agreement.first_official_id,
+        ),
+        second=Signer(
+            agreement.second_name,
+            agreement.second_position,
+            agreement.second_nip,
+            agreement.second_rank,
+            agreement.second_acting,
+            agreement.second_leader_id,
+        ),
+        items=[
+            ItemData(
+                indicator_id=i.indicator_id,
+                sasaran=i.sasaran,
+                indicator_name=i.indicator_name,
+                unit=i.unit,
+                polarity=i.polarity,
+                cumulation=i.cumulation,
+                target=i.target,
+                target_high=i.target_high,
+                target_grade=i.target_grade,
+                quarters=(i.q1, i.q2, i.q3, i.q4),
+                weight=i.weight,
+                goal_id=i.goal_id,
+                id=i.id,
+            )
+            for i in agreement.items
+        ],
+        programs=[
+            ProgramData(p.name, p.budget, p.code, p.note, p.program_id, p.id) for p in agreement.programs
+        ],
+        version=agreement.version,
+    )
+
+
+# --- signers -------------------------------------------------------------------------------------------
+
+
+def head_on(session: Session, opd_id: str, on: date) -> OpdHead | None:
+    """The OPD head in office on a date (the latest appointment that covers it)."""
+    return session.scalars(
+        select(OpdHead)
+        .where(OpdHead.opd_id == opd_id, OpdHead.start_date <= on)
+        .where((OpdHead.end_date.is_(None)) | (OpdHead.end_date >= on))
+        .order_by(OpdHead.start_date.desc())
+    ).first()
+
+
+def leaders_on(db: Database, on: date) -> list[Signer]:
+    """Regional leaders who may sign as pihak kedua on a date, the regional head first."""
+    with db.read() as session:
+        leaders = session.scalars(
+            select(RegionalLeader)
+            .where(RegionalLeader.start_date <= on)
+            .where((RegionalLeader.end_date.is_(None)) | (RegionalLeader.end_date >= on))
+        ).all()
+        order = {LeaderRole.HEAD: 0, LeaderRole.DEPUTY: 1, LeaderRole.SECRETARY: 2}
+        return [_leader_signer(leader) for leader in sorted(leaders, key=lambda leader: order[leader.role])]
+
+
+def _leader_signer(leader: RegionalLeader) -> Signer:
+    return Signer(
+        name=leader.name,
+        position=leader.position,
+        nip=leader.nip,
+        rank=rank_label(leader.rank, leader.grade),
+        acting=leader.acting,
+        source_id=leader.id,
+    )
+
+
+def _head_signer(head: OpdHead) -> Signer:
+    official = head.official
+    return Signer(
+        name=official.name,
+        position=head.position,
+        nip=official.nip,
+        rank=rank_label(official.rank, official.grade),
+        acting=head.acting,
+        source_id=official.id,
+    )
+
+
+def _apply_signers(agreement: PerformanceAgreement, first: Signer, second: Signer) -> None:
+    agreement.first_official_id = first.source_id
+    agreement.first_name = first.name.strip()
+    agreement.first_position = first.position.strip()
+    agreement.first_nip = first.nip or None
+    agreement.first_rank = first.rank
+    agreement.first_acting = first.acting
+    agreement.second_leader_id = second.source_id
+    agreement.second_name = second.name.strip()
+    agreement.second_position = second.position.strip()
+    agreement.second_nip = second.nip or None
+    agreement.second_rank = second.rank
+    agreement.second_acting = second.acting
+
+
+# --- creating ------------------------------------------------------------------------------------------
+
+
+def _default_signers(session: Session, opd_id: str, on: date) -> tuple[Signer, Signer]:
+    head = head_on(session, opd_id, on)
+    leaders = session.scalars(
+        select(RegionalLeader)
+        .where(RegionalLeader.role == LeaderRole.HEAD, RegionalLeader.start_date <= on)
+        .where((RegionalLeader.end_date.is_(None)) | (RegionalLeader.end_date >= on))
+    ).all()
+    first = _head_signer(head) if head else Signer()
+    second = _leader_signer(leaders[0]) if leaders else Signer()
+    return first, second
+
+
+def _new_agreement(session: Session, opd: Opd, year: int, on: date | None) -> PerformanceAgreement:
+    existing = session.scalars(
+        select(PerformanceAgreement).where(PerformanceAgreement.opd_id == opd.id, PerformanceAgreement.year == year)
+    ).first()
+    if existing is not None:
+        raise ValidationError.single(
+            FORM, f"{opd.name} sudah memiliki Perjanjian Kinerja tahun {year}; buka atau ubah yang ada"
+        )
+    regency = session.scalars(select(Regency)).first()
+    on = on or date(year, 1, 2)
+    first, second = _default_signers(session, opd.id, on)
+    agreement = PerformanceAgreement(
+        opd_id=opd.id, year=year, version_no=1, status=AgreementStatus.DRAFT, opd_name=opd.name,
+        place=regency.capital if regency else "",
+    )
+    _apply_signers(agreement, first, second)
+    return agreement
+
+
+def _renstra_items(session: Session, opd_id: str, year: int) -> list[AgreementItem]:
+    rows = session.execute(
+        select(Indicator, Goal, IndicatorTarget)
+        .join(Goal, Indicator.goal_id == Goal.id)
+        .join(IndicatorTarget, (IndicatorTarget.indicator_id == Indicator.id) & (IndicatorTarget.year == year))
+        .where(Goal.opd_id == opd_id, Goal.kind == GoalKind.TARGET, Goal.is_active.is_(True))
+        .where(Indicator.is_active.is_(True))
+        .order_by(Goal.sort_order, Goal.code, Indicator.sort_order, Indicator.code)
+    ).all()
+    return [
+        AgreementItem(
+            indicator_id=indicator.id, goal_id=goal.id, sasaran=goal.statement, indicator_name=indicator.name,
+            unit=indicator.unit, polarity=indicator.polarity, cumulation=indicator.cumulation,
+            target=target.target, target_high=target.target_high, target_grade=target.target_grade,
+            q1=target.q1, q2=target.q2, q3=target.q3, q4=target.q4, weight=indicator.weight, sort_order=n,
+        )
+        for n, (indicator, goal, target) in enumerate(rows)
+    ]
+
+
+def _renstra_programs(session: Session, opd_id: str, year: int) -> list[AgreementProgram]:
+    rows = session.execute(
+        select(Program, ProgramBudget)
+        .join(ProgramBudget, (ProgramBudget.program_id == Program.id) & (ProgramBudget.year == year))
+        .where(Program.opd_id == opd_id, Program.is_active.is_(True))
+        .order_by(Program.code)
+    ).all()
+    return [
+        AgreementProgram(program_id=p.id, code=p.code, name=p.name, budget=b.pagu, sort_order=n)
+        for n, (p, b) in enumerate(rows)
+    ]
+
+
+def create_from_renstra(db: Database, opd_id: str, year: int, *, on: date | None = None) -> str:
+    """A draft PK pre-filled with the year's Renstra targets and program budgets, and today's signers."""
+    with db.write() as session:
+        opd = _opd(session, opd_id)
+        agreement = _new_agreement(session, opd, year, on)
+        agreement.items = _renstra_items(session, opd.id, year)
+        agreement.programs = _renstra_programs(session, opd.id, year)
+        session.add(agreement)
+        session.flush()
+        audit.record(session, "agreement.create", "performance_agreement", agreement.id,
+                     f"PK {year} {opd.name} dibuat dari Renstra ({len(agreement.items)} indikator)")
+        return agreement.id
+
+
+def copy_from_previous_year(db: Database, opd_id: str, year: int, *, on: date | None = None) -> str:
+    """A draft PK copied from last year's agreement; targets and budgets of ``year`` replace last year's
+    where the Renstra has them, so only what is new needs typing."""
+    with db.write() as session:
+        opd = _opd(session, opd_id)
+        previous = session.scalars(
+            select(PerformanceAgreement)
+            .where(PerformanceAgreement.opd_id == opd.id, PerformanceAgreement.year == year - 1)
+            .where(PerformanceAgreement.status != AgreementStatus.DISCARDED)
+            .order_by(PerformanceAgreement.version_no.desc())
+        ).first()
+        if previous is None:
+            raise ValidationError.single(FORM, f"{opd.name} tidak memiliki Perjanjian Kinerja tahun {year - 1}")
+        agreement = _new_agreement(session, opd, year, on)
+        targets = {
+            t.indicator_id: t
+            for t in session.scalars(select(IndicatorTarget).where(IndicatorTarget.year == year)).all()
+        }
+        for n, old in enumerate(previous.items):
+            target = targets.get(old.indicator_id)
+            item = AgreementItem(
+                indicator_id=old.indicator_id, goal_id=old.goal_id, sasaran=old.sasaran,
+                indicator_name=old.indicator_name, unit=old.unit, polarity=old.polarity, cumulation=old.cumulation,
+                weight=old.weight, sort_order=n,
+            )
+            source = target if target is not None else old
+            for name in ("target", "target_high", "target_grade", "q1", "q2", "q3", "q4"):
+                setattr(item, name, getattr(source, name))
+            agreement.items.append(item)
+        budgets = {
+            b.program_id: b.pagu
+            for b in session.scalars(select(ProgramBudget).where(ProgramBudget.year == year)).all()
+        }
+        for n, old in enumerate(previous.programs):
+            agreement.programs.append(
+                AgreementProgram(
+                    program_id=old.program_id, code=old.code, name=old.name, note=old.note, sort_order=n,
+                    budget=budgets.get(old.program_id, old.budget) if old.program_id else old.budget,
+                )
+            )
+        session.add(agreement)
+        session.flush()
+        audit.record(session, "agreement.create", "performance_agreement", agreement.id,
+                     f"PK {year} {opd.name} disalin dari PK {year - 1}")
+        return agreement.id
+
+
+def _opd(session: Session, opd_id: str) -> Opd:
+    opd = session.get(Opd, opd_id)
+    if opd is None:
+        raise ValidationError.single(FORM, "Perangkat daerah tidak ditemukan")
+    return opd
+
+
+# --- editing -------------------------------------------------------------------------------------------
+
+
+def _editable(session: Session, agreement_id: str, expected_version: int | None) -> PerformanceAgreement:
+    agreement = _load(session, agreement_id)
+    if agreement.status.is_locked:
+        raise AgreementLockedError(f"Perjanjian Kinerja {agreement.year} {agreement.opd_name}")
+    if agreement.status is not AgreementStatus.DRAFT:
+        raise ValidationError.single(FORM, "Hanya draf yang dapat diubah; kembalikan PK final ke draf dahulu")
+    if expected_version is not None and agreement.version != expected_version:
+        raise ValidationError.single(
+            FORM, "PK ini telah diubah di jendela atau komputer lain sejak dibuka; muat ulang lalu ulangi perubahan"
+        )
+    return agreement
+
+
+def save_draft(db: Database, detail: AgreementDetail) -> int:
+    """Save the editor's content into a draft in one transaction; returns the new row version.
+
+    Rows keep their ids (edited in place, new ones added, missing ones removed) so that field packages
+    can merge item by item.
+    """
+    problems = _input_problems(detail)
+    if problems:
+        raise ValidationError(problems)
+    with db.write() as session:
+        agreement = _editable(session, detail.id, detail.version)
+        agreement.place = detail.place.strip()
+        agreement.sign_date = detail.sign_date
+        agreement.notes = detail.notes
+        agreement.opd_name = detail.opd_name.strip() or agreement.opd_name
+        if detail.version_no > 1:
+            agreement.amendment_reason = detail.amendment_reason.strip()
+        _apply_signers(agreement, detail.first, detail.second)
+        _sync_items(agreement, detail.items)
+        _sync_programs(agreement, detail.programs)
+        agreement.updated_at = utcnow()  # bumps the version even when only child rows changed
+        session.flush()
+        audit.record(session, "agreement.save", "performance_agreement", agreement.id,
+                     f"Draf PK {agreement.year} {agreement.opd_name} disimpan")
+        return agreement.version
+
+
+def _input_problems(detail: AgreementDetail) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    for n, item in enumerate(detail.items):
+        if not item.indicator_name.strip():
+            problems[f"items[{n}].indicator_name"] = f"Baris {n + 1}: nama indikator wajib diisi"
+        if item.target is not None and item.target < 0:
+            problems[f"items[{n}].target"] = f"Baris {n + 1}: target tidak boleh negatif"
+    for n, program in enumerate(detail.programs):
+        if not program.name.strip():
+            problems[f"programs[{n}].name"] = f"Program baris {n + 1}: nama program wajib diisi"
+        if program.budget < 0:
+            problems[f"programs[{n}].budget"] = f"Program baris {n + 1}: anggaran tidak boleh negatif"
+    return problems
+
+
+def _sync_items(agreement: PerformanceAgreement, items: list[ItemData]) -> None:
+    existing = {item.id: item for item in agreement.items}
+    kept = []
+    for n, data in enumerate(items):
+        row = existing.get(data.id) if data.id else None
+        if row is None:
+            row = AgreementItem(indicator_id=data.indicator_id)
+        row.indicator_id = data.indicator_id
+        row.goal_id = data.goal_id
+        row.sasaran = data.sasaran.strip()
+        row.indicator_name = data.indicator_name.strip()
+        row.unit = data.unit.strip()
+        row.polarity = data.polarity
+        row.cumulation = data.cumulation
+        row.target, row.target_high, row.target_grade = data.target, data.target_high, data.target_grade
+        row.q1, row.q2, row.q3, row.q4 = data.quarters
+        row.weight = data.weight
+        row.sort_order = n
+        kept.append(row)
+    agreement.items = kept
+
+
+def _sync_programs(agreement: PerformanceAgreement, programs: list[ProgramData]) -> None:
+    existing = {program.id: program for program in agreement.programs}
+    kept = []
+    for n, data in enumerate(programs):
+        row = existing.get(data.id) if data.id else None
+        if row is None:
+            row = AgreementProgram(name=data.name, budget=data.budget)
+        row.program_id = data.program_id
+        row.code = data.code.strip()
+        row.name = data.name.strip()
+        row.budget = int(data.budget)
+        row.note = data.note.strip()
+        row.sort_order = n
+        kept.append(row)
+    agreement.programs = kept
+
+
+def discard_draft(db: Database, agreement_id: str) -> None:
+    """Throw a draft away (a final, signed or replaced PK is never deleted)."""
+    with db.write() as session:
+        agreement = _load(session, agreement_id)
+        if agreement.status is not AgreementStatus.DRAFT:
+            raise ValidationError.single(FORM, "Hanya draf yang dapat dibuang; PK final atau bertanda tangan disimpan")
+        audit.record(session, "agreement.discard", "performance_agreement", agreement.id,
+                     f"Draf PK {agreement.year} {agreement.opd_name} versi {agreement.version_no} dibuang")
+        session.delete(agreement)
+
+
+# --- lifecycle -----------------------------------------------------------------------------------------
+
+
+def completeness_problems(detail: AgreementDetail) -> list[str]:
+    """What keeps a draft from being final: items, targets consistent, signers, place."""
+    problems = []
+    if not detail.items:
+        problems.append("PK belum memiliki indikator kinerja")
+    for n, item in enumerate(detail.items, start=1):
+        item_problems = target_problems(
+            unit=item.unit, polarity=item.polarity, cumulation=item.cumulation, target=item.target,
+            target_high=item.target_high, quarters=item.quarters, qualitative=item.target_grade is not None,
+        )
+        for message in item_problems.values():
+            problems.append(f"Indikator {n} ({item.indicator_name}): {message}")
+    if not detail.programs:
+        problems.append("PK belum memiliki program dan anggaran")
+    if not detail.first.name or not detail.first.position:
+        problems.append("Pihak pertama (kepala perangkat daerah) belum lengkap: nama dan jabatan")
+    if not detail.second.name or not detail.second.position:
+        problems.append("Pihak kedua (kepala daerah) belum lengkap: nama dan jabatan")
+    if not detail.place:
+        problems.append("Tempat penandatanganan belum diisi")
+    if detail.version_no > 1 and not detail.amendment_reason.strip():
+        problems.append("Alasan PK Perubahan belum diisi")
+    return problems
+
+
+def finalize(db: Database, agreement_id: str) -> None:
+    """Draf → Final, when complete; the printed snapshot (signers, OPD name) is frozen from here on."""
+    with db.write() as session:
+        agreement = _editable(session, agreement_id, None)
+        problems = completeness_problems(_detail(agreement))
+        if problems:
+            raise ValidationError({f"{FORM}{n}" if n else FORM: p for n, p in enumerate(problems)})
+        if not agreement.opd_name and agreement.opd is not None:
+            agreement.opd_name = agreement.opd.name
+        agreement.status = AgreementStatus.FINAL
+        agreement.finalized_at = utcnow()
+        audit.record(session, "agreement.finalize", "performance_agreement", agreement.id,
+                     f"PK {agreement.year} {agreement.opd_name} versi {agreement.version_no} difinalkan")
+
+
+def reopen_draft(db: Database, agreement_id: str) -> None:
+    """Final → Draf, for a correction before signing."""
+    with db.write() as session:
+        agreement = _load(session, agreement_id)
+        if agreement.status is not AgreementStatus.FINAL:
+            if agreement.status.is_locked:
+                raise AgreementLockedError(f"Perjanjian Kinerja {agreement.year} {agreement.opd_name}")
+            raise ValidationError.single(FORM, "Hanya PK final yang dapat dikembalikan ke draf")
+        agreement.status = AgreementStatus.DRAFT
+        agreement.finalized_at = None
+        audit.record(session, "agreement.reopen", "performance_agreement", agreement.id,
+                     f"PK {agreement.year} {agreement.opd_name} dikembalikan ke draf")
+
+
+def sign(db: Database, agreement_id: str, sign_date: date) -> None:
+    """Final → Ditandatangani: record the signing date and lock; a signed amendment replaces its original."""
+    with db.write() as session:
+        agreement = _load(session, agreement_id)
+        if agreement.status is not AgreementStatus.FINAL:
+            if agreement.status.is_locked:
+                raise AgreementLockedError(f"Perjanjian Kinerja {agreement.year} {agreement.opd_name}")
+            raise ValidationError.single(FORM, "PK harus difinalkan sebelum ditandatangani")
+        if sign_date.year not in (agreement.year - 1, agreement.year):
+            raise ValidationError.single(
+                "sign_date", f"Tanggal penandatanganan {format_date(sign_date)} tidak sesuai tahun PK {agreement.year}"
+            )
+        replaced = session.get(PerformanceAgreement, agreement.replaces_id) if agreement.replaces_id else None
+        if replaced is not None and replaced.sign_date and sign_date < replaced.sign_date:
+            raise ValidationError.single(
+                "sign_date", "PK Perubahan tidak dapat ditandatangani sebelum PK yang diubahnya"
+            )
+        agreement.sign_date = sign_date
+        agreement.status = AgreementStatus.SIGNED
+        agreement.signed_at = utcnow()
+        session.flush()
+        if replaced is not None:
+            replaced.status = AgreementStatus.SUPERSEDED
+        audit.record(session, "agreement.sign", "performance_agreement", agreement.id,
+                     f"PK {agreement.year} {agreement.opd_name} versi {agreement.version_no} ditandatangani "
+                     f"{format_date(sign_date)}")
+
+
+def create_amendment(db: Database, agreement_id: str, reason: str) -> str:
+    """A PK Perubahan: a new draft version copying a signed agreement, with the reason recorded."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError.single("reason", "Alasan PK Perubahan wajib diisi")
+    with db.write() as session:
+        original = _load(session, agreement_id)
+        if original.status is not AgreementStatus.SIGNED:
+            raise ValidationError.single(FORM, "PK Perubahan hanya dapat dibuat dari PK yang sudah ditandatangani")
+        newest = session.scalar(
+            select(func.max(PerformanceAgreement.version_no)).where(
+                PerformanceAgreement.opd_id == original.opd_id, PerformanceAgreement.year == original.year
+            )
+        )
+        if newest and newest > original.version_no:
+            raise ValidationError.single(FORM, "Sudah ada PK Perubahan yang sedang disiapkan untuk PK ini")
+        amendment = PerformanceAgreement(
+            kind=original.kind, opd_id=original.opd_id, year=original.year, version_no=original.version_no + 1,
+            replaces_id=original.id, amendment_reason=reason, status=AgreementStatus.DRAFT,
+            place=original.place, notes=original.notes, opd_name=original.opd_name,
+        )
+        for name in ("official_id", "name", "position", "nip", "rank", "acting"):
+            setattr(amendment, f"first_{name}", getattr(original, f"first_{name}"))
+        for name in ("leader_id", "name", "position", "nip", "rank", "acting"):
+            setattr(amendment, f"second_{name}", getattr(original, f"second_{name}"))
+        columns = ("indicator_id", "goal_id", "sasaran", "indicator_name", "unit", "polarity", "cumulation",
+                   "target", "target_high", "target_grade", "q1", "q2", "q3", "q4", "weight", "sort_order")
+        amendment.items = [AgreementItem(**{c: getattr(i, c) for c in columns}) for i in original.items]
+        amendment.programs = [
+            AgreementProgram(program_id=p.program_id, code=p.code, name=p.name, budget=p.budget, note=p.note,
+                             sort_order=p.sort_order)
+            for p in original.programs
+        ]
+        session.add(amendment)
+        session.flush()
+        audit.record(session, "agreement.amend", "performance_agreement", amendment.id,
+                     f"PK Perubahan {original.year} {original.opd_name} versi {amendment.version_no}: {reason}")
+        return amendment.id
+
+
+# --- comparing versions --------------------------------------------------------------------------------
+
+
+def compare_versions(db: Database, older_id: str, newer_id: str) -> list[VersionChange]:
+    """What changed between two versions: signers and general fields, indicators, programs."""
+    older, newer = get_agreement(db, older_id), get_agreement(db, newer_id)
+    changes: list[VersionChange] = []
+    for label, attr in (("Pihak pertama", "first"), ("Pihak kedua", "second")):
+        before, after = getattr(older, attr), getattr(newer, attr)
+        fields = (("nama", "name"), ("jabatan", "printed_position"), ("NIP", "nip"), ("pangkat", "rank"))
+        for field_label, name in fields:
+            if getattr(before, name) != getattr(after, name):
+                changes.append(VersionChange("Penandatangan", f"{label}: {field_label}",
+                                             getattr(before, name) or "", getattr(after, name) or ""))
+    for label, name in (("Tempat", "place"), ("Catatan", "notes")):
+        if getattr(older, name) != getattr(newer, name):
+            changes.append(VersionChange("Umum", label, getattr(older, name), getattr(newer, name)))
+    old_items = {item.indicator_id: item for item in older.items}
+    new_items = {item.indicator_id: item for item in newer.items}
+    for key, item in new_items.items():
+        previous = old_items.get(key)
+        if previous is None:
+            changes.append(VersionChange("Indikator", item.indicator_name, "", "ditambahkan: " + _target_text(item)))
+            continue
+        if _target_text(previous) != _target_text(item):
+            changes.append(VersionChange("Indikator", item.indicator_name, _target_text(previous), _target_text(item)))
+        elif previous.quarters != item.quarters:
+            changes.append(VersionChange("Indikator", item.indicator_name + " (target triwulan)",
+                                         _quarters_text(previous), _quarters_text(item)))
+    for key, item in old_items.items():
+        if key not in new_items:
+            changes.append(VersionChange("Indikator", item.indicator_name, _target_text(item), "dihapus"))
+    old_programs = {p.program_id or p.code or p.name: p for p in older.programs}
+    new_programs = {p.program_id or p.code or p.name: p for p in newer.programs}
+    for key, program in new_programs.items():
+        previous_program = old_programs.get(key)
+        if previous_program is None:
+            changes.append(VersionChange("Program", program.name, "", "ditambahkan: " + format_rupiah(program.budget)))
+        elif previous_program.budget != program.budget:
+            changes.append(VersionChange("Program", program.name, format_rupiah(previous_program.budget),
+                                         format_rupiah(program.budget)))
+    for key, program in old_programs.items():
+        if key not in new_programs:
+            changes.append(VersionChange("Program", program.name, format_rupiah(program.budget), "dihapus"))
+    if older.total_budget != newer.total_budget:
+        changes.append(VersionChange("Program", "Jumlah anggaran", format_rupiah(older.total_budget),
+                                     format_rupiah(newer.total_budget)))
+    return changes
+
+
+def _target_text(item: ItemData) -> str:
+    if item.target_grade:
+        return f"{item.target_grade} {item.unit}".strip()
+    if item.target_high is not None:
+        return f"{format_number(item.target, None)}–{format_number(item.target_high, None)} {item.unit}".strip()
+    return f"{format_number(item.target, None, empty='-')} {item.unit}".strip()
+
+
+def _quarters_text(item: ItemData) -> str:
+    return " / ".join(format_number(q, None, empty="-") for q in item.quarters)
