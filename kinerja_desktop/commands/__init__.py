@@ -9,7 +9,10 @@ import argparse
 import sys
 
 # The verb modules, in the order ``--help`` lists them.
-VERB_MODULES: tuple[str, ...] = ("kinerja_desktop.commands.database",)
+VERB_MODULES: tuple[str, ...] = (
+    "kinerja_desktop.commands.database",
+    "kinerja_desktop.commands.agreements",
+)
 
 
 def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:

@@ -261,3 +261,35 @@ def test_acting_head_prints_plt_prefix(db: Database, dinkes: str) -> None:
         head.acting = ActingKind.PLT
     detail = agreements.get_agreement(db, agreements.create_from_renstra(db, dinkes, 2026))
     assert detail.first.printed_position == "Plt. Kepala Dinas Kesehatan"
+
+
+def test_pakta_integritas_is_recorded_for_the_head_of_the_day(db: Database, dinkes: str) -> None:
+    from kinerja_desktop.services import pacts
+
+    pact_id = pacts.record_pact(db, dinkes, 2026, date(2026, 1, 26))
+    assert pacts.record_pact(db, dinkes, 2026, date(2026, 1, 27)) == pact_id  # same head, same year: updated
+    row = pacts.pact_for(db, dinkes, 2026)
+    assert row is not None
+    assert (row.name, row.nip, row.rank) == ("dr. Siti Rahmawati, M.Kes.", "197305122000032004",
+                                             "Pembina Utama Muda (IV/c)")
+    assert row.institution == "Dinas Kesehatan Kabupaten Sukamaju" and row.sign_date == date(2026, 1, 27)
+    with pytest.raises(ValidationError, match="tidak memiliki kepala"):
+        pacts.record_pact(db, dinkes, 2023, date(2023, 1, 2))
+
+
+def test_agreements_list_command_prints_each_opd(db: Database, dinkes: str, capsys) -> None:
+    import csv
+    import io
+    import json
+
+    from kinerja_desktop.cli import main
+
+    _signed(db, dinkes)
+    assert main(["agreements", "list", "--db", str(db.path), "--year", "2026"]) == 0
+    table = capsys.readouterr().out
+    assert "Dinas Kesehatan" in table and "Ditandatangani" in table and "Rp 16.845.678.000" in table
+    assert main(["--db", str(db.path), "agreements", "list", "--year", "2026", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0]["status"] == "ditandatangani" and rows[0]["anggaran"] == "16845678000"
+    assert main(["agreements", "list", "--db", str(db.path), "--year", "2027", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["status"] == "belum_ada"
