@@ -146,9 +146,10 @@ def test_move_and_retire_nodes(db: Database, plan) -> None:  # noqa: ANN001
     _, sasaran = _tujuan_and_sasaran(db, plan)
     first = renstra.save_indicator(db, _ktp(sasaran))
     second = renstra.save_indicator(db, _ktp(sasaran, name="Cakupan akta kelahiran anak"))
-    names = lambda: [
-        i.name for i in renstra.renstra_tree(db, plan["opd"], plan["period"], 2026)[0].children[0].indicators
-    ]  # noqa: E731
+
+    def names() -> list[str]:
+        return [i.name for i in renstra.renstra_tree(db, plan["opd"], plan["period"], 2026)[0].children[0].indicators]
+
     assert names() == ["Persentase penduduk wajib KTP ber-KTP-el", "Cakupan akta kelahiran anak"]
     renstra.move_node(db, second, -1)
     assert names() == ["Cakupan akta kelahiran anak", "Persentase penduduk wajib KTP ber-KTP-el"]
