@@ -84,5 +84,4 @@ class SessionFactory:
         try:
             yield session
         finally:
-            session.rollback()
-            session.close()
+            session.close()  # ends the read transaction; loaded objects stay readable (not expired)

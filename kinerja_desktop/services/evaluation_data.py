@@ -1,0 +1,174 @@
+"""Plain results of a quarterly evaluation, shared by the wizard, the dashboard, reports and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from ..domain import DEFAULT_BANDS, DEFAULT_CAP, DEFAULT_EFFICIENCY_MARGIN, Efficiency, PredicateBands
+from ..domain.enums import Cumulation, Polarity
+
+# Indicator states shown instead of a capaian.
+FILLED = "terisi"
+NOT_FILLED = "belum diisi"
+NOT_RELEASED = "belum rilis"
+INVALID = "tidak dapat dihitung"
+
+
+@dataclass(frozen=True)
+class EvaluationSettings:
+    """Regency settings that shape scores (stored on the regency row)."""
+
+    cap: Decimal = DEFAULT_CAP
+    negative_formula: str = "2t-r"
+    warning_threshold: Decimal = Decimal(75)
+    efficiency_margin: Decimal = DEFAULT_EFFICIENCY_MARGIN
+    bands: PredicateBands = DEFAULT_BANDS
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    indicator_id: str
+    sasaran: str
+    name: str
+    unit: str
+    polarity: Polarity
+    cumulation: Cumulation
+    weight: Decimal
+    yearly_target: Decimal | None
+    target_high: Decimal | None
+    target_grade: str | None
+    target_to_date: Decimal | None
+    quarter_values: tuple[Decimal | None, ...]
+    realization_to_date: Decimal | None
+    grade: str | None
+    capaian: Decimal | None  # against the target to date (the quarter's plan), uncapped
+    capaian_capped: Decimal | None
+    progress: Decimal | None  # against the yearly target
+    state: str
+    below_threshold: bool
+    problems: str
+    follow_up: str
+    verified: bool
+    evidence_count: int
+    note: str = ""  # why a capaian could not be computed
+
+
+@dataclass(frozen=True)
+class ProgramResult:
+    program_id: str | None
+    code: str
+    name: str
+    pagu: int
+    quarter_amounts: tuple[int | None, ...]
+    realized_to_date: int
+    absorption: Decimal | None
+
+
+@dataclass(frozen=True)
+class OpdEvaluation:
+    opd_id: str
+    opd_code: str
+    opd_abbreviation: str
+    opd_name: str
+    year: int
+    quarter: int
+    agreement_id: str
+    indicators: tuple[IndicatorResult, ...]
+    programs: tuple[ProgramResult, ...]
+    score: Decimal | None
+    predicate: str | None
+    absorption: Decimal | None
+    efficiency: Efficiency | None
+    missing: int  # indicators without a realisation to date
+
+    @property
+    def reported(self) -> bool:
+        """False when the OPD entered nothing for the quarter (belum lapor)."""
+        return any(r.quarter_values[self.quarter - 1] is not None or r.grade for r in self.indicators)
+
+    @property
+    def provisional(self) -> bool:
+        """Some counted realisation has not been verified by Bappeda (sementara)."""
+        return any(r.state == FILLED and not r.verified for r in self.indicators)
+
+    @property
+    def pagu(self) -> int:
+        return sum(p.pagu for p in self.programs)
+
+    @property
+    def realized_to_date(self) -> int:
+        return sum(p.realized_to_date for p in self.programs)
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    rank: int | None
+    opd_id: str
+    opd_code: str
+    opd_abbreviation: str
+    opd_name: str
+    score: Decimal | None
+    predicate: str | None
+    absorption: Decimal | None
+    efficiency: str | None
+    missing: int
+    indicator_count: int
+    reported: bool
+    provisional: bool
+
+    @property
+    def flag(self) -> str:
+        if not self.reported:
+            return "belum lapor"
+        if self.missing:
+            return f"{self.missing} indikator belum diisi"
+        if self.provisional:
+            return "sementara (belum diverifikasi)"
+        return ""
+
+
+@dataclass(frozen=True)
+class Ranking:
+    year: int
+    quarter: int
+    rows: tuple[RankingRow, ...]
+    closed_at: datetime | None = None  # set when read from the frozen snapshot of a closed quarter
+    closed_by: str = ""
+
+
+@dataclass(frozen=True)
+class EarlyWarning:
+    opd_abbreviation: str
+    opd_name: str
+    indicator: str
+    capaian: Decimal
+    problems: str
+    follow_up: str
+
+
+@dataclass
+class RealizationInput:
+    indicator_id: str
+    value: Decimal | None = None
+    grade: str | None = None
+    problems: str = ""
+    follow_up: str = ""
+    new_evidence: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class BudgetInput:
+    program_id: str
+    amount: int | None
+
+
+@dataclass
+class QuarterReport:
+    opd_id: str
+    year: int
+    quarter: int
+    indicators: list[RealizationInput] = field(default_factory=list)
+    budgets: list[BudgetInput] = field(default_factory=list)
