@@ -12,6 +12,7 @@ import sys
 VERB_MODULES: tuple[str, ...] = (
     "kinerja_desktop.commands.database",
     "kinerja_desktop.commands.agreements",
+    "kinerja_desktop.commands.evaluation",
 )
 
 

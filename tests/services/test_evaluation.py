@@ -157,3 +157,19 @@ def test_early_warnings_list_indicators_under_the_threshold(db: Database, signed
     evaluation.save_quarter_report(db, _report(signed, 1, "150", "91"))  # AKI (2×80−150)/80 = 12,5 %
     warnings = evaluation.early_warnings(evaluation.evaluate_quarter(db, 2026, 1))
     assert [(w.indicator, round_percent(w.capaian)) for w in warnings] == [("Angka Kematian Ibu", D("12.50"))]
+
+
+def test_evaluate_command_prints_the_ranking(db: Database, signed: dict[str, str], capsys) -> None:  # noqa: ANN001
+    import json
+
+    from kinerja_desktop.cli import main
+
+    evaluation.save_quarter_report(db, _report(signed, 1, "75", "91", (500_000_000, 1_000_000_000)))
+    assert main(["evaluate", "--db", str(db.path), "--year", "2026", "--quarter", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Triwulan 1 Tahun 2026" in out and "Dinas Kesehatan" in out and "Sangat Tinggi" in out
+    assert main(["evaluate", "--db", str(db.path), "--year", "2026", "--quarter", "1", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    first = data["peringkat"][0]
+    assert first["peringkat"] == 1 and first["kode"] == "1.02.0.00.0.00.01.0000"
+    assert first["indikator"][0]["capaian"] == "106.25" and first["indikator"][1]["target_sd_triwulan"] == "90"

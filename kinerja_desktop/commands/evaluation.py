@@ -1,0 +1,99 @@
+"""``evaluate``: the ranking of OPDs for a quarter, with each OPD's indicators in JSON."""
+
+from __future__ import annotations
+
+import argparse
+
+from . import add_db_option, open_for_command
+from .output import add_format_option, write_rows
+
+
+def register(verbs: argparse._SubParsersAction) -> None:
+    evaluate = verbs.add_parser("evaluate", help="peringkat kinerja perangkat daerah untuk satu triwulan")
+    add_db_option(evaluate)
+    evaluate.add_argument("--year", type=int, required=True, help="tahun")
+    evaluate.add_argument("--quarter", type=int, required=True, choices=(1, 2, 3, 4), help="triwulan (1–4)")
+    add_format_option(evaluate)
+    evaluate.set_defaults(handler=_evaluate)
+
+
+def _text(value) -> str:  # noqa: ANN001
+    from ..domain.formatting import format_number
+
+    return format_number(value, 2, empty="-")
+
+
+def _machine(value) -> str | None:  # noqa: ANN001
+    from ..domain import round_percent
+
+    return None if value is None else str(round_percent(value))
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from ..services import evaluation
+
+    database = open_for_command(args)
+    try:
+        ranking = evaluation.ranking(database, args.year, args.quarter)
+        details = evaluation.evaluate_quarter(database, args.year, args.quarter) if args.format == "json" else []
+    finally:
+        database.close()
+    machine = args.format != "table"
+    show = _machine if machine else _text
+    headers = ["peringkat", "kode", "perangkat_daerah", "nilai", "predikat", "serapan", "efisiensi", "catatan"]
+    rows = [
+        [
+            r.rank if r.rank is not None else "-",
+            r.opd_code,
+            r.opd_name,
+            show(r.score),
+            r.predicate or "-",
+            show(r.absorption),
+            r.efficiency or "-",
+            r.flag,
+        ]
+        for r in ranking.rows
+    ]
+    json_rows = None
+    if args.format == "json":
+        by_id = {e.opd_id: e for e in details}
+        json_rows = {
+            "tahun": args.year,
+            "triwulan": args.quarter,
+            "ditutup": ranking.closed_at.isoformat() if ranking.closed_at else None,
+            "peringkat": [
+                {
+                    "peringkat": r.rank,
+                    "kode": r.opd_code,
+                    "perangkat_daerah": r.opd_name,
+                    "nilai": _machine(r.score),
+                    "predikat": r.predicate,
+                    "serapan": _machine(r.absorption),
+                    "efisiensi": r.efficiency,
+                    "catatan": r.flag,
+                    "indikator": [
+                        {
+                            "indikator": i.name,
+                            "satuan": i.unit,
+                            "target_tahunan": None if i.yearly_target is None else str(i.yearly_target),
+                            "target_sd_triwulan": None if i.target_to_date is None else str(i.target_to_date),
+                            "realisasi_sd_triwulan": None
+                            if i.realization_to_date is None
+                            else str(i.realization_to_date),
+                            "capaian": _machine(i.capaian),
+                            "progres_tahunan": _machine(i.progress),
+                            "status": i.state,
+                        }
+                        for i in (by_id[r.opd_id].indicators if r.opd_id in by_id else ())
+                    ],
+                }
+                for r in ranking.rows
+            ],
+        }
+    if args.format == "table":
+        closed = (
+            f" (ditutup {ranking.closed_at:%d-%m-%Y})" if ranking.closed_at else " (sementara, triwulan belum ditutup)"
+        )
+        print(f"Peringkat kinerja perangkat daerah — Triwulan {args.quarter} Tahun {args.year}{closed}")
+    write_rows(headers, rows, args.format, json_rows=json_rows, right_aligned=(0, 3, 5))
+    return 0
