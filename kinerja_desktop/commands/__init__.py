@@ -13,6 +13,7 @@ VERB_MODULES: tuple[str, ...] = (
     "kinerja_desktop.commands.database",
     "kinerja_desktop.commands.agreements",
     "kinerja_desktop.commands.evaluation",
+    "kinerja_desktop.commands.printing",
 )
 
 

@@ -1,0 +1,89 @@
+"""Start-up time: process start → main window shown, for a bare PySide6 window, the app from source and
+(when built) the app from the PyInstaller bundle, on the demo database. Prints medians and the ratios.
+
+    python benchmarks/startup.py [--runs 7] [--bundle dist/kinerja-desktop/kinerja-desktop]
+
+Each process prints ``KINERJA_SHOWN`` once its window is shown (the app does so when the environment
+variable KINERJA_STARTUP_PROBE is set) and exits; the time is taken here, from just before the process
+is spawned to the moment that line arrives, so interpreter start-up and imports are included.
+Goals (issues): source ≤ 1.5 × bare window; bundle ≤ 2 × bare window and under 150 MB on disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.show()
+QTimer.singleShot(0, lambda: (print("KINERJA_SHOWN", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def _time_to_shown(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("KINERJA_SHOWN"):
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        process.wait()
+        raise RuntimeError(f"{command[0]} did not show a window: {process.stderr.read() if process.stderr else ''}")
+    process.wait(timeout=30)
+    return elapsed
+
+
+def _median(command: list[str], env: dict[str, str], runs: int) -> float:
+    _time_to_shown(command, env)  # warm the file cache
+    return statistics.median(_time_to_shown(command, env) for _ in range(runs))
+
+
+def _folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "kinerja-desktop" / "kinerja-desktop")
+    args = parser.parse_args()
+    env = dict(os.environ, KINERJA_STARTUP_PROBE="1")
+    if "DISPLAY" not in env:
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as folder:
+        demo = Path(folder) / "demo.sqlite"
+        subprocess.run([sys.executable, "-m", "kinerja_desktop", "demo", "--db", str(demo)], check=True,
+                       stdout=subprocess.DEVNULL, env=env)
+        bare = _median([sys.executable, "-c", BARE_WINDOW], env, args.runs)
+        source = _median([sys.executable, "-m", "kinerja_desktop", "--db", str(demo)], env, args.runs)
+        print(f"platform: {env.get('QT_QPA_PLATFORM', 'xcb (DISPLAY ' + env.get('DISPLAY', '') + ')')}, runs: {args.runs}")
+        print(f"bare PySide6 window : {bare * 1000:7.0f} ms")
+        print(f"app from source     : {source * 1000:7.0f} ms  ({source / bare:.2f} × bare; goal ≤ 1,5 ×)")
+        if args.bundle.exists():
+            bundled = _median([str(args.bundle), "--db", str(demo)], env, args.runs)
+            size = _folder_size(args.bundle.parent)
+            print(f"app from bundle     : {bundled * 1000:7.0f} ms  ({bundled / bare:.2f} × bare; goal ≤ 2 ×)")
+            print(f"bundle on disk      : {size / 1_000_000:7.1f} MB  (goal < 150 MB)")
+        else:
+            print(f"app from bundle     : not built ({args.bundle}); run `make bundle` first")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""Printing from the database: text read back from the PDF, safe writing, verification of printouts."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from kinerja_desktop.cli import main
+from kinerja_desktop.db.database import Database
+from kinerja_desktop.services import agreements, pacts, printing
+from kinerja_desktop.services.errors import ValidationError
+
+
+def _text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _signed(db: Database, opd_id: str) -> str:
+    agreement_id = agreements.create_from_renstra(db, opd_id, 2026)
+    agreements.finalize(db, agreement_id)
+    agreements.sign(db, agreement_id, date(2026, 1, 26))
+    return agreement_id
+
+
+def test_printed_pk_carries_the_database_values_in_indonesian_format(db: Database, dinkes: str, tmp_path: Path) -> None:
+    agreement_id = _signed(db, dinkes)
+    out = tmp_path / "cetak"
+    out.mkdir()
+    path = printing.print_agreement(db, agreement_id, out, "f4")
+    assert path.name == "PK-2026-DINKES.pdf"
+    text = _text(path)
+    for expected in (
+        "PERJANJIAN KINERJA TAHUN 2026",
+        "dr. Siti Rahmawati, M.Kes.",
+        "19730512 200003 2 004",
+        "Pembina Utama Muda (IV/c)",
+        "H. Ahmad Fauzan, S.E., M.M.",
+        "Sukamaju, 26 Januari 2026",
+        "95,5",
+        "12.345.678.000",
+        "4.500.000.000",
+        "16.845.678.000",
+        "Halaman 1 dari",
+    ):
+        assert expected in text, expected
+    width, height = (float(v) for v in PdfReader(path).pages[0].mediabox.upper_right)
+    assert abs(width - 609.45) < 0.5 and abs(height - 935.43) < 0.5
+    assert [p.name for p in out.iterdir()] == ["PK-2026-DINKES.pdf"]  # no temporary left
+
+
+def test_draft_is_marked_and_pact_prints(db: Database, dinkes: str, tmp_path: Path) -> None:
+    agreement_id = agreements.create_from_renstra(db, dinkes, 2026)
+    assert "DRAF" in _text(printing.print_agreement(db, agreement_id, tmp_path / "draf.pdf"))
+    pacts.record_pact(db, dinkes, 2026, date(2026, 1, 26))
+    (tmp_path / "pakta").mkdir()
+    [pact] = printing.print_pacts(db, 2026, tmp_path / "pakta")
+    text = _text(pact)
+    assert "PAKTA INTEGRITAS" in text and "19730512 200003 2 004" in text
+
+
+def test_verify_accepts_an_untouched_printout_and_rejects_a_changed_agreement(
+    db: Database, dinkes: str, tmp_path: Path
+) -> None:
+    agreement_id = agreements.create_from_renstra(db, dinkes, 2026)
+    agreements.finalize(db, agreement_id)
+    printed = printing.print_agreement(db, agreement_id, tmp_path / "pk.pdf")
+    assert printing.verify_pdf(db, printed).matches
+    # WHEN the agreement changes after printing THEN the printout no longer matches
+    agreements.reopen_draft(db, agreement_id)
+    detail = agreements.get_agreement(db, agreement_id)
+    agreements.save_draft(db, replace(detail, items=[replace(detail.items[0], target=Decimal(79)), detail.items[1]]))
+    result = printing.verify_pdf(db, printed)
+    assert not result.matches and "TIDAK COCOK" in result.message
+
+
+def test_verify_catches_a_signed_row_altered_behind_the_apps_back(db: Database, dinkes: str, tmp_path: Path) -> None:
+    agreement_id = _signed(db, dinkes)
+    printed = printing.print_agreement(db, agreement_id, tmp_path / "pk.pdf")
+    assert main(["verify", str(printed), "--db", str(db.path)]) == 0
+    conn = sqlite3.connect(db.path)
+    with conn:
+        conn.execute("UPDATE agreement_program SET budget = budget + 1")
+    conn.close()
+    assert main(["verify", str(printed), "--db", str(db.path)]) == 3
+    not_ours = tmp_path / "lain.pdf"
+    not_ours.write_bytes(b"%PDF-1.4\n%%EOF")
+    assert not printing.verify_pdf(db, not_ours).matches
+
+
+def test_batch_prints_every_opd_and_a_cancel_leaves_no_partial_file(db: Database, dinkes: str, tmp_path: Path) -> None:
+    _signed(db, dinkes)
+    files = printing.print_agreements(db, 2026, tmp_path / "semua", combined=True)
+    assert [f.name for f in files] == ["PK-2026-DINKES.pdf", "PK-2026-SEMUA.pdf"]
+    with pytest.raises(printing.PrintCancelled):
+        printing.print_agreements(db, 2026, tmp_path / "batal", cancelled=lambda: True)
+    assert not any((tmp_path / "batal").glob("*")) if (tmp_path / "batal").exists() else True
+    with pytest.raises(ValidationError, match="Tidak ada Perjanjian Kinerja tahun 2030"):
+        printing.print_agreements(db, 2030, tmp_path)
+
+
+def test_failed_render_leaves_no_half_written_pdf(db: Database, dinkes: str, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    agreement_id = _signed(db, dinkes)
+
+    def broken(document, out, paper):  # noqa: ANN001
+        Path(out).write_bytes(b"%PDF-1.4 setengah")
+        raise OSError("disk penuh")
+
+    import kinerja_desktop.reports.agreement as agreement_report
+
+    monkeypatch.setattr(agreement_report, "render_agreement", broken)
+    out = tmp_path / "cetak"
+    out.mkdir()
+    with pytest.raises(OSError, match="disk penuh"):
+        printing.print_agreement(db, agreement_id, out / "pk.pdf")
+    assert list(out.iterdir()) == []
+
+
+def test_print_commands_write_pk_and_ranking(db: Database, dinkes: str, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    _signed(db, dinkes)
+    assert main(["print", "pk", "--db", str(db.path), "--year", "2026", "--paper", "f4", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "PK-2026-DINKES.pdf").exists()
+    assert (
+        main(
+            [
+                "print",
+                "ranking",
+                "--db",
+                str(db.path),
+                "--year",
+                "2026",
+                "--quarter",
+                "1",
+                "--out",
+                str(tmp_path / "rank.pdf"),
+            ]
+        )
+        == 0
+    )
+    text = _text(tmp_path / "rank.pdf")
+    assert "PERINGKAT KINERJA PERANGKAT DAERAH" in text and "Dinas Kesehatan" in text
+    assert (
+        main(
+            [
+                "print",
+                "evaluation",
+                "--db",
+                str(db.path),
+                "--year",
+                "2026",
+                "--quarter",
+                "1",
+                "--out",
+                str(tmp_path / "ev"),
+            ]
+        )
+        == 0
+    )
+    assert "belum diisi" in _text(next((tmp_path / "ev").glob("*.pdf")))
