@@ -1,0 +1,205 @@
+"""The form of one perangkat daerah: layout from ui/opd_form.ui, validation by the service in accept()."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+
+from ...db.database import Database
+from ...db.errors import KinerjaDbError
+from ...domain.enums import ActingKind, OpdKind
+from ...domain.formatting import format_date
+from ...domain.personnel import RANK_LABELS, RANKS, format_nip
+from ...services import opd as opd_service
+from ...services.errors import FORM, ValidationError
+from ...services.opd import HeadData, HeadRow, OpdForm
+from ..forms.ui_opd_form import Ui_OpdForm
+from ..messages import localize_buttons
+from ..models.record_table import Column, RecordTableModel
+from ..views import setup_table
+
+# Heads of OPDs are definitive or acting (Plt./Plh.); Pj. is for regional heads only.
+HEAD_ACTING = (ActingKind.DEFINITIVE, ActingKind.PLT, ActingKind.PLH)
+
+
+def _enum_label(context: str, label: str) -> str:
+    return QCoreApplication.translate(context, label)
+
+
+class OpdFormDialog(QDialog):
+    """Add or edit an OPD; emits ``saved(id)`` after the service stored it."""
+
+    saved = Signal(str)
+
+    def __init__(self, db: Database, opd_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_OpdForm()
+        self.ui.setupUi(self)
+        self._db = db
+        self._loaded = OpdForm()
+        self.saved_id: str | None = None
+        localize_buttons(self.ui.buttonBox)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
+        self.ui.headStartEdit.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        self._fill_choices()
+        self._errors = {
+            "code": (self.ui.codeError, self.ui.codeEdit, self.ui.opdLayout),
+            "abbreviation": (self.ui.abbreviationError, self.ui.abbreviationEdit, self.ui.opdLayout),
+            "name": (self.ui.nameError, self.ui.nameEdit, self.ui.opdLayout),
+            "kind": (self.ui.kindError, self.ui.kindCombo, self.ui.opdLayout),
+            "email": (self.ui.emailError, self.ui.emailEdit, self.ui.opdLayout),
+            "head_name": (self.ui.headNameError, self.ui.headNameEdit, self.ui.headLayout),
+            "head_nip": (self.ui.headNipError, self.ui.headNipEdit, self.ui.headLayout),
+            "head_position": (self.ui.headPositionError, self.ui.headPositionEdit, self.ui.headLayout),
+            "head_start": (self.ui.headStartError, self.ui.headStartEdit, self.ui.headLayout),
+        }
+        self._history = RecordTableModel[HeadRow](self._history_columns(), self)
+        self.ui.headHistoryView.setModel(self._history)
+        setup_table(self.ui.headHistoryView, stretch_column=3, sortable=False)
+        self.clear_errors()
+        self._size_fields()
+        if opd_id is None:
+            self.setWindowTitle(self.tr("Tambah Perangkat Daerah"))
+            self.ui.headStartEdit.setDate(QDate.currentDate())
+            self.ui.historyGroup.hide()
+        else:
+            self._load(opd_id)
+
+    def _size_fields(self) -> None:
+        # Widths in characters of the current font, so they follow the user's font size and DPI scaling.
+        wide = self.fontMetrics().horizontalAdvance("x" * 40)
+        for edit in (self.ui.nameEdit, self.ui.addressEdit, self.ui.headNameEdit, self.ui.headPositionEdit):
+            edit.setMinimumWidth(wide)
+        self.resize(self.sizeHint().width(), self.sizeHint().height())
+
+    # -- filling -------------------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        self.ui.kindCombo.addItem(self.tr("— pilih jenis —"), None)
+        for kind in OpdKind:
+            self.ui.kindCombo.addItem(_enum_label("OpdKind", kind.label), kind)
+        self.ui.headRankCombo.addItem(self.tr("— belum diisi —"), None)
+        for index, label in enumerate(RANK_LABELS):
+            self.ui.headRankCombo.addItem(label, index)
+        for acting in HEAD_ACTING:
+            self.ui.headActingCombo.addItem(_enum_label("ActingKind", acting.label), acting)
+
+    def _history_columns(self) -> list[Column[HeadRow]]:
+        return [
+            Column(self.tr("Nama"), lambda h: h.name),
+            Column(self.tr("NIP"), lambda h: format_nip(h.nip)),
+            Column(self.tr("Pangkat/golongan"), lambda h: h.rank),
+            Column(self.tr("Jabatan"), lambda h: h.position),
+            Column(self.tr("Mulai"), lambda h: format_date(h.start_date), lambda h: h.start_date),
+            Column(self.tr("Sampai"), lambda h: format_date(h.end_date, empty=self.tr("sekarang"))),
+        ]
+
+    def _load(self, opd_id: str) -> None:
+        data = opd_service.get_opd(self._db, opd_id)
+        self._loaded = data
+        self.setWindowTitle(self.tr("Ubah Perangkat Daerah — {0}").format(data.abbreviation))
+        ui = self.ui
+        ui.codeEdit.setText(data.code)
+        ui.abbreviationEdit.setText(data.abbreviation)
+        ui.nameEdit.setText(data.name)
+        ui.kindCombo.setCurrentIndex(max(0, ui.kindCombo.findData(data.kind)))
+        ui.addressEdit.setText(data.address)
+        ui.phoneEdit.setText(data.phone)
+        ui.emailEdit.setText(data.email)
+        ui.websiteEdit.setText(data.website)
+        head = data.head
+        ui.headNameEdit.setText(head.name)
+        ui.headNipEdit.setText(format_nip(head.nip))
+        rank_index = next((i for i, r in enumerate(RANKS) if r == (head.rank, head.grade)), None)
+        ui.headRankCombo.setCurrentIndex(0 if rank_index is None else rank_index + 1)
+        ui.headPositionEdit.setText(head.position)
+        ui.headActingCombo.setCurrentIndex(max(0, ui.headActingCombo.findData(head.acting)))
+        start = head.start_date or date.today()
+        ui.headStartEdit.setDate(QDate(start.year, start.month, start.day))
+        history = opd_service.head_history(self._db, opd_id)
+        self._history.set_rows(history)
+        ui.historyGroup.setVisible(bool(history))
+
+    # -- saving --------------------------------------------------------------------------------------
+    def form_data(self) -> OpdForm:
+        ui = self.ui
+        rank_index = ui.headRankCombo.currentData()
+        rank, grade = RANKS[rank_index] if rank_index is not None else ("", "")
+        start = ui.headStartEdit.date()
+        return OpdForm(
+            id=self._loaded.id,
+            code=ui.codeEdit.text(),
+            abbreviation=ui.abbreviationEdit.text(),
+            name=ui.nameEdit.text(),
+            kind=ui.kindCombo.currentData(),
+            address=ui.addressEdit.text(),
+            phone=ui.phoneEdit.text(),
+            email=ui.emailEdit.text(),
+            website=ui.websiteEdit.text(),
+            head=HeadData(
+                name=ui.headNameEdit.text(),
+                nip=ui.headNipEdit.text(),
+                rank=rank,
+                grade=grade,
+                position=ui.headPositionEdit.text(),
+                acting=ui.headActingCombo.currentData() or ActingKind.DEFINITIVE,
+                start_date=date(start.year(), start.month(), start.day()),
+            ),
+            is_active=self._loaded.is_active,
+            version=self._loaded.version,
+        )
+
+    def accept(self) -> None:
+        self.clear_errors()
+        try:
+            opd_id = opd_service.save_opd(self._db, self.form_data())
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return
+        except KinerjaDbError as exc:
+            self.show_errors({FORM: str(exc)})
+            return
+        self.saved_id = opd_id
+        self.saved.emit(opd_id)
+        super().accept()
+
+    # -- messages on the fields ----------------------------------------------------------------------
+    def clear_errors(self) -> None:
+        self.ui.formError.clear()
+        self.ui.formError.hide()
+        for label, _widget, layout in self._errors.values():
+            label.clear()
+            self._set_row_visible(layout, label, False)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        general = []
+        first: QWidget | None = None
+        for field, message in errors.items():
+            target = self._errors.get(field)
+            if target is None:
+                general.append(message)
+                continue
+            label, widget, layout = target
+            label.setText(message)
+            self._set_row_visible(layout, label, True)
+            first = first or widget
+        if general:
+            self.ui.formError.setText("\n".join(general))
+            self.ui.formError.show()
+        if first is not None:
+            first.setFocus()
+        # The messages add rows: let the dialog grow so none of them is cut off.
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
+
+    def error_text(self, field: str) -> str:
+        """The message currently shown for ``field`` (empty when none)."""
+        target = self._errors.get(field)
+        if target is None:
+            return self.ui.formError.text() if field == FORM else ""
+        return target[0].text() if not target[0].isHidden() else ""
+
+    @staticmethod
+    def _set_row_visible(layout: QFormLayout, label: QLabel, visible: bool) -> None:
+        layout.setRowVisible(label, visible)

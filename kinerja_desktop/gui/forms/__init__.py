@@ -1,0 +1,1 @@
+"""Generated from ../../../ui/*.ui by compile_forms; never edit by hand."""

@@ -1,0 +1,253 @@
+"""The main window: navigation sidebar, fiscal-year selector, screens, menus and the status bar."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from .. import __version__
+from ..db.database import Database
+from ..services import overview
+from . import messages, opening
+from .screens.agreements import AgreementsScreen
+from .screens.backup import BackupScreen
+from .screens.base import Screen
+from .screens.evaluation import EvaluationScreen
+from .screens.home import HomeScreen
+from .screens.opd import OpdScreen
+from .screens.renstra import RenstraScreen
+from .screens.reports import ReportsScreen
+from .settings import add_recent_file, clear_recent_files, recent_files, remove_recent_file
+from .workers import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    """Shows one database at a time; owns it and closes it when replaced or when the window closes."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.runner = TaskRunner(self)
+        self.home = HomeScreen()
+        self.opd = OpdScreen()
+        self.renstra = RenstraScreen()
+        self.agreements = AgreementsScreen()
+        self.evaluation = EvaluationScreen()
+        self.reports = ReportsScreen()
+        self.backup = BackupScreen(self.runner)
+        self.screens: list[Screen] = [
+            self.home,
+            self.opd,
+            self.renstra,
+            self.agreements,
+            self.evaluation,
+            self.reports,
+            self.backup,
+        ]
+        self.stack = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        # Padding in em follows the font size and the screen's scaling.
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 0.4em 0.9em; }")
+        for screen in self.screens:
+            self.stack.addWidget(screen)
+            self.nav.addItem(screen.title())
+        self.nav.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.currentRowChanged.connect(self._on_navigate)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.year_combo = QComboBox()
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.year_combo.currentIndexChanged.connect(self._on_year_changed)
+        year_label = QLabel(self.tr("&Tahun anggaran:"))
+        year_label.setBuddy(self.year_combo)
+        toolbar = QToolBar(self.tr("Tahun anggaran"))
+        toolbar.setObjectName("yearToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(year_label)
+        toolbar.addWidget(self.year_combo)
+        self.addToolBar(toolbar)
+
+        self.db_label = QLabel()
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.db_label, 1)
+        self._build_menus()
+        self.set_database(db)
+        self.nav.setCurrentRow(0)
+
+    # -- menus ---------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        self.open_action = QAction(self.tr("&Buka basis data…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.choose_database)
+        self.new_action = QAction(self.tr("Basis data &baru…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.create_database)
+        self.recent_menu = QMenu(self.tr("Berkas &terakhir"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.quit_action = QAction(self.tr("&Keluar"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.new_action)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("Ba&ntuan"))
+        self.about_action = QAction(self.tr("&Tentang Kinerja Desktop"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = recent_files()
+        for index, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{index} {path}" if index < 10 else path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        if not files:
+            empty = self.recent_menu.addAction(self.tr("(belum ada)"))
+            empty.setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(self.tr("Kosongkan daftar"))
+        clear.triggered.connect(clear_recent_files)
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Tentang Kinerja Desktop"))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(self.tr("<b>Kinerja Desktop</b> {0}").format(__version__))
+        box.setInformativeText(
+            self.tr(
+                "Perjanjian Kinerja dan evaluasi triwulan SAKIP untuk pemerintah kabupaten/kota, "
+                "bekerja luring (tanpa internet)."
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        messages.localize_buttons(box)
+        box.exec()
+
+    # -- database ------------------------------------------------------------------------------------
+    def choose_database(self) -> None:
+        path = opening.ask_existing_file(self, self._start_folder())
+        if path:
+            self.open_path(path, create=False)
+
+    def create_database(self) -> None:
+        path = opening.ask_new_file(self, self._start_folder())
+        if not path:
+            return
+        if Path(path).exists() and Path(path).stat().st_size > 0:
+            messages.show_error(
+                self,
+                self.tr("Basis data baru"),
+                self.tr("Berkas “{0}” sudah ada. Pilih nama lain, atau bukalah lewat Buka basis data.").format(path),
+            )
+            return
+        self.open_path(path, create=True)
+
+    def open_recent(self, path: str) -> None:
+        if not Path(path).exists():
+            messages.show_error(self, self.tr("Berkas terakhir"), self.tr("Berkas “{0}” tidak ada lagi.").format(path))
+            remove_recent_file(path)
+            return
+        self.open_path(path, create=False)
+
+    def open_path(self, path: str, *, create: bool) -> bool:
+        """Open another database; the current one stays open when that fails."""
+        database, problem = opening.try_open(path, create=create)
+        if database is None:
+            messages.show_error(self, self.tr("Basis data tidak dapat dibuka"), problem or "")
+            return False
+        opening.show_open_notes(self, database)
+        self.set_database(database)
+        return True
+
+    def _start_folder(self) -> str:
+        return str(self.db.path.parent) if self.db and self.db.path else ""
+
+    def set_database(self, db: Database) -> None:
+        old = self.db
+        for screen in self.screens:
+            screen.shutdown()
+        self.runner.wait()
+        self.db = db
+        if old is not None and old is not db:
+            old.close()
+        if db.path is not None:
+            add_recent_file(db.path)
+        self.setWindowTitle(self.tr("Kinerja Desktop — {0}").format(db.display_name))
+        location = str(db.path) if db.path is not None else db.display_name
+        self.db_label.setText(self.tr("Basis data: {0}").format(location))
+        self._load_years()
+        self._apply_context()
+
+    def _load_years(self) -> None:
+        assert self.db is not None
+        years = overview.fiscal_years(self.db)
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in years:
+            self.year_combo.addItem(str(year), year)
+        preferred = date.today().year if date.today().year in years else (years[-1] if years else None)
+        if preferred is not None:
+            self.year_combo.setCurrentIndex(self.year_combo.findData(preferred))
+        else:
+            self.year_combo.addItem(self.tr("(belum ada)"), None)
+        self.year_combo.setEnabled(bool(years))
+        self.year_combo.blockSignals(False)
+
+    # -- navigation and year -------------------------------------------------------------------------
+    def current_year(self) -> int | None:
+        return self.year_combo.currentData()
+
+    def current_screen(self) -> Screen:
+        return self.screens[self.stack.currentIndex()]
+
+    def show_screen(self, screen: Screen) -> None:
+        self.nav.setCurrentRow(self.screens.index(screen))
+
+    def _on_navigate(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.current_screen().refresh()
+
+    def _on_year_changed(self, _index: int) -> None:
+        self._apply_context()
+
+    def _apply_context(self) -> None:
+        for screen in self.screens:
+            screen.set_context(self.db, self.current_year())
+        self.current_screen().refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        for screen in self.screens:
+            screen.shutdown()
+        self.runner.wait()
+        if self.db is not None:
+            self.db.close()
+        super().closeEvent(event)

@@ -1,0 +1,334 @@
+"""Read-only figures for the overview screens: summary, agreements, reporting, plan tree, database info."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from ..db.database import Database
+from ..db.models import (
+    AgreementItem,
+    AgreementProgram,
+    FiscalYear,
+    Goal,
+    Indicator,
+    IndicatorRealization,
+    IndicatorTarget,
+    Opd,
+    PerformanceAgreement,
+    PlanningPeriod,
+    Regency,
+)
+from ..domain.enums import AgreementKind, AgreementStatus, GoalKind, GoalLevel, Polarity
+from ..domain.formatting import round_half_up
+
+QUARTERS = (1, 2, 3, 4)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What Beranda shows for a year."""
+
+    regency_name: str | None  # "Kabupaten Sukamaju"; None when not set up yet
+    is_sample: bool
+    active_opds: int
+    inactive_opds: int
+    agreements_by_status: dict[AgreementStatus, int]
+    opds_with_indicators: int  # active OPDs that have indicators this year (who should report)
+    reported_by_quarter: dict[int, int]  # quarter -> active OPDs with at least one realisation
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    id: str
+    opd_id: str | None
+    opd_code: str
+    opd_name: str  # "Pemerintah Kabupaten …" for the regional head's own PK
+    kind: AgreementKind
+    version_no: int
+    status: AgreementStatus
+    item_count: int
+    total_budget: int  # rupiah
+
+
+@dataclass(frozen=True)
+class ReportingRow:
+    """Reporting completeness of one OPD in a year: indicators and how many were reported each quarter."""
+
+    opd_id: str
+    code: str
+    abbreviation: str
+    name: str
+    indicator_count: int
+    reported: tuple[int, int, int, int]
+
+    @property
+    def reports_received(self) -> int:
+        return sum(self.reported)
+
+    @property
+    def completeness(self) -> Decimal | None:
+        """Percent of indicator-quarters reported; None when the OPD has no indicators."""
+        if not self.indicator_count:
+            return None
+        return round_half_up(Decimal(self.reports_received) * 100 / (self.indicator_count * 4))
+
+
+@dataclass(frozen=True)
+class IndicatorNode:
+    id: str
+    code: str
+    name: str
+    unit: str
+    polarity: Polarity
+    target: Decimal | None
+    target_high: Decimal | None
+    target_grade: str | None
+
+
+@dataclass
+class GoalNode:
+    id: str
+    kind: GoalKind
+    code: str
+    statement: str
+    children: list[GoalNode] = field(default_factory=list)
+    indicators: list[IndicatorNode] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OpdGoals:
+    opd_id: str
+    code: str
+    abbreviation: str
+    name: str
+    goals: list[GoalNode]
+
+
+@dataclass(frozen=True)
+class SafetyCopy:
+    path: Path
+    size: int
+    modified: datetime
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    location: str  # the file path, or the server URL without password
+    size: int | None  # bytes, with the -wal file; None for a server database
+    revision: str | None
+    safety_copies: list[SafetyCopy]
+
+
+def fiscal_years(db: Database) -> list[int]:
+    """The fiscal years set up in the database, oldest first."""
+    with db.read() as s:
+        return list(s.execute(select(FiscalYear.year).order_by(FiscalYear.year)).scalars())
+
+
+def summary(db: Database, year: int | None) -> Summary:
+    with db.read() as s:
+        regency = s.execute(select(Regency)).scalars().first()
+        active_query = select(Opd.is_active, func.count()).group_by(Opd.is_active)
+        counts: dict[bool, int] = dict(s.execute(active_query).all())
+        by_status: dict[AgreementStatus, int] = {}
+        reported = dict.fromkeys(QUARTERS, 0)
+        with_indicators = 0
+        if year is not None:
+            by_status = dict(
+                s.execute(
+                    select(PerformanceAgreement.status, func.count())
+                    .where(PerformanceAgreement.year == year)
+                    .group_by(PerformanceAgreement.status)
+                ).all()
+            )
+            rows = [r for r in _reporting(s, year) if r[1]]
+            with_indicators = len(rows)
+            for quarter in QUARTERS:
+                reported[quarter] = sum(1 for r in rows if r[2][quarter - 1] > 0)
+        return Summary(
+            regency_name=regency.full_name if regency else None,
+            is_sample=bool(regency and regency.is_sample),
+            active_opds=counts.get(True, 0),
+            inactive_opds=counts.get(False, 0),
+            agreements_by_status=by_status,
+            opds_with_indicators=with_indicators,
+            reported_by_quarter=reported,
+        )
+
+
+def agreements_for_year(db: Database, year: int) -> list[AgreementRow]:
+    """Every agreement (all versions) of the year, in OPD order."""
+    with db.read() as s:
+        items = (
+            select(AgreementItem.agreement_id, func.count().label("n")).group_by(AgreementItem.agreement_id).subquery()
+        )
+        budget = (
+            select(AgreementProgram.agreement_id, func.sum(AgreementProgram.budget).label("total"))
+            .group_by(AgreementProgram.agreement_id)
+            .subquery()
+        )
+        regency = s.execute(select(Regency)).scalars().first()
+        regional_name = f"Pemerintah {regency.full_name}" if regency else "Pemerintah Daerah"
+        query = (
+            select(PerformanceAgreement, Opd, items.c.n, budget.c.total)
+            .outerjoin(Opd, Opd.id == PerformanceAgreement.opd_id)
+            .outerjoin(items, items.c.agreement_id == PerformanceAgreement.id)
+            .outerjoin(budget, budget.c.agreement_id == PerformanceAgreement.id)
+            .where(PerformanceAgreement.year == year)
+            .order_by(Opd.sort_order.nulls_first(), Opd.code, PerformanceAgreement.version_no)
+        )
+        return [
+            AgreementRow(
+                id=pk.id,
+                opd_id=pk.opd_id,
+                opd_code=opd.code if opd else "",
+                opd_name=opd.name if opd else regional_name,
+                kind=pk.kind,
+                version_no=pk.version_no,
+                status=pk.status,
+                item_count=int(n or 0),
+                total_budget=int(total or 0),
+            )
+            for pk, opd, n, total in s.execute(query)
+        ]
+
+
+def reporting_completeness(db: Database, year: int) -> list[ReportingRow]:
+    """Per active OPD: its indicators of the year's plan period and how many were reported each quarter."""
+    with db.read() as s:
+        return [
+            ReportingRow(opd.id, opd.code, opd.abbreviation, opd.name, count, quarters)
+            for opd, count, quarters in _reporting(s, year)
+        ]
+
+
+def _period_ids(s: Session, year: int) -> list[str]:
+    fiscal = s.execute(select(FiscalYear.period_id).where(FiscalYear.year == year)).scalars().all()
+    if fiscal:
+        return list(fiscal)
+    query = select(PlanningPeriod.id).where(PlanningPeriod.start_year <= year, PlanningPeriod.end_year >= year)
+    return list(s.execute(query).scalars())
+
+
+def _reporting(s: Session, year: int) -> list[tuple[Opd, int, tuple[int, int, int, int]]]:
+    periods = _period_ids(s, year)
+    indicator_of_opd = (
+        select(Goal.opd_id, Indicator.id.label("indicator_id"))
+        .join(Indicator, Indicator.goal_id == Goal.id)
+        .where(
+            Goal.level == GoalLevel.OPD,
+            Goal.period_id.in_(periods),
+            Goal.is_active.is_(True),
+            Indicator.is_active.is_(True),
+        )
+        .subquery()
+    )
+    counts: dict[str, int] = dict(
+        s.execute(select(indicator_of_opd.c.opd_id, func.count()).group_by(indicator_of_opd.c.opd_id)).all()
+    )
+    reported: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    query = (
+        select(indicator_of_opd.c.opd_id, IndicatorRealization.quarter, func.count())
+        .join(IndicatorRealization, IndicatorRealization.indicator_id == indicator_of_opd.c.indicator_id)
+        .where(
+            IndicatorRealization.year == year,
+            or_(IndicatorRealization.value.is_not(None), IndicatorRealization.grade.is_not(None)),
+        )
+        .group_by(indicator_of_opd.c.opd_id, IndicatorRealization.quarter)
+    )
+    for opd_id, quarter, n in s.execute(query):
+        if quarter in QUARTERS:
+            reported[opd_id][quarter - 1] = n
+    opds = s.execute(select(Opd).where(Opd.is_active.is_(True)).order_by(Opd.sort_order, Opd.code)).scalars()
+    return [(opd, counts.get(opd.id, 0), tuple(reported[opd.id])) for opd in opds]  # type: ignore[misc]
+
+
+def goal_tree(db: Database, year: int) -> list[OpdGoals]:
+    """Per active OPD, its Renstra goals → sasaran → indicators with the year's targets."""
+    with db.read() as s:
+        periods = _period_ids(s, year)
+        goals = (
+            s.execute(
+                select(Goal)
+                .where(Goal.level == GoalLevel.OPD, Goal.period_id.in_(periods), Goal.is_active.is_(True))
+                .order_by(Goal.sort_order, Goal.code)
+            )
+            .scalars()
+            .all()
+        )
+        goal_ids = [g.id for g in goals]
+        rows = s.execute(
+            select(Indicator, IndicatorTarget)
+            .outerjoin(
+                IndicatorTarget,
+                and_(IndicatorTarget.indicator_id == Indicator.id, IndicatorTarget.year == year),
+            )
+            .where(Indicator.goal_id.in_(goal_ids), Indicator.is_active.is_(True))
+            .order_by(Indicator.sort_order, Indicator.code)
+        ).all()
+        nodes = {g.id: GoalNode(g.id, g.kind, g.code, g.statement) for g in goals}
+        for indicator, target in rows:
+            nodes[indicator.goal_id].indicators.append(
+                IndicatorNode(
+                    id=indicator.id,
+                    code=indicator.code,
+                    name=indicator.name,
+                    unit=indicator.unit,
+                    polarity=indicator.polarity,
+                    target=target.target if target else None,
+                    target_high=target.target_high if target else None,
+                    target_grade=target.target_grade if target else None,
+                )
+            )
+        roots: dict[str, list[GoalNode]] = defaultdict(list)
+        for g in goals:
+            if g.parent_id in nodes:
+                nodes[g.parent_id].children.append(nodes[g.id])
+            elif g.opd_id is not None:
+                roots[g.opd_id].append(nodes[g.id])
+        opds = s.execute(select(Opd).where(Opd.is_active.is_(True)).order_by(Opd.sort_order, Opd.code)).scalars()
+        return [OpdGoals(o.id, o.code, o.abbreviation, o.name, roots.get(o.id, [])) for o in opds]
+
+
+def database_info(db: Database) -> DatabaseInfo:
+    """Where the database is, how big, which schema, and the safety copies made before migrations."""
+    with db.read() as s:
+        try:
+            revision = s.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except Exception:  # a database without the version table is reported as unknown
+            revision = None
+    if db.path is None:
+        return DatabaseInfo(db.display_name, None, revision, [])
+    size = sum(p.stat().st_size for p in (db.path, Path(f"{db.path}-wal")) if p.exists())
+    return DatabaseInfo(str(db.path), size, revision, safety_copies(db.path))
+
+
+def safety_copies(path: Path) -> list[SafetyCopy]:
+    """Copies named ``<stem>.sebelum-migrasi-*`` beside the database, newest first."""
+    found = []
+    for candidate in path.parent.glob(f"{path.stem}.sebelum-migrasi-*"):
+        if candidate.is_file() and not candidate.name.endswith(".tmp"):
+            stat = candidate.stat()
+            found.append(SafetyCopy(candidate, stat.st_size, datetime.fromtimestamp(stat.st_mtime)))
+    return sorted(found, key=lambda c: c.modified, reverse=True)
+
+
+def integrity_check(db: Database) -> list[str]:
+    """Run ``PRAGMA integrity_check`` (≈ 0.5 s on 63 MB) on its own connection; ``["ok"]`` when sound."""
+    if db.engine.dialect.name != "sqlite":
+        return ["ok"]
+    with db.engine.connect() as conn:
+        rows = [str(row[0]) for row in conn.execute(text("PRAGMA integrity_check"))]
+        fk = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+        conn.rollback()
+    rows += [f"Kunci asing rusak di tabel {r[0]} (baris {r[1]}) → {r[2]}" for r in fk]
+    if fk and rows[0] == "ok":
+        rows = rows[1:]
+    return rows
