@@ -4,8 +4,10 @@
     python benchmarks/startup.py [--runs 7] [--bundle dist/kinerja-desktop/kinerja-desktop]
 
 Each process prints ``KINERJA_SHOWN`` once its window is shown (the app does so when the environment
-variable KINERJA_STARTUP_PROBE is set) and exits; the time is taken here, from just before the process
-is spawned to the moment that line arrives, so interpreter start-up and imports are included.
+variable KINERJA_STARTUP_PROBE is set); the app then prints ``KINERJA_READY`` when the database is open
+and every screen is built with its data, and exits. Times are taken here, from just before the process is
+spawned to the moment each line arrives, so interpreter start-up and imports are included. The goal
+applies to the window shown; the time to ready is printed beside it so nothing is hidden.
 Goals (issues): source ≤ 1.5 × bare window; bundle ≤ 2 × bare window and under 150 MB on disk.
 """
 
@@ -34,24 +36,27 @@ app.exec()
 """
 
 
-def _time_to_shown(command: list[str], env: dict[str, str]) -> float:
+def _times(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds to the window shown and to ready (equal for the bare window)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     assert process.stdout is not None
+    shown = ready = None
     for line in process.stdout:
         if line.startswith("KINERJA_SHOWN"):
-            elapsed = time.perf_counter() - start
-            break
-    else:
-        process.wait()
-        raise RuntimeError(f"{command[0]} did not show a window: {process.stderr.read() if process.stderr else ''}")
-    process.wait(timeout=30)
-    return elapsed
+            shown = time.perf_counter() - start
+        elif line.startswith("KINERJA_READY"):
+            ready = time.perf_counter() - start
+    process.wait(timeout=60)
+    if shown is None:
+        raise RuntimeError(f"{command[0]} did not show a window (exit {process.returncode})")
+    return shown, ready if ready is not None else shown
 
 
-def _median(command: list[str], env: dict[str, str], runs: int) -> float:
-    _time_to_shown(command, env)  # warm the file cache
-    return statistics.median(_time_to_shown(command, env) for _ in range(runs))
+def _median(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
+    _times(command, env)  # warm the file cache
+    samples = [_times(command, env) for _ in range(runs)]
+    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
 
 
 def _folder_size(path: Path) -> int:
@@ -68,17 +73,29 @@ def main() -> int:
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as folder:
         demo = Path(folder) / "demo.sqlite"
-        subprocess.run([sys.executable, "-m", "kinerja_desktop", "demo", "--db", str(demo)], check=True,
-                       stdout=subprocess.DEVNULL, env=env)
-        bare = _median([sys.executable, "-c", BARE_WINDOW], env, args.runs)
-        source = _median([sys.executable, "-m", "kinerja_desktop", "--db", str(demo)], env, args.runs)
-        print(f"platform: {env.get('QT_QPA_PLATFORM', 'xcb (DISPLAY ' + env.get('DISPLAY', '') + ')')}, runs: {args.runs}")
+        subprocess.run(
+            [sys.executable, "-m", "kinerja_desktop", "demo", "--db", str(demo)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            env=env,
+        )
+        bare, _ = _median([sys.executable, "-c", BARE_WINDOW], env, args.runs)
+        source, source_ready = _median([sys.executable, "-m", "kinerja_desktop", "--db", str(demo)], env, args.runs)
+        print(
+            f"platform: {env.get('QT_QPA_PLATFORM', 'xcb (DISPLAY ' + env.get('DISPLAY', '') + ')')}, runs: {args.runs}"
+        )
         print(f"bare PySide6 window : {bare * 1000:7.0f} ms")
-        print(f"app from source     : {source * 1000:7.0f} ms  ({source / bare:.2f} × bare; goal ≤ 1,5 ×)")
+        print(
+            f"app from source     : {source * 1000:7.0f} ms window shown ({source / bare:.2f} × bare; goal ≤ 1,5 ×), "
+            f"{source_ready * 1000:.0f} ms ready with data"
+        )
         if args.bundle.exists():
-            bundled = _median([str(args.bundle), "--db", str(demo)], env, args.runs)
+            bundled, bundled_ready = _median([str(args.bundle), "--db", str(demo)], env, args.runs)
             size = _folder_size(args.bundle.parent)
-            print(f"app from bundle     : {bundled * 1000:7.0f} ms  ({bundled / bare:.2f} × bare; goal ≤ 2 ×)")
+            print(
+                f"app from bundle     : {bundled * 1000:7.0f} ms window shown ({bundled / bare:.2f} × bare; goal ≤ 2 ×), "
+                f"{bundled_ready * 1000:.0f} ms ready with data"
+            )
             print(f"bundle on disk      : {size / 1_000_000:7.1f} MB  (goal < 150 MB)")
         else:
             print(f"app from bundle     : not built ({args.bundle}); run `make bundle` first")

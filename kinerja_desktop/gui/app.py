@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
-from ..db.database import Database
-from . import messages, opening
+from . import messages
 from .settings import APPLICATION, ORGANIZATION
+
+if TYPE_CHECKING:
+    from ..db.database import Database
+
+
+STARTUP_PROBE = "KINERJA_STARTUP_PROBE"
 
 
 def _tr(text: str) -> str:
@@ -33,6 +40,8 @@ def create_application() -> QApplication:
 
 def open_at_start(db: str | None) -> Database | None:
     """Open the database given (or the default); after a failure offer another file or quitting."""
+    from . import opening
+
     path: str | None = db
     create = True
     while True:
@@ -49,14 +58,71 @@ def open_at_start(db: str | None) -> Database | None:
         create = False
 
 
+def _open_in_background(path: str | None) -> tuple[Database | None, str | None]:
+    """Worker: import the data layer and the screens (the slow part of start-up) and open the database."""
+    from . import opening
+    from .screens import agreements, backup, evaluation, home, opd, renstra, reports  # noqa: F401
+
+    return opening.try_open(path, create=True)
+
+
+def _loading_name(db: str | None) -> str:
+    if db:
+        return Path(db).name
+    if os.environ.get("KINERJA_DB_URL"):
+        return ""
+    return "kinerja.sqlite"
+
+
 def run(db: str | None) -> int:
-    """Run the desktop application on ``db`` (a path; None = the default database). Returns the exit code."""
+    """Run the desktop application on ``db`` (a path; None = the default database). Returns the exit code.
+
+    The window is shown first, then the data layer is imported and the database opened in a worker
+    thread; the screens are built when it is ready (a failure offers another file, as at any open).
+    """
     app = create_application()
-    database = open_at_start(db)
-    if database is None:
-        return 1
     from .main_window import MainWindow
 
-    window = MainWindow(database)
+    window = MainWindow(None, loading_name=_loading_name(db))
     window.show()
-    return app.exec()
+    probe = bool(os.environ.get(STARTUP_PROBE))
+    if probe:
+        QTimer.singleShot(0, lambda: print("KINERJA_SHOWN", flush=True))
+    outcome = {"code": 0}
+
+    def opened(result: tuple[Database | None, str | None]) -> None:
+        from . import opening
+
+        database, problem = result
+        if database is None:
+            database = _recover(problem or "")
+            if database is None:
+                outcome["code"] = 1
+                window.close()
+                return
+        else:
+            opening.show_open_notes(window, database)
+        window.attach(database)
+        if probe:
+            print("KINERJA_READY", flush=True)
+            QTimer.singleShot(0, window.close)
+
+    def failed(error: BaseException) -> None:
+        messages.show_error(window, _tr("Kinerja Desktop"), _tr("Aplikasi gagal memuat: {0}").format(error))
+        outcome["code"] = 1
+        window.close()
+
+    window.runner.run(_open_in_background, db, on_success=opened, on_failure=failed)
+    code = app.exec()
+    window.runner.wait()
+    return outcome["code"] or code
+
+
+def _recover(problem: str) -> Database | None:
+    """After a failed first open: offer another file (as ``open_at_start`` does) or quit."""
+    from . import opening
+
+    if not messages.choose_other_file_or_quit(None, _tr("Basis data tidak dapat dibuka"), problem):
+        return None
+    path = opening.ask_existing_file(None, "")
+    return open_at_start(path) if path else None

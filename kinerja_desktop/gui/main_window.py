@@ -1,9 +1,15 @@
-"""The main window: navigation sidebar, fiscal-year selector, screens, menus and the status bar."""
+"""The main window: navigation sidebar, fiscal-year selector, screens, menus and the status bar.
+
+Start-up is in two phases so the window appears as fast as a bare Qt window: the frame (menus, sidebar,
+year selector, status bar) needs only Qt; the screens, which pull in SQLAlchemy and the services, are
+imported and built by :meth:`MainWindow.attach` once the database is open (see ``app.run``).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,28 +27,98 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..db.database import Database
-from ..services import overview
-from . import messages, opening
-from .screens.agreements import AgreementsScreen
-from .screens.backup import BackupScreen
-from .screens.base import Screen
-from .screens.evaluation import EvaluationScreen
-from .screens.home import HomeScreen
-from .screens.opd import OpdScreen
-from .screens.renstra import RenstraScreen
-from .screens.reports import ReportsScreen
+from . import messages
 from .settings import add_recent_file, clear_recent_files, recent_files, remove_recent_file
 from .workers import TaskRunner
 
+if TYPE_CHECKING:
+    from ..db.database import Database
+    from .screens.base import Screen
+
+# The sidebar, known before the screens are built: (title, attribute of the screen).
+NAVIGATION = (
+    ("Beranda", "home"),
+    ("Perangkat Daerah", "opd"),
+    ("Renstra & Indikator", "renstra"),
+    ("Perjanjian Kinerja", "agreements"),
+    ("Evaluasi Triwulan", "evaluation"),
+    ("Laporan", "reports"),
+    ("Cadangan & Paket", "backup"),
+)
+
 
 class MainWindow(QMainWindow):
-    """Shows one database at a time; owns it and closes it when replaced or when the window closes."""
+    """Shows one database at a time; owns it and closes it when replaced or when the window closes.
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    ``MainWindow(db)`` builds everything at once; ``MainWindow(None, loading_name=...)`` shows the frame
+    with a loading notice and waits for :meth:`attach`.
+    """
+
+    def __init__(self, db: Database | None, parent: QWidget | None = None, *, loading_name: str = "") -> None:
         super().__init__(parent)
         self.db: Database | None = None
+        self.screens: list[Screen] = []
         self.runner = TaskRunner(self)
+        self.stack = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        # Padding in em follows the font size and the screen's scaling.
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 0.4em 0.9em; }")
+        for title, _attribute in NAVIGATION:
+            self.nav.addItem(self.tr(title))
+        self.nav.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setEnabled(False)
+        self.loading = QLabel(self.tr("Membuka basis data…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.year_combo = QComboBox()
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.year_combo.setEnabled(False)
+        year_label = QLabel(self.tr("&Tahun anggaran:"))
+        year_label.setBuddy(self.year_combo)
+        toolbar = QToolBar(self.tr("Tahun anggaran"))
+        toolbar.setObjectName("yearToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(year_label)
+        toolbar.addWidget(self.year_combo)
+        self.addToolBar(toolbar)
+
+        self.db_label = QLabel()
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.db_label, 1)
+        self._build_menus()
+        if loading_name:
+            self.setWindowTitle(self.tr("Kinerja Desktop — {0}").format(loading_name))
+        if db is not None:
+            self.attach(db)
+
+    @property
+    def ready(self) -> bool:
+        return bool(self.screens)
+
+    def attach(self, db: Database) -> None:
+        """Build the screens (importing them now) and show ``db``."""
+        if not self.screens:
+            self._build_screens()
+        self.set_database(db)
+
+    def _build_screens(self) -> None:
+        from .screens.agreements import AgreementsScreen
+        from .screens.backup import BackupScreen
+        from .screens.evaluation import EvaluationScreen
+        from .screens.home import HomeScreen
+        from .screens.opd import OpdScreen
+        from .screens.renstra import RenstraScreen
+        from .screens.reports import ReportsScreen
+
         self.home = HomeScreen()
         self.opd = OpdScreen()
         self.renstra = RenstraScreen()
@@ -59,41 +135,13 @@ class MainWindow(QMainWindow):
             self.reports,
             self.backup,
         ]
-        self.stack = QStackedWidget()
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        # Padding in em follows the font size and the screen's scaling.
-        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 0.4em 0.9em; }")
         for screen in self.screens:
             self.stack.addWidget(screen)
-            self.nav.addItem(screen.title())
-        self.nav.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack.removeWidget(self.loading)
+        self.loading.deleteLater()
+        self.nav.setEnabled(True)
         self.nav.currentRowChanged.connect(self._on_navigate)
-
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-
-        self.year_combo = QComboBox()
-        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.year_combo.currentIndexChanged.connect(self._on_year_changed)
-        year_label = QLabel(self.tr("&Tahun anggaran:"))
-        year_label.setBuddy(self.year_combo)
-        toolbar = QToolBar(self.tr("Tahun anggaran"))
-        toolbar.setObjectName("yearToolbar")
-        toolbar.setMovable(False)
-        toolbar.addWidget(year_label)
-        toolbar.addWidget(self.year_combo)
-        self.addToolBar(toolbar)
-
-        self.db_label = QLabel()
-        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().addWidget(self.db_label, 1)
-        self._build_menus()
-        self.set_database(db)
         self.nav.setCurrentRow(0)
 
     # -- menus ---------------------------------------------------------------------------------------
@@ -152,11 +200,15 @@ class MainWindow(QMainWindow):
 
     # -- database ------------------------------------------------------------------------------------
     def choose_database(self) -> None:
+        from . import opening
+
         path = opening.ask_existing_file(self, self._start_folder())
         if path:
             self.open_path(path, create=False)
 
     def create_database(self) -> None:
+        from . import opening
+
         path = opening.ask_new_file(self, self._start_folder())
         if not path:
             return
@@ -178,6 +230,8 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str, *, create: bool) -> bool:
         """Open another database; the current one stays open when that fails."""
+        from . import opening
+
         database, problem = opening.try_open(path, create=create)
         if database is None:
             messages.show_error(self, self.tr("Basis data tidak dapat dibuka"), problem or "")
@@ -190,6 +244,8 @@ class MainWindow(QMainWindow):
         return str(self.db.path.parent) if self.db and self.db.path else ""
 
     def set_database(self, db: Database) -> None:
+        if not self.screens:
+            self._build_screens()
         old = self.db
         for screen in self.screens:
             screen.shutdown()
@@ -206,6 +262,8 @@ class MainWindow(QMainWindow):
         self._apply_context()
 
     def _load_years(self) -> None:
+        from ..services import overview
+
         assert self.db is not None
         years = overview.fiscal_years(self.db)
         self.year_combo.blockSignals(True)
@@ -225,7 +283,7 @@ class MainWindow(QMainWindow):
         return self.year_combo.currentData()
 
     def current_screen(self) -> Screen:
-        return self.screens[self.stack.currentIndex()]
+        return self.screens[max(self.stack.currentIndex(), 0)]
 
     def show_screen(self, screen: Screen) -> None:
         self.nav.setCurrentRow(self.screens.index(screen))
@@ -240,6 +298,8 @@ class MainWindow(QMainWindow):
         self._apply_context()
 
     def _apply_context(self) -> None:
+        if not self.screens:
+            return
         for screen in self.screens:
             screen.set_context(self.db, self.current_year())
         self.current_screen().refresh()

@@ -160,7 +160,7 @@ def test_foreign_file_is_refused_and_the_current_database_stays(main_window, tmp
 
 
 def test_run_offers_another_file_after_a_failure(tmp_path, monkeypatch, qapp):
-    from kinerja_desktop.gui import app
+    from kinerja_desktop.gui import app, opening
 
     bad = tmp_path / "rusak.sqlite"
     bad.write_text("bukan basis data")
@@ -168,7 +168,7 @@ def test_run_offers_another_file_after_a_failure(tmp_path, monkeypatch, qapp):
     open_database(good).close()
     asked = []
     monkeypatch.setattr(app.messages, "choose_other_file_or_quit", lambda _p, _t, text: asked.append(text) or True)
-    monkeypatch.setattr(app.opening, "ask_existing_file", lambda _p, _start: str(good))
+    monkeypatch.setattr(opening, "ask_existing_file", lambda _p, _start: str(good))
     database = app.open_at_start(str(bad))
     try:
         assert database is not None and database.path == good
@@ -183,12 +183,48 @@ def test_start_up_does_not_import_heavy_modules():
     import subprocess
     import sys
 
+    # The window frame needs only Qt; SQLAlchemy and the services load in the background after it shows.
     code = (
         "import sys, kinerja_desktop.gui.app, kinerja_desktop.gui.main_window;"
-        "print(sorted(m for m in ('reportlab', 'openpyxl', 'alembic') if m in sys.modules))"
+        "print(sorted(m for m in ('reportlab', 'openpyxl', 'alembic', 'sqlalchemy') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_app_shows_the_window_first_then_loads_the_database(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from kinerja_desktop.db.models import Opd, Regency
+    from kinerja_desktop.domain.enums import OpdKind
+
+    database = open_database(tmp_path / "app.sqlite")
+    with database.write() as s:
+        s.add(Regency(name="Sukamaju"))
+        s.add(Opd(code="1.02.0.00.0.00.01.0000", abbreviation="Dinkes", name="Dinas Kesehatan", kind=OpdKind.DINAS))
+    database.close()
+    env = dict(os.environ, KINERJA_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-m", "kinerja_desktop", "--db", str(tmp_path / "app.sqlite")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["KINERJA_SHOWN", "KINERJA_READY"]
+
+
+def test_main_window_frame_waits_for_attach(qtbot, db):
+    window = MainWindow(None, loading_name="kinerja.sqlite")
+    qtbot.addWidget(window)
+    assert not window.ready and not window.nav.isEnabled()
+    assert window.windowTitle() == "Kinerja Desktop — kinerja.sqlite"
+    window.attach(db)
+    assert window.ready and window.nav.isEnabled() and window.db is db
+    window.close()
 
 
 def test_window_closes_its_database(qtbot, db):
