@@ -40,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KinerjaDbError, ValueError, FileNotFoundError, PermissionError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

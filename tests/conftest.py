@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("KINERJA_DB_URL", None)
 
+import sqlite3  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -24,5 +25,34 @@ def db_path(tmp_path: Path) -> Path:
 def db(db_path: Path) -> Iterator[Database]:
     """A fresh, empty database at the head schema in a temporary folder."""
     database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo regency (Kabupaten Sukamaju, seed 2026) built once per test session; never write to it."""
+    from kinerja_desktop.services.demo import create_demo
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
+    database = open_database(path)
+    try:
+        create_demo(database, seed=2026)
+    finally:
+        database.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the demo database for one test (copied with SQLite's backup API)."""
+    target = tmp_path / "demo.sqlite"
+    source, copy = sqlite3.connect(demo_template), sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+    database = open_database(target)
     yield database
     database.close()

@@ -33,7 +33,11 @@ def _demo(args: argparse.Namespace) -> int:
         summary = create_demo(database, seed=args.seed, force=args.force)
     finally:
         database.close()
-    print(f"Basis data contoh dibuat di {args.db}: {summary}")
+    print(
+        f"Basis data contoh Kabupaten Sukamaju (data fiktif) dibuat di {args.db}: {summary.opds} perangkat daerah, "
+        f"{summary.indicators} indikator, {summary.agreements} perjanjian kinerja, "
+        f"{summary.indicator_realizations} realisasi indikator ({summary.total_rows} baris)."
+    )
     return 0
 
 

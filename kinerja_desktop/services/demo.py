@@ -1,0 +1,791 @@
+"""The demo regency: a fictional, deterministic Kabupaten Sukamaju for trying the app, training and tests.
+
+``create_demo(db)`` fills an empty database in one write transaction: the Pemda and its leaders, the RPJMD
+2025–2029, 40+ OPDs with their heads, Renstra trees, indicators with yearly and quarterly targets, programs
+with pagu, the signed 2025 Perjanjian Kinerja and draft 2026 ones, Pakta Integritas, and quarterly
+realisations (2025 complete, 2026 up to Triwulan II with some OPDs late). Same seed, same rows, ids included.
+
+Realistic twists a user will meet: the 2025 PKs were signed before the elected Bupati took office (pihak
+kedua is the Pj. Bupati), Dinas Perhubungan is led by a Plt., the head of Dinas Pertanian retired mid-2025,
+and Bappeda became Bapperida in September 2025 (its 2025 PK keeps the old name).
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections import Counter
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import TypeVar, cast
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.ddl import sort_tables
+
+from ..db.base import Tracked
+from ..db.database import Database
+from ..db.models import (
+    AgreementItem,
+    AgreementProgram,
+    BudgetRealization,
+    Evidence,
+    FiscalYear,
+    Goal,
+    Indicator,
+    IndicatorRealization,
+    IndicatorTarget,
+    IntegrityPact,
+    Official,
+    Opd,
+    OpdHead,
+    OpdNameHistory,
+    PerformanceAgreement,
+    PlanningPeriod,
+    Program,
+    ProgramBudget,
+    QuarterClosure,
+    Regency,
+    RegionalLeader,
+)
+from ..domain.enums import (
+    ActingKind,
+    AgreementKind,
+    AgreementStatus,
+    GoalKind,
+    GoalLevel,
+    LeaderRole,
+    OpdKind,
+    RegionKind,
+)
+from ..domain.formatting import round_half_up
+from ..domain.personnel import RANKS, nip_problem, rank_label
+from ..paths import resource
+from . import audit
+from . import demo_catalog as cat
+
+YEARS = (2025, 2026, 2027, 2028, 2029)
+BASELINE_YEAR = 2024
+PLAN_STAMP = datetime(2025, 1, 6, 2, 0)  # UTC; when the demo's plan rows were "entered"
+SIGN_DATE_2025 = date(2025, 1, 27)  # the PK ceremony; a few OPDs sign later that week
+PLANNED_SIGN_DATE_2026 = date(2026, 1, 26)
+ELECTED_FROM = date(2025, 2, 20)  # inauguration of the elected Bupati and Wakil Bupati
+RENAMED_ON = date(2025, 9, 1)
+HEAD_RETIRED_ON = date(2025, 6, 30)
+REPORTED_QUARTERS = ((2025, 1), (2025, 2), (2025, 3), (2025, 4), (2026, 1), (2026, 2))
+SUMMED_SHARES = (Decimal("0.20"), Decimal("0.25"), Decimal("0.25"))  # Q4 takes the rest
+YEAR_TO_DATE_SHARES = (Decimal("0.20"), Decimal("0.45"), Decimal("0.70"))  # Q4 is the yearly target
+GRADE_RANK = {grade: name for name, grade in RANKS}
+
+T = TypeVar("T", bound=Tracked)
+# The data a demo replaces. Not the audit log (history) nor the sync bookkeeping (who this installation is).
+DATA_MODELS = (
+    Regency, RegionalLeader, PlanningPeriod, FiscalYear, Official, Opd, OpdNameHistory, OpdHead, Goal, Indicator,
+    IndicatorTarget, Program, ProgramBudget, PerformanceAgreement, AgreementItem, AgreementProgram, IntegrityPact,
+    IndicatorRealization, BudgetRealization, Evidence, QuarterClosure,
+)
+
+
+class DemoExistsError(Exception):
+    """The database already holds data and the caller did not ask to replace it."""
+
+    def __init__(self, rows: int) -> None:
+        super().__init__(
+            f"Basis data sudah berisi {rows} baris data. Data contoh hanya dibuat pada basis data kosong; "
+            "gunakan opsi paksa (force) untuk menghapus semua data dan menggantinya dengan data contoh."
+        )
+        self.rows = rows
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """How many rows of each kind the demo created."""
+
+    regencies: int = 0
+    regional_leaders: int = 0
+    planning_periods: int = 0
+    fiscal_years: int = 0
+    officials: int = 0
+    opds: int = 0
+    opd_heads: int = 0
+    opd_name_history: int = 0
+    goals: int = 0
+    indicators: int = 0
+    indicator_targets: int = 0
+    programs: int = 0
+    program_budgets: int = 0
+    agreements: int = 0
+    agreement_items: int = 0
+    agreement_programs: int = 0
+    integrity_pacts: int = 0
+    indicator_realizations: int = 0
+    budget_realizations: int = 0
+    replaced_rows: int = 0  # rows deleted first (force)
+
+    @property
+    def total_rows(self) -> int:
+        return sum(getattr(self, f.name) for f in fields(self) if f.name != "replaced_rows")
+
+
+_SUMMARY_FIELDS: dict[type, str] = {
+    Regency: "regencies",
+    RegionalLeader: "regional_leaders",
+    PlanningPeriod: "planning_periods",
+    FiscalYear: "fiscal_years",
+    Official: "officials",
+    Opd: "opds",
+    OpdHead: "opd_heads",
+    OpdNameHistory: "opd_name_history",
+    Goal: "goals",
+    Indicator: "indicators",
+    IndicatorTarget: "indicator_targets",
+    Program: "programs",
+    ProgramBudget: "program_budgets",
+    PerformanceAgreement: "agreements",
+    AgreementItem: "agreement_items",
+    AgreementProgram: "agreement_programs",
+    IntegrityPact: "integrity_pacts",
+    IndicatorRealization: "indicator_realizations",
+    BudgetRealization: "budget_realizations",
+}
+
+
+def create_demo(db: Database, *, seed: int = 2026, force: bool = False) -> DemoSummary:
+    """Fill ``db`` with the sample regency Kabupaten Sukamaju (one transaction, deterministic per ``seed``).
+
+    Raises :class:`DemoExistsError` when the database holds data, unless ``force``: then every data row is
+    deleted first, in the same transaction (the audit log and the sync bookkeeping stay; evidence files on
+    disk are left untouched).
+    """
+    with db.write() as session:
+        existing = count_rows(session)
+        if existing and not force:
+            raise DemoExistsError(existing)
+        if existing:
+            delete_all(session)
+        builder = _DemoBuilder(session, seed)
+        regency = builder.build()
+        counts = {_SUMMARY_FIELDS[model]: n for model, n in builder.counts.items()}
+        summary = DemoSummary(**counts, replaced_rows=existing)
+        audit.record(
+            session,
+            "demo.create",
+            "regency",
+            regency.id,
+            summary=f"Data contoh {regency.full_name} dibuat (seed {seed}, {summary.total_rows} baris)",
+            detail={"seed": seed, "replaced_rows": existing, **counts},
+        )
+    return summary
+
+
+def _data_tables() -> list[Table]:
+    """The data tables, parents first."""
+    return sort_tables([cast(Table, model.__table__) for model in DATA_MODELS])
+
+
+def count_rows(session: Session) -> int:
+    """Rows in the data tables (the audit log and sync bookkeeping do not count)."""
+    return sum(session.execute(select(func.count()).select_from(table)).scalar_one() for table in _data_tables())
+
+
+def delete_all(session: Session) -> None:
+    """Delete every data row, children first.
+
+    Plain SQL, not the ORM: fast, and a demo reset is not a change to send to field laptops.
+    """
+    tables = _data_tables()
+    for table in tables:
+        # SQLite checks ON DELETE RESTRICT row by row: untie a table's references to itself first.
+        own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table and fk.parent.nullable]
+        if own:
+            session.execute(table.update().values({name: None for name in own}))
+    for table in reversed(tables):
+        session.execute(table.delete())
+
+
+@dataclass
+class _Built:
+    """What the later steps need to know about one OPD."""
+
+    spec: cat.OpdSpec
+    opd: Opd
+    heads: list[OpdHead]
+    sasaran: list[tuple[Goal, list[tuple[Indicator, cat.IndicatorSpec]]]]
+    programs: list[Program]
+    bias: int  # per-mille: how well this OPD performs overall
+    silent_2026_q2: bool = False
+
+
+class _DemoBuilder:
+    def __init__(self, session: Session, seed: int) -> None:
+        self.session = session
+        self.rng = random.Random(seed)
+        self._ids = random.Random(f"kinerja-demo-ids:{seed}")
+        self.counts: Counter[type] = Counter()
+        self.names: set[str] = set()
+        self.nips: set[str] = set()
+        self.leaders: list[RegionalLeader] = []
+        self.built: list[_Built] = []
+        self.targets: dict[str, dict[int, IndicatorTarget]] = {}
+        self.pagu: dict[str, dict[int, int]] = {}
+        self.budget_plan: dict[tuple[str, int], list[int]] = {}
+
+    # --- plumbing ----------------------------------------------------------------------------------------
+    def add(self, obj: T, at: datetime = PLAN_STAMP, updated: datetime | None = None) -> T:
+        obj.id = str(uuid.UUID(int=self._ids.getrandbits(128), version=4))
+        obj.created_at = at
+        obj.updated_at = updated or at
+        self.session.add(obj)
+        self.counts[type(obj)] += 1
+        return obj
+
+    def permille(self, low: int, high: int) -> Decimal:
+        return Decimal(self.rng.randint(low, high)) / 1000
+
+    def stamp(self, day: date, hour_from: int = 1, hour_to: int = 8) -> datetime:
+        return datetime(day.year, day.month, day.day, self.rng.randint(hour_from, hour_to), self.rng.randint(0, 59))
+
+    # --- the whole demo ------------------------------------------------------------------------------------
+    def build(self) -> Regency:
+        regency = self.add(
+            Regency(
+                kind=RegionKind.KABUPATEN,
+                name=cat.REGENCY_NAME,
+                province=cat.PROVINCE,
+                capital=cat.CAPITAL,
+                address=cat.REGENCY_ADDRESS,
+                phone=cat.REGENCY_PHONE,
+                website=cat.REGENCY_WEBSITE,
+                email=cat.REGENCY_EMAIL,
+                logo_png=resource("logos", "sukamaju.png").read_bytes(),
+                is_sample=True,
+            )
+        )
+        period = self.add(PlanningPeriod(name="RPJMD 2025–2029", start_year=YEARS[0], end_year=YEARS[-1]))
+        self.session.flush()
+        for year in YEARS:
+            self.add(FiscalYear(year=year, period_id=period.id))
+        self.add_leaders()
+        regional = self.add_rpjmd(period)
+        specs = cat.OPDS + cat.kecamatan_specs()
+        for order, spec in enumerate(specs, start=1):
+            self.add_opd(spec, order)
+        self.session.flush()
+        for item in self.built:
+            self.add_renstra(item, period, regional)
+        self.session.flush()
+        for item in self.built:
+            self.add_programs(item)
+        self.session.flush()
+        for item in self.built:
+            self.add_agreement(item, 2025)
+            self.add_agreement(item, 2026)
+            self.add_integrity_pacts(item)
+        self.session.flush()
+        self.pick_late_reporters()
+        for item in self.built:
+            self.add_realizations(item)
+        self.session.flush()
+        return regency
+
+    # --- people ----------------------------------------------------------------------------------------------
+    def person_name(self, titles: str, *, sex: int, senior: bool = True, haji: bool | None = None) -> str:
+        front_options, back_options = cat.TITLES[titles]
+        while True:
+            if self.rng.random() < 0.15:
+                core = self.rng.choice(cat.MALE_MONONYMS if sex == 1 else cat.FEMALE_MONONYMS)
+            elif sex == 1:
+                core = f"{self.rng.choice(cat.MALE_GIVEN)} {self.rng.choice(cat.MALE_FAMILY)}"
+            else:
+                core = f"{self.rng.choice(cat.FEMALE_GIVEN)} {self.rng.choice(cat.FEMALE_FAMILY)}"
+            first, back = self.rng.choice(front_options), self.rng.choice(back_options)
+            if first in ("Drs.", "Ir."):
+                # The old bachelor titles stand before the name; only the master's degree follows it.
+                back = ", ".join(part for part in back.split(", ") if part.startswith("M.")) or "M.Si."
+                first = "Dra." if first == "Drs." and sex == 2 else first
+            front = [first]
+            if senior and self.rng.random() < 0.08 and first != "dr.":
+                front.insert(0, "Dr.")
+            if haji if haji is not None else self.rng.random() < 0.35:
+                front.append("H." if sex == 1 else "Hj.")
+            if core not in self.names:
+                self.names.add(core)
+                return " ".join(part for part in (*front, core) if part) + ", " + back
+
+    def nip(self, born_from: int, born_to: int, sex: int, birthday: date | None = None) -> str:
+        while True:
+            born = birthday or date(
+                self.rng.randint(born_from, born_to), self.rng.randint(1, 12), self.rng.randint(1, 28)
+            )
+            appointed_year = born.year + self.rng.randint(23, 28)
+            appointed_month = self.rng.choice((1, 3, 3, 4, 12, 12, self.rng.randint(1, 12)))
+            nip = f"{born:%Y%m%d}{appointed_year}{appointed_month:02d}{sex}{self.rng.randint(1, 12):03d}"
+            if nip not in self.nips and nip_problem(nip) is None:
+                self.nips.add(nip)
+                return nip
+
+    def civil_servant(
+        self, titles: str, grades: tuple[str, ...], born: tuple[int, int], *, senior: bool = True,
+        birthday: date | None = None,
+    ) -> Official:
+        """An invented ASN with gelar, a valid NIP and a pangkat/golongan (not yet added to the session)."""
+        sex = 2 if self.rng.random() < 0.25 else 1
+        grade = self.rng.choice(grades)
+        return Official(
+            name=self.person_name(titles, sex=sex, senior=senior),
+            nip=self.nip(born[0], born[1], sex, birthday),
+            rank=GRADE_RANK[grade],
+            grade=grade,
+        )
+
+    def official(
+        self, titles: str, grades: tuple[str, ...], born: tuple[int, int], *, senior: bool = True,
+        birthday: date | None = None,
+    ) -> Official:
+        return self.add(self.civil_servant(titles, grades, born, senior=senior, birthday=birthday))
+
+    def add_leaders(self) -> None:
+        head = f"{RegionKind.KABUPATEN.head_title} {cat.REGENCY_NAME}"
+        # The Pj. Bupati (until the elected Bupati's inauguration) is a provincial ASN: NIP, no OPD.
+        acting = self.civil_servant("pemerintahan", ("IV/c",), (1968, 1972))
+        bupati = self.person_name("ekonomi", sex=1, senior=False, haji=True)
+        deputy = self.person_name("hukum", sex=self.rng.choice((1, 1, 2)), senior=False)
+        self.leaders = [
+            self.add(
+                RegionalLeader(
+                    role=LeaderRole.HEAD, acting=ActingKind.PJ, name=acting.name, position=head, nip=acting.nip,
+                    rank=acting.rank, grade=acting.grade, start_date=date(2024, 9, 23),
+                    end_date=ELECTED_FROM - timedelta(days=1),
+                )
+            ),
+            self.add(
+                RegionalLeader(
+                    role=LeaderRole.HEAD, name=bupati, position=head, start_date=ELECTED_FROM, end_date=None
+                )
+            ),
+            self.add(
+                RegionalLeader(
+                    role=LeaderRole.DEPUTY, name=deputy, position=f"Wakil {head}", start_date=ELECTED_FROM
+                )
+            ),
+        ]
+
+    def leader_on(self, day: date) -> RegionalLeader:
+        return next(
+            leader
+            for leader in self.leaders
+            if leader.role is LeaderRole.HEAD
+            and leader.start_date <= day
+            and (leader.end_date is None or day <= leader.end_date)
+        )
+
+    # --- RPJMD ----------------------------------------------------------------------------------------------
+    def add_rpjmd(self, period: PlanningPeriod) -> dict[str, Goal]:
+        regional: dict[str, Goal] = {}
+        number = 0
+        for m, (mission, tujuan, sasaran) in enumerate(cat.MISSIONS, start=1):
+            misi_goal = self.add(
+                Goal(period_id=period.id, level=GoalLevel.REGIONAL, kind=GoalKind.MISSION, code=f"M{m}",
+                     statement=mission, sort_order=m)
+            )
+            self.session.flush()
+            tujuan_goal = self.add(
+                Goal(period_id=period.id, level=GoalLevel.REGIONAL, kind=GoalKind.GOAL, parent_id=misi_goal.id,
+                     code=f"T{m}.1", statement=tujuan, sort_order=1)
+            )
+            self.session.flush()
+            for k, (key, statement, indicators) in enumerate(sasaran, start=1):
+                goal = self.add(
+                    Goal(period_id=period.id, level=GoalLevel.REGIONAL, kind=GoalKind.TARGET,
+                         parent_id=tujuan_goal.id, code=f"S{m}.1.{k}", statement=statement, sort_order=k)
+                )
+                regional[key] = goal
+                for i, spec in enumerate(indicators, start=1):
+                    number += 1
+                    self.add_indicator(goal, spec, f"IKU {number:02d}", i, "Bapperida Kabupaten Sukamaju")
+        self.session.flush()
+        return regional
+
+    # --- OPDs and their heads ---------------------------------------------------------------------------------
+    def add_opd(self, spec: cat.OpdSpec, order: int) -> None:
+        slug = "".join(ch for ch in spec.abbreviation.lower() if ch.isalnum())
+        town, postal = cat.CAPITAL, cat.POSTAL_CODE
+        if spec.kind is OpdKind.KECAMATAN:
+            town, postal = spec.name.removeprefix("Kecamatan "), str(51300 + order)
+        opd = self.add(
+            Opd(
+                code=spec.code,
+                abbreviation=spec.abbreviation,
+                name=spec.name,
+                kind=spec.kind,
+                address=f"{spec.street}, {town} {postal}",
+                phone=f"{cat.AREA_CODE} {381000 + order * 37}",
+                email=f"{slug}@{cat.DOMAIN_NAME}",
+                website=f"{slug}.{cat.DOMAIN_NAME}",
+                sort_order=order,
+            )
+        )
+        heads = self.add_heads(spec, opd)
+        self.built.append(_Built(spec, opd, heads, [], [], bias=self.rng.randint(-40, 25)))
+
+    def add_heads(self, spec: cat.OpdSpec, opd: Opd) -> list[OpdHead]:
+        def head(official: Official, start: date, end: date | None = None, *, position: str = spec.position,
+                 acting: ActingKind = ActingKind.DEFINITIVE) -> OpdHead:
+            return self.add(OpdHead(opd_id=opd.id, official_id=official.id, position=position, acting=acting,
+                                    start_date=start, end_date=end))
+
+        def since(first_year: int, last_year: int) -> date:
+            return date(self.rng.randint(first_year, last_year), self.rng.randint(1, 12), self.rng.choice((2, 8, 15)))
+
+        if spec.kind is OpdKind.KECAMATAN:
+            official = self.official(spec.titles, ("III/d", "IV/a"), (1976, 1986), senior=False)
+            return [head(official, since(2021, 2024))]
+        if spec.abbreviation == "Setda":
+            official = self.official(spec.titles, ("IV/c",), (1967, 1970))
+            start = date(2022, 3, 14)
+            self.leaders.append(
+                self.add(
+                    RegionalLeader(role=LeaderRole.SECRETARY, name=official.name,
+                                   position=f"Sekretaris Daerah Kabupaten {cat.REGENCY_NAME}", nip=official.nip,
+                                   rank=official.rank, grade=official.grade, start_date=start)
+                )
+            )
+            return [head(official, start)]
+        grades = ("IV/a", "IV/b", "IV/b", "IV/c")
+        if spec.abbreviation == cat.ACTING_HEAD_OPD:
+            # The Sekretaris Dinas acts as head since the former head retired.
+            official = self.official(spec.titles, ("III/d", "IV/a"), (1971, 1979), senior=False)
+            return [head(official, date(2024, 10, 1), acting=ActingKind.PLT)]
+        if spec.abbreviation == cat.HEAD_CHANGED_OPD:
+            # Born June 1965: reaches 60, the pension age of a JPT Pratama, in June 2025.
+            retiring = self.official(spec.titles, ("IV/c",), (1965, 1965), birthday=date(1965, 6, 11))
+            successor = self.official(spec.titles, grades, (1972, 1978))
+            return [
+                head(retiring, date(2020, 3, 2), HEAD_RETIRED_ON),
+                head(successor, HEAD_RETIRED_ON + timedelta(days=1)),
+            ]
+        official = self.official(spec.titles, grades, (1968, 1980))
+        if spec.abbreviation == cat.RENAMED_OPD:
+            return [
+                head(official, date(2021, 6, 7), RENAMED_ON - timedelta(days=1), position=cat.FORMER_POSITION),
+                head(official, RENAMED_ON),
+            ]
+        return [head(official, since(2019, 2024))]
+
+    def head_on(self, item: _Built, day: date) -> OpdHead:
+        return next(h for h in item.heads if h.start_date <= day and (h.end_date is None or day <= h.end_date))
+
+    def opd_name_on(self, item: _Built, day: date) -> str:
+        if item.spec.abbreviation == cat.RENAMED_OPD and day < RENAMED_ON:
+            return cat.FORMER_NAME
+        return item.opd.name
+
+    # --- Renstra: tujuan → sasaran → indicators → targets ---------------------------------------------------
+    def add_renstra(self, item: _Built, period: PlanningPeriod, regional: dict[str, Goal]) -> None:
+        if item.spec.abbreviation == cat.RENAMED_OPD:
+            self.add(OpdNameHistory(opd_id=item.opd.id, name=cat.FORMER_NAME, valid_from=date(2017, 1, 2),
+                                    valid_to=RENAMED_ON - timedelta(days=1)))
+        tujuan = self.add(
+            Goal(period_id=period.id, level=GoalLevel.OPD, kind=GoalKind.GOAL, opd_id=item.opd.id, code="T1",
+                 statement=item.spec.tujuan, sort_order=1)
+        )
+        self.session.flush()
+        for k, sasaran in enumerate(item.spec.sasaran, start=1):
+            goal = self.add(
+                Goal(period_id=period.id, level=GoalLevel.OPD, kind=GoalKind.TARGET, opd_id=item.opd.id,
+                     parent_id=tujuan.id, supports_id=regional[sasaran.supports].id, code=f"S1.{k}",
+                     statement=sasaran.statement, sort_order=k)
+            )
+            indicators = [
+                (self.add_indicator(goal, spec, f"IK 1.{k}.{i}", i, item.spec.source), spec)
+                for i, spec in enumerate(sasaran.indicators, start=1)
+            ]
+            item.sasaran.append((goal, indicators))
+
+    def add_indicator(self, goal: Goal, spec: cat.IndicatorSpec, code: str, order: int, source: str) -> Indicator:
+        polarity, cumulation = cat.POLARITIES[spec.kind[0]], spec.kind[1:].strip()
+        formula = cat.FORMULAS[cumulation]
+        if spec.unit == "%":
+            formula += " Dinyatakan dalam persen (× 100%)."
+        indicator = self.add(
+            Indicator(
+                goal_id=goal.id,
+                code=code,
+                name=spec.name,
+                unit=spec.unit,
+                polarity=polarity,
+                cumulation=cat.CUMULATIONS[cumulation],
+                qualitative_scale=spec.scale,
+                definition=spec.definition or f"{spec.name} Kabupaten {cat.REGENCY_NAME}, dalam satuan {spec.unit}.",
+                formula=formula,
+                data_source=spec.source or source,
+                baseline=None if spec.scale else Decimal(spec.baseline),
+                baseline_year=None if spec.scale else BASELINE_YEAR,
+                weight=Decimal(1),
+                sort_order=order,
+            )
+        )
+        self.targets[indicator.id] = {}
+        previous = None if spec.scale else Decimal(spec.baseline)
+        for n, year in enumerate(YEARS):
+            target = self.add(IndicatorTarget(indicator_id=indicator.id, year=year))
+            _fill_target(target, spec, n, previous)
+            previous = target.target
+            self.targets[indicator.id][year] = target
+        return indicator
+
+    # --- programs and pagu -------------------------------------------------------------------------------
+    def add_programs(self, item: _Built) -> None:
+        scale = self.permille(800, 1200) if item.spec.kind is OpdKind.KECAMATAN else Decimal(1)
+        technical = 0
+        for spec in item.spec.programs:
+            goal_id = None
+            if spec.name != cat.PENUNJANG:
+                goal_id = item.sasaran[technical % len(item.sasaran)][0].id
+                technical += 1
+            program = self.add(Program(opd_id=item.opd.id, goal_id=goal_id, code=spec.code, name=spec.name))
+            item.programs.append(program)
+            pagu = int(spec.pagu_millions * 1_000_000 * scale * self.permille(970, 1030))
+            self.pagu[program.id] = {}
+            for year in YEARS:
+                pagu = _round_thousands(pagu)
+                self.add(ProgramBudget(program_id=program.id, year=year, pagu=pagu))
+                self.pagu[program.id][year] = pagu
+                pagu = int(pagu * self.permille(960, 1070))
+
+    # --- Perjanjian Kinerja and Pakta Integritas ----------------------------------------------------------------
+    def add_agreement(self, item: _Built, year: int) -> None:
+        signed = year == 2025
+        signed_at: datetime | None = None
+        finalized_at: datetime | None = None
+        if signed:
+            day = SIGN_DATE_2025 + timedelta(days=self.rng.choice((0, 0, 0, 0, 1, 2, 3, 4)))
+            signed_at = self.stamp(day, 2, 6)
+            finalized_at = signed_at - timedelta(days=self.rng.randint(2, 5), hours=self.rng.randint(0, 5))
+            created = finalized_at - timedelta(days=self.rng.randint(5, 10))
+        else:
+            day = PLANNED_SIGN_DATE_2026
+            created = self.stamp(date(2026, 1, self.rng.randint(8, 16)))
+        head, leader = self.head_on(item, day), self.leader_on(day)
+        official = self.session.get(Official, head.official_id)
+        assert official is not None
+        agreement = self.add(
+            PerformanceAgreement(
+                kind=AgreementKind.OPD,
+                opd_id=item.opd.id,
+                year=year,
+                version_no=1,
+                status=AgreementStatus.SIGNED if signed else AgreementStatus.DRAFT,
+                place=cat.CAPITAL,
+                sign_date=day if signed else None,
+                opd_name=self.opd_name_on(item, day),
+                first_official_id=official.id,
+                first_name=official.name,
+                first_position=head.position,
+                first_nip=official.nip,
+                first_rank=rank_label(official.rank, official.grade),
+                first_acting=head.acting,
+                second_leader_id=leader.id,
+                second_name=leader.name,
+                second_position=leader.position,
+                second_nip=leader.nip,
+                second_rank=rank_label(leader.rank, leader.grade),
+                second_acting=leader.acting,
+                finalized_at=finalized_at,
+                signed_at=signed_at,
+            ),
+            at=created,
+            updated=signed_at or created,
+        )
+        order = 0
+        for goal, indicators in item.sasaran:
+            for indicator, _spec in indicators:
+                order += 1
+                target = self.targets[indicator.id][year]
+                self.add(
+                    AgreementItem(
+                        agreement_id=agreement.id, indicator_id=indicator.id, goal_id=goal.id,
+                        sasaran=goal.statement, indicator_name=indicator.name, unit=indicator.unit,
+                        polarity=indicator.polarity, cumulation=indicator.cumulation, target=target.target,
+                        target_high=target.target_high, target_grade=target.target_grade, q1=target.q1,
+                        q2=target.q2, q3=target.q3, q4=target.q4, weight=indicator.weight, sort_order=order,
+                    ),
+                    at=created,
+                )
+        for order, program in enumerate(item.programs, start=1):
+            self.add(
+                AgreementProgram(agreement_id=agreement.id, program_id=program.id, code=program.code,
+                                 name=program.name, budget=self.pagu[program.id][year], sort_order=order),
+                at=created,
+            )
+
+    def add_integrity_pacts(self, item: _Built) -> None:
+        """Pakta Integritas 2025: signed at the PK ceremony, and by a new head on the day of inauguration."""
+        for head in item.heads:
+            if head.end_date is not None and head.end_date < SIGN_DATE_2025:
+                continue
+            if head.start_date > date(2025, 12, 31):
+                continue
+            if item.spec.abbreviation == cat.RENAMED_OPD and head.start_date >= RENAMED_ON:
+                continue  # same person, same year: one pact
+            official = self.session.get(Official, head.official_id)
+            assert official is not None
+            day = max(SIGN_DATE_2025, head.start_date)
+            position = f"{head.acting.prefix} {head.position}".strip()
+            self.add(
+                IntegrityPact(
+                    opd_id=item.opd.id, official_id=official.id, year=2025, name=official.name, nip=official.nip,
+                    rank=rank_label(official.rank, official.grade), position=position,
+                    institution=self.opd_name_on(item, day), place=cat.CAPITAL, sign_date=day,
+                ),
+                at=self.stamp(day, 2, 6),
+            )
+
+    # --- quarterly realisations ------------------------------------------------------------------------------
+    def pick_late_reporters(self) -> None:
+        """Two kecamatan and one other OPD have not reported Triwulan II 2026 at all ("belum lapor")."""
+        kecamatan = [item for item in self.built if item.spec.kind is OpdKind.KECAMATAN]
+        others = [item for item in self.built if item.spec.kind not in (OpdKind.KECAMATAN, OpdKind.SEKRETARIAT)]
+        for item in self.rng.sample(kecamatan, 2) + self.rng.sample(others, 1):
+            item.silent_2026_q2 = True
+
+    def add_realizations(self, item: _Built) -> None:
+        lagging = {
+            indicator.id
+            for _goal, indicators in item.sasaran
+            for indicator, _spec in indicators
+            if self.rng.random() < 0.12
+        }
+        for year, quarter in REPORTED_QUARTERS:
+            late = (year, quarter) == (2026, 2)
+            if late and item.silent_2026_q2:
+                continue
+            reported = self.stamp(_quarter_end(year, quarter) + timedelta(days=self.rng.randint(4, 20)))
+            verified = year == 2025 or quarter == 1
+            verified_at = reported + timedelta(days=self.rng.randint(5, 15), hours=self.rng.randint(0, 6))
+            for _goal, indicators in item.sasaran:
+                for indicator, spec in indicators:
+                    target = self.targets[indicator.id][year]
+                    if not _expects_report(spec, target, quarter):
+                        continue
+                    roll = self.rng.random()
+                    if late and roll < 0.04:
+                        continue  # one indicator forgotten: no row
+                    row = IndicatorRealization(indicator_id=indicator.id, year=year, quarter=quarter,
+                                               verified=False, problems="", follow_up="")
+                    if late and roll < 0.07:
+                        row.value = None  # saved without a value: "belum diisi"
+                        self.add(row, at=reported)
+                        continue
+                    self.realize(row, spec, target, quarter, indicator.id in lagging, item.bias)
+                    row.reported_at = reported
+                    row.verified = verified
+                    row.verified_at = verified_at if verified else None
+                    self.add(row, at=reported, updated=verified_at if verified else reported)
+            self.add_budget_realizations(item, year, quarter, reported)
+
+    def realize(
+        self, row: IndicatorRealization, spec: cat.IndicatorSpec, target: IndicatorTarget, quarter: int,
+        lagging: bool, bias: int,
+    ) -> None:
+        """A plausible value around the quarter's target; kendala and tindak lanjut when it falls short."""
+        if spec.scale:
+            row.grade = target.target_grade
+            return
+        planned = _quarter_target(target, quarter)
+        assert planned is not None
+        kind = spec.kind[1:].strip()
+        if spec.kind[0] == "r":
+            low, high = target.target, target.target_high
+            assert low is not None and high is not None
+            if lagging:
+                value = low * self.permille(850, 960)
+            else:
+                value = low + (high - low) * self.permille(200, 700)
+            short = value < low or value > high
+        else:
+            if kind == "sum":
+                achievement = self.permille(*((550, 780) if lagging else (850, 1120))) + Decimal(bias) / 1000
+            else:
+                achievement = self.permille(*((880, 940) if lagging else (960, 1030))) + Decimal(bias) / 3000
+            value = planned * achievement if spec.kind[0] == "+" else planned * (2 - achievement)
+            value = max(value, Decimal(0))
+            ceiling = _ceiling(spec)
+            if ceiling is not None:
+                value = min(value, ceiling)
+            short = achievement < Decimal("0.9")
+        row.value = round_half_up(value, spec.places)
+        if short:
+            row.problems, row.follow_up = self.rng.choice(cat.SHORTFALLS)
+
+    def add_budget_realizations(self, item: _Built, year: int, quarter: int, reported: datetime) -> None:
+        """Budget realised in the quarter: back-loaded, 85–98 % of the pagu by the end of the year."""
+        for program in item.programs:
+            pagu = self.pagu[program.id][year]
+            if quarter == 1:
+                absorbed = pagu * self.rng.randint(850, 980) // 1000
+                shares = [self.rng.randint(90, 140), self.rng.randint(200, 260), self.rng.randint(230, 300)]
+                amounts = [absorbed * share // 1000 - self.rng.randint(0, 999) for share in shares]
+                amounts.append(absorbed - sum(amounts))
+                self.budget_plan[(program.id, year)] = amounts
+            amount = self.budget_plan[(program.id, year)][quarter - 1]
+            self.add(BudgetRealization(program_id=program.id, year=year, quarter=quarter, amount=amount),
+                     at=reported)
+
+
+def _fill_target(target: IndicatorTarget, spec: cat.IndicatorSpec, n: int, previous: Decimal | None) -> None:
+    """Yearly target (interpolated 2025 → 2029) and its quarters, following the cumulation rule."""
+    if spec.scale:
+        target.target_grade = spec.first
+        return
+    first, last = Decimal(spec.first), Decimal(spec.last)
+    if spec.kind[0] == "r":  # a band: the same every year and every quarter
+        target.target, target.target_high = first, last
+        target.q1 = target.q2 = target.q3 = target.q4 = first
+        return
+    year_target = round_half_up(first + (last - first) * n / 4, spec.places)
+    target.target = year_target
+    kind = spec.kind[1:].strip()
+    quarters: list[Decimal | None]
+    if kind == "sum":
+        first_three = [round_half_up(year_target * share, spec.places) for share in SUMMED_SHARES]
+        quarters = [*first_three, year_target - sum(first_three)]
+    elif kind == "ytd":
+        quarters = [round_half_up(year_target * share, spec.places) for share in YEAR_TO_DATE_SHARES]
+        quarters.append(year_target)
+    elif kind == "last":
+        start = previous if previous is not None else year_target
+        quarters = [round_half_up(start + (year_target - start) * k / 4, spec.places) for k in (1, 2, 3)]
+        quarters.append(year_target)
+    elif kind in ("avg", "flat"):
+        quarters = [year_target] * 4
+    else:  # released once a year, in its release quarter
+        quarters = [year_target if q == spec.release_quarter else None for q in (1, 2, 3, 4)]
+    target.q1, target.q2, target.q3, target.q4 = quarters
+
+
+def _quarter_target(target: IndicatorTarget, quarter: int) -> Decimal | None:
+    return (target.q1, target.q2, target.q3, target.q4)[quarter - 1]
+
+
+def _expects_report(spec: cat.IndicatorSpec, target: IndicatorTarget, quarter: int) -> bool:
+    """Released figures are reported only in the quarter they are published; others every quarter."""
+    if spec.scale:
+        return quarter == spec.release_quarter
+    return _quarter_target(target, quarter) is not None
+
+
+def _ceiling(spec: cat.IndicatorSpec) -> Decimal | None:
+    """Percentages and 0–100 indices cannot pass 100 (unless their targets do, e.g. cost recovery)."""
+    if spec.unit in ("%", "nilai") and max(Decimal(spec.first), Decimal(spec.last)) <= 100:
+        return Decimal(100)
+    return None
+
+
+def _quarter_end(year: int, quarter: int) -> date:
+    return date(year, 12, 31) if quarter == 4 else date(year, 3 * quarter + 1, 1) - timedelta(days=1)
+
+
+def _round_thousands(amount: int) -> int:
+    return (amount + 500) // 1000 * 1000
