@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
         self.nav.setEnabled(True)
+        self.profile_action.setEnabled(True)
         self.nav.currentRowChanged.connect(self._on_navigate)
         self.year_combo.currentIndexChanged.connect(self._on_year_changed)
         self.nav.setCurrentRow(0)
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
         self.new_action = QAction(self.tr("Basis data &baru…"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.create_database)
+        self.profile_action = QAction(self.tr("&Profil pemerintah daerah…"), self)
+        self.profile_action.setEnabled(False)
+        self.profile_action.triggered.connect(self.edit_profile)
         self.recent_menu = QMenu(self.tr("Berkas &terakhir"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.quit_action = QAction(self.tr("&Keluar"), self)
@@ -161,6 +165,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.new_action)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.profile_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -182,6 +188,15 @@ class MainWindow(QMainWindow):
         self.recent_menu.addSeparator()
         clear = self.recent_menu.addAction(self.tr("Kosongkan daftar"))
         clear.triggered.connect(clear_recent_files)
+
+    def edit_profile(self) -> None:
+        """The regency profile, scoring settings and leaders; screens reload after a save."""
+        from .dialogs.regency_dialog import RegencyDialog
+
+        if self.db is None:
+            return
+        if RegencyDialog(self.db, self).exec():
+            self._apply_context()
 
     def show_about(self) -> None:
         box = QMessageBox(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ...db.database import Database
 from ...db.errors import KinerjaDbError
@@ -19,6 +19,7 @@ from ..forms.ui_opd_form import Ui_OpdForm
 from ..messages import localize_buttons
 from ..models.record_table import Column, RecordTableModel
 from ..views import setup_table
+from .field_errors import FieldErrors
 
 # Heads of OPDs are definitive or acting (Plt./Plh.); Pj. is for regional heads only.
 HEAD_ACTING = (ActingKind.DEFINITIVE, ActingKind.PLT, ActingKind.PLH)
@@ -55,6 +56,7 @@ class OpdFormDialog(QDialog):
             "head_position": (self.ui.headPositionError, self.ui.headPositionEdit, self.ui.headLayout),
             "head_start": (self.ui.headStartError, self.ui.headStartEdit, self.ui.headLayout),
         }
+        self._field_errors = FieldErrors(self, self.ui.formError, self._errors)
         self._history = RecordTableModel[HeadRow](self._history_columns(), self)
         self.ui.headHistoryView.setModel(self._history)
         setup_table(self.ui.headHistoryView, stretch_column=3, sortable=False)
@@ -166,40 +168,11 @@ class OpdFormDialog(QDialog):
 
     # -- messages on the fields ----------------------------------------------------------------------
     def clear_errors(self) -> None:
-        self.ui.formError.clear()
-        self.ui.formError.hide()
-        for label, _widget, layout in self._errors.values():
-            label.clear()
-            self._set_row_visible(layout, label, False)
+        self._field_errors.clear()
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        general = []
-        first: QWidget | None = None
-        for field, message in errors.items():
-            target = self._errors.get(field)
-            if target is None:
-                general.append(message)
-                continue
-            label, widget, layout = target
-            label.setText(message)
-            self._set_row_visible(layout, label, True)
-            first = first or widget
-        if general:
-            self.ui.formError.setText("\n".join(general))
-            self.ui.formError.show()
-        if first is not None:
-            first.setFocus()
-        # The messages add rows: let the dialog grow so none of them is cut off.
-        hint = self.sizeHint()
-        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
+        self._field_errors.show(errors)
 
     def error_text(self, field: str) -> str:
         """The message currently shown for ``field`` (empty when none)."""
-        target = self._errors.get(field)
-        if target is None:
-            return self.ui.formError.text() if field == FORM else ""
-        return target[0].text() if not target[0].isHidden() else ""
-
-    @staticmethod
-    def _set_row_visible(layout: QFormLayout, label: QLabel, visible: bool) -> None:
-        layout.setRowVisible(label, visible)
+        return self._field_errors.text(field)

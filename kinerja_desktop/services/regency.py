@@ -1,0 +1,175 @@
+"""The regency profile (letterhead data, logo), its regency-level settings, and its leaders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from ..db.database import Database
+from ..db.models import Regency, RegionalLeader
+from ..domain import DEFAULT_BANDS, PredicateBands, bands_from_json, bands_to_json
+from ..domain.enums import ActingKind, LeaderRole, RegionKind
+from ..domain.personnel import nip_problem, normalize_nip
+from . import audit
+from .errors import FORM, ValidationError
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MAX_LOGO_BYTES = 2_000_000
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass
+class RegencyProfile:
+    kind: RegionKind = RegionKind.KABUPATEN
+    name: str = ""
+    province: str = ""
+    capital: str = ""
+    address: str = ""
+    phone: str = ""
+    website: str = ""
+    email: str = ""
+    logo_png: bytes | None = None
+    achievement_cap: Decimal = Decimal(120)
+    negative_formula: str = "2t-r"
+    warning_threshold: Decimal = Decimal(75)
+    efficiency_margin: Decimal = Decimal(5)
+    bands: PredicateBands = field(default=DEFAULT_BANDS)
+    is_sample: bool = False
+    version: int | None = None
+
+
+@dataclass
+class LeaderData:
+    role: LeaderRole
+    name: str
+    position: str
+    start_date: date
+    acting: ActingKind = ActingKind.DEFINITIVE
+    nip: str | None = None
+    rank: str | None = None
+    grade: str | None = None
+    end_date: date | None = None
+    id: str | None = None
+
+
+def get_profile(db: Database) -> RegencyProfile:
+    with db.read() as session:
+        regency = session.scalars(select(Regency)).first()
+        if regency is None:
+            return RegencyProfile()
+        return RegencyProfile(
+            regency.kind,
+            regency.name,
+            regency.province,
+            regency.capital,
+            regency.address,
+            regency.phone,
+            regency.website,
+            regency.email,
+            regency.logo_png,
+            regency.achievement_cap,
+            regency.negative_formula,
+            regency.warning_threshold,
+            regency.efficiency_margin,
+            bands_from_json(regency.predicate_bands),
+            regency.is_sample,
+            regency.version,
+        )
+
+
+def profile_problems(profile: RegencyProfile) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not profile.name.strip():
+        problems["name"] = "Nama kabupaten/kota wajib diisi"
+    if not profile.capital.strip():
+        problems["capital"] = "Tempat penandatanganan (ibu kota) wajib diisi"
+    if profile.email and not _EMAIL.match(profile.email.strip()):
+        problems["email"] = "Alamat e-mail tidak sah"
+    if profile.logo_png is not None:
+        if not profile.logo_png.startswith(PNG_SIGNATURE):
+            problems["logo_png"] = "Logo harus berkas gambar PNG"
+        elif len(profile.logo_png) > MAX_LOGO_BYTES:
+            problems["logo_png"] = "Logo terlalu besar (paling besar 2 MB)"
+    if not Decimal(100) <= profile.achievement_cap <= Decimal(200):
+        problems["achievement_cap"] = "Batas atas capaian harus antara 100 dan 200 persen"
+    if profile.negative_formula not in ("2t-r", "t/r"):
+        problems["negative_formula"] = "Rumus indikator negatif tidak dikenal"
+    if not Decimal(0) < profile.warning_threshold <= Decimal(100):
+        problems["warning_threshold"] = "Ambang peringatan dini harus antara 0 dan 100 persen"
+    if not Decimal(0) <= profile.efficiency_margin <= Decimal(50):
+        problems["efficiency_margin"] = "Selisih efisiensi harus antara 0 dan 50 poin"
+    return problems
+
+
+def save_profile(db: Database, profile: RegencyProfile) -> None:
+    problems = profile_problems(profile)
+    if problems:
+        raise ValidationError(problems)
+    with db.write() as session:
+        regency = session.scalars(select(Regency)).first()
+        if regency is None:
+            regency = Regency(name=profile.name)
+            session.add(regency)
+        elif profile.version is not None and regency.version != profile.version:
+            raise ValidationError.single(FORM, "Profil telah diubah di tempat lain sejak dibuka; muat ulang")
+        for name in ("kind", "name", "province", "capital", "address", "phone", "website", "email"):
+            value = getattr(profile, name)
+            setattr(regency, name, value.strip() if isinstance(value, str) else value)
+        regency.logo_png = profile.logo_png
+        regency.achievement_cap = profile.achievement_cap
+        regency.negative_formula = profile.negative_formula
+        regency.warning_threshold = profile.warning_threshold
+        regency.efficiency_margin = profile.efficiency_margin
+        regency.predicate_bands = "" if tuple(profile.bands) == tuple(DEFAULT_BANDS) else bands_to_json(profile.bands)
+        session.flush()
+        audit.record(session, "regency.save", "regency", regency.id, f"Profil {regency.full_name} disimpan")
+
+
+def list_leaders(db: Database) -> list[LeaderData]:
+    with db.read() as session:
+        leaders = session.scalars(select(RegionalLeader).order_by(RegionalLeader.start_date.desc())).all()
+        return [
+            LeaderData(l.role, l.name, l.position, l.start_date, l.acting, l.nip, l.rank, l.grade, l.end_date, l.id)
+            for l in leaders  # noqa: E741
+        ]
+
+
+def save_leader(db: Database, data: LeaderData) -> str:
+    """Add or edit a regional leader; a new definitive head ends the previous one's term the day before."""
+    problems: dict[str, str] = {}
+    if not data.name.strip():
+        problems["name"] = "Nama wajib diisi"
+    if not data.position.strip():
+        problems["position"] = "Jabatan wajib diisi"
+    nip = normalize_nip(data.nip or "") or None
+    if nip is not None and (reason := nip_problem(nip)):
+        problems["nip"] = reason
+    if data.end_date is not None and data.end_date < data.start_date:
+        problems["end_date"] = "Akhir masa jabatan tidak boleh sebelum awalnya"
+    if problems:
+        raise ValidationError(problems)
+    with db.write() as session:
+        leader = session.get(RegionalLeader, data.id) if data.id else None
+        if leader is None:
+            if data.role is LeaderRole.HEAD:
+                for previous in session.scalars(
+                    select(RegionalLeader).where(
+                        RegionalLeader.role == LeaderRole.HEAD,
+                        RegionalLeader.end_date.is_(None),
+                        RegionalLeader.start_date < data.start_date,
+                    )
+                ):
+                    previous.end_date = data.start_date - timedelta(days=1)
+            leader = RegionalLeader()
+            session.add(leader)
+        leader.role, leader.acting = data.role, data.acting
+        leader.name, leader.position = data.name.strip(), data.position.strip()
+        leader.nip, leader.rank, leader.grade = nip, data.rank or None, data.grade or None
+        leader.start_date, leader.end_date = data.start_date, data.end_date
+        session.flush()
+        audit.record(session, "leader.save", "regional_leader", leader.id, f"{leader.position}: {leader.name}")
+        return leader.id
