@@ -379,8 +379,11 @@ def save_indicator(db: Database, data: IndicatorData) -> str:
 # --- moving and retiring -------------------------------------------------------------------------------
 
 
-def move_node(db: Database, node_id: str, step: int) -> None:
-    """Move a goal or an indicator up (step −1) or down (+1) among its siblings."""
+def move_node(db: Database, node_id: str, step: int, *, skip_retired: bool = False) -> None:
+    """Move a goal or an indicator up (step −1) or down (+1) among its siblings.
+
+    With ``skip_retired`` it passes retired siblings, so the move shows where they are hidden.
+    """
     with db.write() as session:
         node = session.get(Goal, node_id) or session.get(Indicator, node_id)
         if node is None:
@@ -408,6 +411,8 @@ def move_node(db: Database, node_id: str, step: int) -> None:
             )
         index = siblings.index(node)
         target = index + step
+        while skip_retired and 0 <= target < len(siblings) and not siblings[target].is_active:
+            target += step
         if not 0 <= target < len(siblings):
             return
         siblings.insert(target, siblings.pop(index))

@@ -66,7 +66,9 @@ def test_screens_follow_the_chosen_year(main_window, db, small_regency):
     main_window.show_screen(main_window.agreements)
     main_window.year_combo.setCurrentIndex(main_window.year_combo.findData(2026))
     view = main_window.agreements.table
-    assert view.model().rowCount() == 1
+    # Every active OPD is listed with the status of its PK, "Belum ada" when it has none.
+    assert view.model().rowCount() == 2
+    assert [cell(view, 1, c) for c in (1, 3)] == ["Kecamatan Sukamaju", "Belum ada"]
     assert [cell(view, 0, c) for c in range(6)] == [
         "1.02.0.00.0.00.01.0000",
         "Dinas Kesehatan",
@@ -76,7 +78,7 @@ def test_screens_follow_the_chosen_year(main_window, db, small_regency):
         "Rp 1.250.000.000",
     ]
     main_window.year_combo.setCurrentIndex(main_window.year_combo.findData(2025))
-    assert view.model().rowCount() == 0
+    assert [cell(view, r, 3) for r in range(view.model().rowCount())] == ["Belum ada", "Belum ada"]
     assert "Belum ada perjanjian kinerja tahun 2025" in main_window.agreements.summary.text()
 
 
@@ -84,15 +86,16 @@ def test_renstra_tree_shows_indicators_with_the_years_target(main_window, db, sm
     main_window.set_database(db)
     main_window.year_combo.setCurrentIndex(main_window.year_combo.findData(2026))
     main_window.show_screen(main_window.renstra)
-    model = main_window.renstra.model
-    dinkes = model.item(0)
-    assert dinkes.text() == "Dinkes — Dinas Kesehatan"
-    tujuan = dinkes.child(0)
-    sasaran = tujuan.child(0)
-    assert tujuan.text().startswith("Tujuan T1") and sasaran.text().startswith("Sasaran S1")
-    row = [sasaran.child(1, c).text() for c in range(4)]
-    assert row == ["IK2 Prevalensi stunting", "%", "Negatif", "14,5"]
-    assert model.item(1).child(0).text() == "Belum ada tujuan atau sasaran Renstra untuk tahun ini"
+    screen = main_window.renstra
+    model = screen.model
+    assert screen.opd_combo.currentText() == "Dinkes — Dinas Kesehatan"
+    tujuan = model.index(0, 0)
+    sasaran = model.index(0, 0, tujuan)
+    assert tujuan.data().startswith("Tujuan T1") and sasaran.data().startswith("Sasaran S1")
+    row = [model.index(1, c, sasaran).data() for c in range(4)]
+    assert row == ["IK2 Prevalensi stunting", "%", "14,5", "Negatif"]
+    screen.opd_combo.setCurrentIndex(1)  # Kecamatan Sukamaju: no Renstra yet
+    assert model.rowCount() == 0 and screen.summary.text() == "Pemeriksaan keselarasan: belum ada sasaran."
 
 
 def test_evaluation_and_report_show_belum_lapor(main_window, db, small_regency):
