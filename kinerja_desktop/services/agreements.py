@@ -57,12 +57,32 @@ def list_agreements(db: Database, year: int, *, include_inactive: bool = False) 
         if not include_inactive:
             query = query.where(Opd.is_active.is_(True))
         opds = session.scalars(query).all()
-        agreements = session.scalars(
-            select(PerformanceAgreement)
+        # Counts and sums in SQL: loading every item and program row only to count them was the slow part.
+        item_counts = (
+            select(AgreementItem.agreement_id, func.count().label("n"))
+            .group_by(AgreementItem.agreement_id)
+            .subquery()
+        )
+        budgets = (
+            select(AgreementProgram.agreement_id, func.sum(AgreementProgram.budget).label("total"))
+            .group_by(AgreementProgram.agreement_id)
+            .subquery()
+        )
+        agreements = session.execute(
+            select(
+                PerformanceAgreement.id,
+                PerformanceAgreement.opd_id,
+                PerformanceAgreement.version_no,
+                PerformanceAgreement.status,
+                PerformanceAgreement.sign_date,
+                item_counts.c.n,
+                budgets.c.total,
+            )
+            .outerjoin(item_counts, item_counts.c.agreement_id == PerformanceAgreement.id)
+            .outerjoin(budgets, budgets.c.agreement_id == PerformanceAgreement.id)
             .where(PerformanceAgreement.year == year, PerformanceAgreement.opd_id.is_not(None))
-            .options(selectinload(PerformanceAgreement.items), selectinload(PerformanceAgreement.programs))
         ).all()
-        by_opd: dict[str, list[PerformanceAgreement]] = {}
+        by_opd: dict[str, list] = {}
         for agreement in agreements:
             by_opd.setdefault(agreement.opd_id or "", []).append(agreement)
         rows = []
@@ -78,8 +98,8 @@ def list_agreements(db: Database, year: int, *, include_inactive: bool = False) 
                     agreement_id=current.id if current else None,
                     version_no=current.version_no if current else 0,
                     status=current.status if current else None,
-                    item_count=len(current.items) if current else 0,
-                    total_budget=sum(p.budget for p in current.programs) if current else 0,
+                    item_count=int(current.n or 0) if current else 0,
+                    total_budget=int(current.total or 0) if current else 0,
                     sign_date=current.sign_date if current else None,
                     version_count=len(versions),
                 )
@@ -196,6 +216,13 @@ def leaders_on(db: Database, on: date) -> list[Signer]:
         return [_leader_signer(leader) for leader in sorted(leaders, key=lambda leader: order[leader.role])]
 
 
+def head_signer(db: Database, opd_id: str, on: date) -> Signer | None:
+    """The OPD head in office on a date as pihak pertama (None when the OPD had no head then)."""
+    with db.read() as session:
+        head = head_on(session, opd_id, on)
+        return _head_signer(head) if head is not None else None
+
+
 def _leader_signer(leader: RegionalLeader) -> Signer:
     return Signer(
         name=leader.name,
@@ -299,6 +326,28 @@ def _renstra_programs(session: Session, opd_id: str, year: int) -> list[Agreemen
         AgreementProgram(program_id=p.id, code=p.code, name=p.name, budget=b.pagu, sort_order=n)
         for n, (p, b) in enumerate(rows)
     ]
+
+
+def renstra_item_choices(db: Database, opd_id: str, year: int) -> list[ItemData]:
+    """The OPD's Renstra indicators with a target for ``year``, as items an editor may add to a draft."""
+    with db.read() as session:
+        return [
+            ItemData(
+                indicator_id=i.indicator_id, sasaran=i.sasaran, indicator_name=i.indicator_name, unit=i.unit,
+                polarity=i.polarity, cumulation=i.cumulation, target=i.target, target_high=i.target_high,
+                target_grade=i.target_grade, quarters=(i.q1, i.q2, i.q3, i.q4), weight=i.weight, goal_id=i.goal_id,
+            )
+            for i in _renstra_items(session, opd_id, year)
+        ]
+
+
+def renstra_program_choices(db: Database, opd_id: str, year: int) -> list[ProgramData]:
+    """The OPD's programs with a pagu for ``year``, as rows an editor may add to a draft."""
+    with db.read() as session:
+        return [
+            ProgramData(name=p.name, budget=p.budget, code=p.code, program_id=p.program_id)
+            for p in _renstra_programs(session, opd_id, year)
+        ]
 
 
 def create_from_renstra(db: Database, opd_id: str, year: int, *, on: date | None = None) -> str:

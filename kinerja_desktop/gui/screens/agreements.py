@@ -1,69 +1,304 @@
-"""Perjanjian Kinerja: the year's agreements per OPD with status, items and total budget (read-only for now)."""
+"""Perjanjian Kinerja: the year's agreements per OPD with status, filters, "Buat PK", the editor, batch print."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
+from pathlib import Path
 
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...db.errors import KinerjaDbError
+from ...domain.enums import AgreementStatus
 from ...domain.formatting import format_number, format_rupiah
-from ...services import overview
-from ...services.overview import AgreementRow
-from ..models.record_table import RIGHT, Column, RecordTableModel
-from ..models.sort_proxy import RawValueSortProxy
+from ...services import agreements as agreement_service
+from ...services import pacts as pact_service
+from ...services import printing
+from ...services.agreement_data import AgreementRow
+from ...services.errors import ValidationError
+from .. import messages
+from ..dialogs.agreement_actions import CreateAgreementDialog, OpdChoice
+from ..dialogs.agreement_editor import AgreementEditor
+from ..dialogs.agreement_print_dialog import PrintAllDialog
+from ..models.agreement_list_model import OPD_ROLE, AgreementListModel, StatusFilter
+from ..print_jobs import BatchPrint, BatchResult
 from ..views import setup_table
+from ..workers import TaskRunner
 from .base import Screen, heading, note
 
 
 class AgreementsScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = RecordTableModel[AgreementRow](
-            [
-                Column(self.tr("Kode"), lambda r: r.opd_code),
-                Column(self.tr("Perangkat daerah"), lambda r: r.opd_name),
-                Column(self.tr("Versi"), self._version_text, lambda r: r.version_no),
-                Column(self.tr("Status"), lambda r: r.status.label),
-                Column(self.tr("Indikator"), lambda r: format_number(r.item_count, 0), lambda r: r.item_count, RIGHT),
-                Column(
-                    self.tr("Total anggaran"), lambda r: format_rupiah(r.total_budget), lambda r: r.total_budget, RIGHT
-                ),
-            ],
-            self,
-            row_id=lambda r: r.id,
-        )
-        self.proxy = RawValueSortProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.runner = TaskRunner(self)
+        self.editor: AgreementEditor | None = None
+        self.create_dialog: CreateAgreementDialog | None = None
+        self.print_dialog: PrintAllDialog | None = None
+        self.batch: BatchPrint | None = None
+        self._print_folder = ""
+        self.last_batch_result: BatchResult | None = None
+        self.model = AgreementListModel(self)
+
+        self.status_combo = QComboBox()
+        for status in StatusFilter:
+            self.status_combo.addItem(self.tr(status.label), status)
+        self.status_combo.currentIndexChanged.connect(self._on_filter)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Cari kode, singkatan, atau nama perangkat daerah…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+        self.create_button = QPushButton(self.tr("&Buat PK…"))
+        self.create_button.clicked.connect(self.ask_create)
+        self.open_button = QPushButton(self.tr("B&uka…"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.print_all_button = QPushButton(self.tr("Ce&tak semua PK…"))
+        self.print_all_button.clicked.connect(self.ask_print_all)
+
         self.table = QTableView()
-        self.table.setModel(self.proxy)
-        setup_table(self.table, stretch_column=1)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setModel(self.model)
+        setup_table(self.table, stretch_column=AgreementListModel.NAME)
+        self.table.sortByColumn(AgreementListModel.CODE, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.summary = note()
+
+        tools = QHBoxLayout()
+        status_label = QLabel(self.tr("&Status:"))
+        status_label.setBuddy(self.status_combo)
+        tools.addWidget(status_label)
+        tools.addWidget(self.status_combo)
+        tools.addWidget(self.search, 1)
+        tools.addStretch()
+        tools.addWidget(self.create_button)
+        tools.addWidget(self.open_button)
+        tools.addWidget(self.print_all_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
         layout.addWidget(self.summary)
+        layout.addLayout(tools)
         layout.addWidget(self.table, 1)
+        self._update_buttons()
 
     def title(self) -> str:
         return self.tr("Perjanjian Kinerja")
 
-    def _version_text(self, row: AgreementRow) -> str:
-        if row.version_no <= 1:
-            return self.tr("Awal")
-        return self.tr("Perubahan ke-{0}").format(row.version_no - 1)
-
+    # -- loading --------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        selected = self.selected_opd_id()
         if self.db is None or self.year is None:
             self.model.set_rows([])
             self.summary.setText(self.tr("Belum ada tahun anggaran di basis data ini."))
+            self._update_buttons()
             return
-        rows = overview.agreements_for_year(self.db, self.year)
-        self.model.set_rows(rows)
-        if not rows:
-            self.summary.setText(self.tr("Belum ada perjanjian kinerja tahun {0}.").format(self.year))
+        rows = agreement_service.list_agreements(self.db, self.year)
+        pacts = {p.opd_id: p.sign_date for p in pact_service.pacts_for_year(self.db, self.year)}
+        self.model.set_rows(rows, pacts)
+        if selected:
+            self.select_opd(selected)
+        self._update_summary(rows)
+        self._update_buttons()
+
+    def _update_summary(self, rows: list[AgreementRow]) -> None:
+        with_pk = [r for r in rows if r.status is not None]
+        if not with_pk:
+            self.summary.setText(
+                self.tr("Belum ada perjanjian kinerja tahun {0} ({1} perangkat daerah). Pilih perangkat daerah "
+                        "lalu klik Buat PK.").format(self.year, len(rows))
+            )
             return
-        total = sum(r.total_budget for r in rows)
+        signed = sum(1 for r in with_pk if r.status is AgreementStatus.SIGNED)
+        total = sum(r.total_budget for r in with_pk)
         self.summary.setText(
-            self.tr("{0} perjanjian kinerja tahun {1}, total anggaran {2}. Hanya baca; penyusunan PK menyusul.").format(
-                format_number(len(rows), 0), self.year, format_rupiah(total)
+            self.tr("{0} perjanjian kinerja tahun {1} untuk {2} perangkat daerah; {3} ditandatangani, "
+                    "{4} belum ada. Total anggaran {5}.").format(
+                format_number(len(with_pk), 0), self.year, len(rows), signed, len(rows) - len(with_pk),
+                format_rupiah(total),
             )
         )
+
+    # -- selection ------------------------------------------------------------------------------------
+    def selected_row(self) -> AgreementRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def selected_opd_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(OPD_ROLE) if rows else None
+
+    def select_opd(self, opd_id: str) -> bool:
+        row = self.model.row_of_opd(opd_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(index, flags)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _on_filter(self, _index: int) -> None:
+        self.model.set_status_filter(StatusFilter(self.status_combo.currentData()))
+        self._update_buttons()
+
+    def _on_search(self, text: str) -> None:
+        self.model.set_search(text)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.selected_row()
+        ready = self.db is not None and self.year is not None
+        self.create_button.setEnabled(ready and any(r.status is None for r in self.model.all_rows()))
+        self.open_button.setEnabled(row is not None and row.agreement_id is not None)
+        self.print_all_button.setEnabled(
+            ready and any(r.status is not None for r in self.model.all_rows()) and self.batch is None
+        )
+
+    # -- Buat PK --------------------------------------------------------------------------------------
+    def ask_create(self) -> None:
+        if self.db is None or self.year is None:
+            return
+        previous = {r.opd_id for r in agreement_service.list_agreements(self.db, self.year - 1) if r.status}
+        choices = [
+            OpdChoice(r.opd_id, f"{r.opd_abbreviation} — {r.opd_name}", r.opd_id in previous)
+            for r in self.model.all_rows()
+            if r.status is None
+        ]
+        if not choices:
+            messages.show_info(self, self.tr("Buat PK"),
+                               self.tr("Semua perangkat daerah sudah memiliki PK tahun {0}.").format(self.year))
+            return
+        dialog = CreateAgreementDialog(self.year, choices, self.selected_opd_id(), self)
+        dialog.accepted.connect(lambda: self._create(dialog))
+        dialog.finished.connect(lambda _r: self._forget_create(dialog))
+        self.create_dialog = dialog
+        dialog.open()
+
+    def _forget_create(self, dialog: CreateAgreementDialog) -> None:
+        if self.create_dialog is dialog:
+            self.create_dialog = None
+        dialog.deleteLater()
+
+    def _create(self, dialog: CreateAgreementDialog) -> None:
+        choice = dialog.chosen()
+        if choice is None or self.db is None or self.year is None:
+            return
+        self.create_agreement(choice.opd_id, copy_previous=dialog.copy_previous())
+
+    def create_agreement(self, opd_id: str, *, copy_previous: bool = False) -> str | None:
+        """Create the draft (from the Renstra or last year's PK) and open it in the editor."""
+        assert self.db is not None and self.year is not None
+        create = agreement_service.copy_from_previous_year if copy_previous else agreement_service.create_from_renstra
+        try:
+            agreement_id = create(self.db, opd_id, self.year)
+        except (ValidationError, KinerjaDbError) as exc:
+            messages.show_error(self, self.tr("Buat PK"), str(exc))
+            self.refresh()
+            return None
+        self.refresh()
+        self.select_opd(opd_id)
+        self.open_agreement(agreement_id)
+        return agreement_id
+
+    # -- editor ---------------------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        if row.agreement_id is None:
+            self.ask_create()
+            return
+        self.open_agreement(row.agreement_id)
+
+    def open_agreement(self, agreement_id: str) -> AgreementEditor | None:
+        if self.db is None:
+            return None
+        try:
+            editor = AgreementEditor(self.db, agreement_id, self.runner, self)
+        except (ValidationError, KinerjaDbError) as exc:
+            messages.show_error(self, self.tr("Perjanjian Kinerja"), str(exc))
+            self.refresh()
+            return None
+        editor.changed.connect(lambda _id: self.refresh())
+        editor.finished.connect(lambda _r: self._forget_editor(editor))
+        self.editor = editor
+        editor.open()  # window-modal; no session stays open while it is shown
+        return editor
+
+    def _forget_editor(self, editor: AgreementEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
+        editor.deleteLater()
+        self.refresh()
+
+    # -- Cetak semua PK -------------------------------------------------------------------------------
+    def ask_print_all(self) -> None:
+        if self.db is None or self.year is None or self.batch is not None:
+            return
+        count = sum(1 for r in self.model.all_rows() if r.status is not None)
+        dialog = PrintAllDialog(self.year, count, self._print_folder, self)
+        dialog.accepted.connect(
+            lambda: None
+            if self.print_all(dialog.folder(), dialog.paper_key(), combined=dialog.combined_check.isChecked())
+            else None
+        )
+        dialog.finished.connect(lambda _r: self._forget_print_dialog(dialog))
+        self.print_dialog = dialog
+        dialog.open()
+
+    def _forget_print_dialog(self, dialog: PrintAllDialog) -> None:
+        if self.print_dialog is dialog:
+            self.print_dialog = None
+        dialog.deleteLater()
+
+    def print_all(self, folder: Path, paper: str, *, combined: bool = False) -> BatchPrint | None:
+        """Write one PDF per OPD (and optionally a combined file) off the GUI thread; cancellable."""
+        if self.db is None or self.year is None or self.batch is not None:
+            return None
+        self._print_folder = str(folder)
+        db, year = self.db, self.year
+        batch = BatchPrint(
+            self,
+            self.tr("Cetak semua PK {0}").format(year),
+            lambda progress, cancelled: printing.print_agreements(
+                db, year, folder, paper, combined=combined, progress=progress, cancelled=cancelled
+            ),
+        )
+        batch.finished.connect(lambda result: self._print_done(batch, folder, result))
+        self.batch = batch
+        self._update_buttons()
+        batch.start()
+        return batch
+
+    def _print_done(self, batch: BatchPrint, folder: Path, result: BatchResult) -> None:
+        self.batch = None
+        self.last_batch_result = result
+        batch.deleteLater()
+        self._update_buttons()
+        if result.error is not None:
+            messages.show_error(self, self.tr("Cetak semua PK"), result.message)
+        elif result.cancelled:
+            messages.show_info(self, self.tr("Cetak semua PK"),
+                               self.tr("{0}. Berkas yang belum selesai tidak ditinggalkan di {1}.").format(
+                                   result.message, folder))
+        else:
+            messages.show_info(self, self.tr("Cetak semua PK"),
+                               self.tr("{0} berkas PDF tersimpan di {1}.").format(len(result.written), folder))
+
+    def shutdown(self) -> None:
+        if self.batch is not None:
+            self.batch.cancel()
+            self.batch.wait()
+        for dialog in (self.create_dialog, self.print_dialog):
+            if dialog is not None:
+                dialog.reject()
+        if self.editor is not None:
+            self.editor.force_close()
+        self.runner.wait()

@@ -1,0 +1,730 @@
+"""The Perjanjian Kinerja editor: signers, place and date, indicators, programs with budget, notes, lifecycle.
+
+Only a draft can be edited. Final and signed agreements open read-only; a signed one shows the lock banner and
+offers "Buat PK Perubahan…". Every button that changes data calls one service function (one transaction); a
+failed save keeps the user's input on screen and leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from ...db.database import Database
+from ...db.errors import AgreementLockedError, KinerjaDbError
+from ...domain.enums import ActingKind, AgreementStatus
+from ...domain.formatting import format_date, format_rupiah
+from ...services import agreements as agreement_service
+from ...services import opd as opd_service
+from ...services import pacts as pact_service
+from ...services import printing
+from ...services.agreement_data import AgreementDetail, Signer
+from ...services.errors import ValidationError
+from .. import messages
+from ..models.agreement_items_model import target_text
+from ..models.agreement_list_model import version_text
+from ..models.agreement_programs_model import AgreementProgramsModel
+from ..pdf_preview import PdfPreviewDialog, show_pdf_preview
+from ..workers import TaskRunner
+from .agreement_actions import AmendmentDialog, PactDialog, PickRowsDialog, SignDialog, from_qdate, to_qdate
+from .agreement_editor_layout import AgreementEditorLayout
+
+ERROR_STYLE = "QLabel { color: #b3261e; background: #fdecea; border: 1px solid #f5c2bd; padding: 0.4em; }"
+INFO_STYLE = "QLabel { color: #1b5e20; background: #edf7ed; border: 1px solid #b7dfb9; padding: 0.4em; }"
+LOCK_STYLE = (
+    "QLabel { color: #5d4037; background: #fff4d6; border: 1px solid #e6c66e; padding: 0.5em; font-weight: bold; }"
+)
+FINAL_STYLE = "QLabel { color: #0d47a1; background: #e8f0fe; border: 1px solid #a8c4f0; padding: 0.5em; }"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AgreementEditor", text)
+
+
+def ask_save_changes(parent: QWidget) -> QMessageBox.StandardButton:
+    """Save / don't save / cancel before closing an editor with unsaved edits (tests replace this)."""
+    B = QMessageBox.StandardButton
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _tr("Perubahan belum disimpan"),
+        _tr("Perjanjian Kinerja ini memiliki perubahan yang belum disimpan. Simpan sebelum menutup?"),
+        B.Save | B.Discard | B.Cancel,
+        parent,
+    )
+    box.setDefaultButton(B.Save)
+    messages.localize_buttons(box)
+    box.button(B.Discard).setText(_tr("Jangan simpan"))
+    return B(box.exec())
+
+
+def ask_pdf_path(parent: QWidget, suggested: str) -> str:
+    """Where to write a printed PDF ('' when cancelled; tests replace this)."""
+    path, _filter = QFileDialog.getSaveFileName(parent, _tr("Simpan PDF"), suggested, _tr("Berkas PDF (*.pdf)"))
+    return path
+
+
+class AgreementEditor(AgreementEditorLayout, QDialog):
+    """Edits one version of a PK; ``changed(id)`` is emitted whenever the database was changed from here."""
+
+    changed = Signal(str)
+
+    def __init__(self, db: Database, agreement_id: str, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.db = db
+        self.runner = runner
+        self.detail: AgreementDetail | None = None
+        self.editable = False
+        self.dirty = False
+        self._loading = False
+        self._opd_code = ""
+        self._second: Signer = Signer()
+        self._first_source: str | None = None
+        self.preview_dialog: PdfPreviewDialog | None = None
+        self.pending_dialog: QDialog | None = None
+        self.last_pdf: Path | None = None
+        self._build()
+        self.load(agreement_id)
+
+    # -- loading --------------------------------------------------------------------------------------
+    def load(self, agreement_id: str) -> None:
+        detail = agreement_service.get_agreement(self.db, agreement_id)
+        self.detail = detail
+        self.editable = detail.status is AgreementStatus.DRAFT
+        self._loading = True
+        try:
+            self._fill(detail)
+        finally:
+            self._loading = False
+        self.dirty = False
+        self.setWindowModified(False)
+        self.clear_message()
+        self._update_state()
+
+    def _fill(self, detail: AgreementDetail) -> None:
+        h = self.header
+        if detail.opd_id:
+            self._opd_code = opd_service.get_opd(self.db, detail.opd_id).code
+        self.setWindowTitle(_tr("Perjanjian Kinerja {0} — {1}[*]").format(detail.year, detail.opd_name))
+        kind = _tr("PERJANJIAN KINERJA PERUBAHAN") if detail.version_no > 1 else _tr("PERJANJIAN KINERJA")
+        self.title_label.setText(f"{kind} {detail.year} — {detail.opd_name}")
+        h.placeEdit.setText(detail.place)
+        h.signDateEdit.setMinimumDate(QDate(detail.year - 1, 1, 1))
+        h.signDateEdit.setMaximumDate(QDate(detail.year, 12, 31))
+        h.signDateEdit.setDate(to_qdate(detail.sign_date) if detail.sign_date else h.signDateEdit.minimumDate())
+        self._set_first(detail.first)
+        self._second = replace(detail.second)
+        self._fill_second_choices(detail.sign_date or self._default_sign_date())
+        h.secondNameEdit.setText(detail.second.name)
+        h.secondPositionEdit.setText(detail.second.position)
+        h.secondActingCombo.setCurrentIndex(max(0, h.secondActingCombo.findData(detail.second.acting)))
+        h.notesEdit.setPlainText(detail.notes)
+        h.reasonEdit.setPlainText(detail.amendment_reason)
+        h.amendmentGroup.setVisible(detail.version_no > 1)
+        versions = agreement_service.version_history(self.db, detail.id)
+        replaced = next((v for v in versions if v.id == detail.replaces_id), None)
+        h.replacesLabel.setText(
+            _tr("{0}, ditandatangani {1}").format(version_text(replaced.version_no), format_date(replaced.sign_date))
+            if replaced
+            else "-"
+        )
+        self.items_model.set_items(detail.items, editable=self.editable)
+        self.programs_model.set_programs(detail.programs, editable=self.editable)
+        self.tabs.setTabText(1, _tr("Indikator kinerja ({0})").format(len(detail.items)))
+        self.history.set_versions(self.db, versions, detail.id)
+        self._versions = versions
+        self._fill_pact()
+
+    def _set_first(self, signer: Signer) -> None:
+        h = self.header
+        self._first_source = signer.source_id
+        h.firstNameEdit.setText(signer.name)
+        h.firstPositionEdit.setText(signer.position)
+        h.firstActingCombo.setCurrentIndex(max(0, h.firstActingCombo.findData(signer.acting)))
+        h.firstNipEdit.setText(signer.nip or "")
+        h.firstRankEdit.setText(signer.rank)
+
+    def _fill_second_choices(self, on: date) -> None:
+        combo = self.header.secondCombo
+        combo.clear()
+        leaders = agreement_service.leaders_on(self.db, on)
+        current = self._second
+        if current.name and not any(s.source_id == current.source_id and s.name == current.name for s in leaders):
+            combo.addItem(_tr("{0} (tersimpan di PK)").format(current.name), current)
+        for leader in leaders:
+            combo.addItem(f"{leader.name} — {leader.printed_position}", leader)
+        index = next(
+            (
+                n
+                for n in range(combo.count())
+                if combo.itemData(n).source_id == current.source_id and combo.itemData(n).name == current.name
+            ),
+            0,
+        )
+        combo.setCurrentIndex(index)
+        if combo.count() == 0:
+            combo.addItem(_tr("(tidak ada kepala daerah tercatat pada tanggal itu)"), Signer())
+
+    def _fill_pact(self) -> None:
+        h = self.header
+        detail = self.detail
+        assert detail is not None
+        pact = pact_service.pact_for(self.db, detail.opd_id, detail.year) if detail.opd_id else None
+        self.pact = pact
+        if pact is None:
+            h.pactLabel.setText(
+                _tr("Pakta Integritas {0} belum dicatat untuk kepala perangkat daerah ini.").format(detail.year)
+            )
+        else:
+            h.pactLabel.setText(
+                _tr("Ditandatangani {0} oleh {1}, {2}.").format(format_date(pact.sign_date), pact.name, pact.position)
+            )
+        h.previewPactButton.setEnabled(pact is not None)
+        h.printPactButton.setEnabled(pact is not None)
+        h.recordPactButton.setEnabled(detail.opd_id is not None)
+
+    def _default_sign_date(self) -> date:
+        assert self.detail is not None
+        today = date.today()
+        return today if today.year in (self.detail.year - 1, self.detail.year) else date(self.detail.year, 1, 2)
+
+    def document_title(self) -> str:
+        return self.windowTitle().replace("[*]", "")
+
+    # -- state ----------------------------------------------------------------------------------------
+    def _update_state(self) -> None:
+        detail = self.detail
+        assert detail is not None
+        status = detail.status
+        self.status_label.setText(_tr("Status: {0} · {1}").format(_tr(status.label), version_text(detail.version_no)))
+        if status is AgreementStatus.SIGNED:
+            self._banner(_tr("Ditandatangani pada {0} — terkunci").format(format_date(detail.sign_date)), LOCK_STYLE)
+        elif status is AgreementStatus.SUPERSEDED:
+            self._banner(
+                _tr("Ditandatangani pada {0}, diganti oleh PK Perubahan — terkunci").format(
+                    format_date(detail.sign_date)
+                ),
+                LOCK_STYLE,
+            )
+        elif status is AgreementStatus.FINAL:
+            self._banner(_tr("Final — siap ditandatangani. Untuk mengubah isinya, kembalikan ke draf."), FINAL_STYLE)
+        else:
+            self.banner.hide()
+        self._set_read_only(not self.editable)
+        signed = status.is_locked
+        self.header.signDateLabel.setText(_tr("Tanggal penandatanganan:") if signed else _tr("Tanggal &rencana:"))
+        newest = max((v.version_no for v in self._versions), default=detail.version_no)
+        self.save_button.setVisible(self.editable)
+        self.finalize_button.setVisible(status is AgreementStatus.DRAFT)
+        self.discard_button.setVisible(status is AgreementStatus.DRAFT)
+        self.reopen_button.setVisible(status is AgreementStatus.FINAL)
+        self.sign_button.setVisible(status is AgreementStatus.FINAL)
+        self.amend_button.setVisible(status.is_locked)
+        self.amend_button.setEnabled(status is AgreementStatus.SIGNED and newest == detail.version_no)
+        self._update_buttons()
+
+    def _banner(self, text: str, style: str) -> None:
+        self.banner.setText(text)
+        self.banner.setStyleSheet(style)
+        self.banner.show()
+
+    def _set_read_only(self, read_only: bool) -> None:
+        h = self.header
+        for edit in self.header_widget.findChildren(QLineEdit):
+            edit.setReadOnly(read_only)
+        for plain in self.header_widget.findChildren(QPlainTextEdit):
+            plain.setReadOnly(read_only)
+        for combo in self.header_widget.findChildren(QComboBox):
+            combo.setEnabled(not read_only)
+        h.signDateEdit.setReadOnly(read_only)
+        h.firstFromHeadButton.setVisible(not read_only)
+        for button in (
+            self.add_items_button,
+            self.remove_item_button,
+            self.up_button,
+            self.down_button,
+            self.add_programs_button,
+            self.new_program_button,
+            self.remove_program_button,
+        ):
+            button.setVisible(not read_only)
+
+    def _update_buttons(self) -> None:
+        item_row = self.items_view.currentIndex().row()
+        count = self.items_model.rowCount()
+        self.remove_item_button.setEnabled(self.editable and item_row >= 0)
+        self.up_button.setEnabled(self.editable and item_row > 0)
+        self.down_button.setEnabled(self.editable and 0 <= item_row < count - 1)
+        self.remove_program_button.setEnabled(self.editable and self.programs_view.currentIndex().row() >= 0)
+
+    def _mark_dirty(self) -> None:
+        if self._loading or not self.editable:
+            return
+        self.dirty = True
+        if self.detail is not None:
+            self.tabs.setTabText(1, _tr("Indikator kinerja ({0})").format(self.items_model.rowCount()))
+        self.setWindowModified(True)
+
+    def _show_total(self, total: int) -> None:
+        self.total_label.setText(_tr("Jumlah anggaran: {0}").format(format_rupiah(total)))
+
+    # -- messages -------------------------------------------------------------------------------------
+    def show_error_message(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.message_label.show()
+
+    def show_info_message(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(INFO_STYLE)
+        self.message_label.show()
+
+    def show_problems(self, intro: str, problems: list[str]) -> None:
+        self.show_error_message(intro + "\n" + "\n".join(f"• {p}" for p in problems))
+
+    def clear_message(self) -> None:
+        self.message_label.clear()
+        self.message_label.hide()
+
+    def message(self) -> str:
+        return self.message_label.text() if not self.message_label.isHidden() else ""
+
+    def _refused(self, title: str, exc: Exception) -> None:
+        self.show_error_message(str(exc))
+        messages.show_error(self, title, str(exc))
+
+    # -- signers --------------------------------------------------------------------------------------
+    def planned_date(self) -> date | None:
+        edit: QDateEdit = self.header.signDateEdit
+        return None if edit.date() == edit.minimumDate() else from_qdate(edit.date())
+
+    def fill_first_from_head(self) -> None:
+        assert self.detail is not None
+        on = self.planned_date() or self._default_sign_date()
+        signer = agreement_service.head_signer(self.db, self.detail.opd_id, on) if self.detail.opd_id else None
+        if signer is None:
+            self.show_error_message(
+                _tr("Perangkat daerah ini tidak memiliki kepala pada {0}; lengkapi data kepala OPD.").format(
+                    format_date(on)
+                )
+            )
+            return
+        self._set_first(signer)
+        self._fill_second_choices(on)
+        self.clear_message()
+        self._mark_dirty()
+
+    def _on_second_chosen(self, index: int) -> None:
+        signer: Signer | None = self.header.secondCombo.itemData(index)
+        if signer is None or not signer.name:
+            return
+        h = self.header
+        self._second = replace(signer)
+        h.secondNameEdit.setText(signer.name)
+        h.secondPositionEdit.setText(signer.position)
+        h.secondActingCombo.setCurrentIndex(max(0, h.secondActingCombo.findData(signer.acting)))
+        self._mark_dirty()
+
+    # -- the form as a service dataclass ----------------------------------------------------------------
+    def form_detail(self) -> AgreementDetail:
+        assert self.detail is not None
+        h = self.header
+        loaded = self.detail
+        first = Signer(
+            name=h.firstNameEdit.text().strip(),
+            position=h.firstPositionEdit.text().strip(),
+            nip=h.firstNipEdit.text().replace(" ", "") or None,
+            rank=h.firstRankEdit.text().strip(),
+            acting=ActingKind(h.firstActingCombo.currentData() or ActingKind.DEFINITIVE),
+            source_id=self._first_source,
+        )
+        second = Signer(
+            name=h.secondNameEdit.text().strip(),
+            position=h.secondPositionEdit.text().strip(),
+            nip=self._second.nip,
+            rank=self._second.rank,
+            acting=ActingKind(h.secondActingCombo.currentData() or ActingKind.DEFINITIVE),
+            source_id=self._second.source_id,
+        )
+        return replace(
+            loaded,
+            place=h.placeEdit.text().strip(),
+            sign_date=self.planned_date(),
+            notes=h.notesEdit.toPlainText(),
+            amendment_reason=h.reasonEdit.toPlainText().strip(),
+            first=first,
+            second=second,
+            items=self.items_model.items(),
+            programs=self.programs_model.programs(),
+        )
+
+    # -- saving and the lifecycle ---------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save the draft in one transaction; on failure the input stays and the database is unchanged."""
+        if self.detail is None:
+            return False
+        self._commit_open_editor()
+        try:
+            agreement_service.save_draft(self.db, self.form_detail())
+        except ValidationError as exc:
+            self.show_problems(_tr("Belum dapat disimpan:"), list(exc.errors.values()))
+            return False
+        except AgreementLockedError as exc:
+            self._refused(_tr("PK terkunci"), exc)
+            return False
+        except KinerjaDbError as exc:
+            self._refused(_tr("Gagal menyimpan"), exc)
+            return False
+        self._reload_after_change()
+        self.show_info_message(_tr("Draf tersimpan."))
+        return True
+
+    def _commit_open_editor(self) -> None:
+        # A cell still being edited: hand its text to the model before reading the models.
+        for view in (self.items_view, self.programs_view):
+            if view.state() == QAbstractItemView.State.EditingState:
+                editor = view.indexWidget(view.currentIndex())
+                if editor is not None:
+                    view.commitData(editor)
+                    view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def _reload_after_change(self) -> None:
+        assert self.detail is not None
+        tab = self.tabs.currentIndex()
+        self.load(self.detail.id)
+        self.tabs.setCurrentIndex(tab)
+        self.changed.emit(self.detail.id)
+
+    def _save_if_dirty(self) -> bool:
+        return not self.dirty or self.save()
+
+    def finalize(self) -> None:
+        if self.detail is None or not self._save_if_dirty():
+            return
+        problems = agreement_service.completeness_problems(self.detail)
+        if problems:
+            self.show_problems(_tr("PK belum lengkap sehingga belum dapat difinalkan:"), problems)
+            return
+        try:
+            agreement_service.finalize(self.db, self.detail.id)
+        except ValidationError as exc:
+            self.show_problems(_tr("PK belum lengkap sehingga belum dapat difinalkan:"), list(exc.errors.values()))
+            return
+        except KinerjaDbError as exc:
+            self._refused(_tr("Finalkan PK"), exc)
+            return
+        self._reload_after_change()
+        self.show_info_message(_tr("PK difinalkan. Cetak untuk ditandatangani, lalu catat tanggal penandatanganan."))
+
+    def reopen(self) -> None:
+        if self.detail is None:
+            return
+        try:
+            agreement_service.reopen_draft(self.db, self.detail.id)
+        except (ValidationError, KinerjaDbError) as exc:
+            self._refused(_tr("Kembalikan ke draf"), exc)
+            return
+        self._reload_after_change()
+
+    def ask_sign(self) -> None:
+        if self.detail is None:
+            return
+        suggested = self.detail.sign_date or self._default_sign_date()
+        dialog = SignDialog(self.document_title(), suggested, offer_pact=self.pact is None, parent=self)
+        dialog.accepted.connect(
+            lambda: None if self.sign(dialog.sign_date(), record_pact=dialog.pact_check.isChecked()) else None
+        )
+        self._open_pending(dialog)
+
+    def sign(self, sign_date: date, *, record_pact: bool = False) -> bool:
+        assert self.detail is not None
+        try:
+            agreement_service.sign(self.db, self.detail.id, sign_date)
+        except (ValidationError, KinerjaDbError) as exc:
+            self._refused(_tr("Tandatangani PK"), exc)
+            return False
+        pact_problem = ""
+        if record_pact and self.detail.opd_id:
+            try:
+                pact_service.record_pact(self.db, self.detail.opd_id, self.detail.year, sign_date)
+            except (ValidationError, KinerjaDbError) as exc:
+                pact_problem = str(exc)
+        self._reload_after_change()
+        if pact_problem:
+            self.show_error_message(
+                _tr("PK ditandatangani, tetapi Pakta Integritas belum tercatat: {0}").format(pact_problem)
+            )
+        return True
+
+    def ask_amendment(self) -> None:
+        if self.detail is None:
+            return
+        dialog = AmendmentDialog(self.document_title(), self.detail.sign_date, self)
+        dialog.accepted.connect(lambda: None if self.create_amendment(dialog.reason()) else None)
+        self._open_pending(dialog)
+
+    def create_amendment(self, reason: str) -> bool:
+        assert self.detail is not None
+        try:
+            new_id = agreement_service.create_amendment(self.db, self.detail.id, reason)
+        except (ValidationError, KinerjaDbError) as exc:
+            self._refused(_tr("Buat PK Perubahan"), exc)
+            return False
+        self.load(new_id)
+        self.changed.emit(new_id)
+        self.show_info_message(
+            _tr("Draf PK Perubahan dibuat. Ubah target atau anggaran, lalu finalkan dan tandatangani.")
+        )
+        return True
+
+    def discard(self) -> None:
+        if self.detail is None:
+            return
+        question = _tr(
+            "Buang draf {0}?\n\nDraf ini dihapus; PK lain dan versi yang sudah ditandatangani tetap tersimpan."
+        ).format(self.document_title())
+        if not messages.confirm(self, _tr("Buang draf"), question):
+            return
+        try:
+            agreement_service.discard_draft(self.db, self.detail.id)
+        except (ValidationError, KinerjaDbError) as exc:
+            self._refused(_tr("Buang draf"), exc)
+            return
+        discarded = self.detail.id
+        self.dirty = False
+        self.changed.emit(discarded)
+        self.done(QDialog.DialogCode.Rejected)
+
+    def open_version(self, agreement_id: str) -> None:
+        if self.dirty and not self._resolve_unsaved():
+            return
+        self.load(agreement_id)
+
+    # -- rows -----------------------------------------------------------------------------------------
+    def add_items_from_renstra(self) -> None:
+        assert self.detail is not None and self.detail.opd_id
+        present = self.items_model.indicator_ids()
+        candidates = [
+            c
+            for c in agreement_service.renstra_item_choices(self.db, self.detail.opd_id, self.detail.year)
+            if c.indicator_id not in present
+        ]
+        labels = [f"{c.indicator_name} — {target_text(c)} {c.unit}   ({c.sasaran})" for c in candidates]
+        dialog = PickRowsDialog(
+            _tr("Tambah indikator dari Renstra"),
+            labels,
+            _tr("Semua indikator Renstra tahun ini sudah ada di PK."),
+            self,
+        )
+        dialog.accepted.connect(lambda: self.items_model.append([candidates[r] for r in dialog.checked_rows()]))
+        self._open_pending(dialog)
+
+    def remove_selected_item(self) -> None:
+        self.items_model.remove(self.items_view.currentIndex().row())
+        self._update_buttons()
+
+    def move_selected_item(self, step: int) -> None:
+        index = self.items_view.currentIndex()
+        if not index.isValid():
+            return
+        row = self.items_model.move(index.row(), step)
+        target = self.items_model.index(row, index.column())
+        self.items_view.selectionModel().setCurrentIndex(target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._update_buttons()
+
+    def add_programs_from_renstra(self) -> None:
+        assert self.detail is not None and self.detail.opd_id
+        present = self.programs_model.keys()
+        candidates = [
+            c
+            for c in agreement_service.renstra_program_choices(self.db, self.detail.opd_id, self.detail.year)
+            if (c.program_id or c.code or c.name) not in present
+        ]
+        labels = [f"{c.code} {c.name} — {format_rupiah(c.budget)}" for c in candidates]
+        dialog = PickRowsDialog(
+            _tr("Tambah program dari Renstra"),
+            labels,
+            _tr("Semua program Renstra yang memiliki pagu tahun ini sudah ada di PK."),
+            self,
+        )
+        dialog.accepted.connect(lambda: self.programs_model.append([candidates[r] for r in dialog.checked_rows()]))
+        self._open_pending(dialog)
+
+    def add_empty_program(self) -> None:
+        from ...services.agreement_data import ProgramData
+
+        self.programs_model.append([ProgramData(name=_tr("Program baru"), budget=0)])
+        index = self.programs_model.index(self.programs_model.rowCount() - 1, AgreementProgramsModel.NAME)
+        self.programs_view.setCurrentIndex(index)
+        self.programs_view.edit(index)
+
+    def remove_selected_program(self) -> None:
+        self.programs_model.remove(self.programs_view.currentIndex().row())
+        self._update_buttons()
+
+    # -- Pakta Integritas -----------------------------------------------------------------------------
+    def record_pact(self) -> None:
+        assert self.detail is not None
+        suggested = (self.pact.sign_date if self.pact else None) or self.planned_date() or self._default_sign_date()
+        dialog = PactDialog(self.detail.opd_name, suggested, self)
+        dialog.accepted.connect(lambda: None if self.record_pact_on(dialog.sign_date()) else None)
+        self._open_pending(dialog)
+
+    def record_pact_on(self, sign_date: date) -> bool:
+        assert self.detail is not None and self.detail.opd_id
+        try:
+            pact_service.record_pact(self.db, self.detail.opd_id, self.detail.year, sign_date)
+        except (ValidationError, KinerjaDbError) as exc:
+            self._refused(_tr("Pakta Integritas"), exc)
+            return False
+        self._fill_pact()
+        self.changed.emit(self.detail.id)
+        self.show_info_message(_tr("Pakta Integritas dicatat ({0}).").format(format_date(sign_date)))
+        return True
+
+    def _pact_pdf(self, folder: Path) -> Path:
+        assert self.detail is not None
+        written = printing.print_pacts(
+            self.db, self.detail.year, folder, self.paper.currentData(), opd_codes=[self._opd_code]
+        )
+        return written[-1]
+
+    def preview_pact(self) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="kinerja-pratinjau-"))
+        self._run_print(lambda: self._pact_pdf(folder), preview=True, title=_tr("Pratinjau Pakta Integritas"))
+
+    def print_pact(self) -> None:
+        assert self.detail is not None
+        path = ask_pdf_path(self, f"PAKTA-{self.detail.year}-{self._file_stem()}.pdf")
+        if not path:
+            return
+        folder = Path(tempfile.mkdtemp(prefix="kinerja-cetak-"))
+
+        def work() -> Path:
+            written = self._pact_pdf(folder)
+            target = Path(path)
+            written.replace(target)  # same disk usually; the service already wrote it completely
+            return target
+
+        self._run_print(work, preview=False, title="")
+
+    # -- printing the PK ------------------------------------------------------------------------------
+    def _file_stem(self) -> str:
+        assert self.detail is not None
+        suffix = f"-perubahan-{self.detail.version_no - 1}" if self.detail.version_no > 1 else ""
+        return f"{self._opd_code}{suffix}"
+
+    def _ready_to_print(self) -> bool:
+        if not self.dirty:
+            return True
+        if messages.confirm(
+            self,
+            _tr("Perubahan belum disimpan"),
+            _tr("Pratinjau dan cetak memakai data tersimpan. Simpan perubahan dahulu?"),
+        ):
+            return self.save()
+        return True
+
+    def preview(self) -> None:
+        if self.detail is None or not self._ready_to_print():
+            return
+        agreement_id, paper = self.detail.id, self.paper.currentData()
+        target = Path(tempfile.mkdtemp(prefix="kinerja-pratinjau-")) / f"PK-{self.detail.year}-{self._file_stem()}.pdf"
+        self._run_print(
+            lambda: printing.print_agreement(self.db, agreement_id, target, paper),
+            preview=True,
+            title=_tr("Pratinjau — {0}").format(self.document_title()),
+        )
+
+    def print_to_file(self) -> None:
+        if self.detail is None or not self._ready_to_print():
+            return
+        path = ask_pdf_path(self, f"PK-{self.detail.year}-{self._file_stem()}.pdf")
+        if not path:
+            return
+        agreement_id, paper = self.detail.id, self.paper.currentData()
+        self._run_print(
+            lambda: printing.print_agreement(self.db, agreement_id, Path(path), paper), preview=False, title=""
+        )
+
+    def _run_print(self, work: Any, *, preview: bool, title: str) -> None:
+        """Render off the GUI thread; then preview the file or report where it was written."""
+        self.preview_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+
+        def done(path: Path) -> None:
+            self._print_finished()
+            self.last_pdf = path
+            if preview:
+                self.preview_dialog = show_pdf_preview(self, path, title=title, remove_when_closed=True)
+                if self.preview_dialog is not None:
+                    self.preview_dialog.destroyed.connect(self._forget_preview)
+            else:
+                self.show_info_message(_tr("PDF tersimpan: {0}").format(path))
+
+        def failed(exc: BaseException) -> None:
+            self._print_finished()
+            self._refused(_tr("Cetak"), exc if isinstance(exc, Exception) else Exception(str(exc)))
+
+        self.runner.run(work, on_success=done, on_failure=failed)
+
+    def _forget_preview(self) -> None:
+        self.preview_dialog = None
+
+    def _print_finished(self) -> None:
+        self.preview_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+
+    # -- small dialogs and closing --------------------------------------------------------------------
+    def _open_pending(self, dialog: QDialog) -> None:
+        self.pending_dialog = dialog
+        dialog.finished.connect(lambda _r: self._forget_pending(dialog))
+        dialog.open()
+
+    def _forget_pending(self, dialog: QDialog) -> None:
+        if self.pending_dialog is dialog:
+            self.pending_dialog = None
+        dialog.deleteLater()
+
+    def _resolve_unsaved(self) -> bool:
+        """Ask about unsaved edits; True when the editor may go on (saved or deliberately dropped)."""
+        answer = ask_save_changes(self)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.dirty = False
+            return True
+        return False
+
+    def reject(self) -> None:
+        if self.dirty and not self._resolve_unsaved():
+            return
+        super().reject()
+
+    def force_close(self) -> None:
+        """Close for good (the main window closes or changes database); unsaved edits may still be saved."""
+        if self.dirty and ask_save_changes(self) == QMessageBox.StandardButton.Save:
+            self.save()
+        self.dirty = False
+        if self.pending_dialog is not None:
+            self.pending_dialog.reject()
+        if self.preview_dialog is not None:
+            self.preview_dialog.close()
+        super().reject()
