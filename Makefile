@@ -1,13 +1,15 @@
 # Kinerja Desktop — every target sets itself up in a local virtual environment (.venv).
 #   make run    install, create the demo database once, open the app on it
 #   make test   install and run the whole test suite headless
+#   make bundle the PyInstaller bundle for this operating system in dist/kinerja-desktop/ (Windows: see
+#               README, "Membangun installer Windows"); make selftest-bundle checks it headless
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := demo/kinerja-demo.sqlite
 
-.PHONY: run test demo forms lint bundle installer benchmarks clean
+.PHONY: run test demo forms lint bundle selftest-bundle installer benchmarks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +35,27 @@ forms: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check kinerja_desktop tests benchmarks
 	$(BIN)/mypy kinerja_desktop/domain kinerja_desktop/services
+
+# --- the installable app (packaging/) ---------------------------------------------------------------
+DIST := dist/kinerja-desktop
+VERSION = $(shell $(BIN)/python packaging/version_info.py --version)
+VERSION4 = $(shell $(BIN)/python packaging/version_info.py --numeric)
+
+bundle: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build \
+		packaging/kinerja-desktop.spec
+	@echo "Bundle: $(DIST)/ ($$(du -sh $(DIST) | cut -f1))"
+
+selftest-bundle:
+	QT_QPA_PLATFORM=offscreen $(DIST)/kinerja-desktop self-test
+
+# The real installer is built on Windows (packaging/build-windows.ps1). Here makensis compiles the script
+# against this platform's bundle, uncompressed: a check of the script, not an installer to ship.
+installer: $(STAMP)
+	test -d $(DIST) || $(MAKE) bundle
+	cd packaging && makensis -V2 -WX -DFAST -DVERSION=$(VERSION) -DVERSION4=$(VERSION4) \
+		-DDIST_DIR=../$(DIST) -DOUT_FILE=../dist/installer-script-check-only.exe installer.nsi
+	@echo "Installer script compiled: dist/installer-script-check-only.exe (a check only, not for Windows)"
 
 benchmarks: $(STAMP)
 	for script in benchmarks/*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
