@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
+from ..paths import resource
 from . import messages
 from .settings import APPLICATION, ORGANIZATION
 
@@ -33,6 +35,9 @@ def create_application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName("Kinerja Desktop")
     app.setApplicationVersion(__version__)
+    icon = resource("icons", "kinerja-desktop.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     # Dates in calendars and date fields in Indonesian ("26 Januari 2026").
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     return app

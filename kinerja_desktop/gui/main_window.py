@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -66,8 +66,11 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 0.4em 0.9em; }")
         for title, _attribute in NAVIGATION:
             self.nav.addItem(self.tr(title))
-        self.nav.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Wide enough for the longest title with its padding, in the current font (follows DPI scaling).
+        metrics = self.nav.fontMetrics()
+        longest = max(metrics.horizontalAdvance(self.nav.item(row).text()) for row in range(self.nav.count()))
+        self.nav.setFixedWidth(longest + metrics.horizontalAdvance("M") * 5 + 2 * self.nav.frameWidth())
         self.nav.setEnabled(False)
         self.loading = QLabel(self.tr("Membuka basis data…"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.db_label, 1)
         self._build_menus()
+        self._restore_geometry()
         if loading_name:
             self.setWindowTitle(self.tr("Kinerja Desktop — {0}").format(loading_name))
         if db is not None:
@@ -319,7 +323,27 @@ class MainWindow(QMainWindow):
             screen.set_context(self.db, self.current_year())
         self.current_screen().refresh()
 
+    def _restore_geometry(self) -> None:
+        """The size and place of the last session; the first time, most of the screen (never tiny)."""
+        from .settings import load_window_geometry
+
+        if load_window_geometry(self):
+            return
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1200, 760)
+            return
+        available = screen.availableGeometry()
+        self.resize(
+            max(min(1200, available.width()), int(available.width() * 0.85)),
+            max(min(760, available.height()), int(available.height() * 0.85)),
+        )
+        self.move(available.center() - self.rect().center())
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        from .settings import save_window_geometry
+
+        save_window_geometry(self)
         for screen in self.screens:
             screen.shutdown()
         self.runner.wait()

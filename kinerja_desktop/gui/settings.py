@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QWidget
 
 ORGANIZATION = "Kinerja Desktop"
 APPLICATION = "Kinerja Desktop"
@@ -37,3 +38,18 @@ def remove_recent_file(path: str | Path) -> None:
 
 def clear_recent_files() -> None:
     settings().remove(RECENT_FILES_KEY)
+
+
+WINDOW_GEOMETRY_KEY = "jendela/geometri"
+
+
+def save_window_geometry(window: QWidget) -> None:
+    settings().setValue(WINDOW_GEOMETRY_KEY, window.saveGeometry())
+
+
+def load_window_geometry(window: QWidget) -> bool:
+    """Restore the main window's size and place; False when none is stored or it no longer fits."""
+    value = settings().value(WINDOW_GEOMETRY_KEY)
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return bool(window.restoreGeometry(value))
+    return False
