@@ -38,6 +38,26 @@ def _short(name: str, limit: int = 48) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "\u2026"
 
 
+CHART_MARGINS = 14.0 + 26.0  # above and below the bars
+
+
+def score_charts(
+    rows: tuple[RankingRow, ...], bands: tuple[PredicateBand, ...], width: float, max_height: float
+) -> list[Drawing]:
+    """The score chart cut into parts that each fit ``max_height`` (a regency has 40–60 OPDs: more
+    than one landscape page of bars); the ranks continue from part to part. Empty when no OPD has a score."""
+    scored = [row for row in rows if row.score is not None]
+    scored.sort(key=lambda r: (r.rank is None, r.rank or 0, -(r.score or 0)))
+    capacity = max(int((max_height - CHART_MARGINS) // ROW_HEIGHT), 1)
+    parts = -(-len(scored) // capacity)
+    per_part = -(-len(scored) // parts) if parts else capacity  # even parts, not a last one of two bars
+    return [
+        chart
+        for start in range(0, len(scored), per_part)
+        if (chart := score_chart(tuple(scored[start : start + per_part]), bands, width)) is not None
+    ]
+
+
 def score_chart(rows: tuple[RankingRow, ...], bands: tuple[PredicateBand, ...], width: float) -> Drawing | None:
     """Scores of the OPDs that have one, best at the top; None when no OPD has a score."""
     scored = [row for row in rows if row.score is not None]

@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from kinerja_desktop.domain.enums import Quarter
 from kinerja_desktop.domain.formatting import format_date
 from kinerja_desktop.reports.blocks import SignatureColumn, letterhead, signature_table
-from kinerja_desktop.reports.charts import legend, score_chart
+from kinerja_desktop.reports.charts import legend, score_charts
 from kinerja_desktop.reports.data import EvaluationIndicatorRow, QuarterEvaluationDocument, RankingDocument
 from kinerja_desktop.reports.fingerprint import fingerprint
 from kinerja_desktop.reports.page import DocumentMeta, build, frame_size, new_document
@@ -286,19 +286,15 @@ def render_ranking(doc: RankingDocument, out: str | Path | BinaryIO, paper: str 
         ]
         groups.append(RowGroup([cells]))
     story.append(GroupedTable(header, groups, widths, SMALL_TABLE_STYLE, frame_height=height, min_groups=1))
-    chart = score_chart(doc.rows, doc.bands, width)
-    if chart is not None:
+    # Heading, spacing and legend take about 70 pt beside the bars on each part's page.
+    charts = score_charts(doc.rows, doc.bands, width, height - 70)
+    for number, chart in enumerate(charts, start=1):
+        title = "Grafik Nilai Kinerja Perangkat Daerah"
+        if len(charts) > 1:
+            title += f" ({number} dari {len(charts)})"
         story += [
             Spacer(1, 14),
-            KeepTogether(
-                [
-                    _p("Grafik Nilai Kinerja Perangkat Daerah", st.cell_bold),
-                    Spacer(1, 4),
-                    chart,
-                    Spacer(1, 4),
-                    legend(doc.bands, width),
-                ]
-            ),
+            KeepTogether([_p(title, st.cell_bold), Spacer(1, 4), chart, Spacer(1, 4), legend(doc.bands, width)]),
         ]
     if doc.signer is not None:
         column = SignatureColumn.of(doc.signer)

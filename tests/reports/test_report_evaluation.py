@@ -67,3 +67,31 @@ def test_ranking_is_deterministic():
     render_ranking(samples.sample_ranking(), first)
     render_ranking(samples.sample_ranking(), second)
     assert first.getvalue() == second.getvalue()
+
+
+def test_ranking_of_sixty_opds_splits_its_chart_over_pages(tmp_path):
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from pypdf import PdfReader
+
+    from kinerja_desktop.reports import render_ranking
+    from kinerja_desktop.reports.data import RankingRow
+
+    doc = samples.sample_ranking()
+    rows = tuple(
+        RankingRow(
+            n,
+            f"9.{n:02d}.0.00.0.00.01.0000",
+            f"Kecamatan Contoh {n}",
+            Decimal(100) - Decimal(n) / 2,
+            "Tinggi",
+            Decimal(80),
+            "efisien",
+        )
+        for n in range(1, 61)
+    )
+    out = tmp_path / "peringkat.pdf"
+    render_ranking(replace(doc, rows=rows), out, "a4")  # a single chart of 60 bars would not fit a page
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Kecamatan Contoh 60" in text and "(1 dari 3)" in text and "(3 dari 3)" in text
