@@ -465,3 +465,4 @@ class AuditLog(Base):
     entity_id: Mapped[str] = mapped_column(String(36), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     detail: Mapped[str] = mapped_column(Text, default="")  # JSON of changed fields
+from .sync_models import *  # noqa: E402,F401,F403

@@ -1,0 +1,157 @@
+"""Verbs for backups and field packages: backup, restore, package export, package import."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import add_db_option, open_for_command
+
+EXIT_ERROR = 1
+EXIT_NOT_CONFIRMED = 2
+EXIT_CONFLICTS = 3
+
+
+def register(verbs: argparse._SubParsersAction) -> None:
+    backup = verbs.add_parser("backup", help="membuat berkas cadangan (.kinerja-backup) basis data dan bukti")
+    add_db_option(backup)
+    backup.add_argument("--out", metavar="FILE", required=True, type=Path, help="berkas cadangan yang dibuat")
+    backup.set_defaults(handler=_backup)
+
+    restore = verbs.add_parser("restore", help="memulihkan basis data dari berkas cadangan")
+    add_db_option(restore)
+    restore.add_argument("file", metavar="FILE", type=Path, help="berkas .kinerja-backup")
+    restore.add_argument("--yes", action="store_true", help="pulihkan tanpa bertanya")
+    restore.set_defaults(handler=_restore)
+
+    package = verbs.add_parser("package", help="paket lapangan: ekspor dan impor data OPD antar-laptop dan Bappeda")
+    actions = package.add_subparsers(dest="package_action", metavar="AKSI", title="aksi")
+    package.set_defaults(handler=lambda args: _usage(package))
+
+    export = actions.add_parser("export", help="membuat paket (di laptop: paket lapangan; di pusat: paket induk)")
+    add_db_option(export)
+    export.add_argument("--opd", metavar="CODE", nargs="+", action="extend", default=[], help="kode OPD (SIPD)")
+    export.add_argument("--master", action="store_true", help="paket induk untuk menyiapkan atau menyegarkan laptop")
+    export.add_argument("--label", default="", help="keterangan paket induk, mis. nama laptop tujuan")
+    export.add_argument("--out", metavar="FILE", required=True, type=Path, help="berkas .kinerja-paket yang dibuat")
+    export.set_defaults(handler=_export)
+
+    imp = actions.add_parser("import", help="mengimpor paket (paket induk ke basis data kosong menyiapkan laptop)")
+    add_db_option(imp)
+    imp.add_argument("file", metavar="FILE", type=Path, help="berkas .kinerja-paket")
+    imp.add_argument("--dry-run", action="store_true", help="hanya tampilkan apa yang akan berubah")
+    imp.add_argument(
+        "--prefer", choices=("central", "package"), default=None, help="putuskan semua konflik: nilai pusat atau paket"
+    )
+    imp.set_defaults(handler=_import)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_ERROR
+
+
+def _fail(exc: Exception) -> int:
+    print(f"Galat: {exc}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from ..interchange.errors import InterchangeError
+    from ..services.backup import create_backup
+
+    database = open_for_command(args)
+    try:
+        info = create_backup(database, args.out)
+    except InterchangeError as exc:
+        return _fail(exc)
+    finally:
+        database.close()
+    print(
+        f"Cadangan dibuat: {info.path} ({info.total_rows} baris, {info.evidence_files} berkas bukti, {info.size} bita)"
+    )
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from ..interchange.errors import InterchangeError
+    from ..services.backup import preview_restore, restore_backup
+
+    database = open_for_command(args)
+    try:
+        preview = preview_restore(database, args.file)
+        for line in preview.lines():
+            print(line)
+        if not args.yes:
+            if not sys.stdin or not sys.stdin.isatty():
+                print(
+                    "Pemulihan tidak dijalankan: tidak ada terminal untuk bertanya. Ulangi dengan --yes untuk "
+                    "memulihkan tanpa bertanya.",
+                    file=sys.stderr,
+                )
+                return EXIT_NOT_CONFIRMED
+            answer = input("Pulihkan basis data dari cadangan ini? Ketik “ya” untuk melanjutkan: ").strip().lower()
+            if answer not in ("ya", "y"):
+                print("Pemulihan dibatalkan; basis data tidak diubah.")
+                return EXIT_NOT_CONFIRMED
+        result = restore_backup(database, args.file)
+    except InterchangeError as exc:
+        return _fail(exc)
+    finally:
+        database.close()
+    print(f"Basis data dipulihkan. Isi sebelumnya disimpan di {result.saved_copy}")
+    if result.migrated_from:
+        print(f"Skema cadangan diperbarui dari {result.migrated_from}.")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from ..interchange.errors import InterchangeError
+    from ..services.sync import export_package
+
+    database = open_for_command(args)
+    try:
+        result = export_package(database, args.out, opd_codes=args.opd or None, master=args.master, label=args.label)
+    except InterchangeError as exc:
+        return _fail(exc)
+    finally:
+        database.close()
+    kind = "Paket induk" if result.kind == "induk" else "Paket lapangan"
+    print(
+        f"{kind} nomor {result.seq} dibuat: {result.path} ({result.total_rows} baris, {result.tombstones} "
+        f"penghapusan, {result.evidence_files} berkas bukti)"
+    )
+    for warning in result.warnings:
+        print(f"Peringatan: {warning}", file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from ..interchange.errors import InterchangeError, UnresolvedConflictsError
+    from ..services.sync import import_package, preview_import
+
+    database = open_for_command(args)
+    try:
+        preview = preview_import(database, args.file)
+        if args.dry_run or preview.already_imported:
+            for line in preview.lines():
+                print(line)
+            return 0
+        try:
+            report = import_package(database, args.file, prefer=args.prefer)
+        except UnresolvedConflictsError as exc:
+            for line in preview.lines():
+                print(line)
+            print(
+                f"Galat: {exc} Ulangi dengan --prefer central atau --prefer package, atau putuskan lewat aplikasi.",
+                file=sys.stderr,
+            )
+            return EXIT_CONFLICTS
+    except InterchangeError as exc:
+        return _fail(exc)
+    finally:
+        database.close()
+    for line in report.lines():
+        print(line)
+    return 0

@@ -1,0 +1,205 @@
+"""Zip files from outside, read defensively; zip files of ours, written atomically.
+
+Reading: only expected member names (no absolute paths, no "..", no backslashes, no duplicates), only
+stored or deflated members, no encryption, a size limit per member and in total, a limit on the
+compression ratio, sizes counted while reading (declared sizes can lie) and a SHA-256 computed on the
+way. Writing: to a temporary name beside the target, flushed to disk, then renamed into place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from .errors import CorruptArchiveError, MemberTooLargeError, UnsafeMemberError
+
+CHUNK = 1 << 20
+ALLOWED_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_SAFE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\- ]{0,200}$")
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    KeyError,
+    IndexError,
+    OverflowError,
+    struct.error,
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a member may be: its size, the ratio of unpacked to packed size, and the archive total."""
+
+    max_member: int
+    max_ratio: float = 100.0
+    max_total: int = 4 << 30
+    max_members: int = 100_000
+
+
+def check_member_name(archive: str, name: str) -> None:
+    """Refuse names that could escape a folder when extracted (zip-slip) or that are odd."""
+    if not name or len(name) > 400:
+        raise UnsafeMemberError(archive, name, "nama kosong atau terlalu panjang")
+    if "\\" in name or "\x00" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        raise UnsafeMemberError(archive, name, "jalur mutlak atau berisi karakter terlarang")
+    parts = name.split("/")
+    for part in parts:
+        if part in ("", ".", "..") or not _SAFE_PART.match(part):
+            raise UnsafeMemberError(archive, name, "jalur keluar dari folder atau nama tidak wajar")
+
+
+class SafeZipReader:
+    """Open a zip from outside; members are read through :meth:`read_bytes` or :meth:`extract_to`."""
+
+    def __init__(self, path: Path, *, accept: Callable[[str], Limits | None], display_name: str | None = None):
+        self.path = Path(path)
+        self.name = display_name or self.path.name
+        self._accept = accept
+        try:
+            self._zip = zipfile.ZipFile(self.path)
+        except FileNotFoundError:
+            raise
+        except _ZIP_ERRORS as exc:
+            raise CorruptArchiveError(self.name, "bukan arsip zip yang utuh") from exc
+        try:
+            self.members = self._check_directory()
+        except BaseException:
+            self._zip.close()
+            raise
+
+    def _check_directory(self) -> dict[str, tuple[zipfile.ZipInfo, Limits]]:
+        infos = self._zip.infolist()
+        members: dict[str, tuple[zipfile.ZipInfo, Limits]] = {}
+        total = 0
+        for info in infos:
+            name = info.filename
+            check_member_name(self.name, name)
+            limits = self._accept(name)
+            if limits is None:
+                raise UnsafeMemberError(self.name, name, "isian tidak dikenal")
+            if name in members:
+                raise UnsafeMemberError(self.name, name, "nama isian ganda")
+            if len(members) >= limits.max_members:
+                raise MemberTooLargeError(self.name, name, "terlalu banyak isian")
+            if info.flag_bits & 0x1:
+                raise UnsafeMemberError(self.name, name, "isian terenkripsi")
+            if info.compress_type not in ALLOWED_METHODS:
+                raise UnsafeMemberError(self.name, name, "metode kompresi tidak didukung")
+            self._check_sizes(name, info.file_size, info.compress_size, limits)
+            total += info.file_size
+            if total > limits.max_total:
+                raise MemberTooLargeError(self.name, name, "membuat isi arsip melebihi batas ukuran")
+            members[name] = (info, limits)
+        return members
+
+    def _check_sizes(self, name: str, size: int, packed: int, limits: Limits) -> None:
+        if size > limits.max_member:
+            raise MemberTooLargeError(self.name, name, f"lebih besar dari batas {limits.max_member} bita")
+        if size > 1024 and size > limits.max_ratio * max(packed, 1):
+            raise MemberTooLargeError(self.name, name, "memiliki rasio kompresi yang tidak wajar")
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> SafeZipReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def names(self) -> list[str]:
+        return list(self.members)
+
+    def _stream(self, name: str) -> Iterator[bytes]:
+        info, limits = self.members[name]
+        count = 0
+        try:
+            with self._zip.open(info) as handle:
+                while True:
+                    chunk = handle.read(CHUNK)
+                    if not chunk:
+                        break
+                    count += len(chunk)
+                    # Declared sizes can lie: count what really comes out.
+                    self._check_sizes(name, count, info.compress_size, limits)
+                    yield chunk
+        except (MemberTooLargeError, UnsafeMemberError):
+            raise
+        except _ZIP_ERRORS as exc:
+            raise CorruptArchiveError(self.name, f"isian “{name}” rusak") from exc
+
+    def read_bytes(self, name: str) -> tuple[bytes, str]:
+        """The member's bytes (into memory) and their SHA-256."""
+        digest = hashlib.sha256()
+        parts = []
+        for chunk in self._stream(name):
+            digest.update(chunk)
+            parts.append(chunk)
+        return b"".join(parts), digest.hexdigest()
+
+    def extract_to(self, name: str, target: Path) -> str:
+        """Write the member to ``target`` (a path chosen by us, never by the archive); returns SHA-256."""
+        digest = hashlib.sha256()
+        with open(target, "wb") as out:
+            for chunk in self._stream(name):
+                digest.update(chunk)
+                out.write(chunk)
+        return digest.hexdigest()
+
+    def hash_member(self, name: str) -> str:
+        digest = hashlib.sha256()
+        for chunk in self._stream(name):
+            digest.update(chunk)
+        return digest.hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def atomic_zip(target: Path, *, compresslevel: int = 1) -> Iterator[zipfile.ZipFile]:
+    """Write a zip under a temporary name, flush it to disk, then rename it to ``target``."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    handle: IO[bytes] = open(temporary, "wb")
+    try:
+        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as zf:
+            yield zf
+        handle.flush()
+        os.fsync(handle.fileno())
+        handle.close()
+        os.replace(temporary, target)
+        fsync_dir(target.parent)
+    except BaseException:
+        handle.close()
+        temporary.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,253 @@
+"""JSON row codec: a table row as a dict of plain JSON values, exact both ways, strictly validated.
+
+Decimal → canonical string ("12.5", never a float), date → "YYYY-MM-DD", datetime → ISO 8601 without
+zone (every stored time is UTC), enum → its value, bytes → base64, booleans and integers as JSON.
+Decoding checks every value against the column's type, length and nullability; nothing is evaluated.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, LargeBinary, String, Table, Text
+
+from ..db.types import EnumText, ExactDecimal
+
+JSONValue = Any
+Encoder = Callable[[Any], JSONValue]
+Decoder = Callable[[JSONValue], Any]
+
+MAX_INT = 2**63 - 1
+MAX_DECIMAL_CHARS = 40
+MAX_TEXT_CHARS = 1_000_000
+
+
+class CodecError(ValueError):
+    """A value that does not fit its column (message in Indonesian)."""
+
+
+def canonical_decimal(value: Decimal) -> str:
+    if value == 0:
+        return "0"
+    return format(value.normalize(), "f")
+
+
+def _enc_decimal(value: Any) -> JSONValue:
+    return None if value is None else canonical_decimal(Decimal(value))
+
+
+def _enc_date(value: Any) -> JSONValue:
+    return None if value is None else value.isoformat()
+
+
+def _enc_bytes(value: Any) -> JSONValue:
+    return None if value is None else base64.b64encode(value).decode("ascii")
+
+
+def _enc_enum(value: Any) -> JSONValue:
+    return None if value is None else str(getattr(value, "value", value))
+
+
+def _enc_plain(value: Any) -> JSONValue:
+    return value
+
+
+def _encoder(column_type: Any) -> Encoder:
+    if isinstance(column_type, ExactDecimal):
+        return _enc_decimal
+    if isinstance(column_type, EnumText):
+        return _enc_enum
+    if isinstance(column_type, DateTime | Date):
+        return _enc_date
+    if isinstance(column_type, LargeBinary):
+        return _enc_bytes
+    return _enc_plain
+
+
+def _decoder(column: Any) -> Decoder:
+    ctype = column.type
+    label = f"{column.table.name}.{column.name}"
+
+    def fail(value: Any, what: str) -> CodecError:
+        shown = repr(value)
+        return CodecError(f"nilai {shown[:60]} pada kolom {label} bukan {what}")
+
+    if isinstance(ctype, ExactDecimal):
+
+        def dec(value: JSONValue) -> Decimal:
+            if not isinstance(value, str) or len(value) > MAX_DECIMAL_CHARS:
+                raise fail(value, "bilangan desimal")
+            try:
+                result = Decimal(value)
+            except InvalidOperation:
+                raise fail(value, "bilangan desimal") from None
+            if not result.is_finite():
+                raise fail(value, "bilangan desimal terhingga")
+            return result
+
+        return dec
+    if isinstance(ctype, EnumText):
+        enum_cls = ctype.enum_cls
+
+        def enum(value: JSONValue) -> Any:
+            try:
+                return enum_cls(value)
+            except (ValueError, TypeError):
+                raise fail(value, f"salah satu dari {', '.join(m.value for m in enum_cls)}") from None
+
+        return enum
+    if isinstance(ctype, DateTime):
+
+        def dt(value: JSONValue) -> datetime:
+            try:
+                result = datetime.fromisoformat(value)
+            except (TypeError, ValueError):
+                raise fail(value, "tanggal-waktu ISO") from None
+            if result.tzinfo is not None:
+                raise fail(value, "waktu UTC tanpa zona")
+            return result
+
+        return dt
+    if isinstance(ctype, Date):
+
+        def d(value: JSONValue) -> date:
+            try:
+                return date.fromisoformat(value)
+            except (TypeError, ValueError):
+                raise fail(value, "tanggal ISO") from None
+
+        return d
+    if isinstance(ctype, Boolean):
+
+        def b(value: JSONValue) -> bool:
+            if not isinstance(value, bool):
+                raise fail(value, "benar/salah")
+            return value
+
+        return b
+    if isinstance(ctype, Integer | BigInteger):
+
+        def i(value: JSONValue) -> int:
+            if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_INT:
+                raise fail(value, "bilangan bulat")
+            return value
+
+        return i
+    if isinstance(ctype, LargeBinary):
+
+        def raw(value: JSONValue) -> bytes:
+            if not isinstance(value, str):
+                raise fail(value, "data base64")
+            try:
+                return base64.b64decode(value.encode("ascii"), validate=True)
+            except (binascii.Error, UnicodeEncodeError):
+                raise fail(value, "data base64") from None
+
+        return raw
+    if isinstance(ctype, String | Text):
+        limit = getattr(ctype, "length", None) or MAX_TEXT_CHARS
+
+        def s(value: JSONValue) -> str:
+            if not isinstance(value, str):
+                raise fail(value, "teks")
+            if len(value) > limit:
+                raise CodecError(f"teks pada kolom {label} melebihi {limit} karakter")
+            return value
+
+        return s
+    raise TypeError(f"no codec for {label}")  # a programming error: a new column type
+
+
+def sqlite_datetime(value: datetime) -> str:
+    """A datetime as SQLAlchemy's SQLite dialect stores it."""
+    return value.isoformat(" ", "microseconds")
+
+
+def _storage(column_type: Any) -> Callable[[Any], Any] | None:
+    """JSON value (already validated) -> the value SQLite stores for the column; None: unchanged."""
+    if isinstance(column_type, DateTime):
+        return lambda v: None if v is None else sqlite_datetime(datetime.fromisoformat(v))
+    if isinstance(column_type, LargeBinary):
+        return lambda v: None if v is None else base64.b64decode(v)
+    return None  # decimals, enums, dates, texts, integers and booleans are stored as their JSON form
+
+
+class TableCodec:
+    """Encode and decode the rows of one table."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.columns = [c.name for c in table.columns]
+        self._encoders = [(c.name, _encoder(c.type)) for c in table.columns]
+        self._decoders = {c.name: (_decoder(c), c.nullable) for c in table.columns}
+        self._storage = [(c.name, _storage(c.type)) for c in table.columns]
+        placeholders = ", ".join("?" for _ in self.columns)
+        names = ", ".join(f'"{c}"' for c in self.columns)
+        self.insert_sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({placeholders})'
+
+    def to_storage(self, values: dict[str, JSONValue]) -> tuple:
+        """Validated JSON values as a tuple for :attr:`insert_sql` (SQLite only: a bulk insert's fast path)."""
+        return tuple(values[name] if conv is None else conv(values[name]) for name, conv in self._storage)
+
+    def encode(self, row: Any) -> dict[str, JSONValue]:
+        """A Core row (or mapping) to JSON values."""
+        mapping = row._mapping if hasattr(row, "_mapping") else row
+        return {name: enc(mapping[name]) for name, enc in self._encoders}
+
+    def decode(self, values: Any) -> dict[str, Any]:
+        """JSON values to Python values for an insert; every column must be present and valid."""
+        if not isinstance(values, dict):
+            raise CodecError(f"baris tabel {self.table.name} bukan objek JSON")
+        unknown = set(values) - set(self._decoders)
+        if unknown:
+            raise CodecError(f"kolom tidak dikenal di tabel {self.table.name}: {', '.join(sorted(unknown))[:120]}")
+        result: dict[str, Any] = {}
+        for name, (dec, nullable) in self._decoders.items():
+            if name not in values:
+                raise CodecError(f"kolom {self.table.name}.{name} tidak ada")
+            value = values[name]
+            if value is None:
+                if not nullable:
+                    raise CodecError(f"kolom {self.table.name}.{name} tidak boleh kosong")
+                result[name] = None
+            else:
+                result[name] = dec(value)
+        return result
+
+    def validate(self, values: Any) -> dict[str, JSONValue]:
+        """Check JSON values and return them in canonical form (decode, then encode what has a form)."""
+        decoded = self.decode(values)
+        return {
+            name: values[name] if enc is _enc_plain or enc is _enc_enum else enc(decoded[name])
+            for name, enc in self._encoders
+        }
+
+
+def dumps(data: Any) -> bytes:
+    """Canonical JSON bytes (sorted keys, UTF-8)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"nilai JSON tidak sah: {name}")
+
+
+def loads(raw: bytes) -> Any:
+    """Parse JSON strictly: UTF-8 only, no NaN/Infinity, no duplicate keys."""
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise ValueError(f"kunci ganda “{key[:40]}”")
+            result[key] = value
+        return result
+
+    text = raw.decode("utf-8")
+    return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=_refuse_constant)

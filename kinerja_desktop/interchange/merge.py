@@ -1,0 +1,675 @@
+"""The merge of a package into a database: plan first (nothing written), then apply in the caller's transaction.
+
+The rules are explained in services/sync.py's docstring. ``_plan_centre`` merges a laptop's field
+package three-way against the base it carries and the values last received from that laptop;
+``_plan_field`` refreshes a laptop from a master package (the centre's values win, except local edits
+the centre has not acknowledged). ``_apply`` writes a plan, with tombstones, bookkeeping and audit rows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from ..db.database import Database
+from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
+from ..db.types import new_id, utcnow
+from .codec import sqlite_datetime
+from .errors import MalformedContentError
+from .package import Package, codec
+from .rows import (
+    _chunks,
+    _fk_columns,
+    _installation,
+    _load_bases,
+    _load_rows,
+    _referencing,
+    _t,
+    evidence_path,
+)
+from .tables import (
+    AGREEMENT_CHILDREN,
+    SIGNED_STATUSES,
+    UNKNOWN,
+    connection_lookup,
+    content_columns,
+    metadata_tables,
+    natural_keys,
+    opd_of,
+    sync_order,
+    write_tombstone,
+)
+
+PREFER_CENTRAL = "central"
+PREFER_PACKAGE = "package"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A decision the user must make; ``key`` identifies it in ``resolutions``."""
+
+    table: str
+    row_id: str
+    field: str | None  # None: the whole row (an edit against a deletion)
+    kind: str  # "kolom" | "ubah-vs-hapus" | "hapus-vs-ubah"
+    base: Any
+    central: Any
+    incoming: Any
+    label: str
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return (self.table, self.row_id, self.field)
+
+    def describe(self) -> str:
+        if self.kind == "ubah-vs-hapus":
+            return f"{self.label}: diubah di paket tetapi sudah dihapus di pusat"
+        if self.kind == "hapus-vs-ubah":
+            return f"{self.label}: dihapus di paket tetapi diubah di pusat"
+        return (
+            f"{self.label} · {self.field}: dasar {_show(self.base)}, pusat {_show(self.central)}, "
+            f"paket {_show(self.incoming)}"
+        )
+
+
+@dataclass(frozen=True)
+class Refusal:
+    table: str
+    row_id: str
+    label: str
+    reason: str
+
+    def describe(self) -> str:
+        return f"{self.label}: {self.reason}"
+
+
+def _show(value: Any) -> str:
+    return "(kosong)" if value is None or value == "" else str(value)[:60]
+
+
+@dataclass
+class _Plan:
+    inserts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # encoded rows
+    updates: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    deletes: list[tuple[str, str, str | None]] = field(default_factory=list)
+    adopt: list[tuple[str, str, str]] = field(default_factory=list)  # laptop: (table, local id, central id)
+    receipts: list[tuple[str, str, dict | None, int | None, str | None]] = field(default_factory=list)
+    bases: list[tuple[str, str, dict, int]] = field(default_factory=list)
+    drop_bases: list[tuple[str, str]] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    unresolved: list[Conflict] = field(default_factory=list)
+    decisions: dict[tuple[str, str, str | None], str] = field(default_factory=dict)
+    refused: list[Refusal] = field(default_factory=list)
+    pending_local: int = 0
+    untomb: list[tuple[str, str]] = field(default_factory=list)
+    evidence: set[str] = field(default_factory=set)
+
+    def insert(self, table: str, values: dict[str, Any]) -> None:
+        self.inserts.setdefault(table, []).append(values)
+        if table == "evidence":
+            self.evidence.add(values["sha256"])
+
+
+class _Labeler:
+    """Short human labels of rows for conflicts: "Dinkes · indicator_realization 2026 TW2"."""
+
+    def __init__(self, conn: Connection, package: Package) -> None:
+        self.conn = conn
+        self.lookup = connection_lookup(conn)
+        self.incoming = {(t, r.id): r.values for t, rows in package.rows.items() for r in rows}
+        opd = _t("opd")
+        self.abbrev = {r.id: r.abbreviation for r in conn.execute(select(opd.c.id, opd.c.abbreviation))}
+        for row in package.rows.get("opd", []):
+            self.abbrev.setdefault(row.id, row.values["abbreviation"])
+
+    def _find(self, table: str, row_id: str) -> dict[str, Any] | None:
+        return self.incoming.get((table, row_id)) or self.lookup(table, row_id)
+
+    def __call__(self, table: str, values: dict[str, Any]) -> str:
+        opd = opd_of(table, values, self._find)
+        parts = [self.abbrev.get(opd, "") if opd and opd != UNKNOWN else ""]
+        detail = " ".join(
+            str(values[c]) for c in ("code", "name", "year", "quarter", "file_name") if values.get(c) not in (None, "")
+        )
+        parts.append(f"{table} {detail[:60]}".strip())
+        return " · ".join(p for p in parts if p)
+
+
+def _resolution(conflict: Conflict, resolutions: dict | None, prefer: str | None, plan: _Plan) -> str | None:
+    """The user's choice for a conflict (None: undecided). Every conflict is reported, decided or not."""
+    choice = (resolutions or {}).get(conflict.key) or prefer
+    plan.conflicts.append(conflict)
+    if choice not in (PREFER_CENTRAL, PREFER_PACKAGE):
+        plan.unresolved.append(conflict)
+        return None
+    plan.decisions[conflict.key] = choice
+    return choice
+
+
+def _signed_agreements(conn: Connection) -> set[str]:
+    t = _t("performance_agreement")
+    return {
+        r.id
+        for r in conn.execute(select(t.c.id, t.c.status))
+        if getattr(r.status, "value", r.status) in SIGNED_STATUSES
+    }
+
+
+def _is_signed(table: str, values: dict[str, Any] | None, signed: set[str]) -> bool:
+    if values is None:
+        return False
+    if table == "performance_agreement":
+        return values["id"] in signed
+    if table in AGREEMENT_CHILDREN:
+        return values["agreement_id"] in signed
+    return False
+
+
+class _NaturalIndex:
+    """Natural unique keys of the rows already in the database, loaded per table when first needed."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.cache: dict[str, list[tuple[tuple[str, ...], dict[tuple, str]]]] = {}
+
+    def match(self, table: str, values: dict[str, Any]) -> str | None:
+        if table not in self.cache:
+            t = _t(table)
+            entries = []
+            for key in natural_keys(t):
+                index = {}
+                for row in self.conn.execute(select(t.c.id, *[t.c[k] for k in key])):
+                    value = tuple(row[1:])
+                    if None not in value:
+                        index[value] = row.id
+                entries.append((key, index))
+            self.cache[table] = entries
+        for key, index in self.cache[table]:
+            value = tuple(values[k] for k in key)
+            if None in value:
+                continue
+            found = index.get(value)
+            if found is not None and found != values["id"]:
+                return found
+        return None
+
+    def add(self, table: str, values: dict[str, Any]) -> None:
+        for key, index in self.cache.get(table, []):
+            value = tuple(values[k] for k in key)
+            if None not in value:
+                index[value] = values["id"]
+
+
+def _children_blocking(conn: Connection, table: str, row_id: str, deleting: set[tuple[str, str]]) -> int:
+    count = 0
+    for child, column, ondelete in _referencing(table):
+        if child not in metadata_tables() or (ondelete or "").upper() == "SET NULL":
+            continue
+        if child.startswith("sync_") or child == "audit_log":
+            continue
+        t = _t(child)
+        for r in conn.execute(select(t.c.id).where(t.c[column] == row_id)):
+            if (child, r.id) not in deleting:
+                count += 1
+    return count
+
+
+def _plan_centre(
+    conn: Connection, package: Package, resolutions: dict | None, prefer: str | None, labeler: _Labeler
+) -> _Plan:
+    plan = _Plan()
+    source = package.source_id
+    rt = _t("sync_received")
+    receipts = {(r.table_name, r.row_id): r for r in conn.execute(select(rt).where(rt.c.installation_id == source))}
+    alias = {(r.table_name, r.row_id): r.local_id for r in receipts.values() if r.local_id}
+    signed = _signed_agreements(conn)
+    natural = _NaturalIndex(conn)
+    tt = _t("sync_tombstone")
+    for table in sync_order():
+        incoming = package.rows.get(table)
+        if not incoming:
+            continue
+        fks = _fk_columns(table)
+        for row in incoming:
+            for column, target in fks:
+                ref = row.values.get(column)
+                if ref is not None and (target, ref) in alias:
+                    row.values[column] = alias[(target, ref)]
+        ids = [alias.get((table, r.id), r.id) for r in incoming]
+        central_rows = _load_rows(conn, table, ids)
+        tombstoned = {
+            r.row_id
+            for chunk in _chunks(ids)
+            for r in conn.execute(select(tt.c.row_id).where(tt.c.table_name == table, tt.c.row_id.in_(chunk)))
+        }
+        content = content_columns(_t(table))
+        for row in incoming:
+            target_id = alias.get((table, row.id), row.id)
+            rec = receipts.get((table, row.id))
+            if rec is not None and rec.row_values is not None and rec.base_version == row.base_version:
+                prev = json.loads(rec.row_values)
+            else:
+                prev = row.base
+            changed = [f for f in content if prev is None or row.values[f] != prev.get(f)]
+            central = central_rows.get(target_id)
+            label = labeler(table, row.values)
+            if central is None and target_id in tombstoned:
+                plan.receipts.append((table, row.id, row.values, row.base_version, _alias_of(target_id, row.id)))
+                if not changed:
+                    continue
+                conflict = Conflict(table, row.id, None, "ubah-vs-hapus", prev, None, row.values, label)
+                if _is_signed(table, row.values, signed):
+                    plan.refused.append(Refusal(table, row.id, label, "perjanjian sudah ditandatangani"))
+                    continue
+                if _resolution(conflict, resolutions, prefer, plan) == PREFER_PACKAGE:
+                    plan.insert(table, {**row.values, "id": target_id})
+                    plan.untomb.append((table, target_id))
+                continue
+            if central is None:
+                other = natural.match(table, {**row.values, "id": target_id})
+                if other is None:
+                    plan.receipts.append((table, row.id, row.values, row.base_version, None))
+                    if _is_signed(table, row.values, signed):
+                        plan.refused.append(Refusal(table, row.id, label, "perjanjian sudah ditandatangani"))
+                        continue
+                    plan.insert(table, row.values)
+                    natural.add(table, row.values)
+                    continue
+                # Both sides created "the same" row: one row, fields merged two-way, alias remembered.
+                alias[(table, row.id)] = other
+                target_id = other
+                central = _load_rows(conn, table, [other])[other]
+                prev = None
+                changed = list(content)
+            plan.receipts.append((table, row.id, row.values, row.base_version, _alias_of(target_id, row.id)))
+            updates: dict[str, Any] = {}
+            row_conflicts = []
+            for f in changed:
+                mine, theirs = central[f], row.values[f]
+                if mine == theirs:
+                    continue
+                base_value = prev.get(f) if prev is not None else None
+                if prev is not None and mine == base_value:
+                    updates[f] = theirs
+                    continue
+                row_conflicts.append(Conflict(table, target_id, f, "kolom", base_value, mine, theirs, label))
+            if (updates or row_conflicts) and _is_signed(table, central, signed):
+                plan.refused.append(
+                    Refusal(table, target_id, label, "perjanjian sudah ditandatangani; perubahan dari paket ditolak")
+                )
+                continue
+            for conflict in row_conflicts:
+                if _resolution(conflict, resolutions, prefer, plan) == PREFER_PACKAGE:
+                    updates[conflict.field] = conflict.incoming
+            if updates:
+                plan.updates.append((table, target_id, updates, central))
+                if table == "evidence" and "sha256" in updates:
+                    plan.evidence.add(updates["sha256"])
+    _plan_centre_deletions(conn, package, plan, receipts, alias, signed, resolutions, prefer, labeler)
+    return plan
+
+
+def _alias_of(target_id: str, row_id: str) -> str | None:
+    return target_id if target_id != row_id else None
+
+
+def _plan_centre_deletions(
+    conn: Connection,
+    package: Package,
+    plan: _Plan,
+    receipts: dict,
+    alias: dict,
+    signed: set[str],
+    resolutions: dict | None,
+    prefer: str | None,
+    labeler: _Labeler,
+) -> None:
+    order = {table: i for i, table in enumerate(sync_order())}
+    tombs = sorted(package.tombstones, key=lambda t: -order.get(t.table, 0))
+    deleting = {(t.table, alias.get((t.table, t.id), t.id)) for t in tombs}
+    for tomb in tombs:
+        target_id = alias.get((tomb.table, tomb.id), tomb.id)
+        rec = receipts.get((tomb.table, tomb.id))
+        plan.receipts.append((tomb.table, tomb.id, None, tomb.base_version, _alias_of(target_id, tomb.id)))
+        if rec is not None and rec.row_values is None and rec.base_version == tomb.base_version:
+            continue  # this deletion was already decided
+        central = _load_rows(conn, tomb.table, [target_id]).get(target_id)
+        if central is None:
+            continue
+        if rec is not None and rec.row_values is not None and rec.base_version == tomb.base_version:
+            prev = json.loads(rec.row_values)
+        else:
+            prev = tomb.base
+        content = content_columns(_t(tomb.table))
+        label = labeler(tomb.table, central)
+        if _is_signed(tomb.table, central, signed):
+            plan.refused.append(Refusal(tomb.table, target_id, label, "perjanjian sudah ditandatangani; tidak dihapus"))
+            continue
+        blocking = _children_blocking(conn, tomb.table, target_id, deleting)
+        if blocking:
+            plan.refused.append(
+                Refusal(tomb.table, target_id, label, f"tidak dihapus: masih dipakai {blocking} baris lain di pusat")
+            )
+            continue
+        central_changed = prev is None or any(central[f] != prev.get(f) for f in content)
+        if central_changed:
+            conflict = Conflict(tomb.table, target_id, None, "hapus-vs-ubah", prev, central, None, label)
+            if _resolution(conflict, resolutions, prefer, plan) != PREFER_PACKAGE:
+                continue
+        plan.deletes.append((tomb.table, target_id, tomb.opd_id))
+
+
+def _plan_field(conn: Connection, package: Package, me: dict[str, Any], labeler: _Labeler) -> _Plan:
+    """Laptop: the centre's values win, except local edits the centre has not acknowledged yet."""
+    plan = _Plan()
+    ack = package.acknowledged.get(me["id"], 0)
+    bases = _load_bases(conn)
+    tt = _t("sync_tombstone")
+    local_tombs = {(r.table_name, r.row_id): r for r in conn.execute(select(tt).where(tt.c.origin == "lokal"))}
+    signed = {r.id for r in package.rows.get("performance_agreement", []) if r.values["status"] in SIGNED_STATUSES}
+    natural = _NaturalIndex(conn)
+    incoming_ids = {(t, r.id) for t, rows in package.rows.items() for r in rows}
+
+    def acked_sent(entry: dict | None) -> dict | None:
+        if entry and entry["sent"] is not None and entry["sent_seq"] is not None and entry["sent_seq"] <= ack:
+            return entry["sent"]
+        return None
+
+    for table in sync_order():
+        incoming = package.rows.get(table)
+        if not incoming:
+            continue
+        local_rows = _load_rows(conn, table, [r.id for r in incoming])
+        content = content_columns(_t(table))
+        for row in incoming:
+            central = row.values
+            plan.bases.append((table, row.id, central, central["version"]))
+            local = local_rows.get(row.id)
+            entry = bases.get((table, row.id))
+            adopted = False
+            if local is None:
+                other = natural.match(table, central)
+                if other is not None and (table, other) not in incoming_ids:
+                    adopted = True
+                    plan.adopt.append((table, other, row.id))
+                    local = _load_rows(conn, table, [other])[other]
+                    entry = bases.get((table, other))
+                    plan.drop_bases.append((table, other))
+                else:
+                    tomb = local_tombs.get((table, row.id))
+                    if tomb is not None and not (tomb.sent_seq is not None and tomb.sent_seq <= ack):
+                        plan.pending_local += 1  # deleted here; the centre has not seen it yet
+                        continue
+                    if tomb is not None:
+                        plan.untomb.append((table, row.id))
+                    plan.insert(table, central)
+                    natural.add(table, central)
+                    continue
+            base = entry["base"] if entry else None
+            sent = acked_sent(entry)
+            take_all = _is_signed(table, central, signed)
+            merged = {}
+            for f in content:
+                mine = local[f]
+                if mine == central[f]:
+                    continue
+                if take_all or (base is not None and mine == base.get(f)) or (sent is not None and mine == sent.get(f)):
+                    merged[f] = central[f]
+                else:
+                    plan.pending_local += 1
+            if adopted:
+                plan.insert(table, {**local, **merged, "id": row.id, "version": central["version"]})
+                continue
+            if merged:
+                plan.updates.append((table, row.id, merged, local))
+                if table == "evidence" and "sha256" in merged:
+                    plan.evidence.add(merged["sha256"])
+    order = {table: i for i, table in enumerate(sync_order())}
+    tombs = sorted(package.tombstones, key=lambda t: -order.get(t.table, 0))
+    deleting = {(t.table, t.id) for t in tombs}
+    for tomb in tombs:
+        local = _load_rows(conn, tomb.table, [tomb.id]).get(tomb.id)
+        if local is None:
+            plan.drop_bases.append((tomb.table, tomb.id))
+            continue
+        entry = bases.get((tomb.table, tomb.id))
+        content = content_columns(_t(tomb.table))
+        base = entry["base"] if entry else None
+        sent = acked_sent(entry)
+        clean = (base is not None and all(local[f] == base.get(f) for f in content)) or (
+            sent is not None and all(local[f] == sent.get(f) for f in content)
+        )
+        if not clean or _children_blocking(conn, tomb.table, tomb.id, deleting):
+            plan.pending_local += 1  # edited here after the centre deleted it: sent back, decided there
+            continue
+        plan.deletes.append((tomb.table, tomb.id, tomb.opd_id))
+        plan.drop_bases.append((tomb.table, tomb.id))
+    del labeler
+    return plan
+
+
+# ---------------------------------------------------------------------------------------------- apply
+
+
+def _insert_rows(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert validated JSON rows; on SQLite straight through the driver (a master import's hot path)."""
+    c = codec(table)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(c.insert_sql, [c.to_storage(values) for values in rows])
+    else:
+        conn.execute(insert(_t(table)), [c.decode(values) for values in rows])
+
+
+def _bulk_insert(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows of plain Python values (bookkeeping and audit tables)."""
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(_t(table)), rows)
+        return
+    columns = list(rows[0])
+    sql = f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" for _ in columns)})'
+
+    def cell(value: Any) -> Any:
+        return sqlite_datetime(value) if isinstance(value, datetime) else value
+
+    conn.exec_driver_sql(sql, [tuple(cell(row[c]) for c in columns) for row in rows])
+
+
+def _apply(
+    conn: Connection,
+    plan: _Plan,
+    package: Package,
+    origin: str,
+    role: str,
+    db: Database,
+    *,
+    setup: bool = False,
+    user: str = "",
+) -> None:
+    now = utcnow()
+    audit_rows: list[dict[str, Any]] = []
+
+    def audit(action: str, table: str, row_id: str, summary: str, detail: dict) -> None:
+        audit_rows.append(
+            {
+                "id": new_id(),
+                "at": now,
+                "user": user,
+                "origin": origin,
+                "action": action,
+                "entity": table,
+                "entity_id": row_id,
+                "summary": summary,
+                "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True),
+            }
+        )
+
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    for table, old_id, new_id_ in plan.adopt:
+        for child, column, _ondelete in _referencing(table):
+            if child.startswith("sync_") or child == "audit_log":
+                continue
+            t = _t(child)
+            conn.execute(update(t).where(t.c[column] == old_id).values({column: new_id_}))
+        t = _t(table)
+        conn.execute(delete(t).where(t.c.id == old_id))
+        audit("paket-gabung", table, old_id, f"Baris {old_id} disatukan dengan baris pusat {new_id_}", {})
+    for table in sync_order():
+        rows = plan.inserts.get(table)
+        if not rows:
+            continue
+        if role == ROLE_CENTRE:  # the centre numbers versions: a row new to it is at version 1
+            stamp = now.isoformat()
+            rows = [{**values, "version": 1, "updated_at": stamp} for values in rows]
+        _insert_rows(conn, table, rows)
+        if setup:  # a laptop set up from a master package: one entry per table, not thousands
+            audit("paket-tambah", table, "", f"{len(rows)} baris dari paket induk (penyiapan laptop)", {})
+        else:
+            for values in rows:
+                audit("paket-tambah", table, values["id"], "Baris baru dari paket", {})
+    for table, row_id, changes, old in plan.updates:
+        c = codec(table)
+        decoded = c.decode({**old, **changes})
+        t = _t(table)
+        values = {f: decoded[f] for f in changes}
+        conn.execute(update(t).where(t.c.id == row_id).values(**values, version=t.c.version + 1, updated_at=now))
+        audit("paket-ubah", table, row_id, "Diubah dari paket", {f: [old[f], v] for f, v in changes.items()})
+    for table, row_id, opd_id in plan.deletes:
+        t = _t(table)
+        conn.execute(delete(t).where(t.c.id == row_id))
+        write_tombstone(
+            conn,
+            table,
+            row_id,
+            opd_id,
+            "pusat" if role == ROLE_FIELD else f"paket:{package.source_id}",
+            acked=role == ROLE_FIELD,
+        )
+        audit("paket-hapus", table, row_id, "Dihapus karena paket", {})
+    tt = _t("sync_tombstone")
+    for table, row_id in plan.untomb:
+        conn.execute(delete(tt).where(tt.c.table_name == table, tt.c.row_id == row_id))
+    _apply_bookkeeping(conn, plan, package, role, now)
+    _bulk_insert(conn, "audit_log", audit_rows)
+    _write_evidence_files(db, package, plan)
+    problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        table, rowid, parent = problems[0][0], problems[0][1], problems[0][2]
+        raise MalformedContentError(
+            package.name,
+            f"{len(problems)} baris merujuk data yang tidak ada (mis. tabel {table} → {parent}, baris {rowid})",
+        )
+
+
+def _apply_bookkeeping(conn: Connection, plan: _Plan, package: Package, role: str, now: datetime) -> None:
+    if role == ROLE_CENTRE and plan.receipts:
+        rt = _t("sync_received")
+        source = package.source_id
+        keys = {(t, r) for t, r, *_ in plan.receipts}
+        for table in {t for t, _ in keys}:
+            ids = [r for t, r in keys if t == table]
+            for chunk in _chunks(ids):
+                conn.execute(
+                    delete(rt).where(rt.c.installation_id == source, rt.c.table_name == table, rt.c.row_id.in_(chunk))
+                )
+        latest = {}
+        for table, row_id, values, base_version, local_id in plan.receipts:
+            latest[(table, row_id)] = {
+                "id": new_id(),
+                "installation_id": source,
+                "table_name": table,
+                "row_id": row_id,
+                "base_version": base_version,
+                "row_values": json.dumps(values, sort_keys=True) if values is not None else None,
+                "seq": package.seq,
+                "local_id": local_id,
+                "created_at": now,
+                "updated_at": now,
+                "version": 1,
+            }
+        _bulk_insert(conn, "sync_received", list(latest.values()))
+    if role == ROLE_FIELD:
+        _apply_bases(conn, plan, package, now)
+
+
+def _apply_bases(conn: Connection, plan: _Plan, package: Package, now: datetime) -> None:
+    """Laptop: the merge base advances to the centre's values; values last sent are kept."""
+    from sqlalchemy import bindparam
+
+    bt = _t("sync_base")
+    existing = {(r.table_name, r.row_id): r.id for r in conn.execute(select(bt.c.id, bt.c.table_name, bt.c.row_id))}
+    received = {(t, r) for t, r, *_ in plan.bases}
+    drop = [existing[key] for key in set(plan.drop_bases) - received if key in existing]
+    for chunk in _chunks(drop):
+        conn.execute(delete(bt).where(bt.c.id.in_(chunk)))
+    updates, inserts = [], []
+    encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
+    for table, row_id, values, version in plan.bases:
+        text = encode(values)
+        key = existing.get((table, row_id))
+        if key is not None:
+            updates.append({"b_id": key, "base": text, "base_version": version, "updated_at": now})
+        else:
+            inserts.append(
+                {
+                    "id": new_id(),
+                    "table_name": table,
+                    "row_id": row_id,
+                    "base_version": version,
+                    "base": text,
+                    "sent": None,
+                    "sent_seq": None,
+                    "created_at": now,
+                    "updated_at": now,
+                    "version": 1,
+                }
+            )
+    if updates:
+        conn.execute(
+            update(bt)
+            .where(bt.c.id == bindparam("b_id"))
+            .values(base=bindparam("base"), base_version=bindparam("base_version"), updated_at=bindparam("updated_at")),
+            updates,
+        )
+    _bulk_insert(conn, "sync_base", inserts)
+    me = _installation(conn)
+    ack = package.acknowledged.get(me["id"], 0) if me else 0
+    tt = _t("sync_tombstone")
+    conn.execute(
+        update(tt).where(tt.c.origin == "lokal", tt.c.sent_seq.is_not(None), tt.c.sent_seq <= ack).values(acked=True)
+    )
+
+
+def _write_evidence_files(db: Database, package: Package, plan: _Plan) -> None:
+    """Put the package's evidence files in the content-addressed store (temporary name, then rename).
+
+    Written before the commit: a rolled-back import leaves at most unreferenced files, never a row
+    without its file. (Threads were tried: no faster on ext4 here.)
+    """
+    folder = db.evidence_dir
+    if folder is None:
+        return
+    wanted = [(sha, package.evidence[sha]) for sha in plan.evidence if sha in package.evidence]
+    if not wanted:
+        return
+    for sha in {sha[:2] for sha, _ in wanted}:
+        (folder / sha).mkdir(parents=True, exist_ok=True)
+
+    def write(item: tuple[str, bytes]) -> None:
+        sha, data = item
+        target = evidence_path(folder, sha)
+        if target.exists():
+            return
+        temporary = target.with_name(f".{sha}.{os.getpid()}.tmp")
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+
+    for item in wanted:
+        write(item)

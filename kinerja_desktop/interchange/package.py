@@ -1,0 +1,290 @@
+"""Field packages (``.kinerja-paket``): the file format, read strictly into plain data, written atomically.
+
+Members: ``manifest.json`` (who, what, when, checksums), ``manifest.sig`` (HMAC-SHA256 of the manifest's
+bytes; field packages only), ``rows.json`` (rows and tombstones) and ``bukti/<sha256>`` evidence files.
+
+rows.json::
+
+    {"rows": {"<table>": [{"id": ..., "values": {...}, "base": {...} | null, "base_version": n | null}]},
+     "tombstones": [{"table": ..., "id": ..., "opd_id": ..., "base": {...} | null, "base_version": ...}],
+     "enrolment": {"key_id": ..., "secret": ..., "centre_id": ...},   # master packages
+     "acknowledged": {"<installation id>": last sequence imported}}     # master packages
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .archive import SafeZipReader, atomic_zip
+from .codec import CodecError, TableCodec, dumps, loads
+from .errors import MalformedContentError, ManifestError, SchemaTooNewError
+from .manifest import (
+    EVIDENCE_PREFIX,
+    KIND_FIELD,
+    KIND_MASTER,
+    MANIFEST,
+    PACKAGE_FORMAT,
+    ROWS_MEMBER,
+    SIGNATURE,
+    Manifest,
+    build_manifest,
+    file_entry,
+    is_sha256,
+    is_uuid,
+    open_archive,
+    read_manifest,
+    read_verified,
+    sign,
+    verify_signature,
+)
+from .tables import FIELD_TABLES, SYNC_TABLES, metadata_tables
+
+_CODECS: dict[str, TableCodec] = {}
+
+
+def codec(table: str) -> TableCodec:
+    if table not in _CODECS:
+        _CODECS[table] = TableCodec(metadata_tables()[table])
+    return _CODECS[table]
+
+
+@dataclass
+class IncomingRow:
+    table: str
+    id: str
+    values: dict[str, Any]  # canonical JSON values (for comparison)
+    base: dict[str, Any] | None = None
+    base_version: int | None = None
+
+
+@dataclass
+class IncomingTombstone:
+    table: str
+    id: str
+    opd_id: str | None
+    base: dict[str, Any] | None = None
+    base_version: int | None = None
+
+
+@dataclass
+class Package:
+    """A package read and checked (checksums, JSON, every value against its column)."""
+
+    path: Path
+    manifest: Manifest
+    rows: dict[str, list[IncomingRow]]
+    tombstones: list[IncomingTombstone]
+    evidence: dict[str, bytes]
+    enrolment: dict[str, str] | None = None
+    acknowledged: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def kind(self) -> str:
+        return self.manifest["kind"]
+
+    @property
+    def source_id(self) -> str:
+        return self.manifest["source"]["installation_id"]
+
+    @property
+    def source_label(self) -> str:
+        return str(self.manifest["source"].get("label") or self.source_id)[:120]
+
+    @property
+    def seq(self) -> int:
+        return self.manifest["seq"]
+
+    @property
+    def scope(self) -> list[str]:
+        return list(self.manifest["scope"])
+
+    def row_count(self) -> int:
+        return sum(len(rows) for rows in self.rows.values())
+
+
+def read_package(path: Path, *, known_revisions: tuple[str, ...], secret_for=None) -> Package:  # noqa: ANN001
+    """Read and check a package; ``secret_for(key_id)`` gives the HMAC key of a field package.
+
+    Raises an :class:`InterchangeError` subclass; nothing is evaluated, only JSON parsed.
+    """
+    path = Path(path)
+    with open_archive(path) as reader:
+        manifest = read_manifest(reader, PACKAGE_FORMAT)
+        _check_manifest(path.name, manifest, known_revisions)
+        if manifest["kind"] == KIND_FIELD and secret_for is not None:
+            key_id = manifest["key_id"]
+            secret = secret_for(key_id)
+            verify_signature(reader, manifest, secret)
+        raw = read_verified(reader, manifest, ROWS_MEMBER) if ROWS_MEMBER in manifest["files"] else None
+        if raw is None:
+            raise MalformedContentError(path.name, "data baris (rows.json) tidak ada")
+        evidence = {}
+        for member in manifest["files"]:
+            if member.startswith(EVIDENCE_PREFIX):
+                data = read_verified(reader, manifest, member)
+                evidence[member[len(EVIDENCE_PREFIX) :]] = data
+    return _parse_rows(path, manifest, raw, evidence)
+
+
+def _check_manifest(name: str, manifest: Manifest, known_revisions: tuple[str, ...]) -> None:
+    if manifest["schema_revision"] not in known_revisions:
+        raise SchemaTooNewError(name, manifest["schema_revision"])
+    if manifest["kind"] not in (KIND_FIELD, KIND_MASTER):
+        raise ManifestError(name, "jenis paket tidak dikenal")
+    if not is_uuid(manifest["package_id"]):
+        raise ManifestError(name, "nomor paket tidak sah")
+    source = manifest["source"]
+    if not is_uuid(source.get("installation_id")) or not isinstance(source.get("label", ""), str):
+        raise ManifestError(name, "asal paket tidak sah")
+    if manifest["seq"] < 1:
+        raise ManifestError(name, "nomor urut paket tidak sah")
+    if not all(is_uuid(opd) for opd in manifest["scope"]):
+        raise ManifestError(name, "cakupan OPD tidak sah")
+    if manifest["regency"] is None:
+        raise ManifestError(name, "pemerintah daerah tidak disebutkan")
+    if manifest["kind"] == KIND_FIELD and not is_uuid(manifest["key_id"]):
+        raise ManifestError(name, "kunci tanda tangan tidak disebutkan")
+
+
+def _parse_rows(path: Path, manifest: Manifest, raw: bytes, evidence: dict[str, bytes]) -> Package:
+    name = path.name
+    try:
+        data = loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise MalformedContentError(name, f"rows.json bukan JSON yang sah ({str(exc)[:80]})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rows"), dict):
+        raise MalformedContentError(name, "rows.json tidak berisi daftar baris")
+    allowed = FIELD_TABLES if manifest["kind"] == KIND_FIELD else SYNC_TABLES
+    rows: dict[str, list[IncomingRow]] = {}
+    try:
+        for table, entries in data["rows"].items():
+            if table not in allowed:
+                raise MalformedContentError(name, f"tabel “{str(table)[:60]}” tidak boleh ada dalam paket ini")
+            if not isinstance(entries, list):
+                raise MalformedContentError(name, f"baris tabel {table} bukan daftar")
+            table_codec = codec(table)
+            seen: set[str] = set()
+            parsed = []
+            for entry in entries:
+                row = _parse_row(name, table, table_codec, entry)
+                if row.id in seen:
+                    raise MalformedContentError(name, f"baris {table} {row.id} muncul dua kali")
+                seen.add(row.id)
+                parsed.append(row)
+            rows[table] = parsed
+        tombstones = [_parse_tombstone(name, entry, allowed) for entry in _list(name, data.get("tombstones", []))]
+    except CodecError as exc:
+        raise MalformedContentError(name, str(exc)) from None
+    evidence_rows = {row.values["sha256"] for row in rows.get("evidence", [])}
+    for sha, content in evidence.items():
+        if sha not in evidence_rows:
+            raise MalformedContentError(name, f"berkas bukti {sha[:12]}… tidak dirujuk baris mana pun")
+        del content
+    enrolment = data.get("enrolment")
+    if manifest["kind"] == KIND_MASTER:
+        if not (
+            isinstance(enrolment, dict)
+            and is_uuid(enrolment.get("key_id"))
+            and is_sha256(enrolment.get("secret"))
+            and is_uuid(enrolment.get("centre_id"))
+        ):
+            raise MalformedContentError(name, "data pendaftaran laptop tidak sah")
+    else:
+        enrolment = None
+    acknowledged = data.get("acknowledged", {})
+    if not isinstance(acknowledged, dict) or not all(
+        is_uuid(k) and isinstance(v, int) and not isinstance(v, bool) for k, v in acknowledged.items()
+    ):
+        raise MalformedContentError(name, "daftar paket yang sudah diterima tidak sah")
+    return Package(
+        path=path,
+        manifest=manifest,
+        rows=rows,
+        tombstones=tombstones,
+        evidence=evidence,
+        enrolment=enrolment,
+        acknowledged=dict(acknowledged),
+    )
+
+
+def _list(name: str, value: Any) -> list:
+    if not isinstance(value, list):
+        raise MalformedContentError(name, "daftar penghapusan tidak sah")
+    return value
+
+
+def _version(name: str, value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**62:
+        raise MalformedContentError(name, "versi baris tidak sah")
+    return value
+
+
+def _parse_row(name: str, table: str, table_codec: TableCodec, entry: Any) -> IncomingRow:
+    if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
+        raise MalformedContentError(name, f"baris tabel {table} tidak sah")
+    values = table_codec.validate(entry["values"])
+    row_id = values["id"]
+    if entry.get("id") != row_id or not is_uuid(row_id):
+        raise MalformedContentError(name, f"kunci baris tabel {table} tidak sah")
+    base = entry.get("base")
+    if base is not None:
+        base = table_codec.validate(base)
+        if base["id"] != row_id:
+            raise MalformedContentError(name, f"dasar penggabungan baris {table} {row_id} tidak cocok")
+    return IncomingRow(table, row_id, values, base, _version(name, entry.get("base_version")))
+
+
+def _parse_tombstone(name: str, entry: Any, allowed: frozenset[str]) -> IncomingTombstone:
+    if not isinstance(entry, dict):
+        raise MalformedContentError(name, "data penghapusan tidak sah")
+    table, row_id, opd_id = entry.get("table"), entry.get("id"), entry.get("opd_id")
+    if table not in allowed or not is_uuid(row_id) or not (opd_id is None or is_uuid(opd_id)):
+        raise MalformedContentError(name, "data penghapusan tidak sah")
+    base = entry.get("base")
+    if base is not None:
+        base = codec(table).validate(base)
+        if base["id"] != row_id:
+            raise MalformedContentError(name, "dasar penggabungan penghapusan tidak cocok")
+    return IncomingTombstone(table, row_id, opd_id, base, _version(name, entry.get("base_version")))
+
+
+def write_package(
+    out: Path,
+    manifest_fields: dict[str, Any],
+    payload: dict[str, Any],
+    evidence: dict[str, bytes],
+    secret_hex: str | None,
+) -> int:
+    """Write a package atomically; returns its size in bytes."""
+    rows_bytes = dumps(payload)
+    files = {ROWS_MEMBER: file_entry(rows_bytes)}
+    for sha, data in evidence.items():
+        files[EVIDENCE_PREFIX + sha] = file_entry(data)
+    manifest_bytes = build_manifest({**manifest_fields, "format": PACKAGE_FORMAT, "files": files})
+    with atomic_zip(out, compresslevel=6) as zf:
+        zf.writestr(ROWS_MEMBER, rows_bytes)
+        for sha, data in evidence.items():
+            zf.writestr(EVIDENCE_PREFIX + sha, data)
+        zf.writestr(MANIFEST, manifest_bytes)
+        if secret_hex is not None:
+            zf.writestr(SIGNATURE, sign(secret_hex, manifest_bytes))
+    return Path(out).stat().st_size
+
+
+__all__ = [
+    "IncomingRow",
+    "IncomingTombstone",
+    "Package",
+    "SafeZipReader",
+    "codec",
+    "read_package",
+    "write_package",
+]

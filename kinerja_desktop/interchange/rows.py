@@ -1,0 +1,161 @@
+"""Reading and writing synchronised rows with Core: identity, rows by scope, bases (services/sync.py's helpers).
+
+Internal to the package exchange: names keep their leading underscore; only services/sync.py and
+interchange/merge.py use them.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from ..db.sync_models import ROLE_CENTRE
+from ..db.types import new_id, utcnow
+from .errors import RoleError
+from .package import codec
+from .tables import GLOBAL_TABLES, PARENT, metadata_tables, sync_order
+
+CHUNK = 500
+
+
+def evidence_path(evidence_dir: Path, sha256: str) -> Path:
+    """Where an evidence file lives in the store beside the database: content-addressed by SHA-256."""
+    return evidence_dir / sha256[:2] / sha256
+
+
+def _t(name: str):  # noqa: ANN202
+    return metadata_tables()[name]
+
+
+def _installation(conn: Connection) -> dict[str, Any] | None:
+    row = conn.execute(select(_t("sync_installation"))).first()
+    return dict(row._mapping) if row else None
+
+
+def _create_installation(conn: Connection, role: str, **values: Any) -> dict[str, Any]:
+    now = utcnow()
+    row = {
+        "id": values.pop("id", None) or new_id(),
+        "role": role,
+        "label": values.pop("label", None) or platform.node()[:120] or role,
+        "regency_id": values.pop("regency_id", None),
+        "scope": values.pop("scope", "[]"),
+        "key_id": values.pop("key_id", None),
+        "secret": values.pop("secret", None),
+        "last_seq": 0,
+        "created_at": now,
+        "updated_at": now,
+        "version": 1,
+    }
+    conn.execute(insert(_t("sync_installation")).values(**row))
+    return row
+
+
+def _regency(conn: Connection) -> dict[str, Any] | None:
+    row = conn.execute(select(_t("regency")).order_by(_t("regency").c.created_at)).first()
+    if row is None:
+        return None
+    kind = getattr(row.kind, "value", row.kind)
+    return {"id": row.id, "name": f"{'Kota' if kind == 'kota' else 'Kabupaten'} {row.name}"}
+
+
+def _centre(conn: Connection) -> dict[str, Any]:
+    me = _installation(conn)
+    if me is None:
+        regency = _regency(conn)
+        return _create_installation(conn, ROLE_CENTRE, regency_id=regency["id"] if regency else None)
+    if me["role"] != ROLE_CENTRE:
+        raise RoleError("Basis data ini adalah laptop lapangan; hanya pusat (Bappeda) yang dapat melakukan ini.")
+    return me
+
+
+def _next_seq(conn: Connection, me: dict[str, Any]) -> int:
+    seq = me["last_seq"] + 1
+    table = _t("sync_installation")
+    conn.execute(update(table).where(table.c.id == me["id"]).values(last_seq=seq, updated_at=utcnow()))
+    return seq
+
+
+def _chunks(items: list[str], size: int = CHUNK) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _load_rows(conn: Connection, table: str, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+    t = _t(table)
+    c = codec(table)
+    if ids is None:
+        return {row.id: c.encode(row) for row in conn.execute(select(t))}
+    result = {}
+    for chunk in _chunks(list(ids)):
+        for row in conn.execute(select(t).where(t.c.id.in_(chunk))):
+            result[row.id] = c.encode(row)
+    return result
+
+
+def _scoped_rows(conn: Connection, opd_ids: set[str] | None, *, regional: bool) -> dict[str, dict[str, dict]]:
+    """Rows per table: regency-wide tables whole, OPD tables for ``opd_ids`` (None: every OPD).
+
+    ``regional`` adds RPJMD goals (and their indicators and targets), needed by OPD goals' links.
+    """
+    rows: dict[str, dict[str, dict]] = {}
+    keep: dict[str, set[str]] = {}
+    for table in sync_order():
+        loaded = _load_rows(conn, table)
+        if table in GLOBAL_TABLES:
+            rows[table] = loaded
+            continue
+        if table == "opd":
+            chosen = {k: v for k, v in loaded.items() if opd_ids is None or k in opd_ids}
+        else:
+            column, parent = PARENT[table]
+            parents = keep.get(parent, set())
+            chosen = {}
+            for row_id, values in loaded.items():
+                ref = values[column]
+                if ref is None:
+                    if regional and table == "goal":
+                        chosen[row_id] = values
+                elif ref in parents:
+                    chosen[row_id] = values
+        rows[table] = chosen
+        keep[table] = set(chosen)
+    return rows
+
+
+def _fk_columns(table: str) -> list[tuple[str, str]]:
+    result = []
+    for column in _t(table).columns:
+        for fk in column.foreign_keys:
+            result.append((column.name, fk.column.table.name))
+    return result
+
+
+def _referencing(table: str) -> list[tuple[str, str, str | None]]:
+    """(child table, column, ondelete) of every foreign key pointing at ``table``."""
+    result = []
+    for child in metadata_tables().values():
+        for column in child.columns:
+            for fk in column.foreign_keys:
+                if fk.column.table.name == table:
+                    result.append((child.name, column.name, fk.ondelete))
+    return result
+
+
+def _load_bases(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
+    t = _t("sync_base")
+    result = {}
+    for r in conn.execute(select(t)):
+        result[(r.table_name, r.row_id)] = {
+            "id": r.id,
+            "base": json.loads(r.base) if r.base is not None else None,
+            "base_version": r.base_version,
+            "sent": json.loads(r.sent) if r.sent is not None else None,
+            "sent_seq": r.sent_seq,
+        }
+    return result

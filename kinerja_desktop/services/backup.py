@@ -1,0 +1,466 @@
+"""Backups (``.kinerja-backup``): make one while the app is open, check one, restore one, automatic ones.
+
+A backup is a zip of a ``VACUUM INTO`` snapshot (consistent even while another connection writes), the
+evidence files and a manifest (format, app version, schema revision, regency, time, row counts, SHA-256
+of every member), written under a temporary name and renamed. Restoring checks everything first, saves
+the current database aside, migrates an older snapshot, and copies it *into* the live database with
+SQLite's backup API, in one transaction: a crash leaves the old or the new database, never a mix.
+
+Long calls take ``progress(fraction, message)`` and ``cancel()`` (returns True to stop) so that a Qt
+worker can drive them; cancelling is possible until the copy into the live database has completed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..db.database import Database, timestamp
+from ..db.revisions import REVISIONS
+from ..interchange.archive import atomic_zip, check_member_name, fsync_dir, sha256_file
+from ..interchange.errors import (
+    CancelledError,
+    CorruptArchiveError,
+    InterchangeError,
+    MalformedContentError,
+    SchemaTooNewError,
+)
+from ..interchange.manifest import (
+    BACKUP_FORMAT,
+    DATABASE_MEMBER,
+    EVIDENCE_PREFIX,
+    FORMAT_VERSION,
+    MANIFEST,
+    Manifest,
+    build_manifest,
+    open_archive,
+    read_manifest,
+    verify_member,
+)
+
+Progress = Callable[[float, str], None]
+Cancel = Callable[[], bool]
+
+BACKUP_SUFFIX = ".kinerja-backup"
+AUTO_FOLDER = "cadangan-otomatis"
+COPY_PAGES = 1024  # pages per backup-API step (progress and cancel between steps)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup file holds, as its manifest says (checked against the members)."""
+
+    path: Path
+    created_at: datetime
+    app_version: str
+    schema_revision: str
+    regency_id: str | None
+    regency_name: str
+    row_counts: dict[str, int]
+    evidence_files: int
+    size: int
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.row_counts.values())
+
+
+@dataclass(frozen=True)
+class RestorePreview:
+    """Shown to the user before a restore; the caller confirms, then calls :func:`restore_backup`."""
+
+    backup: BackupInfo
+    current_regency_name: str
+    current_counts: dict[str, int]
+    needs_migration: bool
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """Indonesian lines for a dialog or the terminal."""
+        b = self.backup
+        local = b.created_at.replace(tzinfo=UTC).astimezone()
+        lines = [
+            f"Berkas cadangan: {b.path.name}",
+            f"Dibuat: {local:%d-%m-%Y %H:%M} (Kinerja Desktop {b.app_version}, skema {b.schema_revision})",
+            f"Pemerintah daerah: {b.regency_name}",
+            f"Isi: {b.row_counts.get('opd', 0)} perangkat daerah, "
+            f"{b.row_counts.get('performance_agreement', 0)} perjanjian kinerja, "
+            f"{b.row_counts.get('indicator_realization', 0)} realisasi, {b.evidence_files} berkas bukti "
+            f"({b.total_rows} baris)",
+            f"Basis data sekarang: {self.current_regency_name}, "
+            f"{self.current_counts.get('opd', 0)} perangkat daerah, "
+            f"{self.current_counts.get('performance_agreement', 0)} perjanjian kinerja",
+        ]
+        if self.needs_migration:
+            lines.append("Cadangan dari versi lama: skemanya akan diperbarui saat dipulihkan.")
+        lines.extend(f"Peringatan: {w}" for w in self.warnings)
+        lines.append("Seluruh isi basis data sekarang akan diganti (salinannya disimpan terlebih dahulu).")
+        return lines
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    backup: BackupInfo
+    saved_copy: Path  # the database as it was before the restore
+    migrated_from: str | None
+    evidence_restored: int
+
+
+def _tick(progress: Progress | None, cancel: Cancel | None, fraction: float, message: str) -> None:
+    if cancel is not None and cancel():
+        raise CancelledError()
+    if progress is not None:
+        progress(fraction, message)
+
+
+def _require_file(db: Database) -> Path:
+    if db.path is None:
+        raise InterchangeError("Cadangan berkas hanya tersedia untuk basis data SQLite lokal.")
+    return db.path
+
+
+# ---------------------------------------------------------------------------------------------- backup
+
+
+def snapshot(db_path: Path, target: Path) -> None:
+    """A consistent copy of a live database (``VACUUM INTO`` reads inside one read transaction)."""
+    conn = sqlite3.connect(db_path, timeout=30)
+    try:
+        conn.execute("VACUUM INTO ?", (str(target),))
+    finally:
+        conn.close()
+
+
+def describe_sqlite(path: Path) -> tuple[str | None, dict[str, Any] | None, dict[str, int]]:
+    """Revision, regency and row counts of a database file (opened read-only)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        counts = {
+            t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables if t != "alembic_version"
+        }
+        regency = None
+        if "regency" in tables:
+            row = conn.execute("SELECT id, kind, name FROM regency ORDER BY created_at LIMIT 1").fetchone()
+            if row:
+                regency = {"id": row[0], "name": f"{'Kota' if row[1] == 'kota' else 'Kabupaten'} {row[2]}"}
+    finally:
+        conn.close()
+    return revision, regency, counts
+
+
+def _evidence_files(db: Database) -> list[tuple[Path, str]]:
+    folder = db.evidence_dir
+    if folder is None or not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            member = EVIDENCE_PREFIX + path.relative_to(folder).as_posix()
+            try:
+                check_member_name("", member)
+            except InterchangeError:
+                continue  # a stray file with an odd name (e.g. an editor's lock file)
+            found.append((path, member))
+    return found
+
+
+def create_backup(
+    db: Database, out: Path, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> BackupInfo:
+    """Write a ``.kinerja-backup`` of the open database to ``out`` (atomically)."""
+    db_path = _require_file(db)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".kinerja-cadangan-", dir=out.parent))
+    try:
+        _tick(progress, cancel, 0.0, "Membuat salinan basis data…")
+        snap = work / DATABASE_MEMBER
+        snapshot(db_path, snap)
+        check = sqlite3.connect(snap)
+        try:
+            problems = [r[0] for r in check.execute("PRAGMA quick_check")]
+        finally:
+            check.close()
+        if problems != ["ok"]:
+            raise InterchangeError(f"Salinan basis data tidak utuh ({'; '.join(problems[:3])}); cadangan dibatalkan.")
+        revision, regency, counts = describe_sqlite(snap)
+        evidence = _evidence_files(db)
+        files: dict[str, dict[str, Any]] = {}
+        created = datetime.now(UTC).replace(tzinfo=None)
+        _tick(progress, cancel, 0.2, "Menulis berkas cadangan…")
+        with atomic_zip(out) as zf:
+            files[DATABASE_MEMBER] = {"sha256": sha256_file(snap), "size": snap.stat().st_size}
+            zf.write(snap, DATABASE_MEMBER)
+            for index, (path, member) in enumerate(evidence):
+                _tick(progress, cancel, 0.5 + 0.45 * index / max(len(evidence), 1), "Menyalin berkas bukti…")
+                files[member] = {"sha256": sha256_file(path), "size": path.stat().st_size}
+                zf.write(path, member)
+            manifest = {
+                "format": BACKUP_FORMAT,
+                "format_version": FORMAT_VERSION,
+                "app_version": __version__,
+                "schema_revision": revision or "",
+                "regency": regency,
+                "created_at": created.isoformat(),
+                "row_counts": counts,
+                "files": files,
+            }
+            zf.writestr(MANIFEST, build_manifest(manifest))
+            _tick(progress, cancel, 0.97, "Menyimpan…")
+        _tick(progress, None, 1.0, "Cadangan selesai.")
+        return BackupInfo(
+            path=out,
+            created_at=created,
+            app_version=__version__,
+            schema_revision=revision or "",
+            regency_id=(regency or {}).get("id"),
+            regency_name=(regency or {}).get("name", "-"),
+            row_counts=counts,
+            evidence_files=len(evidence),
+            size=out.stat().st_size,
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+
+def _info(path: Path, manifest: Manifest) -> BackupInfo:
+    counts = manifest["row_counts"]
+    if not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) for k, v in counts.items()):
+        raise MalformedContentError(path.name, "jumlah baris di manifes tidak sah")
+    if DATABASE_MEMBER not in manifest["files"]:
+        raise CorruptArchiveError(path.name, "salinan basis data tidak ada di dalamnya")
+    return BackupInfo(
+        path=path,
+        created_at=manifest.created_at,
+        app_version=manifest["app_version"],
+        schema_revision=manifest["schema_revision"],
+        regency_id=manifest.regency_id,
+        regency_name=manifest.regency_name,
+        row_counts=dict(counts),
+        evidence_files=sum(1 for m in manifest["files"] if m.startswith(EVIDENCE_PREFIX)),
+        size=path.stat().st_size,
+    )
+
+
+def _check_revision(path: Path, revision: str) -> None:
+    if revision not in REVISIONS:
+        raise SchemaTooNewError(path.name, revision or "tidak dikenal")
+
+
+def _extract_and_check(path: Path, work: Path, progress: Progress | None, cancel: Cancel | None):  # noqa: ANN202
+    """Verify every member of the backup; returns (info, snapshot path, evidence files in ``work``)."""
+    with open_archive(path) as reader:
+        manifest = read_manifest(reader, BACKUP_FORMAT)
+        info = _info(path, manifest)
+        _check_revision(path, info.schema_revision)
+        _tick(progress, cancel, 0.05, "Memeriksa berkas cadangan…")
+        snap = work / "pulihkan.sqlite"
+        digest = reader.extract_to(DATABASE_MEMBER, snap)
+        verify_member(reader, manifest, DATABASE_MEMBER, digest, snap.stat().st_size)
+        evidence: list[tuple[str, Path]] = []
+        members = [m for m in manifest["files"] if m.startswith(EVIDENCE_PREFIX)]
+        for index, member in enumerate(members):
+            _tick(progress, cancel, 0.1 + 0.2 * index / max(len(members), 1), "Memeriksa berkas bukti…")
+            target = work / f"bukti-{index}"
+            digest = reader.extract_to(member, target)
+            verify_member(reader, manifest, member, digest, target.stat().st_size)
+            evidence.append((member[len(EVIDENCE_PREFIX) :], target))
+    try:
+        revision, _regency, _counts = describe_sqlite(snap)
+        conn = sqlite3.connect(snap)
+        try:
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptArchiveError(path.name, f"salinan basis data rusak: {exc}") from None
+    if problems != ["ok"]:
+        raise CorruptArchiveError(path.name, "salinan basis data rusak: " + "; ".join(problems[:3]))
+    if revision != info.schema_revision:
+        raise MalformedContentError(path.name, "revisi skema salinan tidak sama dengan manifes")
+    return info, snap, evidence
+
+
+def preview_restore(db: Database, path: Path) -> RestorePreview:
+    """Check the backup completely (manifest, every checksum, the snapshot) and describe it."""
+    path = Path(path)
+    db_path = _require_file(db)
+    work = Path(tempfile.mkdtemp(prefix=".kinerja-periksa-", dir=db_path.parent))
+    try:
+        info, _snap, _evidence = _extract_and_check(path, work, None, None)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return _preview(db, info)
+
+
+def _preview(db: Database, info: BackupInfo) -> RestorePreview:
+    from ..services.maintenance import row_counts
+
+    _revision, regency, _ = describe_sqlite(_require_file(db))
+    current = row_counts(db)
+    warnings = []
+    if regency and info.regency_id and regency["id"] != info.regency_id:
+        warnings.append(f"cadangan ini milik {info.regency_name}, bukan {regency['name']}")
+    return RestorePreview(
+        backup=info,
+        current_regency_name=(regency or {}).get("name", "-"),
+        current_counts=current,
+        needs_migration=info.schema_revision != REVISIONS[-1],
+        warnings=warnings,
+    )
+
+
+def save_aside(db_path: Path, reason: str) -> Path:
+    """A ``VACUUM INTO`` copy of the live database beside it, named after ``reason``."""
+    target = db_path.with_name(f"{db_path.stem}.{reason}-{timestamp()}{db_path.suffix}")
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.unlink(missing_ok=True)
+    snapshot(db_path, temporary)
+    os.replace(temporary, target)
+    return target
+
+
+def restore_backup(
+    db: Database, path: Path, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> RestoreResult:
+    """Replace the live database's content with the backup's (after :func:`preview_restore` and a yes)."""
+    path = Path(path)
+    db_path = _require_file(db)
+    work = Path(tempfile.mkdtemp(prefix=".kinerja-pulihkan-", dir=db_path.parent))
+    try:
+        info, snap, evidence = _extract_and_check(path, work, progress, cancel)
+        migrated_from = None
+        if info.schema_revision != REVISIONS[-1]:
+            _tick(progress, cancel, 0.35, "Memperbarui skema cadangan lama…")
+            from ..db.migrate import upgrade_sqlite
+
+            upgrade_sqlite(snap, from_revision=info.schema_revision)
+            migrated_from = info.schema_revision
+        _check_foreign_keys(path, snap)
+        _tick(progress, cancel, 0.4, "Menyimpan basis data sekarang…")
+        saved = save_aside(db_path, "sebelum-pemulihan")
+        _tick(progress, cancel, 0.5, "Memulihkan…")
+        _copy_into_live(db, snap, progress, cancel)
+        restored = _restore_evidence(db, evidence)
+        _audit_restore(db, info, saved)
+        _tick(progress, None, 1.0, "Pemulihan selesai.")
+        return RestoreResult(backup=info, saved_copy=saved, migrated_from=migrated_from, evidence_restored=restored)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _check_foreign_keys(path: Path, snap: Path) -> None:
+    conn = sqlite3.connect(snap)
+    try:
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        conn.close()
+    if problems:
+        raise MalformedContentError(path.name, f"{len(problems)} baris salinan melanggar kunci asing")
+
+
+def _copy_into_live(db: Database, snap: Path, progress: Progress | None, cancel: Cancel | None) -> None:
+    """SQLite's backup API into the live connection: one destination transaction, no file swapped."""
+    source = sqlite3.connect(snap)
+    raw = db.engine.raw_connection()
+    try:
+        live = raw.driver_connection
+
+        def step(_status: int, remaining: int, total: int) -> None:
+            # Raising here aborts the copy; the live database keeps its old content.
+            _tick(progress, cancel, 0.5 + 0.4 * (1 - remaining / max(total, 1)), "Memulihkan…")
+
+        source.backup(live, pages=COPY_PAGES, progress=step)
+    finally:
+        raw.close()
+        source.close()
+
+
+def _restore_evidence(db: Database, evidence: list[tuple[str, Path]]) -> int:
+    folder = db.evidence_dir
+    if folder is None or not evidence:
+        return 0
+    count = 0
+    for relative, source in evidence:
+        target = folder.joinpath(*relative.split("/"))  # names were checked: no "..", no absolute path
+        if target.exists() and sha256_file(target) == sha256_file(source):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+        count += 1
+    if count:
+        fsync_dir(folder)
+    return count
+
+
+def _audit_restore(db: Database, info: BackupInfo, saved: Path) -> None:
+    from . import audit
+
+    with db.write() as session:
+        audit.record(
+            session,
+            "pulihkan",
+            "database",
+            summary=f"Dipulihkan dari cadangan {info.path.name} ({info.created_at:%Y-%m-%d %H:%M} UTC)",
+            detail={"backup": str(info.path), "saved_copy": str(saved), "schema": info.schema_revision},
+            origin=f"cadangan:{info.path.name}"[:120],
+        )
+
+
+# ---------------------------------------------------------------------------------------------- automatic
+
+
+def auto_backup_folder(db: Database) -> Path:
+    return _require_file(db).parent / AUTO_FOLDER
+
+
+def list_auto_backups(db: Database) -> list[Path]:
+    """The automatic backups of this database, oldest first."""
+    folder = auto_backup_folder(db)
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(rf"^{re.escape(_require_file(db).stem)}-\d{{8}}-\d{{6}}{re.escape(BACKUP_SUFFIX)}$")
+    return sorted(p for p in folder.iterdir() if pattern.match(p.name))
+
+
+def auto_backup(db: Database, keep: int = 10, now: datetime | None = None) -> Path | None:
+    """On closing the app: a backup in ``<db folder>/cadangan-otomatis/`` at most once a (local) day.
+
+    Keeps the newest ``keep`` automatic backups; returns the new file, or None when today's exists.
+    """
+    if db.path is None:
+        return None
+    now = now or datetime.now()
+    stem = db.path.stem
+    existing = list_auto_backups(db)
+    if any(p.name.startswith(f"{stem}-{now:%Y%m%d}-") for p in existing):
+        return None
+    target = auto_backup_folder(db) / f"{stem}-{now:%Y%m%d-%H%M%S}{BACKUP_SUFFIX}"
+    create_backup(db, target)
+    for old in list_auto_backups(db)[: -keep if keep > 0 else None]:
+        old.unlink(missing_ok=True)
+    return target

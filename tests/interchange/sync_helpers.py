@@ -1,0 +1,140 @@
+"""Helpers for the backup and package tests: snapshots of rows, laptops set up from master packages, edits."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from kinerja_desktop.db.database import Database, open_database
+from kinerja_desktop.db.models import Base
+from kinerja_desktop.services import sync
+
+DOMAIN_TABLES = sorted(
+    t.name for t in Base.metadata.sorted_tables if not t.name.startswith("sync_") and t.name != "audit_log"
+)
+
+
+def model(table: str) -> type:
+    for mapper in Base.registry.mappers:
+        if mapper.local_table.name == table:
+            return mapper.class_
+    raise KeyError(table)
+
+
+def rows(path: Path, tables: list[str] | None = None) -> dict[str, list[tuple]]:
+    """Every row of every table (raw SQLite values), sorted, read with a plain connection."""
+    conn = sqlite3.connect(path)
+    try:
+        names = tables or [
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+        ]
+        return {name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr) for name in sorted(names)}
+    finally:
+        conn.close()
+
+
+def checksum(path: Path) -> str:
+    """A checksum of every row of every table: equal means the database holds exactly the same data."""
+    return hashlib.sha256(repr(rows(path)).encode()).hexdigest()
+
+
+def content(db: Database, table: str, row_id: str) -> dict[str, Any] | None:
+    """A row's content columns (no id, timestamps or version)."""
+    cls = model(table)
+    with db.read() as s:
+        obj = s.get(cls, row_id)
+        if obj is None:
+            return None
+        return {
+            c.key: getattr(obj, c.key)
+            for c in obj.__mapper__.column_attrs
+            if c.key not in ("id", "created_at", "updated_at", "version")
+        }
+
+
+def edit(db: Database, table: str, row_id: str, **values: Any) -> None:
+    with db.write() as s:
+        obj = s.get(model(table), row_id)
+        assert obj is not None, (table, row_id)
+        for key, value in values.items():
+            setattr(obj, key, value)
+
+
+def remove(db: Database, table: str, row_id: str) -> None:
+    with db.write() as s:
+        s.delete(s.get(model(table), row_id))
+
+
+def opd_id(db: Database, code: str) -> str:
+    cls = model("opd")
+    with db.read() as s:
+        return s.scalar(select(cls.id).where(cls.code == code))
+
+
+def opd_codes(db: Database, n: int) -> list[str]:
+    cls = model("opd")
+    with db.read() as s:
+        return list(s.scalars(select(cls.code).order_by(cls.sort_order, cls.code)).all()[:n])
+
+
+def realizations(db: Database, code: str) -> list[str]:
+    """Ids of the indicator realisations of an OPD (stable order)."""
+    r, i, g, o = (model(t) for t in ("indicator_realization", "indicator", "goal", "opd"))
+    with db.read() as s:
+        return list(
+            s.scalars(
+                select(r.id)
+                .join(i, r.indicator_id == i.id)
+                .join(g, i.goal_id == g.id)
+                .join(o, g.opd_id == o.id)
+                .where(o.code == code)
+                .order_by(r.year, r.quarter, r.id)
+            )
+        )
+
+
+def draft_agreement(db: Database, code: str) -> str:
+    a, o = model("performance_agreement"), model("opd")
+    with db.read() as s:
+        return s.scalar(
+            select(a.id).join(o, a.opd_id == o.id).where(o.code == code, a.status == "draf").order_by(a.year)
+        )
+
+
+def signed_agreement(db: Database, code: str) -> str:
+    a, o = model("performance_agreement"), model("opd")
+    with db.read() as s:
+        return s.scalar(select(a.id).join(o, a.opd_id == o.id).where(o.code == code, a.status == "ditandatangani"))
+
+
+def make_laptop(tmp_path: Path, name: str, centre: Database, codes: list[str]) -> Database:
+    """A new field laptop set up from a master package of ``codes``."""
+    package = tmp_path / f"induk-{name}.kinerja-paket"
+    sync.export_master_package(centre, package, opd_codes=codes, label=name)
+    laptop = open_database(tmp_path / f"{name}.sqlite")
+    report = sync.import_package(laptop, package)
+    assert report.applied and not report.conflicts
+    return laptop
+
+
+def value(x: str | int) -> Decimal:
+    return Decimal(x)
+
+
+def content_rows(path: Path, tables: list[str] | None = None) -> dict[str, list[tuple]]:
+    """Like :func:`rows` without ``updated_at`` (the time of the import itself)."""
+    conn = sqlite3.connect(path)
+    try:
+        result = {}
+        for name in sorted(tables or DOMAIN_TABLES):
+            cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")') if r[1] != "updated_at"]
+            select_list = ", ".join(f'"{c}"' for c in cols)
+            result[name] = sorted(conn.execute(f'SELECT {select_list} FROM "{name}"').fetchall(), key=repr)
+        return result
+    finally:
+        conn.close()
