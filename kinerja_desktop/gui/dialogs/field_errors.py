@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QWidget
 
 from ...services.errors import FORM
@@ -22,13 +24,16 @@ class FieldErrors:
             label.clear()
             layout.setRowVisible(label, False)
 
-    def show(self, errors: dict[str, str]) -> None:
+    def show(self, errors: dict[str, str], *, extra: Callable[[str, str], bool] | None = None) -> None:
+        """Put each message under its field; ``extra(field, message)`` may claim fields it shows itself
+        (a table cell, say); the rest go to the general message on top."""
         general = []
         first: QWidget | None = None
         for field, message in errors.items():
             target = self.fields.get(field)
             if target is None:
-                general.append(message)
+                if extra is None or not extra(field, message):
+                    general.append(message)
                 continue
             label, widget, layout = target
             label.setText(message)
@@ -44,6 +49,6 @@ class FieldErrors:
 
     def text(self, field: str) -> str:
         if field == FORM:
-            return self.general.text()
+            return self.general.text() if not self.general.isHidden() else ""
         target = self.fields.get(field)
         return target[0].text() if target and not target[0].isHidden() else ""

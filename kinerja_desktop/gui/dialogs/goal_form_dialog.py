@@ -6,11 +6,10 @@ the alignment check looks for). Closing with unsaved edits asks Simpan / Buang /
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from ...db.database import Database
 from ...db.errors import KinerjaDbError
@@ -20,6 +19,7 @@ from ...services.errors import FORM, ValidationError
 from ...services.renstra import GoalData
 from ..forms.ui_goal_form import Ui_GoalForm
 from ..messages import localize_buttons
+from .field_errors import FieldErrors
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
@@ -38,48 +38,6 @@ def ask_unsaved_changes(parent: QWidget | None) -> str:
     localize_buttons(box)
     answer = box.exec()
     return {B.Save: SAVE, B.Discard: DISCARD}.get(B(answer), CANCEL)
-
-
-class FieldMessages:
-    """Service field name → (message label, widget, form layout); unknown fields go to the form message."""
-
-    def __init__(self, dialog: QDialog, general: QLabel, fields: dict[str, tuple[QLabel, QWidget, QFormLayout]]):
-        self.dialog, self.general, self.fields = dialog, general, fields
-
-    def clear(self) -> None:
-        self.general.clear()
-        self.general.hide()
-        for label, _widget, layout in self.fields.values():
-            label.clear()
-            layout.setRowVisible(label, False)
-
-    def show(self, errors: dict[str, str], *, extra: Callable[[str, str], bool] | None = None) -> None:
-        """Put each message under its field; ``extra(field, message)`` may claim fields it shows itself."""
-        general: list[str] = []
-        first: QWidget | None = None
-        for name, message in errors.items():
-            target = self.fields.get(name)
-            if target is None:
-                if extra is None or not extra(name, message):
-                    general.append(message)
-                continue
-            label, widget, layout = target
-            label.setText(message)
-            layout.setRowVisible(label, True)
-            first = first or widget
-        if general:
-            self.general.setText("\n".join(general))
-            self.general.show()
-        if first is not None:
-            first.setFocus()
-        hint = self.dialog.sizeHint()
-        self.dialog.resize(max(self.dialog.width(), hint.width()), max(self.dialog.height(), hint.height()))
-
-    def text(self, name: str) -> str:
-        if name == FORM:
-            return self.general.text() if not self.general.isHidden() else ""
-        target = self.fields.get(name)
-        return target[0].text() if target else ""
 
 
 class GoalFormDialog(QDialog):
@@ -109,7 +67,7 @@ class GoalFormDialog(QDialog):
         localize_buttons(self.ui.buttonBox)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
         ui = self.ui
-        self.messages = FieldMessages(
+        self.messages = FieldErrors(
             self,
             ui.formError,
             {

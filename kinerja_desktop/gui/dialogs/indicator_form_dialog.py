@@ -39,7 +39,8 @@ from ..forms.ui_indicator_form import Ui_IndicatorForm
 from ..messages import localize_buttons
 from ..models.renstra_targets_model import RenstraTargetsModel
 from . import goal_form_dialog
-from .goal_form_dialog import CANCEL, SAVE, FieldMessages
+from .field_errors import FieldErrors
+from .goal_form_dialog import CANCEL, SAVE
 
 Index = QModelIndex | QPersistentModelIndex
 UNITS = ("%", "orang", "dokumen", "nilai", "indeks", "Rp", "unit", "tahun", "jam", "per 100.000 KH", "‰", "desa")
@@ -99,7 +100,7 @@ class IndicatorFormDialog(QDialog):
         ui = self.ui
         localize_buttons(ui.buttonBox)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
-        self.messages = FieldMessages(
+        self.messages = FieldErrors(
             self,
             ui.formError,
             {
