@@ -13,20 +13,24 @@ import json
 import shutil
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.database import Database
 from ..db.models import (
+    AgreementItem,
+    AgreementProgram,
     BudgetRealization,
     Evidence,
     Indicator,
     IndicatorRealization,
+    Opd,
     PerformanceAgreement,
     QuarterClosure,
     Regency,
@@ -105,67 +109,284 @@ def signed_agreements(session: Session, year: int, opd_id: str | None = None) ->
     return sorted(newest.values(), key=lambda a: (a.opd.sort_order, a.opd.code) if a.opd else (0, ""))
 
 
-def _realizations(session: Session, year: int, indicator_ids: Iterable[str]) -> dict[str, dict[int, tuple]]:
-    ids = list(indicator_ids)
+# Plain rows for computing: the evaluation reads thousands of items, and Core row tuples load several times
+# faster than ORM objects (benchmarks/evaluation.py). They carry the attribute names the computing code uses.
+
+
+@dataclass(frozen=True, slots=True)
+class _Opd:
+    id: str
+    code: str
+    abbreviation: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    indicator_id: str
+    sasaran: str
+    indicator_name: str
+    unit: str
+    polarity: Polarity
+    cumulation: Cumulation
+    target: Decimal | None
+    target_high: Decimal | None
+    target_grade: str | None
+    q1: Decimal | None
+    q2: Decimal | None
+    q3: Decimal | None
+    q4: Decimal | None
+    weight: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class _Program:
+    program_id: str | None
+    code: str
+    name: str
+    budget: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Agreement:
+    id: str
+    year: int
+    opd_name: str
+    opd: _Opd
+    items: tuple[_Item, ...]
+    programs: tuple[_Program, ...]
+
+
+def _raw(column):  # noqa: ANN001, ANN202
+    """The column without its Python-side type processing (converted below, only where needed).
+
+    SQLAlchemy's result processors cost more than the query itself on thousands of rows.
+    """
+    return type_coerce(column, String)
+
+
+def _dec(value: object) -> Decimal | None:
+    """A raw ExactDecimal value (TEXT on SQLite, NUMERIC elsewhere) as a Decimal."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(str(value))
+
+
+_POLARITIES = {p.value: p for p in Polarity}
+_CUMULATIONS = {c.value: c for c in Cumulation}
+
+_ITEM_COLUMNS = (
+    AgreementItem.agreement_id,
+    AgreementItem.indicator_id,
+    AgreementItem.sasaran,
+    AgreementItem.indicator_name,
+    AgreementItem.unit,
+    _raw(AgreementItem.polarity),
+    _raw(AgreementItem.cumulation),
+    _raw(AgreementItem.target),
+    _raw(AgreementItem.target_high),
+    AgreementItem.target_grade,
+    _raw(AgreementItem.q1),
+    _raw(AgreementItem.q2),
+    _raw(AgreementItem.q3),
+    _raw(AgreementItem.q4),
+    _raw(AgreementItem.weight),
+)
+
+
+def _item(row) -> _Item:  # noqa: ANN001
+    _agreement, indicator_id, sasaran, name, unit, polarity, cumulation, target, high, grade, q1, q2, q3, q4, w = row
+    return _Item(
+        indicator_id,
+        sasaran,
+        name,
+        unit,
+        _POLARITIES[polarity],
+        _CUMULATIONS[cumulation],
+        _dec(target),
+        _dec(high),
+        grade,
+        _dec(q1),
+        _dec(q2),
+        _dec(q3),
+        _dec(q4),
+        _dec(w) if w is not None else Decimal(1),
+    )
+
+
+# The lampiran of signed agreements, by (id, row version, signing time). A signed agreement's items and
+# programs can no longer change (db/guards.py refuses it at every flush), so what was read once stays true;
+# the row version and signing time in the key catch a database restored to an older state and signed anew.
+_SIGNED_CONTENT: dict[tuple, tuple[tuple[_Item, ...], tuple[_Program, ...]]] = {}
+_SIGNED_CONTENT_LIMIT = 5000
+
+
+def _agreement_rows(session: Session, year: int, opd_id: str | None = None) -> list[_Agreement]:
+    """What :func:`signed_agreements` gives, as plain rows (same choice of version, same order)."""
+    conn = session.connection()  # Core on the session's connection: no ORM result processing
+    query = (
+        select(
+            PerformanceAgreement.id,
+            PerformanceAgreement.opd_id,
+            PerformanceAgreement.version_no,
+            PerformanceAgreement.opd_name,
+            Opd.code,
+            Opd.abbreviation,
+            Opd.name,
+            Opd.sort_order,
+            PerformanceAgreement.version,
+            PerformanceAgreement.signed_at,
+        )
+        .join(Opd, Opd.id == PerformanceAgreement.opd_id)
+        .where(PerformanceAgreement.year == year, PerformanceAgreement.status == AgreementStatus.SIGNED)
+    )
+    if opd_id is not None:
+        query = query.where(PerformanceAgreement.opd_id == opd_id)
+    newest: dict[str, tuple] = {}
+    for row in conn.execute(query).all():
+        current = newest.get(row[1])
+        if current is None or row[2] > current[2]:
+            newest[row[1]] = tuple(row)
+    keys = {row[0]: (row[0], row[8], row[9]) for row in newest.values()}
+    missing = [agreement_id for agreement_id, key in keys.items() if key not in _SIGNED_CONTENT]
+    if missing:
+        _load_signed_content(conn, missing, keys)
+    ordered = sorted(newest.values(), key=lambda r: (r[7], r[4]))
+    result = []
+    for agreement_id, opd, _number, opd_name, code, abbreviation, name, _sort, _version, _signed in ordered:
+        items, programs = _SIGNED_CONTENT[keys[agreement_id]]
+        result.append(_Agreement(agreement_id, year, opd_name, _Opd(opd, code, abbreviation, name), items, programs))
+    return result
+
+
+def _load_signed_content(conn, ids: list[str], keys: dict[str, tuple]) -> None:  # noqa: ANN001
+    items: dict[str, list[_Item]] = defaultdict(list)
+    programs: dict[str, list[_Program]] = defaultdict(list)
+    for chunk in range(0, len(ids), 900):  # SQLite's limit on bound parameters
+        part = ids[chunk : chunk + 900]
+        for row in conn.execute(
+            select(*_ITEM_COLUMNS).where(AgreementItem.agreement_id.in_(part)).order_by(AgreementItem.sort_order)
+        ).all():
+            items[row[0]].append(_item(row))
+        for agreement_id, *fields in conn.execute(
+            select(
+                AgreementProgram.agreement_id,
+                AgreementProgram.program_id,
+                AgreementProgram.code,
+                AgreementProgram.name,
+                AgreementProgram.budget,
+            )
+            .where(AgreementProgram.agreement_id.in_(part))
+            .order_by(AgreementProgram.sort_order)
+        ).all():
+            programs[agreement_id].append(_Program(*fields))
+    if len(_SIGNED_CONTENT) + len(ids) > _SIGNED_CONTENT_LIMIT:
+        _SIGNED_CONTENT.clear()
+    for agreement_id in ids:
+        _SIGNED_CONTENT[keys[agreement_id]] = (tuple(items[agreement_id]), tuple(programs[agreement_id]))
+
+
+_NARROW_QUERY = 200  # indicators; below this an IN list beats reading the whole year
+
+
+def _realizations(
+    session: Session, year: int, indicator_ids: Iterable[str], quarter: int
+) -> dict[str, dict[int, tuple]]:
+    """indicator id → quarter → (value, grade, kendala, tindak lanjut, verified, evidence count).
+
+    Values of every quarter are read (results show them all); kendala, verification and evidence for
+    ``quarter`` only, the others' are never shown.
+    """
+    wanted = set(indicator_ids)
+    conn = session.connection()
     result: dict[str, dict[int, tuple]] = defaultdict(dict)
+    # One OPD: its own rows. Many: the whole year at once, filtered here (cheaper than long IN lists).
+    narrow = (
+        [IndicatorRealization.indicator_id.in_(sorted(wanted))] if 0 < len(wanted) <= _NARROW_QUERY else []
+    )
+    for indicator_id, number, value, grade in conn.execute(
+        select(
+            IndicatorRealization.indicator_id,
+            IndicatorRealization.quarter,
+            _raw(IndicatorRealization.value),
+            IndicatorRealization.grade,
+        ).where(IndicatorRealization.year == year, *narrow)
+    ).all():
+        if indicator_id in wanted:
+            result[indicator_id][number] = (_dec(value), grade, "", "", False, 0)
     evidence = dict(
-        session.execute(
-            select(Evidence.realization_id, func.count())
-            .join(IndicatorRealization, Evidence.realization_id == IndicatorRealization.id)
-            .where(IndicatorRealization.year == year)
-            .group_by(Evidence.realization_id)
+        conn.execute(
+            select(IndicatorRealization.indicator_id, func.count())
+            .join(Evidence, Evidence.realization_id == IndicatorRealization.id)
+            .where(IndicatorRealization.year == year, IndicatorRealization.quarter == quarter)
+            .group_by(IndicatorRealization.indicator_id)
         ).all()
     )
-    for chunk in range(0, len(ids), 900):  # SQLite's limit on bound parameters
-        rows = session.execute(
-            select(
-                IndicatorRealization.id,
-                IndicatorRealization.indicator_id,
-                IndicatorRealization.quarter,
-                IndicatorRealization.value,
-                IndicatorRealization.grade,
-                IndicatorRealization.problems,
-                IndicatorRealization.follow_up,
-                IndicatorRealization.verified,
-            ).where(IndicatorRealization.year == year, IndicatorRealization.indicator_id.in_(ids[chunk : chunk + 900]))
-        ).all()
-        for row_id, indicator_id, quarter, value, grade, problems, follow_up, verified in rows:
-            result[indicator_id][quarter] = (value, grade, problems, follow_up, verified, evidence.get(row_id, 0))
+    for indicator_id, value, grade, problems, follow_up, verified in conn.execute(
+        select(
+            IndicatorRealization.indicator_id,
+            _raw(IndicatorRealization.value),
+            IndicatorRealization.grade,
+            IndicatorRealization.problems,
+            IndicatorRealization.follow_up,
+            IndicatorRealization.verified,
+        ).where(IndicatorRealization.year == year, IndicatorRealization.quarter == quarter, *narrow)
+    ).all():
+        if indicator_id in wanted:
+            result[indicator_id][quarter] = (
+                _dec(value), grade, problems or "", follow_up or "", bool(verified), evidence.get(indicator_id, 0)
+            )
     return result
 
 
 def _budget_realizations(session: Session, year: int) -> dict[str, dict[int, int]]:
     result: dict[str, dict[int, int]] = defaultdict(dict)
-    for program_id, quarter, amount in session.execute(
+    conn = session.connection()
+    for program_id, quarter, amount in conn.execute(
         select(BudgetRealization.program_id, BudgetRealization.quarter, BudgetRealization.amount).where(
             BudgetRealization.year == year
         )
-    ):
+    ).all():
         result[program_id][quarter] = amount
     return result
 
 
 def _scales(session: Session, indicator_ids: Iterable[str]) -> dict[str, str]:
-    ids = list(indicator_ids)
-    scales: dict[str, str] = {}
-    for chunk in range(0, len(ids), 900):
-        scales.update(
-            session.execute(
-                select(Indicator.id, Indicator.qualitative_scale).where(
-                    Indicator.id.in_(ids[chunk : chunk + 900]), Indicator.qualitative_scale.is_not(None)
-                )
-            ).all()
+    wanted = set(indicator_ids)
+    conn = session.connection()
+    return {
+        indicator_id: scale
+        for indicator_id, scale in conn.execute(
+            select(Indicator.id, Indicator.qualitative_scale).where(Indicator.qualitative_scale.is_not(None))
         )
-    return scales
+        if indicator_id in wanted
+    }
 
 
 # --- computing -----------------------------------------------------------------------------------------
 
 
+_NOT_ENTERED = (None, None, "", "", False, 0)
+
+
 def _indicator_result(item, quarter: int, reals: dict[int, tuple], scale: str | None, settings) -> IndicatorResult:  # noqa: ANN001
-    values = tuple(reals.get(q, (None,))[0] for q in (1, 2, 3, 4))
-    grades = [reals.get(q, (None, None))[1] for q in (1, 2, 3, 4)]
-    current = reals.get(quarter, (None, None, "", "", False, 0))
+    entered = tuple(reals.get(q, _NOT_ENTERED) for q in (1, 2, 3, 4))
+    return _computed_result(item, quarter, entered, scale, settings)
+
+
+@lru_cache(maxsize=1 << 15)
+def _computed_result(item: _Item, quarter: int, entered: tuple, scale: str | None, settings) -> IndicatorResult:  # noqa: ANN001
+    """The result of one indicator: a pure function of what was loaded, so it is remembered.
+
+    The domain formulas validate every number they are given, which costs more than loading the data
+    when thousands of indicators are ranked; the dashboard recomputes the same quarter again and again.
+    Every argument is immutable and part of the key, so a changed realisation, target or setting is
+    simply a new key. (Decimals read from the database have one form per value, so equal keys mean
+    equal inputs.)
+    """
+    values = tuple(e[0] for e in entered)
+    grades = [e[1] for e in entered]
+    current = entered[quarter - 1]
     _, _, problems, follow_up, verified, evidence_count = current
     grade = next((g for g in reversed(grades[:quarter]) if g), None)
     note = ""
@@ -266,9 +487,9 @@ def _evaluate(agreement, quarter, reals, budgets, scales, settings) -> OpdEvalua
 def _evaluate_in(session: Session, year: int, quarter: int, opd_id: str | None = None) -> list[OpdEvaluation]:
     if quarter not in (1, 2, 3, 4):
         raise ValidationError.single("quarter", "Triwulan harus 1 sampai 4")
-    agreements = signed_agreements(session, year, opd_id)
+    agreements = _agreement_rows(session, year, opd_id)
     indicator_ids = {item.indicator_id for a in agreements for item in a.items}
-    reals = _realizations(session, year, indicator_ids)
+    reals = _realizations(session, year, indicator_ids, quarter)
     budgets = _budget_realizations(session, year)
     scales = _scales(session, indicator_ids)
     settings = load_settings(session)

@@ -102,16 +102,9 @@ def test_evaluation_and_report_show_belum_lapor(main_window, db, small_regency):
     main_window.set_database(db)
     main_window.year_combo.setCurrentIndex(main_window.year_combo.findData(2026))
     main_window.show_screen(main_window.evaluation)
-    view = main_window.evaluation.table
-    assert [cell(view, 0, c) for c in range(7)] == [
-        "1.02.0.00.0.00.01.0000",
-        "Dinas Kesehatan",
-        "2",
-        "2 dari 2",
-        "belum lapor",  # a realisation row without a value is not a report
-        "belum lapor",
-        "belum lapor",
-    ]
+    # The PK is final, not signed: nothing is evaluated yet, and the screen says why.
+    assert main_window.evaluation.table.model().rowCount() == 0
+    assert "Belum ada Perjanjian Kinerja 2026 yang ditandatangani" in main_window.evaluation.summary.text()
     main_window.show_screen(main_window.reports)
     view = main_window.reports.table
     assert [cell(view, 0, c) for c in range(6)][3:] == ["2 dari 8", "25,00 %", "II, III, IV"]

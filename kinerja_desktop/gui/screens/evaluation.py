@@ -1,79 +1,663 @@
-"""Evaluasi Triwulan: per OPD, how many indicators were reported each quarter ("belum lapor" where none)."""
+"""Evaluasi Triwulan: for the chosen year and quarter, the ranking of OPDs (sorted, filtered, exported, printed),
+a bar chart of scores, the selected OPD's indicators with both readings and a line chart by quarter, the early
+warnings, the OPDs that have not reported (belum lapor, printable), closing the quarter and the wizard.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...db.database import Database
 from ...domain.enums import Quarter
-from ...domain.formatting import format_number
-from ...services import overview
-from ...services.overview import ReportingRow
-from ..models.record_table import ALERT, CENTER, RIGHT, Column, RecordTableModel
-from ..models.sort_proxy import RawValueSortProxy
+from ...domain.formatting import format_date, format_number
+from ...services import evaluation
+from ...services.evaluation_data import EarlyWarning, EvaluationSettings, OpdEvaluation, Ranking
+from .. import messages
+from ..charts import Bar, BarChart, LegendEntry, LineChart, Marker, Series
+from ..models import ID_ROLE
+from ..models.evaluation_colors import ALERT, band_colors, predicate_color
+from ..models.evaluation_tables import indicator_model, not_reported_model, warning_model
+from ..models.ranking_table_model import RankingTableModel, write_ranking_csv
 from ..views import setup_table
+from ..workers import TaskRunner
 from .base import Screen, heading, note
+
+PAPERS = (("A4", "a4"), ("F4 / Folio", "f4"))
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, filter_text: str) -> str:
+    """Where to write a file ('' when cancelled; tests replace this)."""
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
+    return path
+
+
+@dataclass(frozen=True)
+class QuarterView:
+    """Everything the screen shows for one year and quarter (computed off the widgets)."""
+
+    year: int
+    quarter: int
+    ranking: Ranking
+    evaluations: list[OpdEvaluation]
+    warnings: list[EarlyWarning]
+    not_reported: list[OpdEvaluation]
+    settings: EvaluationSettings
+    closed: dict[int, datetime]
+    region: str
+
+
+def load_quarter_view(db: Database, year: int, quarter: int) -> QuarterView:
+    """Ranking (the frozen snapshot once closed), the live evaluations, warnings and belum lapor."""
+    from ...services import regency
+    from ..evaluation_flow import ServiceSource
+
+    evaluations = evaluation.evaluate_quarter(db, year, quarter)
+    closed = evaluation.closed_quarters(db, year)
+    # A closed quarter shows its frozen snapshot; an open one is ranked from the evaluations just computed.
+    ranking = (
+        evaluation.ranking(db, year, quarter)
+        if quarter in closed
+        else Ranking(year, quarter, tuple(evaluation.rank(evaluations)))
+    )
+    profile = regency.get_profile(db)
+    region = f"{'Kabupaten' if profile.kind.value == 'kabupaten' else 'Kota'} {profile.name}" if profile.name else ""
+    return QuarterView(
+        year,
+        quarter,
+        ranking,
+        evaluations,
+        evaluation.early_warnings(evaluations),
+        evaluation.not_reported(evaluations),
+        ServiceSource(db).settings(),
+        closed,
+        region,
+    )
+
+
+def latest_reported_quarter(db: Database, year: int) -> int:
+    """The latest quarter with any realisation this year (TW I when none)."""
+    from ...services import overview
+
+    reported = overview.summary(db, year).reported_by_quarter
+    return max((q for q, n in reported.items() if n), default=1)
 
 
 class EvaluationScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        columns: list[Column[ReportingRow]] = [
-            Column(self.tr("Kode"), lambda r: r.code),
-            Column(self.tr("Perangkat daerah"), lambda r: r.name),
-            Column(
-                self.tr("Indikator"), lambda r: format_number(r.indicator_count, 0), lambda r: r.indicator_count, RIGHT
-            ),
-        ]
-        for quarter in overview.QUARTERS:
-            columns.append(self._quarter_column(quarter))
-        self.model = RecordTableModel[ReportingRow](columns, self, row_id=lambda r: r.opd_id)
-        self.proxy = RawValueSortProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.runner = TaskRunner(self)
+        self.view: QuarterView | None = None
+        self.wizard: Any = None
+        self.preview_dialog: Any = None
+        self.last_file: Path | None = None
+        self._year_shown: int | None = None
+
+        # -- top row: quarter, status, actions
+        self.quarter_combo = QComboBox()
+        for q in (1, 2, 3, 4):
+            self.quarter_combo.addItem(Quarter(q).label, q)
+        self.quarter_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        quarter_label = QLabel(self.tr("Tri&wulan:"))
+        quarter_label.setBuddy(self.quarter_combo)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.fill_button = QPushButton(self.tr("&Isi realisasi…"))
+        self.fill_button.setToolTip(self.tr("Wizard pengisian realisasi, anggaran, kendala dan bukti dukung"))
+        self.fill_button.clicked.connect(self.open_wizard)
+        self.close_button = QPushButton(self.tr("&Tutup triwulan…"))
+        self.close_button.setToolTip(self.tr("Mengunci realisasi dan membekukan nilai serta peringkat triwulan ini"))
+        self.close_button.clicked.connect(self.close_quarter)
+        self.paper_combo = QComboBox()
+        for label, value in PAPERS:
+            self.paper_combo.addItem(label, value)
+        top = QHBoxLayout()
+        top.addWidget(quarter_label)
+        top.addWidget(self.quarter_combo)
+        top.addWidget(self.status_label, 1)
+        top.addWidget(self.fill_button)
+        top.addWidget(self.close_button)
+
+        # -- ranking table with filter, export and printing
+        self.model = RankingTableModel(self)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
-        setup_table(self.table, stretch_column=1)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setModel(self.model)
+        setup_table(self.table, stretch_column=RankingTableModel.NAME)
+        self.table.horizontalHeader().setSortIndicator(RankingTableModel.RANK, Qt.SortOrder.AscendingOrder)
+        self.model.sort(RankingTableModel.RANK, Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
+        self.table.doubleClicked.connect(lambda _index: self.open_wizard())
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Saring: singkatan, nama, predikat, keterangan…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._on_filter)
+        self.export_button = QPushButton(self.tr("Ekspor &CSV…"))
+        self.export_button.clicked.connect(self.export_csv)
+        self.ranking_preview_button = QPushButton(self.tr("Pratinjau peringkat"))
+        self.ranking_preview_button.clicked.connect(lambda: self.print_ranking(preview=True))
+        self.ranking_pdf_button = QPushButton(self.tr("Simpan PDF peringkat…"))
+        self.ranking_pdf_button.clicked.connect(lambda: self.print_ranking(preview=False))
+        self.count_label = note()
+        ranking_tools = QHBoxLayout()
+        ranking_tools.addWidget(self.filter_edit, 1)
+        ranking_tools.addWidget(self.export_button)
+        ranking_tools.addWidget(QLabel(self.tr("Kertas:")))
+        ranking_tools.addWidget(self.paper_combo)
+        ranking_tools.addWidget(self.ranking_preview_button)
+        ranking_tools.addWidget(self.ranking_pdf_button)
+        ranking_pane = QWidget()
+        ranking_layout = QVBoxLayout(ranking_pane)
+        ranking_layout.setContentsMargins(0, 0, 0, 0)
+        ranking_layout.addLayout(ranking_tools)
+        ranking_layout.addWidget(self.table, 1)
+        ranking_layout.addWidget(self.count_label)
+
+        self.bar_chart = BarChart()
+        self.bar_chart.barClicked.connect(self.select_opd)
+        self.chart_scroll = QScrollArea()
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setWidget(self.bar_chart)
+        self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(ranking_pane)
+        upper.addWidget(self.chart_scroll)
+        upper.setStretchFactor(0, 3)
+        upper.setStretchFactor(1, 2)
+        upper.setChildrenCollapsible(False)
+
+        # -- selected OPD: indicators (both readings) and the line chart
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        self.report_preview_button = QPushButton(self.tr("Pratinjau laporan"))
+        self.report_preview_button.setToolTip(self.tr("Laporan Evaluasi Triwulan perangkat daerah terpilih"))
+        self.report_preview_button.clicked.connect(lambda: self.print_report(preview=True))
+        self.report_pdf_button = QPushButton(self.tr("Simpan PDF laporan…"))
+        self.report_pdf_button.clicked.connect(lambda: self.print_report(preview=False))
+        self._threshold = Decimal(75)
+        self.indicators = indicator_model(self._threshold, self)
+        self.indicator_table = QTableView()
+        self.indicator_table.setModel(self.indicators)
+        setup_table(self.indicator_table)
+        self._size_indicator_columns()
+        self.line_chart = LineChart()
+        detail_tools = QHBoxLayout()
+        detail_tools.addWidget(self.detail_label, 1)
+        detail_tools.addWidget(self.report_preview_button)
+        detail_tools.addWidget(self.report_pdf_button)
+        detail_split = QSplitter(Qt.Orientation.Horizontal)
+        detail_split.addWidget(self.indicator_table)
+        detail_split.addWidget(self.line_chart)
+        detail_split.setStretchFactor(0, 5)
+        detail_split.setStretchFactor(1, 2)
+        detail_split.setChildrenCollapsible(False)
+        detail_pane = QWidget()
+        detail_layout = QVBoxLayout(detail_pane)
+        detail_layout.addLayout(detail_tools)
+        detail_layout.addWidget(detail_split, 1)
+
+        # -- early warnings
+        self.warnings = warning_model(self)
+        self.warning_table = QTableView()
+        self.warning_table.setModel(self.warnings)
+        setup_table(self.warning_table, stretch_column=1)
+        self.warning_table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # the worst capaian first
+        self.warning_note = note()
+        warning_pane = QWidget()
+        warning_layout = QVBoxLayout(warning_pane)
+        warning_layout.addWidget(self.warning_note)
+        warning_layout.addWidget(self.warning_table, 1)
+
+        # -- belum lapor
+        self.missing = not_reported_model(self)
+        self.missing_table = QTableView()
+        self.missing_table.setModel(self.missing)
+        setup_table(self.missing_table, stretch_column=2)
+        self.missing_note = note()
+        self.missing_print_button = QPushButton(self.tr("Ceta&k daftar…"))
+        self.missing_print_button.setToolTip(self.tr("Pratinjau PDF daftar perangkat daerah yang belum lapor"))
+        self.missing_print_button.clicked.connect(lambda: self.print_not_reported(preview=True))
+        self.missing_pdf_button = QPushButton(self.tr("Simpan PDF…"))
+        self.missing_pdf_button.clicked.connect(lambda: self.print_not_reported(preview=False))
+        self.missing_csv_button = QPushButton(self.tr("Ekspor CSV…"))
+        self.missing_csv_button.clicked.connect(self.export_not_reported_csv)
+        missing_tools = QHBoxLayout()
+        missing_tools.addWidget(self.missing_note, 1)
+        missing_tools.addWidget(self.missing_print_button)
+        missing_tools.addWidget(self.missing_pdf_button)
+        missing_tools.addWidget(self.missing_csv_button)
+        missing_pane = QWidget()
+        missing_layout = QVBoxLayout(missing_pane)
+        missing_layout.addLayout(missing_tools)
+        missing_layout.addWidget(self.missing_table, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(detail_pane, self.tr("Indikator perangkat daerah"))
+        self.tabs.addTab(warning_pane, self.tr("Peringatan dini"))
+        self.tabs.addTab(missing_pane, self.tr("Belum lapor"))
+
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(upper)
+        body.addWidget(self.tabs)
+        body.setStretchFactor(0, 1)
+        body.setStretchFactor(1, 1)
+        body.setChildrenCollapsible(False)
+
         self.summary = note()
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
+        layout.addLayout(top)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(body, 1)
+        self._update_buttons()
 
-    def _quarter_column(self, quarter: int) -> Column[ReportingRow]:
-        def text(row: ReportingRow) -> str:
-            if not row.indicator_count:
-                return self.tr("tanpa indikator")
-            done = row.reported[quarter - 1]
-            if not done:
-                return self.tr("belum lapor")
-            return self.tr("{0} dari {1}").format(format_number(done, 0), format_number(row.indicator_count, 0))
-
-        def color(row: ReportingRow):  # noqa: ANN202
-            return ALERT if row.indicator_count and not row.reported[quarter - 1] else None
-
-        return Column(
-            self.tr("TW {0}").format(Quarter(quarter).roman),
-            text,
-            lambda r: r.reported[quarter - 1] if r.indicator_count else None,
-            CENTER,
-            color,
-            lambda r: Quarter(quarter).label,
-        )
+    def _size_indicator_columns(self) -> None:
+        # The PK's own order until a header is clicked.
+        self.indicator_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.indicators.sort_column = -1
+        # The indicator's name gets a readable width; the two labelled readings stay in view beside it.
+        header = self.indicator_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.indicator_table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("x" * 30))
 
     def title(self) -> str:
         return self.tr("Evaluasi Triwulan")
 
+    # -- loading -------------------------------------------------------------------------------------
+    def quarter(self) -> int:
+        return int(self.quarter_combo.currentData() or 1)
+
+    def set_context(self, db: Database | None, year: int | None) -> None:
+        changed = (db, year) != (self.db, self.year)
+        super().set_context(db, year)
+        if changed and db is not None and year is not None:
+            self.quarter_combo.blockSignals(True)
+            self.quarter_combo.setCurrentIndex(latest_reported_quarter(db, year) - 1)
+            self.quarter_combo.blockSignals(False)
+
     def refresh(self) -> None:
+        selected = self.selected_opd_id()
         if self.db is None or self.year is None:
-            self.model.set_rows([])
-            self.summary.setText(self.tr("Belum ada tahun anggaran di basis data ini."))
+            self.view = None
+            self._show_nothing(self.tr("Belum ada tahun anggaran di basis data ini."))
             return
-        rows = overview.reporting_completeness(self.db, self.year)
-        self.model.set_rows(rows)
-        self.summary.setText(
+        self.view = load_quarter_view(self.db, self.year, self.quarter())
+        self._show(self.view)
+        if selected and not self.select_opd(selected):
+            self._on_selected()
+        elif not selected and self.model.rowCount():
+            self.select_opd(self.model.row_at(0).opd_id)
+        self._update_buttons()
+
+    def _show_nothing(self, text: str) -> None:
+        for model in (self.model, self.indicators, self.warnings, self.missing):
+            model.set_rows([])
+        self.bar_chart.set_data([])
+        self.line_chart.set_data([])
+        self.summary.setText(text)
+        self.status_label.clear()
+        self.count_label.clear()
+        self.detail_label.clear()
+        self._update_buttons()
+
+    def _show(self, view: QuarterView) -> None:
+        label = Quarter(view.quarter).label
+        closed_at = view.closed.get(view.quarter)
+        if closed_at is not None:
+            by = f" oleh {view.ranking.closed_by}" if view.ranking.closed_by else ""
+            self.status_label.setText(
+                self.tr("🔒 {0} ditutup pada {1}{2}: nilai dan peringkat dibekukan, realisasi terkunci.").format(
+                    label, format_date(closed_at.date()), by
+                )
+            )
+        else:
+            self.status_label.setText(
+                self.tr("{0} belum ditutup: peringkat masih sementara dan dihitung dari data terkini.").format(label)
+            )
+        self.model.bands = view.settings.bands
+        self.model.set_rows(list(view.ranking.rows))
+        self._on_filter(self.filter_edit.text())
+        threshold = view.settings.warning_threshold
+        if threshold != self._threshold:  # the capaian colours follow the regency's threshold
+            old, self._threshold = self.indicators, threshold
+            self.indicators = indicator_model(threshold, self)
+            self.indicator_table.setModel(self.indicators)
+            self._size_indicator_columns()
+            old.deleteLater()
+        self.warnings.set_rows(view.warnings)
+        self.missing.set_rows(view.not_reported)
+        count = len(view.ranking.rows)
+        if not count:
+            self.summary.setText(
+                self.tr("Belum ada Perjanjian Kinerja {0} yang ditandatangani: belum ada yang dievaluasi.").format(
+                    view.year
+                )
+            )
+        else:
+            scored = [r for r in view.ranking.rows if r.score is not None]
+            self.summary.setText(
+                self.tr(
+                    "{0} tahun {1}: {2} perangkat daerah dengan PK ditandatangani, {3} bernilai; "
+                    "{4} belum lapor; {5} indikator di bawah ambang {6} %."
+                ).format(label, view.year, count, len(scored), len(view.not_reported), len(view.warnings),
+                         format_number(threshold, None))
+            )
+        self.tabs.setTabText(1, self.tr("Peringatan dini ({0})").format(len(view.warnings)))
+        self.tabs.setTabText(2, self.tr("Belum lapor ({0})").format(len(view.not_reported)))
+        self.warning_note.setText(
             self.tr(
-                "Indikator yang realisasinya sudah diisi per triwulan, tahun {0}. Hanya baca; "
-                "pengisian realisasi menyusul."
-            ).format(self.year)
+                "Indikator yang capaian s.d. triwulannya di bawah ambang peringatan dini {0} % (pengaturan "
+                "pemerintah daerah), terburuk lebih dulu, dengan kendalanya."
+            ).format(format_number(threshold, None))
         )
+        self.missing_note.setText(
+            self.tr("{0} perangkat daerah belum mengisi satu pun realisasi {1} {2}.").format(
+                len(view.not_reported), label, view.year
+            )
+        )
+        self._update_chart(view)
+
+    def _update_chart(self, view: QuarterView) -> None:
+        bands = view.settings.bands
+        rows = sorted(view.ranking.rows, key=lambda r: (r.score is None, -(r.score or 0), r.opd_abbreviation))
+        bars = [
+            Bar(
+                r.opd_id,
+                r.opd_abbreviation,
+                r.score,
+                predicate_color(r.predicate, bands),
+                f"{r.opd_name}\n{self.tr('Nilai')} {format_number(r.score, 2, empty='–')} · {r.predicate or '–'}",
+            )
+            for r in rows
+        ]
+        markers = [Marker(b.lower) for b in bands if b.lower > 0]
+        legend = [LegendEntry(label, color) for label, color in band_colors(bands).items()]
+        self.bar_chart.set_title(self.tr("Nilai perangkat daerah, {0} {1}").format(Quarter(view.quarter).label,
+                                                                                   view.year))
+        self.bar_chart.set_data(bars, markers, legend)
+
+    # -- selection and detail ------------------------------------------------------------------------
+    def selected_opd_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def select_opd(self, opd_id: str) -> bool:
+        row = self.model.row_of(opd_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(index, flags)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def selected_evaluation(self) -> OpdEvaluation | None:
+        opd_id = self.selected_opd_id()
+        if self.view is None or opd_id is None:
+            return None
+        return next((e for e in self.view.evaluations if e.opd_id == opd_id), None)
+
+    def _on_selected(self) -> None:
+        result = self.selected_evaluation()
+        self.bar_chart.set_selected(result.opd_id if result else None)
+        self._update_buttons()
+        if result is None or self.view is None or self.db is None:
+            self.indicators.set_rows([])
+            self.detail_label.setText(self.tr("Pilih perangkat daerah pada tabel peringkat."))
+            self.line_chart.set_data([])
+            return
+        self.indicators.set_rows(list(result.indicators))
+        self.detail_label.setText(
+            self.tr("<b>{0}</b> — nilai {1} ({2}); serapan {3}; capaian dibaca dua cara: terhadap target s.d. "
+                    "triwulan dan terhadap target tahunan.").format(
+                result.opd_name,
+                format_number(result.score, 2, empty="–"),
+                result.predicate or self.tr("belum ada nilai"),
+                f"{format_number(result.absorption, 2)} %" if result.absorption is not None else "–",
+            )
+        )
+        self._update_line_chart(result)
+
+    def _update_line_chart(self, result: OpdEvaluation) -> None:
+        assert self.db is not None and self.view is not None
+        scores: list[Decimal | None] = []
+        absorptions: list[Decimal | None] = []
+        for q in (1, 2, 3, 4):
+            if q == self.view.quarter:
+                other = result
+            else:
+                try:
+                    other = evaluation.evaluate_opd(self.db, self.view.year, q, result.opd_id)
+                except Exception:  # noqa: BLE001 - no PK any more: leave the quarter empty
+                    other = None
+            reported = other is not None and other.reported
+            scores.append(other.score if other is not None and reported else None)
+            absorptions.append(other.absorption if other is not None and reported else None)
+        threshold = self.view.settings.warning_threshold
+        self.line_chart.set_title(self.tr("{0}: capaian per triwulan").format(result.opd_abbreviation))
+        self.line_chart.set_data(
+            [
+                Series(self.tr("Nilai (rata-rata capaian)"), tuple(scores), predicate_color("Tinggi")
+                       .darker(140)),
+                Series(self.tr("Serapan anggaran"), tuple(absorptions), QColor("#2c7fb8"), dashed=True),
+            ],
+            [Marker(Decimal(100), "100 %"),
+             Marker(threshold, self.tr("ambang peringatan {0} %").format(format_number(threshold, None)), ALERT)],
+        )
+
+    def _on_filter(self, text: str) -> None:
+        self.model.set_filter(text)
+        total = len(self.model.all_rows())
+        self.count_label.setText(self.tr("Menampilkan {0} dari {1} perangkat daerah").format(
+            self.model.rowCount(), total))
+
+    def _update_buttons(self) -> None:
+        view = self.view
+        has_rows = view is not None and bool(view.ranking.rows)
+        closed = view is not None and view.quarter in view.closed
+        self.fill_button.setEnabled(self.db is not None and self.year is not None)
+        self.close_button.setEnabled(has_rows and not closed)
+        self.close_button.setVisible(not closed)
+        for button in (self.export_button, self.ranking_preview_button, self.ranking_pdf_button):
+            button.setEnabled(has_rows)
+        selected = self.selected_evaluation() is not None
+        self.report_preview_button.setEnabled(selected)
+        self.report_pdf_button.setEnabled(selected)
+        has_missing = view is not None and bool(view.not_reported)
+        for button in (self.missing_print_button, self.missing_pdf_button, self.missing_csv_button):
+            button.setEnabled(has_missing)
+
+    # -- actions -------------------------------------------------------------------------------------
+    def open_wizard(self) -> None:
+        from ...services import overview
+        from ..dialogs.evaluation_wizard import EvaluationWizard
+
+        if self.db is None or self.year is None or self.wizard is not None:
+            return
+        wizard = EvaluationWizard(self.db, self.year, self.quarter(), self.selected_opd_id(), self,
+                                  years=overview.fiscal_years(self.db))
+        wizard.saved.connect(self._on_saved)
+        wizard.finished.connect(lambda _result: self._forget_wizard(wizard))
+        self.wizard = wizard
+        wizard.open()
+
+    def _forget_wizard(self, wizard: Any) -> None:
+        if self.wizard is wizard:
+            self.wizard = None
+        wizard.deleteLater()
+
+    def _on_saved(self, opd_id: str, year: int, quarter: int) -> None:
+        if year == self.year and quarter != self.quarter():
+            self.quarter_combo.blockSignals(True)
+            self.quarter_combo.setCurrentIndex(quarter - 1)
+            self.quarter_combo.blockSignals(False)
+        self.refresh()
+        self.select_opd(opd_id)
+
+    def close_quarter(self) -> None:
+        if self.db is None or self.view is None:
+            return
+        label = Quarter(self.view.quarter).label
+        question = self.tr(
+            "Tutup {0} tahun {1}?\n\nNilai dan peringkat {2} perangkat daerah dibekukan sebagai potret tetap, "
+            "sehingga peringkat yang diumumkan selalu dapat dicetak ulang sama persis. Realisasi triwulan ini "
+            "tidak dapat diisi atau dikoreksi lagi. Penutupan tidak dapat dibatalkan."
+        ).format(label, self.view.year, len(self.view.ranking.rows))
+        if not messages.confirm(self, self.tr("Tutup triwulan"), question):
+            return
+        try:
+            evaluation.close_quarter(self.db, self.view.year, self.view.quarter)
+        except Exception as exc:  # noqa: BLE001 - a service refusal or a database error, shown as it is
+            messages.show_error(self, self.tr("Tutup triwulan"), str(exc))
+        self.refresh()
+
+    def export_csv(self) -> None:
+        if self.view is None:
+            return
+        path = ask_save_path(self, self.tr("Ekspor peringkat"),
+                             f"peringkat-{self.view.year}-TW{self.view.quarter}.csv", self.tr("Berkas CSV (*.csv)"))
+        if not path:
+            return
+        try:
+            self.last_file = write_ranking_csv(path, self.model.rows())
+        except OSError as exc:
+            messages.show_error(self, self.tr("Ekspor peringkat"), str(exc))
+
+    def _not_reported_lines(self) -> list:
+        from ..belum_lapor_print import NotReportedLine
+
+        return [NotReportedLine(e.opd_code, e.opd_abbreviation, e.opd_name, len(e.indicators))
+                for e in self.missing.rows()]
+
+    def export_not_reported_csv(self) -> None:
+        from ..belum_lapor_print import write_csv
+
+        if self.view is None:
+            return
+        path = ask_save_path(self, self.tr("Ekspor daftar belum lapor"),
+                             f"belum-lapor-{self.view.year}-TW{self.view.quarter}.csv", self.tr("Berkas CSV (*.csv)"))
+        if path:
+            try:
+                self.last_file = write_csv(path, self._not_reported_lines())
+            except OSError as exc:
+                messages.show_error(self, self.tr("Ekspor daftar belum lapor"), str(exc))
+
+    def print_not_reported(self, *, preview: bool) -> None:
+        from ..belum_lapor_print import write_pdf
+
+        view = self.view
+        if view is None:
+            return
+        name = f"BELUM-LAPOR-{view.year}-TW{view.quarter}.pdf"
+        if preview:
+            target = Path(tempfile.mkdtemp(prefix="kinerja-pratinjau-")) / name
+        else:
+            chosen = ask_save_path(self, self.tr("Simpan PDF"), name, self.tr("Berkas PDF (*.pdf)"))
+            if not chosen:
+                return
+            target = Path(chosen)
+        try:  # Qt paints on the GUI thread; one page of text takes milliseconds
+            path = write_pdf(target, view.region, view.year, view.quarter, self._not_reported_lines(),
+                             len(view.ranking.rows))
+        except OSError as exc:
+            messages.show_error(self, self.tr("Cetak daftar belum lapor"), str(exc))
+            return
+        self._printed(path, preview, self.tr("Pratinjau — belum lapor {0}").format(Quarter(view.quarter).label))
+
+    def print_ranking(self, *, preview: bool) -> None:
+        from ...services import printing
+
+        view, db = self.view, self.db
+        if view is None or db is None:
+            return
+        name = f"PERINGKAT-{view.year}-TW{view.quarter}.pdf"
+        target = self._target(name, preview)
+        if target is None:
+            return
+        paper = self.paper_combo.currentData()
+        self._run(lambda: printing.print_ranking(db, view.year, view.quarter, target, paper), preview,
+                  self.tr("Pratinjau — peringkat {0} {1}").format(Quarter(view.quarter).label, view.year))
+
+    def print_report(self, *, preview: bool) -> None:
+        from ...services import printing
+
+        result, db, view = self.selected_evaluation(), self.db, self.view
+        if result is None or db is None or view is None:
+            return
+        name = f"EVALUASI-{view.year}-TW{view.quarter}-{result.opd_abbreviation.replace(' ', '')}.pdf"
+        target = self._target(name, preview)
+        if target is None:
+            return
+        paper = self.paper_combo.currentData()
+
+        def work() -> Path:
+            return printing.print_evaluations(db, view.year, view.quarter, target, paper,
+                                              opd_codes=[result.opd_code])[0]
+
+        self._run(work, preview, self.tr("Pratinjau — evaluasi {0}").format(result.opd_abbreviation))
+
+    def _target(self, name: str, preview: bool) -> Path | None:
+        if preview:
+            return Path(tempfile.mkdtemp(prefix="kinerja-pratinjau-")) / name
+        chosen = ask_save_path(self, self.tr("Simpan PDF"), name, self.tr("Berkas PDF (*.pdf)"))
+        return Path(chosen) if chosen else None
+
+    def _run(self, work: Any, preview: bool, title: str) -> None:
+        """Render with ReportLab off the GUI thread, then preview or say where the file is."""
+        buttons = (self.ranking_preview_button, self.ranking_pdf_button, self.report_preview_button,
+                   self.report_pdf_button)
+        for button in buttons:
+            button.setEnabled(False)
+
+        def done(path: Path) -> None:
+            self._update_buttons()
+            self._printed(path, preview, title)
+
+        def failed(exc: BaseException) -> None:
+            self._update_buttons()
+            messages.show_error(self, self.tr("Cetak"), str(exc))
+
+        self.runner.run(work, on_success=done, on_failure=failed)
+
+    def _printed(self, path: Path, preview: bool, title: str) -> None:
+        from ..pdf_preview import show_pdf_preview
+
+        self.last_file = path
+        if preview:
+            self.preview_dialog = show_pdf_preview(self, path, title=title, remove_when_closed=True)
+        else:
+            messages.show_info(self, self.tr("Cetak"), self.tr("PDF tersimpan: {0}").format(path))
+
+    def shutdown(self) -> None:
+        if self.wizard is not None:
+            self.wizard.reject()
+        if self.preview_dialog is not None:
+            try:
+                self.preview_dialog.close()
+            except RuntimeError:  # already deleted by Qt
+                pass
+            self.preview_dialog = None
+        self.runner.wait()

@@ -1,0 +1,161 @@
+"""The Evaluasi Triwulan screen and the Beranda dashboard on the demo regency's 2025 (every PK signed)."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kinerja_desktop.domain.formatting import format_number
+from kinerja_desktop.gui import messages
+from kinerja_desktop.gui.belum_lapor_print import NotReportedLine, write_pdf
+from kinerja_desktop.gui.dialogs.evaluation_wizard import EvaluationWizard
+from kinerja_desktop.gui.evaluation_flow import Step
+from kinerja_desktop.gui.models import SORT_ROLE
+from kinerja_desktop.gui.models.ranking_table_model import RankingTableModel
+from kinerja_desktop.gui.screens import evaluation as screen_module
+from kinerja_desktop.gui.screens.evaluation import EvaluationScreen
+from kinerja_desktop.gui.screens.home import HomeScreen
+from kinerja_desktop.services import evaluation
+
+
+@pytest.fixture
+def said(monkeypatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "show_error", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(messages, "show_info", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(messages, "confirm", lambda *_a: True)
+    return shown
+
+
+@pytest.fixture
+def screen(qtbot, demo_db) -> EvaluationScreen:
+    widget = EvaluationScreen()
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.set_context(demo_db, 2025)
+    widget.refresh()
+    widget.show()
+    yield widget
+    widget.shutdown()
+
+
+def column(model, number: int, role=Qt.ItemDataRole.DisplayRole) -> list:
+    return [model.index(r, number).data(role) for r in range(model.rowCount())]
+
+
+def test_screen_opens_on_the_latest_reported_quarter_with_the_whole_ranking(screen):
+    assert screen.quarter() == 4
+    assert screen.model.rowCount() == 42
+    assert "Triwulan IV belum ditutup" in screen.status_label.text()
+    assert column(screen.model, RankingTableModel.RANK)[:3] == ["1", "2", "3"]
+    assert len(screen.bar_chart.bars) == 42 and screen.line_chart.has_values()
+    assert screen.selected_opd_id() == screen.model.row_at(0).opd_id
+    headers = [screen.indicators.headerData(c, Qt.Orientation.Horizontal).replace("\n", " ") for c in range(7)]
+    assert "Capaian thd target s.d. TW" in headers and "Progres thd target tahunan" in headers
+
+
+def test_ranking_sorts_inside_the_model_by_raw_score(screen):
+    view = screen.table
+    view.sortByColumn(RankingTableModel.SCORE, Qt.SortOrder.AscendingOrder)
+    raw = [v for v in column(screen.model, RankingTableModel.SCORE, SORT_ROLE) if v is not None]
+    assert raw == sorted(raw) and isinstance(raw[0], Decimal)
+    texts = column(screen.model, RankingTableModel.SCORE)
+    assert texts[-1].startswith("100,") and texts[0] < texts[-1] or raw[-1] >= Decimal(100)
+    view.sortByColumn(RankingTableModel.SCORE, Qt.SortOrder.DescendingOrder)
+    raw = column(screen.model, RankingTableModel.SCORE, SORT_ROLE)
+    assert raw == sorted(raw, reverse=True)
+    assert column(screen.model, RankingTableModel.RANK)[0] == "1"
+
+
+def test_filter_and_csv_export_of_what_is_shown(screen, monkeypatch, tmp_path, said):
+    screen.filter_edit.setText("Kec.")
+    shown = screen.model.rows()
+    assert shown and all("Kec." in r.opd_abbreviation or "Kecamatan" in r.opd_name for r in shown)
+    assert screen.count_label.text() == f"Menampilkan {len(shown)} dari 42 perangkat daerah"
+    target = tmp_path / "peringkat.csv"
+    monkeypatch.setattr(screen_module, "ask_save_path", lambda *_a: str(target))
+    screen.export_button.click()
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0][:6] == ["Peringkat", "Kode", "Singkatan", "Perangkat Daerah", "Nilai", "Predikat"]
+    first = shown[0]
+    assert rows[1][:6] == [str(first.rank), first.opd_code, first.opd_abbreviation, first.opd_name,
+                           format_number(first.score, 2), first.predicate]
+    assert "," in rows[1][4] and len(rows) == len(shown) + 1
+
+
+def test_closing_freezes_the_ranking_and_the_wizard_refuses_the_quarter(qtbot, screen, demo_db, said):
+    before = [(r.rank, r.opd_id, r.score, r.predicate) for r in evaluation.ranking(demo_db, 2025, 4).rows]
+    qtbot.mouseClick(screen.close_button, Qt.MouseButton.LeftButton)
+    assert evaluation.is_closed(demo_db, 2025, 4)
+    assert "Triwulan IV ditutup pada" in screen.status_label.text() and not screen.close_button.isVisible()
+    after = evaluation.ranking(demo_db, 2025, 4)
+    assert after.closed_at is not None
+    assert [(r.rank, r.opd_id, r.score, r.predicate) for r in after.rows] == before
+    assert [(r.rank, r.opd_id, r.score) for r in screen.model.all_rows()] == [b[:3] for b in before]
+    wizard = EvaluationWizard(demo_db, 2025, 4, before[0][1], years=[2025, 2026])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert "Triwulan IV (ditutup)" == wizard.choose_page.ui.quarterCombo.currentText()
+    wizard.next()
+    assert wizard.currentId() == Step.CHOOSE
+    assert "sudah ditutup Bappeda" in wizard.choose_page.ui.errorLabel.text()
+
+
+def test_early_warnings_and_belum_lapor_lists(qtbot, demo_db):
+    screen = EvaluationScreen()
+    qtbot.addWidget(screen)
+    screen.set_context(demo_db, 2025)
+    screen.quarter_combo.setCurrentIndex(0)
+    evaluations = evaluation.evaluate_quarter(demo_db, 2025, 1)
+    assert screen.warnings.rowCount() == len(evaluation.early_warnings(evaluations))
+    capaians = column(screen.warnings, 2, SORT_ROLE)
+    assert capaians == sorted(capaians) and all(c < Decimal(75) for c in capaians)
+    assert screen.tabs.tabText(1) == f"Peringatan dini ({len(capaians)})"
+    assert screen.missing.rowCount() == len(evaluation.not_reported(evaluations))
+
+
+def test_belum_lapor_prints_an_indonesian_pdf(qtbot, tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    lines = [NotReportedLine("7.01.0.00.0.00.02.0000", "Kec. Sukamaju", "Kecamatan Sukamaju", 4)]
+    path = write_pdf(tmp_path / "belum-lapor.pdf", "Kabupaten Sukamaju", 2026, 2, lines, 42)
+    reader = pypdf.PdfReader(str(path))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "PEMERINTAH KABUPATEN SUKAMAJU" in text
+    assert "BELUM MELAPORKAN" in text and "TRIWULAN II TAHUN 2026" in text
+    assert "Kecamatan Sukamaju" in text and "1 dari 42 perangkat daerah" in text
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (595, 842)  # A4
+
+
+def test_report_of_the_selected_opd_is_saved_as_pdf(qtbot, screen, monkeypatch, tmp_path, said):
+    target = tmp_path / "evaluasi.pdf"
+    monkeypatch.setattr(screen_module, "ask_save_path", lambda *_a: str(target))
+    screen.report_pdf_button.click()
+    qtbot.waitUntil(lambda: bool(said), timeout=20_000)
+    assert said == [f"PDF tersimpan: {target}"] and target.read_bytes().startswith(b"%PDF")
+
+
+def test_beranda_shows_the_dashboard(qtbot, demo_db):
+    home = HomeScreen()
+    qtbot.addWidget(home)
+    home.set_context(demo_db, 2025)
+    home.refresh()
+    assert home.regency_label.text() == "Kabupaten Sukamaju"
+    assert (home.active_value.text(), home.signed_value.text(), home.draft_value.text()) == ("42", "42", "0")
+    assert home.latest_quarter == 4 and home.quarter_label.text().startswith("Peringkat Triwulan IV tahun 2025")
+    ranking = evaluation.ranking(demo_db, 2025, 4)
+    assert [home.top.row_at(i).opd_id for i in range(5)] == [r.opd_id for r in ranking.rows[:5]]
+    assert home.bottom.row_at(0).rank == max(r.rank for r in ranking.rows if r.rank)
+    evaluations = evaluation.evaluate_quarter(demo_db, 2025, 4)
+    assert home.warnings_value.text() == str(len(evaluation.early_warnings(evaluations)))
+    assert home.not_reported_value.text() == "0"
+    assert len(home.chart.bars) == 42
+    home.set_context(demo_db, 2026)  # drafts only: no ranking, said plainly
+    home.refresh()
+    assert home.signed_value.text() == "0" and home.draft_value.text() == "42"
+    assert "Belum ada PK 2026 yang ditandatangani" in home.quarter_note.text()
