@@ -218,7 +218,7 @@ def _linux_fs_type(path: Path) -> str | None:
     except OSError:
         return None
     target = str(path.expanduser().resolve().parent)
-    best = ("", None)
+    best: tuple[str, str | None] = ("", None)
     for line in mounts:
         parts = line.split()
         if len(parts) < 3:

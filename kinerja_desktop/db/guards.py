@@ -26,6 +26,10 @@ def _original_status(agreement: PerformanceAgreement) -> AgreementStatus | None:
     return agreement.status
 
 
+def _is_persistent(obj: Any) -> bool:
+    return bool(inspect(obj).persistent)
+
+
 def _modified_attributes(obj: Any) -> set[str]:
     state = inspect(obj)
     return {attr.key for attr in state.attrs if attr.history.has_changes()}
@@ -61,7 +65,7 @@ def _check_child(row: AgreementItem | AgreementProgram, session: Session, *, new
         return
     original = _original_status(parent)
     if original is not None and AgreementStatus(original).is_locked:
-        if not new and inspect(row).persistent and not _modified_attributes(row) and row not in session.deleted:
+        if not new and _is_persistent(row) and not _modified_attributes(row) and row not in session.deleted:
             return
         raise AgreementLockedError()
 

@@ -210,7 +210,7 @@ def _item(row) -> _Item:  # noqa: ANN001
         _dec(q2),
         _dec(q3),
         _dec(q4),
-        _dec(w) if w is not None else Decimal(1),
+        _dec(w) or Decimal(1),
     )
 
 
@@ -244,9 +244,10 @@ def _agreement_rows(session: Session, year: int, opd_id: str | None = None) -> l
         query = query.where(PerformanceAgreement.opd_id == opd_id)
     newest: dict[str, tuple] = {}
     for row in conn.execute(query).all():
-        current = newest.get(row[1])
+        opd_key = str(row[1])  # never None: the query joins the OPD
+        current = newest.get(opd_key)
         if current is None or row[2] > current[2]:
-            newest[row[1]] = tuple(row)
+            newest[opd_key] = tuple(row)
     keys = {row[0]: (row[0], row[8], row[9]) for row in newest.values()}
     missing = [agreement_id for agreement_id, key in keys.items() if key not in _SIGNED_CONTENT]
     if missing:
@@ -359,7 +360,7 @@ def _scales(session: Session, indicator_ids: Iterable[str]) -> dict[str, str]:
         for indicator_id, scale in conn.execute(
             select(Indicator.id, Indicator.qualitative_scale).where(Indicator.qualitative_scale.is_not(None))
         )
-        if indicator_id in wanted
+        if indicator_id in wanted and scale is not None
     }
 
 

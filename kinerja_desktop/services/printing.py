@@ -232,7 +232,7 @@ def print_agreements(
         ]
     if not jobs:
         raise ValidationError.single(FORM, f"Tidak ada Perjanjian Kinerja tahun {year} untuk dicetak")
-    written = []
+    written: list[Path] = []
     for number, (document, name) in enumerate(jobs, start=1):
         if cancelled is not None and cancelled():
             raise PrintCancelled(f"Pencetakan dibatalkan; {len(written)} berkas telah selesai")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -177,7 +178,7 @@ def renstra_tree(
                 if not any(i.is_active for i in node.indicators):
                     node.flags.append(NO_INDICATOR)
             nodes[goal.id] = node
-        roots = []
+        roots: list[GoalNode] = []
         for node in nodes.values():
             parent = nodes.get(node.parent_id) if node.parent_id else None
             (parent.children if parent else roots).append(node)
@@ -253,8 +254,8 @@ def _goal(session: Session, goal_id: str) -> Goal:
     return goal
 
 
-def _next_order(session: Session, model: type, *conditions: object) -> int:
-    current = session.scalar(select(func.max(model.sort_order)).where(*conditions))  # type: ignore[attr-defined]
+def _next_order(session: Session, model: Any, *conditions: Any) -> int:
+    current = session.scalar(select(func.max(model.sort_order)).where(*conditions))
     return (current or 0) + 1
 
 
