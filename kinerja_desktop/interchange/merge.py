@@ -304,7 +304,7 @@ def _plan_centre(
                 )
                 continue
             for conflict in row_conflicts:
-                if _resolution(conflict, resolutions, prefer, plan) == PREFER_PACKAGE:
+                if _resolution(conflict, resolutions, prefer, plan) == PREFER_PACKAGE and conflict.field:
                     updates[conflict.field] = conflict.incoming
             if updates:
                 plan.updates.append((table, target_id, updates, central))
@@ -432,23 +432,23 @@ def _plan_field(conn: Connection, package: Package, me: dict[str, Any], labeler:
     order = {table: i for i, table in enumerate(sync_order())}
     tombs = sorted(package.tombstones, key=lambda t: -order.get(t.table, 0))
     deleting = {(t.table, t.id) for t in tombs}
-    for tomb in tombs:
-        local = _load_rows(conn, tomb.table, [tomb.id]).get(tomb.id)
+    for dead in tombs:
+        local = _load_rows(conn, dead.table, [dead.id]).get(dead.id)
         if local is None:
-            plan.drop_bases.append((tomb.table, tomb.id))
+            plan.drop_bases.append((dead.table, dead.id))
             continue
-        entry = bases.get((tomb.table, tomb.id))
-        content = content_columns(_t(tomb.table))
+        entry = bases.get((dead.table, dead.id))
+        content = content_columns(_t(dead.table))
         base = entry["base"] if entry else None
         sent = acked_sent(entry)
         clean = (base is not None and all(local[f] == base.get(f) for f in content)) or (
             sent is not None and all(local[f] == sent.get(f) for f in content)
         )
-        if not clean or _children_blocking(conn, tomb.table, tomb.id, deleting):
+        if not clean or _children_blocking(conn, dead.table, dead.id, deleting):
             plan.pending_local += 1  # edited here after the centre deleted it: sent back, decided there
             continue
-        plan.deletes.append((tomb.table, tomb.id, tomb.opd_id))
-        plan.drop_bases.append((tomb.table, tomb.id))
+        plan.deletes.append((dead.table, dead.id, dead.opd_id))
+        plan.drop_bases.append((dead.table, dead.id))
     del labeler
     return plan
 

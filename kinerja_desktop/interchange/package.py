@@ -253,7 +253,7 @@ def _parse_tombstone(name: str, entry: Any, allowed: frozenset[str]) -> Incoming
         base = codec(table).validate(base)
         if base["id"] != row_id:
             raise MalformedContentError(name, "dasar penggabungan penghapusan tidak cocok")
-    return IncomingTombstone(table, row_id, opd_id, base, _version(name, entry.get("base_version")))
+    return IncomingTombstone(table, str(row_id), opd_id, base, _version(name, entry.get("base_version")))
 
 
 def write_package(

@@ -145,4 +145,4 @@ def record_tombstone_from_orm(mapper: Any, connection: Any, target: Any) -> None
         return
     values = {attr.key: getattr(target, attr.key, None) for attr in mapper.column_attrs}
     opd_id = opd_of(table, values, connection_lookup(connection))
-    write_tombstone(connection, table, values["id"], opd_id, "lokal")
+    write_tombstone(connection, table, str(values["id"]), opd_id, "lokal")
