@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -232,15 +233,30 @@ def print_agreements(
         ]
     if not jobs:
         raise ValidationError.single(FORM, f"Tidak ada Perjanjian Kinerja tahun {year} untuk dicetak")
+    written = _write_all(render_agreement, jobs, out_dir, paper, progress, cancelled)
+    if combined:
+        written.append(_combine(written, out_dir / f"PK-{year}-SEMUA.pdf"))
+    return written
+
+
+def _write_all(
+    render: Callable,
+    jobs: Sequence[tuple[Any, str]],
+    out_dir: Path,
+    paper: str,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    *,
+    label: Callable[[Any], str] = lambda document: getattr(document, "unit_name", ""),
+) -> list[Path]:
+    """Write each (document, file name) into ``out_dir``; checks ``cancelled`` between files."""
     written: list[Path] = []
     for number, (document, name) in enumerate(jobs, start=1):
         if cancelled is not None and cancelled():
             raise PrintCancelled(f"Pencetakan dibatalkan; {len(written)} berkas telah selesai")
         if progress is not None:
-            progress(number, len(jobs), document.unit_name)
-        written.append(_write(render_agreement, document, out_dir / name, paper))
-    if combined:
-        written.append(_combine(written, out_dir / f"PK-{year}-SEMUA.pdf"))
+            progress(number, len(jobs), label(document))
+        written.append(_write(render, document, out_dir / name, paper))
     return written
 
 
@@ -261,7 +277,14 @@ def _combine(files: list[Path], target: Path) -> Path:
 
 
 def print_pacts(
-    db: Database, year: int, out: Path, paper: str = "a4", *, opd_codes: list[str] | None = None
+    db: Database,
+    year: int,
+    out: Path,
+    paper: str = "a4",
+    *,
+    opd_codes: list[str] | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> list[Path]:
     from ..reports import render_pact
 
@@ -275,7 +298,7 @@ def print_pacts(
         raise ValidationError.single(FORM, f"Tidak ada Pakta Integritas tahun {year} untuk dicetak")
     if len(jobs) == 1 and out.suffix.lower() == ".pdf":
         return [_write(render_pact, jobs[0][0], out, paper)]
-    return [_write(render_pact, document, out / name, paper) for document, name in jobs]
+    return _write_all(render_pact, jobs, out, paper, progress, cancelled, label=lambda d: d.institution)
 
 
 # --- evaluation and ranking ----------------------------------------------------------------------------
@@ -343,7 +366,15 @@ def evaluation_document(db: Database, result: OpdEvaluation) -> rd.QuarterEvalua
 
 
 def print_evaluations(
-    db: Database, year: int, quarter: int, out: Path, paper: str = "a4", *, opd_codes: list[str] | None = None
+    db: Database,
+    year: int,
+    quarter: int,
+    out: Path,
+    paper: str = "a4",
+    *,
+    opd_codes: list[str] | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> list[Path]:
     from ..reports import render_quarter_evaluation
 
@@ -354,15 +385,14 @@ def print_evaluations(
         raise ValidationError.single(FORM, f"Tidak ada PK {year} yang ditandatangani untuk dievaluasi")
     if len(results) == 1 and out.suffix.lower() == ".pdf":
         return [_write(render_quarter_evaluation, evaluation_document(db, results[0]), out, paper)]
-    return [
-        _write(
-            render_quarter_evaluation,
+    jobs = [
+        (
             evaluation_document(db, r),
-            out / f"EVALUASI-{year}-TW{quarter}-{re.sub(r'[^A-Z0-9]', '', r.opd_abbreviation.upper())}.pdf",
-            paper,
+            f"EVALUASI-{year}-TW{quarter}-{re.sub(r'[^A-Z0-9]', '', r.opd_abbreviation.upper())}.pdf",
         )
         for r in results
     ]
+    return _write_all(render_quarter_evaluation, jobs, out, paper, progress, cancelled)
 
 
 def ranking_document(db: Database, ranking: Ranking) -> rd.RankingDocument:

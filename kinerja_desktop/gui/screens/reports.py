@@ -1,25 +1,86 @@
-"""Laporan: a recap of reporting completeness per OPD for the year (read-only for now)."""
+"""Laporan: print the year's documents for every OPD at once, and the recap of reporting completeness."""
 
 from __future__ import annotations
 
+import csv
 from decimal import Decimal
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.enums import Quarter
 from ...domain.formatting import format_number
-from ...services import overview
+from ...services import overview, printing
 from ...services.overview import ReportingRow
+from .. import messages
+from ..dialogs.agreement_print_dialog import paper_combo
 from ..models.record_table import ALERT, LEFT, RIGHT, Column, RecordTableModel
 from ..models.sort_proxy import RawValueSortProxy
+from ..print_jobs import BatchPrint, BatchResult
 from ..views import setup_table
 from .base import Screen, heading, note
+
+# What can be printed for the whole regency from here: (key, label, needs a quarter).
+DOCUMENTS = (
+    ("pk", "Perjanjian Kinerja (versi terbaru tiap perangkat daerah)", False),
+    ("pakta", "Pakta Integritas kepala perangkat daerah", False),
+    ("evaluasi", "Laporan Evaluasi Triwulan tiap perangkat daerah", True),
+    ("peringkat", "Peringkat Kinerja Perangkat Daerah", True),
+)
 
 
 class ReportsScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.batch: BatchPrint | None = None
+        self.last_result: BatchResult | None = None
+        self.document_combo = QComboBox()
+        for key, label, _quarterly in DOCUMENTS:
+            self.document_combo.addItem(self.tr(label), key)
+        self.document_combo.currentIndexChanged.connect(self._update_quarter)
+        self.quarter_combo = QComboBox()
+        for quarter in (1, 2, 3, 4):
+            self.quarter_combo.addItem(self.tr(Quarter(quarter).label), quarter)
+        self.paper = paper_combo()
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        self.folder_edit = QLineEdit(documents)
+        browse = QPushButton(self.tr("Pilih…"))
+        browse.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+        self.print_button = QPushButton(self.tr("&Cetak ke folder"))
+        self.print_button.clicked.connect(self.print_selected)
+        form = QFormLayout()
+        form.addRow(self.tr("&Dokumen:"), self.document_combo)
+        form.addRow(self.tr("&Triwulan:"), self.quarter_combo)
+        form.addRow(self.tr("&Kertas:"), self.paper)
+        folder_label = QLabel(self.tr("&Folder tujuan:"))
+        folder_label.setBuddy(self.folder_edit)
+        form.addRow(folder_label, folder_row)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.print_button)
+        button_row.addStretch(1)
+        form.addRow("", button_row)
+        self.print_note = note()
+        print_box = QGroupBox(self.tr("Cetak dokumen untuk semua perangkat daerah"))
+        print_layout = QVBoxLayout(print_box)
+        print_layout.addLayout(form)
+        print_layout.addWidget(self.print_note)
+
         self.model = RecordTableModel[ReportingRow](
             [
                 Column(self.tr("Kode"), lambda r: r.code),
@@ -44,14 +105,89 @@ class ReportsScreen(Screen):
         setup_table(self.table, stretch_column=1)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.summary = note()
+        self.csv_button = QPushButton(self.tr("Ekspor rekap CSV…"))
+        self.csv_button.clicked.connect(self.export_csv)
+        recap_tools = QHBoxLayout()
+        recap_tools.addWidget(self.summary, 1)
+        recap_tools.addWidget(self.csv_button, 0, Qt.AlignmentFlag.AlignTop)
+        recap_box = QGroupBox(self.tr("Rekap kelengkapan pelaporan realisasi"))
+        recap_layout = QVBoxLayout(recap_box)
+        recap_layout.addLayout(recap_tools)
+        recap_layout.addWidget(self.table, 1)
+
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(print_box)
+        layout.addWidget(recap_box, 1)
+        self._update_quarter()
 
     def title(self) -> str:
         return self.tr("Laporan")
 
+    # -- printing ------------------------------------------------------------------------------------
+    def _update_quarter(self) -> None:
+        quarterly = DOCUMENTS[self.document_combo.currentIndex()][2]
+        self.quarter_combo.setEnabled(quarterly)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder tujuan"), self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def print_selected(self) -> BatchPrint | None:
+        """Print the chosen document for every OPD into the folder, off the GUI thread; cancellable."""
+        if self.db is None or self.year is None or self.batch is not None:
+            return None
+        folder = Path(self.folder_edit.text().strip())
+        if not str(folder).strip() or (folder.exists() and not folder.is_dir()):
+            messages.show_error(self, self.tr("Cetak"), self.tr("Pilih folder tujuan yang sah"))
+            return None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            messages.show_error(self, self.tr("Cetak"), self.tr("Folder tidak dapat dibuat: {0}").format(exc))
+            return None
+        db, year, paper = self.db, self.year, self.paper.currentData()
+        key = self.document_combo.currentData()
+        quarter = self.quarter_combo.currentData()
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202
+            if key == "pk":
+                return printing.print_agreements(db, year, folder, paper, progress=progress, cancelled=cancelled)
+            if key == "pakta":
+                return printing.print_pacts(db, year, folder, paper, progress=progress, cancelled=cancelled)
+            if key == "evaluasi":
+                return printing.print_evaluations(
+                    db, year, quarter, folder, paper, progress=progress, cancelled=cancelled
+                )
+            progress(1, 1, self.tr("Peringkat"))
+            return [printing.print_ranking(db, year, quarter, folder / f"PERINGKAT-{year}-TW{quarter}.pdf", paper)]
+
+        batch = BatchPrint(self, self.document_combo.currentText(), work)
+        batch.finished.connect(lambda result: self._print_done(batch, folder, result))
+        self.batch = batch
+        batch.start()
+        return batch
+
+    def _print_done(self, batch: BatchPrint, folder: Path, result: BatchResult) -> None:
+        self.batch = None
+        self.last_result = result
+        batch.deleteLater()
+        if result.error is not None:
+            messages.show_error(self, self.tr("Cetak"), result.message)
+        elif result.cancelled:
+            messages.show_info(self, self.tr("Cetak"), result.message)
+        else:
+            self.print_note.setText(
+                self.tr("{0} berkas PDF ditulis ke {1}.").format(format_number(len(result.written), 0), folder)
+            )
+
+    def shutdown(self) -> None:
+        if self.batch is not None:
+            self.batch.cancel()
+            self.batch.wait()
+
+    # -- recap ---------------------------------------------------------------------------------------
     def _received_text(self, row: ReportingRow) -> str:
         return self.tr("{0} dari {1}").format(
             format_number(row.reports_received, 0), format_number(row.indicator_count * 4, 0)
@@ -75,8 +211,53 @@ class ReportsScreen(Screen):
     def _color(row: ReportingRow):  # noqa: ANN205
         return ALERT if row.indicator_count and any(n == 0 for n in row.reported) else None
 
+    def export_csv(self, path: str | None = None) -> Path | None:
+        """The recap as CSV (semicolons and decimal commas, as Excel in Indonesia reads them)."""
+        if self.year is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Ekspor rekap"), f"rekap-pelaporan-{self.year}.csv", self.tr("Berkas CSV (*.csv)")
+            )
+            if not path:
+                return None
+        target = Path(path)
+        try:
+            with target.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle, delimiter=";")
+                writer.writerow(
+                    [
+                        "Kode",
+                        "Perangkat daerah",
+                        "Indikator",
+                        "Laporan masuk",
+                        "Laporan diharapkan",
+                        "Kelengkapan (%)",
+                        "Triwulan belum lapor",
+                    ]
+                )
+                for row in self.model.rows():
+                    writer.writerow(
+                        [
+                            row.code,
+                            row.name,
+                            row.indicator_count,
+                            row.reports_received,
+                            row.indicator_count * 4,
+                            format_number(row.completeness, 2),
+                            self._missing_text(row),
+                        ]
+                    )
+        except OSError as exc:
+            messages.show_error(self, self.tr("Ekspor rekap"), self.tr("Berkas tidak dapat ditulis: {0}").format(exc))
+            return None
+        return target
+
     def refresh(self) -> None:
-        if self.db is None or self.year is None:
+        has_year = self.db is not None and self.year is not None
+        for widget in (self.print_button, self.csv_button):
+            widget.setEnabled(has_year)
+        if not has_year:
             self.model.set_rows([])
             self.summary.setText(self.tr("Belum ada tahun anggaran di basis data ini."))
             return
@@ -86,8 +267,7 @@ class ReportsScreen(Screen):
         received = sum(r.reports_received for r in rows)
         percent = format_number(Decimal(received) * 100 / expected, 2) if expected else "—"
         self.summary.setText(
-            self.tr(
-                "Rekap kelengkapan pelaporan realisasi tahun {0}: {1} dari {2} laporan indikator masuk ({3} %). "
-                "Cetak dan ekspor laporan menyusul."
-            ).format(self.year, format_number(received, 0), format_number(expected, 0), percent)
+            self.tr("Tahun {0}: {1} dari {2} laporan indikator masuk ({3} %).").format(
+                self.year, format_number(received, 0), format_number(expected, 0), percent
+            )
         )
