@@ -74,27 +74,39 @@ def _backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _confirmed(args: argparse.Namespace) -> bool:
+    """``--yes``, or "ya" typed at a terminal; prints why not otherwise."""
+    if args.yes:
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        print(
+            "Pemulihan tidak dijalankan: tidak ada terminal untuk bertanya. Ulangi dengan --yes untuk "
+            "memulihkan tanpa bertanya.",
+            file=sys.stderr,
+        )
+        return False
+    answer = input("Pulihkan basis data dari cadangan ini? Ketik “ya” untuk melanjutkan: ").strip().lower()
+    if answer not in ("ya", "y"):
+        print("Pemulihan dibatalkan; basis data tidak diubah.")
+        return False
+    return True
+
+
 def _restore(args: argparse.Namespace) -> int:
+    from ..db.errors import DatabaseDamagedError
     from ..interchange.errors import InterchangeError
     from ..services.backup import preview_restore, restore_backup
 
-    database = open_for_command(args)
+    try:
+        database = open_for_command(args)
+    except DatabaseDamagedError as exc:
+        return _recover_damaged(args, Path(exc.path), exc)
     try:
         preview = preview_restore(database, args.file)
         for line in preview.lines():
             print(line)
-        if not args.yes:
-            if not sys.stdin or not sys.stdin.isatty():
-                print(
-                    "Pemulihan tidak dijalankan: tidak ada terminal untuk bertanya. Ulangi dengan --yes untuk "
-                    "memulihkan tanpa bertanya.",
-                    file=sys.stderr,
-                )
-                return EXIT_NOT_CONFIRMED
-            answer = input("Pulihkan basis data dari cadangan ini? Ketik “ya” untuk melanjutkan: ").strip().lower()
-            if answer not in ("ya", "y"):
-                print("Pemulihan dibatalkan; basis data tidak diubah.")
-                return EXIT_NOT_CONFIRMED
+        if not _confirmed(args):
+            return EXIT_NOT_CONFIRMED
         result = restore_backup(database, args.file)
     except InterchangeError as exc:
         return _fail(exc)
@@ -103,6 +115,35 @@ def _restore(args: argparse.Namespace) -> int:
     print(f"Basis data dipulihkan. Isi sebelumnya disimpan di {result.saved_copy}")
     if result.migrated_from:
         print(f"Skema cadangan diperbarui dari {result.migrated_from}.")
+    return 0
+
+
+def _recover_damaged(args: argparse.Namespace, db_path: Path, damage: Exception) -> int:
+    """The target database cannot be opened: put the backup in its place, keeping the damaged file."""
+    from datetime import UTC
+
+    from ..interchange.errors import InterchangeError
+    from ..services.backup import check_backup, recover_from_backup
+
+    print(f"Peringatan: {damage}", file=sys.stderr)
+    try:
+        info = check_backup(args.file)
+    except InterchangeError as exc:
+        return _fail(exc)
+    print(f"Berkas cadangan: {info.path.name}")
+    made = info.created_at.replace(tzinfo=UTC).astimezone()
+    print(f"Dibuat: {made:%d-%m-%Y %H:%M} (Kinerja Desktop {info.app_version}, skema {info.schema_revision})")
+    print(f"Pemerintah daerah: {info.regency_name}")
+    print(f"Isi: {info.total_rows} baris, {info.evidence_files} berkas bukti")
+    print(f"Basis data “{db_path}” yang rusak akan dipindahkan (tidak dihapus) dan diganti isi cadangan ini.")
+    if not _confirmed(args):
+        return EXIT_NOT_CONFIRMED
+    try:
+        aside = recover_from_backup(db_path, args.file)
+    except (InterchangeError, OSError) as exc:
+        return _fail(exc)
+    print(f"Basis data dipulihkan dari {info.path.name} ke {db_path}.")
+    print(f"Berkas yang rusak disimpan sebagai {aside}")
     return 0
 
 

@@ -18,6 +18,8 @@ from .settings import APPLICATION, ORGANIZATION
 
 if TYPE_CHECKING:
     from ..db.database import Database
+    from .main_window import MainWindow
+    from .opening import OpenProblem
 
 
 STARTUP_PROBE = "KINERJA_STARTUP_PROBE"
@@ -43,32 +45,45 @@ def create_application() -> QApplication:
     return app
 
 
-def open_at_start(db: str | None) -> Database | None:
-    """Open the database given (or the default); after a failure offer another file or quitting."""
+def open_at_start(db: str | None, problem: OpenProblem | None = None) -> Database | None:
+    """Open the database given (or the default); after a failure offer recovery from the last automatic
+    backup (a damaged file), another file, or quitting. ``problem``: the first attempt already failed so.
+    """
     from . import opening
 
-    path: str | None = db
+    path: str | None = str(problem.path) if problem is not None and problem.path is not None else db
     create = True
     while True:
-        database, problem = opening.try_open(path, create=create)
-        if database is not None:
-            opening.show_open_notes(None, database)
-            return database
-        if not messages.choose_other_file_or_quit(None, _tr("Basis data tidak dapat dibuka"), problem or ""):
+        if problem is None:
+            database, problem = opening.try_open_detailed(path, create=create)
+            if database is not None:
+                opening.show_open_notes(None, database)
+                return database
+            assert problem is not None
+        choice = opening.ask_after_damage(None, problem, at_start=True)
+        if choice == opening.RECOVER:
+            database = opening.recover_damaged(None, problem)
+            if database is not None:
+                return database
+            problem = None  # recovery failed: the same file fails again and the choice comes back
+            create = False
+            continue
+        if choice != opening.OTHER:
             return None
         start = str(Path(path).parent) if path else ""
         path = opening.ask_existing_file(None, start)
         if path is None:
             return None
         create = False
+        problem = None
 
 
-def _open_in_background(path: str | None) -> tuple[Database | None, str | None]:
+def _open_in_background(path: str | None) -> tuple[Database | None, OpenProblem | None]:
     """Worker: import the data layer and the screens (the slow part of start-up) and open the database."""
     from . import opening
     from .screens import agreements, backup, evaluation, home, opd, renstra, reports  # noqa: F401
 
-    return opening.try_open(path, create=True)
+    return opening.try_open_detailed(path, create=True)
 
 
 def _loading_name(db: str | None) -> str:
@@ -79,13 +94,22 @@ def _loading_name(db: str | None) -> str:
     return "kinerja.sqlite"
 
 
-def run(db: str | None) -> int:
+def run(db: str | None, open_file: str | None = None) -> int:
     """Run the desktop application on ``db`` (a path; None = the default database). Returns the exit code.
 
     The window is shown first, then the data layer is imported and the database opened in a worker
     thread; the screens are built when it is ready (a failure offers another file, as at any open).
+    ``open_file`` (a ``.kinerja-backup`` or ``.kinerja-paket``) is then previewed in Cadangan & Paket.
     """
     app = create_application()
+    window, outcome = launch(db, open_file=open_file)
+    code = app.exec()
+    window.runner.wait()
+    return outcome["code"] or code
+
+
+def launch(db: str | None, *, open_file: str | None = None) -> tuple[MainWindow, dict[str, int]]:
+    """Show the window and start opening ``db`` in the background (the event loop is the caller's)."""
     from .main_window import MainWindow
 
     window = MainWindow(None, loading_name=_loading_name(db))
@@ -95,12 +119,12 @@ def run(db: str | None) -> int:
         QTimer.singleShot(0, lambda: print("KINERJA_SHOWN", flush=True))
     outcome = {"code": 0}
 
-    def opened(result: tuple[Database | None, str | None]) -> None:
+    def opened(result: tuple[Database | None, OpenProblem | None]) -> None:
         from . import opening
 
         database, problem = result
         if database is None:
-            database = _recover(problem or "")
+            database = _recover(problem)
             if database is None:
                 outcome["code"] = 1
                 window.close()
@@ -108,6 +132,8 @@ def run(db: str | None) -> int:
         else:
             opening.show_open_notes(window, database)
         window.attach(database)
+        if open_file:
+            QTimer.singleShot(0, lambda: open_in_window(window, open_file))
         if probe:
             print("KINERJA_READY", flush=True)
             QTimer.singleShot(0, window.close)
@@ -118,16 +144,17 @@ def run(db: str | None) -> int:
         window.close()
 
     window.runner.run(_open_in_background, db, on_success=opened, on_failure=failed)
-    code = app.exec()
-    window.runner.wait()
-    return outcome["code"] or code
+    return window, outcome
 
 
-def _recover(problem: str) -> Database | None:
-    """After a failed first open: offer another file (as ``open_at_start`` does) or quit."""
+def open_in_window(window: MainWindow, path: str) -> None:
+    """Go to Cadangan & Paket and start the restore or import preview of ``path``."""
+    window.show_screen(window.backup)
+    window.backup.open_file(path)
+
+
+def _recover(problem: OpenProblem | None) -> Database | None:
+    """After a failed first open: recovery from the last automatic backup, another file, or quitting."""
     from . import opening
 
-    if not messages.choose_other_file_or_quit(None, _tr("Basis data tidak dapat dibuka"), problem):
-        return None
-    path = opening.ask_existing_file(None, "")
-    return open_at_start(path) if path else None
+    return open_at_start(None, problem or opening.OpenProblem(""))

@@ -7,6 +7,7 @@ imported and built by :meth:`MainWindow.attach` once the database is open (see `
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self.profile_action.setEnabled(True)
         self.nav.currentRowChanged.connect(self._on_navigate)
         self.year_combo.currentIndexChanged.connect(self._on_year_changed)
+        self.backup.data_replaced.connect(self.reload)
         self.nav.setCurrentRow(0)
 
     # -- menus ---------------------------------------------------------------------------------------
@@ -251,11 +253,9 @@ class MainWindow(QMainWindow):
         """Open another database; the current one stays open when that fails."""
         from . import opening
 
-        database, problem = opening.try_open(path, create=create)
+        database = opening.open_or_recover(self, path, create=create)  # messages shown there
         if database is None:
-            messages.show_error(self, self.tr("Basis data tidak dapat dibuka"), problem or "")
             return False
-        opening.show_open_notes(self, database)
         self.set_database(database)
         return True
 
@@ -316,6 +316,12 @@ class MainWindow(QMainWindow):
     def _on_year_changed(self, _index: int) -> None:
         self._apply_context()
 
+    def reload(self) -> None:
+        """The data changed under every screen (a restore, an import): years and screens again."""
+        if self.db is not None:
+            self._load_years()
+            self._apply_context()
+
     def _apply_context(self) -> None:
         if not self.screens:
             return
@@ -348,5 +354,17 @@ class MainWindow(QMainWindow):
             screen.shutdown()
         self.runner.wait()
         if self.db is not None:
+            self._auto_backup()
             self.db.close()
         super().closeEvent(event)
+
+    def _auto_backup(self) -> None:
+        """At most once a day, into cadangan-otomatis beside the database; never stops the window closing."""
+        if self.db is None or not self.screens:
+            return
+        try:
+            from ..services.backup import auto_backup
+
+            auto_backup(self.db)
+        except Exception as exc:  # noqa: BLE001 - closing must go on whatever happened
+            print(f"Cadangan otomatis gagal: {exc}", file=sys.stderr)

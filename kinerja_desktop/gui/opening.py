@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..db.database import Database, open_database
-from ..db.errors import KinerjaDbError
+from ..db.errors import DatabaseDamagedError, KinerjaDbError
 from . import messages
 
 FILE_FILTER = "Basis data Kinerja (*.sqlite *.db);;Semua berkas (*)"
@@ -18,16 +19,130 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("opening", text)
 
 
-def try_open(path: str | Path | None, *, create: bool) -> tuple[Database | None, str | None]:
-    """Open the database; on failure return the Indonesian reason instead."""
+# What the user chose after a database failed to open.
+RECOVER, OTHER, QUIT = "pulihkan", "lain", "keluar"
+
+
+@dataclass(frozen=True)
+class OpenProblem:
+    """Why a database did not open; a damaged one names its newest automatic backup, if any."""
+
+    message: str
+    path: Path | None = None
+    last_backup: Path | None = None
+
+
+def try_open_detailed(path: str | Path | None, *, create: bool) -> tuple[Database | None, OpenProblem | None]:
+    """Open the database; on failure return the Indonesian reason (and for a damaged file its last backup)."""
     try:
         return open_database(path, create=create), None
+    except DatabaseDamagedError as exc:
+        backup = Path(exc.last_backup) if exc.last_backup else None
+        return None, OpenProblem(str(exc), Path(exc.path), backup)
     except KinerjaDbError as exc:
-        return None, str(exc)
+        return None, OpenProblem(str(exc))
     except FileNotFoundError as exc:
-        return None, str(exc)
+        return None, OpenProblem(str(exc))
     except OSError as exc:
-        return None, _tr("Berkas “{0}” tidak dapat dibuka: {1}").format(path, exc.strerror or exc)
+        return None, OpenProblem(_tr("Berkas “{0}” tidak dapat dibuka: {1}").format(path, exc.strerror or exc))
+
+
+def try_open(path: str | Path | None, *, create: bool) -> tuple[Database | None, str | None]:
+    """Open the database; on failure return the Indonesian reason instead."""
+    database, problem = try_open_detailed(path, create=create)
+    return database, problem.message if problem else None
+
+
+def open_or_recover(parent: QWidget | None, path: str | Path, *, create: bool) -> Database | None:
+    """Open another database from the window; a damaged one can be recovered from its last automatic backup."""
+    database, problem = try_open_detailed(path, create=create)
+    if database is not None:
+        show_open_notes(parent, database)
+        return database
+    assert problem is not None
+    if problem.last_backup is None:
+        messages.show_error(parent, _tr("Basis data tidak dapat dibuka"), problem.message)
+        return None
+    if ask_after_damage(parent, problem, at_start=False) != RECOVER:
+        return None
+    return recover_damaged(parent, problem)
+
+
+def ask_after_damage(parent: QWidget | None, problem: OpenProblem, *, at_start: bool) -> str:
+    """RECOVER, OTHER (at start only) or QUIT; "Pulihkan…" is offered when an automatic backup exists."""
+    if problem.last_backup is None:
+        if not at_start:
+            return QUIT
+        return (
+            OTHER
+            if messages.choose_other_file_or_quit(parent, _tr("Basis data tidak dapat dibuka"), problem.message)
+            else QUIT
+        )
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, _tr("Basis data rusak"), problem.message, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setInformativeText(_backup_note(problem.last_backup))
+    recover = box.addButton(_tr("Pulihkan dari cadangan otomatis terakhir"), QMessageBox.ButtonRole.AcceptRole)
+    other = box.addButton(_tr("Pilih berkas lain…"), QMessageBox.ButtonRole.ActionRole) if at_start else None
+    stop = box.addButton(_tr("Keluar") if at_start else _tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(recover)
+    box.setEscapeButton(stop)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is recover:
+        return RECOVER
+    if other is not None and clicked is other:
+        return OTHER
+    return QUIT
+
+
+def _backup_note(backup: Path) -> str:
+    from .models.backup_auto_model import auto_backup_row
+    from .models.backup_formatting import format_datetime
+
+    try:
+        when = format_datetime(auto_backup_row(backup).created)
+    except OSError:
+        when = "?"
+    return _tr(
+        "Cadangan otomatis terakhir: {0} ({1}). Data yang diubah sesudahnya tidak ada di cadangan itu. "
+        "Berkas yang rusak tidak dihapus: disimpan di samping dengan nama lain."
+    ).format(backup.name, when)
+
+
+def recover_damaged(parent: QWidget | None, problem: OpenProblem) -> Database | None:
+    """Put the last automatic backup in place of the damaged file (kept aside), then open it."""
+    from ..services.backup import recover_from_backup
+    from .dialogs.backup_progress import ProgressTask
+
+    assert problem.path is not None and problem.last_backup is not None
+    db_path, backup = problem.path, problem.last_backup
+    task = ProgressTask(
+        parent,
+        _tr("Memulihkan basis data"),
+        lambda progress, cancel: recover_from_backup(db_path, backup, progress=progress, cancel=cancel),
+    )
+    outcome = task.run_and_wait()
+    task.dispose()
+    if outcome.cancelled:
+        messages.show_info(parent, _tr("Pemulihan dibatalkan"), _tr("Pemulihan dibatalkan; berkas tidak diubah."))
+        return None
+    if outcome.error is not None:
+        messages.show_error(parent, _tr("Pemulihan gagal"), str(outcome.error))
+        return None
+    database, message = try_open(db_path, create=False)
+    if database is None:
+        messages.show_error(parent, _tr("Basis data tidak dapat dibuka"), message or "")
+        return None
+    messages.show_info(
+        parent,
+        _tr("Basis data dipulihkan"),
+        _tr("Basis data dipulihkan dari cadangan otomatis {0}. Berkas yang rusak disimpan sebagai {1}.").format(
+            backup.name, outcome.value
+        ),
+    )
+    show_open_notes(parent, database)
+    return database
 
 
 def show_open_notes(parent: QWidget | None, database: Database) -> None:

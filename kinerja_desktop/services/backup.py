@@ -399,7 +399,10 @@ def _copy_into_live(db: Database, snap: Path, progress: Progress | None, cancel:
 
 
 def _restore_evidence(db: Database, evidence: list[tuple[str, Path]]) -> int:
-    folder = db.evidence_dir
+    return _restore_evidence_to(db.evidence_dir, evidence)
+
+
+def _restore_evidence_to(folder: Path | None, evidence: list[tuple[str, Path]]) -> int:
     if folder is None or not evidence:
         return 0
     count = 0
@@ -429,6 +432,76 @@ def _audit_restore(db: Database, info: BackupInfo, saved: Path) -> None:
             detail={"backup": str(info.path), "saved_copy": str(saved), "schema": info.schema_revision},
             origin=f"cadangan:{info.path.name}"[:120],
         )
+
+
+# ---------------------------------------------------------------------------------------------- recovery
+
+
+def check_backup(path: Path) -> BackupInfo:
+    """Check a backup file completely (as :func:`preview_restore` does) without a database open."""
+    path = Path(path)
+    work = Path(tempfile.mkdtemp(prefix=".kinerja-periksa-"))
+    try:
+        info, _snap, _evidence = _extract_and_check(path, work, None, None)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return info
+
+
+def recover_from_backup(
+    db_path: Path, backup_path: Path, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> Path:
+    """Replace a damaged database file (that cannot be opened) with a backup's snapshot.
+
+    The backup is checked first (manifest, checksums, integrity; a newer schema is refused), an older
+    snapshot is migrated, then the damaged file and its ``-wal``/``-shm`` are moved aside together as
+    ``<name>.rusak-<time>.sqlite(-wal/-shm)`` (never deleted) and the snapshot takes the original name.
+    Returns the path of the damaged copy set aside.
+    """
+    db_path, backup_path = Path(db_path), Path(backup_path)
+    work = Path(tempfile.mkdtemp(prefix=".kinerja-pulihkan-", dir=db_path.parent))
+    try:
+        info, snap, evidence = _extract_and_check(backup_path, work, progress, cancel)
+        if info.schema_revision != REVISIONS[-1]:
+            _tick(progress, cancel, 0.35, "Memperbarui skema cadangan lama…")
+            from ..db.migrate import upgrade_sqlite
+
+            upgrade_sqlite(snap, from_revision=info.schema_revision)
+        _check_foreign_keys(backup_path, snap)
+        _tick(progress, cancel, 0.5, "Menyiapkan basis data pulihan…")
+        # The new file is complete beside the target before the damaged one is moved: a crash in between
+        # leaves both files, never neither. From here on there is no cancelling.
+        incoming = db_path.with_name(f".{db_path.name}.pulihan")
+        try:
+            shutil.copyfile(snap, incoming)
+            with open(incoming, "rb+") as handle:
+                os.fsync(handle.fileno())
+        except BaseException:
+            incoming.unlink(missing_ok=True)
+            raise
+        _tick(progress, None, 0.7, "Memindahkan berkas yang rusak…")
+        aside = db_path.with_name(f"{db_path.stem}.rusak-{timestamp()}{db_path.suffix}")
+        for suffix in ("-wal", "-shm"):  # the journal files go with their database, under its new name
+            companion = Path(f"{db_path}{suffix}")
+            if companion.exists():
+                os.replace(companion, Path(f"{aside}{suffix}"))
+        if db_path.exists():
+            os.replace(db_path, aside)
+        os.replace(incoming, db_path)
+        fsync_dir(db_path.parent)
+        _tick(progress, None, 0.85, "Memulihkan berkas bukti…")
+        _restore_evidence_to(db_path.with_name(db_path.stem + "-bukti"), evidence)
+        from ..db.database import open_database
+
+        recovered = open_database(db_path, create=False)
+        try:
+            _audit_restore(recovered, info, aside)
+        finally:
+            recovered.close()
+        _tick(progress, None, 1.0, "Pemulihan selesai.")
+        return aside
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 # ---------------------------------------------------------------------------------------------- automatic
