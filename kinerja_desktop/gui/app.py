@@ -143,7 +143,8 @@ def launch(db: str | None, *, open_file: str | None = None) -> tuple[MainWindow,
         outcome["code"] = 1
         window.close()
 
-    window.runner.run(_open_in_background, db, on_success=opened, on_failure=failed)
+    # Queued behind the first paint: the worker's imports hold the GIL and would otherwise delay the window.
+    QTimer.singleShot(0, lambda: window.runner.run(_open_in_background, db, on_success=opened, on_failure=failed))
     return window, outcome
 
 
