@@ -387,6 +387,7 @@ def _copy_into_live(db: Database, snap: Path, progress: Progress | None, cancel:
     raw = db.engine.raw_connection()
     try:
         live = raw.driver_connection
+        assert isinstance(live, sqlite3.Connection)  # backups are for SQLite files only
 
         def step(_status: int, remaining: int, total: int) -> None:
             # Raising here aborts the copy; the live database keeps its old content.
