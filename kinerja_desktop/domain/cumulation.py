@@ -25,7 +25,13 @@ def _cumulation(rule: Cumulation | str) -> Cumulation:
 def _quarterly(values: Sequence[Number | None], what: str) -> list[Decimal | None]:
     if isinstance(values, str | bytes) or len(values) != 4:
         raise ValueError(f"{what} harus terdiri dari 4 nilai triwulan (TW I–IV)")
-    return [as_optional_decimal(v, f"{what} TW {Quarter(i).roman}") for i, v in enumerate(values, start=1)]
+    # The label names the quarter in an error message; build it only when a value is not already a Decimal.
+    return [
+        v
+        if v is None or type(v) is Decimal and v.is_finite()
+        else as_optional_decimal(v, f"{what} TW {Quarter(i).roman}")
+        for i, v in enumerate(values, start=1)
+    ]
 
 
 def to_date(values: Sequence[Number | None], rule: Cumulation | str, quarter: int) -> Decimal | None:

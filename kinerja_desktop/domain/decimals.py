@@ -27,6 +27,8 @@ def as_decimal(value: Number, what: str = "nilai") -> Decimal:
     domain keeps targets and realisations exact. Strings are machine format ("92.5", not "92,5");
     text typed by a person goes through :func:`kinerja_desktop.domain.formatting.parse_number` first.
     """
+    if type(value) is Decimal and value.is_finite():  # the common case, first (a ranking converts ~45 000)
+        return value
     if isinstance(value, bool) or isinstance(value, float):
         raise TypeError(
             f"{what} harus berupa Decimal, bilangan bulat atau teks angka, bukan {type(value).__name__} "
