@@ -16,7 +16,7 @@ def integrity_problems(database: Database) -> list[str]:
         rows = [row[0] for row in conn.execute(text("PRAGMA integrity_check"))]
         problems = [] if rows == ["ok"] else rows
         for row in conn.execute(text("PRAGMA foreign_key_check")):
-            problems.append(f"kunci asing rusak di tabel {row[0]} (baris {row[1]}) → {row[2]}")
+            problems.append(f"Kunci asing rusak di tabel {row[0]} (baris {row[1]}) → {row[2]}")
     return problems
 
 
