@@ -71,8 +71,13 @@ def _watermark(regency: Regency, draft: bool) -> str | None:
     return SAMPLE_WATERMARK if regency.is_sample else None
 
 
+def _code(text: str) -> str:
+    """Upper-case letters and digits only, as in document identities and file names (``DINKES``)."""
+    return re.sub(r"[^A-Z0-9]", "", text.upper())
+
+
 def _unit_code(opd: Opd | None) -> str:
-    return re.sub(r"[^A-Z0-9]", "", (opd.abbreviation if opd else "DAERAH").upper()) or "OPD"
+    return _code(opd.abbreviation if opd else "DAERAH") or "OPD"
 
 
 def _target(item) -> rd.TargetValue:  # noqa: ANN001
@@ -249,7 +254,12 @@ def _write_all(
     *,
     label: Callable[[Any], str] = lambda document: getattr(document, "unit_name", ""),
 ) -> list[Path]:
-    """Write each (document, file name) into ``out_dir``; checks ``cancelled`` between files."""
+    """Write each (document, file name) into ``out_dir``; checks ``cancelled`` between files.
+
+    A single document may go to a file: ``out_dir`` is then that ``.pdf`` path.
+    """
+    if len(jobs) == 1 and out_dir.suffix.lower() == ".pdf":
+        return [_write(render, jobs[0][0], out_dir, paper)]
     written: list[Path] = []
     for number, (document, name) in enumerate(jobs, start=1):
         if cancelled is not None and cancelled():
@@ -296,8 +306,6 @@ def print_pacts(
         jobs = [(pact_document(session, p.id), _file_name("PAKTA", year, session.get(Opd, p.opd_id))) for p in pacts]
     if not jobs:
         raise ValidationError.single(FORM, f"Tidak ada Pakta Integritas tahun {year} untuk dicetak")
-    if len(jobs) == 1 and out.suffix.lower() == ".pdf":
-        return [_write(render_pact, jobs[0][0], out, paper)]
     return _write_all(render_pact, jobs, out, paper, progress, cancelled, label=lambda d: d.institution)
 
 
@@ -383,14 +391,8 @@ def print_evaluations(
         results = [r for r in results if r.opd_code in opd_codes or r.opd_abbreviation in opd_codes]
     if not results:
         raise ValidationError.single(FORM, f"Tidak ada PK {year} yang ditandatangani untuk dievaluasi")
-    if len(results) == 1 and out.suffix.lower() == ".pdf":
-        return [_write(render_quarter_evaluation, evaluation_document(db, results[0]), out, paper)]
     jobs = [
-        (
-            evaluation_document(db, r),
-            f"EVALUASI-{year}-TW{quarter}-{re.sub(r'[^A-Z0-9]', '', r.opd_abbreviation.upper())}.pdf",
-        )
-        for r in results
+        (evaluation_document(db, r), f"EVALUASI-{year}-TW{quarter}-{_code(r.opd_abbreviation)}.pdf") for r in results
     ]
     return _write_all(render_quarter_evaluation, jobs, out, paper, progress, cancelled)
 
