@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from ..db.database import Database
 from ..db.models import (
-    AgreementItem,
-    AgreementProgram,
     FiscalYear,
     Goal,
     Indicator,
     IndicatorRealization,
-    IndicatorTarget,
     Opd,
     PerformanceAgreement,
     PlanningPeriod,
     Regency,
 )
-from ..domain.enums import AgreementKind, AgreementStatus, GoalKind, GoalLevel, Polarity
+from ..domain.enums import AgreementStatus, GoalLevel
 from ..domain.formatting import round_half_up
 
 QUARTERS = (1, 2, 3, 4)
@@ -42,19 +39,6 @@ class Summary:
     agreements_by_status: dict[AgreementStatus, int]
     opds_with_indicators: int  # active OPDs that have indicators this year (who should report)
     reported_by_quarter: dict[int, int]  # quarter -> active OPDs with at least one realisation
-
-
-@dataclass(frozen=True)
-class AgreementRow:
-    id: str
-    opd_id: str | None
-    opd_code: str
-    opd_name: str  # "Pemerintah Kabupaten …" for the regional head's own PK
-    kind: AgreementKind
-    version_no: int
-    status: AgreementStatus
-    item_count: int
-    total_budget: int  # rupiah
 
 
 @dataclass(frozen=True)
@@ -78,37 +62,6 @@ class ReportingRow:
         if not self.indicator_count:
             return None
         return round_half_up(Decimal(self.reports_received) * 100 / (self.indicator_count * 4))
-
-
-@dataclass(frozen=True)
-class IndicatorNode:
-    id: str
-    code: str
-    name: str
-    unit: str
-    polarity: Polarity
-    target: Decimal | None
-    target_high: Decimal | None
-    target_grade: str | None
-
-
-@dataclass
-class GoalNode:
-    id: str
-    kind: GoalKind
-    code: str
-    statement: str
-    children: list[GoalNode] = field(default_factory=list)
-    indicators: list[IndicatorNode] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class OpdGoals:
-    opd_id: str
-    code: str
-    abbreviation: str
-    name: str
-    goals: list[GoalNode]
 
 
 @dataclass(frozen=True)
@@ -163,43 +116,6 @@ def summary(db: Database, year: int | None) -> Summary:
         )
 
 
-def agreements_for_year(db: Database, year: int) -> list[AgreementRow]:
-    """Every agreement (all versions) of the year, in OPD order."""
-    with db.read() as s:
-        items = (
-            select(AgreementItem.agreement_id, func.count().label("n")).group_by(AgreementItem.agreement_id).subquery()
-        )
-        budget = (
-            select(AgreementProgram.agreement_id, func.sum(AgreementProgram.budget).label("total"))
-            .group_by(AgreementProgram.agreement_id)
-            .subquery()
-        )
-        regency = s.execute(select(Regency)).scalars().first()
-        regional_name = f"Pemerintah {regency.full_name}" if regency else "Pemerintah Daerah"
-        query = (
-            select(PerformanceAgreement, Opd, items.c.n, budget.c.total)
-            .outerjoin(Opd, Opd.id == PerformanceAgreement.opd_id)
-            .outerjoin(items, items.c.agreement_id == PerformanceAgreement.id)
-            .outerjoin(budget, budget.c.agreement_id == PerformanceAgreement.id)
-            .where(PerformanceAgreement.year == year)
-            .order_by(Opd.sort_order.nulls_first(), Opd.code, PerformanceAgreement.version_no)
-        )
-        return [
-            AgreementRow(
-                id=pk.id,
-                opd_id=pk.opd_id,
-                opd_code=opd.code if opd else "",
-                opd_name=opd.name if opd else regional_name,
-                kind=pk.kind,
-                version_no=pk.version_no,
-                status=pk.status,
-                item_count=int(n or 0),
-                total_budget=int(total or 0),
-            )
-            for pk, opd, n, total in s.execute(query)
-        ]
-
-
 def reporting_completeness(db: Database, year: int) -> list[ReportingRow]:
     """Per active OPD: its indicators of the year's plan period and how many were reported each quarter."""
     with db.read() as s:
@@ -248,53 +164,6 @@ def _reporting(s: Session, year: int) -> list[tuple[Opd, int, tuple[int, int, in
             reported[opd_id][quarter - 1] = n
     opds = s.execute(select(Opd).where(Opd.is_active.is_(True)).order_by(Opd.sort_order, Opd.code)).scalars()
     return [(opd, counts.get(opd.id, 0), tuple(reported[opd.id])) for opd in opds]  # type: ignore[misc]
-
-
-def goal_tree(db: Database, year: int) -> list[OpdGoals]:
-    """Per active OPD, its Renstra goals → sasaran → indicators with the year's targets."""
-    with db.read() as s:
-        periods = _period_ids(s, year)
-        goals = (
-            s.execute(
-                select(Goal)
-                .where(Goal.level == GoalLevel.OPD, Goal.period_id.in_(periods), Goal.is_active.is_(True))
-                .order_by(Goal.sort_order, Goal.code)
-            )
-            .scalars()
-            .all()
-        )
-        goal_ids = [g.id for g in goals]
-        rows = s.execute(
-            select(Indicator, IndicatorTarget)
-            .outerjoin(
-                IndicatorTarget,
-                and_(IndicatorTarget.indicator_id == Indicator.id, IndicatorTarget.year == year),
-            )
-            .where(Indicator.goal_id.in_(goal_ids), Indicator.is_active.is_(True))
-            .order_by(Indicator.sort_order, Indicator.code)
-        ).all()
-        nodes = {g.id: GoalNode(g.id, g.kind, g.code, g.statement) for g in goals}
-        for indicator, target in rows:
-            nodes[indicator.goal_id].indicators.append(
-                IndicatorNode(
-                    id=indicator.id,
-                    code=indicator.code,
-                    name=indicator.name,
-                    unit=indicator.unit,
-                    polarity=indicator.polarity,
-                    target=target.target if target else None,
-                    target_high=target.target_high if target else None,
-                    target_grade=target.target_grade if target else None,
-                )
-            )
-        roots: dict[str, list[GoalNode]] = defaultdict(list)
-        for g in goals:
-            if g.parent_id in nodes:
-                nodes[g.parent_id].children.append(nodes[g.id])
-            elif g.opd_id is not None:
-                roots[g.opd_id].append(nodes[g.id])
-        opds = s.execute(select(Opd).where(Opd.is_active.is_(True)).order_by(Opd.sort_order, Opd.code)).scalars()
-        return [OpdGoals(o.id, o.code, o.abbreviation, o.name, roots.get(o.id, [])) for o in opds]
 
 
 def database_info(db: Database) -> DatabaseInfo:

@@ -98,36 +98,6 @@ def test_summary_without_year_or_regency(db):
     assert data.regency_name is None and data.agreements_by_status == {} and data.active_opds == 0
 
 
-def test_agreements_for_year_with_items_and_budget(db, regency):
-    rows = overview.agreements_for_year(db, 2026)
-    assert [(r.opd_name, r.status, r.item_count, r.total_budget) for r in rows] == [
-        ("Pemerintah Kabupaten Sukamaju", AgreementStatus.DRAFT, 0, 0),
-        ("Dinas Kesehatan", AgreementStatus.FINAL, 1, 1_250_000_000),
-        ("Dinas Pendidikan", AgreementStatus.DRAFT, 0, 0),
-    ]
-    assert overview.agreements_for_year(db, 2025) == []
-
-
-def test_reporting_completeness(db, regency):
-    rows = {r.abbreviation: r for r in overview.reporting_completeness(db, 2026)}
-    assert set(rows) == {"Dinkes", "Disdik"}  # inactive OPDs are left out
-    assert rows["Dinkes"].reported == (2, 1, 0, 0)
-    assert rows["Dinkes"].completeness == Decimal("37.50")
-    assert rows["Disdik"].reported == (0, 0, 0, 0) and rows["Disdik"].completeness == Decimal("0.00")
-
-
-def test_goal_tree_with_targets_of_the_year(db, regency):
-    tree = {o.abbreviation: o for o in overview.goal_tree(db, 2026)}
-    [tujuan] = tree["Dinkes"].goals
-    [sasaran] = tujuan.children
-    assert (tujuan.kind, sasaran.kind) == (GoalKind.GOAL, GoalKind.TARGET)
-    first, second = sasaran.indicators
-    assert first.target == Decimal("95")
-    assert (second.target, second.target_high, second.polarity) == (Decimal("60"), Decimal("85"), Polarity.RANGE)
-    other_year = {o.abbreviation: o for o in overview.goal_tree(db, 2025)}
-    assert other_year["Dinkes"].goals[0].children[0].indicators[0].target is None
-
-
 def test_database_info_and_safety_copies(db):
     copy = db.path.with_name(f"{db.path.stem}.sebelum-migrasi-0001_initial-20260101-120000.sqlite")
     copy.write_bytes(b"x" * 10)
