@@ -98,6 +98,14 @@ def test_summary_without_year_or_regency(db):
     assert data.regency_name is None and data.agreements_by_status == {} and data.active_opds == 0
 
 
+def test_reporting_completeness(db, regency):
+    rows = {r.abbreviation: r for r in overview.reporting_completeness(db, 2026)}
+    assert set(rows) == {"Dinkes", "Disdik"}  # inactive OPDs are left out
+    assert rows["Dinkes"].reported == (2, 1, 0, 0)
+    assert rows["Dinkes"].completeness == Decimal("37.50")
+    assert rows["Disdik"].reported == (0, 0, 0, 0) and rows["Disdik"].completeness == Decimal("0.00")
+
+
 def test_database_info_and_safety_copies(db):
     copy = db.path.with_name(f"{db.path.stem}.sebelum-migrasi-0001_initial-20260101-120000.sqlite")
     copy.write_bytes(b"x" * 10)
