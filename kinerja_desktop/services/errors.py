@@ -16,3 +16,14 @@ class ValidationError(Exception):
     @classmethod
     def single(cls, field: str, message: str) -> ValidationError:
         return cls({field: message})
+
+
+class Cancelled(Exception):
+    """The user stopped long work: files already finished stay, the unfinished step is undone.
+
+    The one cancel error of the app: every service that reports progress raises it (through
+    :func:`kinerja_desktop.services.progress.step`) and the GUI's job runner recognises it.
+    """
+
+    def __init__(self, message: str = "Dibatalkan oleh pengguna") -> None:
+        super().__init__(message)
