@@ -61,6 +61,16 @@ class Regency(Tracked, Base):
     warning_threshold: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("75"))
     efficiency_margin: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("5"))
     predicate_bands: Mapped[str] = mapped_column(Text, default="")  # JSON; empty = Permendagri 86/2017
+    # The planning agency (Bappeda, Bapperida, ...) that issues the regency-wide reports, with its letterhead.
+    agency_name: Mapped[str] = mapped_column(String(200), default="")  # "Badan Perencanaan Pembangunan Daerah"
+    agency_short: Mapped[str] = mapped_column(String(60), default="")  # "Bappeda"
+    agency_address: Mapped[str] = mapped_column(String(250), default="")
+    agency_phone: Mapped[str] = mapped_column(String(60), default="")
+    agency_email: Mapped[str] = mapped_column(String(120), default="")
+    agency_website: Mapped[str] = mapped_column(String(120), default="")
+    agency_opd_id: Mapped[str | None] = mapped_column(  # the agency as an OPD: its head signs the reports
+        ForeignKey("opd.id", ondelete="SET NULL"), nullable=True
+    )
 
     @property
     def full_name(self) -> str:

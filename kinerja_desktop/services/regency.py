@@ -40,6 +40,24 @@ class RegencyProfile:
     bands: PredicateBands = field(default=DEFAULT_BANDS)
     is_sample: bool = False
     version: int | None = None
+    # The planning agency issuing the regency-wide reports (kop and signature of the ranking, LKjIP...).
+    agency_name: str = ""
+    agency_short: str = ""
+    agency_address: str = ""
+    agency_phone: str = ""
+    agency_email: str = ""
+    agency_website: str = ""
+    agency_opd_id: str | None = None
+
+
+AGENCY_FIELDS = (
+    "agency_name",
+    "agency_short",
+    "agency_address",
+    "agency_phone",
+    "agency_email",
+    "agency_website",
+)
 
 
 @dataclass
@@ -62,22 +80,24 @@ def get_profile(db: Database) -> RegencyProfile:
         if regency is None:
             return RegencyProfile()
         return RegencyProfile(
-            regency.kind,
-            regency.name,
-            regency.province,
-            regency.capital,
-            regency.address,
-            regency.phone,
-            regency.website,
-            regency.email,
-            regency.logo_png,
-            regency.achievement_cap,
-            regency.negative_formula,
-            regency.warning_threshold,
-            regency.efficiency_margin,
-            bands_from_json(regency.predicate_bands),
-            regency.is_sample,
-            regency.version,
+            kind=regency.kind,
+            name=regency.name,
+            province=regency.province,
+            capital=regency.capital,
+            address=regency.address,
+            phone=regency.phone,
+            website=regency.website,
+            email=regency.email,
+            logo_png=regency.logo_png,
+            achievement_cap=regency.achievement_cap,
+            negative_formula=regency.negative_formula,
+            warning_threshold=regency.warning_threshold,
+            efficiency_margin=regency.efficiency_margin,
+            bands=bands_from_json(regency.predicate_bands),
+            is_sample=regency.is_sample,
+            version=regency.version,
+            agency_opd_id=regency.agency_opd_id,
+            **{name: getattr(regency, name) for name in AGENCY_FIELDS},
         )
 
 
@@ -89,6 +109,8 @@ def profile_problems(profile: RegencyProfile) -> dict[str, str]:
         problems["capital"] = "Tempat penandatanganan (ibu kota) wajib diisi"
     if profile.email and not _EMAIL.match(profile.email.strip()):
         problems["email"] = "Alamat e-mail tidak sah"
+    if profile.agency_email and not _EMAIL.match(profile.agency_email.strip()):
+        problems["agency_email"] = "Alamat e-mail badan perencanaan tidak sah"
     if profile.logo_png is not None:
         if not profile.logo_png.startswith(PNG_SIGNATURE):
             problems["logo_png"] = "Logo harus berkas gambar PNG"
@@ -116,9 +138,10 @@ def save_profile(db: Database, profile: RegencyProfile) -> None:
             session.add(regency)
         elif profile.version is not None and regency.version != profile.version:
             raise ValidationError.single(FORM, "Profil telah diubah di tempat lain sejak dibuka; muat ulang")
-        for name in ("kind", "name", "province", "capital", "address", "phone", "website", "email"):
+        for name in ("kind", "name", "province", "capital", "address", "phone", "website", "email", *AGENCY_FIELDS):
             value = getattr(profile, name)
             setattr(regency, name, value.strip() if isinstance(value, str) else value)
+        regency.agency_opd_id = profile.agency_opd_id
         regency.logo_png = profile.logo_png
         regency.achievement_cap = profile.achievement_cap
         regency.negative_formula = profile.negative_formula

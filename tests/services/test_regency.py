@@ -41,6 +41,7 @@ def test_profile_and_settings_round_trip_and_feed_the_evaluation(db: Database) -
         ({"achievement_cap": Decimal(90)}, "achievement_cap"),
         ({"warning_threshold": Decimal(0)}, "warning_threshold"),
         ({"email": "bappeda@"}, "email"),
+        ({"agency_email": "bappeda@"}, "agency_email"),
     ],
 )
 def test_invalid_profile_is_refused_on_the_field(db: Database, change: dict, field: str) -> None:

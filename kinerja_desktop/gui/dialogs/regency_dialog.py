@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -176,7 +177,8 @@ class RegencyDialog(QDialog):
 
     def profile(self) -> RegencyProfile:
         ui = self.ui
-        return RegencyProfile(
+        return replace(
+            self._profile,
             kind=ui.kindCombo.currentData(),
             name=ui.nameEdit.text(),
             province=ui.provinceEdit.text(),
@@ -191,8 +193,6 @@ class RegencyDialog(QDialog):
             warning_threshold=Decimal(str(round(ui.thresholdSpin.value(), 2))),
             efficiency_margin=Decimal(str(round(ui.marginSpin.value(), 2))),
             bands=self._bands(),
-            is_sample=self._profile.is_sample,
-            version=self._profile.version,
         )
 
     def accept(self) -> None:
