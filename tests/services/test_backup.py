@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from kinerja_desktop.db.database import Database, open_database
 from kinerja_desktop.db.models import IndicatorRealization, Opd
+from kinerja_desktop.db.revisions import HEAD
 from kinerja_desktop.interchange.errors import ChecksumError, InterchangeError, SchemaTooNewError
 from kinerja_desktop.services import backup
 
@@ -142,7 +143,7 @@ def test_backup_from_an_older_schema_is_migrated_on_restore(db: Database, tmp_pa
     with db.read() as s:
         assert s.scalars(select(Opd.email)).one() == "dinkes@example.go.id"
     with db.engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003_sync"
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD
 
 
 def test_backup_from_a_newer_schema_is_refused(db: Database, tmp_path: Path) -> None:
