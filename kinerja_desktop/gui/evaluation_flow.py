@@ -5,6 +5,10 @@ per program → kendala and tindak lanjut (required below 100 %) with evidence f
 The Qt wizard (``dialogs/evaluation_wizard.py``) only renders a flow: it asks :meth:`EvaluationFlow.validate`
 before Next and :meth:`EvaluationFlow.next_step` for the page that follows, as Electrum's wizard does.
 Data come from an :class:`EvaluationSource`, by default the services on an open database.
+
+Every evaluation rule comes from ``domain/evaluation.py``, as in the service: the flow only puts what is typed
+in place of the stored value and asks the domain for the reading and the problems, so the live capaian is the
+one saved and the messages are the service's (``tests/gui/test_evaluation_equivalence.py`` checks both).
 """
 
 from __future__ import annotations
@@ -15,31 +19,34 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Protocol
 
-from ..domain import (
-    QUALITATIVE_SCALES,
-    QualitativeScale,
-    absorption,
-    achievement,
-    efficiency,
-    opd_score,
-    predicate,
-    qualitative_achievement,
-    to_date,
+from ..domain import QualitativeScale, qualitative_scale
+from ..domain.enums import Quarter
+from ..domain.evaluation import (
+    EvaluationSettings,
+    Reading,
+    ResultState,
+    budget_to_date,
+    kendala_problem,
+    needs_kendala,
+    negative_budget_problem,
+    opd_figures,
+    pagu_problem,
+    read_indicator,
+    reading_problem,
 )
-from ..domain.enums import Cumulation, Quarter
-from ..domain.formatting import format_number, format_rupiah, parse_number, parse_rupiah
+from ..domain.formatting import format_number, parse_number, parse_rupiah
 from ..services.errors import FORM
 from ..services.evaluation_data import (
     BudgetInput,
-    EvaluationSettings,
     IndicatorResult,
     OpdEvaluation,
     ProgramResult,
     QuarterReport,
     RealizationInput,
+    budget_key,
+    problems_key,
+    value_key,
 )
-
-HUNDRED = Decimal(100)
 
 
 class Step(IntEnum):
@@ -85,16 +92,9 @@ class ServiceSource:
         self.db = db
 
     def settings(self) -> EvaluationSettings:
-        from ..services import regency
+        from ..services import evaluation
 
-        profile = regency.get_profile(self.db)
-        return EvaluationSettings(
-            cap=profile.achievement_cap,
-            negative_formula=profile.negative_formula or "2t-r",
-            warning_threshold=profile.warning_threshold,
-            efficiency_margin=profile.efficiency_margin,
-            bands=profile.bands,
-        )
+        return evaluation.current_settings(self.db)
 
     def choices(self, year: int) -> list[OpdChoice]:
         from ..services import evaluation
@@ -121,35 +121,13 @@ class ServiceSource:
 
 
 def scale_of(result: IndicatorResult) -> QualitativeScale | None:
-    """The qualitative scale of an indicator, known from its target grade (Opini BPK, AKIP, SPIP)."""
-    if not result.target_grade:
+    """The qualitative scale of a graded indicator (Opini BPK, AKIP, SPIP), as the service read it."""
+    if not (result.target_grade and result.scale):
         return None
-    wanted = result.target_grade.strip().upper()
-    return next((s for s in QUALITATIVE_SCALES.values() if wanted in {g.upper() for g in s.grades}), None)
-
-
-def value_key(indicator_id: str) -> str:
-    return f"indicators[{indicator_id}].value"
-
-
-def problems_key(indicator_id: str) -> str:
-    return f"indicators[{indicator_id}].problems"
-
-
-def budget_key(program_id: str | None) -> str:
-    return f"budgets[{program_id}]"
-
-
-@dataclass
-class Reading:
-    """The live reading of one indicator as typed: to date, capaian (vs target to date) and progress."""
-
-    realization_to_date: Decimal | None = None
-    capaian: Decimal | None = None  # uncapped, against the target to date
-    progress: Decimal | None = None  # against the yearly target
-    grade: str | None = None
-    state: str = "belum diisi"
-    error: str = ""  # the typed text cannot be used
+    try:
+        return qualitative_scale(result.scale)
+    except ValueError:  # a scale this version does not know: its reading says so
+        return None
 
 
 @dataclass
@@ -255,8 +233,9 @@ class EvaluationFlow:
 
     @staticmethod
     def _entry(result: IndicatorResult, quarter: int) -> IndicatorEntry:
+        """What was entered for the quarter itself (a grade released earlier is read, not entered again)."""
         if scale_of(result) is not None:
-            text = result.grade or ""
+            text = result.quarter_grades[quarter - 1] or ""
         else:
             text = format_number(result.quarter_values[quarter - 1], None)
         return IndicatorEntry(result, text, result.problems, result.follow_up)
@@ -281,52 +260,42 @@ class EvaluationFlow:
             scale.rank(text)  # raises ValueError naming the allowed grades
             grade = next(g for g in scale.grades if g.upper() == text.upper())
             return None, grade
-        value = parse_number(text)
-        if value < 0:
-            raise ValueError("Realisasi tidak boleh negatif")
-        return value, None
+        return parse_number(text), None
 
     def reading(self, entry: IndicatorEntry) -> Reading:
-        """The live capaian of an entry, computed as the service will compute it after saving."""
+        """The live reading of an entry: the domain's, with the typed value in place of the stored one."""
         assert self.quarter is not None
         r = entry.result
         try:
             value, grade = self.parsed_value(entry)
         except ValueError as exc:
-            return Reading(state="tidak sah", error=str(exc))
-        released = r.cumulation is Cumulation.RELEASED
-        try:
-            if entry.scale is not None:
-                assert r.target_grade is not None
-                capaian = qualitative_achievement(r.target_grade, grade, entry.scale)
-                state = "terisi" if grade else ("belum rilis" if released else "belum diisi")
-                return Reading(None, capaian, capaian, grade, state)
-            values = list(r.quarter_values)
-            values[self.quarter - 1] = value
-            real_td = to_date(values, r.cumulation, self.quarter)
-            if real_td is None:
-                if value is not None:
-                    return Reading(state="triwulan sebelumnya belum diisi")
-                return Reading(state="belum rilis" if released else "belum diisi")
-            if r.target_to_date is None:
-                return Reading(real_td, state="target s.d. triwulan belum ditetapkan",
-                               error="Target s.d. triwulan belum ditetapkan; realisasi tidak dapat dinilai")
-            options = {"target_high": r.target_high, "negative_formula": self.settings.negative_formula}
-            capaian = achievement(r.target_to_date, real_td, r.polarity, **options)
-            progress = achievement(r.yearly_target, real_td, r.polarity, **options)
-            return Reading(real_td, capaian, progress, None, "terisi")
-        except ValueError as exc:
-            return Reading(state="tidak dapat dihitung", error=str(exc))
+            return Reading(ResultState.INVALID, note=str(exc))
+        values, grades = list(r.quarter_values), list(r.quarter_grades)
+        values[self.quarter - 1], grades[self.quarter - 1] = value, grade
+        return read_indicator(
+            polarity=r.polarity,
+            cumulation=r.cumulation,
+            yearly_target=r.yearly_target,
+            target_to_date=r.target_to_date,
+            target_high=r.target_high,
+            target_grade=r.target_grade,
+            scale=r.scale,
+            values=values,
+            grades=grades,
+            quarter=self.quarter,
+            negative_formula=self.settings.negative_formula,
+        )
 
     def realization_errors(self) -> dict[str, str]:
         errors: dict[str, str] = {}
         filled = 0
         for entry in self.entries:
             reading = self.reading(entry)
-            if entry.text.strip():
-                filled += 1
-            if reading.error and entry.text.strip():
-                errors[value_key(entry.indicator_id)] = f"{entry.result.name}: {reading.error}"
+            entered = bool(entry.text.strip())
+            filled += entered
+            problem = reading_problem(entry.result.name, reading.state, reading.note, entered)
+            if problem:
+                errors[value_key(entry.indicator_id)] = problem
         if not errors and not filled and self.entries:
             errors[FORM] = "Isi realisasi sedikitnya satu indikator"
         return errors
@@ -343,78 +312,68 @@ class EvaluationFlow:
             amount = self.parsed_amount(entry)
         except ValueError:
             return None
-        earlier = sum(a or 0 for a in entry.result.quarter_amounts[: self.quarter - 1])
-        return earlier + (amount or 0)
+        amounts = list(entry.result.quarter_amounts)
+        amounts[self.quarter - 1] = amount
+        return budget_to_date(amounts, self.quarter)
 
     def budget_errors(self) -> dict[str, str]:
         errors: dict[str, str] = {}
         for entry in self.programs:
-            key = budget_key(entry.program_id)
+            name = entry.result.name
             try:
                 self.parsed_amount(entry)
             except ValueError as exc:
-                errors[key] = f"{entry.result.name}: {exc}"
-                continue
-            to_date_amount = self.budget_to_date(entry) or 0
-            if to_date_amount > entry.result.pagu:
-                errors[key] = (
-                    f"{entry.result.name}: realisasi s.d. triwulan {format_rupiah(to_date_amount)} "
-                    f"melebihi pagu {format_rupiah(entry.result.pagu)}"
-                )
+                problem = self._negative_amount(entry) or f"{name}: {exc}"
+            else:
+                problem = pagu_problem(name, self.budget_to_date(entry) or 0, entry.result.pagu)
+            if problem:
+                errors[budget_key(entry.program_id)] = problem
         return errors
+
+    @staticmethod
+    def _negative_amount(entry: ProgramEntry) -> str | None:
+        """The domain's word on a negative amount (parse_rupiah refuses it in words of its own)."""
+        try:
+            return negative_budget_problem(entry.result.name, parse_number(entry.text))
+        except ValueError:
+            return None
 
     # -- step 4: kendala and evidence ----------------------------------------------------------------
     def needs_problems(self, entry: IndicatorEntry) -> bool:
         """Kendala and tindak lanjut are required when the capaian to date is under 100 %."""
-        capaian = self.reading(entry).capaian
-        return capaian is not None and capaian < HUNDRED
+        return needs_kendala(self.reading(entry).capaian)
 
     def problems_errors(self) -> dict[str, str]:
         errors: dict[str, str] = {}
         for entry in self.entries:
-            missing = []
-            if self.needs_problems(entry):
-                if not entry.problems.strip():
-                    missing.append("kendala")
-                if not entry.follow_up.strip():
-                    missing.append("tindak lanjut")
-            if missing:
-                capaian = self.reading(entry).capaian
-                errors[problems_key(entry.indicator_id)] = (
-                    f"{entry.result.name}: capaian {format_number(capaian, 2)} % di bawah 100 %, "
-                    f"{' dan '.join(missing)} wajib diisi"
-                )
-                continue
+            name = entry.result.name
+            problem = kendala_problem(name, self.reading(entry).capaian, entry.problems, entry.follow_up)
             unreadable = [p.name for p in entry.new_evidence if not p.is_file()]
-            if unreadable:
-                errors[problems_key(entry.indicator_id)] = (
-                    f"{entry.result.name}: berkas bukti tidak ditemukan: {', '.join(unreadable)}"
-                )
+            if problem is None and unreadable:
+                problem = f"{name}: berkas bukti tidak ditemukan: {', '.join(unreadable)}"
+            if problem:
+                errors[problems_key(entry.indicator_id)] = problem
         return errors
 
     # -- step 5: summary -----------------------------------------------------------------------------
     def summary(self) -> Summary:
         lines = []
-        capaians: list[Decimal | None] = []
-        weights = []
         for entry in self.entries:
-            reading = self.reading(entry)
             r = entry.result
-            lines.append(SummaryLine(r.name, r.unit, r.target_to_date, r.target_grade, reading))
-            capaians.append(reading.capaian)
-            weights.append(r.weight)
-        score = opd_score(capaians, weights, cap=self.settings.cap) if lines else None
-        pagu = sum(p.result.pagu for p in self.programs)
-        realized = sum(self.budget_to_date(p) or 0 for p in self.programs)
-        serapan = absorption(realized, pagu) if pagu else None
-        kind = efficiency(score, serapan, self.settings.efficiency_margin)
+            lines.append(SummaryLine(r.name, r.unit, r.target_to_date, r.target_grade, self.reading(entry)))
+        programs = [(p.result.pagu, self.budget_to_date(p) or 0) for p in self.programs]
+        pagu, realized = sum(p for p, _ in programs), sum(r for _, r in programs)
+        figures = opd_figures(
+            [line.reading.capaian for line in lines], [e.result.weight for e in self.entries], realized, pagu,
+            self.settings,
+        )
         return Summary(
             tuple(lines),
-            score,
-            predicate(score, self.settings.bands) if score is not None else None,
-            serapan,
-            kind.label if kind else None,
-            sum(1 for c in capaians if c is None),
+            figures.score,
+            figures.predicate,
+            figures.absorption,
+            figures.efficiency.label if figures.efficiency else None,
+            figures.missing,
             realized,
             pagu,
         )

@@ -7,25 +7,45 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain import DEFAULT_BANDS, DEFAULT_CAP, DEFAULT_EFFICIENCY_MARGIN, Efficiency, PredicateBands
+from ..domain import Efficiency
 from ..domain.enums import Cumulation, Polarity
+from ..domain.evaluation import EvaluationSettings, ResultState
 
-# Indicator states shown instead of a capaian.
-FILLED = "terisi"
-NOT_FILLED = "belum diisi"
-NOT_RELEASED = "belum rilis"
-INVALID = "tidak dapat dihitung"
+__all__ = [
+    "NOT_FILLED",
+    "NOT_RELEASED",
+    "BudgetInput",
+    "EarlyWarning",
+    "EvaluationSettings",
+    "IndicatorResult",
+    "OpdEvaluation",
+    "ProgramResult",
+    "QuarterReport",
+    "Ranking",
+    "RankingRow",
+    "RealizationInput",
+    "ResultState",
+    "budget_key",
+    "problems_key",
+    "value_key",
+]
+
+# Two states by their former names: the printed evaluation labels missing figures with them.
+NOT_FILLED = ResultState.NOT_FILLED
+NOT_RELEASED = ResultState.NOT_RELEASED
 
 
-@dataclass(frozen=True)
-class EvaluationSettings:
-    """Regency settings that shape scores (stored on the regency row)."""
+# Field names of a quarter report's problems (ValidationError keys), shared by the service and the wizard.
+def value_key(indicator_id: str) -> str:
+    return f"indicators[{indicator_id}].value"
 
-    cap: Decimal = DEFAULT_CAP
-    negative_formula: str = "2t-r"
-    warning_threshold: Decimal = Decimal(75)
-    efficiency_margin: Decimal = DEFAULT_EFFICIENCY_MARGIN
-    bands: PredicateBands = DEFAULT_BANDS
+
+def problems_key(indicator_id: str) -> str:
+    return f"indicators[{indicator_id}].problems"
+
+
+def budget_key(program_id: str | None) -> str:
+    return f"budgets[{program_id}]"
 
 
 @dataclass(frozen=True)
@@ -47,13 +67,19 @@ class IndicatorResult:
     capaian: Decimal | None  # against the target to date (the quarter's plan), uncapped
     capaian_capped: Decimal | None
     progress: Decimal | None  # against the yearly target
-    state: str
+    state: ResultState
     below_threshold: bool
     problems: str
     follow_up: str
     verified: bool
     evidence_count: int
     note: str = ""  # why a capaian could not be computed
+    scale: str | None = None  # the qualitative scale of a graded indicator ("opini_bpk", "akip", "spip")
+    quarter_grades: tuple[str | None, ...] = (None, None, None, None)  # as entered, TW I–IV
+
+    def entered(self, quarter: int) -> bool:
+        """A value or a grade was entered for ``quarter`` itself (an earlier quarter's does not count)."""
+        return self.quarter_values[quarter - 1] is not None or bool(self.quarter_grades[quarter - 1])
 
 
 @dataclass(frozen=True)
@@ -92,7 +118,7 @@ class OpdEvaluation:
     @property
     def provisional(self) -> bool:
         """Some counted realisation has not been verified by Bappeda (sementara)."""
-        return any(r.state == FILLED and not r.verified for r in self.indicators)
+        return any(r.state.counted and not r.verified for r in self.indicators)
 
     @property
     def pagu(self) -> int:

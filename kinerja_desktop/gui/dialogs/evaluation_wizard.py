@@ -33,6 +33,7 @@ from ...db.errors import KinerjaDbError
 from ...domain.enums import Quarter
 from ...domain.formatting import format_number, format_rupiah
 from ...services.errors import FORM, ValidationError
+from ...services.evaluation_data import budget_key, problems_key, value_key
 from .. import messages
 from ..evaluation_flow import EvaluationFlow, EvaluationSource, IndicatorEntry, ServiceSource, Step, SummaryLine
 from ..forms.ui_wizard_budget import Ui_WizardBudgetPage
@@ -294,7 +295,7 @@ class RealizationPage(_Page):
 
     def _select_first(self, errors: dict[str, str]) -> None:
         for row, entry in enumerate(self.flow.entries):
-            if f"indicators[{entry.indicator_id}].value" in errors:
+            if value_key(entry.indicator_id) in errors:
                 self.ui.table.setCurrentIndex(self.model.index(row, RealizationEntryModel.VALUE))
                 return
 
@@ -333,7 +334,7 @@ class BudgetPage(_Page):
         _commit_open_editor(self.ui.table)
         errors = self.flow.validate(self.step)
         for row, entry in enumerate(self.flow.programs):
-            if f"budgets[{entry.program_id}]" in errors:
+            if budget_key(entry.program_id) in errors:
                 self.ui.table.setCurrentIndex(self.model.index(row, BudgetEntryModel.AMOUNT))
                 break
         return self.show_errors(errors)
@@ -387,7 +388,7 @@ class ProblemsPage(_Page):
         required = self.flow.needs_problems(entry)
         mark = "✱ " if required else ""
         done = " ✓" if required and entry.problems.strip() and entry.follow_up.strip() else ""
-        state = "" if reading.state == "terisi" else f" · {reading.state}"
+        state = "" if reading.state.counted else f" · {reading.state.label}"
         item.setText(f"{mark}{entry.result.name}\n    {self.tr('capaian')} {percent(reading.capaian)}{state}{done}")
         color = capaian_color(reading.capaian, self.flow.settings.warning_threshold)
         item.setForeground(QBrush(color) if color is not None and required else QBrush())
@@ -472,7 +473,7 @@ class ProblemsPage(_Page):
     def validatePage(self) -> bool:  # noqa: N802
         errors = self.flow.validate(self.step)
         for row, entry in enumerate(self.flow.entries):
-            if f"indicators[{entry.indicator_id}].problems" in errors:
+            if problems_key(entry.indicator_id) in errors:
                 self.ui.indicatorList.setCurrentRow(row)
                 break
         return self.show_errors(errors)
@@ -498,7 +499,7 @@ class SummaryPage(_Page):
                 Column(self.tr("Capaian thd target s.d. TW"), lambda s: percent(s.reading.capaian), align=RIGHT,
                        color=lambda s: capaian_color(s.reading.capaian, self.flow.settings.warning_threshold)),
                 Column(self.tr("Progres thd target tahunan"), lambda s: percent(s.reading.progress), align=RIGHT),
-                Column(self.tr("Keterangan"), lambda s: "" if s.reading.state == "terisi" else s.reading.state),
+                Column(self.tr("Keterangan"), lambda s: "" if s.reading.state.counted else s.reading.state.label),
             ],
             self,
         )

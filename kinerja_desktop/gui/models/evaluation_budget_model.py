@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush
 
 from ...domain import absorption
+from ...domain.evaluation import budget_to_date, over_pagu
 from ...domain.formatting import format_number, format_rupiah
 from ..evaluation_flow import EvaluationFlow, ProgramEntry
 from .record_table import ALERT, RIGHT
@@ -58,7 +59,7 @@ class BudgetEntryModel(QAbstractTableModel):
 
     def _before(self, entry: ProgramEntry) -> int:
         quarter = self.flow.quarter or 1
-        return sum(a or 0 for a in entry.result.quarter_amounts[: quarter - 1])
+        return budget_to_date(entry.result.quarter_amounts, quarter - 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -88,7 +89,7 @@ class BudgetEntryModel(QAbstractTableModel):
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.TO_DATE, self.ABSORPTION):
             to_date = self.flow.budget_to_date(entry)
-            if to_date is None or to_date > entry.result.pagu:
+            if to_date is None or over_pagu(to_date, entry.result.pagu):
                 return QBrush(ALERT)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.PROGRAM:
             return entry.result.name

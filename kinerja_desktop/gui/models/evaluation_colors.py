@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtGui import QColor
 
 from ...domain import DEFAULT_BANDS, PredicateBand
+from ...domain.evaluation import early_warning, needs_kendala
 
 # Highest band first, the palette of reports/data.py's DEFAULT_PREDICATE_BANDS (same colours on paper).
 BAND_PALETTE = ("#1a7f3c", "#66bd63", "#f2c12e", "#f08c3a", "#d7301f")
@@ -37,9 +38,9 @@ def capaian_level(capaian: Decimal | None, threshold: Decimal) -> str | None:
     """"baik" (≥ 100), "perhatian" (< 100: kendala wajib), "peringatan" (< threshold) or None."""
     if capaian is None:
         return None
-    if capaian < threshold:
+    if early_warning(capaian, threshold):
         return "peringatan"
-    if capaian < 100:
+    if needs_kendala(capaian):
         return "perhatian"
     return "baik"
 

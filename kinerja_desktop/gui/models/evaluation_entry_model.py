@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush
 
 from ...domain.enums import Cumulation
+from ...domain.evaluation import ResultState
 from ...domain.formatting import format_number
 from ..evaluation_flow import EvaluationFlow, IndicatorEntry
 from . import SORT_ROLE
@@ -118,7 +119,7 @@ class RealizationEntryModel(QAbstractTableModel):
             if column == self.CAPAIAN:
                 return f"{format_number(reading.capaian, 2)} %" if reading.capaian is not None else "–"
             if column == self.STATE:
-                return reading.error or ("" if reading.state == "terisi" else reading.state)
+                return reading.note or ("" if reading.state.counted else reading.state.label)
         if role == SORT_ROLE and column == self.CAPAIAN:
             return self.flow.reading(entry).capaian
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.TARGET, self.VALUE, self.TO_DATE,
@@ -129,7 +130,7 @@ class RealizationEntryModel(QAbstractTableModel):
                 color = capaian_color(self.flow.reading(entry).capaian, self.flow.settings.warning_threshold)
                 return QBrush(color) if color is not None else None
             if column == self.STATE:
-                return QBrush(ALERT if self.flow.reading(entry).error else MUTED)
+                return QBrush(ALERT if self.flow.reading(entry).state is ResultState.INVALID else MUTED)
         if role == Qt.ItemDataRole.BackgroundRole and column == self.CAPAIAN:
             color = capaian_background(self.flow.reading(entry).capaian, self.flow.settings.warning_threshold)
             return QBrush(color) if color is not None else None

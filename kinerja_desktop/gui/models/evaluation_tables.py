@@ -24,8 +24,8 @@ def percent(value: Decimal | None) -> str:
 
 
 def indicator_state(r: IndicatorResult) -> str:
-    if r.state != "terisi":
-        return r.note or r.state
+    if not r.state.counted:
+        return r.note or r.state.label
     return "" if r.verified else _tr("sementara")
 
 
@@ -47,7 +47,7 @@ def indicator_model(threshold: Decimal, parent: Any = None) -> SortedRecordModel
             Column(_tr("Progres thd\ntarget tahunan"), lambda r: percent(r.progress), lambda r: r.progress, RIGHT,
                    tooltip=lambda r: _tr("Realisasi s.d. triwulan ini terhadap target setahun")),
             Column(_tr("Status"), indicator_state, lambda r: indicator_state(r) or None,
-                   color=lambda r: MUTED if r.state == "terisi" else ALERT),
+                   color=lambda r: MUTED if r.state.counted else ALERT),
             Column(_tr("Kendala"), lambda r: r.problems, lambda r: r.problems or None, tooltip=lambda r: r.problems),
             Column(_tr("Tindak lanjut"), lambda r: r.follow_up, lambda r: r.follow_up or None,
                    tooltip=lambda r: r.follow_up),

@@ -1,0 +1,327 @@
+"""Loading what the quarterly evaluation computes from, and the cache of signed agreements' lampiran.
+
+Part of the evaluation service (``services/evaluation.py`` is the front door). The evaluation reads
+thousands of items, so it reads plain Core rows into small frozen dataclasses (several times faster than
+ORM objects, benchmarks/evaluation.py) whose attribute names the computing code uses.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy.orm import Session, selectinload
+
+from ..db.models import (
+    AgreementItem,
+    AgreementProgram,
+    BudgetRealization,
+    Evidence,
+    Indicator,
+    IndicatorRealization,
+    Opd,
+    PerformanceAgreement,
+    QuarterClosure,
+    Regency,
+)
+from ..domain import bands_from_json
+from ..domain.enums import AgreementStatus, Cumulation, Polarity
+from ..domain.evaluation import EvaluationSettings
+
+
+def load_settings(session: Session) -> EvaluationSettings:
+    regency = session.scalars(select(Regency)).first()
+    if regency is None:
+        return EvaluationSettings()
+    return EvaluationSettings(
+        cap=regency.achievement_cap,
+        negative_formula=regency.negative_formula or "2t-r",
+        warning_threshold=regency.warning_threshold,
+        efficiency_margin=regency.efficiency_margin,
+        bands=bands_from_json(regency.predicate_bands),
+    )
+
+
+def signed_agreements(session: Session, year: int, opd_id: str | None = None) -> list[PerformanceAgreement]:
+    """The newest signed PK of each OPD for the year, with items and programs loaded."""
+    query = (
+        select(PerformanceAgreement)
+        .where(PerformanceAgreement.year == year, PerformanceAgreement.status == AgreementStatus.SIGNED)
+        .where(PerformanceAgreement.opd_id.is_not(None))
+        .options(
+            selectinload(PerformanceAgreement.items),
+            selectinload(PerformanceAgreement.programs),
+            selectinload(PerformanceAgreement.opd),
+        )
+    )
+    if opd_id is not None:
+        query = query.where(PerformanceAgreement.opd_id == opd_id)
+    newest: dict[str, PerformanceAgreement] = {}
+    for agreement in session.scalars(query):
+        current = newest.get(agreement.opd_id or "")
+        if current is None or agreement.version_no > current.version_no:
+            newest[agreement.opd_id or ""] = agreement
+    return sorted(newest.values(), key=lambda a: (a.opd.sort_order, a.opd.code) if a.opd else (0, ""))
+
+
+@dataclass(frozen=True, slots=True)
+class OpdRow:
+    id: str
+    code: str
+    abbreviation: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    indicator_id: str
+    sasaran: str
+    indicator_name: str
+    unit: str
+    polarity: Polarity
+    cumulation: Cumulation
+    target: Decimal | None
+    target_high: Decimal | None
+    target_grade: str | None
+    q1: Decimal | None
+    q2: Decimal | None
+    q3: Decimal | None
+    q4: Decimal | None
+    weight: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramRow:
+    program_id: str | None
+    code: str
+    name: str
+    budget: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementRow:
+    id: str
+    year: int
+    opd_name: str
+    opd: OpdRow
+    items: tuple[ItemRow, ...]
+    programs: tuple[ProgramRow, ...]
+
+
+def _raw(column):  # noqa: ANN001, ANN202
+    """The column without its Python-side type processing (converted below, only where needed).
+
+    SQLAlchemy's result processors cost more than the query itself on thousands of rows.
+    """
+    return type_coerce(column, String)
+
+
+def _dec(value: object) -> Decimal | None:
+    """A raw ExactDecimal value (TEXT on SQLite, NUMERIC elsewhere) as a Decimal."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(str(value))
+
+
+_POLARITIES = {p.value: p for p in Polarity}
+_CUMULATIONS = {c.value: c for c in Cumulation}
+
+_ITEM_COLUMNS = (
+    AgreementItem.agreement_id,
+    AgreementItem.indicator_id,
+    AgreementItem.sasaran,
+    AgreementItem.indicator_name,
+    AgreementItem.unit,
+    _raw(AgreementItem.polarity),
+    _raw(AgreementItem.cumulation),
+    _raw(AgreementItem.target),
+    _raw(AgreementItem.target_high),
+    AgreementItem.target_grade,
+    _raw(AgreementItem.q1),
+    _raw(AgreementItem.q2),
+    _raw(AgreementItem.q3),
+    _raw(AgreementItem.q4),
+    _raw(AgreementItem.weight),
+)
+
+
+def _item(row) -> ItemRow:  # noqa: ANN001
+    _agreement, indicator_id, sasaran, name, unit, polarity, cumulation, target, high, grade, q1, q2, q3, q4, w = row
+    return ItemRow(
+        indicator_id,
+        sasaran,
+        name,
+        unit,
+        _POLARITIES[polarity],
+        _CUMULATIONS[cumulation],
+        _dec(target),
+        _dec(high),
+        grade,
+        _dec(q1),
+        _dec(q2),
+        _dec(q3),
+        _dec(q4),
+        _dec(w) or Decimal(1),
+    )
+
+
+# The lampiran of signed agreements, by (id, row version, signing time). A signed agreement's items and
+# programs can no longer change (db/guards.py refuses it at every flush), so what was read once stays true;
+# the row version and signing time in the key catch a database restored to an older state and signed anew.
+_SIGNED_CONTENT: dict[tuple, tuple[tuple[ItemRow, ...], tuple[ProgramRow, ...]]] = {}
+_SIGNED_CONTENT_LIMIT = 5000
+
+
+def agreement_rows(session: Session, year: int, opd_id: str | None = None) -> list[AgreementRow]:
+    """What :func:`signed_agreements` gives, as plain rows (same choice of version, same order)."""
+    conn = session.connection()  # Core on the session's connection: no ORM result processing
+    query = (
+        select(
+            PerformanceAgreement.id,
+            PerformanceAgreement.opd_id,
+            PerformanceAgreement.version_no,
+            PerformanceAgreement.opd_name,
+            Opd.code,
+            Opd.abbreviation,
+            Opd.name,
+            Opd.sort_order,
+            PerformanceAgreement.version,
+            PerformanceAgreement.signed_at,
+        )
+        .join(Opd, Opd.id == PerformanceAgreement.opd_id)
+        .where(PerformanceAgreement.year == year, PerformanceAgreement.status == AgreementStatus.SIGNED)
+    )
+    if opd_id is not None:
+        query = query.where(PerformanceAgreement.opd_id == opd_id)
+    newest: dict[str, tuple] = {}
+    for row in conn.execute(query).all():
+        opd_key = str(row[1])  # never None: the query joins the OPD
+        current = newest.get(opd_key)
+        if current is None or row[2] > current[2]:
+            newest[opd_key] = tuple(row)
+    keys = {row[0]: (row[0], row[8], row[9]) for row in newest.values()}
+    missing = [agreement_id for agreement_id, key in keys.items() if key not in _SIGNED_CONTENT]
+    if missing:
+        _load_signed_content(conn, missing, keys)
+    ordered = sorted(newest.values(), key=lambda r: (r[7], r[4]))
+    result = []
+    for agreement_id, opd, _number, opd_name, code, abbreviation, name, _sort, _version, _signed in ordered:
+        items, programs = _SIGNED_CONTENT[keys[agreement_id]]
+        opd_row = OpdRow(opd, code, abbreviation, name)
+        result.append(AgreementRow(agreement_id, year, opd_name, opd_row, items, programs))
+    return result
+
+
+def _load_signed_content(conn, ids: list[str], keys: dict[str, tuple]) -> None:  # noqa: ANN001
+    items: dict[str, list[ItemRow]] = defaultdict(list)
+    programs: dict[str, list[ProgramRow]] = defaultdict(list)
+    for chunk in range(0, len(ids), 900):  # SQLite's limit on bound parameters
+        part = ids[chunk : chunk + 900]
+        for row in conn.execute(
+            select(*_ITEM_COLUMNS).where(AgreementItem.agreement_id.in_(part)).order_by(AgreementItem.sort_order)
+        ).all():
+            items[row[0]].append(_item(row))
+        for agreement_id, *fields in conn.execute(
+            select(
+                AgreementProgram.agreement_id,
+                AgreementProgram.program_id,
+                AgreementProgram.code,
+                AgreementProgram.name,
+                AgreementProgram.budget,
+            )
+            .where(AgreementProgram.agreement_id.in_(part))
+            .order_by(AgreementProgram.sort_order)
+        ).all():
+            programs[agreement_id].append(ProgramRow(*fields))
+    if len(_SIGNED_CONTENT) + len(ids) > _SIGNED_CONTENT_LIMIT:
+        _SIGNED_CONTENT.clear()
+    for agreement_id in ids:
+        _SIGNED_CONTENT[keys[agreement_id]] = (tuple(items[agreement_id]), tuple(programs[agreement_id]))
+
+
+_NARROW_QUERY = 200  # indicators; below this an IN list beats reading the whole year
+
+
+def realizations(
+    session: Session, year: int, indicator_ids: Iterable[str], quarter: int
+) -> dict[str, dict[int, tuple]]:
+    """indicator id → quarter → (value, grade, kendala, tindak lanjut, verified, evidence count).
+
+    Values of every quarter are read (results show them all); kendala, verification and evidence for
+    ``quarter`` only, the others' are never shown.
+    """
+    wanted = set(indicator_ids)
+    conn = session.connection()
+    result: dict[str, dict[int, tuple]] = defaultdict(dict)
+    # One OPD: its own rows. Many: the whole year at once, filtered here (cheaper than long IN lists).
+    narrow = (
+        [IndicatorRealization.indicator_id.in_(sorted(wanted))] if 0 < len(wanted) <= _NARROW_QUERY else []
+    )
+    for indicator_id, number, value, grade in conn.execute(
+        select(
+            IndicatorRealization.indicator_id,
+            IndicatorRealization.quarter,
+            _raw(IndicatorRealization.value),
+            IndicatorRealization.grade,
+        ).where(IndicatorRealization.year == year, *narrow)
+    ).all():
+        if indicator_id in wanted:
+            result[indicator_id][number] = (_dec(value), grade, "", "", False, 0)
+    evidence = dict(
+        conn.execute(
+            select(IndicatorRealization.indicator_id, func.count())
+            .join(Evidence, Evidence.realization_id == IndicatorRealization.id)
+            .where(IndicatorRealization.year == year, IndicatorRealization.quarter == quarter)
+            .group_by(IndicatorRealization.indicator_id)
+        ).all()
+    )
+    for indicator_id, value, grade, problems, follow_up, verified in conn.execute(
+        select(
+            IndicatorRealization.indicator_id,
+            _raw(IndicatorRealization.value),
+            IndicatorRealization.grade,
+            IndicatorRealization.problems,
+            IndicatorRealization.follow_up,
+            IndicatorRealization.verified,
+        ).where(IndicatorRealization.year == year, IndicatorRealization.quarter == quarter, *narrow)
+    ).all():
+        if indicator_id in wanted:
+            result[indicator_id][quarter] = (
+                _dec(value), grade, problems or "", follow_up or "", bool(verified), evidence.get(indicator_id, 0)
+            )
+    return result
+
+
+def budget_realizations(session: Session, year: int) -> dict[str, dict[int, int]]:
+    result: dict[str, dict[int, int]] = defaultdict(dict)
+    conn = session.connection()
+    for program_id, quarter, amount in conn.execute(
+        select(BudgetRealization.program_id, BudgetRealization.quarter, BudgetRealization.amount).where(
+            BudgetRealization.year == year
+        )
+    ).all():
+        result[program_id][quarter] = amount
+    return result
+
+
+def scales(session: Session, indicator_ids: Iterable[str]) -> dict[str, str]:
+    wanted = set(indicator_ids)
+    conn = session.connection()
+    return {
+        indicator_id: scale
+        for indicator_id, scale in conn.execute(
+            select(Indicator.id, Indicator.qualitative_scale).where(Indicator.qualitative_scale.is_not(None))
+        )
+        if indicator_id in wanted and scale is not None
+    }
+
+
+def closure(session: Session, year: int, quarter: int) -> QuarterClosure | None:
+    """The closing of a quarter (None while it is open)."""
+    return session.scalars(
+        select(QuarterClosure).where(QuarterClosure.year == year, QuarterClosure.quarter == quarter)
+    ).first()
+

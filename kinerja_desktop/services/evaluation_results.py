@@ -1,0 +1,183 @@
+"""Computing a quarter's results from the loaded rows with the domain's evaluation rules.
+
+Part of the evaluation service (``services/evaluation.py`` is the front door). Every rule (the reading of an
+indicator, the score, serapan) is in ``domain/evaluation.py``; this module feeds it what was loaded and
+remembers the results of unchanged indicators.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sqlalchemy.orm import Session
+
+from ..domain import absorption, capped
+from ..domain.evaluation import (
+    EvaluationSettings,
+    Reading,
+    ResultState,
+    budget_to_date,
+    early_warning,
+    latest_grade,
+    opd_figures,
+    quarter_target,
+    read_indicator,
+)
+from .errors import ValidationError
+from .evaluation_data import IndicatorResult, OpdEvaluation, ProgramResult
+from .evaluation_loading import (
+    AgreementRow,
+    ItemRow,
+    agreement_rows,
+    budget_realizations,
+    load_settings,
+    realizations,
+    scales,
+)
+
+# What an indicator has for a quarter nothing was entered for: (value, grade, kendala, tindak lanjut,
+# verified, evidence count), as :func:`.evaluation_loading.realizations` gives it.
+_NOT_ENTERED = (None, None, "", "", False, 0)
+
+
+def indicator_result(
+    item: ItemRow, quarter: int, reals: dict[int, tuple], scale: str | None, settings: EvaluationSettings
+) -> IndicatorResult:
+    entered = tuple(reals.get(q, _NOT_ENTERED) for q in (1, 2, 3, 4))
+    return _computed_result(item, quarter, entered, scale, settings)
+
+
+@lru_cache(maxsize=1 << 15)
+def _computed_result(
+    item: ItemRow, quarter: int, entered: tuple, scale: str | None, settings: EvaluationSettings
+) -> IndicatorResult:
+    """The result of one indicator: a pure function of what was loaded, so it is remembered.
+
+    The domain formulas validate every number they are given, which costs more than loading the data
+    when thousands of indicators are ranked; the dashboard recomputes the same quarter again and again.
+    Every argument is immutable and part of the key, so a changed realisation, target or setting is
+    simply a new key. (Decimals read from the database have one form per value, so equal keys mean
+    equal inputs.)
+    """
+    values = tuple(e[0] for e in entered)
+    grades = tuple(e[1] for e in entered)
+    _, _, problems, follow_up, verified, evidence_count = entered[quarter - 1]
+    target_td = None
+    try:
+        if not (item.target_grade and scale):
+            quarters = (item.q1, item.q2, item.q3, item.q4)
+            target_td = quarter_target(item.polarity, item.cumulation, item.target, quarters, quarter)
+    except ValueError as exc:  # a malformed quarterly target: nothing can be read against it
+        reading = Reading(ResultState.INVALID, grade=latest_grade(grades, quarter), note=str(exc))
+    else:
+        reading = read_indicator(
+            polarity=item.polarity,
+            cumulation=item.cumulation,
+            yearly_target=item.target,
+            target_to_date=target_td,
+            target_high=item.target_high,
+            target_grade=item.target_grade,
+            scale=scale,
+            values=values,
+            grades=grades,
+            quarter=quarter,
+            negative_formula=settings.negative_formula,
+        )
+    return IndicatorResult(
+        indicator_id=item.indicator_id,
+        sasaran=item.sasaran,
+        name=item.indicator_name,
+        unit=item.unit,
+        polarity=item.polarity,
+        cumulation=item.cumulation,
+        weight=item.weight,
+        yearly_target=item.target,
+        target_high=item.target_high,
+        target_grade=item.target_grade,
+        target_to_date=target_td,
+        quarter_values=values,
+        realization_to_date=reading.realization_to_date,
+        grade=reading.grade,
+        capaian=reading.capaian,
+        capaian_capped=capped(reading.capaian, settings.cap),
+        progress=reading.progress,
+        state=reading.state,
+        below_threshold=early_warning(reading.capaian, settings.warning_threshold),
+        problems=problems or "",
+        follow_up=follow_up or "",
+        verified=bool(verified),
+        evidence_count=evidence_count,
+        note=reading.note,
+        scale=scale if item.target_grade else None,
+        quarter_grades=grades,
+    )
+
+
+def evaluate(
+    agreement: AgreementRow,
+    quarter: int,
+    reals: dict[str, dict[int, tuple]],
+    budgets: dict[str, dict[int, int]],
+    scales_by_indicator: dict[str, str],
+    settings: EvaluationSettings,
+) -> OpdEvaluation:
+    """One OPD's results for a quarter from its signed agreement and what was realised."""
+    indicators = tuple(
+        indicator_result(
+            item, quarter, reals.get(item.indicator_id, {}), scales_by_indicator.get(item.indicator_id), settings
+        )
+        for item in agreement.items
+    )
+    programs = []
+    for program in agreement.programs:
+        amounts = budgets.get(program.program_id, {}) if program.program_id else {}
+        quarter_amounts = tuple(amounts.get(q) for q in (1, 2, 3, 4))
+        to_date_amount = budget_to_date(quarter_amounts, quarter)
+        programs.append(
+            ProgramResult(
+                program.program_id,
+                program.code,
+                program.name,
+                program.budget,
+                quarter_amounts,
+                to_date_amount,
+                absorption(to_date_amount, program.budget),
+            )
+        )
+    figures = opd_figures(
+        [r.capaian for r in indicators],
+        [r.weight for r in indicators],
+        sum(p.realized_to_date for p in programs),
+        sum(p.pagu for p in programs),
+        settings,
+    )
+    opd = agreement.opd
+    return OpdEvaluation(
+        opd_id=opd.id,
+        opd_code=opd.code,
+        opd_abbreviation=opd.abbreviation,
+        opd_name=agreement.opd_name or opd.name,
+        year=agreement.year,
+        quarter=quarter,
+        agreement_id=agreement.id,
+        indicators=indicators,
+        programs=tuple(programs),
+        score=figures.score,
+        predicate=figures.predicate,
+        absorption=figures.absorption,
+        efficiency=figures.efficiency,
+        missing=figures.missing,
+    )
+
+
+def evaluate_in(session: Session, year: int, quarter: int, opd_id: str | None = None) -> list[OpdEvaluation]:
+    """Every OPD with a signed PK for the year (or the one given), evaluated up to ``quarter``."""
+    if quarter not in (1, 2, 3, 4):
+        raise ValidationError.single("quarter", "Triwulan harus 1 sampai 4")
+    agreements = agreement_rows(session, year, opd_id)
+    indicator_ids = {item.indicator_id for a in agreements for item in a.items}
+    reals = realizations(session, year, indicator_ids, quarter)
+    budgets = budget_realizations(session, year)
+    scales_by_indicator = scales(session, indicator_ids)
+    settings = load_settings(session)
+    return [evaluate(a, quarter, reals, budgets, scales_by_indicator, settings) for a in agreements]
