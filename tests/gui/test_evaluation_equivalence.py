@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from kinerja_desktop.db.database import Database
 from kinerja_desktop.domain.enums import AgreementStatus
 from kinerja_desktop.domain.evaluation import ResultState
+from kinerja_desktop.domain.formatting import format_number
 from kinerja_desktop.gui.evaluation_flow import EvaluationFlow, ServiceSource, Step
 from kinerja_desktop.services import agreements, evaluation
-from kinerja_desktop.services.errors import FORM
+from kinerja_desktop.services.errors import FORM, ValidationError
 from kinerja_desktop.services.evaluation_data import OpdEvaluation
 
 
@@ -94,3 +96,57 @@ def test_every_opd_quarter_of_the_demo_reads_the_same_in_the_wizard_and_the_serv
     assert opd_quarters > 200
     assert {ResultState.FILLED, ResultState.NOT_FILLED, ResultState.NOT_RELEASED} <= set(states), states
     assert refusals[".problems"] > 0, refusals
+
+
+def type_a_report(flow: EvaluationFlow, n: int) -> None:
+    """Type what an operator might for TW III, varied with the OPD's position ``n``: every third OPD a careful
+    report (targets met, kendala written); the others shortfalls with and without kendala, grades, a negative
+    value now and then, and budgets beyond the pagu."""
+    careful = n % 3 == 1
+    for i, entry in enumerate(flow.entries):
+        r, kind = entry.result, 3 if careful else (n + i) % 5
+        if entry.scale is not None:
+            entry.text = entry.scale.grades[-1] if kind else entry.scale.grades[0]
+        elif kind == 4 and n % 4 == 0:
+            entry.text = "-1"
+        elif r.target_to_date is not None:
+            factor = ("0.5", "1.1", "0.95", "1", "0.8")[kind]
+            entry.text = format_number(r.target_to_date * Decimal(factor), 2)
+        if kind % 2:
+            entry.problems, entry.follow_up = "Data terlambat", "Pendampingan operator"
+        elif kind == 2:
+            entry.problems = "Data terlambat"  # tindak lanjut forgotten
+    for j, program in enumerate(flow.programs):
+        beyond = not careful and (n + j) % 3 == 0
+        program.text = format_number(program.result.pagu if beyond else program.result.pagu // 10, 0)
+
+
+def test_typed_reports_are_refused_with_the_wizards_words_or_saved_as_the_wizard_read_them(everything_signed):
+    db = everything_signed
+    saved = refused = 0
+    seen: Counter[ResultState] = Counter()
+    refusals: Counter[str] = Counter()
+    for n, stored in enumerate(evaluation.evaluate_quarter(db, 2026, 3)):
+        flow = EvaluationFlow(ServiceSource(db), 2026)
+        assert flow.choose(2026, 3, stored.opd_id) == {}
+        type_a_report(flow, n)
+        live = [flow.reading(e) for e in flow.entries]
+        seen.update(r.state for r in live)
+        expected = flow_errors(flow)
+        try:
+            result = evaluation.save_quarter_report(db, flow.build_report())
+        except ValidationError as exc:
+            assert exc.errors == expected, stored.opd_abbreviation
+            refusals.update(key.split("]")[-1] or "budget" for key in exc.errors)
+            refused += 1
+            continue
+        assert expected == {}, stored.opd_abbreviation
+        kept = [(r.state, r.realization_to_date, r.grade, r.capaian, r.progress, r.note) for r in result.indicators]
+        assert [(r.state, r.realization_to_date, r.grade, r.capaian, r.progress, r.note) for r in live] == kept
+        summary = flow.summary()
+        assert (summary.score, summary.predicate, summary.absorption) == (result.score, result.predicate,
+                                                                          result.absorption)
+        saved += 1
+    assert saved and refused, (saved, refused)
+    assert {ResultState.FILLED, ResultState.INVALID, ResultState.EARLIER_MISSING} <= set(seen), seen
+    assert {".value", ".problems", "budget"} <= set(refusals), refusals

@@ -10,6 +10,7 @@ import pytest
 
 from kinerja_desktop.domain import round_percent
 from kinerja_desktop.domain.enums import Cumulation, Polarity
+from kinerja_desktop.domain.evaluation import ResultState
 from kinerja_desktop.gui.evaluation_flow import EvaluationFlow, OpdChoice, Step
 from kinerja_desktop.services.errors import FORM
 from kinerja_desktop.services.evaluation_data import (
@@ -42,7 +43,7 @@ def indicator(ident: str, target: str, quarters=(None, None, None, None), **kw) 
         "capaian": None,
         "capaian_capped": None,
         "progress": None,
-        "state": "belum diisi",
+        "state": ResultState.NOT_FILLED,
         "below_threshold": False,
         "problems": "",
         "follow_up": "",
@@ -186,6 +187,33 @@ def test_summary_gives_score_predicate_and_absorption(worked):
     assert summary.predicate == "Sangat Tinggi" and summary.missing == 1
     assert (summary.realized_to_date, round_percent(summary.absorption)) == (500_000_000, D("50.00"))
     assert summary.efficiency == "Efisien"
+
+
+def test_a_negative_budget_is_refused_in_the_services_words(worked):
+    flow = started(FakeSource(worked))
+    flow.programs[0].text = "-5.000"
+    assert flow.validate(Step.BUDGET) == {
+        "budgets[prog-1]": "Program Pemenuhan Upaya Kesehatan: Realisasi anggaran tidak boleh negatif"
+    }
+    assert flow.budget_to_date(flow.programs[0]) is None  # shown "tidak sah", not counted
+
+
+def test_a_grade_released_earlier_is_read_not_entered_again(worked):
+    """Opini BPK (WTP targeted) released WDP in TW I: TW II reads it, as the service does, with an empty cell."""
+    opini = indicator("opini", "0", name="Opini BPK", unit="opini", cumulation=Cumulation.RELEASED,
+                      yearly_target=None, target_to_date=None, target_grade="WTP", scale="opini_bpk",
+                      quarter_grades=("WDP", None, None, None), grade="WDP")
+    flow = started(FakeSource(evaluation([opini])))
+    entry = flow.entries[0]
+    assert entry.is_qualitative and entry.text == ""
+    reading = flow.reading(entry)
+    assert (reading.state, reading.grade, reading.capaian) == (ResultState.FILLED, "WDP", D(75))
+    assert flow.needs_problems(entry)
+    entry.text = "wtp"
+    assert (flow.reading(entry).grade, flow.reading(entry).capaian) == ("WTP", D(100))
+    assert flow.build_report().indicators[0].grade == "WTP"
+    entry.text = "baik"
+    assert "bukan tingkat pada skala Opini BPK" in flow.validate(Step.REALIZATION)["indicators[opini].value"]
 
 
 def test_budget_page_is_skipped_when_the_pk_has_no_program(worked):

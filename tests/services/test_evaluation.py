@@ -15,6 +15,7 @@ from kinerja_desktop.db.database import Database
 from kinerja_desktop.db.models import AuditLog, IndicatorRealization
 from kinerja_desktop.domain import round_percent
 from kinerja_desktop.domain.enums import Cumulation
+from kinerja_desktop.domain.evaluation import ResultState
 from kinerja_desktop.services import agreements, evaluation
 from kinerja_desktop.services.errors import ValidationError
 from kinerja_desktop.services.evaluation_data import (
@@ -173,3 +174,55 @@ def test_evaluate_command_prints_the_ranking(db: Database, signed: dict[str, str
     first = data["peringkat"][0]
     assert first["peringkat"] == 1 and first["kode"] == "1.02.0.00.0.00.01.0000"
     assert first["indikator"][0]["capaian"] == "106.25" and first["indikator"][1]["target_sd_triwulan"] == "90"
+
+
+def test_refusals_are_worded_as_the_wizard_words_them(db: Database, signed: dict[str, str]) -> None:
+    # GIVEN AKI 70 of 80 (112,5 %) and coverage 80 of 90 (88,89 %) without kendala, a budget beyond its pagu
+    with pytest.raises(ValidationError) as info:
+        evaluation.save_quarter_report(db, _report(signed, 1, "70", "80", (5_000_000_000, 0), kendala=("", "")))
+    # THEN each field's message names the indicator or program, with the percentages and amounts spaced as shown
+    assert info.value.errors == {
+        f"indicators[{signed['coverage']}].problems": (
+            "Cakupan imunisasi dasar lengkap: capaian 88,89 % di bawah 100 %, kendala dan tindak lanjut wajib diisi"
+        ),
+        f"budgets[{signed['program_a']}]": (
+            "PROGRAM 1.02.01: realisasi anggaran s.d. triwulan Rp 5.000.000.000 melebihi pagu Rp 4.500.000.000"
+        ),
+    }
+    with pytest.raises(ValidationError) as info:
+        evaluation.save_quarter_report(db, _report(signed, 1, "-1", "95", (-5, None)))
+    assert info.value.errors == {
+        f"budgets[{signed['program_a']}]": "PROGRAM 1.02.01: Realisasi anggaran tidak boleh negatif"
+    }
+    with pytest.raises(ValidationError) as info:
+        evaluation.save_quarter_report(db, _report(signed, 1, "-1", "95"))
+    assert info.value.errors == {
+        f"indicators[{signed['aki']}].value": "Angka Kematian Ibu: Realisasi tidak boleh negatif"
+    }
+    with db.read() as s:
+        assert s.scalars(select(IndicatorRealization)).all() == []
+
+
+def test_states_are_the_domains_and_a_summed_value_after_a_gap_is_flagged(db: Database, dinkes: str) -> None:
+    # GIVEN coverage summed over the quarters (20 + 25 + 25 + 25,5 = 95,5), TW I not reported
+    agreement_id = agreements.create_from_renstra(db, dinkes, 2026)
+    detail = agreements.get_agreement(db, agreement_id)
+    summed = replace(detail.items[1], cumulation=Cumulation.SUMMED, quarters=(D(20), D(25), D(25), D("25.5")))
+    agreements.save_draft(db, replace(detail, items=[detail.items[0], summed]))
+    agreements.finalize(db, agreement_id)
+    agreements.sign(db, agreement_id, date(2026, 1, 26))
+    ids = {"opd": dinkes, "aki": detail.items[0].indicator_id, "coverage": detail.items[1].indicator_id,
+           "program_a": detail.programs[0].program_id, "program_b": detail.programs[1].program_id}
+    # WHEN TW II is reported alone
+    result = evaluation.save_quarter_report(db, _report(ids, 2, "85", "50"))
+    aki, coverage = result.indicators
+    # THEN the summed figure is not scored and says why; the other one counts
+    assert aki.state is ResultState.FILLED and round_percent(aki.capaian) == D("102.30")  # (2 × 87 − 85) / 87
+    assert coverage.state is ResultState.EARLIER_MISSING and coverage.capaian is None
+    assert coverage.state.label == "triwulan sebelumnya belum diisi"
+    assert result.missing == 1 and round_percent(result.score) == D("102.30")
+
+
+def test_current_settings_are_the_regencys(db: Database, dinkes: str) -> None:
+    settings = evaluation.current_settings(db)
+    assert (settings.cap, settings.negative_formula, settings.warning_threshold) == (D(120), "2t-r", D(75))
