@@ -6,7 +6,6 @@ import os
 import sqlite3
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -229,7 +228,3 @@ def _linux_fs_type(path: Path) -> str | None:
         ):
             best = (mount_point, parts[2])
     return best[1]
-
-
-def timestamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")

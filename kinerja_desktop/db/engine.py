@@ -57,9 +57,11 @@ class SessionFactory:
         self._writer = sessionmaker(bind=engine, expire_on_commit=False)
         self._reader = sessionmaker(bind=engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         from .guards import install
+        from .tombstones import record_orm_deletions
 
         install(self._writer)
         install(self._reader)
+        record_orm_deletions()
 
     @contextmanager
     def write(self) -> Iterator[Session]:

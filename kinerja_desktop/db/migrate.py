@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, text
 
 from .engine import make_engine
 from .errors import MigrationError
+from .types import timestamp
 
 
 def migrations_dir() -> Path:
@@ -41,8 +42,6 @@ def _run_upgrade(connection: Connection, revision: str = "head") -> None:
 
 def safety_copy(path: Path, revision: str) -> Path:
     """Copy the database with ``VACUUM INTO`` to a name that says why, before a migration."""
-    from .database import timestamp
-
     target = path.with_name(f"{path.stem}.sebelum-migrasi-{revision}-{timestamp()}{path.suffix}")
     temporary = target.with_name(target.name + ".tmp")
     if temporary.exists():

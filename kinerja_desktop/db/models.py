@@ -36,6 +36,7 @@ from ..domain.enums import (
     Polarity,
     RegionKind,
 )
+from . import sync_models  # noqa: F401 - the exchange's bookkeeping tables belong to the same schema
 from .base import Base, Tracked
 from .types import EnumText, ExactDecimal, new_id, utcnow
 
@@ -475,4 +476,3 @@ class AuditLog(Base):
     entity_id: Mapped[str] = mapped_column(String(36), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     detail: Mapped[str] = mapped_column(Text, default="")  # JSON of changed fields
-from .sync_models import *  # noqa: E402,F401,F403

@@ -5,8 +5,7 @@ The centre (Bappeda, role ``pusat``) is the only authority over a row's version;
 it changed by comparing the row with that base. JSON columns hold rows encoded by
 ``kinerja_desktop.interchange.codec`` (plain strings, numbers, booleans and nulls).
 
-Deletions are recorded as tombstones by a mapper-level ``before_delete`` listener installed at the end of
-this module on every synchronised model (see :func:`_install_tombstone_listener`).
+Which tables travel is in :mod:`.sync_scope`; deletions are recorded as tombstones by :mod:`.tombstones`.
 """
 
 from __future__ import annotations
@@ -134,26 +133,3 @@ class SyncImport(Tracked, Base):
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
     refused: Mapped[int] = mapped_column(Integer, default=0)
     summary: Mapped[str] = mapped_column(Text, default="")  # JSON detail
-
-
-def _install_tombstone_listener() -> None:
-    """Record a tombstone whenever the ORM deletes a row of a synchronised table.
-
-    A mapper ``before_delete`` listener (rather than a Session ``before_flush`` one) sees every row the
-    unit of work deletes, including ORM cascades and delete-orphans, and runs while the parents still
-    exist, so the OPD scope can be resolved on the same connection. Core ``delete()`` statements bypass
-    it: code that deletes synchronised rows must go through the ORM (services/sync.py writes its own
-    tombstones for the deletions it applies with Core).
-    """
-    from sqlalchemy import event
-
-    event.listen(Base, "before_delete", _before_delete, propagate=True)
-
-
-def _before_delete(mapper, connection, target) -> None:  # noqa: ANN001 - SQLAlchemy's listener protocol
-    from ..interchange.tables import record_tombstone_from_orm  # lazy: interchange imports the models
-
-    record_tombstone_from_orm(mapper, connection, target)
-
-
-_install_tombstone_listener()

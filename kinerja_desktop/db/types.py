@@ -1,4 +1,4 @@
-"""Column types: exact decimals and string enums that survive SQLite unchanged."""
+"""Column types (exact decimals and string enums that survive SQLite unchanged), keys and times."""
 
 from __future__ import annotations
 
@@ -71,3 +71,8 @@ def new_id() -> str:
 def utcnow() -> datetime:
     """Naive UTC timestamp (SQLite keeps no zone; every stored time is UTC)."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def timestamp() -> str:
+    """Local time for file names of copies set aside: ``20260126-170500``."""
+    return datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 MONTHS = (
@@ -69,6 +69,13 @@ def format_date(value: date | None, *, empty: str = "") -> str:
     if value is None:
         return empty
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def format_datetime(value: datetime | None, *, empty: str = "—") -> str:
+    """``26 Januari 2026, 14.05`` (the time as given; no zone conversion)."""
+    if value is None:
+        return empty
+    return f"{format_date(value.date())}, {value:%H.%M}"
 
 
 _NUMBER_RE = re.compile(r"^[+-]?[\d.,\s]+$")

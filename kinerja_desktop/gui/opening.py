@@ -120,7 +120,7 @@ def recover_damaged(parent: QWidget | None, problem: OpenProblem) -> Database | 
     task = ProgressTask(
         parent,
         _tr("Memulihkan basis data"),
-        lambda progress, cancel: recover_from_backup(db_path, backup, progress=progress, cancel=cancel),
+        lambda progress, cancel: recover_from_backup(db_path, backup, progress=progress, cancelled=cancel),
     )
     outcome = task.run_and_wait()
     task.dispose()

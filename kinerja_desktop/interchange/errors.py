@@ -100,8 +100,3 @@ class UnresolvedConflictsError(InterchangeError):
             f"Impor dihentikan: {len(conflicts)} konflik belum diputuskan "
             "(pilih nilai pusat atau nilai paket untuk setiap konflik)."
         )
-
-
-class CancelledError(InterchangeError):
-    def __init__(self) -> None:
-        super().__init__("Dibatalkan oleh pengguna.")

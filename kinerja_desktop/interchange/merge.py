@@ -18,6 +18,18 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from ..db.database import Database
 from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
+from ..db.sync_scope import (
+    AGREEMENT_CHILDREN,
+    SIGNED_STATUSES,
+    UNKNOWN,
+    connection_lookup,
+    content_columns,
+    metadata_tables,
+    natural_keys,
+    opd_of,
+    sync_order,
+)
+from ..db.tombstones import write_tombstone
 from ..db.types import new_id, utcnow
 from .codec import sqlite_datetime
 from .errors import MalformedContentError
@@ -31,18 +43,6 @@ from .rows import (
     _referencing,
     _t,
     evidence_path,
-)
-from .tables import (
-    AGREEMENT_CHILDREN,
-    SIGNED_STATUSES,
-    UNKNOWN,
-    connection_lookup,
-    content_columns,
-    metadata_tables,
-    natural_keys,
-    opd_of,
-    sync_order,
-    write_tombstone,
 )
 
 PREFER_CENTRAL = "central"

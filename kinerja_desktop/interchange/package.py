@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..db.sync_scope import FIELD_TABLES, SYNC_TABLES, metadata_tables
 from .archive import SafeZipReader, atomic_zip
 from .codec import CodecError, TableCodec, dumps, loads
 from .errors import MalformedContentError, ManifestError, SchemaTooNewError
@@ -39,7 +40,6 @@ from .manifest import (
     sign,
     verify_signature,
 )
-from .tables import FIELD_TABLES, SYNC_TABLES, metadata_tables
 
 _CODECS: dict[str, TableCodec] = {}
 

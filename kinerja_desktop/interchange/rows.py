@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from ..db.sync_models import ROLE_CENTRE
+from ..db.sync_scope import GLOBAL_TABLES, PARENT, metadata_tables, sync_order
 from ..db.types import new_id, utcnow
 from .errors import RoleError
 from .package import codec
-from .tables import GLOBAL_TABLES, PARENT, metadata_tables, sync_order
 
 CHUNK = 500
 

@@ -6,8 +6,9 @@ of every member), written under a temporary name and renamed. Restoring checks e
 the current database aside, migrates an older snapshot, and copies it *into* the live database with
 SQLite's backup API, in one transaction: a crash leaves the old or the new database, never a mix.
 
-Long calls take ``progress(fraction, message)`` and ``cancel()`` (returns True to stop) so that a Qt
-worker can drive them; cancelling is possible until the copy into the live database has completed.
+Long calls take ``progress(done, total, message)`` and ``cancelled()`` (returns True to stop; see
+:mod:`.progress`) so that the GUI's job runner can drive them; they raise :class:`~.errors.Cancelled`, which is
+possible until the copy into the live database has completed.
 """
 
 from __future__ import annotations
@@ -17,18 +18,17 @@ import re
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..db.database import Database, timestamp
+from ..db.database import Database
 from ..db.revisions import REVISIONS
+from ..db.types import timestamp
 from ..interchange.archive import atomic_zip, check_member_name, fsync_dir, sha256_file
 from ..interchange.errors import (
-    CancelledError,
     CorruptArchiveError,
     InterchangeError,
     MalformedContentError,
@@ -46,9 +46,7 @@ from ..interchange.manifest import (
     read_manifest,
     verify_member,
 )
-
-Progress = Callable[[float, str], None]
-Cancel = Callable[[], bool]
+from .progress import CancelCheck, Progress, step_fraction
 
 BACKUP_SUFFIX = ".kinerja-backup"
 AUTO_FOLDER = "cadangan-otomatis"
@@ -115,13 +113,6 @@ class RestoreResult:
     evidence_restored: int
 
 
-def _tick(progress: Progress | None, cancel: Cancel | None, fraction: float, message: str) -> None:
-    if cancel is not None and cancel():
-        raise CancelledError()
-    if progress is not None:
-        progress(fraction, message)
-
-
 def _require_file(db: Database) -> Path:
     if db.path is None:
         raise InterchangeError("Cadangan berkas hanya tersedia untuk basis data SQLite lokal.")
@@ -184,7 +175,7 @@ def _evidence_files(db: Database) -> list[tuple[Path, str]]:
 
 
 def create_backup(
-    db: Database, out: Path, *, progress: Progress | None = None, cancel: Cancel | None = None
+    db: Database, out: Path, *, progress: Progress | None = None, cancelled: CancelCheck | None = None
 ) -> BackupInfo:
     """Write a ``.kinerja-backup`` of the open database to ``out`` (atomically)."""
     db_path = _require_file(db)
@@ -192,7 +183,7 @@ def create_backup(
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".kinerja-cadangan-", dir=out.parent))
     try:
-        _tick(progress, cancel, 0.0, "Membuat salinan basis data…")
+        step_fraction(progress, cancelled, 0.0, "Membuat salinan basis data…")
         snap = work / DATABASE_MEMBER
         snapshot(db_path, snap)
         check = sqlite3.connect(snap)
@@ -206,12 +197,13 @@ def create_backup(
         evidence = _evidence_files(db)
         files: dict[str, dict[str, Any]] = {}
         created = datetime.now(UTC).replace(tzinfo=None)
-        _tick(progress, cancel, 0.2, "Menulis berkas cadangan…")
+        step_fraction(progress, cancelled, 0.2, "Menulis berkas cadangan…")
         with atomic_zip(out) as zf:
             files[DATABASE_MEMBER] = {"sha256": sha256_file(snap), "size": snap.stat().st_size}
             zf.write(snap, DATABASE_MEMBER)
             for index, (path, member) in enumerate(evidence):
-                _tick(progress, cancel, 0.5 + 0.45 * index / max(len(evidence), 1), "Menyalin berkas bukti…")
+                fraction = 0.5 + 0.45 * index / max(len(evidence), 1)
+                step_fraction(progress, cancelled, fraction, "Menyalin berkas bukti…")
                 files[member] = {"sha256": sha256_file(path), "size": path.stat().st_size}
                 zf.write(path, member)
             manifest = {
@@ -225,8 +217,8 @@ def create_backup(
                 "files": files,
             }
             zf.writestr(MANIFEST, build_manifest(manifest))
-            _tick(progress, cancel, 0.97, "Menyimpan…")
-        _tick(progress, None, 1.0, "Cadangan selesai.")
+            step_fraction(progress, cancelled, 0.97, "Menyimpan…")
+        step_fraction(progress, None, 1.0, "Cadangan selesai.")
         return BackupInfo(
             path=out,
             created_at=created,
@@ -269,20 +261,22 @@ def _check_revision(path: Path, revision: str) -> None:
         raise SchemaTooNewError(path.name, revision or "tidak dikenal")
 
 
-def _extract_and_check(path: Path, work: Path, progress: Progress | None, cancel: Cancel | None):  # noqa: ANN202
+def _extract_and_check(  # noqa: ANN202
+    path: Path, work: Path, progress: Progress | None, cancelled: CancelCheck | None
+):
     """Verify every member of the backup; returns (info, snapshot path, evidence files in ``work``)."""
     with open_archive(path) as reader:
         manifest = read_manifest(reader, BACKUP_FORMAT)
         info = _info(path, manifest)
         _check_revision(path, info.schema_revision)
-        _tick(progress, cancel, 0.05, "Memeriksa berkas cadangan…")
+        step_fraction(progress, cancelled, 0.05, "Memeriksa berkas cadangan…")
         snap = work / "pulihkan.sqlite"
         digest = reader.extract_to(DATABASE_MEMBER, snap)
         verify_member(reader, manifest, DATABASE_MEMBER, digest, snap.stat().st_size)
         evidence: list[tuple[str, Path]] = []
         members = [m for m in manifest["files"] if m.startswith(EVIDENCE_PREFIX)]
         for index, member in enumerate(members):
-            _tick(progress, cancel, 0.1 + 0.2 * index / max(len(members), 1), "Memeriksa berkas bukti…")
+            step_fraction(progress, cancelled, 0.1 + 0.2 * index / max(len(members), 1), "Memeriksa berkas bukti…")
             target = work / f"bukti-{index}"
             digest = reader.extract_to(member, target)
             verify_member(reader, manifest, member, digest, target.stat().st_size)
@@ -343,29 +337,29 @@ def save_aside(db_path: Path, reason: str) -> Path:
 
 
 def restore_backup(
-    db: Database, path: Path, *, progress: Progress | None = None, cancel: Cancel | None = None
+    db: Database, path: Path, *, progress: Progress | None = None, cancelled: CancelCheck | None = None
 ) -> RestoreResult:
     """Replace the live database's content with the backup's (after :func:`preview_restore` and a yes)."""
     path = Path(path)
     db_path = _require_file(db)
     work = Path(tempfile.mkdtemp(prefix=".kinerja-pulihkan-", dir=db_path.parent))
     try:
-        info, snap, evidence = _extract_and_check(path, work, progress, cancel)
+        info, snap, evidence = _extract_and_check(path, work, progress, cancelled)
         migrated_from = None
         if info.schema_revision != REVISIONS[-1]:
-            _tick(progress, cancel, 0.35, "Memperbarui skema cadangan lama…")
+            step_fraction(progress, cancelled, 0.35, "Memperbarui skema cadangan lama…")
             from ..db.migrate import upgrade_sqlite
 
             upgrade_sqlite(snap, from_revision=info.schema_revision)
             migrated_from = info.schema_revision
         _check_foreign_keys(path, snap)
-        _tick(progress, cancel, 0.4, "Menyimpan basis data sekarang…")
+        step_fraction(progress, cancelled, 0.4, "Menyimpan basis data sekarang…")
         saved = save_aside(db_path, "sebelum-pemulihan")
-        _tick(progress, cancel, 0.5, "Memulihkan…")
-        _copy_into_live(db, snap, progress, cancel)
+        step_fraction(progress, cancelled, 0.5, "Memulihkan…")
+        _copy_into_live(db, snap, progress, cancelled)
         restored = _restore_evidence(db, evidence)
         _audit_restore(db, info, saved)
-        _tick(progress, None, 1.0, "Pemulihan selesai.")
+        step_fraction(progress, None, 1.0, "Pemulihan selesai.")
         return RestoreResult(backup=info, saved_copy=saved, migrated_from=migrated_from, evidence_restored=restored)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -381,7 +375,9 @@ def _check_foreign_keys(path: Path, snap: Path) -> None:
         raise MalformedContentError(path.name, f"{len(problems)} baris salinan melanggar kunci asing")
 
 
-def _copy_into_live(db: Database, snap: Path, progress: Progress | None, cancel: Cancel | None) -> None:
+def _copy_into_live(
+    db: Database, snap: Path, progress: Progress | None, cancelled: CancelCheck | None
+) -> None:
     """SQLite's backup API into the live connection: one destination transaction, no file swapped."""
     source = sqlite3.connect(snap)
     raw = db.engine.raw_connection()
@@ -389,11 +385,11 @@ def _copy_into_live(db: Database, snap: Path, progress: Progress | None, cancel:
         live = raw.driver_connection
         assert isinstance(live, sqlite3.Connection)  # backups are for SQLite files only
 
-        def step(_status: int, remaining: int, total: int) -> None:
+        def copied(_status: int, remaining: int, total: int) -> None:
             # Raising here aborts the copy; the live database keeps its old content.
-            _tick(progress, cancel, 0.5 + 0.4 * (1 - remaining / max(total, 1)), "Memulihkan…")
+            step_fraction(progress, cancelled, 0.5 + 0.4 * (1 - remaining / max(total, 1)), "Memulihkan…")
 
-        source.backup(live, pages=COPY_PAGES, progress=step)
+        source.backup(live, pages=COPY_PAGES, progress=copied)
     finally:
         raw.close()
         source.close()
@@ -450,7 +446,7 @@ def check_backup(path: Path) -> BackupInfo:
 
 
 def recover_from_backup(
-    db_path: Path, backup_path: Path, *, progress: Progress | None = None, cancel: Cancel | None = None
+    db_path: Path, backup_path: Path, *, progress: Progress | None = None, cancelled: CancelCheck | None = None
 ) -> Path:
     """Replace a damaged database file (that cannot be opened) with a backup's snapshot.
 
@@ -462,14 +458,14 @@ def recover_from_backup(
     db_path, backup_path = Path(db_path), Path(backup_path)
     work = Path(tempfile.mkdtemp(prefix=".kinerja-pulihkan-", dir=db_path.parent))
     try:
-        info, snap, evidence = _extract_and_check(backup_path, work, progress, cancel)
+        info, snap, evidence = _extract_and_check(backup_path, work, progress, cancelled)
         if info.schema_revision != REVISIONS[-1]:
-            _tick(progress, cancel, 0.35, "Memperbarui skema cadangan lama…")
+            step_fraction(progress, cancelled, 0.35, "Memperbarui skema cadangan lama…")
             from ..db.migrate import upgrade_sqlite
 
             upgrade_sqlite(snap, from_revision=info.schema_revision)
         _check_foreign_keys(backup_path, snap)
-        _tick(progress, cancel, 0.5, "Menyiapkan basis data pulihan…")
+        step_fraction(progress, cancelled, 0.5, "Menyiapkan basis data pulihan…")
         # The new file is complete beside the target before the damaged one is moved: a crash in between
         # leaves both files, never neither. From here on there is no cancelling.
         incoming = db_path.with_name(f".{db_path.name}.pulihan")
@@ -480,7 +476,7 @@ def recover_from_backup(
         except BaseException:
             incoming.unlink(missing_ok=True)
             raise
-        _tick(progress, None, 0.7, "Memindahkan berkas yang rusak…")
+        step_fraction(progress, None, 0.7, "Memindahkan berkas yang rusak…")
         aside = db_path.with_name(f"{db_path.stem}.rusak-{timestamp()}{db_path.suffix}")
         for suffix in ("-wal", "-shm"):  # the journal files go with their database, under its new name
             companion = Path(f"{db_path}{suffix}")
@@ -490,7 +486,7 @@ def recover_from_backup(
             os.replace(db_path, aside)
         os.replace(incoming, db_path)
         fsync_dir(db_path.parent)
-        _tick(progress, None, 0.85, "Memulihkan berkas bukti…")
+        step_fraction(progress, None, 0.85, "Memulihkan berkas bukti…")
         _restore_evidence_to(db_path.with_name(db_path.stem + "-bukti"), evidence)
         from ..db.database import open_database
 
@@ -499,7 +495,7 @@ def recover_from_backup(
             _audit_restore(recovered, info, aside)
         finally:
             recovered.close()
-        _tick(progress, None, 1.0, "Pemulihan selesai.")
+        step_fraction(progress, None, 1.0, "Pemulihan selesai.")
         return aside
     finally:
         shutil.rmtree(work, ignore_errors=True)

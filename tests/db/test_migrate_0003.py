@@ -52,7 +52,8 @@ def test_0002_database_gains_the_sync_tables_and_keeps_every_row(tmp_path: Path)
             conn.close()
         assert _dump(path, domain) == before
         # AND deleting a row through the ORM now leaves a tombstone for field packages
-        from kinerja_desktop.db.models import OpdNameHistory, SyncTombstone
+        from kinerja_desktop.db.models import OpdNameHistory
+        from kinerja_desktop.db.sync_models import SyncTombstone
 
         with database.write() as session:
             session.delete(session.query(OpdNameHistory).one())

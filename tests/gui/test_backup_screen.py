@@ -350,16 +350,16 @@ def test_a_failing_automatic_backup_does_not_stop_closing(qtbot, db, monkeypatch
 def test_batal_in_the_progress_dialog_reaches_the_service(qtbot, screen, tmp_path, monkeypatch, said):
     import time
 
-    from kinerja_desktop.interchange.errors import CancelledError
+    from kinerja_desktop.services.errors import Cancelled
 
     asked = []
 
-    def slow_backup(_db, _out, *, progress, cancel):  # noqa: ANN001, ANN202
-        while not cancel():
-            progress(0.5, "Menulis berkas cadangan…")
+    def slow_backup(_db, _out, *, progress, cancelled):  # noqa: ANN001, ANN202
+        while not cancelled():
+            progress(500, 1000, "Menulis berkas cadangan…")
             time.sleep(0.02)
         asked.append("cancel")
-        raise CancelledError()
+        raise Cancelled()
 
     monkeypatch.setattr(backup, "create_backup", slow_backup)
     monkeypatch.setattr(backup_files, "ask_backup_target", lambda *_: str(tmp_path / "c.kinerja-backup"))

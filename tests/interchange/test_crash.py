@@ -28,8 +28,8 @@ op, db_path, file, pause_at, marker = sys.argv[1:6]
 pause_at = float(pause_at)
 backup.COPY_PAGES = 8  # many small steps, so that the kill can land inside the copy
 
-def progress(fraction, message):
-    if fraction >= pause_at:
+def progress(done, total, message):
+    if done / total >= pause_at:
         Path(marker).write_text(message)
         time.sleep(60)
 

@@ -186,12 +186,15 @@ def test_automatic_backup_at_most_once_a_day_keeping_the_last_n(db: Database) ->
 
 
 def test_cancelling_a_backup_leaves_no_file(demo_db: Database, tmp_path: Path) -> None:
-    from kinerja_desktop.interchange.errors import CancelledError
+    from kinerja_desktop.services.errors import Cancelled
 
     calls = []
-    with pytest.raises(CancelledError):
+    with pytest.raises(Cancelled):
         backup.create_backup(
-            demo_db, tmp_path / "c.kinerja-backup", progress=lambda f, m: calls.append(f), cancel=lambda: len(calls) > 1
+            demo_db,
+            tmp_path / "c.kinerja-backup",
+            progress=lambda done, total, m: calls.append(done),
+            cancelled=lambda: len(calls) > 1,
         )
     assert list(tmp_path.iterdir()) == [] or all(p.suffix != ".kinerja-backup" for p in tmp_path.iterdir())
 

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
-from ...interchange.errors import CancelledError
+from ...services.errors import Cancelled as CancelledError
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
@@ -53,7 +53,7 @@ class _Runnable(QRunnable):
         outcome = TaskOutcome()
         try:
             outcome.value = self._work(
-                lambda fraction, message: self._signals.progress.emit(float(fraction), str(message)),
+                lambda done, total, message: self._signals.progress.emit(done / max(total, 1), str(message)),
                 self._cancel.is_set,
             )
         except CancelledError:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...interchange.merge import PREFER_CENTRAL, PREFER_PACKAGE, Conflict
+from ...services.sync import PREFER_CENTRAL, PREFER_PACKAGE, Conflict
 from ..forms.ui_conflict_dialog import Ui_ConflictDialog
 from ..messages import localize_buttons
 from ..models.package_conflict_model import ConflictTableModel, Key, choice_labels

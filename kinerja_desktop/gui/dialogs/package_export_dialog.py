@@ -9,10 +9,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
-from ...db.sync_models import ROLE_FIELD
-from ...interchange.manifest import KIND_FIELD, KIND_MASTER
 from ...services.opd import OpdRow
-from ...services.sync import InstallationInfo
+from ...services.sync import KIND_FIELD, KIND_MASTER, InstallationInfo
 from ..forms.ui_package_export import Ui_PackageExportForm
 from ..messages import localize_buttons
 
@@ -34,7 +32,7 @@ class PackageExportDialog(QDialog):
         self.ui = Ui_PackageExportForm()
         self.ui.setupUi(self)
         self.choice: ExportChoice | None = None
-        on_laptop = installation is not None and installation.role == ROLE_FIELD
+        on_laptop = installation is not None and installation.on_laptop
         if on_laptop:
             assert installation is not None
             scope = set(installation.scope)

@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.sync import ImportReport
+from ...services.sync import ImportReport, conflict_view, refusal_label
 from ..messages import localize_buttons
 from ..models.backup_formatting import format_datetime, local_time
-from ..models.package_conflict_model import ConflictTableModel
-from ..models.package_labels import row_label
 from ..models.package_log_model import kind_label
 
 ALERT = QColor(179, 38, 30)
@@ -128,21 +126,13 @@ class PackagePreviewDialog(QDialog):
         report = self.report
         for warning in report.warnings:
             self._add(self.tr("Peringatan: {0}").format(warning), WARNING)
-        if report.conflicts:
-            model = ConflictTableModel(report.conflicts)
-            columns = ConflictTableModel
-            for row in range(model.rowCount()):
-                text = self.tr("Konflik: {0} · {1}: pusat {2}, paket {3}").format(
-                    model.index(row, columns.DATA).data(),
-                    model.index(row, columns.FIELD).data(),
-                    model.index(row, columns.CENTRAL).data(),
-                    model.index(row, columns.INCOMING).data(),
-                )
-                self._add(text, ALERT)
-        for refusal in report.refused:
-            self._add(
-                self.tr("Ditolak: {0}: {1}").format(row_label(refusal.label, refusal.table), refusal.reason), ALERT
+        for view in map(conflict_view, report.conflicts):
+            text = self.tr("Konflik: {0} · {1}: pusat {2}, paket {3}").format(
+                view.data, view.field, view.central, view.incoming
             )
+            self._add(text, ALERT)
+        for refusal in report.refused:
+            self._add(self.tr("Ditolak: {0}: {1}").format(refusal_label(refusal), refusal.reason), ALERT)
 
     def text(self) -> str:
         """Everything the dialog says, for tests."""

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from ...domain.formatting import format_date, format_number
+from ...domain.formatting import format_datetime, format_number
+
+__all__ = ["format_count", "format_datetime", "format_size", "local_time"]
 
 
 def format_size(size: int | None) -> str:
@@ -16,13 +18,6 @@ def format_size(size: int | None) -> str:
         if size >= factor:
             return f"{format_number(Decimal(size) / factor, 1 if size >= factor * 10 else 2)} {unit}"
     return f"{format_number(size, 0)} bita"
-
-
-def format_datetime(value: datetime | None) -> str:
-    """``26 Januari 2026, 14.05`` (local time as given)."""
-    if value is None:
-        return "—"
-    return f"{format_date(value.date())}, {value:%H.%M}"
 
 
 def local_time(utc_naive: datetime) -> datetime:

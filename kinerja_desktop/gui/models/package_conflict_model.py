@@ -1,4 +1,7 @@
-"""The conflicts of a package import, one per row, with the user's choice (pusat or paket) per row."""
+"""The conflicts of a package import, one per row, with the user's choice (pusat or paket) per row.
+
+The texts are the service's (:func:`~kinerja_desktop.services.sync.conflict_view`); the model adds the choice.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 
-from ...interchange.merge import PREFER_CENTRAL, PREFER_PACKAGE, Conflict
+from ...services.sync import PREFER_CENTRAL, PREFER_PACKAGE, Conflict, conflict_view
 from . import SORT_ROLE
-from .package_labels import field_label, row_label, show_value
 from .record_table import ALERT, MUTED
 
 Index = QModelIndex | QPersistentModelIndex
@@ -24,15 +26,6 @@ def choice_labels() -> dict[str | None, str]:
     return {None: _tr("— pilih —"), PREFER_CENTRAL: _tr("Pusat"), PREFER_PACKAGE: _tr("Paket")}
 
 
-def _whole_row(conflict: Conflict, side: str) -> str:
-    """What a side holds when the conflict is about a whole row (an edit against a deletion)."""
-    value = {"base": conflict.base, "central": conflict.central, "incoming": conflict.incoming}[side]
-    if side == "base":
-        return _tr("(baris sebelumnya)")
-    where = _tr("di pusat") if side == "central" else _tr("di paket")
-    return (_tr("diubah {0}") if value is not None else _tr("dihapus {0}")).format(where)
-
-
 class ConflictTableModel(QAbstractTableModel):
     """Data | Kolom | Nilai dasar | Nilai pusat | Nilai paket | Pilihan (editable)."""
 
@@ -42,6 +35,7 @@ class ConflictTableModel(QAbstractTableModel):
     def __init__(self, conflicts: list[Conflict], parent: Any = None) -> None:
         super().__init__(parent)
         self._conflicts = list(conflicts)
+        self._views = [conflict_view(c) for c in self._conflicts]
         self._choices: list[str | None] = [None] * len(conflicts)
         self._titles = [
             _tr("Data"),
@@ -97,16 +91,10 @@ class ConflictTableModel(QAbstractTableModel):
         return base
 
     def _text(self, row: int, column: int) -> str:
-        c = self._conflicts[row]
-        if column == self.DATA:
-            return row_label(c.label, c.table)
-        if column == self.FIELD:
-            return field_label(c.field)
-        if column in (self.BASE, self.CENTRAL, self.INCOMING):
-            side = {self.BASE: "base", self.CENTRAL: "central", self.INCOMING: "incoming"}[column]
-            value = {"base": c.base, "central": c.central, "incoming": c.incoming}[side]
-            return show_value(c.table, c.field, value, whole_row=_whole_row(c, side) if c.field is None else "")
-        return choice_labels()[self._choices[row]]
+        if column == self.CHOICE:
+            return choice_labels()[self._choices[row]]
+        view = self._views[row]
+        return (view.data, view.field, view.base, view.central, view.incoming)[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

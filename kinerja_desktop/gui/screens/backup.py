@@ -393,7 +393,7 @@ class BackupScreen(Screen):
         db = self.db
         self._run(
             self.tr("Membuat cadangan"),
-            lambda progress, cancel: backup.create_backup(db, Path(target), progress=progress, cancel=cancel),
+            lambda progress, cancel: backup.create_backup(db, Path(target), progress=progress, cancelled=cancel),
             self._backup_done,
             failed_title=self.tr("Cadangan gagal"),
         )
@@ -426,8 +426,8 @@ class BackupScreen(Screen):
             return
         db, path = self.db, Path(path)
 
-        def check(progress: Callable[[float, str], None], _cancel: Callable[[], bool]) -> RestorePreview:
-            progress(0.1, self.tr("Memeriksa berkas cadangan dan setiap checksum…"))
+        def check(progress: Callable[[int, int, str], None], _cancel: Callable[[], bool]) -> RestorePreview:
+            progress(100, 1000, self.tr("Memeriksa berkas cadangan dan setiap checksum…"))
             return backup.preview_restore(db, path)
 
         self._run(
@@ -447,7 +447,7 @@ class BackupScreen(Screen):
     def _restore(self, db: Database, path: Path) -> None:
         self._run(
             self.tr("Memulihkan dari cadangan"),
-            lambda progress, cancel: backup.restore_backup(db, path, progress=progress, cancel=cancel),
+            lambda progress, cancel: backup.restore_backup(db, path, progress=progress, cancelled=cancel),
             self._restore_done,
             failed_title=self.tr("Pemulihan gagal"),
         )
@@ -490,7 +490,7 @@ class BackupScreen(Screen):
                 master=choice.kind == KIND_MASTER,
                 label=choice.label,
                 progress=progress,
-                cancel=cancel,
+                cancelled=cancel,
             ),
             self._export_done,
             failed_title=self.tr("Ekspor paket gagal"),
@@ -526,7 +526,7 @@ class BackupScreen(Screen):
         db, path = self.db, Path(path)
         self._run(
             self.tr("Memeriksa paket"),
-            lambda progress, cancel: sync.preview_import(db, path, progress=progress, cancel=cancel),
+            lambda progress, cancel: sync.preview_import(db, path, progress=progress, cancelled=cancel),
             lambda report: self._show_preview(db, path, report),
             failed_title=self.tr("Paket tidak dapat diimpor"),
         )
@@ -560,7 +560,7 @@ class BackupScreen(Screen):
         self._run(
             self.tr("Mengimpor paket"),
             lambda progress, cancel: sync.import_package(
-                db, path, resolutions=resolutions, progress=progress, cancel=cancel
+                db, path, resolutions=resolutions, progress=progress, cancelled=cancel
             ),
             self._import_done,
             failed_title=self.tr("Impor paket gagal"),

@@ -1,20 +1,21 @@
-"""Indonesian names of the tables and columns a package carries, and their values as people read them.
+"""Conflicts and refusals of a package import as people read them (the GUI shows these texts as they are).
 
-The services label rows with table and column names ("Dinkes · indicator_realization 2026 1", field
-``value``); the GUI shows "Dinkes · Realisasi indikator 2026 TW1", "Realisasi", "77,5".
+The merge labels rows with table and column names ("Dinkes · indicator_realization 2026 1", field
+``value``, value ``"77.5"``); here they become "Dinkes · Realisasi indikator 2026 TW1", "Realisasi", "77,5".
+How a value is shown follows what its column holds (:func:`kinerja_desktop.db.sync_scope.value_kind`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
-from ...domain.formatting import format_date, format_number, format_rupiah
-from .backup_formatting import format_datetime
+from ..db.sync_scope import value_kind
+from ..domain.formatting import format_date, format_datetime, format_number, format_rupiah
+from ..interchange.merge import Conflict, Refusal
 
 TABLE_LABELS = {
     "regency": "Pemerintah daerah",
@@ -102,56 +103,84 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("package_labels", text)
+WHOLE_ROW = "(seluruh baris)"
+EMPTY = "(kosong)"
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """One conflict as shown: the row, the column, and the base, central and incoming values."""
+
+    conflict: Conflict
+    data: str  # "Dinkes · Realisasi indikator 2026 TW1"
+    field: str  # "Realisasi"; "(seluruh baris)" for an edit against a deletion
+    base: str
+    central: str
+    incoming: str
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return self.conflict.key
+
+
+def conflict_view(conflict: Conflict) -> ConflictView:
+    """The texts a person reads for ``conflict``."""
+    c = conflict
+
+    def side(value: Any, name: str) -> str:
+        if c.field is None:
+            return _whole_row(value, name)
+        return show_value(c.table, c.field, value)
+
+    return ConflictView(
+        conflict=c,
+        data=row_label(c.label, c.table),
+        field=field_label(c.field),
+        base=side(c.base, "base"),
+        central=side(c.central, "central"),
+        incoming=side(c.incoming, "incoming"),
+    )
+
+
+def refusal_label(refusal: Refusal) -> str:
+    """The refused row as people read it ("Dinkes · Perjanjian Kinerja 2025")."""
+    return row_label(refusal.label, refusal.table)
 
 
 def table_label(table: str) -> str:
-    return _tr(TABLE_LABELS.get(table, table))
+    return TABLE_LABELS.get(table, table)
 
 
 def field_label(field: str | None) -> str:
     if field is None:
-        return _tr("(seluruh baris)")
-    return _tr(FIELD_LABELS.get(field, field))
+        return WHOLE_ROW
+    return FIELD_LABELS.get(field, field)
 
 
 def row_label(label: str, table: str) -> str:
-    """The service's row label with the table's Indonesian name and "TW" before a quarter."""
+    """The merge's row label with the table's Indonesian name and "TW" before a quarter."""
     text = label.replace(table, table_label(table), 1)
     if table in _QUARTER_TABLES:
         text = re.sub(r"(\d{4}) ([1-4])$", r"\1 TW\2", text)
     return text
 
 
-def _column_kind(table: str, field: str) -> str:
-    """ "decimal", "date", "datetime", "bool", "int" or "" from the table's column type."""
-    from ...db.types import ExactDecimal
-    from ...interchange.tables import metadata_tables
-
-    found = metadata_tables().get(table)
-    if found is None or field not in found.c:
-        return ""
-    column_type = found.c[field].type
-    if isinstance(column_type, ExactDecimal):
-        return "decimal"
-    try:
-        python_type: Any = column_type.python_type
-    except NotImplementedError:
-        return ""
-    return {bool: "bool", Decimal: "decimal", datetime: "datetime", date: "date", int: "int"}.get(python_type, "")
+def _whole_row(value: Any, side: str) -> str:
+    """What a side holds when the conflict is about a whole row (an edit against a deletion)."""
+    if side == "base":
+        return "(baris sebelumnya)"
+    where = "di pusat" if side == "central" else "di paket"
+    return f"diubah {where}" if value is not None else f"dihapus {where}"
 
 
-def show_value(table: str, field: str | None, value: Any, *, whole_row: str = "") -> str:
-    """A value of a conflict as the user reads it; a whole row (an edit against a deletion) by ``whole_row``."""
-    if field is None:
-        return whole_row
+def show_value(table: str, field: str, value: Any) -> str:
+    """A value of ``table.field`` as the user reads it: "77,5", "Rp 1.250.000", "26 Januari 2026", "Ya"."""
     if value is None or value == "":
-        return _tr("(kosong)")
-    kind = _column_kind(table, field)
+        return EMPTY
+    kind = value_kind(table, field)
     text = str(value)
     if kind == "bool" or isinstance(value, bool):
-        return _tr("Ya") if value in (True, 1, "1", "true") else _tr("Tidak")
+        return "Ya" if value in (True, 1, "1", "true") else "Tidak"
     if field in RUPIAH_FIELDS and kind == "int" and _DECIMAL.match(text):
         return format_rupiah(int(Decimal(text)))
     if kind == "decimal" and _DECIMAL.match(text):

@@ -1,4 +1,4 @@
-"""Which tables travel in packages, how a row belongs to an OPD, natural keys, and tombstones.
+"""The scope of the package exchange: which tables travel, how a row belongs to an OPD, natural keys.
 
 Regency-wide tables (regency, leaders, periods, fiscal years, officials, quarter closures) go out in the
 master package; a laptop may send back only OPD-scoped rows of its OPDs and officials (a new head).
@@ -7,11 +7,15 @@ master package; a laptop may send back only OPD-scoped rows of its OPDs and offi
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, UniqueConstraint, delete, insert, select
+from sqlalchemy import Table, UniqueConstraint, select
 
-from ..db.types import new_id, utcnow
+from . import models, sync_models  # noqa: F401 - every table is on Base.metadata
+from .base import Base
+from .types import ExactDecimal
 
 GLOBAL_TABLES = ("regency", "regional_leader", "planning_period", "fiscal_year", "official", "quarter_closure")
 # table -> (column, parent table) leading to the OPD; "opd" is its own scope.
@@ -44,20 +48,32 @@ UNKNOWN = "?"  # scope of a row whose parent cannot be found
 
 
 def metadata_tables() -> dict[str, Table]:
-    from ..db.models import Base
-
+    """Every table of the schema by name (the domain's and the exchange's bookkeeping)."""
     return dict(Base.metadata.tables)
 
 
 def sync_order() -> list[str]:
     """Synchronised tables, parents before children."""
-    from ..db.models import Base
-
     return [t.name for t in Base.metadata.sorted_tables if t.name in SYNC_TABLES]
 
 
 def content_columns(table: Table) -> list[str]:
     return [c.name for c in table.columns if c.name not in BOOKKEEPING]
+
+
+def value_kind(table: str, column: str) -> str:
+    """What a column holds, for showing its values: "decimal", "date", "datetime", "bool", "int" or ""."""
+    found = metadata_tables().get(table)
+    if found is None or column not in found.c:
+        return ""
+    column_type = found.c[column].type
+    if isinstance(column_type, ExactDecimal):
+        return "decimal"
+    try:
+        python_type: Any = column_type.python_type
+    except NotImplementedError:
+        return ""
+    return {bool: "bool", Decimal: "decimal", datetime: "datetime", date: "date", int: "int"}.get(python_type, "")
 
 
 def natural_keys(table: Table) -> list[tuple[str, ...]]:
@@ -113,36 +129,3 @@ def connection_lookup(connection: Any) -> Lookup:
         return cache[key]
 
     return lookup
-
-
-def write_tombstone(
-    connection: Any, table: str, row_id: str, opd_id: str | None, origin: str, *, acked: bool = False
-) -> None:
-    tombstones = metadata_tables()["sync_tombstone"]
-    now = utcnow()
-    connection.execute(delete(tombstones).where(tombstones.c.table_name == table, tombstones.c.row_id == row_id))
-    connection.execute(
-        insert(tombstones).values(
-            id=new_id(),
-            table_name=table,
-            row_id=row_id,
-            opd_id=opd_id if opd_id != UNKNOWN else None,
-            origin=origin,
-            deleted_at=now,
-            created_at=now,
-            updated_at=now,
-            version=1,
-            sent_seq=None,
-            acked=acked,
-        )
-    )
-
-
-def record_tombstone_from_orm(mapper: Any, connection: Any, target: Any) -> None:
-    """Mapper ``before_delete`` listener (installed by db/sync_models.py): remember the deletion."""
-    table = mapper.local_table.name
-    if table not in SYNC_TABLES:
-        return
-    values = {attr.key: getattr(target, attr.key, None) for attr in mapper.column_attrs}
-    opd_id = opd_of(table, values, connection_lookup(connection))
-    write_tombstone(connection, table, str(values["id"]), opd_id, "lokal")
