@@ -34,7 +34,7 @@ forms: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kinerja_desktop tests benchmarks
-	$(BIN)/mypy kinerja_desktop/domain kinerja_desktop/services
+	$(BIN)/mypy kinerja_desktop/domain kinerja_desktop/services kinerja_desktop/interchange kinerja_desktop/demo
 
 # --- the installable app (packaging/) ---------------------------------------------------------------
 DIST := dist/kinerja-desktop

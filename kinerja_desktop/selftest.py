@@ -134,7 +134,7 @@ def check_old_database(ctx: Context) -> str:
 
 
 def check_demo(ctx: Context) -> str:
-    from .services.demo import create_demo
+    from .demo import create_demo
 
     summary = create_demo(ctx.require_database())
     return (

@@ -39,7 +39,7 @@ def db(db_path: Path) -> Iterator[Database]:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo regency (Kabupaten Sukamaju, seed 2026) built once per test session; never write to it."""
-    from kinerja_desktop.services.demo import create_demo
+    from kinerja_desktop.demo import create_demo
 
     path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
     database = open_database(path)

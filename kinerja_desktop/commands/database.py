@@ -26,7 +26,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
 def _demo(args: argparse.Namespace) -> int:
     if not getattr(args, "db", None):
         raise ValueError("Sebutkan berkas basis data contoh dengan --db PATH")
-    from ..services.demo import create_demo
+    from ..demo import create_demo
 
     database = open_for_command(args)
     try:

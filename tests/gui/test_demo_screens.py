@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-demo = pytest.importorskip("kinerja_desktop.services.demo")
+demo = pytest.importorskip("kinerja_desktop.demo")
 
 
 @pytest.fixture

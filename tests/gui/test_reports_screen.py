@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from kinerja_desktop.services.demo import create_demo
+from kinerja_desktop.demo import create_demo
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ from kinerja_desktop.db.models import (
     Regency,
     RegionalLeader,
 )
+from kinerja_desktop.demo import DemoExistsError, DemoSummary, create_demo
 from kinerja_desktop.domain.enums import (
     ActingKind,
     AgreementStatus,
@@ -43,7 +44,6 @@ from kinerja_desktop.domain.enums import (
     Polarity,
 )
 from kinerja_desktop.domain.personnel import RANKS, nip_problem
-from kinerja_desktop.services.demo import DemoExistsError, DemoSummary, create_demo
 
 
 def dump(path: Path) -> str:

@@ -1,7 +1,7 @@
 # ruff: noqa: E501 - a data table: one indicator per line reads better than wrapped calls
 """What the demo regency (Kabupaten Sukamaju, fictional) is made of: OPDs, plans, indicators, programs, names.
 
-Plain data only; :mod:`kinerja_desktop.services.demo` turns it into rows. Targets are given as the 2025 and
+Plain data only; :mod:`kinerja_desktop.demo.builder` turns it into rows. Targets are given as the 2025 and
 2029 values (the years between are interpolated); pagu as millions of rupiah for 2025.
 """
 

@@ -1,36 +1,22 @@
-"""The demo regency: a fictional, deterministic Kabupaten Sukamaju for trying the app, training and tests.
-
-``create_demo(db)`` fills an empty database in one write transaction: the Pemda and its leaders, the RPJMD
-2025–2029, 40+ OPDs with their heads, Renstra trees, indicators with yearly and quarterly targets, programs
-with pagu, the signed 2025 Perjanjian Kinerja and draft 2026 ones, Pakta Integritas, and quarterly
-realisations (2025 complete, 2026 up to Triwulan II with some OPDs late). Same seed, same rows, ids included.
-
-Realistic twists a user will meet: the 2025 PKs were signed before the elected Bupati took office (pihak
-kedua is the Pj. Bupati), Dinas Perhubungan is led by a Plt., the head of Dinas Pertanian retired mid-2025,
-and Bappeda became Bapperida in September 2025 (its 2025 PK keeps the old name).
-"""
+"""Turning the catalog into rows: the regency, its leaders, OPDs and heads, plans, PKs, pacts, realisations."""
 
 from __future__ import annotations
 
 import random
 import uuid
 from collections import Counter
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TypeVar, cast
+from typing import TypeVar
 
-from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.ddl import sort_tables
 
 from ..db.base import Tracked
-from ..db.database import Database
 from ..db.models import (
     AgreementItem,
     AgreementProgram,
     BudgetRealization,
-    Evidence,
     FiscalYear,
     Goal,
     Indicator,
@@ -45,7 +31,6 @@ from ..db.models import (
     PlanningPeriod,
     Program,
     ProgramBudget,
-    QuarterClosure,
     Regency,
     RegionalLeader,
 )
@@ -60,10 +45,11 @@ from ..domain.enums import (
     RegionKind,
 )
 from ..domain.formatting import round_half_up
-from ..domain.personnel import RANKS, nip_problem, rank_label
+from ..domain.personnel import rank_label
 from ..paths import resource
-from . import audit
-from . import demo_catalog as cat
+from . import catalog as cat
+from .people import PersonMaker
+from .targets import ceiling, expects_report, fill_target, quarter_end, quarter_target, round_thousands
 
 YEARS = (2025, 2026, 2027, 2028, 2029)
 BASELINE_YEAR = 2024
@@ -74,134 +60,8 @@ ELECTED_FROM = date(2025, 2, 20)  # inauguration of the elected Bupati and Wakil
 RENAMED_ON = date(2025, 9, 1)
 HEAD_RETIRED_ON = date(2025, 6, 30)
 REPORTED_QUARTERS = ((2025, 1), (2025, 2), (2025, 3), (2025, 4), (2026, 1), (2026, 2))
-SUMMED_SHARES = (Decimal("0.20"), Decimal("0.25"), Decimal("0.25"))  # Q4 takes the rest
-YEAR_TO_DATE_SHARES = (Decimal("0.20"), Decimal("0.45"), Decimal("0.70"))  # Q4 is the yearly target
-GRADE_RANK = {grade: name for name, grade in RANKS}
 
 T = TypeVar("T", bound=Tracked)
-# The data a demo replaces. Not the audit log (history) nor the sync bookkeeping (who this installation is).
-DATA_MODELS = (
-    Regency, RegionalLeader, PlanningPeriod, FiscalYear, Official, Opd, OpdNameHistory, OpdHead, Goal, Indicator,
-    IndicatorTarget, Program, ProgramBudget, PerformanceAgreement, AgreementItem, AgreementProgram, IntegrityPact,
-    IndicatorRealization, BudgetRealization, Evidence, QuarterClosure,
-)
-
-
-class DemoExistsError(Exception):
-    """The database already holds data and the caller did not ask to replace it."""
-
-    def __init__(self, rows: int) -> None:
-        super().__init__(
-            f"Basis data sudah berisi {rows} baris data. Data contoh hanya dibuat pada basis data kosong; "
-            "gunakan opsi paksa (force) untuk menghapus semua data dan menggantinya dengan data contoh."
-        )
-        self.rows = rows
-
-
-@dataclass(frozen=True)
-class DemoSummary:
-    """How many rows of each kind the demo created."""
-
-    regencies: int = 0
-    regional_leaders: int = 0
-    planning_periods: int = 0
-    fiscal_years: int = 0
-    officials: int = 0
-    opds: int = 0
-    opd_heads: int = 0
-    opd_name_history: int = 0
-    goals: int = 0
-    indicators: int = 0
-    indicator_targets: int = 0
-    programs: int = 0
-    program_budgets: int = 0
-    agreements: int = 0
-    agreement_items: int = 0
-    agreement_programs: int = 0
-    integrity_pacts: int = 0
-    indicator_realizations: int = 0
-    budget_realizations: int = 0
-    replaced_rows: int = 0  # rows deleted first (force)
-
-    @property
-    def total_rows(self) -> int:
-        return sum(getattr(self, f.name) for f in fields(self) if f.name != "replaced_rows")
-
-
-_SUMMARY_FIELDS: dict[type, str] = {
-    Regency: "regencies",
-    RegionalLeader: "regional_leaders",
-    PlanningPeriod: "planning_periods",
-    FiscalYear: "fiscal_years",
-    Official: "officials",
-    Opd: "opds",
-    OpdHead: "opd_heads",
-    OpdNameHistory: "opd_name_history",
-    Goal: "goals",
-    Indicator: "indicators",
-    IndicatorTarget: "indicator_targets",
-    Program: "programs",
-    ProgramBudget: "program_budgets",
-    PerformanceAgreement: "agreements",
-    AgreementItem: "agreement_items",
-    AgreementProgram: "agreement_programs",
-    IntegrityPact: "integrity_pacts",
-    IndicatorRealization: "indicator_realizations",
-    BudgetRealization: "budget_realizations",
-}
-
-
-def create_demo(db: Database, *, seed: int = 2026, force: bool = False) -> DemoSummary:
-    """Fill ``db`` with the sample regency Kabupaten Sukamaju (one transaction, deterministic per ``seed``).
-
-    Raises :class:`DemoExistsError` when the database holds data, unless ``force``: then every data row is
-    deleted first, in the same transaction (the audit log and the sync bookkeeping stay; evidence files on
-    disk are left untouched).
-    """
-    with db.write() as session:
-        existing = count_rows(session)
-        if existing and not force:
-            raise DemoExistsError(existing)
-        if existing:
-            delete_all(session)
-        builder = _DemoBuilder(session, seed)
-        regency = builder.build()
-        counts = {_SUMMARY_FIELDS[model]: n for model, n in builder.counts.items()}
-        summary = DemoSummary(**counts, replaced_rows=existing)
-        audit.record(
-            session,
-            "demo.create",
-            "regency",
-            regency.id,
-            summary=f"Data contoh {regency.full_name} dibuat (seed {seed}, {summary.total_rows} baris)",
-            detail={"seed": seed, "replaced_rows": existing, **counts},
-        )
-    return summary
-
-
-def _data_tables() -> list[Table]:
-    """The data tables, parents first."""
-    return sort_tables([cast(Table, model.__table__) for model in DATA_MODELS])
-
-
-def count_rows(session: Session) -> int:
-    """Rows in the data tables (the audit log and sync bookkeeping do not count)."""
-    return sum(session.execute(select(func.count()).select_from(table)).scalar_one() for table in _data_tables())
-
-
-def delete_all(session: Session) -> None:
-    """Delete every data row, children first.
-
-    Plain SQL, not the ORM: fast, and a demo reset is not a change to send to field laptops.
-    """
-    tables = _data_tables()
-    for table in tables:
-        # SQLite checks ON DELETE RESTRICT row by row: untie a table's references to itself first.
-        own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table and fk.parent.nullable]
-        if own:
-            session.execute(table.update().values({name: None for name in own}))
-    for table in reversed(tables):
-        session.execute(table.delete())
 
 
 @dataclass
@@ -217,14 +77,15 @@ class _Built:
     silent_2026_q2: bool = False
 
 
-class _DemoBuilder:
+class DemoBuilder:
+    """Builds the demo regency into a session, every value drawn from one random sequence per seed."""
+
     def __init__(self, session: Session, seed: int) -> None:
         self.session = session
         self.rng = random.Random(seed)
         self._ids = random.Random(f"kinerja-demo-ids:{seed}")
         self.counts: Counter[type] = Counter()
-        self.names: set[str] = set()
-        self.nips: set[str] = set()
+        self.people = PersonMaker(self.rng)
         self.leaders: list[RegionalLeader] = []
         self.built: list[_Built] = []
         self.targets: dict[str, dict[int, IndicatorTarget]] = {}
@@ -290,67 +151,18 @@ class _DemoBuilder:
         return regency
 
     # --- people ----------------------------------------------------------------------------------------------
-    def person_name(self, titles: str, *, sex: int, senior: bool = True, haji: bool | None = None) -> str:
-        front_options, back_options = cat.TITLES[titles]
-        while True:
-            if self.rng.random() < 0.15:
-                core = self.rng.choice(cat.MALE_MONONYMS if sex == 1 else cat.FEMALE_MONONYMS)
-            elif sex == 1:
-                core = f"{self.rng.choice(cat.MALE_GIVEN)} {self.rng.choice(cat.MALE_FAMILY)}"
-            else:
-                core = f"{self.rng.choice(cat.FEMALE_GIVEN)} {self.rng.choice(cat.FEMALE_FAMILY)}"
-            first, back = self.rng.choice(front_options), self.rng.choice(back_options)
-            if first in ("Drs.", "Ir."):
-                # The old bachelor titles stand before the name; only the master's degree follows it.
-                back = ", ".join(part for part in back.split(", ") if part.startswith("M.")) or "M.Si."
-                first = "Dra." if first == "Drs." and sex == 2 else first
-            front = [first]
-            if senior and self.rng.random() < 0.08 and first != "dr.":
-                front.insert(0, "Dr.")
-            if haji if haji is not None else self.rng.random() < 0.35:
-                front.append("H." if sex == 1 else "Hj.")
-            if core not in self.names:
-                self.names.add(core)
-                return " ".join(part for part in (*front, core) if part) + ", " + back
-
-    def nip(self, born_from: int, born_to: int, sex: int, birthday: date | None = None) -> str:
-        while True:
-            born = birthday or date(
-                self.rng.randint(born_from, born_to), self.rng.randint(1, 12), self.rng.randint(1, 28)
-            )
-            appointed_year = born.year + self.rng.randint(23, 28)
-            appointed_month = self.rng.choice((1, 3, 3, 4, 12, 12, self.rng.randint(1, 12)))
-            nip = f"{born:%Y%m%d}{appointed_year}{appointed_month:02d}{sex}{self.rng.randint(1, 12):03d}"
-            if nip not in self.nips and nip_problem(nip) is None:
-                self.nips.add(nip)
-                return nip
-
-    def civil_servant(
-        self, titles: str, grades: tuple[str, ...], born: tuple[int, int], *, senior: bool = True,
-        birthday: date | None = None,
-    ) -> Official:
-        """An invented ASN with gelar, a valid NIP and a pangkat/golongan (not yet added to the session)."""
-        sex = 2 if self.rng.random() < 0.25 else 1
-        grade = self.rng.choice(grades)
-        return Official(
-            name=self.person_name(titles, sex=sex, senior=senior),
-            nip=self.nip(born[0], born[1], sex, birthday),
-            rank=GRADE_RANK[grade],
-            grade=grade,
-        )
-
     def official(
         self, titles: str, grades: tuple[str, ...], born: tuple[int, int], *, senior: bool = True,
         birthday: date | None = None,
     ) -> Official:
-        return self.add(self.civil_servant(titles, grades, born, senior=senior, birthday=birthday))
+        return self.add(self.people.civil_servant(titles, grades, born, senior=senior, birthday=birthday))
 
     def add_leaders(self) -> None:
         head = f"{RegionKind.KABUPATEN.head_title} {cat.REGENCY_NAME}"
         # The Pj. Bupati (until the elected Bupati's inauguration) is a provincial ASN: NIP, no OPD.
-        acting = self.civil_servant("pemerintahan", ("IV/c",), (1968, 1972))
-        bupati = self.person_name("ekonomi", sex=1, senior=False, haji=True)
-        deputy = self.person_name("hukum", sex=self.rng.choice((1, 1, 2)), senior=False)
+        acting = self.people.civil_servant("pemerintahan", ("IV/c",), (1968, 1972))
+        bupati = self.people.person_name("ekonomi", sex=1, senior=False, haji=True)
+        deputy = self.people.person_name("hukum", sex=self.rng.choice((1, 1, 2)), senior=False)
         self.leaders = [
             self.add(
                 RegionalLeader(
@@ -530,7 +342,7 @@ class _DemoBuilder:
         previous = None if spec.scale else Decimal(spec.baseline)
         for n, year in enumerate(YEARS):
             target = self.add(IndicatorTarget(indicator_id=indicator.id, year=year))
-            _fill_target(target, spec, n, previous)
+            fill_target(target, spec, n, previous)
             previous = target.target
             self.targets[indicator.id][year] = target
         return indicator
@@ -549,7 +361,7 @@ class _DemoBuilder:
             pagu = int(spec.pagu_millions * 1_000_000 * scale * self.permille(970, 1030))
             self.pagu[program.id] = {}
             for year in YEARS:
-                pagu = _round_thousands(pagu)
+                pagu = round_thousands(pagu)
                 self.add(ProgramBudget(program_id=program.id, year=year, pagu=pagu))
                 self.pagu[program.id][year] = pagu
                 pagu = int(pagu * self.permille(960, 1070))
@@ -661,13 +473,13 @@ class _DemoBuilder:
             late = (year, quarter) == (2026, 2)
             if late and item.silent_2026_q2:
                 continue
-            reported = self.stamp(_quarter_end(year, quarter) + timedelta(days=self.rng.randint(4, 20)))
+            reported = self.stamp(quarter_end(year, quarter) + timedelta(days=self.rng.randint(4, 20)))
             verified = year == 2025 or quarter == 1
             verified_at = reported + timedelta(days=self.rng.randint(5, 15), hours=self.rng.randint(0, 6))
             for _goal, indicators in item.sasaran:
                 for indicator, spec in indicators:
                     target = self.targets[indicator.id][year]
-                    if not _expects_report(spec, target, quarter):
+                    if not expects_report(spec, target, quarter):
                         continue
                     roll = self.rng.random()
                     if late and roll < 0.04:
@@ -693,7 +505,7 @@ class _DemoBuilder:
         if spec.scale:
             row.grade = target.target_grade
             return
-        planned = _quarter_target(target, quarter)
+        planned = quarter_target(target, quarter)
         assert planned is not None
         kind = spec.kind[1:].strip()
         if spec.kind[0] == "r":
@@ -711,9 +523,9 @@ class _DemoBuilder:
                 achievement = self.permille(*((880, 940) if lagging else (960, 1030))) + Decimal(bias) / 3000
             value = planned * achievement if spec.kind[0] == "+" else planned * (2 - achievement)
             value = max(value, Decimal(0))
-            ceiling = _ceiling(spec)
-            if ceiling is not None:
-                value = min(value, ceiling)
+            highest = ceiling(spec)
+            if highest is not None:
+                value = min(value, highest)
             short = achievement < Decimal("0.9")
         row.value = round_half_up(value, spec.places)
         if short:
@@ -734,58 +546,3 @@ class _DemoBuilder:
                      at=reported)
 
 
-def _fill_target(target: IndicatorTarget, spec: cat.IndicatorSpec, n: int, previous: Decimal | None) -> None:
-    """Yearly target (interpolated 2025 → 2029) and its quarters, following the cumulation rule."""
-    if spec.scale:
-        target.target_grade = spec.first
-        return
-    first, last = Decimal(spec.first), Decimal(spec.last)
-    if spec.kind[0] == "r":  # a band: the same every year and every quarter
-        target.target, target.target_high = first, last
-        target.q1 = target.q2 = target.q3 = target.q4 = first
-        return
-    year_target = round_half_up(first + (last - first) * n / 4, spec.places)
-    target.target = year_target
-    kind = spec.kind[1:].strip()
-    quarters: list[Decimal | None]
-    if kind == "sum":
-        first_three = [round_half_up(year_target * share, spec.places) for share in SUMMED_SHARES]
-        quarters = [*first_three, year_target - sum(first_three)]
-    elif kind == "ytd":
-        quarters = [round_half_up(year_target * share, spec.places) for share in YEAR_TO_DATE_SHARES]
-        quarters.append(year_target)
-    elif kind == "last":
-        start = previous if previous is not None else year_target
-        quarters = [round_half_up(start + (year_target - start) * k / 4, spec.places) for k in (1, 2, 3)]
-        quarters.append(year_target)
-    elif kind in ("avg", "flat"):
-        quarters = [year_target] * 4
-    else:  # released once a year, in its release quarter
-        quarters = [year_target if q == spec.release_quarter else None for q in (1, 2, 3, 4)]
-    target.q1, target.q2, target.q3, target.q4 = quarters
-
-
-def _quarter_target(target: IndicatorTarget, quarter: int) -> Decimal | None:
-    return (target.q1, target.q2, target.q3, target.q4)[quarter - 1]
-
-
-def _expects_report(spec: cat.IndicatorSpec, target: IndicatorTarget, quarter: int) -> bool:
-    """Released figures are reported only in the quarter they are published; others every quarter."""
-    if spec.scale:
-        return quarter == spec.release_quarter
-    return _quarter_target(target, quarter) is not None
-
-
-def _ceiling(spec: cat.IndicatorSpec) -> Decimal | None:
-    """Percentages and 0–100 indices cannot pass 100 (unless their targets do, e.g. cost recovery)."""
-    if spec.unit in ("%", "nilai") and max(Decimal(spec.first), Decimal(spec.last)) <= 100:
-        return Decimal(100)
-    return None
-
-
-def _quarter_end(year: int, quarter: int) -> date:
-    return date(year, 12, 31) if quarter == 4 else date(year, 3 * quarter + 1, 1) - timedelta(days=1)
-
-
-def _round_thousands(amount: int) -> int:
-    return (amount + 500) // 1000 * 1000

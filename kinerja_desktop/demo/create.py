@@ -1,0 +1,161 @@
+"""Creating the demo regency in one transaction, on an empty database or replacing every data row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import cast
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.ddl import sort_tables
+
+from ..db.database import Database
+from ..db.models import (
+    AgreementItem,
+    AgreementProgram,
+    BudgetRealization,
+    Evidence,
+    FiscalYear,
+    Goal,
+    Indicator,
+    IndicatorRealization,
+    IndicatorTarget,
+    IntegrityPact,
+    Official,
+    Opd,
+    OpdHead,
+    OpdNameHistory,
+    PerformanceAgreement,
+    PlanningPeriod,
+    Program,
+    ProgramBudget,
+    QuarterClosure,
+    Regency,
+    RegionalLeader,
+)
+from ..services import audit
+from .builder import DemoBuilder
+
+# The data a demo replaces. Not the audit log (history) nor the sync bookkeeping (who this installation is).
+DATA_MODELS = (
+    Regency, RegionalLeader, PlanningPeriod, FiscalYear, Official, Opd, OpdNameHistory, OpdHead, Goal, Indicator,
+    IndicatorTarget, Program, ProgramBudget, PerformanceAgreement, AgreementItem, AgreementProgram, IntegrityPact,
+    IndicatorRealization, BudgetRealization, Evidence, QuarterClosure,
+)
+
+
+class DemoExistsError(Exception):
+    """The database already holds data and the caller did not ask to replace it."""
+
+    def __init__(self, rows: int) -> None:
+        super().__init__(
+            f"Basis data sudah berisi {rows} baris data. Data contoh hanya dibuat pada basis data kosong; "
+            "gunakan opsi paksa (force) untuk menghapus semua data dan menggantinya dengan data contoh."
+        )
+        self.rows = rows
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """How many rows of each kind the demo created."""
+
+    regencies: int = 0
+    regional_leaders: int = 0
+    planning_periods: int = 0
+    fiscal_years: int = 0
+    officials: int = 0
+    opds: int = 0
+    opd_heads: int = 0
+    opd_name_history: int = 0
+    goals: int = 0
+    indicators: int = 0
+    indicator_targets: int = 0
+    programs: int = 0
+    program_budgets: int = 0
+    agreements: int = 0
+    agreement_items: int = 0
+    agreement_programs: int = 0
+    integrity_pacts: int = 0
+    indicator_realizations: int = 0
+    budget_realizations: int = 0
+    replaced_rows: int = 0  # rows deleted first (force)
+
+    @property
+    def total_rows(self) -> int:
+        return sum(getattr(self, f.name) for f in fields(self) if f.name != "replaced_rows")
+
+
+_SUMMARY_FIELDS: dict[type, str] = {
+    Regency: "regencies",
+    RegionalLeader: "regional_leaders",
+    PlanningPeriod: "planning_periods",
+    FiscalYear: "fiscal_years",
+    Official: "officials",
+    Opd: "opds",
+    OpdHead: "opd_heads",
+    OpdNameHistory: "opd_name_history",
+    Goal: "goals",
+    Indicator: "indicators",
+    IndicatorTarget: "indicator_targets",
+    Program: "programs",
+    ProgramBudget: "program_budgets",
+    PerformanceAgreement: "agreements",
+    AgreementItem: "agreement_items",
+    AgreementProgram: "agreement_programs",
+    IntegrityPact: "integrity_pacts",
+    IndicatorRealization: "indicator_realizations",
+    BudgetRealization: "budget_realizations",
+}
+
+
+def create_demo(db: Database, *, seed: int = 2026, force: bool = False) -> DemoSummary:
+    """Fill ``db`` with the sample regency Kabupaten Sukamaju (one transaction, deterministic per ``seed``).
+
+    Raises :class:`DemoExistsError` when the database holds data, unless ``force``: then every data row is
+    deleted first, in the same transaction (the audit log and the sync bookkeeping stay; evidence files on
+    disk are left untouched).
+    """
+    with db.write() as session:
+        existing = count_rows(session)
+        if existing and not force:
+            raise DemoExistsError(existing)
+        if existing:
+            delete_all(session)
+        builder = DemoBuilder(session, seed)
+        regency = builder.build()
+        counts = {_SUMMARY_FIELDS[model]: n for model, n in builder.counts.items()}
+        summary = DemoSummary(**counts, replaced_rows=existing)
+        audit.record(
+            session,
+            "demo.create",
+            "regency",
+            regency.id,
+            summary=f"Data contoh {regency.full_name} dibuat (seed {seed}, {summary.total_rows} baris)",
+            detail={"seed": seed, "replaced_rows": existing, **counts},
+        )
+    return summary
+
+
+def _data_tables() -> list[Table]:
+    """The data tables, parents first."""
+    return sort_tables([cast(Table, model.__table__) for model in DATA_MODELS])
+
+
+def count_rows(session: Session) -> int:
+    """Rows in the data tables (the audit log and sync bookkeeping do not count)."""
+    return sum(session.execute(select(func.count()).select_from(table)).scalar_one() for table in _data_tables())
+
+
+def delete_all(session: Session) -> None:
+    """Delete every data row, children first.
+
+    Plain SQL, not the ORM: fast, and a demo reset is not a change to send to field laptops.
+    """
+    tables = _data_tables()
+    for table in tables:
+        # SQLite checks ON DELETE RESTRICT row by row: untie a table's references to itself first.
+        own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table and fk.parent.nullable]
+        if own:
+            session.execute(table.update().values({name: None for name in own}))
+    for table in reversed(tables):
+        session.execute(table.delete())
