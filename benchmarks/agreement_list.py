@@ -101,9 +101,9 @@ def main() -> int:
     parser.add_argument("--year", type=int, default=2027)
     args = parser.parse_args()
 
-    from PySide6.QtWidgets import QApplication
+    from kinerja_desktop.gui.app import create_application
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = create_application()
     from kinerja_desktop.db.database import open_database
     from kinerja_desktop.gui.screens.agreements import AgreementsScreen
 

@@ -166,12 +166,11 @@ def main() -> None:
             rank_ms, _ = median_ms(lambda: evaluation.ranking(db, YEAR, 4), args.runs)
             eval_ms, _ = median_ms(lambda: evaluation.evaluate_quarter(db, YEAR, 4), args.runs)
 
-            from PySide6.QtWidgets import QApplication
-
+            from kinerja_desktop.gui.app import create_application
             from kinerja_desktop.gui.screens.evaluation import EvaluationScreen
             from kinerja_desktop.gui.screens.home import HomeScreen
 
-            app = QApplication.instance() or QApplication([])
+            app = create_application()
             screen = EvaluationScreen()
             screen.resize(1400, 900)
             screen.set_context(db, YEAR)

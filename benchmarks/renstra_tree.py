@@ -109,12 +109,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
 
-    from PySide6.QtWidgets import QApplication
-
     from kinerja_desktop.db.database import open_database
+    from kinerja_desktop.gui.app import create_application
     from kinerja_desktop.gui.screens.renstra import RenstraScreen
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = create_application()
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(Path(folder) / "besar.sqlite")
         try:

@@ -21,6 +21,10 @@ settings.register_profile("kinerja-ci", deadline=None, derandomize=True)
 settings.load_profile("kinerja-ci" if os.environ.get("CI") else "kinerja")
 
 from kinerja_desktop.db.database import Database, open_database  # noqa: E402
+from kinerja_desktop.gui import qt_fixes  # noqa: E402
+
+# As gui/app.py does at start-up: a test session makes far more Qt calls than it takes to wear down None.
+qt_fixes.apply()
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""The Qt user interface. Importing it applies the work-arounds for the installed Qt for Python."""
+"""The Qt user interface.
 
-from . import qt_fixes
-
-qt_fixes.apply()
+Importing it changes nothing in Qt for Python: the work-around for the installed release
+(:mod:`.qt_fixes`) is applied on purpose by :func:`.app.create_application` and by the test configuration.
+"""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..paths import resource
-from . import messages
+from . import messages, qt_fixes
 from .settings import APPLICATION, ORGANIZATION
 
 if TYPE_CHECKING:
@@ -30,6 +30,8 @@ def _tr(text: str) -> str:
 
 
 def create_application() -> QApplication:
+    """The QApplication, set up for Kinerja Desktop, after the work-around for this Qt for Python release."""
+    qt_fixes.apply()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)

@@ -1,4 +1,4 @@
-"""Work-arounds for defects of the Qt for Python release in use, applied once when the GUI is imported.
+"""Work-arounds for defects of the Qt for Python release in use, applied once before the application starts.
 
 PySide6 6.12.0 drops references it does not own: every Python call of a Qt method that returns nothing
 (``setText``, ``setValue``, ``processEvents`` …) loses one reference to ``None``, and every Python-side
@@ -7,6 +7,9 @@ objects, a session of a few thousand calls ends in "Fatal Python error: none_dea
 Python 3.12 made them immortal, which is also the cure here: when the leak is detected on an older
 Python, None, True and False get a reference count no session can wear down (2**40). A release without
 the defect is left alone. (6.11.3 is unaffected, but has no separate QtPdf wheel for the PDF preview.)
+
+:func:`apply` is called by ``gui.app.create_application`` (every start of the app) and by the tests'
+configuration; importing the GUI does not apply it.
 """
 
 from __future__ import annotations
