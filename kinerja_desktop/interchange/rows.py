@@ -1,6 +1,6 @@
-"""Reading and writing synchronised rows with Core: identity, rows by scope, bases (services/sync.py's helpers).
+"""Reading and writing synchronised rows with Core: identity, rows by scope, bases (the package exchange's helpers).
 
-Internal to the package exchange: names keep their leading underscore; only services/sync.py and
+Internal to the package exchange: names keep their leading underscore; only services/sync_*.py and
 interchange/merge.py use them.
 """
 
