@@ -41,6 +41,7 @@ class Context:
     folder: Path
     database: Database | None = None
     pdf: Path | None = None
+    pdf_pages: int | None = None  # as pypdf counted them, for the preview to agree with
     notes: list[str] = field(default_factory=list)
 
     def require_database(self) -> Database:
@@ -177,6 +178,7 @@ def check_pdf(ctx: Context) -> str:
     missing = sorted(name for name, embedded in fonts.items() if not embedded)
     if missing:
         raise RuntimeError(f"fon tidak tertanam / fonts not embedded: {', '.join(missing)}")
+    ctx.pdf_pages = len(reader.pages)
     text = " ".join((reader.pages[0].extract_text() or "").split())
     if PK_TITLE not in text.upper():
         raise RuntimeError(f"teks “{PK_TITLE}” tidak terbaca di halaman 1 / title not readable as text")
@@ -184,6 +186,83 @@ def check_pdf(ctx: Context) -> str:
     if not result.matches:
         raise RuntimeError(f"verifikasi gagal / verification failed: {result.message}")
     return f"PDF: {len(reader.pages)} halaman, {len(fonts)} fon tertanam, teks terbaca, sidik cocok"
+
+
+def check_preview(ctx: Context) -> str:
+    """The in-app preview's engine (QtPdf, i.e. PDFium) opens the printed PK, reads its title and draws page 1."""
+    if ctx.pdf is None:
+        raise Skipped("tidak ada PDF / no PDF (printing failed)")
+    started = time.perf_counter()
+    preview = render_first_page(ctx.pdf, save_to=ctx.folder / "pratinjau-halaman-1.png")
+    took = time.perf_counter() - started
+    if ctx.pdf_pages is not None and preview.pages != ctx.pdf_pages:
+        raise RuntimeError(
+            f"pratinjau melihat {preview.pages} halaman, PDF berisi {ctx.pdf_pages} / page count differs"
+        )
+    if PK_TITLE not in " ".join(preview.text.upper().split()):
+        raise RuntimeError(f"teks “{PK_TITLE}” tidak terbaca oleh QtPdf / title not readable by QtPdf")
+    return (
+        f"pratinjau QtPdf: {preview.pages} halaman, halaman 1 digambar {preview.width}x{preview.height} piksel "
+        f"({preview.inked:.1%} bertinta, {took:.2f} s)"
+    )
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    pages: int
+    width: int
+    height: int
+    inked: float  # share of dark pixels on page 1
+    text: str  # page 1's text as QtPdf reads it
+
+
+PREVIEW_DPI = 50
+MIN_INKED = 0.002  # a PK's first page is text, table lines, a logo: far more than this is dark
+
+
+def render_first_page(path: Path, save_to: Path | None = None) -> RenderedPage:
+    """Open ``path`` with QPdfDocument as the preview window does and render page 1; raise when it cannot.
+
+    ``save_to`` keeps the rendered page as a PNG (``self-test --keep`` leaves it in the test folder).
+    """
+    from PySide6.QtCore import QCoreApplication, QSize
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.instance() or QApplication(sys.argv[:1])
+    document = QPdfDocument()
+    try:
+        error = document.load(str(path))
+        if error != QPdfDocument.Error.None_ or document.status() != QPdfDocument.Status.Ready:
+            raise RuntimeError(f"QtPdf tidak dapat membuka PDF / cannot open the PDF: {error.name}")
+        pages = document.pageCount()
+        if pages < 1:
+            raise RuntimeError("QtPdf melihat 0 halaman / QtPdf sees no page")
+        points = document.pagePointSize(0)
+        size = QSize(round(points.width() * PREVIEW_DPI / 72), round(points.height() * PREVIEW_DPI / 72))
+        image = document.render(0, size)
+        if image.isNull() or image.size() != size:
+            raise RuntimeError("QtPdf tidak menggambar halaman 1 / QtPdf rendered nothing")
+        # PDFium leaves the paper transparent: lay the page on white, as the preview shows it.
+        gray = QImage(size, QImage.Format.Format_Grayscale8)
+        gray.fill(QColor("white"))
+        painter = QPainter(gray)
+        painter.drawImage(0, 0, image)
+        painter.end()
+        if save_to is not None:
+            gray.save(str(save_to))
+        row_bytes, width, height = gray.bytesPerLine(), gray.width(), gray.height()
+        data = bytes(gray.constBits())[: row_bytes * height]
+        rows = (data[y * row_bytes : y * row_bytes + width] for y in range(height))  # without the row padding
+        dark = sum(sum(1 for value in row if value < 128) for row in rows)
+        inked = dark / (width * height)
+        if inked < MIN_INKED:
+            raise RuntimeError(f"halaman 1 tergambar kosong ({inked:.2%} bertinta) / page 1 rendered blank")
+        text = document.getAllText(0).text()
+        return RenderedPage(pages, width, height, inked, text)
+    finally:
+        document.close()
 
 
 def check_backup(ctx: Context) -> str:
@@ -219,6 +298,11 @@ STEPS: tuple[Step, ...] = (
     Step("Data contoh", check_demo, "Data contoh tidak dapat dibuat / the demo data could not be created"),
     Step("Cetak PK", check_print, "Fon, logo atau ReportLab tidak lengkap / fonts, logo or ReportLab incomplete"),
     Step("Periksa PDF", check_pdf, "PDF tidak sesuai: fon tidak tertanam atau sidik berbeda / PDF check failed"),
+    Step(
+        "Pratinjau PDF",
+        check_preview,
+        "Mesin pratinjau PDF (QtPdf) tidak lengkap atau tidak berjalan; pasang ulang / PDF preview engine broken",
+    ),
     Step("Cadangan", check_backup, "Cadangan tidak dapat dibuat atau diperiksa / backup could not be made or read"),
 )
 
