@@ -9,7 +9,9 @@
 ;
 ; Installs for the current user without administrator rights (%LOCALAPPDATA%\Programs\Kinerja Desktop,
 ; HKCU) - government workstations often deny them - and for all users (Program Files, HKLM) when run
-; elevated ("Run as administrator"). Command-line switches: /S silent, /ALLUSERS, /CURRENTUSER, /D=folder.
+; elevated ("Run as administrator"). Command-line switches: /S silent, /ALLUSERS, /CURRENTUSER, /D=folder,
+; /EN English pages. The pages are in Indonesian (NSIS's Indonesian language file) whatever the language of
+; Windows (offices often run an English Windows); English is the fallback, with /EN.
 ; The uninstaller removes the program only: the user's data (%LOCALAPPDATA%\Kinerja Desktop: databases,
 ; evidence files, backups) stays where it is.
 
@@ -74,7 +76,7 @@ Var AllUsers ; 1 = for all users (elevated), 0 = for the current user
 !define MUI_UNICON "..\resources\icons\kinerja-desktop.ico"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
-!define MUI_FINISHPAGE_RUN_TEXT "Jalankan ${PRODUCT}"
+!define MUI_FINISHPAGE_RUN_TEXT "$(RunProgram)"
 
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_COMPONENTS
@@ -85,8 +87,36 @@ Var AllUsers ; 1 = for all users (elevated), 0 = for the current user
 !insertmacro MUI_UNPAGE_CONFIRM
 !insertmacro MUI_UNPAGE_INSTFILES
 
+; Indonesian first: the language .onInit selects; English second, for /EN.
 !insertmacro MUI_LANGUAGE "Indonesian"
 !insertmacro MUI_LANGUAGE "English"
+
+; Our own texts, in both languages (makensis -WX fails when one is missing).
+LangString RunProgram ${LANG_INDONESIAN} "Jalankan ${PRODUCT}"
+LangString RunProgram ${LANG_ENGLISH} "Run ${PRODUCT}"
+LangString SecDesktopName ${LANG_INDONESIAN} "Pintasan di desktop"
+LangString SecDesktopName ${LANG_ENGLISH} "Desktop shortcut"
+LangString SecAssociateName ${LANG_INDONESIAN} "Buka berkas .kinerja-backup dan .kinerja-paket dengan ${PRODUCT}"
+LangString SecAssociateName ${LANG_ENGLISH} "Open .kinerja-backup and .kinerja-paket files with ${PRODUCT}"
+LangString SecProgramText ${LANG_INDONESIAN} "Program ${PRODUCT} dan pintasan di menu Start."
+LangString SecProgramText ${LANG_ENGLISH} "The ${PRODUCT} program and its Start menu shortcut."
+LangString SecDesktopText ${LANG_INDONESIAN} "Pintasan ${PRODUCT} di desktop."
+LangString SecDesktopText ${LANG_ENGLISH} "A ${PRODUCT} shortcut on the desktop."
+LangString SecAssociateText ${LANG_INDONESIAN} "Berkas cadangan dan paket data lapangan dibuka dengan ${PRODUCT} bila diklik dua kali."
+LangString SecAssociateText ${LANG_ENGLISH} "Backups and field data packages open in ${PRODUCT} when double-clicked."
+LangString NeedsAdmin ${LANG_INDONESIAN} "Pemasangan untuk semua pengguna memerlukan hak administrator: jalankan sebagai administrator."
+LangString NeedsAdmin ${LANG_ENGLISH} "Installing for all users needs administrator rights: run as administrator."
+
+; Indonesian pages, unless /EN asks for English.
+!macro ChooseLanguage
+  StrCpy $LANGUAGE ${LANG_INDONESIAN}
+  ${GetParameters} $0
+  ClearErrors
+  ${GetOptions} $0 "/EN" $1
+  ${IfNot} ${Errors}
+    StrCpy $LANGUAGE ${LANG_ENGLISH}
+  ${EndIf}
+!macroend
 
 ; --- file associations (HKCU for the current user, HKLM for all users: SHCTX) ----------------------
 
@@ -144,11 +174,11 @@ Section "${PRODUCT}" SecProgram
   WriteRegStr SHCTX "${APP_KEY}\shell\open\command" "" '${OPEN_COMMAND}'
 SectionEnd
 
-Section "Pintasan di desktop" SecDesktop
+Section "$(SecDesktopName)" SecDesktop
   CreateShortCut "$DESKTOP\${PRODUCT}.lnk" "$INSTDIR\${EXE}" "" "$INSTDIR\${EXE}" 0
 SectionEnd
 
-Section "Buka berkas .kinerja-backup dan .kinerja-paket dengan ${PRODUCT}" SecAssociate
+Section "$(SecAssociateName)" SecAssociate
   !insertmacro Associate ".kinerja-backup" "${PROGID_BACKUP}" "Cadangan ${PRODUCT}"
   !insertmacro Associate ".kinerja-paket" "${PROGID_PACKAGE}" "Paket data ${PRODUCT}"
   ; Tell Explorer, so the icons change without a restart (SHCNE_ASSOCCHANGED).
@@ -157,9 +187,9 @@ SectionEnd
 
 
 !insertmacro MUI_FUNCTION_DESCRIPTION_BEGIN
-  !insertmacro MUI_DESCRIPTION_TEXT ${SecProgram} "Program ${PRODUCT} dan pintasan di menu Start."
-  !insertmacro MUI_DESCRIPTION_TEXT ${SecDesktop} "Pintasan ${PRODUCT} di desktop."
-  !insertmacro MUI_DESCRIPTION_TEXT ${SecAssociate} "Berkas cadangan dan paket data lapangan dibuka dengan ${PRODUCT} bila diklik dua kali."
+  !insertmacro MUI_DESCRIPTION_TEXT ${SecProgram} "$(SecProgramText)"
+  !insertmacro MUI_DESCRIPTION_TEXT ${SecDesktop} "$(SecDesktopText)"
+  !insertmacro MUI_DESCRIPTION_TEXT ${SecAssociate} "$(SecAssociateText)"
 !insertmacro MUI_FUNCTION_DESCRIPTION_END
 
 ; For all users when elevated, unless /CURRENTUSER; /ALLUSERS without elevation is refused.
@@ -181,7 +211,7 @@ Function ${UN}ChooseMode
   ${GetOptions} $1 "/ALLUSERS" $2
   ${IfNot} ${Errors}
   ${AndIf} $0 != "Admin"
-    MessageBox MB_ICONSTOP "Pemasangan untuk semua pengguna memerlukan hak administrator: jalankan sebagai administrator.$\n(/ALLUSERS needs administrator rights.)" /SD IDOK
+    MessageBox MB_ICONSTOP "$(NeedsAdmin)$\n(/ALLUSERS)" /SD IDOK
     SetErrorLevel 740 ; ERROR_ELEVATION_REQUIRED
     Quit
   ${EndIf}
@@ -196,6 +226,7 @@ FunctionEnd
 !insertmacro ChooseMode "un."
 
 Function .onInit
+  !insertmacro ChooseLanguage
   ; $INSTDIR holds /D=folder when one was given, else the per-user default above. Compare before
   ; ChooseMode: under SetShellVarContext all, $LOCALAPPDATA names another folder.
   StrCpy $R9 "$INSTDIR"
@@ -234,11 +265,14 @@ Section "Uninstall"
   !insertmacro Unassociate ".kinerja-paket" "${PROGID_PACKAGE}"
   DeleteRegKey SHCTX "${APP_KEY}"
   DeleteRegKey SHCTX "${UNINSTALL_KEY}"
+  ; The parent key the installation may have created, removed only when nothing else is in it.
+  DeleteRegKey /ifempty SHCTX "Software\Classes\Applications"
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 SectionEnd
 
 
 Function un.onInit
+  !insertmacro ChooseLanguage
   ; An all-users installation is removed elevated: ask for it (UAC) instead of failing half-way.
   UserInfo::GetAccountType
   Pop $0
@@ -249,7 +283,9 @@ Function un.onInit
   ${AndIf} $0 != "Admin"
     StrCpy $2 "/ALLUSERS"
     IfSilent 0 +2
-      StrCpy $2 "/ALLUSERS /S"
+      StrCpy $2 "$2 /S"
+    StrCmp $LANGUAGE ${LANG_ENGLISH} 0 +2
+      StrCpy $2 "$2 /EN"
     ExecShell "runas" "$INSTDIR\${UNINSTALLER}" "$2"
     Quit
   ${EndIf}
