@@ -3,10 +3,12 @@
     Membangun Kinerja Desktop untuk Windows / Build Kinerja Desktop for Windows.
 
 .DESCRIPTION
-    bundle    : folder program dist\kinerja-desktop\ (kinerja-desktop.exe + _internal\), lalu uji mandiri.
+    bundle    : uji mandiri dari kode sumber, folder program dist\kinerja-desktop\ (kinerja-desktop.exe +
+                _internal\), lalu uji mandiri program itu.
     installer : semua langkah "bundle", lalu pemasang dist\KinerjaDesktop-<versi>-setup.exe (NSIS).
 
-    Prasyarat: Python 3.11 (atau lebih baru, 64-bit) dari python.org, dan untuk "installer" NSIS 3.
+    Prasyarat: Python 3.13 64-bit dari python.org (baris Python yang sama dengan yang dipakai CI, lihat
+    packaging\windows-python.txt), dan untuk "installer" NSIS 3.
     Internet diperlukan hanya di komputer pembangun (pip mengunduh paket); hasilnya berjalan tanpa internet.
     See README.md, "Membangun installer Windows".
 
@@ -36,19 +38,29 @@ function Assert-Ok([string]$What) {
     }
 }
 
-function Find-Python {
-    # The "py" launcher comes with python.org's installer; "python" works when it was added to PATH.
+# The Python line of the Windows program: the one CI builds and tests it with under Wine
+# (packaging\windows-python.txt). Python 3.12+ makes None/True/False immortal, so PySide6 6.12.0's reference
+# leak cannot crash the program.
+$PythonLine = "3.13"
+$PythonCheck = "import sys, struct; sys.exit(0 if sys.version_info[:2] == (3, 13) and struct.calcsize('P') == 8 else 1)"
+
+function Test-Python([string]$Exe, [string[]]$Arguments) {
     # Windows PowerShell 5.1 turns a native program's redirected stderr into errors under "Stop".
     $ErrorActionPreference = "Continue"
-    $candidates = @(@("py", "-3.11"), @("py", "-3"), @("python"))
+    & $Exe @Arguments -c $PythonCheck 2>$null
+    return ($LASTEXITCODE -eq 0)
+}
+
+function Find-Python {
+    # The "py" launcher comes with python.org's installer; "python" works when it was added to PATH.
+    $candidates = @(@("py", "-3.13"), @("python"))
     foreach ($candidate in $candidates) {
         $exe = $candidate[0]
         if (-not (Get-Command $exe -ErrorAction SilentlyContinue)) { continue }
         $arguments = @($candidate | Select-Object -Skip 1)
-        & $exe @arguments -c "import sys, struct; sys.exit(0 if sys.version_info >= (3, 11) and struct.calcsize('P') == 8 else 1)" 2>$null
-        if ($LASTEXITCODE -eq 0) { return , $candidate }
+        if (Test-Python $exe $arguments) { return , $candidate }
     }
-    throw "Python 3.11 (64-bit) tidak ditemukan. Pasang python-3.11.x-amd64.exe dari python.org (centang 'Add python.exe to PATH'), lalu buka PowerShell baru."
+    throw "Python $PythonLine (64-bit) tidak ditemukan. Pasang python-$PythonLine.x-amd64.exe dari python.org (centang 'Add python.exe to PATH'), lalu buka PowerShell baru."
 }
 
 function Find-Makensis {
@@ -69,7 +81,12 @@ if ($Target -eq "installer") {
     $Makensis = Find-Makensis  # before the long part: say at once when NSIS is missing
 }
 
-Step "Lingkungan Python (.venv)"
+Step "Lingkungan Python $PythonLine (.venv)"
+if ((Test-Path $VenvPython) -and -not (Test-Python $VenvPython @())) {
+    # A .venv of another Python line (an older build): build the program with the right one.
+    Write-Host "  .venv bukan Python $PythonLine 64-bit: dibuat ulang"
+    Remove-Item -Recurse -Force (Join-Path $Root ".venv")
+}
 if (-not (Test-Path $VenvPython)) {
     $python = Find-Python
     $pythonExe = $python[0]
@@ -79,8 +96,16 @@ if (-not (Test-Path $VenvPython)) {
 }
 & $VenvPython -m pip install --quiet --upgrade pip
 Assert-Ok "Memperbarui pip"
-& $VenvPython -m pip install --quiet ".[bundle]"
+# Editable, as on Linux and in CI: the program finds resources\ in the source tree (kinerja_desktop\paths.py).
+& $VenvPython -m pip install --quiet -e ".[bundle]"
 Assert-Ok "Memasang Kinerja Desktop dan PyInstaller"
+
+Step "Uji mandiri dari kode sumber / source self-test"
+$env:QT_QPA_PLATFORM = "offscreen"
+& $VenvPython -m kinerja_desktop self-test | Out-Host
+$sourceSelfTest = $LASTEXITCODE
+Remove-Item Env:\QT_QPA_PLATFORM
+if ($sourceSelfTest -ne 0) { throw "Uji mandiri dari kode sumber gagal: lihat baris GAGAL di atas / source self-test failed" }
 
 Step "PyInstaller: dist\kinerja-desktop\"
 & $VenvPython -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build packaging\kinerja-desktop.spec

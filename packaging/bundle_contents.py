@@ -37,6 +37,33 @@ def data_files(root: Path) -> list[tuple[str, str]]:
     return files
 
 
+# Python modules the program never imports at run time, which the analysis would otherwise pull in: setuptools
+# and its vendored packages and texts (PyInstaller adds them, with a runtime hook, whenever setuptools is
+# installed in the build environment), the build tools themselves, and the stdlib's debugging and test tools
+# (reached only from ``if __name__ == "__main__"`` blocks and test modules of the libraries). The spec passes
+# them to ``excludes=``; packaging/windows-under-wine.sh checks that none is in the Windows bundle.
+DEV_ONLY_MODULES = (
+    "setuptools",
+    "pkg_resources",
+    "_distutils_hack",
+    "distutils",
+    "pip",
+    "wheel",
+    "PyInstaller",
+    "unittest",
+    "doctest",
+    "pdb",
+    "pydoc",
+    "_pyrepl",
+    "xmlrpc",
+)
+
+
+def dev_only_modules_in(module_names: list[str]) -> list[str]:
+    """The names among ``module_names`` (a bundle's Python modules) that belong to ``DEV_ONLY_MODULES``."""
+    return sorted(name for name in module_names if name.split(".")[0] in DEV_ONLY_MODULES)
+
+
 # Plugins: folder → file stems kept (None = every plugin of that folder). Folders not listed are dropped.
 # Stems are compared without the "lib" prefix and the extension, so one table serves Linux (.so),
 # Windows (.dll) and macOS (.dylib).

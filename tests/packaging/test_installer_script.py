@@ -60,3 +60,26 @@ def test_installer_script_states_its_promises() -> None:
     uninstall = uninstall[: uninstall.index("SectionEnd")]
     assert 'RMDir /r "$INSTDIR"' not in uninstall  # never a recursive delete of the install folder
     assert "LOCALAPPDATA" not in uninstall.replace("%LOCALAPPDATA%", "")  # the user's data folder stays
+
+
+def test_installer_pages_are_indonesian_with_english_as_the_fallback(dummy_bundle: Path, tmp_path: Path) -> None:
+    # GIVEN the installer compiled (uncompressed, so its language tables can be read)
+    out = tmp_path / "KinerjaDesktop-uji-pemasang.exe"
+    result = _compile(dummy_bundle, out, "-DVERSION=0.1.0", "-DVERSION4=0.1.0.0")
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = out.read_bytes()
+    # THEN it holds NSIS's Indonesian pages and our texts in Indonesian, and English ones as the fallback
+    for text in ("Pilih Komponen", "Instalasi Program", "Pintasan di desktop", "Jalankan Kinerja Desktop"):
+        assert text.encode("utf-16-le") in data, text
+    for text in ("Choose Components", "Desktop shortcut", "Run Kinerja Desktop"):
+        assert text.encode("utf-16-le") in data, text
+    # AND the installer and the uninstaller choose Indonesian first, whatever Windows' language; /EN gives English
+    script = SCRIPT.read_text(encoding="utf-8")
+    start = script.index("!macro ChooseLanguage")
+    choose = script[start : script.index("!macroend", start)]
+    assert choose.index("StrCpy $LANGUAGE ${LANG_INDONESIAN}") < choose.index('"/EN"')
+    assert "StrCpy $LANGUAGE ${LANG_ENGLISH}" in choose
+    for function in ("Function .onInit\n", "Function un.onInit\n"):
+        body = script[script.index(function) :]
+        assert body.split("\n")[1].strip() == "!insertmacro ChooseLanguage", function
+    assert script.index('MUI_LANGUAGE "Indonesian"') < script.index('MUI_LANGUAGE "English"')
