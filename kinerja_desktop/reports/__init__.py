@@ -1,4 +1,4 @@
-"""Signing-ready PDFs (Perjanjian Kinerja, Pakta Integritas, evaluation, ranking) from plain dataclasses.
+"""Signing-ready PDFs (Perjanjian Kinerja, Pakta Integritas, evaluation, ranking, belum lapor) from plain dataclasses.
 
 Importing this package does not import ReportLab: the renderers below load it on first use, so the
 main window opens fast. Input types live in ``reports.data``, wording in ``reports.templates``;
@@ -16,6 +16,7 @@ _LAZY = {
     "render_pact": "kinerja_desktop.reports.pact",
     "render_quarter_evaluation": "kinerja_desktop.reports.evaluation",
     "render_ranking": "kinerja_desktop.reports.evaluation",
+    "render_not_reported": "kinerja_desktop.reports.not_reported",
 }
 
 __all__ = sorted(_LAZY)

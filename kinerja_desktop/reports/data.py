@@ -274,3 +274,32 @@ class RankingDocument:
     def identity(self) -> str:
         period = f"TW{self.quarter}" if self.quarter else "TAHUNAN"
         return f"RK-{self.year}-{period}"
+
+
+@dataclass(frozen=True)
+class NotReportedRow:
+    """An OPD with a signed PK that entered nothing for the quarter."""
+
+    code: str  # SIPD code: "7.01.0.00.0.00.02.0000"
+    abbreviation: str
+    name: str
+    indicators: int  # indicators of its PK, all still empty
+
+
+@dataclass(frozen=True)
+class NotReportedDocument:
+    """The list of OPDs that have not reported a quarter (belum lapor), issued by Bappeda."""
+
+    year: int
+    quarter: int  # 1..4
+    region: Region
+    letterhead: Letterhead
+    rows: tuple[NotReportedRow, ...]
+    evaluated: int  # OPDs with a signed PK this year: the "dari N" of the summary
+    place: str
+    printed_on: date
+    watermark: str | None = None
+
+    @property
+    def identity(self) -> str:
+        return f"BL-{self.year}-TW{self.quarter}"

@@ -22,6 +22,8 @@ from kinerja_desktop.reports.data import (
     EvaluationIndicatorRow,
     EvaluationProgramRow,
     Letterhead,
+    NotReportedDocument,
+    NotReportedRow,
     PactDocument,
     QuarterEvaluationDocument,
     RankingDocument,
@@ -390,4 +392,22 @@ def sample_ranking() -> RankingDocument:
         place="Sukamaju",
         signed_on=date(2026, 7, 20),
         signer=bappeda_head,
+    )
+
+
+def sample_not_reported() -> NotReportedDocument:
+    """Belum lapor of Triwulan II 2026: three of 42 OPDs with a signed PK entered nothing."""
+    return NotReportedDocument(
+        year=2026,
+        quarter=2,
+        region=REGION,
+        letterhead=sample_ranking().letterhead,
+        rows=(
+            NotReportedRow("7.01.0.00.0.00.02.0000", "Kec. Sukamaju", "Kecamatan Sukamaju", 4),
+            NotReportedRow("2.17.0.00.0.00.01.0000", "Dinkop UKM", "Dinas Koperasi dan Usaha Kecil Menengah", 6),
+            NotReportedRow("1.05.0.00.0.00.01.0000", "BPBD", "Badan Penanggulangan Bencana Daerah", 5),
+        ),
+        evaluated=42,
+        place="Sukamaju",
+        printed_on=date(2026, 7, 15),
     )

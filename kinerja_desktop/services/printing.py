@@ -1,195 +1,266 @@
-"""Printing: load a snapshot of the database into the reports' dataclasses, write PDFs safely, verify them.
+"""Printing: every document the app prints, named and written the same way from the GUI and the CLI.
 
-Files are written to a temporary name in the target folder and renamed when complete, so a cancelled or
-failed run leaves no half-written PDF. ReportLab is imported only when something is printed.
+A :class:`Request` says what to print (the CLI builds it from its options, the GUI from what is on screen);
+:func:`file_name` is the name its document gets and :func:`write` writes it into a folder (or one document to
+a chosen ``.pdf``). The documents' content comes from ``services.documents``. Files are written to a temporary
+name in the target folder and renamed when complete, so a cancelled or failed run leaves no half-written PDF.
+ReportLab is imported only when something is printed.
 """
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
 
 from ..db.database import Database
-from ..db.models import IntegrityPact, Opd, PerformanceAgreement, Regency
-from ..domain.enums import AgreementKind, AgreementStatus, Cumulation
-from ..reports import data as rd
+from ..db.models import IntegrityPact, Opd, PerformanceAgreement
+from ..domain.enums import AgreementStatus
 from . import evaluation
-from .errors import FORM, ValidationError
-from .evaluation_data import NOT_FILLED, NOT_RELEASED, OpdEvaluation, Ranking
+from .documents import (
+    agreement_document,
+    evaluation_document,
+    not_reported_document,
+    pact_document,
+    ranking_document,
+    unit_code,
+)
+from .errors import FORM, Cancelled, ValidationError
+from .progress import CancelCheck, Progress, step
 
 PAPERS = ("a4", "f4")
-SAMPLE_WATERMARK = "DATA CONTOH"
-DRAFT_WATERMARK = "DRAF"
-PROVISIONAL_WATERMARK = "SEMENTARA"  # a ranking of a quarter not yet closed
 
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
-
-
-class PrintCancelled(Exception):
-    """The user cancelled a batch; files already completed stay, the current one is removed."""
-
-
-# --- common pieces -------------------------------------------------------------------------------------
-
-
-def _regency(session: Session) -> Regency:
-    regency = session.scalars(select(Regency)).first()
-    if regency is None:
-        raise ValidationError.single(FORM, "Profil pemerintah daerah belum diisi; lengkapi sebelum mencetak")
-    return regency
+# The documents, named as the CLI's ``print`` verbs name them.
+PK, PACT, EVALUATION, RANKING, NOT_REPORTED = "pk", "pakta", "evaluation", "ranking", "belum-lapor"
+DOCUMENTS = (PK, PACT, EVALUATION, RANKING, NOT_REPORTED)
+QUARTERLY = (EVALUATION, RANKING, NOT_REPORTED)
+_RENDERERS = {
+    PK: "render_agreement",
+    PACT: "render_pact",
+    EVALUATION: "render_quarter_evaluation",
+    RANKING: "render_ranking",
+    NOT_REPORTED: "render_not_reported",
+}
 
 
-def _region(regency: Regency) -> rd.Region:
-    return rd.Region(regency.kind, regency.name)
+@dataclass(frozen=True)
+class Request:
+    """What to print: one kind of document of a year (and quarter), for every OPD or the ones named."""
+
+    document: str  # one of DOCUMENTS
+    year: int
+    quarter: int | None = None  # evaluation, ranking (TW IV when None), belum lapor
+    opd_codes: tuple[str, ...] = ()  # SIPD codes or abbreviations; empty: every OPD
+    agreement_id: str | None = None  # PK: this version (the one open in the editor) instead of the newest
+    paper: str = "a4"
+    combined: bool = False  # PK into a folder: also one file PK-<year>-SEMUA.pdf
 
 
-def _letterhead(regency: Regency, opd: Opd | None, office: str) -> rd.Letterhead:
-    source = opd if opd is not None else regency
-    return rd.Letterhead(
-        government=_region(regency).government_line,
-        office=office,
-        address=source.address,
-        telephone=source.phone,
-        website=source.website,
-        email=source.email,
-        logo_png=regency.logo_png,
-    )
+@dataclass(frozen=True)
+class _Planned:
+    """One file of a request: its name, what the progress says, and how to build its document."""
+
+    name: str
+    label: str
+    build: Callable[[], Any]
 
 
-def _watermark(regency: Regency, draft: bool) -> str | None:
-    if draft:
-        return DRAFT_WATERMARK
-    return SAMPLE_WATERMARK if regency.is_sample else None
+# --- file names ----------------------------------------------------------------------------------------
 
 
-def _code(text: str) -> str:
-    """Upper-case letters and digits only, as in document identities and file names (``DINKES``)."""
-    return re.sub(r"[^A-Z0-9]", "", text.upper())
+def _opd_name(prefix: str, year: int, opd: Opd | None, version: int = 1) -> str:
+    suffix = f"-perubahan-{version - 1}" if version > 1 else ""
+    return f"{prefix}-{year}-{unit_code(opd.abbreviation if opd else None)}{suffix}"
 
 
-def _unit_code(opd: Opd | None) -> str:
-    return _code(opd.abbreviation if opd else "DAERAH") or "OPD"
+def _quarter(request: Request) -> int:
+    if request.document == RANKING and request.quarter is None:
+        return 4
+    if request.quarter not in (1, 2, 3, 4):
+        raise ValidationError.single("quarter", "Triwulan harus 1 sampai 4")
+    return request.quarter
 
 
-def _target(item) -> rd.TargetValue:  # noqa: ANN001
-    if item.target_grade:
-        return rd.TargetValue(text=item.target_grade, unit=item.unit)
-    return rd.TargetValue(value=item.target, unit=item.unit, upper=item.target_high)
+def file_name(db: Database, request: Request, suffix: str = ".pdf") -> str:
+    """The name of the request's one document (``PK-2026-DINKES.pdf``): the GUI suggests it, a folder gets it."""
+    planned = _plan(db, request)
+    if len(planned) != 1:
+        raise ValidationError.single(FORM, "Nama berkas hanya untuk satu dokumen: sebutkan perangkat daerahnya")
+    return planned[0].name + suffix
 
 
-# --- Perjanjian Kinerja --------------------------------------------------------------------------------
+# --- what a request prints -----------------------------------------------------------------------------
 
 
-def agreement_document(session: Session, agreement_id: str) -> rd.AgreementDocument:
-    agreement = session.get(
-        PerformanceAgreement,
-        agreement_id,
-        options=[selectinload(PerformanceAgreement.items), selectinload(PerformanceAgreement.programs)],
-    )
-    if agreement is None:
-        raise ValidationError.single(FORM, "Perjanjian Kinerja tidak ditemukan")
-    regency = _regency(session)
-    opd = agreement.opd
-    goals: list[rd.AgreementGoal] = []
-    for item in agreement.items:
-        indicator = rd.AgreementIndicator(item.indicator_name, _target(item))
-        if goals and goals[-1].statement == item.sasaran:
-            goals[-1] = rd.AgreementGoal(item.sasaran, (*goals[-1].indicators, indicator))
-        else:
-            goals.append(rd.AgreementGoal(item.sasaran, (indicator,)))
-    amendment = None
-    if agreement.replaces is not None:
-        replaced = agreement.replaces
-        amendment = rd.Amendment(
-            replaced.version_no, replaced.sign_date or date(agreement.year, 1, 1), agreement.amendment_reason
-        )
-    regional = agreement.kind is AgreementKind.REGIONAL
-    first = rd.Signer(
-        agreement.first_name,
-        agreement.first_position,
-        agreement.first_acting,
-        agreement.first_nip,
-        agreement.first_rank or None,
-    )
-    second = (
-        None
-        if regional
-        else rd.Signer(
-            agreement.second_name,
-            agreement.second_position,
-            agreement.second_acting,
-            agreement.second_nip,
-            agreement.second_rank or None,
-        )
-    )
-    return rd.AgreementDocument(
-        kind=agreement.kind,
-        year=agreement.year,
-        region=_region(regency),
-        letterhead=_letterhead(regency, opd, agreement.opd_name),
-        unit_name=agreement.opd_name or (opd.name if opd else regency.full_name),
-        unit_code=_unit_code(opd),
-        first_party=first,
-        second_party=second,
-        place=agreement.place or regency.capital,
-        signed_on=agreement.sign_date or date(agreement.year, 1, 2),
-        goals=tuple(goals),
-        programs=tuple(rd.AgreementProgram(p.name, p.budget, p.code, p.note) for p in agreement.programs),
-        version=agreement.version_no,
-        amendment=amendment,
-        watermark=_watermark(regency, agreement.status is AgreementStatus.DRAFT),
-    )
+def _plan(db: Database, request: Request) -> list[_Planned]:
+    if request.document not in DOCUMENTS:
+        raise ValidationError.single("document", f"Dokumen harus salah satu dari: {', '.join(DOCUMENTS)}")
+    planners = {
+        PK: _plan_agreements,
+        PACT: _plan_pacts,
+        EVALUATION: _plan_evaluations,
+        RANKING: _plan_ranking,
+        NOT_REPORTED: _plan_not_reported,
+    }
+    return planners[request.document](db, request)
 
 
-def pact_document(session: Session, pact_id: str) -> rd.PactDocument:
-    pact = session.get(IntegrityPact, pact_id)
-    if pact is None:
-        raise ValidationError.single(FORM, "Pakta Integritas tidak ditemukan")
-    regency = _regency(session)
-    opd = session.get(Opd, pact.opd_id)
-    return rd.PactDocument(
-        year=pact.year,
-        region=_region(regency),
-        letterhead=_letterhead(regency, opd, opd.name if opd else ""),
-        signer=rd.Signer(pact.name, pact.position, nip=pact.nip, rank=pact.rank or None),
-        institution=pact.institution,
-        unit_code=_unit_code(opd),
-        place=pact.place or regency.capital,
-        signed_on=pact.sign_date or date(pact.year, 1, 2),
-        watermark=_watermark(regency, False),
-    )
-
-
-def _current_agreements(session: Session, year: int, opd_codes: list[str] | None) -> list[PerformanceAgreement]:
-    query = (
-        select(PerformanceAgreement)
-        .join(Opd, PerformanceAgreement.opd_id == Opd.id)
-        .where(PerformanceAgreement.year == year, PerformanceAgreement.status != AgreementStatus.DISCARDED)
-        .order_by(Opd.sort_order, Opd.code, PerformanceAgreement.version_no)
-    )
+def _matching(query: Any, opd_codes: Sequence[str]) -> Any:
     if opd_codes:
         query = query.where((Opd.code.in_(opd_codes)) | (Opd.abbreviation.in_(opd_codes)))
-    newest: dict[str, PerformanceAgreement] = {}
-    for agreement in session.scalars(query):
-        newest[agreement.opd_id or ""] = agreement
-    return list(newest.values())
+    return query
+
+
+def _load_agreement(db: Database, agreement_id: str) -> Any:
+    with db.read() as session:
+        return agreement_document(session, agreement_id)
+
+
+def _load_pact(db: Database, pact_id: str) -> Any:
+    with db.read() as session:
+        return pact_document(session, pact_id)
+
+
+def _plan_agreements(db: Database, request: Request) -> list[_Planned]:
+    """The given version, or the newest not discarded version of each OPD's PK for the year."""
+    with db.read() as session:
+        if request.agreement_id is not None:
+            one = session.get(PerformanceAgreement, request.agreement_id)
+            if one is None:
+                raise ValidationError.single(FORM, "Perjanjian Kinerja tidak ditemukan")
+            agreements = [one]
+        else:
+            query = (
+                select(PerformanceAgreement)
+                .join(Opd, PerformanceAgreement.opd_id == Opd.id)
+                .where(PerformanceAgreement.year == request.year)
+                .where(PerformanceAgreement.status != AgreementStatus.DISCARDED)
+                .order_by(Opd.sort_order, Opd.code, PerformanceAgreement.version_no)
+            )
+            newest: dict[str, PerformanceAgreement] = {}
+            for agreement in session.scalars(_matching(query, request.opd_codes)):
+                newest[agreement.opd_id or ""] = agreement
+            agreements = list(newest.values())
+        planned = [
+            _Planned(
+                _opd_name("PK", a.year, a.opd, a.version_no),
+                a.opd_name or (a.opd.name if a.opd else ""),
+                partial(_load_agreement, db, a.id),
+            )
+            for a in agreements
+        ]
+    if not planned:
+        raise ValidationError.single(FORM, f"Tidak ada Perjanjian Kinerja tahun {request.year} untuk dicetak")
+    return planned
+
+
+def _plan_pacts(db: Database, request: Request) -> list[_Planned]:
+    with db.read() as session:
+        query = (
+            select(IntegrityPact, Opd)
+            .join(Opd, IntegrityPact.opd_id == Opd.id)
+            .where(IntegrityPact.year == request.year)
+            .order_by(Opd.sort_order, Opd.code)
+        )
+        planned = [
+            _Planned(_opd_name("PAKTA", request.year, opd), pact.institution, partial(_load_pact, db, pact.id))
+            for pact, opd in session.execute(_matching(query, request.opd_codes))
+        ]
+    if not planned:
+        raise ValidationError.single(FORM, f"Tidak ada Pakta Integritas tahun {request.year} untuk dicetak")
+    return planned
+
+
+def _plan_evaluations(db: Database, request: Request) -> list[_Planned]:
+    quarter = _quarter(request)
+    results = evaluation.evaluate_quarter(db, request.year, quarter)
+    if request.opd_codes:
+        results = [r for r in results if r.opd_code in request.opd_codes or r.opd_abbreviation in request.opd_codes]
+    if not results:
+        raise ValidationError.single(FORM, f"Tidak ada PK {request.year} yang ditandatangani untuk dievaluasi")
+    return [
+        _Planned(
+            f"EVALUASI-{request.year}-TW{quarter}-{unit_code(r.opd_abbreviation)}",
+            r.opd_name,
+            partial(evaluation_document, db, r),
+        )
+        for r in results
+    ]
+
+
+def _plan_ranking(db: Database, request: Request) -> list[_Planned]:
+    quarter = _quarter(request)
+
+    def build() -> Any:
+        # The frozen snapshot once the quarter is closed, else computed live: services.evaluation decides.
+        return ranking_document(db, evaluation.ranking(db, request.year, quarter))
+
+    return [_Planned(f"PERINGKAT-{request.year}-TW{quarter}", "Peringkat Kinerja Perangkat Daerah", build)]
+
+
+def _plan_not_reported(db: Database, request: Request) -> list[_Planned]:
+    quarter = _quarter(request)
+    evaluations = evaluation.evaluate_quarter(db, request.year, quarter)
+    if not evaluations:
+        raise ValidationError.single(FORM, f"Tidak ada PK {request.year} yang ditandatangani untuk dievaluasi")
+    return [
+        _Planned(
+            f"BELUM-LAPOR-{request.year}-TW{quarter}",
+            "Daftar perangkat daerah belum lapor",
+            partial(not_reported_document, db, request.year, quarter, evaluations),
+        )
+    ]
 
 
 # --- writing files -------------------------------------------------------------------------------------
 
 
-def _write(render: Callable, document: object, target: Path, paper: str) -> Path:  # noqa: ANN001
-    if paper not in PAPERS:
+def write(
+    db: Database,
+    request: Request,
+    out: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> list[Path]:
+    """Write the request's documents into the folder ``out``, each under its :func:`file_name`.
+
+    ``out`` may instead be a ``.pdf`` path when the request prints one document. ``cancelled`` is checked
+    between files (files already finished stay); ``progress`` hears ``(files done, files, message)``.
+    """
+    from .. import reports
+
+    if request.paper not in PAPERS:
         raise ValidationError.single("paper", f"Ukuran kertas harus salah satu dari: {', '.join(PAPERS)}")
+    planned = _plan(db, request)
+    render = getattr(reports, _RENDERERS[request.document])
+    if out.suffix.lower() == ".pdf":
+        if len(planned) != 1:
+            raise ValidationError.single(
+                "out", "Satu berkas .pdf hanya untuk satu dokumen: sebutkan perangkat daerahnya, atau pilih folder"
+            )
+        return [_write(render, planned[0].build(), out, request.paper)]
+    written: list[Path] = []
+    total = len(planned)
+    for number, item in enumerate(planned, start=1):
+        if cancelled is not None and cancelled():
+            raise Cancelled(f"Pencetakan dibatalkan; {len(written)} berkas telah selesai")
+        step(progress, None, number - 1, total, f"Mencetak {number} dari {total}: {item.label}")
+        written.append(_write(render, item.build(), out / f"{item.name}.pdf", request.paper))
+    if request.combined and request.document == PK:
+        written.append(_combine(written, out / f"PK-{request.year}-SEMUA.pdf"))
+    step(progress, None, total, total, f"{total} berkas selesai")
+    return written
+
+
+def _write(render: Callable, document: object, target: Path, paper: str) -> Path:  # noqa: ANN001
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
@@ -198,76 +269,6 @@ def _write(render: Callable, document: object, target: Path, paper: str) -> Path
     finally:
         temporary.unlink(missing_ok=True)
     return target
-
-
-def _file_name(prefix: str, year: int, opd: Opd | None, version: int = 1) -> str:
-    code = _unit_code(opd)
-    suffix = f"-perubahan-{version - 1}" if version > 1 else ""
-    return f"{prefix}-{year}-{code}{suffix}.pdf"
-
-
-def print_agreement(db: Database, agreement_id: str, out: Path, paper: str = "a4") -> Path:
-    """Write one PK to ``out`` (a file, or a folder where a file name is chosen)."""
-    from ..reports import render_agreement
-
-    with db.read() as session:
-        document = agreement_document(session, agreement_id)
-        agreement = session.get(PerformanceAgreement, agreement_id)
-        target = out / _file_name("PK", agreement.year, agreement.opd, agreement.version_no) if out.is_dir() else out
-    return _write(render_agreement, document, target, paper)
-
-
-def print_agreements(
-    db: Database,
-    year: int,
-    out_dir: Path,
-    paper: str = "a4",
-    *,
-    opd_codes: list[str] | None = None,
-    combined: bool = False,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> list[Path]:
-    """One PDF per OPD (its current version) into ``out_dir``, and optionally one combined file."""
-    from ..reports import render_agreement
-
-    with db.read() as session:
-        jobs = [
-            (agreement_document(session, a.id), _file_name("PK", year, a.opd, a.version_no))
-            for a in _current_agreements(session, year, opd_codes)
-        ]
-    if not jobs:
-        raise ValidationError.single(FORM, f"Tidak ada Perjanjian Kinerja tahun {year} untuk dicetak")
-    written = _write_all(render_agreement, jobs, out_dir, paper, progress, cancelled)
-    if combined:
-        written.append(_combine(written, out_dir / f"PK-{year}-SEMUA.pdf"))
-    return written
-
-
-def _write_all(
-    render: Callable,
-    jobs: Sequence[tuple[Any, str]],
-    out_dir: Path,
-    paper: str,
-    progress: Progress | None,
-    cancelled: Cancelled | None,
-    *,
-    label: Callable[[Any], str] = lambda document: getattr(document, "unit_name", ""),
-) -> list[Path]:
-    """Write each (document, file name) into ``out_dir``; checks ``cancelled`` between files.
-
-    A single document may go to a file: ``out_dir`` is then that ``.pdf`` path.
-    """
-    if len(jobs) == 1 and out_dir.suffix.lower() == ".pdf":
-        return [_write(render, jobs[0][0], out_dir, paper)]
-    written: list[Path] = []
-    for number, (document, name) in enumerate(jobs, start=1):
-        if cancelled is not None and cancelled():
-            raise PrintCancelled(f"Pencetakan dibatalkan; {len(written)} berkas telah selesai")
-        if progress is not None:
-            progress(number, len(jobs), label(document))
-        written.append(_write(render, document, out_dir / name, paper))
-    return written
 
 
 def _combine(files: list[Path], target: Path) -> Path:
@@ -286,6 +287,49 @@ def _combine(files: list[Path], target: Path) -> Path:
     return target
 
 
+def write_not_reported_csv(db: Database, year: int, quarter: int, out: Path) -> Path:
+    """The belum-lapor list as CSV (semicolons, UTF-8 with BOM: Excel in Indonesia reads it as it is)."""
+    document = _plan_not_reported(db, Request(NOT_REPORTED, year, quarter))[0].build()
+    temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+            table = csv.writer(handle, delimiter=";")
+            table.writerow(("No", "Kode", "Singkatan", "Perangkat Daerah", "Jumlah indikator"))
+            for number, row in enumerate(document.rows, start=1):
+                table.writerow((number, row.code, row.abbreviation, row.name, row.indicators))
+        os.replace(temporary, out)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return out
+
+
+# --- one kind at a time (the tests', the self-test's and the benchmarks' calls) -------------------------
+
+
+def print_agreement(db: Database, agreement_id: str, out: Path, paper: str = "a4") -> Path:
+    """Write one version of a PK to ``out`` (a ``.pdf`` file, or a folder where its name is chosen)."""
+    with db.read() as session:
+        agreement = session.get(PerformanceAgreement, agreement_id)
+        year = agreement.year if agreement is not None else 0
+    return write(db, Request(PK, year, agreement_id=agreement_id, paper=paper), out)[0]
+
+
+def print_agreements(
+    db: Database,
+    year: int,
+    out_dir: Path,
+    paper: str = "a4",
+    *,
+    opd_codes: list[str] | None = None,
+    combined: bool = False,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> list[Path]:
+    """One PDF per OPD (its current version) into ``out_dir``, and optionally one combined file."""
+    request = Request(PK, year, opd_codes=tuple(opd_codes or ()), paper=paper, combined=combined)
+    return write(db, request, out_dir, progress=progress, cancelled=cancelled)
+
+
 def print_pacts(
     db: Database,
     year: int,
@@ -294,83 +338,10 @@ def print_pacts(
     *,
     opd_codes: list[str] | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> list[Path]:
-    from ..reports import render_pact
-
-    with db.read() as session:
-        query = select(IntegrityPact).join(Opd, IntegrityPact.opd_id == Opd.id).where(IntegrityPact.year == year)
-        if opd_codes:
-            query = query.where((Opd.code.in_(opd_codes)) | (Opd.abbreviation.in_(opd_codes)))
-        pacts = session.scalars(query.order_by(Opd.sort_order, Opd.code)).all()
-        jobs = [(pact_document(session, p.id), _file_name("PAKTA", year, session.get(Opd, p.opd_id))) for p in pacts]
-    if not jobs:
-        raise ValidationError.single(FORM, f"Tidak ada Pakta Integritas tahun {year} untuk dicetak")
-    return _write_all(render_pact, jobs, out, paper, progress, cancelled, label=lambda d: d.institution)
-
-
-# --- evaluation and ranking ----------------------------------------------------------------------------
-
-
-def _value(value) -> rd.TargetValue | None:  # noqa: ANN001
-    return None if value is None else rd.TargetValue(value=value)
-
-
-def evaluation_document(db: Database, result: OpdEvaluation) -> rd.QuarterEvaluationDocument:
-    with db.read() as session:
-        regency = _regency(session)
-        opd = session.get(Opd, result.opd_id)
-        agreement = session.get(PerformanceAgreement, result.agreement_id)
-        signer = rd.Signer(
-            agreement.first_name,
-            agreement.first_position,
-            agreement.first_acting,
-            agreement.first_nip,
-            agreement.first_rank or None,
-        )
-        rows = tuple(
-            rd.EvaluationIndicatorRow(
-                goal=r.sasaran,
-                indicator=r.name,
-                unit=r.unit,
-                annual_target=rd.TargetValue(value=r.yearly_target, upper=r.target_high, text=r.target_grade),
-                target_to_date=(
-                    rd.TargetValue(text=r.target_grade)
-                    if r.target_grade
-                    else rd.TargetValue(value=r.target_to_date, upper=r.target_high)
-                    if r.target_to_date is not None
-                    else None
-                ),
-                realization=(rd.TargetValue(text=r.grade) if r.grade else _value(r.realization_to_date)),
-                achievement=r.capaian,
-                progress=r.progress,
-                problems=r.problems,
-                follow_up=r.follow_up,
-                provisional=not r.verified and r.capaian is not None,
-                missing_label=NOT_RELEASED if r.cumulation is Cumulation.RELEASED else NOT_FILLED,
-            )
-            for r in result.indicators
-        )
-        programs = tuple(
-            rd.EvaluationProgramRow(p.name, p.pagu, p.realized_to_date, p.absorption, p.code) for p in result.programs
-        )
-        return rd.QuarterEvaluationDocument(
-            year=result.year,
-            quarter=result.quarter,
-            region=_region(regency),
-            letterhead=_letterhead(regency, opd, result.opd_name),
-            unit_name=result.opd_name,
-            unit_code=_unit_code(opd),
-            indicators=rows,
-            programs=programs,
-            score=result.score,
-            predicate=result.predicate,
-            total_absorption=result.absorption,
-            signer=signer,
-            place=regency.capital,
-            signed_on=date.today(),
-            watermark=_watermark(regency, False),
-        )
+    request = Request(PACT, year, opd_codes=tuple(opd_codes or ()), paper=paper)
+    return write(db, request, out, progress=progress, cancelled=cancelled)
 
 
 def print_evaluations(
@@ -382,63 +353,14 @@ def print_evaluations(
     *,
     opd_codes: list[str] | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> list[Path]:
-    from ..reports import render_quarter_evaluation
-
-    results = evaluation.evaluate_quarter(db, year, quarter)
-    if opd_codes:
-        results = [r for r in results if r.opd_code in opd_codes or r.opd_abbreviation in opd_codes]
-    if not results:
-        raise ValidationError.single(FORM, f"Tidak ada PK {year} yang ditandatangani untuk dievaluasi")
-    jobs = [
-        (evaluation_document(db, r), f"EVALUASI-{year}-TW{quarter}-{_code(r.opd_abbreviation)}.pdf") for r in results
-    ]
-    return _write_all(render_quarter_evaluation, jobs, out, paper, progress, cancelled)
-
-
-def ranking_document(db: Database, ranking: Ranking) -> rd.RankingDocument:
-    with db.read() as session:
-        regency = _regency(session)
-        settings = evaluation.load_settings(session)
-    palette = [band.color for band in rd.DEFAULT_PREDICATE_BANDS]
-    ordered = sorted(settings.bands, key=lambda band: band.lower, reverse=True)
-    bands = tuple(
-        rd.PredicateBand(band.label, band.lower, ordered[n - 1].lower if n else None, palette[min(n, len(palette) - 1)])
-        for n, band in enumerate(ordered)
-    )
-    rows = tuple(
-        rd.RankingRow(
-            r.rank,
-            r.opd_code,
-            r.opd_name,
-            r.score,
-            r.predicate,
-            r.absorption,
-            r.efficiency,
-            complete=r.reported and not r.missing,
-            note=r.flag,
-        )
-        for r in ranking.rows
-    )
-    return rd.RankingDocument(
-        year=ranking.year,
-        quarter=ranking.quarter,
-        region=_region(regency),
-        letterhead=_letterhead(regency, None, "Badan Perencanaan Pembangunan Daerah"),
-        rows=rows,
-        place=regency.capital,
-        signed_on=ranking.closed_at.date() if ranking.closed_at else date.today(),
-        bands=bands,
-        watermark=PROVISIONAL_WATERMARK if ranking.closed_at is None else _watermark(regency, False),
-    )
+    request = Request(EVALUATION, year, quarter, opd_codes=tuple(opd_codes or ()), paper=paper)
+    return write(db, request, out, progress=progress, cancelled=cancelled)
 
 
 def print_ranking(db: Database, year: int, quarter: int, out: Path, paper: str = "a4") -> Path:
-    from ..reports import render_ranking
-
-    document = ranking_document(db, evaluation.ranking(db, year, quarter))
-    return _write(render_ranking, document, out, paper)
+    return write(db, Request(RANKING, year, quarter, paper=paper), out)[0]
 
 
 # --- verifying -----------------------------------------------------------------------------------------
@@ -470,7 +392,7 @@ def verify_pdf(db: Database, pdf: Path) -> Verification:
         return Verification(False, identity, f"Identitas dokumen “{identity}” tidak dikenal")
     kind, year, code, version = match.group(1), int(match.group(2)), match.group(3), int(match.group(4))
     with db.read() as session:
-        opd = next((o for o in session.scalars(select(Opd)) if _unit_code(o) == code), None)
+        opd = next((o for o in session.scalars(select(Opd)) if unit_code(o.abbreviation) == code), None)
         if opd is None:
             return Verification(False, identity, f"Perangkat daerah {code} tidak ada di basis data ini")
         if kind == "PK":

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.database import Database
 from kinerja_desktop.services import agreements, pacts, printing
-from kinerja_desktop.services.errors import ValidationError
+from kinerja_desktop.services.errors import Cancelled, ValidationError
 
 
 def _text(path: Path) -> str:
@@ -97,7 +97,7 @@ def test_batch_prints_every_opd_and_a_cancel_leaves_no_partial_file(db: Database
     _signed(db, dinkes)
     files = printing.print_agreements(db, 2026, tmp_path / "semua", combined=True)
     assert [f.name for f in files] == ["PK-2026-DINKES.pdf", "PK-2026-SEMUA.pdf"]
-    with pytest.raises(printing.PrintCancelled):
+    with pytest.raises(Cancelled):
         printing.print_agreements(db, 2026, tmp_path / "batal", cancelled=lambda: True)
     assert not any((tmp_path / "batal").glob("*")) if (tmp_path / "batal").exists() else True
     with pytest.raises(ValidationError, match="Tidak ada Perjanjian Kinerja tahun 2030"):
