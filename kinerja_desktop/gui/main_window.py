@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from . import messages
+from .jobs import JobRunner, set_app_runner
 from .settings import add_recent_file, clear_recent_files, recent_files, remove_recent_file
-from .workers import TaskRunner
 
 if TYPE_CHECKING:
     from ..db.database import Database
@@ -52,14 +52,24 @@ class MainWindow(QMainWindow):
     """Shows one database at a time; owns it and closes it when replaced or when the window closes.
 
     ``MainWindow(db)`` builds everything at once; ``MainWindow(None, loading_name=...)`` shows the frame
-    with a loading notice and waits for :meth:`attach`.
+    with a loading notice and waits for :meth:`attach`. It owns the app's one job runner (every screen runs its
+    long work there) and waits for it before it closes; tests pass a ``jobs.SyncRunner`` as ``runner``.
     """
 
-    def __init__(self, db: Database | None, parent: QWidget | None = None, *, loading_name: str = "") -> None:
+    def __init__(
+        self,
+        db: Database | None,
+        parent: QWidget | None = None,
+        *,
+        loading_name: str = "",
+        runner: JobRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db: Database | None = None
         self.screens: list[Screen] = []
-        self.runner = TaskRunner(self)
+        self.runner = runner if runner is not None else JobRunner()
+        self.runner.setParent(self)
+        set_app_runner(self.runner)
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -127,9 +137,9 @@ class MainWindow(QMainWindow):
         self.home = HomeScreen()
         self.opd = OpdScreen()
         self.renstra = RenstraScreen()
-        self.agreements = AgreementsScreen()
-        self.evaluation = EvaluationScreen()
-        self.reports = ReportsScreen()
+        self.agreements = AgreementsScreen(self.runner)
+        self.evaluation = EvaluationScreen(self.runner)
+        self.reports = ReportsScreen(self.runner)
         self.backup = BackupScreen(self.runner)
         self.screens: list[Screen] = [
             self.home,
@@ -253,7 +263,7 @@ class MainWindow(QMainWindow):
         """Open another database; the current one stays open when that fails."""
         from . import opening
 
-        database = opening.open_or_recover(self, path, create=create)  # messages shown there
+        database = opening.open_or_recover(self, path, create=create, runner=self.runner)  # says what failed
         if database is None:
             return False
         self.set_database(database)

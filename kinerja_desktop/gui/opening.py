@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -11,6 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ..db.database import Database, open_database
 from ..db.errors import DatabaseDamagedError, KinerjaDbError
 from . import messages
+
+if TYPE_CHECKING:
+    from .jobs import JobRunner
 
 FILE_FILTER = "Basis data Kinerja (*.sqlite *.db);;Semua berkas (*)"
 
@@ -53,7 +57,9 @@ def try_open(path: str | Path | None, *, create: bool) -> tuple[Database | None,
     return database, problem.message if problem else None
 
 
-def open_or_recover(parent: QWidget | None, path: str | Path, *, create: bool) -> Database | None:
+def open_or_recover(
+    parent: QWidget | None, path: str | Path, *, create: bool, runner: JobRunner | None = None
+) -> Database | None:
     """Open another database from the window; a damaged one can be recovered from its last automatic backup."""
     database, problem = try_open_detailed(path, create=create)
     if database is not None:
@@ -65,7 +71,7 @@ def open_or_recover(parent: QWidget | None, path: str | Path, *, create: bool) -
         return None
     if ask_after_damage(parent, problem, at_start=False) != RECOVER:
         return None
-    return recover_damaged(parent, problem)
+    return recover_damaged(parent, problem, runner)
 
 
 def ask_after_damage(parent: QWidget | None, problem: OpenProblem, *, at_start: bool) -> str:
@@ -110,25 +116,29 @@ def _backup_note(backup: Path) -> str:
     ).format(backup.name, when)
 
 
-def recover_damaged(parent: QWidget | None, problem: OpenProblem) -> Database | None:
-    """Put the last automatic backup in place of the damaged file (kept aside), then open it."""
+def recover_damaged(parent: QWidget | None, problem: OpenProblem, runner: JobRunner | None = None) -> Database | None:
+    """Put the last automatic backup in place of the damaged file (kept aside), then open it.
+
+    Runs on ``runner`` (the app's, :func:`jobs.app_runner`, when not given) behind a progress dialog.
+    """
     from ..services.backup import recover_from_backup
-    from .dialogs.backup_progress import ProgressTask
+    from .jobs import Job, app_runner
 
     assert problem.path is not None and problem.last_backup is not None
     db_path, backup = problem.path, problem.last_backup
-    task = ProgressTask(
-        parent,
-        _tr("Memulihkan basis data"),
-        lambda progress, cancel: recover_from_backup(db_path, backup, progress=progress, cancelled=cancel),
+    job = Job(
+        lambda progress, cancelled: recover_from_backup(
+            db_path, backup, progress=progress, cancelled=cancelled
+        ),
+        title=_tr("Memulihkan basis data"),
+        parent=parent,
     )
-    outcome = task.run_and_wait()
-    task.dispose()
+    outcome = (runner if runner is not None else app_runner()).run_and_wait(job)
     if outcome.cancelled:
         messages.show_info(parent, _tr("Pemulihan dibatalkan"), _tr("Pemulihan dibatalkan; berkas tidak diubah."))
         return None
     if outcome.error is not None:
-        messages.show_error(parent, _tr("Pemulihan gagal"), str(outcome.error))
+        messages.show_error(parent, _tr("Pemulihan gagal"), outcome.message)
         return None
     database, message = try_open(db_path, create=False)
     if database is None:

@@ -140,10 +140,11 @@ def small_regency(db: Database) -> dict[str, str]:
 
 @pytest.fixture
 def main_window(qtbot, db: Database):  # noqa: ANN201
-    """The main window on ``db``; closed (workers waited for) after the test."""
+    """The main window on ``db`` with the synchronous job runner (no threads to poll); closed after the test."""
+    from kinerja_desktop.gui.jobs import SyncRunner
     from kinerja_desktop.gui.main_window import MainWindow
 
-    window = MainWindow(db)
+    window = MainWindow(db, runner=SyncRunner())
     qtbot.addWidget(window)
     window.show()
     yield window

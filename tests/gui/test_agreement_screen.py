@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QLineEdit, QM
 
 from kinerja_desktop.db.errors import DatabaseLockedError
 from kinerja_desktop.domain.enums import AgreementStatus, Polarity
-from kinerja_desktop.gui import messages
+from kinerja_desktop.gui import messages, print_action
 from kinerja_desktop.gui.dialogs import agreement_editor
+from kinerja_desktop.gui.jobs import SyncRunner
 from kinerja_desktop.gui.models.agreement_items_model import AgreementItemsModel
 from kinerja_desktop.gui.models.agreement_list_model import AgreementListModel, StatusFilter
 from kinerja_desktop.gui.models.agreement_programs_model import AgreementProgramsModel
@@ -50,13 +51,13 @@ def said(monkeypatch) -> Said:
 def screen(qtbot, demo_db, said, monkeypatch):
     # An editor left open with edits at the end of a test is closed without asking.
     monkeypatch.setattr(agreement_editor, "ask_save_changes", lambda _parent: B.Discard)
-    view = AgreementsScreen()
+    view = AgreementsScreen(SyncRunner())
     view.set_context(demo_db, 2026)
     view.refresh()
     view.resize(1200, 700)
     view.show()
     yield view
-    view.shutdown()  # stops the batch print and the print workers, closes the editor
+    view.shutdown()  # stops the batch print, closes the editor and the preview
     view.close()
     view.deleteLater()
     qtbot.wait(1)
@@ -402,7 +403,7 @@ def test_preview_opens_the_pdf_in_the_app(qtbot, screen):
 
 def test_print_to_file_writes_the_pdf(qtbot, screen, tmp_path, monkeypatch):
     target = tmp_path / "pk.pdf"
-    monkeypatch.setattr(agreement_editor, "ask_pdf_path", lambda _parent, _name: str(target))
+    monkeypatch.setattr(print_action, "ask_pdf_path", lambda _parent, _name: str(target))
     editor = open_editor(qtbot, screen, "Dinkes")
     click(qtbot, editor.print_button)
     qtbot.waitUntil(lambda: "PDF tersimpan" in editor.message(), timeout=15_000)
@@ -411,14 +412,18 @@ def test_print_to_file_writes_the_pdf(qtbot, screen, tmp_path, monkeypatch):
 
 def test_batch_print_cancelled_leaves_no_partial_files(qtbot, screen, tmp_path, said):
     folder = tmp_path / "cetak"
+
+    def press_batal_at_the_third_file(batch) -> None:  # noqa: ANN001
+        def press_batal(done: int, _total: int, _name: str) -> None:
+            assert not screen.print_all_button.isEnabled()  # one batch at a time
+            if done == 3 and batch.running:
+                qtbot.mouseClick(batch.cancel_button, Qt.MouseButton.LeftButton)
+
+        batch.progressed.connect(press_batal)
+
+    screen.runner.started.connect(press_batal_at_the_third_file)
     batch = screen.print_all(folder, "a4", combined=True)
-    assert batch is not None and not screen.print_all_button.isEnabled()
-
-    def press_batal(number: int, _total: int, _name: str) -> None:
-        if number == 3 and batch.running:
-            qtbot.mouseClick(batch.cancel_button, Qt.MouseButton.LeftButton)
-
-    batch._signals.progress.connect(press_batal)
+    assert batch is not None
     qtbot.waitUntil(lambda: screen.batch is None, timeout=60_000)
     result = screen.last_batch_result
     assert result.cancelled and "dibatalkan" in said.infos[-1]

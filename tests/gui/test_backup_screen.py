@@ -22,8 +22,8 @@ from kinerja_desktop.gui.dialogs.backup_restore_dialog import RestoreConfirmDial
 from kinerja_desktop.gui.dialogs.conflict_dialog import ConflictDialog
 from kinerja_desktop.gui.dialogs.package_export_dialog import PackageExportDialog
 from kinerja_desktop.gui.dialogs.package_preview_dialog import PackagePreviewDialog
+from kinerja_desktop.gui.jobs import SyncRunner
 from kinerja_desktop.gui.screens.backup import BackupScreen
-from kinerja_desktop.gui.workers import TaskRunner
 from kinerja_desktop.services import backup, sync
 
 
@@ -48,7 +48,7 @@ def said(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
 
 
 def make_screen(qtbot, db: Database) -> BackupScreen:
-    screen = BackupScreen(TaskRunner())
+    screen = BackupScreen(SyncRunner())
     qtbot.addWidget(screen)
     screen.set_context(db, None)
     screen.refresh()
@@ -89,7 +89,7 @@ def rename_first_opd(db: Database, name: str) -> None:
 def test_backup_through_the_screen_then_restore_after_a_change(qtbot, demo_db, tmp_path, monkeypatch, said):
     from kinerja_desktop.gui.main_window import MainWindow
 
-    window = MainWindow(demo_db)
+    window = MainWindow(demo_db, runner=SyncRunner())
     qtbot.addWidget(window)
     window.show_screen(window.backup)
     screen = window.backup
@@ -99,7 +99,7 @@ def test_backup_through_the_screen_then_restore_after_a_change(qtbot, demo_db, t
     monkeypatch.setattr(backup_files, "ask_backup_target", lambda _p, _f, name: asked.append(name) or str(target))
     original = first_opd_name(demo_db)
     # WHEN "Buat cadangan…" is clicked
-    screen.backup_button.click()
+    screen.backups.backup_button.click()
     wait_idle(qtbot, screen)
     # THEN the file is written under the suggested name's pattern and the screen says so
     assert asked == [f"kinerja-{date.today().isoformat()}.kinerja-backup"]
@@ -107,7 +107,7 @@ def test_backup_through_the_screen_then_restore_after_a_change(qtbot, demo_db, t
     # WHEN the data changes, then the backup is restored from the screen
     rename_first_opd(demo_db, "Diubah setelah cadangan")
     monkeypatch.setattr(backup_files, "ask_backup_file", lambda _p, _f: str(target))
-    screen.restore_button.click()
+    screen.backups.restore_button.click()
     dialog = wait_dialog(qtbot, screen, RestoreConfirmDialog)
     assert dialog.cancel_button.isDefault()  # Enter never replaces the database
     with qtbot.waitSignal(screen.data_replaced, timeout=20_000):
@@ -124,7 +124,7 @@ def test_restore_preview_shows_date_regency_counts_and_batal_changes_nothing(qtb
     info = backup.create_backup(demo_db, tmp_path / "c.kinerja-backup")
     rename_first_opd(demo_db, "Sesudah cadangan")
     before = checksum(demo_db.path)
-    screen.restore_from_file(info.path)
+    screen.backups.restore_from_file(info.path)
     dialog = wait_dialog(qtbot, screen, RestoreConfirmDialog)
     text = dialog.text()
     assert format_date(date.today()) in dialog.values["created"].text()
@@ -164,7 +164,7 @@ def test_a_bad_backup_shows_the_message_and_leaves_the_database(qtbot, screen, d
     good = backup.create_backup(demo_db, tmp_path / "baik.kinerja-backup").path
     bad = make(good, tmp_path / "buruk.kinerja-backup")
     before = checksum(demo_db.path)
-    screen.restore_from_file(bad)
+    screen.backups.restore_from_file(bad)
     wait_idle(qtbot, screen)
     assert screen.dialog is None
     assert len(said["error"]) == 1 and message in said["error"][0] and "Basis data tidak diubah" in said["error"][0]
@@ -175,7 +175,7 @@ def test_a_corrupted_package_shows_the_message_and_leaves_the_database(qtbot, sc
     bad = tmp_path / "rusak.kinerja-paket"
     bad.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
     before = checksum(demo_db.path)
-    screen.import_from_file(bad)
+    screen.exchange.import_from_file(bad)
     wait_idle(qtbot, screen)
     assert said["error"] and "rusak atau tidak lengkap" in said["error"][0]
     assert checksum(demo_db.path) == before
@@ -186,14 +186,15 @@ def test_automatic_backups_are_listed_and_one_can_be_restored(qtbot, screen, dem
 
     made = [backup.auto_backup(demo_db, now=datetime(2026, 1, day, 17, 5)) for day in (24, 25, 26)]
     screen.refresh()
-    rows = screen.auto.rows()
+    backups = screen.backups
+    rows = backups.auto.rows()
     assert [r.path for r in rows] == list(reversed(made))  # newest first
-    assert screen.auto.index(0, 0).data() == "26 Januari 2026, 17.05"
-    assert screen.auto.index(0, 1).data().endswith(" KB")
-    assert not screen.restore_auto_button.isEnabled()
-    assert screen.select_auto_backup(made[0])
-    assert screen.restore_auto_button.isEnabled()
-    screen.restore_auto_button.click()
+    assert backups.auto.index(0, 0).data() == "26 Januari 2026, 17.05"
+    assert backups.auto.index(0, 1).data().endswith(" KB")
+    assert not backups.restore_auto_button.isEnabled()
+    assert backups.select_auto_backup(made[0])
+    assert backups.restore_auto_button.isEnabled()
+    backups.restore_auto_button.click()
     dialog = wait_dialog(qtbot, screen, RestoreConfirmDialog)
     assert dialog.preview.backup.path == made[0]
     dialog.reject()
@@ -248,13 +249,14 @@ def test_field_package_from_a_laptop_imported_at_the_centre_with_conflicts_decid
     laptop_screen = make_screen(qtbot, laptop)
     try:
         laptop_label = sync.installation_info(laptop).label  # the laptop's computer name
-        assert f"Laptop lapangan “{laptop_label}”, cakupan 1 perangkat daerah" in laptop_screen.role_value.text()
-        assert laptop_screen.pending_value.text().startswith("1 baris berubah")
+        exchange = laptop_screen.exchange
+        assert f"Laptop lapangan “{laptop_label}”, cakupan 1 perangkat daerah" in exchange.role_value.text()
+        assert exchange.pending_value.text().startswith("1 baris berubah")
         # WHEN the laptop exports its field package through the screen
         target = tmp_path / "lapangan.kinerja-paket"
         names = []
         monkeypatch.setattr(backup_files, "ask_package_target", lambda _p, _f, n: names.append(n) or str(target))
-        laptop_screen.export_button.click()
+        laptop_screen.exchange.export_button.click()
         export = wait_dialog(qtbot, laptop_screen, PackageExportDialog)
         assert export.ui.fieldRadio.isChecked() and not export.ui.masterRadio.isEnabled()
         assert export.ui.opdList.count() == 1  # the laptop's scope only
@@ -267,7 +269,7 @@ def test_field_package_from_a_laptop_imported_at_the_centre_with_conflicts_decid
         laptop.close()
     # AND the centre imports it: first the preview, nothing written yet
     before = checksum(demo_db.path)
-    screen.import_from_file(target)
+    screen.exchange.import_from_file(target)
     preview = wait_dialog(qtbot, screen, PackagePreviewDialog)
     assert preview.summary_label.text() == "Akan menambah 0, mengubah 0, menghapus 0, konflik 2."
     assert "Konflik:" in preview.text() and "Realisasi indikator" in preview.text()
@@ -290,10 +292,10 @@ def test_field_package_from_a_laptop_imported_at_the_centre_with_conflicts_decid
     # THEN the chosen values are in the centre and the import is listed
     assert _values(demo_db, row) == (Decimal("80"), "Catatan Bappeda")
     assert not said["error"] and "diimpor" in said["info"][-1]
-    (entry,) = screen.log.rows()
+    (entry,) = screen.exchange.log.rows()
     assert (entry.source_label, entry.seq, entry.conflicts) == (laptop_label, 1, 2)
-    assert screen.log.index(0, 2).data() == "Paket lapangan"
-    assert screen.role_value.text().startswith("Pusat (Bappeda)")
+    assert screen.exchange.log.index(0, 2).data() == "Paket lapangan"
+    assert screen.exchange.role_value.text().startswith("Pusat (Bappeda)")
 
 
 def test_conflict_dialog_all_for_one_side_and_cancel(qtbot):
@@ -348,26 +350,30 @@ def test_a_failing_automatic_backup_does_not_stop_closing(qtbot, db, monkeypatch
 
 
 def test_batal_in_the_progress_dialog_reaches_the_service(qtbot, screen, tmp_path, monkeypatch, said):
-    import time
-
     from kinerja_desktop.services.errors import Cancelled
 
     asked = []
 
     def slow_backup(_db, _out, *, progress, cancelled):  # noqa: ANN001, ANN202
         while not cancelled():
-            progress(500, 1000, "Menulis berkas cadangan…")
-            time.sleep(0.02)
+            progress(1, 2, "Menulis berkas cadangan…")
         asked.append("cancel")
         raise Cancelled()
 
+    def press_batal(job) -> None:  # noqa: ANN001
+        def on_progress(done: int, total: int, message: str) -> None:
+            # While the work runs the screen refuses a second one; the dialog says what is being done.
+            assert not screen.backups.backup_button.isEnabled()
+            assert (done, total, job.dialog.labelText()) == (1, 2, "Menulis berkas cadangan…")
+            job.cancel_button.click()
+
+        job.progressed.connect(on_progress)
+
     monkeypatch.setattr(backup, "create_backup", slow_backup)
     monkeypatch.setattr(backup_files, "ask_backup_target", lambda *_: str(tmp_path / "c.kinerja-backup"))
-    screen.create_backup()
-    assert not screen.backup_button.isEnabled()
-    qtbot.waitUntil(lambda: screen.task is not None and screen.task.dialog.isVisible(), timeout=5_000)
-    screen.task.cancel_button.click()
+    screen.runner.started.connect(press_batal)
+    screen.backups.create_backup()
     wait_idle(qtbot, screen)
     assert asked == ["cancel"]
     assert "dibatalkan" in screen.status.text() and not said["error"] and not said["info"]
-    assert screen.backup_button.isEnabled()
+    assert screen.backups.backup_button.isEnabled()

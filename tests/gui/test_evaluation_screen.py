@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kinerja_desktop.domain.formatting import format_number
-from kinerja_desktop.gui import messages
-from kinerja_desktop.gui.belum_lapor_print import NotReportedLine, write_pdf
+from kinerja_desktop.gui import messages, print_action
 from kinerja_desktop.gui.dialogs.evaluation_wizard import EvaluationWizard
 from kinerja_desktop.gui.evaluation_flow import Step
+from kinerja_desktop.gui.jobs import SyncRunner
 from kinerja_desktop.gui.models import SORT_ROLE
 from kinerja_desktop.gui.models.ranking_table_model import RankingTableModel
 from kinerja_desktop.gui.screens import evaluation as screen_module
@@ -32,7 +32,7 @@ def said(monkeypatch) -> list[str]:
 
 @pytest.fixture
 def screen(qtbot, demo_db) -> EvaluationScreen:
-    widget = EvaluationScreen()
+    widget = EvaluationScreen(SyncRunner())
     qtbot.addWidget(widget)
     widget.resize(1400, 900)
     widget.set_context(demo_db, 2025)
@@ -107,7 +107,7 @@ def test_closing_freezes_the_ranking_and_the_wizard_refuses_the_quarter(qtbot, s
 
 
 def test_early_warnings_and_belum_lapor_lists(qtbot, demo_db):
-    screen = EvaluationScreen()
+    screen = EvaluationScreen(SyncRunner())
     qtbot.addWidget(screen)
     screen.set_context(demo_db, 2025)
     screen.quarter_combo.setCurrentIndex(0)
@@ -119,22 +119,9 @@ def test_early_warnings_and_belum_lapor_lists(qtbot, demo_db):
     assert screen.missing.rowCount() == len(evaluation.not_reported(evaluations))
 
 
-def test_belum_lapor_prints_an_indonesian_pdf(qtbot, tmp_path):
-    pypdf = pytest.importorskip("pypdf")
-    lines = [NotReportedLine("7.01.0.00.0.00.02.0000", "Kec. Sukamaju", "Kecamatan Sukamaju", 4)]
-    path = write_pdf(tmp_path / "belum-lapor.pdf", "Kabupaten Sukamaju", 2026, 2, lines, 42)
-    reader = pypdf.PdfReader(str(path))
-    text = " ".join(reader.pages[0].extract_text().split())
-    assert "PEMERINTAH KABUPATEN SUKAMAJU" in text
-    assert "BELUM MELAPORKAN" in text and "TRIWULAN II TAHUN 2026" in text
-    assert "Kecamatan Sukamaju" in text and "1 dari 42 perangkat daerah" in text
-    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
-    assert (round(width), round(height)) == (595, 842)  # A4
-
-
 def test_report_of_the_selected_opd_is_saved_as_pdf(qtbot, screen, monkeypatch, tmp_path, said):
     target = tmp_path / "evaluasi.pdf"
-    monkeypatch.setattr(screen_module, "ask_save_path", lambda *_a: str(target))
+    monkeypatch.setattr(print_action, "ask_pdf_path", lambda *_a: str(target))
     screen.report_pdf_button.click()
     qtbot.waitUntil(lambda: bool(said), timeout=20_000)
     assert said == [f"PDF tersimpan: {target}"] and target.read_bytes().startswith(b"%PDF")

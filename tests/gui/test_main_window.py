@@ -121,19 +121,19 @@ def test_agreements_sort_by_raw_budget(main_window, db, small_regency):
 
 def test_integrity_check_runs_in_the_background_and_reports(main_window, qtbot):
     main_window.show_screen(main_window.backup)
-    backup = main_window.backup
-    assert backup.revision_value.text() != "tidak diketahui"
-    qtbot.mouseClick(backup.check_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not backup.checking, timeout=10_000)
-    assert backup.check_result.text().startswith("Baik: tidak ditemukan kerusakan")
-    assert backup.check_button.isEnabled()
+    health = main_window.backup.health
+    assert health.revision_value.text() != "tidak diketahui"
+    qtbot.mouseClick(health.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not health.checking, timeout=10_000)
+    assert health.check_result.text().startswith("Baik: tidak ditemukan kerusakan")
+    assert health.check_button.isEnabled()
 
 
 def test_backup_screen_lists_pre_migration_copies(main_window, db):
     copy = db.path.with_name(f"{db.path.stem}.sebelum-migrasi-0001_initial-20260101-120000.sqlite")
     sqlite3.connect(copy).close()
     main_window.show_screen(main_window.backup)
-    rows = main_window.backup.copies.rows()
+    rows = main_window.backup.health.copies.rows()
     assert [r.path.name for r in rows] == [copy.name]
 
 

@@ -1,4 +1,4 @@
-"""Laporan: every OPD's documents printed to a folder off the GUI thread, and the recap as CSV."""
+"""Laporan: every OPD's documents printed to a folder through the job runner, and the recap as CSV."""
 
 from __future__ import annotations
 
@@ -26,24 +26,24 @@ def _run(qtbot, screen, key: str, folder: Path, quarter: int = 4):
     screen.folder_edit.setText(str(folder))
     batch = screen.print_selected()
     assert batch is not None
-    qtbot.waitUntil(lambda: screen.last_result is not None and screen.batch is None, timeout=60000)
+    assert screen.last_result is not None and screen.batch is None  # the synchronous runner has finished it
     return screen.last_result
 
 
 def test_pakta_of_every_head_and_the_ranking_are_printed(qtbot, reports, tmp_path):
     result = _run(qtbot, reports, "pakta", tmp_path / "pakta")
-    assert result.error is None and len(result.written) >= 42
-    assert "PAKTA INTEGRITAS" in PdfReader(result.written[0]).pages[0].extract_text()
+    assert result.error is None and len(result.value) >= 42
+    assert "PAKTA INTEGRITAS" in PdfReader(result.value[0]).pages[0].extract_text()
     assert "ditulis ke" in reports.print_note.text()
     reports.last_result = None
-    result = _run(qtbot, reports, "peringkat", tmp_path / "peringkat", quarter=4)
-    assert [p.name for p in result.written] == ["PERINGKAT-2025-TW4.pdf"]
+    result = _run(qtbot, reports, "ranking", tmp_path / "peringkat", quarter=4)
+    assert [p.name for p in result.value] == ["PERINGKAT-2025-TW4.pdf"]
 
 
 def test_quarter_choice_only_for_quarterly_documents(reports):
     reports.document_combo.setCurrentIndex(reports.document_combo.findData("pk"))
     assert not reports.quarter_combo.isEnabled()
-    reports.document_combo.setCurrentIndex(reports.document_combo.findData("evaluasi"))
+    reports.document_combo.setCurrentIndex(reports.document_combo.findData("evaluation"))
     assert reports.quarter_combo.isEnabled()
 
 

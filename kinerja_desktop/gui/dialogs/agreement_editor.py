@@ -1,26 +1,23 @@
 """The Perjanjian Kinerja editor: signers, place and date, indicators, programs with budget, notes, lifecycle.
 
 Only a draft can be edited. Final and signed agreements open read-only; a signed one shows the lock banner and
-offers "Buat PK Perubahan…". Every button that changes data calls one service function (one transaction); a
-failed save keeps the user's input on screen and leaves the database as it was.
+offers "Buat PK Perubahan…" (what each state allows is ``agreement_state.py``, plain Python). Every button that
+changes data calls one service function (one transaction); a failed save keeps the user's input on screen and
+leaves the database as it was. Rows, the Pakta Integritas and printing are in ``agreement_editor_rows.py``.
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -29,22 +26,21 @@ from PySide6.QtWidgets import (
 
 from ...db.database import Database
 from ...db.errors import AgreementLockedError, KinerjaDbError
-from ...domain.enums import ActingKind, AgreementStatus
+from ...domain.enums import ActingKind
 from ...domain.formatting import format_date, format_rupiah
 from ...services import agreements as agreement_service
 from ...services import opd as opd_service
 from ...services import pacts as pact_service
-from ...services import printing
 from ...services.agreement_data import AgreementDetail, Signer
 from ...services.errors import ValidationError
 from .. import messages
-from ..models.agreement_items_model import target_text
+from ..jobs import JobRunner
 from ..models.agreement_list_model import version_text
-from ..models.agreement_programs_model import AgreementProgramsModel
-from ..pdf_preview import PdfPreviewDialog, show_pdf_preview
-from ..workers import TaskRunner
-from .agreement_actions import AmendmentDialog, PactDialog, PickRowsDialog, SignDialog, from_qdate, to_qdate
+from ..print_action import PrintAction
+from .agreement_actions import AmendmentDialog, SignDialog, from_qdate, to_qdate
 from .agreement_editor_layout import AgreementEditorLayout
+from .agreement_editor_rows import AgreementEditorRows
+from .agreement_state import Banner, editor_actions, row_actions
 
 ERROR_STYLE = "QLabel { color: #b3261e; background: #fdecea; border: 1px solid #f5c2bd; padding: 0.4em; }"
 INFO_STYLE = "QLabel { color: #1b5e20; background: #edf7ed; border: 1px solid #b7dfb9; padding: 0.4em; }"
@@ -74,22 +70,17 @@ def ask_save_changes(parent: QWidget) -> QMessageBox.StandardButton:
     return B(box.exec())
 
 
-def ask_pdf_path(parent: QWidget, suggested: str) -> str:
-    """Where to write a printed PDF ('' when cancelled; tests replace this)."""
-    path, _filter = QFileDialog.getSaveFileName(parent, _tr("Simpan PDF"), suggested, _tr("Berkas PDF (*.pdf)"))
-    return path
-
-
-class AgreementEditor(AgreementEditorLayout, QDialog):
+class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
     """Edits one version of a PK; ``changed(id)`` is emitted whenever the database was changed from here."""
 
     changed = Signal(str)
 
-    def __init__(self, db: Database, agreement_id: str, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, agreement_id: str, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.db = db
-        self.runner = runner
+        self.printer = PrintAction(self, runner, saved=self._pdf_saved, failed=self._print_failed)
+        self.printer.busy_changed.connect(self._print_busy)
         self.detail: AgreementDetail | None = None
         self.editable = False
         self.dirty = False
@@ -97,9 +88,7 @@ class AgreementEditor(AgreementEditorLayout, QDialog):
         self._opd_code = ""
         self._second: Signer = Signer()
         self._first_source: str | None = None
-        self.preview_dialog: PdfPreviewDialog | None = None
         self.pending_dialog: QDialog | None = None
-        self.last_pdf: Path | None = None
         self._build()
         self.load(agreement_id)
 
@@ -107,7 +96,7 @@ class AgreementEditor(AgreementEditorLayout, QDialog):
     def load(self, agreement_id: str) -> None:
         detail = agreement_service.get_agreement(self.db, agreement_id)
         self.detail = detail
-        self.editable = detail.status is AgreementStatus.DRAFT
+        self.editable = editor_actions(detail.status, detail.version_no, detail.version_no).editable
         self._loading = True
         try:
             self._fill(detail)
@@ -182,24 +171,6 @@ class AgreementEditor(AgreementEditorLayout, QDialog):
         if combo.count() == 0:
             combo.addItem(_tr("(tidak ada kepala daerah tercatat pada tanggal itu)"), Signer())
 
-    def _fill_pact(self) -> None:
-        h = self.header
-        detail = self.detail
-        assert detail is not None
-        pact = pact_service.pact_for(self.db, detail.opd_id, detail.year) if detail.opd_id else None
-        self.pact = pact
-        if pact is None:
-            h.pactLabel.setText(
-                _tr("Pakta Integritas {0} belum dicatat untuk kepala perangkat daerah ini.").format(detail.year)
-            )
-        else:
-            h.pactLabel.setText(
-                _tr("Ditandatangani {0} oleh {1}, {2}.").format(format_date(pact.sign_date), pact.name, pact.position)
-            )
-        h.previewPactButton.setEnabled(pact is not None)
-        h.printPactButton.setEnabled(pact is not None)
-        h.recordPactButton.setEnabled(detail.opd_id is not None)
-
     def _default_sign_date(self) -> date:
         assert self.detail is not None
         today = date.today()
@@ -212,32 +183,32 @@ class AgreementEditor(AgreementEditorLayout, QDialog):
     def _update_state(self) -> None:
         detail = self.detail
         assert detail is not None
-        status = detail.status
-        self.status_label.setText(_tr("Status: {0} · {1}").format(_tr(status.label), version_text(detail.version_no)))
-        if status is AgreementStatus.SIGNED:
-            self._banner(_tr("Ditandatangani pada {0} — terkunci").format(format_date(detail.sign_date)), LOCK_STYLE)
-        elif status is AgreementStatus.SUPERSEDED:
-            self._banner(
-                _tr("Ditandatangani pada {0}, diganti oleh PK Perubahan — terkunci").format(
-                    format_date(detail.sign_date)
-                ),
-                LOCK_STYLE,
-            )
-        elif status is AgreementStatus.FINAL:
+        newest = max((v.version_no for v in self._versions), default=detail.version_no)
+        actions = editor_actions(detail.status, detail.version_no, newest)
+        self.status_label.setText(
+            _tr("Status: {0} · {1}").format(_tr(detail.status.label), version_text(detail.version_no))
+        )
+        signed_on = format_date(detail.sign_date)
+        if actions.banner is Banner.SIGNED:
+            self._banner(_tr("Ditandatangani pada {0} — terkunci").format(signed_on), LOCK_STYLE)
+        elif actions.banner is Banner.SUPERSEDED:
+            self._banner(_tr("Ditandatangani pada {0}, diganti oleh PK Perubahan — terkunci").format(signed_on),
+                         LOCK_STYLE)
+        elif actions.banner is Banner.FINAL:
             self._banner(_tr("Final — siap ditandatangani. Untuk mengubah isinya, kembalikan ke draf."), FINAL_STYLE)
         else:
             self.banner.hide()
-        self._set_read_only(not self.editable)
-        signed = status.is_locked
-        self.header.signDateLabel.setText(_tr("Tanggal penandatanganan:") if signed else _tr("Tanggal &rencana:"))
-        newest = max((v.version_no for v in self._versions), default=detail.version_no)
-        self.save_button.setVisible(self.editable)
-        self.finalize_button.setVisible(status is AgreementStatus.DRAFT)
-        self.discard_button.setVisible(status is AgreementStatus.DRAFT)
-        self.reopen_button.setVisible(status is AgreementStatus.FINAL)
-        self.sign_button.setVisible(status is AgreementStatus.FINAL)
-        self.amend_button.setVisible(status.is_locked)
-        self.amend_button.setEnabled(status is AgreementStatus.SIGNED and newest == detail.version_no)
+        self._set_read_only(not actions.editable)
+        self.header.signDateLabel.setText(
+            _tr("Tanggal penandatanganan:") if actions.signed else _tr("Tanggal &rencana:")
+        )
+        self.save_button.setVisible(actions.editable)
+        self.finalize_button.setVisible(actions.finalize)
+        self.discard_button.setVisible(actions.discard)
+        self.reopen_button.setVisible(actions.reopen)
+        self.sign_button.setVisible(actions.sign)
+        self.amend_button.setVisible(actions.show_amend)
+        self.amend_button.setEnabled(actions.amend)
         self._update_buttons()
 
     def _banner(self, text: str, style: str) -> None:
@@ -267,12 +238,14 @@ class AgreementEditor(AgreementEditorLayout, QDialog):
             button.setVisible(not read_only)
 
     def _update_buttons(self) -> None:
-        item_row = self.items_view.currentIndex().row()
-        count = self.items_model.rowCount()
-        self.remove_item_button.setEnabled(self.editable and item_row >= 0)
-        self.up_button.setEnabled(self.editable and item_row > 0)
-        self.down_button.setEnabled(self.editable and 0 <= item_row < count - 1)
-        self.remove_program_button.setEnabled(self.editable and self.programs_view.currentIndex().row() >= 0)
+        items = row_actions(self.editable, self.items_view.currentIndex().row(), self.items_model.rowCount())
+        self.remove_item_button.setEnabled(items.remove)
+        self.up_button.setEnabled(items.up)
+        self.down_button.setEnabled(items.down)
+        programs = row_actions(
+            self.editable, self.programs_view.currentIndex().row(), self.programs_model.rowCount()
+        )
+        self.remove_program_button.setEnabled(programs.remove)
 
     def _mark_dirty(self) -> None:
         if self._loading or not self.editable:
@@ -517,181 +490,6 @@ class AgreementEditor(AgreementEditorLayout, QDialog):
             return
         self.load(agreement_id)
 
-    # -- rows -----------------------------------------------------------------------------------------
-    def add_items_from_renstra(self) -> None:
-        assert self.detail is not None and self.detail.opd_id
-        present = self.items_model.indicator_ids()
-        candidates = [
-            c
-            for c in agreement_service.renstra_item_choices(self.db, self.detail.opd_id, self.detail.year)
-            if c.indicator_id not in present
-        ]
-        labels = [f"{c.indicator_name} — {target_text(c)} {c.unit}   ({c.sasaran})" for c in candidates]
-        dialog = PickRowsDialog(
-            _tr("Tambah indikator dari Renstra"),
-            labels,
-            _tr("Semua indikator Renstra tahun ini sudah ada di PK."),
-            self,
-        )
-        dialog.accepted.connect(lambda: self.items_model.append([candidates[r] for r in dialog.checked_rows()]))
-        self._open_pending(dialog)
-
-    def remove_selected_item(self) -> None:
-        self.items_model.remove(self.items_view.currentIndex().row())
-        self._update_buttons()
-
-    def move_selected_item(self, step: int) -> None:
-        index = self.items_view.currentIndex()
-        if not index.isValid():
-            return
-        row = self.items_model.move(index.row(), step)
-        target = self.items_model.index(row, index.column())
-        self.items_view.selectionModel().setCurrentIndex(target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self._update_buttons()
-
-    def add_programs_from_renstra(self) -> None:
-        assert self.detail is not None and self.detail.opd_id
-        present = self.programs_model.keys()
-        candidates = [
-            c
-            for c in agreement_service.renstra_program_choices(self.db, self.detail.opd_id, self.detail.year)
-            if (c.program_id or c.code or c.name) not in present
-        ]
-        labels = [f"{c.code} {c.name} — {format_rupiah(c.budget)}" for c in candidates]
-        dialog = PickRowsDialog(
-            _tr("Tambah program dari Renstra"),
-            labels,
-            _tr("Semua program Renstra yang memiliki pagu tahun ini sudah ada di PK."),
-            self,
-        )
-        dialog.accepted.connect(lambda: self.programs_model.append([candidates[r] for r in dialog.checked_rows()]))
-        self._open_pending(dialog)
-
-    def add_empty_program(self) -> None:
-        from ...services.agreement_data import ProgramData
-
-        self.programs_model.append([ProgramData(name=_tr("Program baru"), budget=0)])
-        index = self.programs_model.index(self.programs_model.rowCount() - 1, AgreementProgramsModel.NAME)
-        self.programs_view.setCurrentIndex(index)
-        self.programs_view.edit(index)
-
-    def remove_selected_program(self) -> None:
-        self.programs_model.remove(self.programs_view.currentIndex().row())
-        self._update_buttons()
-
-    # -- Pakta Integritas -----------------------------------------------------------------------------
-    def record_pact(self) -> None:
-        assert self.detail is not None
-        suggested = (self.pact.sign_date if self.pact else None) or self.planned_date() or self._default_sign_date()
-        dialog = PactDialog(self.detail.opd_name, suggested, self)
-        dialog.accepted.connect(lambda: None if self.record_pact_on(dialog.sign_date()) else None)
-        self._open_pending(dialog)
-
-    def record_pact_on(self, sign_date: date) -> bool:
-        assert self.detail is not None and self.detail.opd_id
-        try:
-            pact_service.record_pact(self.db, self.detail.opd_id, self.detail.year, sign_date)
-        except (ValidationError, KinerjaDbError) as exc:
-            self._refused(_tr("Pakta Integritas"), exc)
-            return False
-        self._fill_pact()
-        self.changed.emit(self.detail.id)
-        self.show_info_message(_tr("Pakta Integritas dicatat ({0}).").format(format_date(sign_date)))
-        return True
-
-    def _pact_pdf(self, folder: Path) -> Path:
-        assert self.detail is not None
-        written = printing.print_pacts(
-            self.db, self.detail.year, folder, self.paper.currentData(), opd_codes=[self._opd_code]
-        )
-        return written[-1]
-
-    def preview_pact(self) -> None:
-        folder = Path(tempfile.mkdtemp(prefix="kinerja-pratinjau-"))
-        self._run_print(lambda: self._pact_pdf(folder), preview=True, title=_tr("Pratinjau Pakta Integritas"))
-
-    def print_pact(self) -> None:
-        assert self.detail is not None
-        path = ask_pdf_path(self, f"PAKTA-{self.detail.year}-{self._file_stem()}.pdf")
-        if not path:
-            return
-        folder = Path(tempfile.mkdtemp(prefix="kinerja-cetak-"))
-
-        def work() -> Path:
-            written = self._pact_pdf(folder)
-            target = Path(path)
-            written.replace(target)  # same disk usually; the service already wrote it completely
-            return target
-
-        self._run_print(work, preview=False, title="")
-
-    # -- printing the PK ------------------------------------------------------------------------------
-    def _file_stem(self) -> str:
-        assert self.detail is not None
-        suffix = f"-perubahan-{self.detail.version_no - 1}" if self.detail.version_no > 1 else ""
-        return f"{self._opd_code}{suffix}"
-
-    def _ready_to_print(self) -> bool:
-        if not self.dirty:
-            return True
-        if messages.confirm(
-            self,
-            _tr("Perubahan belum disimpan"),
-            _tr("Pratinjau dan cetak memakai data tersimpan. Simpan perubahan dahulu?"),
-        ):
-            return self.save()
-        return True
-
-    def preview(self) -> None:
-        if self.detail is None or not self._ready_to_print():
-            return
-        agreement_id, paper = self.detail.id, self.paper.currentData()
-        target = Path(tempfile.mkdtemp(prefix="kinerja-pratinjau-")) / f"PK-{self.detail.year}-{self._file_stem()}.pdf"
-        self._run_print(
-            lambda: printing.print_agreement(self.db, agreement_id, target, paper),
-            preview=True,
-            title=_tr("Pratinjau — {0}").format(self.document_title()),
-        )
-
-    def print_to_file(self) -> None:
-        if self.detail is None or not self._ready_to_print():
-            return
-        path = ask_pdf_path(self, f"PK-{self.detail.year}-{self._file_stem()}.pdf")
-        if not path:
-            return
-        agreement_id, paper = self.detail.id, self.paper.currentData()
-        self._run_print(
-            lambda: printing.print_agreement(self.db, agreement_id, Path(path), paper), preview=False, title=""
-        )
-
-    def _run_print(self, work: Any, *, preview: bool, title: str) -> None:
-        """Render off the GUI thread; then preview the file or report where it was written."""
-        self.preview_button.setEnabled(False)
-        self.print_button.setEnabled(False)
-
-        def done(path: Path) -> None:
-            self._print_finished()
-            self.last_pdf = path
-            if preview:
-                self.preview_dialog = show_pdf_preview(self, path, title=title, remove_when_closed=True)
-                if self.preview_dialog is not None:
-                    self.preview_dialog.destroyed.connect(self._forget_preview)
-            else:
-                self.show_info_message(_tr("PDF tersimpan: {0}").format(path))
-
-        def failed(exc: BaseException) -> None:
-            self._print_finished()
-            self._refused(_tr("Cetak"), exc if isinstance(exc, Exception) else Exception(str(exc)))
-
-        self.runner.run(work, on_success=done, on_failure=failed)
-
-    def _forget_preview(self) -> None:
-        self.preview_dialog = None
-
-    def _print_finished(self) -> None:
-        self.preview_button.setEnabled(True)
-        self.print_button.setEnabled(True)
-
     # -- small dialogs and closing --------------------------------------------------------------------
     def _open_pending(self, dialog: QDialog) -> None:
         self.pending_dialog = dialog
@@ -725,6 +523,5 @@ class AgreementEditor(AgreementEditorLayout, QDialog):
         self.dirty = False
         if self.pending_dialog is not None:
             self.pending_dialog.reject()
-        if self.preview_dialog is not None:
-            self.preview_dialog.close()
+        self.printer.close_preview()
         super().reject()

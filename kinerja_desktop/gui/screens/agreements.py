@@ -28,23 +28,26 @@ from .. import messages
 from ..dialogs.agreement_actions import CreateAgreementDialog, OpdChoice
 from ..dialogs.agreement_editor import AgreementEditor
 from ..dialogs.agreement_print_dialog import PrintAllDialog
+from ..jobs import Job, JobRunner, Outcome, app_runner
 from ..models.agreement_list_model import OPD_ROLE, AgreementListModel, StatusFilter
-from ..print_jobs import BatchPrint, BatchResult
+from ..print_action import PrintAction
 from ..views import setup_table
-from ..workers import TaskRunner
 from .base import Screen, heading, note
 
 
 class AgreementsScreen(Screen):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: JobRunner | None = None, parent: QWidget | None = None) -> None:
+        """``runner``: where long work runs (the main window's; tests pass a ``jobs.SyncRunner``)."""
         super().__init__(parent)
-        self.runner = TaskRunner(self)
+        runner = runner if runner is not None else app_runner()
+        self.runner = runner
+        self.printer = PrintAction(self, runner)
+        self.printer.busy_changed.connect(lambda _busy: self._update_buttons())
         self.editor: AgreementEditor | None = None
         self.create_dialog: CreateAgreementDialog | None = None
         self.print_dialog: PrintAllDialog | None = None
-        self.batch: BatchPrint | None = None
         self._print_folder = ""
-        self.last_batch_result: BatchResult | None = None
+        self.last_batch_result: Outcome | None = None
         self.model = AgreementListModel(self)
 
         self.status_combo = QComboBox()
@@ -161,6 +164,11 @@ class AgreementsScreen(Screen):
             ready and any(r.status is not None for r in self.model.all_rows()) and self.batch is None
         )
 
+    @property
+    def batch(self) -> Job | None:
+        """The "Cetak semua PK" running, if any."""
+        return self.printer.batch
+
     # -- Buat PK --------------------------------------------------------------------------------------
     def ask_create(self) -> None:
         if self.db is None or self.year is None:
@@ -258,47 +266,25 @@ class AgreementsScreen(Screen):
             self.print_dialog = None
         dialog.deleteLater()
 
-    def print_all(self, folder: Path, paper: str, *, combined: bool = False) -> BatchPrint | None:
+    def print_all(self, folder: Path, paper: str, *, combined: bool = False) -> Job | None:
         """Write one PDF per OPD (and optionally a combined file) off the GUI thread; cancellable."""
         if self.db is None or self.year is None or self.batch is not None:
             return None
         self._print_folder = str(folder)
-        db, year = self.db, self.year
-        batch = BatchPrint(
-            self,
-            self.tr("Cetak semua PK {0}").format(year),
-            lambda progress, cancelled: printing.print_agreements(
-                db, year, folder, paper, combined=combined, progress=progress, cancelled=cancelled
-            ),
-        )
-        batch.finished.connect(lambda result: self._print_done(batch, folder, result))
-        self.batch = batch
-        self._update_buttons()
-        batch.start()
-        return batch
+        request = printing.Request(printing.PK, self.year, paper=paper, combined=combined)
+        title = self.tr("Cetak semua PK {0}").format(self.year)
+        return self.printer.to_folder(self.db, request, folder, title, lambda done: self._print_done(folder, done))
 
-    def _print_done(self, batch: BatchPrint, folder: Path, result: BatchResult) -> None:
-        self.batch = None
-        self.last_batch_result = result
-        batch.deleteLater()
-        self._update_buttons()
-        if result.error is not None:
-            messages.show_error(self, self.tr("Cetak semua PK"), result.message)
-        elif result.cancelled:
+    def _print_done(self, folder: Path, outcome: Outcome) -> None:
+        self.last_batch_result = outcome
+        if outcome.ok:
             messages.show_info(self, self.tr("Cetak semua PK"),
-                               self.tr("{0}. Berkas yang belum selesai tidak ditinggalkan di {1}.").format(
-                                   result.message, folder))
-        else:
-            messages.show_info(self, self.tr("Cetak semua PK"),
-                               self.tr("{0} berkas PDF tersimpan di {1}.").format(len(result.written), folder))
+                               self.tr("{0} berkas PDF tersimpan di {1}.").format(len(outcome.value), folder))
 
     def shutdown(self) -> None:
-        if self.batch is not None:
-            self.batch.cancel()
-            self.batch.wait()
+        self.printer.shutdown()
         for dialog in (self.create_dialog, self.print_dialog):
             if dialog is not None:
                 dialog.reject()
         if self.editor is not None:
             self.editor.force_close()
-        self.runner.wait()

@@ -5,9 +5,6 @@ warnings, the OPDs that have not reported (belum lapor, printable), closing the 
 
 from __future__ import annotations
 
-import tempfile
-from dataclasses import dataclass
-from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -33,68 +30,27 @@ from PySide6.QtWidgets import (
 from ...db.database import Database
 from ...domain.enums import Quarter
 from ...domain.formatting import format_date, format_number
-from ...services import evaluation
-from ...services.evaluation_data import EarlyWarning, EvaluationSettings, OpdEvaluation, Ranking
+from ...services import evaluation, printing
+from ...services.evaluation_data import OpdEvaluation
+from ...services.quarter_view import QuarterView, load_quarter_view
 from .. import messages
 from ..charts import Bar, BarChart, LegendEntry, LineChart, Marker, Series
+from ..jobs import JobRunner, app_runner
 from ..models import ID_ROLE
 from ..models.evaluation_colors import ALERT, band_colors, predicate_color
 from ..models.evaluation_tables import indicator_model, not_reported_model, warning_model
 from ..models.ranking_table_model import RankingTableModel, write_ranking_csv
+from ..print_action import PrintAction
 from ..views import setup_table
-from ..workers import TaskRunner
 from .base import Screen, heading, note
 
 PAPERS = (("A4", "a4"), ("F4 / Folio", "f4"))
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, filter_text: str) -> str:
-    """Where to write a file ('' when cancelled; tests replace this)."""
+    """Where to write a CSV file ('' when cancelled; tests replace this)."""
     path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
     return path
-
-
-@dataclass(frozen=True)
-class QuarterView:
-    """Everything the screen shows for one year and quarter (computed off the widgets)."""
-
-    year: int
-    quarter: int
-    ranking: Ranking
-    evaluations: list[OpdEvaluation]
-    warnings: list[EarlyWarning]
-    not_reported: list[OpdEvaluation]
-    settings: EvaluationSettings
-    closed: dict[int, datetime]
-    region: str
-
-
-def load_quarter_view(db: Database, year: int, quarter: int) -> QuarterView:
-    """Ranking (the frozen snapshot once closed), the live evaluations, warnings and belum lapor."""
-    from ...services import regency
-    from ..evaluation_flow import ServiceSource
-
-    evaluations = evaluation.evaluate_quarter(db, year, quarter)
-    closed = evaluation.closed_quarters(db, year)
-    # A closed quarter shows its frozen snapshot; an open one is ranked from the evaluations just computed.
-    ranking = (
-        evaluation.ranking(db, year, quarter)
-        if quarter in closed
-        else Ranking(year, quarter, tuple(evaluation.rank(evaluations)))
-    )
-    profile = regency.get_profile(db)
-    region = f"{'Kabupaten' if profile.kind.value == 'kabupaten' else 'Kota'} {profile.name}" if profile.name else ""
-    return QuarterView(
-        year,
-        quarter,
-        ranking,
-        evaluations,
-        evaluation.early_warnings(evaluations),
-        evaluation.not_reported(evaluations),
-        ServiceSource(db).settings(),
-        closed,
-        region,
-    )
 
 
 def latest_reported_quarter(db: Database, year: int) -> int:
@@ -106,12 +62,14 @@ def latest_reported_quarter(db: Database, year: int) -> int:
 
 
 class EvaluationScreen(Screen):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: JobRunner | None = None, parent: QWidget | None = None) -> None:
+        """``runner``: where long work runs (the main window's; tests pass a ``jobs.SyncRunner``)."""
         super().__init__(parent)
-        self.runner = TaskRunner(self)
+        runner = runner if runner is not None else app_runner()
+        self.printer = PrintAction(self, runner)
+        self.printer.busy_changed.connect(lambda _busy: self._update_buttons())
         self.view: QuarterView | None = None
         self.wizard: Any = None
-        self.preview_dialog: Any = None
         self.last_file: Path | None = None
         self._year_shown: int | None = None
 
@@ -481,14 +439,17 @@ class EvaluationScreen(Screen):
         self.fill_button.setEnabled(self.db is not None and self.year is not None)
         self.close_button.setEnabled(has_rows and not closed)
         self.close_button.setVisible(not closed)
-        for button in (self.export_button, self.ranking_preview_button, self.ranking_pdf_button):
-            button.setEnabled(has_rows)
+        idle = not self.printer.busy
+        self.export_button.setEnabled(has_rows)
+        for button in (self.ranking_preview_button, self.ranking_pdf_button):
+            button.setEnabled(has_rows and idle)
         selected = self.selected_evaluation() is not None
-        self.report_preview_button.setEnabled(selected)
-        self.report_pdf_button.setEnabled(selected)
+        self.report_preview_button.setEnabled(selected and idle)
+        self.report_pdf_button.setEnabled(selected and idle)
         has_missing = view is not None and bool(view.not_reported)
-        for button in (self.missing_print_button, self.missing_pdf_button, self.missing_csv_button):
-            button.setEnabled(has_missing)
+        for button in (self.missing_print_button, self.missing_pdf_button):
+            button.setEnabled(has_missing and idle)
+        self.missing_csv_button.setEnabled(has_missing)
 
     # -- actions -------------------------------------------------------------------------------------
     def open_wizard(self) -> None:
@@ -534,130 +495,72 @@ class EvaluationScreen(Screen):
             messages.show_error(self, self.tr("Tutup triwulan"), str(exc))
         self.refresh()
 
+    def _request(self, document: str, *opd_codes: str) -> printing.Request:
+        assert self.view is not None
+        return printing.Request(
+            document, self.view.year, self.view.quarter, opd_codes=opd_codes, paper=self.paper_combo.currentData()
+        )
+
+    def _csv_path(self, title: str, document: str) -> Path | None:
+        assert self.db is not None
+        name = printing.file_name(self.db, self._request(document), suffix=".csv")
+        chosen = ask_save_path(self, title, name, self.tr("Berkas CSV (*.csv)"))
+        return Path(chosen) if chosen else None
+
     def export_csv(self) -> None:
-        if self.view is None:
+        if self.view is None or self.db is None:
             return
-        path = ask_save_path(self, self.tr("Ekspor peringkat"),
-                             f"peringkat-{self.view.year}-TW{self.view.quarter}.csv", self.tr("Berkas CSV (*.csv)"))
-        if not path:
+        path = self._csv_path(self.tr("Ekspor peringkat"), printing.RANKING)
+        if path is None:
             return
         try:
             self.last_file = write_ranking_csv(path, self.model.rows())
         except OSError as exc:
             messages.show_error(self, self.tr("Ekspor peringkat"), str(exc))
 
-    def _not_reported_lines(self) -> list:
-        from ..belum_lapor_print import NotReportedLine
-
-        return [NotReportedLine(e.opd_code, e.opd_abbreviation, e.opd_name, len(e.indicators))
-                for e in self.missing.rows()]
-
     def export_not_reported_csv(self) -> None:
-        from ..belum_lapor_print import write_csv
-
-        if self.view is None:
-            return
-        path = ask_save_path(self, self.tr("Ekspor daftar belum lapor"),
-                             f"belum-lapor-{self.view.year}-TW{self.view.quarter}.csv", self.tr("Berkas CSV (*.csv)"))
-        if path:
-            try:
-                self.last_file = write_csv(path, self._not_reported_lines())
-            except OSError as exc:
-                messages.show_error(self, self.tr("Ekspor daftar belum lapor"), str(exc))
-
-    def print_not_reported(self, *, preview: bool) -> None:
-        from ..belum_lapor_print import write_pdf
-
-        view = self.view
-        if view is None:
-            return
-        name = f"BELUM-LAPOR-{view.year}-TW{view.quarter}.pdf"
-        if preview:
-            target = Path(tempfile.mkdtemp(prefix="kinerja-pratinjau-")) / name
-        else:
-            chosen = ask_save_path(self, self.tr("Simpan PDF"), name, self.tr("Berkas PDF (*.pdf)"))
-            if not chosen:
-                return
-            target = Path(chosen)
-        try:  # Qt paints on the GUI thread; one page of text takes milliseconds
-            path = write_pdf(target, view.region, view.year, view.quarter, self._not_reported_lines(),
-                             len(view.ranking.rows))
-        except OSError as exc:
-            messages.show_error(self, self.tr("Cetak daftar belum lapor"), str(exc))
-            return
-        self._printed(path, preview, self.tr("Pratinjau — belum lapor {0}").format(Quarter(view.quarter).label))
-
-    def print_ranking(self, *, preview: bool) -> None:
-        from ...services import printing
-
         view, db = self.view, self.db
         if view is None or db is None:
             return
-        name = f"PERINGKAT-{view.year}-TW{view.quarter}.pdf"
-        target = self._target(name, preview)
-        if target is None:
+        path = self._csv_path(self.tr("Ekspor daftar belum lapor"), printing.NOT_REPORTED)
+        if path is None:
             return
-        paper = self.paper_combo.currentData()
-        self._run(lambda: printing.print_ranking(db, view.year, view.quarter, target, paper), preview,
-                  self.tr("Pratinjau — peringkat {0} {1}").format(Quarter(view.quarter).label, view.year))
+        try:
+            self.last_file = printing.write_not_reported_csv(db, view.year, view.quarter, path)
+        except OSError as exc:
+            messages.show_error(self, self.tr("Ekspor daftar belum lapor"), str(exc))
+
+    def _print(self, request: printing.Request, *, preview: bool, title: str) -> None:
+        """Preview or save through the shared print action: the service names and writes the file."""
+        if self.db is None:
+            return
+        if preview:
+            self.printer.preview(self.db, request, title)
+        else:
+            self.printer.save(self.db, request)
+
+    def print_not_reported(self, *, preview: bool) -> None:
+        if self.view is not None:
+            title = self.tr("Pratinjau — belum lapor {0}").format(Quarter(self.view.quarter).label)
+            self._print(self._request(printing.NOT_REPORTED), preview=preview, title=title)
+
+    def print_ranking(self, *, preview: bool) -> None:
+        view = self.view
+        if view is not None:
+            title = self.tr("Pratinjau — peringkat {0} {1}").format(Quarter(view.quarter).label, view.year)
+            self._print(self._request(printing.RANKING), preview=preview, title=title)
 
     def print_report(self, *, preview: bool) -> None:
-        from ...services import printing
+        result = self.selected_evaluation()
+        if result is not None and self.view is not None:
+            title = self.tr("Pratinjau — evaluasi {0}").format(result.opd_abbreviation)
+            self._print(self._request(printing.EVALUATION, result.opd_code), preview=preview, title=title)
 
-        result, db, view = self.selected_evaluation(), self.db, self.view
-        if result is None or db is None or view is None:
-            return
-        name = f"EVALUASI-{view.year}-TW{view.quarter}-{result.opd_abbreviation.replace(' ', '')}.pdf"
-        target = self._target(name, preview)
-        if target is None:
-            return
-        paper = self.paper_combo.currentData()
-
-        def work() -> Path:
-            return printing.print_evaluations(db, view.year, view.quarter, target, paper,
-                                              opd_codes=[result.opd_code])[0]
-
-        self._run(work, preview, self.tr("Pratinjau — evaluasi {0}").format(result.opd_abbreviation))
-
-    def _target(self, name: str, preview: bool) -> Path | None:
-        if preview:
-            return Path(tempfile.mkdtemp(prefix="kinerja-pratinjau-")) / name
-        chosen = ask_save_path(self, self.tr("Simpan PDF"), name, self.tr("Berkas PDF (*.pdf)"))
-        return Path(chosen) if chosen else None
-
-    def _run(self, work: Any, preview: bool, title: str) -> None:
-        """Render with ReportLab off the GUI thread, then preview or say where the file is."""
-        buttons = (self.ranking_preview_button, self.ranking_pdf_button, self.report_preview_button,
-                   self.report_pdf_button)
-        for button in buttons:
-            button.setEnabled(False)
-
-        def done(path: Path) -> None:
-            self._update_buttons()
-            self._printed(path, preview, title)
-
-        def failed(exc: BaseException) -> None:
-            self._update_buttons()
-            messages.show_error(self, self.tr("Cetak"), str(exc))
-
-        self.runner.run(work, on_success=done, on_failure=failed)
-
-    def _printed(self, path: Path, preview: bool, title: str) -> None:
-        from ..pdf_preview import show_pdf_preview
-
-        self.last_file = path
-        if preview:
-            self.preview_dialog = show_pdf_preview(self, path, title=title, remove_when_closed=True)
-        else:
-            messages.show_info(self, self.tr("Cetak"), self.tr("PDF tersimpan: {0}").format(path))
+    @property
+    def preview_dialog(self) -> Any:
+        return self.printer.preview_dialog
 
     def shutdown(self) -> None:
         if self.wizard is not None:
             self.wizard.reject()
-        if self.preview_dialog is not None:
-            try:
-                self.preview_dialog.close()
-            except RuntimeError:  # already deleted by Qt
-                pass
-            self.preview_dialog = None
-        self.runner.wait()
+        self.printer.shutdown()

@@ -24,6 +24,7 @@ from ...domain.enums import AgreementStatus, Quarter
 from ...domain.formatting import format_date, format_number
 from ...services import evaluation, overview
 from ...services.evaluation_data import Ranking, RankingRow
+from ...services.quarter_view import load_quarter_view
 from ..charts import Bar, BarChart, LegendEntry, Marker
 from ..models.evaluation_colors import ALERT, band_colors, predicate_color
 from ..models.record_table import CENTER, RIGHT, Column, RecordTableModel
@@ -244,16 +245,13 @@ class HomeScreen(Screen):
         closed = evaluation.closed_quarters(self.db, self.year)
         quarter = max([q for q, n in reported.items() if n] + list(closed), default=1)
         self.latest_quarter = quarter
-        evaluations = evaluation.evaluate_quarter(self.db, self.year, quarter)
-        if quarter in closed:
-            ranking = evaluation.ranking(self.db, self.year, quarter)
-        else:
-            ranking = Ranking(self.year, quarter, tuple(evaluation.rank(evaluations)))
+        view = load_quarter_view(self.db, self.year, quarter)
+        ranking = view.ranking
         self.ranking = ranking
         label = Quarter(quarter).label
-        self.not_reported_value.setText(format_number(len(evaluation.not_reported(evaluations)), 0))
+        self.not_reported_value.setText(format_number(len(view.not_reported), 0))
         self.missing_figure.caption.setText(self.tr("perangkat daerah belum lapor {0}").format(label))
-        self.warnings_value.setText(format_number(len(evaluation.early_warnings(evaluations)), 0))
+        self.warnings_value.setText(format_number(len(view.warnings), 0))
         if not ranking.rows:
             self._show_no_ranking(
                 self.tr("Belum ada PK {0} yang ditandatangani: belum ada peringkat.").format(self.year)

@@ -27,28 +27,32 @@ from ...services import overview, printing
 from ...services.overview import ReportingRow
 from .. import messages
 from ..dialogs.agreement_print_dialog import paper_combo
+from ..jobs import Job, JobRunner, Outcome, app_runner
 from ..models.record_table import ALERT, LEFT, RIGHT, Column, RecordTableModel
 from ..models.sort_proxy import RawValueSortProxy
-from ..print_jobs import BatchPrint, BatchResult
+from ..print_action import PrintAction
 from ..views import setup_table
 from .base import Screen, heading, note
 
-# What can be printed for the whole regency from here: (key, label, needs a quarter).
+# What can be printed for the whole regency from here: (document, label).
 DOCUMENTS = (
-    ("pk", "Perjanjian Kinerja (versi terbaru tiap perangkat daerah)", False),
-    ("pakta", "Pakta Integritas kepala perangkat daerah", False),
-    ("evaluasi", "Laporan Evaluasi Triwulan tiap perangkat daerah", True),
-    ("peringkat", "Peringkat Kinerja Perangkat Daerah", True),
+    (printing.PK, "Perjanjian Kinerja (versi terbaru tiap perangkat daerah)"),
+    (printing.PACT, "Pakta Integritas kepala perangkat daerah"),
+    (printing.EVALUATION, "Laporan Evaluasi Triwulan tiap perangkat daerah"),
+    (printing.RANKING, "Peringkat Kinerja Perangkat Daerah"),
+    (printing.NOT_REPORTED, "Daftar perangkat daerah belum lapor"),
 )
 
 
 class ReportsScreen(Screen):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: JobRunner | None = None, parent: QWidget | None = None) -> None:
+        """``runner``: where long work runs (the main window's; tests pass a ``jobs.SyncRunner``)."""
         super().__init__(parent)
-        self.batch: BatchPrint | None = None
-        self.last_result: BatchResult | None = None
+        runner = runner if runner is not None else app_runner()
+        self.printer = PrintAction(self, runner)
+        self.last_result: Outcome | None = None
         self.document_combo = QComboBox()
-        for key, label, _quarterly in DOCUMENTS:
+        for key, label in DOCUMENTS:
             self.document_combo.addItem(self.tr(label), key)
         self.document_combo.currentIndexChanged.connect(self._update_quarter)
         self.quarter_combo = QComboBox()
@@ -125,16 +129,19 @@ class ReportsScreen(Screen):
         return self.tr("Laporan")
 
     # -- printing ------------------------------------------------------------------------------------
+    @property
+    def batch(self) -> Job | None:
+        return self.printer.batch
+
     def _update_quarter(self) -> None:
-        quarterly = DOCUMENTS[self.document_combo.currentIndex()][2]
-        self.quarter_combo.setEnabled(quarterly)
+        self.quarter_combo.setEnabled(self.document_combo.currentData() in printing.QUARTERLY)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder tujuan"), self.folder_edit.text())
         if folder:
             self.folder_edit.setText(folder)
 
-    def print_selected(self) -> BatchPrint | None:
+    def print_selected(self) -> Job | None:
         """Print the chosen document for every OPD into the folder, off the GUI thread; cancellable."""
         if self.db is None or self.year is None or self.batch is not None:
             return None
@@ -147,45 +154,25 @@ class ReportsScreen(Screen):
         except OSError as exc:
             messages.show_error(self, self.tr("Cetak"), self.tr("Folder tidak dapat dibuat: {0}").format(exc))
             return None
-        db, year, paper = self.db, self.year, self.paper.currentData()
-        key = self.document_combo.currentData()
-        quarter = self.quarter_combo.currentData()
+        document = self.document_combo.currentData()
+        request = printing.Request(
+            document,
+            self.year,
+            self.quarter_combo.currentData() if document in printing.QUARTERLY else None,
+            paper=self.paper.currentData(),
+        )
+        title = self.document_combo.currentText()
+        return self.printer.to_folder(self.db, request, folder, title, lambda done: self._print_done(folder, done))
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202
-            if key == "pk":
-                return printing.print_agreements(db, year, folder, paper, progress=progress, cancelled=cancelled)
-            if key == "pakta":
-                return printing.print_pacts(db, year, folder, paper, progress=progress, cancelled=cancelled)
-            if key == "evaluasi":
-                return printing.print_evaluations(
-                    db, year, quarter, folder, paper, progress=progress, cancelled=cancelled
-                )
-            progress(1, 1, self.tr("Peringkat"))
-            return [printing.print_ranking(db, year, quarter, folder / f"PERINGKAT-{year}-TW{quarter}.pdf", paper)]
-
-        batch = BatchPrint(self, self.document_combo.currentText(), work)
-        batch.finished.connect(lambda result: self._print_done(batch, folder, result))
-        self.batch = batch
-        batch.start()
-        return batch
-
-    def _print_done(self, batch: BatchPrint, folder: Path, result: BatchResult) -> None:
-        self.batch = None
-        self.last_result = result
-        batch.deleteLater()
-        if result.error is not None:
-            messages.show_error(self, self.tr("Cetak"), result.message)
-        elif result.cancelled:
-            messages.show_info(self, self.tr("Cetak"), result.message)
-        else:
+    def _print_done(self, folder: Path, outcome: Outcome) -> None:
+        self.last_result = outcome
+        if outcome.ok:
             self.print_note.setText(
-                self.tr("{0} berkas PDF ditulis ke {1}.").format(format_number(len(result.written), 0), folder)
+                self.tr("{0} berkas PDF ditulis ke {1}.").format(format_number(len(outcome.value), 0), folder)
             )
 
     def shutdown(self) -> None:
-        if self.batch is not None:
-            self.batch.cancel()
-            self.batch.wait()
+        self.printer.shutdown()
 
     # -- recap ---------------------------------------------------------------------------------------
     def _received_text(self, row: ReportingRow) -> str:
