@@ -303,7 +303,7 @@ def write_not_reported_csv(db: Database, year: int, quarter: int, out: Path) -> 
     return out
 
 
-# --- one kind at a time (the tests', the self-test's and the benchmarks' calls) -------------------------
+# --- shorthands (the self-test's, the benchmarks' and the tests' calls) ---------------------------------
 
 
 def print_agreement(db: Database, agreement_id: str, out: Path, paper: str = "a4") -> Path:
@@ -342,25 +342,6 @@ def print_pacts(
 ) -> list[Path]:
     request = Request(PACT, year, opd_codes=tuple(opd_codes or ()), paper=paper)
     return write(db, request, out, progress=progress, cancelled=cancelled)
-
-
-def print_evaluations(
-    db: Database,
-    year: int,
-    quarter: int,
-    out: Path,
-    paper: str = "a4",
-    *,
-    opd_codes: list[str] | None = None,
-    progress: Progress | None = None,
-    cancelled: CancelCheck | None = None,
-) -> list[Path]:
-    request = Request(EVALUATION, year, quarter, opd_codes=tuple(opd_codes or ()), paper=paper)
-    return write(db, request, out, progress=progress, cancelled=cancelled)
-
-
-def print_ranking(db: Database, year: int, quarter: int, out: Path, paper: str = "a4") -> Path:
-    return write(db, Request(RANKING, year, quarter, paper=paper), out)[0]
 
 
 # --- verifying -----------------------------------------------------------------------------------------

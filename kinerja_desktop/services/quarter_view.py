@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..db.database import Database
+from ..domain.evaluation import EvaluationSettings
 from . import evaluation
-from .evaluation_data import EarlyWarning, EvaluationSettings, OpdEvaluation, Ranking
+from .evaluation_data import EarlyWarning, OpdEvaluation, Ranking
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,6 @@ class QuarterView:
 def load_quarter_view(db: Database, year: int, quarter: int) -> QuarterView:
     """Everything shown of ``quarter``; the ranking is ``evaluation.ranking``'s, the one the printed list carries."""
     evaluations = evaluation.evaluate_quarter(db, year, quarter)
-    with db.read() as session:
-        settings = evaluation.load_settings(session)
     return QuarterView(
         year,
         quarter,
@@ -36,6 +35,6 @@ def load_quarter_view(db: Database, year: int, quarter: int) -> QuarterView:
         evaluations,
         evaluation.early_warnings(evaluations),
         evaluation.not_reported(evaluations),
-        settings,
+        evaluation.current_settings(db),
         evaluation.closed_quarters(db, year),
     )

@@ -355,10 +355,12 @@ def test_batal_in_the_progress_dialog_reaches_the_service(qtbot, screen, tmp_pat
     asked = []
 
     def slow_backup(_db, _out, *, progress, cancelled):  # noqa: ANN001, ANN202
-        while not cancelled():
+        for _step in range(100):  # "Batal" comes at the first step; a bounded loop if it never does
+            if cancelled():
+                asked.append("cancel")
+                raise Cancelled()
             progress(1, 2, "Menulis berkas cadangan…")
-        asked.append("cancel")
-        raise Cancelled()
+        raise AssertionError("Batal did not reach the service")
 
     def press_batal(job) -> None:  # noqa: ANN001
         def on_progress(done: int, total: int, message: str) -> None:

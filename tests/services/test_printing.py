@@ -13,6 +13,8 @@ from pypdf import PdfReader
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.database import Database
+from kinerja_desktop.db.models import Opd
+from kinerja_desktop.domain.enums import OpdKind
 from kinerja_desktop.services import agreements, pacts, printing
 from kinerja_desktop.services.errors import Cancelled, ValidationError
 
@@ -162,3 +164,60 @@ def test_print_commands_write_pk_and_ranking(db: Database, dinkes: str, tmp_path
         == 0
     )
     assert "belum diisi" in _text(next((tmp_path / "ev").glob("*.pdf")))
+
+
+def test_print_belum_lapor_lists_the_opds_without_a_report(db: Database, dinkes: str, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    _signed(db, dinkes)  # Dinas Kesehatan signed its PK 2026 and entered nothing yet
+    args = ["print", "belum-lapor", "--db", str(db.path), "--year", "2026", "--quarter", "1", "--paper", "f4"]
+    assert main([*args, "--out", str(tmp_path)]) == 0
+    path = tmp_path / "BELUM-LAPOR-2026-TW1.pdf"
+    assert capsys.readouterr().out.splitlines() == [str(path), "1 berkas PDF ditulis."]
+    text = " ".join(_text(path).split())
+    assert "DAFTAR PERANGKAT DAERAH BELUM MELAPORKAN REALISASI KINERJA TRIWULAN I TAHUN 2026" in text
+    assert "1. 1.02.0.00.0.00.01.0000 Dinkes Dinas Kesehatan 2" in text and "1 dari 1 perangkat daerah" in text
+    width, height = (float(v) for v in PdfReader(path).pages[0].mediabox.upper_right)
+    assert abs(width - 609.45) < 0.5 and abs(height - 935.43) < 0.5
+    from kinerja_desktop.reports.fingerprint import read_fingerprint
+
+    assert read_fingerprint(path)["identity"] == "BL-2026-TW1"
+    # The same list as CSV, read back
+    csv_path = printing.write_not_reported_csv(db, 2026, 1, tmp_path / "belum-lapor.csv")
+    assert csv_path.read_text(encoding="utf-8-sig").splitlines() == [
+        "No;Kode;Singkatan;Perangkat Daerah;Jumlah indikator",
+        "1;1.02.0.00.0.00.01.0000;Dinkes;Dinas Kesehatan;2",
+    ]
+
+
+def test_print_refusals_are_said_in_indonesian_without_a_traceback(
+    db: Database, dinkes: str, tmp_path: Path, capsys  # noqa: ANN001
+) -> None:
+    assert main(["print", "belum-lapor", "--db", str(db.path), "--year", "2026", "--quarter", "1",
+                 "--out", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == "Galat: Tidak ada PK 2026 yang ditandatangani untuk dievaluasi\n"
+    _signed(db, dinkes)
+    assert main(["print", "pakta", "--db", str(db.path), "--year", "2026", "--out", str(tmp_path / "p.pdf")]) == 1
+    assert capsys.readouterr().err == "Galat: Tidak ada Pakta Integritas tahun 2026 untuk dicetak\n"
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_one_pdf_file_is_for_one_document_only(db: Database, dinkes: str, tmp_path: Path) -> None:
+    _signed(db, dinkes)
+    with db.write() as s:
+        s.add(Opd(code="1.03.0.00.0.00.01.0000", abbreviation="DPUPR", name="Dinas Pekerjaan Umum", kind=OpdKind.DINAS))
+    other = agreements.create_from_renstra(db, _opd_id(db, "DPUPR"), 2026)
+    request = printing.Request(printing.PK, 2026)
+    with pytest.raises(ValidationError, match="Satu berkas .pdf hanya untuk satu dokumen"):
+        printing.write(db, request, tmp_path / "semua.pdf")
+    with pytest.raises(ValidationError, match="Nama berkas hanya untuk satu dokumen"):
+        printing.file_name(db, request)
+    assert printing.file_name(db, printing.Request(printing.PK, 2026, opd_codes=("DPUPR",))) == "PK-2026-DPUPR.pdf"
+    assert printing.file_name(db, printing.Request(printing.PK, 2026, agreement_id=other)) == "PK-2026-DPUPR.pdf"
+    assert printing.file_name(db, printing.Request(printing.RANKING, 2026)) == "PERINGKAT-2026-TW4.pdf"
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def _opd_id(db: Database, abbreviation: str) -> str:
+    from sqlalchemy import select
+
+    with db.read() as s:
+        return s.scalars(select(Opd.id).where(Opd.abbreviation == abbreviation)).one()

@@ -86,7 +86,8 @@ class BackupScreen(Screen):
         self.update_buttons()
 
     def busy(self) -> bool:
-        return self.dialog is not None or (self.task is not None and self.task.running)
+        """A job handed to the runner and not finished, or a question on screen."""
+        return self.dialog is not None or self.task is not None
 
     def update_buttons(self) -> None:
         local = self.db is not None and not self.busy() and self.db.path is not None

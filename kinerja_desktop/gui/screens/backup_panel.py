@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
@@ -17,11 +16,8 @@ from ..dialogs.backup_restore_dialog import RestoreConfirmDialog
 from ..models import ID_ROLE
 from ..models.backup_auto_model import AutoBackupRow, auto_backup_model, auto_backup_row
 from ..models.backup_formatting import format_count, format_datetime, format_size, local_time
-from .backup_layout import button_row, fit_rows, table
+from .backup_shared import Host, button_row, fit_rows, table
 from .base import note
-
-if TYPE_CHECKING:
-    from .backup import BackupScreen
 
 KEEP_AUTO_BACKUPS = 10
 
@@ -29,7 +25,7 @@ KEEP_AUTO_BACKUPS = 10
 class BackupPanel(QObject):
     """Two boxes: "Cadangan" (``actions_box``) and the automatic backups (``auto_box``)."""
 
-    def __init__(self, screen: BackupScreen) -> None:
+    def __init__(self, screen: Host) -> None:
         super().__init__(screen)
         self.screen = screen
         self.backup_button = QPushButton(self.tr("&Buat cadangan…"))

@@ -4,7 +4,6 @@ person, then the import) and the packages imported so far."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
@@ -21,17 +20,14 @@ from ..dialogs.package_export_dialog import PackageExportDialog
 from ..dialogs.package_preview_dialog import PackagePreviewDialog, summary_sentence
 from ..models.backup_formatting import format_count
 from ..models.package_log_model import package_log_model
-from .backup_layout import button_row, fit_rows, table
+from .backup_shared import Host, button_row, fit_rows, table
 from .base import note
-
-if TYPE_CHECKING:
-    from .backup import BackupScreen
 
 
 class ExchangePanel(QObject):
     """Two boxes: the package actions with the role (``actions_box``) and the import log (``log_box``)."""
 
-    def __init__(self, screen: BackupScreen) -> None:
+    def __init__(self, screen: Host) -> None:
         super().__init__(screen)
         self.screen = screen
         self.role_value = note()

@@ -4,7 +4,6 @@ runner) and the safety copies kept before schema upgrades."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
@@ -13,17 +12,14 @@ from ...services import overview
 from ...services.overview import SafetyCopy
 from ..models.backup_formatting import format_datetime, format_size
 from ..models.record_table import RIGHT, Column, RecordTableModel
-from .backup_layout import fit_rows, table
+from .backup_shared import Host, fit_rows, table
 from .base import note
-
-if TYPE_CHECKING:
-    from .backup import BackupScreen
 
 
 class HealthPanel(QObject):
     """Two boxes side by side (``row``): the database with its check, and the pre-migration copies."""
 
-    def __init__(self, screen: BackupScreen) -> None:
+    def __init__(self, screen: Host) -> None:
         super().__init__(screen)
         self.screen = screen
         self.checking = False
