@@ -56,8 +56,8 @@ def execute(work: Work, progress: Progress, cancelled: CancelCheck) -> Outcome:
 class Job(QObject):
     """One run of ``work``; ``finished(Outcome)`` arrives on the GUI thread once the work has stopped.
 
-    With a ``title`` a window-modal progress dialog appears after ``show_after_ms`` (quick calls finish
-    without a flash of it), with "Batal" when ``cancellable``.
+    With a ``title`` a progress dialog, window-modal over ``parent``, appears after ``show_after_ms`` (quick
+    calls finish without a flash of it), with "Batal" when ``cancellable``.
     """
 
     finished = Signal(object)
@@ -85,12 +85,14 @@ class Job(QObject):
         self._cancelling_text = cancelling_text
         self._posted_progress.connect(self._report, Qt.ConnectionType.QueuedConnection)
         self._posted_outcome.connect(self._finish, Qt.ConnectionType.QueuedConnection)
-        self.dialog: QProgressDialog | None = None
+        self._dialog_options = (title, parent, cancellable, show_after_ms)
+        self.dialog: QProgressDialog | None = None  # made when the job starts, if it has a title
         self.cancel_button: QPushButton | None = None
-        if title:
-            self._make_dialog(title, parent, cancellable, show_after_ms)
 
-    def _make_dialog(self, title: str, parent: QWidget | None, cancellable: bool, show_after_ms: int) -> None:
+    def _make_dialog(self) -> None:
+        title, parent, cancellable, show_after_ms = self._dialog_options
+        if not title:
+            return
         dialog = QProgressDialog(self.tr("Menyiapkan…"), "", 0, STEPS, parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -103,7 +105,7 @@ class Job(QObject):
             dialog.canceled.connect(self.cancel)
         else:
             dialog.setCancelButton(None)
-        dialog.setMinimumDuration(show_after_ms)  # counts from here: start() follows at once
+        dialog.setMinimumDuration(show_after_ms)  # from now: shown only if the work takes longer
         self.dialog = dialog
 
     # -- asked from the GUI thread -------------------------------------------------------------------
@@ -128,6 +130,7 @@ class Job(QObject):
     # -- called by the runners ------------------------------------------------------------------------
     def _started(self) -> None:
         self.running = True
+        self._make_dialog()
         if self._has_dialog():
             assert self.dialog is not None
             if self.dialog.minimumDuration() == 0:
