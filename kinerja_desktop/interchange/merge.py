@@ -31,6 +31,7 @@ from ..db.sync_scope import (
 )
 from ..db.tombstones import write_tombstone
 from ..db.types import new_id, utcnow
+from .admission import Admission
 from .codec import sqlite_datetime
 from .errors import MalformedContentError
 from .package import Package, codec
@@ -151,15 +152,6 @@ def _resolution(conflict: Conflict, resolutions: dict | None, prefer: str | None
     return choice
 
 
-def _signed_agreements(conn: Connection) -> set[str]:
-    t = _t("performance_agreement")
-    return {
-        r.id
-        for r in conn.execute(select(t.c.id, t.c.status))
-        if getattr(r.status, "value", r.status) in SIGNED_STATUSES
-    }
-
-
 def _is_signed(table: str, values: dict[str, Any] | None, signed: set[str]) -> bool:
     if values is None:
         return False
@@ -227,7 +219,7 @@ def _plan_centre(
     rt = _t("sync_received")
     receipts = {(r.table_name, r.row_id): r for r in conn.execute(select(rt).where(rt.c.installation_id == source))}
     alias = {(r.table_name, r.row_id): r.local_id for r in receipts.values() if r.local_id}
-    signed = _signed_agreements(conn)
+    admission = Admission(conn, package)
     natural = _NaturalIndex(conn)
     tt = _t("sync_tombstone")
     for table in sync_order():
@@ -257,14 +249,16 @@ def _plan_centre(
                 prev = row.base
             changed = [f for f in content if prev is None or row.values[f] != prev.get(f)]
             central = central_rows.get(target_id)
+            admission.check_scope(table, row.values, central)
             label = labeler(table, row.values)
             if central is None and target_id in tombstoned:
                 plan.receipts.append((table, row.id, row.values, row.base_version, _alias_of(target_id, row.id)))
                 if not changed:
                     continue
                 conflict = Conflict(table, row.id, None, "ubah-vs-hapus", prev, None, row.values, label)
-                if _is_signed(table, row.values, signed):
-                    plan.refused.append(Refusal(table, row.id, label, "perjanjian sudah ditandatangani"))
+                reason = admission.refusal(table, row.values, None)
+                if reason:
+                    plan.refused.append(Refusal(table, row.id, label, reason))
                     continue
                 if _resolution(conflict, resolutions, prefer, plan) == PREFER_PACKAGE:
                     plan.insert(table, {**row.values, "id": target_id})
@@ -274,8 +268,9 @@ def _plan_centre(
                 other = natural.match(table, {**row.values, "id": target_id})
                 if other is None:
                     plan.receipts.append((table, row.id, row.values, row.base_version, None))
-                    if _is_signed(table, row.values, signed):
-                        plan.refused.append(Refusal(table, row.id, label, "perjanjian sudah ditandatangani"))
+                    reason = admission.refusal(table, row.values, None)
+                    if reason:
+                        plan.refused.append(Refusal(table, row.id, label, reason))
                         continue
                     plan.insert(table, row.values)
                     natural.add(table, row.values)
@@ -284,6 +279,7 @@ def _plan_centre(
                 alias[(table, row.id)] = other
                 target_id = other
                 central = _load_rows(conn, table, [other])[other]
+                admission.check_scope(table, row.values, central)
                 prev = None
                 changed = list(content)
             plan.receipts.append((table, row.id, row.values, row.base_version, _alias_of(target_id, row.id)))
@@ -298,10 +294,9 @@ def _plan_centre(
                     updates[f] = theirs
                     continue
                 row_conflicts.append(Conflict(table, target_id, f, "kolom", base_value, mine, theirs, label))
-            if (updates or row_conflicts) and _is_signed(table, central, signed):
-                plan.refused.append(
-                    Refusal(table, target_id, label, "perjanjian sudah ditandatangani; perubahan dari paket ditolak")
-                )
+            reason = admission.refusal(table, row.values, central) if updates or row_conflicts else None
+            if reason:
+                plan.refused.append(Refusal(table, target_id, label, reason))
                 continue
             for conflict in row_conflicts:
                 if _resolution(conflict, resolutions, prefer, plan) == PREFER_PACKAGE and conflict.field:
@@ -310,7 +305,7 @@ def _plan_centre(
                 plan.updates.append((table, target_id, updates, central))
                 if table == "evidence" and "sha256" in updates:
                     plan.evidence.add(updates["sha256"])
-    _plan_centre_deletions(conn, package, plan, receipts, alias, signed, resolutions, prefer, labeler)
+    _plan_centre_deletions(conn, package, plan, receipts, alias, admission, resolutions, prefer, labeler)
     return plan
 
 
@@ -324,7 +319,7 @@ def _plan_centre_deletions(
     plan: _Plan,
     receipts: dict,
     alias: dict,
-    signed: set[str],
+    admission: Admission,
     resolutions: dict | None,
     prefer: str | None,
     labeler: _Labeler,
@@ -341,14 +336,16 @@ def _plan_centre_deletions(
         central = _load_rows(conn, tomb.table, [target_id]).get(target_id)
         if central is None:
             continue
+        admission.check_scope(tomb.table, None, central)
         if rec is not None and rec.row_values is not None and rec.base_version == tomb.base_version:
             prev = json.loads(rec.row_values)
         else:
             prev = tomb.base
         content = content_columns(_t(tomb.table))
         label = labeler(tomb.table, central)
-        if _is_signed(tomb.table, central, signed):
-            plan.refused.append(Refusal(tomb.table, target_id, label, "perjanjian sudah ditandatangani; tidak dihapus"))
+        reason = admission.refusal(tomb.table, None, central)
+        if reason:
+            plan.refused.append(Refusal(tomb.table, target_id, label, reason))
             continue
         blocking = _children_blocking(conn, tomb.table, target_id, deleting)
         if blocking:

@@ -14,7 +14,6 @@ from sqlalchemy.exc import IntegrityError
 from ..db.database import Database
 from ..db.revisions import REVISIONS
 from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
-from ..db.sync_scope import GLOBAL_TABLES, UNKNOWN, connection_lookup, opd_of
 from ..db.types import new_id, utcnow
 from ..interchange.errors import (
     MalformedContentError,
@@ -133,7 +132,6 @@ def _prepare(conn: Connection, package: Package, report: ImportReport) -> tuple[
         allowed = set(json.loads(key.scope)) if key is not None else set()
         if allowed and not set(package.scope) <= allowed:
             raise SignatureError(package.name, "cakupan OPD paket melebihi cakupan kunci laptop")
-        _check_scope(conn, package)
         role = ROLE_CENTRE
     else:
         if me is None and regency is not None:
@@ -162,25 +160,6 @@ def _prepare(conn: Connection, package: Package, report: ImportReport) -> tuple[
             "paket ini memuat semua perubahan yang belum diterima, jadi tidak ada yang hilang"
         )
     return me, role
-
-
-def _check_scope(conn: Connection, package: Package) -> None:
-    scope = set(package.scope)
-    incoming = {(t, r.id): r.values for t, rows in package.rows.items() for r in rows}
-    lookup = connection_lookup(conn)
-
-    def find(table: str, row_id: str) -> dict[str, Any] | None:
-        return incoming.get((table, row_id)) or lookup(table, row_id)
-
-    for table, rows in package.rows.items():
-        if table in GLOBAL_TABLES:
-            continue
-        for row in rows:
-            opd = opd_of(table, row.values, find)
-            if opd == UNKNOWN:
-                continue  # a missing parent: reported by the foreign-key check
-            if opd not in scope:
-                raise MalformedContentError(package.name, f"baris {table} {row.id} berada di luar cakupan OPD paket")
 
 
 def _plan(conn: Connection, package: Package, me: dict | None, role: str, resolutions, prefer) -> _Plan:  # noqa: ANN001

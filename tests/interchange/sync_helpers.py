@@ -138,3 +138,48 @@ def content_rows(path: Path, tables: list[str] | None = None) -> dict[str, list[
         return result
     finally:
         conn.close()
+
+
+def laptop_secret(laptop: Database) -> str:
+    """The laptop's signing key (hex), as a tampering laptop would have it."""
+    with laptop.read() as s:
+        return s.connection().exec_driver_sql("SELECT secret FROM sync_installation").scalar()
+
+
+def forge(source: Path, target: Path, change: Any, *, secret: str | None = None, members: dict | None = None) -> Path:
+    """Copy a package with ``change(payload)`` applied to rows.json (and extra or replaced ``members``);
+    checksums are recomputed and, with ``secret``, the manifest is signed again: a package a hostile
+    laptop (or anyone holding the key) could make."""
+    import json
+    import zipfile
+
+    from kinerja_desktop.interchange.manifest import sign
+
+    with zipfile.ZipFile(source) as zf:
+        files = {name: zf.read(name) for name in zf.namelist()}
+    payload = json.loads(files["rows.json"])
+    if change is not None:
+        change(payload)
+    files["rows.json"] = json.dumps(payload).encode()
+    files.update(members or {})
+    manifest = json.loads(files["manifest.json"])
+    for name, data in files.items():
+        if name not in ("manifest.json", "manifest.sig"):
+            manifest["files"][name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+    files["manifest.json"] = json.dumps(manifest).encode()
+    if secret is not None:
+        files["manifest.sig"] = sign(secret, files["manifest.json"])
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return target
+
+
+def encoded(db: Database, table: str, row_id: str) -> dict[str, Any]:
+    """A row as a package carries it (the codec's JSON values)."""
+    from kinerja_desktop.interchange.package import codec
+
+    t = Base.metadata.tables[table]
+    with db.read() as s:
+        row = s.connection().execute(select(t).where(t.c.id == row_id)).first()
+    return codec(table).encode(row)
