@@ -56,11 +56,12 @@ class SessionFactory:
         self.engine = engine
         self._writer = sessionmaker(bind=engine, expire_on_commit=False)
         self._reader = sessionmaker(bind=engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
-        from .guards import install
+        from . import checks, guards
         from .tombstones import record_orm_deletions
 
-        install(self._writer)
-        install(self._reader)
+        for factory in (self._writer, self._reader):
+            guards.install(factory)
+            checks.install(factory)
         record_orm_deletions()
 
     @contextmanager

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..domain.errors import ValidationError
+
 
 class KinerjaDbError(Exception):
     """Base class: ``str(error)`` is a sentence the GUI and the CLI can show as it is."""
@@ -67,3 +69,11 @@ class AgreementLockedError(KinerjaDbError):
             f"{what} sudah ditandatangani dan dikunci; perubahan ditolak. "
             "Buat PK Perubahan untuk mengubah target atau anggaran."
         )
+
+
+class InvalidValueError(ValidationError, KinerjaDbError):
+    """A value outside its column's declared limits (db/limits.py): ``errors`` maps form fields to messages.
+
+    A :class:`~kinerja_desktop.domain.errors.ValidationError`, so every service and form shows it under
+    the field at fault without catching anything new; and a database error, so the command line prints it.
+    """

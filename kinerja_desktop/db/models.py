@@ -38,6 +38,7 @@ from ..domain.enums import (
 )
 from . import sync_models  # noqa: F401 - the exchange's bookkeeping tables belong to the same schema
 from .base import Base, Tracked
+from .limits import NIP, QUARTER, RUPIAH, SHA256, SORT_ORDER, WEIGHT, YEAR
 from .types import EnumText, ExactDecimal, new_id, utcnow
 
 
@@ -47,28 +48,43 @@ class Regency(Tracked, Base):
     __tablename__ = "regency"
 
     kind: Mapped[RegionKind] = mapped_column(EnumText(RegionKind), default=RegionKind.KABUPATEN)
-    name: Mapped[str] = mapped_column(String(120))  # "Wanasari" (without "Kabupaten")
-    province: Mapped[str] = mapped_column(String(120), default="")
-    capital: Mapped[str] = mapped_column(String(120), default="")  # place printed before the signing date
-    address: Mapped[str] = mapped_column(String(250), default="")
-    phone: Mapped[str] = mapped_column(String(60), default="")
-    website: Mapped[str] = mapped_column(String(120), default="")
-    email: Mapped[str] = mapped_column(String(120), default="")
-    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # "Wanasari" (without "Kabupaten")
+    name: Mapped[str] = mapped_column(String(120), info={"label": "Nama kabupaten/kota"})
+    province: Mapped[str] = mapped_column(String(120), default="", info={"label": "Provinsi"})
+    # place printed before the signing date
+    capital: Mapped[str] = mapped_column(String(120), default="", info={"label": "Tempat penandatanganan (ibu kota)"})
+    address: Mapped[str] = mapped_column(String(250), default="", info={"label": "Alamat"})
+    phone: Mapped[str] = mapped_column(String(60), default="", info={"label": "Telepon"})
+    website: Mapped[str] = mapped_column(String(120), default="", info={"label": "Situs web"})
+    email: Mapped[str] = mapped_column(String(120), default="", info={"label": "E-mail"})
+    logo_png: Mapped[bytes | None] = mapped_column(
+        LargeBinary, nullable=True, info={"label": "Logo", "max_length": 2_000_000}
+    )
     is_sample: Mapped[bool] = mapped_column(Boolean, default=False)  # demo data, never for real use
     # Regency settings (DOMAIN.md gives the defaults).
-    achievement_cap: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("120"))
-    negative_formula: Mapped[str] = mapped_column(String(8), default="2t-r")
-    warning_threshold: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("75"))
-    efficiency_margin: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("5"))
-    predicate_bands: Mapped[str] = mapped_column(Text, default="")  # JSON; empty = Permendagri 86/2017
+    achievement_cap: Mapped[Decimal] = mapped_column(
+        ExactDecimal, default=Decimal("120"), info={"label": "Batas atas capaian", "min": 100, "max": 200}
+    )
+    negative_formula: Mapped[str] = mapped_column(String(8), default="2t-r", info={"label": "Rumus indikator negatif"})
+    warning_threshold: Mapped[Decimal] = mapped_column(
+        ExactDecimal, default=Decimal("75"), info={"label": "Ambang peringatan dini", "min": 0, "max": 100}
+    )
+    efficiency_margin: Mapped[Decimal] = mapped_column(
+        ExactDecimal, default=Decimal("5"), info={"label": "Selisih efisiensi", "min": 0, "max": 50}
+    )
+    # JSON; empty = Permendagri 86/2017
+    predicate_bands: Mapped[str] = mapped_column(
+        Text, default="", info={"label": "Rentang predikat", "max_length": 4000}
+    )
     # The planning agency (Bappeda, Bapperida, ...) that issues the regency-wide reports, with its letterhead.
-    agency_name: Mapped[str] = mapped_column(String(200), default="")  # "Badan Perencanaan Pembangunan Daerah"
-    agency_short: Mapped[str] = mapped_column(String(60), default="")  # "Bappeda"
-    agency_address: Mapped[str] = mapped_column(String(250), default="")
-    agency_phone: Mapped[str] = mapped_column(String(60), default="")
-    agency_email: Mapped[str] = mapped_column(String(120), default="")
-    agency_website: Mapped[str] = mapped_column(String(120), default="")
+    # "Badan Perencanaan Pembangunan Daerah"
+    agency_name: Mapped[str] = mapped_column(String(200), default="", info={"label": "Nama badan perencanaan"})
+    # "Bappeda"
+    agency_short: Mapped[str] = mapped_column(String(60), default="", info={"label": "Singkatan badan perencanaan"})
+    agency_address: Mapped[str] = mapped_column(String(250), default="", info={"label": "Alamat badan perencanaan"})
+    agency_phone: Mapped[str] = mapped_column(String(60), default="", info={"label": "Telepon badan perencanaan"})
+    agency_email: Mapped[str] = mapped_column(String(120), default="", info={"label": "E-mail badan perencanaan"})
+    agency_website: Mapped[str] = mapped_column(String(120), default="", info={"label": "Situs web badan perencanaan"})
     agency_opd_id: Mapped[str | None] = mapped_column(  # the agency as an OPD: its head signs the reports
         ForeignKey("opd.id", ondelete="SET NULL"), nullable=True
     )
@@ -85,13 +101,16 @@ class RegionalLeader(Tracked, Base):
 
     role: Mapped[LeaderRole] = mapped_column(EnumText(LeaderRole))
     acting: Mapped[ActingKind] = mapped_column(EnumText(ActingKind), default=ActingKind.DEFINITIVE)
-    name: Mapped[str] = mapped_column(String(160))  # with titles, as printed
-    position: Mapped[str] = mapped_column(String(160))  # "Bupati Wanasari"
-    nip: Mapped[str | None] = mapped_column(String(18), nullable=True)  # elected heads have none
-    rank: Mapped[str | None] = mapped_column(String(60), nullable=True)
-    grade: Mapped[str | None] = mapped_column(String(8), nullable=True)
-    start_date: Mapped[date] = mapped_column(Date)
-    end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # with titles, as printed
+    name: Mapped[str] = mapped_column(String(160), info={"label": "Nama"})
+    # "Bupati Wanasari"
+    position: Mapped[str] = mapped_column(String(160), info={"label": "Jabatan"})
+    # elected heads have none
+    nip: Mapped[str | None] = mapped_column(String(18), nullable=True, info={"label": "NIP", **NIP})
+    rank: Mapped[str | None] = mapped_column(String(60), nullable=True, info={"label": "Pangkat"})
+    grade: Mapped[str | None] = mapped_column(String(8), nullable=True, info={"label": "Golongan"})
+    start_date: Mapped[date] = mapped_column(Date, info={"label": "Awal masa jabatan"})
+    end_date: Mapped[date | None] = mapped_column(Date, nullable=True, info={"label": "Akhir masa jabatan"})
 
 
 class PlanningPeriod(Tracked, Base):
@@ -100,9 +119,9 @@ class PlanningPeriod(Tracked, Base):
     __tablename__ = "planning_period"
     __table_args__ = (CheckConstraint("end_year >= start_year", name="years_ordered"),)
 
-    name: Mapped[str] = mapped_column(String(120))
-    start_year: Mapped[int] = mapped_column(Integer)
-    end_year: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(120), info={"label": "Nama periode"})
+    start_year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun awal periode", **YEAR})
+    end_year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun akhir periode", **YEAR})
 
     fiscal_years: Mapped[list[FiscalYear]] = relationship(back_populates="period")
 
@@ -110,7 +129,7 @@ class PlanningPeriod(Tracked, Base):
 class FiscalYear(Tracked, Base):
     __tablename__ = "fiscal_year"
 
-    year: Mapped[int] = mapped_column(Integer, unique=True)
+    year: Mapped[int] = mapped_column(Integer, unique=True, info={"label": "Tahun anggaran", **YEAR})
     period_id: Mapped[str] = mapped_column(ForeignKey("planning_period.id", ondelete="RESTRICT"))
 
     period: Mapped[PlanningPeriod] = relationship(back_populates="fiscal_years")
@@ -121,10 +140,15 @@ class Official(Tracked, Base):
 
     __tablename__ = "official"
 
-    name: Mapped[str] = mapped_column(String(160))  # "Dr. Ir. H. Bambang Sutrisno, M.Si."
-    nip: Mapped[str | None] = mapped_column(String(18), unique=True, nullable=True)
-    rank: Mapped[str] = mapped_column(String(60), default="")  # "Pembina Utama Muda"
-    grade: Mapped[str] = mapped_column(String(8), default="")  # "IV/c"
+    # "Dr. Ir. H. Bambang Sutrisno, M.Si."
+    name: Mapped[str] = mapped_column(String(160), info={"label": "Nama pejabat", "field": "head_name"})
+    nip: Mapped[str | None] = mapped_column(
+        String(18), unique=True, nullable=True, info={"label": "NIP", "field": "head_nip", **NIP}
+    )
+    # "Pembina Utama Muda"
+    rank: Mapped[str] = mapped_column(String(60), default="", info={"label": "Pangkat", "field": "head_rank"})
+    # "IV/c"
+    grade: Mapped[str] = mapped_column(String(8), default="", info={"label": "Golongan", "field": "head_grade"})
 
 
 class Opd(Tracked, Base):
@@ -132,16 +156,18 @@ class Opd(Tracked, Base):
 
     __tablename__ = "opd"
 
-    code: Mapped[str] = mapped_column(String(40), unique=True)  # SIPD "1.02.0.00.0.00.01.0000"
-    abbreviation: Mapped[str] = mapped_column(String(30), unique=True)  # "Dinkes"
-    name: Mapped[str] = mapped_column(String(200))
+    # SIPD "1.02.0.00.0.00.01.0000"
+    code: Mapped[str] = mapped_column(String(40), unique=True, info={"label": "Kode perangkat daerah"})
+    # "Dinkes"
+    abbreviation: Mapped[str] = mapped_column(String(30), unique=True, info={"label": "Singkatan"})
+    name: Mapped[str] = mapped_column(String(200), info={"label": "Nama OPD"})
     kind: Mapped[OpdKind] = mapped_column(EnumText(OpdKind))
-    address: Mapped[str] = mapped_column(String(250), default="")
-    phone: Mapped[str] = mapped_column(String(60), default="")
-    email: Mapped[str] = mapped_column(String(120), default="")
-    website: Mapped[str] = mapped_column(String(120), default="")
+    address: Mapped[str] = mapped_column(String(250), default="", info={"label": "Alamat"})
+    phone: Mapped[str] = mapped_column(String(60), default="", info={"label": "Telepon"})
+    email: Mapped[str] = mapped_column(String(120), default="", info={"label": "E-mail"})
+    website: Mapped[str] = mapped_column(String(120), default="", info={"label": "Situs web"})
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
 
     heads: Mapped[list[OpdHead]] = relationship(
         back_populates="opd", cascade="all, delete-orphan", order_by="OpdHead.start_date"
@@ -157,9 +183,9 @@ class OpdNameHistory(Tracked, Base):
     __tablename__ = "opd_name_history"
 
     opd_id: Mapped[str] = mapped_column(ForeignKey("opd.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    valid_from: Mapped[date | None] = mapped_column(Date, nullable=True)
-    valid_to: Mapped[date] = mapped_column(Date)
+    name: Mapped[str] = mapped_column(String(200), info={"label": "Nama lama OPD"})
+    valid_from: Mapped[date | None] = mapped_column(Date, nullable=True, info={"label": "Nama lama berlaku sejak"})
+    valid_to: Mapped[date] = mapped_column(Date, info={"label": "Nama lama berlaku sampai"})
 
     opd: Mapped[Opd] = relationship(back_populates="names")
 
@@ -172,10 +198,13 @@ class OpdHead(Tracked, Base):
 
     opd_id: Mapped[str] = mapped_column(ForeignKey("opd.id", ondelete="CASCADE"), index=True)
     official_id: Mapped[str] = mapped_column(ForeignKey("official.id", ondelete="RESTRICT"), index=True)
-    position: Mapped[str] = mapped_column(String(200))  # jabatan "Kepala Dinas Kesehatan"
+    # jabatan "Kepala Dinas Kesehatan"
+    position: Mapped[str] = mapped_column(String(200), info={"label": "Jabatan kepala", "field": "head_position"})
     acting: Mapped[ActingKind] = mapped_column(EnumText(ActingKind), default=ActingKind.DEFINITIVE)
-    start_date: Mapped[date] = mapped_column(Date)
-    end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    start_date: Mapped[date] = mapped_column(Date, info={"label": "Tanggal mulai menjabat", "field": "head_start"})
+    end_date: Mapped[date | None] = mapped_column(
+        Date, nullable=True, info={"label": "Tanggal akhir menjabat", "field": "head_end"}
+    )
 
     opd: Mapped[Opd] = relationship(back_populates="heads")
     official: Mapped[Official] = relationship()
@@ -194,9 +223,9 @@ class Goal(Tracked, Base):
     supports_id: Mapped[str | None] = mapped_column(  # the RPJMD sasaran an OPD sasaran supports
         ForeignKey("goal.id", ondelete="SET NULL"), nullable=True
     )
-    code: Mapped[str] = mapped_column(String(40), default="")
-    statement: Mapped[str] = mapped_column(Text)
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    code: Mapped[str] = mapped_column(String(40), default="", info={"label": "Kode"})
+    statement: Mapped[str] = mapped_column(Text, info={"label": "Uraian", "max_length": 4000})
+    sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     parent: Mapped[Goal | None] = relationship(remote_side="Goal.id", foreign_keys=[parent_id])
@@ -210,19 +239,23 @@ class Indicator(Tracked, Base):
     __tablename__ = "indicator"
 
     goal_id: Mapped[str] = mapped_column(ForeignKey("goal.id", ondelete="RESTRICT"), index=True)
-    code: Mapped[str] = mapped_column(String(40), default="")
-    name: Mapped[str] = mapped_column(Text)
-    unit: Mapped[str] = mapped_column(String(60))  # satuan
+    code: Mapped[str] = mapped_column(String(40), default="", info={"label": "Kode indikator"})
+    name: Mapped[str] = mapped_column(Text, info={"label": "Nama indikator", "max_length": 2000})
+    # satuan
+    unit: Mapped[str] = mapped_column(String(60), info={"label": "Satuan"})
     polarity: Mapped[Polarity] = mapped_column(EnumText(Polarity), default=Polarity.POSITIVE)
     cumulation: Mapped[Cumulation] = mapped_column(EnumText(Cumulation), default=Cumulation.LAST_VALUE)
-    qualitative_scale: Mapped[str | None] = mapped_column(String(40), nullable=True)  # e.g. "opini_bpk"
-    definition: Mapped[str] = mapped_column(Text, default="")
-    formula: Mapped[str] = mapped_column(Text, default="")
-    data_source: Mapped[str] = mapped_column(String(250), default="")
-    baseline: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
-    baseline_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    weight: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("1"))
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # e.g. "opini_bpk"
+    qualitative_scale: Mapped[str | None] = mapped_column(String(40), nullable=True, info={"label": "Skala kualitatif"})
+    definition: Mapped[str] = mapped_column(Text, default="", info={"label": "Definisi", "max_length": 10_000})
+    formula: Mapped[str] = mapped_column(Text, default="", info={"label": "Formula", "max_length": 10_000})
+    data_source: Mapped[str] = mapped_column(String(250), default="", info={"label": "Sumber data"})
+    baseline: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Nilai dasar (baseline)"}
+    )
+    baseline_year: Mapped[int | None] = mapped_column(Integer, nullable=True, info={"label": "Tahun dasar", **YEAR})
+    weight: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("1"), info={"label": "Bobot", **WEIGHT})
+    sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     goal: Mapped[Goal] = relationship(back_populates="indicators")
@@ -238,14 +271,30 @@ class IndicatorTarget(Tracked, Base):
     __table_args__ = (UniqueConstraint("indicator_id", "year"),)
 
     indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"), index=True)
-    year: Mapped[int] = mapped_column(Integer)
-    target: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
-    target_high: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)  # range indicators
-    target_grade: Mapped[str | None] = mapped_column(String(20), nullable=True)  # qualitative indicators
-    q1: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
-    q2: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
-    q3: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
-    q4: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
+    year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun target", "field": "targets[{year}].year", **YEAR})
+    target: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Target tahunan", "field": "targets[{year}].target"}
+    )
+    # range indicators
+    target_high: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Batas atas target", "field": "targets[{year}].target_high"}
+    )
+    # qualitative indicators
+    target_grade: Mapped[str | None] = mapped_column(
+        String(20), nullable=True, info={"label": "Target (predikat)", "field": "targets[{year}].target"}
+    )
+    q1: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Target TW I", "field": "targets[{year}].q1"}
+    )
+    q2: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Target TW II", "field": "targets[{year}].q2"}
+    )
+    q3: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Target TW III", "field": "targets[{year}].q3"}
+    )
+    q4: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Target TW IV", "field": "targets[{year}].q4"}
+    )
 
     indicator: Mapped[Indicator] = relationship(back_populates="targets")
 
@@ -258,8 +307,8 @@ class Program(Tracked, Base):
 
     opd_id: Mapped[str] = mapped_column(ForeignKey("opd.id", ondelete="RESTRICT"), index=True)
     goal_id: Mapped[str | None] = mapped_column(ForeignKey("goal.id", ondelete="SET NULL"), nullable=True)
-    code: Mapped[str] = mapped_column(String(40))
-    name: Mapped[str] = mapped_column(Text)
+    code: Mapped[str] = mapped_column(String(40), info={"label": "Kode program"})
+    name: Mapped[str] = mapped_column(Text, info={"label": "Nama program", "max_length": 2000})
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     budgets: Mapped[list[ProgramBudget]] = relationship(
@@ -277,8 +326,8 @@ class ProgramBudget(Tracked, Base):
     )
 
     program_id: Mapped[str] = mapped_column(ForeignKey("program.id", ondelete="CASCADE"), index=True)
-    year: Mapped[int] = mapped_column(Integer)
-    pagu: Mapped[int] = mapped_column(BigInteger)
+    year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun pagu", **YEAR})
+    pagu: Mapped[int] = mapped_column(BigInteger, info={"label": "Pagu", **RUPIAH})
 
     program: Mapped[Program] = relationship(back_populates="budgets")
 
@@ -291,33 +340,35 @@ class PerformanceAgreement(Tracked, Base):
 
     kind: Mapped[AgreementKind] = mapped_column(EnumText(AgreementKind), default=AgreementKind.OPD)
     opd_id: Mapped[str | None] = mapped_column(ForeignKey("opd.id", ondelete="RESTRICT"), index=True, nullable=True)
-    year: Mapped[int] = mapped_column(Integer, index=True)
-    version_no: Mapped[int] = mapped_column(Integer, default=1)  # 1 = original, 2.. = PK Perubahan
+    year: Mapped[int] = mapped_column(Integer, index=True, info={"label": "Tahun PK", **YEAR})
+    # 1 = original, 2.. = PK Perubahan
+    version_no: Mapped[int] = mapped_column(Integer, default=1, info={"label": "Nomor versi PK", "min": 1, "max": 1000})
     replaces_id: Mapped[str | None] = mapped_column(
         ForeignKey("performance_agreement.id", ondelete="RESTRICT"), nullable=True
     )
-    amendment_reason: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[AgreementStatus] = mapped_column(EnumText(AgreementStatus), default=AgreementStatus.DRAFT)
-    place: Mapped[str] = mapped_column(String(120), default="")
-    sign_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    notes: Mapped[str] = mapped_column(Text, default="")
-    # Snapshot of what is printed (frozen at finalisation).
-    opd_name: Mapped[str] = mapped_column(String(200), default="")
-    first_official_id: Mapped[str | None] = mapped_column(
-        ForeignKey("official.id", ondelete="RESTRICT"), nullable=True
+    amendment_reason: Mapped[str] = mapped_column(
+        Text, default="", info={"label": "Alasan PK Perubahan", "max_length": 10_000}
     )
-    first_name: Mapped[str] = mapped_column(String(160), default="")
-    first_position: Mapped[str] = mapped_column(String(200), default="")
-    first_nip: Mapped[str | None] = mapped_column(String(18), nullable=True)
-    first_rank: Mapped[str] = mapped_column(String(80), default="")  # "Pembina Utama Muda (IV/c)"
+    status: Mapped[AgreementStatus] = mapped_column(EnumText(AgreementStatus), default=AgreementStatus.DRAFT)
+    place: Mapped[str] = mapped_column(String(120), default="", info={"label": "Tempat penandatanganan"})
+    sign_date: Mapped[date | None] = mapped_column(Date, nullable=True, info={"label": "Tanggal penandatanganan"})
+    notes: Mapped[str] = mapped_column(Text, default="", info={"label": "Catatan", "max_length": 10_000})
+    # Snapshot of what is printed (frozen at finalisation).
+    opd_name: Mapped[str] = mapped_column(String(200), default="", info={"label": "Nama OPD pada PK"})
+    first_official_id: Mapped[str | None] = mapped_column(ForeignKey("official.id", ondelete="RESTRICT"), nullable=True)
+    first_name: Mapped[str] = mapped_column(String(160), default="", info={"label": "Nama pihak pertama"})
+    first_position: Mapped[str] = mapped_column(String(200), default="", info={"label": "Jabatan pihak pertama"})
+    first_nip: Mapped[str | None] = mapped_column(String(18), nullable=True, info={"label": "NIP pihak pertama", **NIP})
+    # "Pembina Utama Muda (IV/c)"
+    first_rank: Mapped[str] = mapped_column(String(80), default="", info={"label": "Pangkat pihak pertama"})
     first_acting: Mapped[ActingKind] = mapped_column(EnumText(ActingKind), default=ActingKind.DEFINITIVE)
     second_leader_id: Mapped[str | None] = mapped_column(
         ForeignKey("regional_leader.id", ondelete="RESTRICT"), nullable=True
     )
-    second_name: Mapped[str] = mapped_column(String(160), default="")
-    second_position: Mapped[str] = mapped_column(String(200), default="")
-    second_nip: Mapped[str | None] = mapped_column(String(18), nullable=True)
-    second_rank: Mapped[str] = mapped_column(String(80), default="")
+    second_name: Mapped[str] = mapped_column(String(160), default="", info={"label": "Nama pihak kedua"})
+    second_position: Mapped[str] = mapped_column(String(200), default="", info={"label": "Jabatan pihak kedua"})
+    second_nip: Mapped[str | None] = mapped_column(String(18), nullable=True, info={"label": "NIP pihak kedua", **NIP})
+    second_rank: Mapped[str] = mapped_column(String(80), default="", info={"label": "Pangkat pihak kedua"})
     second_acting: Mapped[ActingKind] = mapped_column(EnumText(ActingKind), default=ActingKind.DEFINITIVE)
     finalized_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     signed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
@@ -340,20 +391,40 @@ class AgreementItem(Tracked, Base):
     agreement_id: Mapped[str] = mapped_column(ForeignKey("performance_agreement.id", ondelete="CASCADE"), index=True)
     indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id", ondelete="RESTRICT"), index=True)
     goal_id: Mapped[str | None] = mapped_column(ForeignKey("goal.id", ondelete="SET NULL"), nullable=True)
-    sasaran: Mapped[str] = mapped_column(Text)
-    indicator_name: Mapped[str] = mapped_column(Text)
-    unit: Mapped[str] = mapped_column(String(60))
+    sasaran: Mapped[str] = mapped_column(
+        Text, info={"label": "Sasaran", "field": "items[{sort_order}].sasaran", "max_length": 4000}
+    )
+    indicator_name: Mapped[str] = mapped_column(
+        Text, info={"label": "Nama indikator", "field": "items[{sort_order}].indicator_name", "max_length": 2000}
+    )
+    unit: Mapped[str] = mapped_column(String(60), info={"label": "Satuan", "field": "items[{sort_order}].unit"})
     polarity: Mapped[Polarity] = mapped_column(EnumText(Polarity), default=Polarity.POSITIVE)
     cumulation: Mapped[Cumulation] = mapped_column(EnumText(Cumulation), default=Cumulation.LAST_VALUE)
-    target: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
-    target_high: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
-    target_grade: Mapped[str | None] = mapped_column(String(20), nullable=True)
-    q1: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
-    q2: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
-    q3: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
-    q4: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
-    weight: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("1"))
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    target: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Target", "field": "items[{sort_order}].target"}
+    )
+    target_high: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Batas atas target", "field": "items[{sort_order}].target_high"}
+    )
+    target_grade: Mapped[str | None] = mapped_column(
+        String(20), nullable=True, info={"label": "Target (predikat)", "field": "items[{sort_order}].target"}
+    )
+    q1: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Target TW I", "field": "items[{sort_order}].q1"}
+    )
+    q2: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Target TW II", "field": "items[{sort_order}].q2"}
+    )
+    q3: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Target TW III", "field": "items[{sort_order}].q3"}
+    )
+    q4: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Target TW IV", "field": "items[{sort_order}].q4"}
+    )
+    weight: Mapped[Decimal] = mapped_column(
+        ExactDecimal, default=Decimal("1"), info={"label": "Bobot", "field": "items[{sort_order}].weight", **WEIGHT}
+    )
+    sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
 
     agreement: Mapped[PerformanceAgreement] = relationship(back_populates="items")
     indicator: Mapped[Indicator] = relationship()
@@ -367,11 +438,21 @@ class AgreementProgram(Tracked, Base):
 
     agreement_id: Mapped[str] = mapped_column(ForeignKey("performance_agreement.id", ondelete="CASCADE"), index=True)
     program_id: Mapped[str | None] = mapped_column(ForeignKey("program.id", ondelete="RESTRICT"), nullable=True)
-    code: Mapped[str] = mapped_column(String(40), default="")
-    name: Mapped[str] = mapped_column(Text)
-    budget: Mapped[int] = mapped_column(BigInteger)  # rupiah
-    note: Mapped[str] = mapped_column(Text, default="")  # keterangan
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    code: Mapped[str] = mapped_column(
+        String(40), default="", info={"label": "Kode program", "field": "programs[{sort_order}].code"}
+    )
+    name: Mapped[str] = mapped_column(
+        Text, info={"label": "Nama program", "field": "programs[{sort_order}].name", "max_length": 2000}
+    )
+    # rupiah
+    budget: Mapped[int] = mapped_column(
+        BigInteger, info={"label": "Anggaran", "field": "programs[{sort_order}].budget", **RUPIAH}
+    )
+    # keterangan
+    note: Mapped[str] = mapped_column(
+        Text, default="", info={"label": "Keterangan", "field": "programs[{sort_order}].note", "max_length": 4000}
+    )
+    sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
 
     agreement: Mapped[PerformanceAgreement] = relationship(back_populates="programs")
 
@@ -384,14 +465,14 @@ class IntegrityPact(Tracked, Base):
 
     opd_id: Mapped[str] = mapped_column(ForeignKey("opd.id", ondelete="RESTRICT"), index=True)
     official_id: Mapped[str] = mapped_column(ForeignKey("official.id", ondelete="RESTRICT"))
-    year: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(String(160))
-    nip: Mapped[str | None] = mapped_column(String(18), nullable=True)
-    rank: Mapped[str] = mapped_column(String(80), default="")
-    position: Mapped[str] = mapped_column(String(200))
-    institution: Mapped[str] = mapped_column(String(200))
-    place: Mapped[str] = mapped_column(String(120), default="")
-    sign_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun pakta", **YEAR})
+    name: Mapped[str] = mapped_column(String(160), info={"label": "Nama"})
+    nip: Mapped[str | None] = mapped_column(String(18), nullable=True, info={"label": "NIP", **NIP})
+    rank: Mapped[str] = mapped_column(String(80), default="", info={"label": "Pangkat"})
+    position: Mapped[str] = mapped_column(String(200), info={"label": "Jabatan"})
+    institution: Mapped[str] = mapped_column(String(200), info={"label": "Instansi"})
+    place: Mapped[str] = mapped_column(String(120), default="", info={"label": "Tempat penandatanganan"})
+    sign_date: Mapped[date | None] = mapped_column(Date, nullable=True, info={"label": "Tanggal penandatanganan"})
 
 
 class IndicatorRealization(Tracked, Base):
@@ -404,12 +485,28 @@ class IndicatorRealization(Tracked, Base):
     )
 
     indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id", ondelete="RESTRICT"), index=True)
-    year: Mapped[int] = mapped_column(Integer)
-    quarter: Mapped[int] = mapped_column(Integer)
-    value: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)  # None: belum diisi / belum rilis
-    grade: Mapped[str | None] = mapped_column(String(20), nullable=True)  # qualitative indicators
-    problems: Mapped[str] = mapped_column(Text, default="")  # kendala / permasalahan
-    follow_up: Mapped[str] = mapped_column(Text, default="")  # tindak lanjut / solusi
+    year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun realisasi", **YEAR})
+    quarter: Mapped[int] = mapped_column(Integer, info={"label": "Triwulan", **QUARTER})
+    # None: belum diisi / belum rilis
+    value: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Realisasi", "field": "indicators[{indicator_id}].value"}
+    )
+    # qualitative indicators
+    grade: Mapped[str | None] = mapped_column(
+        String(20), nullable=True, info={"label": "Realisasi (predikat)", "field": "indicators[{indicator_id}].value"}
+    )
+    # kendala / permasalahan
+    problems: Mapped[str] = mapped_column(
+        Text,
+        default="",
+        info={"label": "Kendala", "field": "indicators[{indicator_id}].problems", "max_length": 10_000},
+    )
+    # tindak lanjut / solusi
+    follow_up: Mapped[str] = mapped_column(
+        Text,
+        default="",
+        info={"label": "Tindak lanjut", "field": "indicators[{indicator_id}].problems", "max_length": 10_000},
+    )
     verified: Mapped[bool] = mapped_column(Boolean, default=False)  # verified by Bappeda; else "sementara"
     verified_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     reported_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
@@ -429,9 +526,11 @@ class BudgetRealization(Tracked, Base):
     )
 
     program_id: Mapped[str] = mapped_column(ForeignKey("program.id", ondelete="RESTRICT"), index=True)
-    year: Mapped[int] = mapped_column(Integer)
-    quarter: Mapped[int] = mapped_column(Integer)
-    amount: Mapped[int] = mapped_column(BigInteger)
+    year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun realisasi anggaran", **YEAR})
+    quarter: Mapped[int] = mapped_column(Integer, info={"label": "Triwulan", **QUARTER})
+    amount: Mapped[int] = mapped_column(
+        BigInteger, info={"label": "Realisasi anggaran", "field": "budgets[{program_id}]", **RUPIAH}
+    )
 
 
 class Evidence(Tracked, Base):
@@ -439,12 +538,10 @@ class Evidence(Tracked, Base):
 
     __tablename__ = "evidence"
 
-    realization_id: Mapped[str] = mapped_column(
-        ForeignKey("indicator_realization.id", ondelete="CASCADE"), index=True
-    )
-    file_name: Mapped[str] = mapped_column(String(255))
-    sha256: Mapped[str] = mapped_column(String(64))
-    size: Mapped[int] = mapped_column(BigInteger)
+    realization_id: Mapped[str] = mapped_column(ForeignKey("indicator_realization.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255), info={"label": "Nama berkas bukti"})
+    sha256: Mapped[str] = mapped_column(String(64), info={"label": "Sidik berkas bukti", **SHA256})
+    size: Mapped[int] = mapped_column(BigInteger, info={"label": "Ukuran berkas bukti", "min": 0, "max": 1 << 40})
 
     realization: Mapped[IndicatorRealization] = relationship(back_populates="evidence")
 
@@ -455,10 +552,10 @@ class QuarterClosure(Tracked, Base):
     __tablename__ = "quarter_closure"
     __table_args__ = (UniqueConstraint("year", "quarter"),)
 
-    year: Mapped[int] = mapped_column(Integer)
-    quarter: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun", **YEAR})
+    quarter: Mapped[int] = mapped_column(Integer, info={"label": "Triwulan", **QUARTER})
     closed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    closed_by: Mapped[str] = mapped_column(String(120), default="")
+    closed_by: Mapped[str] = mapped_column(String(120), default="", info={"label": "Ditutup oleh"})
     snapshot: Mapped[str] = mapped_column(Text, default="")
 
 

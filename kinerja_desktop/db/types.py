@@ -18,11 +18,14 @@ class ExactDecimal(TypeDecorator[Decimal]):
 
     impl = String(40)
     cache_ok = True
+    # What NUMERIC(24, 8) holds; db/limits.py refuses anything else on every database.
+    INTEGER_DIGITS = 16
+    PLACES = 8
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "sqlite":
             return dialect.type_descriptor(String(40))
-        return dialect.type_descriptor(Numeric(24, 8, asdecimal=True))
+        return dialect.type_descriptor(Numeric(self.INTEGER_DIGITS + self.PLACES, self.PLACES, asdecimal=True))
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None:

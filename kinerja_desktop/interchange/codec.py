@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, LargeBinary, String, Table, Text
 
+from ..db.limits import limits_of
 from ..db.types import EnumText, ExactDecimal
 
 JSONValue = Any
@@ -25,7 +26,6 @@ Decoder = Callable[[JSONValue], Any]
 
 MAX_INT = 2**63 - 1
 MAX_DECIMAL_CHARS = 40
-MAX_TEXT_CHARS = 1_000_000
 
 
 class CodecError(ValueError):
@@ -71,6 +71,22 @@ def _encoder(column_type: Any) -> Encoder:
 
 
 def _decoder(column: Any) -> Decoder:
+    """JSON value → Python value, checked against the column's type and then its declared limits (db/limits.py)."""
+    parse = _parser(column)
+    limits = limits_of(column)
+    where = f"{column.table.name}.{column.name}"
+
+    def decode(value: JSONValue) -> Any:
+        result = parse(value)
+        problem = limits.problem(result)
+        if problem:
+            raise CodecError(f"{problem} (batasan kolom {where})")
+        return result
+
+    return decode
+
+
+def _parser(column: Any) -> Decoder:
     ctype = column.type
     label = f"{column.table.name}.{column.name}"
 
@@ -151,14 +167,11 @@ def _decoder(column: Any) -> Decoder:
 
         return raw
     if isinstance(ctype, String | Text):
-        limit = getattr(ctype, "length", None) or MAX_TEXT_CHARS
 
         def s(value: JSONValue) -> str:
             if not isinstance(value, str):
                 raise fail(value, "teks")
-            if len(value) > limit:
-                raise CodecError(f"teks pada kolom {label} melebihi {limit} karakter")
-            return value
+            return value  # its length and form: db/limits.py
 
         return s
     raise TypeError(f"no codec for {label}")  # a programming error: a new column type

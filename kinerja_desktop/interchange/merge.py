@@ -9,7 +9,6 @@ the centre has not acknowledged). ``_apply`` writes a plan, with tombstones, boo
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -17,6 +16,8 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from ..db.database import Database
+from ..db.errors import KinerjaDbError
+from ..db.evidence import store_evidence
 from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
 from ..db.sync_scope import (
     AGREEMENT_CHILDREN,
@@ -43,7 +44,6 @@ from .rows import (
     _load_rows,
     _referencing,
     _t,
-    evidence_path,
 )
 
 PREFER_CENTRAL = "central"
@@ -644,7 +644,7 @@ def _apply_bases(conn: Connection, plan: _Plan, package: Package, now: datetime)
 
 
 def _write_evidence_files(db: Database, package: Package, plan: _Plan) -> None:
-    """Put the package's evidence files in the content-addressed store (temporary name, then rename).
+    """Put the package's evidence files in the content-addressed store (checked against their names).
 
     Written before the commit: a rolled-back import leaves at most unreferenced files, never a row
     without its file. (Threads were tried: no faster on ext4 here.)
@@ -652,21 +652,9 @@ def _write_evidence_files(db: Database, package: Package, plan: _Plan) -> None:
     folder = db.evidence_dir
     if folder is None:
         return
-    wanted = [(sha, package.evidence[sha]) for sha in plan.evidence if sha in package.evidence]
-    if not wanted:
-        return
-    for sha in {sha[:2] for sha, _ in wanted}:
-        (folder / sha).mkdir(parents=True, exist_ok=True)
-
-    def write(item: tuple[str, bytes]) -> None:
-        sha, data = item
-        target = evidence_path(folder, sha)
-        if target.exists():
-            return
-        temporary = target.with_name(f".{sha}.{os.getpid()}.tmp")
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, target)
-
-    for item in wanted:
-        write(item)
+    for sha in sorted(plan.evidence):
+        if sha in package.evidence:
+            try:
+                store_evidence(folder, package.evidence[sha], sha)
+            except KinerjaDbError as exc:
+                raise MalformedContentError(package.name, str(exc).rstrip(".")) from None

@@ -13,10 +13,12 @@ rows.json::
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..db.evidence import is_sha256
 from ..db.sync_scope import FIELD_TABLES, SYNC_TABLES, metadata_tables
 from .archive import SafeZipReader, atomic_zip
 from .codec import CodecError, TableCodec, dumps, loads
@@ -32,7 +34,6 @@ from .manifest import (
     Manifest,
     build_manifest,
     file_entry,
-    is_sha256,
     is_uuid,
     open_archive,
     read_manifest,
@@ -128,7 +129,11 @@ def read_package(path: Path, *, known_revisions: tuple[str, ...], secret_for=Non
         for member in manifest["files"]:
             if member.startswith(EVIDENCE_PREFIX):
                 data = read_verified(reader, manifest, member)
-                evidence[member[len(EVIDENCE_PREFIX) :]] = data
+                sha = member[len(EVIDENCE_PREFIX) :]
+                if not is_sha256(sha) or hashlib.sha256(data).hexdigest() != sha:
+                    # the manifest's checksum matches (whoever wrote it), but the store names files by content
+                    raise MalformedContentError(path.name, f"isi berkas bukti {sha[:12]}… tidak cocok dengan namanya")
+                evidence[sha] = data
     return _parse_rows(path, manifest, raw, evidence)
 
 
@@ -182,6 +187,9 @@ def _parse_rows(path: Path, manifest: Manifest, raw: bytes, evidence: dict[str, 
     except CodecError as exc:
         raise MalformedContentError(name, str(exc)) from None
     evidence_rows = {row.values["sha256"] for row in rows.get("evidence", [])}
+    for sha in evidence_rows:
+        if not is_sha256(sha):
+            raise MalformedContentError(name, f"sidik berkas bukti “{str(sha)[:80]}” bukan SHA-256")
     for sha, content in evidence.items():
         if sha not in evidence_rows:
             raise MalformedContentError(name, f"berkas bukti {sha[:12]}… tidak dirujuk baris mana pun")

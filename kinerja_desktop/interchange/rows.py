@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import platform
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -21,11 +20,6 @@ from .errors import RoleError
 from .package import codec
 
 CHUNK = 500
-
-
-def evidence_path(evidence_dir: Path, sha256: str) -> Path:
-    """Where an evidence file lives in the store beside the database: content-addressed by SHA-256."""
-    return evidence_dir / sha256[:2] / sha256
 
 
 def _t(name: str):  # noqa: ANN202

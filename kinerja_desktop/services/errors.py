@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-# Key of a message that belongs to the whole form rather than to one field.
-FORM = "_form"
+from ..domain.errors import FORM, ValidationError
 
-
-class ValidationError(Exception):
-    """Invalid input: ``errors`` maps a field name of the input dataclass to an Indonesian message."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        self.errors = dict(errors)
-        super().__init__("; ".join(self.errors.values()))
-
-    @classmethod
-    def single(cls, field: str, message: str) -> ValidationError:
-        return cls({field: message})
+__all__ = ["FORM", "Cancelled", "ValidationError"]
 
 
 class Cancelled(Exception):

@@ -8,13 +8,12 @@ what it lets through is accepted here, and what is refused here is worded as the
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 from sqlalchemy import select
 
 from ..db.database import Database
+from ..db.evidence import find_evidence, store_evidence_file
 from ..db.models import BudgetRealization, Evidence, IndicatorRealization
 from ..db.types import utcnow
 from ..domain.evaluation import (
@@ -149,26 +148,17 @@ def _store_evidence(path: Path, evidence_dir: Path | None) -> Evidence:
     if evidence_dir is None:
         raise ValidationError.single(FORM, "Bukti dukung hanya dapat disimpan pada basis data berkas lokal")
     try:
-        data = Path(path).read_bytes()
+        digest, size = store_evidence_file(evidence_dir, path)
     except OSError as exc:
         raise ValidationError.single(
             FORM, f"Berkas bukti “{Path(path).name}” tidak dapat dibaca: {exc.strerror}"
         ) from exc
-    digest = hashlib.sha256(data).hexdigest()
-    target = evidence_dir / digest[:2] / digest
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(".tmp")
-        shutil.copyfile(path, temporary)
-        temporary.replace(target)
-    return Evidence(file_name=Path(path).name, sha256=digest, size=len(data))
+    return Evidence(file_name=Path(path).name, sha256=digest, size=size)
 
 
 def evidence_path(db: Database, sha256: str) -> Path | None:
-    if db.evidence_dir is None:
-        return None
-    path = db.evidence_dir / sha256[:2] / sha256
-    return path if path.exists() else None
+    """The stored file of an evidence row, or None (missing, or a name that is not a SHA-256)."""
+    return find_evidence(db.evidence_dir, sha256)
 
 
 def verify_quarter(db: Database, year: int, quarter: int, opd_id: str) -> int:

@@ -28,10 +28,10 @@ to be sent) and :mod:`.sync_labels` (conflicts as people read them). The design:
 
 from __future__ import annotations
 
+from ..db.evidence import evidence_path
 from ..interchange.manifest import KIND_FIELD, KIND_MASTER
 from ..interchange.merge import PREFER_CENTRAL, PREFER_PACKAGE, Conflict, Refusal
 from ..interchange.package import IncomingRow, IncomingTombstone
-from ..interchange.rows import evidence_path
 from .sync_export import (
     PACKAGE_SUFFIX,
     ExportResult,

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from .. import __version__
 from ..db.database import Database
+from ..db.evidence import read_evidence
 from ..db.revisions import HEAD
 from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
 from ..db.sync_scope import FIELD_TABLES, content_columns, sync_order
@@ -28,7 +29,6 @@ from ..interchange.rows import (
     _regency,
     _scoped_rows,
     _t,
-    evidence_path,
 )
 from . import audit
 from .progress import CancelCheck, Progress, step_fraction
@@ -86,14 +86,13 @@ def _opd_ids(conn: Connection, codes: list[str] | None) -> set[str] | None:
 
 def _write_evidence_map(db: Database, rows: Iterable[dict[str, Any]], warnings: list[str]) -> dict[str, bytes]:
     evidence: dict[str, bytes] = {}
-    folder = db.evidence_dir
     for values in rows:
         sha = values["sha256"]
         if sha in evidence:
             continue
-        path = evidence_path(folder, sha) if folder is not None else None
-        if path is not None and path.is_file():
-            evidence[sha] = path.read_bytes()
+        data = read_evidence(db.evidence_dir, sha)  # None for a name that is no SHA-256: never outside the store
+        if data is not None:
+            evidence[sha] = data
         else:
             warnings.append(f"berkas bukti “{values['file_name']}” tidak ditemukan di penyimpanan bukti")
     return evidence

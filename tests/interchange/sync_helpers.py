@@ -147,7 +147,8 @@ def laptop_secret(laptop: Database) -> str:
 
 
 def forge(source: Path, target: Path, change: Any, *, secret: str | None = None, members: dict | None = None) -> Path:
-    """Copy a package with ``change(payload)`` applied to rows.json (and extra or replaced ``members``);
+    """Copy a package with ``change(payload)`` applied to rows.json (and ``members`` added, replaced or,
+    given None, removed);
     checksums are recomputed and, with ``secret``, the manifest is signed again: a package a hostile
     laptop (or anyone holding the key) could make."""
     import json
@@ -161,8 +162,13 @@ def forge(source: Path, target: Path, change: Any, *, secret: str | None = None,
     if change is not None:
         change(payload)
     files["rows.json"] = json.dumps(payload).encode()
-    files.update(members or {})
+    for name, data in (members or {}).items():
+        if data is None:
+            files.pop(name, None)
+        else:
+            files[name] = data
     manifest = json.loads(files["manifest.json"])
+    manifest["files"] = {k: v for k, v in manifest["files"].items() if k in files}
     for name, data in files.items():
         if name not in ("manifest.json", "manifest.sig"):
             manifest["files"][name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}

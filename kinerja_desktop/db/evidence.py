@@ -1,0 +1,109 @@
+"""The evidence store: supporting files (bukti dukung) beside the database, named by their SHA-256.
+
+A file lives at ``<database>-bukti/<first two hex digits>/<64 hex digits>``. Every function here takes
+the name from a caller (a form, a package, a backup, a row of the database) and refuses anything but 64
+lowercase hex digits, so no name can reach outside the store; a file is stored only under the hash of
+its own content, and read back only when it is a regular file inside the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from .errors import KinerjaDbError
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class EvidenceNameError(KinerjaDbError):
+    """A name that is not a SHA-256 (e.g. ``../../etc/hostname``): never a path in the store."""
+
+    def __init__(self, name: object) -> None:
+        super().__init__(
+            f"Nama berkas bukti “{str(name)[:80]}” tidak sah: harus sidik SHA-256 (64 angka heksadesimal)."
+        )
+
+
+class EvidenceContentError(KinerjaDbError):
+    """Content whose SHA-256 is not the name it was given."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"Isi berkas bukti {name[:12]}… tidak cocok dengan sidik SHA-256 namanya.")
+
+
+def is_sha256(value: Any) -> bool:
+    """64 lowercase hex digits (ASCII only)."""
+    return isinstance(value, str) and _SHA256.fullmatch(value) is not None
+
+
+def evidence_path(folder: Path, sha256: str) -> Path:
+    """Where the file named ``sha256`` lives in the store ``folder``; raises for any other name."""
+    if not is_sha256(sha256):
+        raise EvidenceNameError(sha256)
+    return Path(folder) / sha256[:2] / sha256
+
+
+def _inside(folder: Path, path: Path) -> bool:
+    """``path`` resolves inside ``folder`` (a symlinked sub-folder cannot lead out of the store)."""
+    try:
+        return path.resolve().is_relative_to(Path(folder).resolve())
+    except OSError:
+        return False
+
+
+def find_evidence(folder: Path | None, sha256: str) -> Path | None:
+    """The stored file for ``sha256``, or None: no store, a bad name, missing, or not a plain file inside it."""
+    if folder is None or not is_sha256(sha256):
+        return None
+    path = evidence_path(folder, sha256)
+    if path.is_symlink() or not path.is_file() or not _inside(folder, path):
+        return None
+    return path
+
+
+def read_evidence(folder: Path | None, sha256: str) -> bytes | None:
+    """The content stored under ``sha256`` when it still hashes to that name; None otherwise."""
+    path = find_evidence(folder, sha256)
+    if path is None:
+        return None
+    data = path.read_bytes()
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+
+def store_evidence(folder: Path, data: bytes, sha256: str | None = None) -> str:
+    """Put ``data`` in the store under its SHA-256 (temporary name, then rename); returns the name.
+
+    With ``sha256`` given (a package's member name), content that hashes to anything else is refused.
+    A file already there with the right content is kept; one with other content (damaged) is replaced.
+    """
+    digest = hashlib.sha256(data).hexdigest()
+    if sha256 is not None and sha256 != digest:
+        if not is_sha256(sha256):
+            raise EvidenceNameError(sha256)
+        raise EvidenceContentError(sha256)
+    target = evidence_path(folder, digest)
+    if read_evidence(folder, digest) is not None:
+        return digest
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.parent.is_symlink() or not _inside(folder, target.parent):
+        raise EvidenceNameError(digest)
+    temporary = target.with_name(f".{digest}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        if target.is_symlink():
+            target.unlink()
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return digest
+
+
+def store_evidence_file(folder: Path, source: Path) -> tuple[str, int]:
+    """Copy a file chosen by the user into the store; returns (SHA-256, size). Raises OSError when unreadable."""
+    data = Path(source).read_bytes()
+    return store_evidence(folder, data), len(data)
