@@ -236,3 +236,20 @@ def limits_of(column: Column[Any]) -> ColumnLimits:
 def text_limit(column: Column[Any]) -> int:
     """The longest text a column holds (its declared max_length, its String length, or the default)."""
     return int(column.info.get("max_length") or getattr(column.type, "length", None) or MAX_TEXT_CHARS)
+
+
+def check_values(model: Any, values: dict[str, Any], **row: Any) -> dict[str, str]:
+    """Field → message for ``values`` (column name → value) of ``model``, against the columns' limits.
+
+    For a service that computes with its input before anything is flushed (a NaN cannot even be compared):
+    the same limits the flush-time check applies, keyed by the same fields; ``row`` fills the field
+    templates (``year=2026`` for ``targets[{year}].q1``).
+    """
+    table = model.__table__
+    problems: dict[str, str] = {}
+    for name, value in values.items():
+        limits = limits_of(table.c[name])
+        message = limits.problem(value)
+        if message:
+            problems.setdefault(limits.field_for({**values, **row}), message)
+    return problems

@@ -28,7 +28,7 @@ RANKS: tuple[tuple[str, str], ...] = (
 
 RANK_LABELS: tuple[str, ...] = tuple(f"{name} ({grade})" for name, grade in RANKS)
 
-_NIP_RE = re.compile(r"^\d{18}$")
+_NIP_RE = re.compile(r"[0-9]{18}")  # ASCII digits only: \d also matches Arabic-Indic digits
 
 
 def normalize_nip(text: str) -> str:
@@ -42,7 +42,7 @@ def nip_problem(nip: str) -> str | None:
     A NIP has 18 digits: birth date YYYYMMDD, appointment YYYYMM, sex digit (1 or 2), serial of 3 digits.
     """
     nip = normalize_nip(nip)
-    if not _NIP_RE.match(nip):
+    if not _NIP_RE.fullmatch(nip):
         return "NIP harus terdiri dari 18 angka"
     try:
         date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))

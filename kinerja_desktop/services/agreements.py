@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..db.database import Database
 from ..db.errors import AgreementLockedError
+from ..db.limits import check_values
 from ..db.models import (
     AgreementItem,
     AgreementProgram,
@@ -464,6 +465,12 @@ def save_draft(db: Database, detail: AgreementDetail) -> int:
 def _input_problems(detail: AgreementDetail) -> dict[str, str]:
     problems: dict[str, str] = {}
     for n, item in enumerate(detail.items):
+        values = {"target": item.target, "target_high": item.target_high, "weight": item.weight}
+        values.update(zip(("q1", "q2", "q3", "q4"), item.quarters, strict=True))
+        unusable = check_values(AgreementItem, values, sort_order=n)
+        if unusable:  # a NaN cannot even be compared below
+            problems.update({field: f"Baris {n + 1}: {message}" for field, message in unusable.items()})
+            continue
         if not item.indicator_name.strip():
             problems[f"items[{n}].indicator_name"] = f"Baris {n + 1}: nama indikator wajib diisi"
         if item.target is not None and item.target < 0:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from ..db.database import Database
 from ..db.evidence import find_evidence, store_evidence_file
+from ..db.limits import check_values
 from ..db.models import BudgetRealization, Evidence, IndicatorRealization
 from ..db.types import utcnow
 from ..domain.evaluation import (
@@ -37,6 +38,11 @@ def save_quarter_report(db: Database, report: QuarterReport, *, origin: str = "a
     A changed earlier value is a correction and is written to the audit log with old and new values.
     """
     evidence_dir = db.evidence_dir
+    unusable: dict[str, str] = {}
+    for entry in report.indicators:  # a signalling NaN cannot even be compared with the stored value
+        unusable.update(check_values(IndicatorRealization, {"value": entry.value}, indicator_id=entry.indicator_id))
+    if unusable:
+        raise ValidationError(unusable)
     with db.write() as session:
         if closure(session, report.year, report.quarter) is not None:
             raise ValidationError.single(

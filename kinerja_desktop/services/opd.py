@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.database import Database
+from ..db.limits import check_values
 from ..db.models import Official, Opd, OpdHead, OpdNameHistory
 from ..domain.enums import ActingKind, OpdKind
 from ..domain.formatting import format_date
@@ -219,6 +220,8 @@ def validate(data: OpdForm) -> dict[str, str]:
             errors["head_position"] = "Jabatan kepala wajib diisi."
         if head.start_date is None:
             errors["head_start"] = "Tanggal mulai menjabat wajib diisi."
+        else:  # before any date arithmetic: the day before 1 January of year 1 does not exist
+            errors.update(check_values(OpdHead, {"start_date": head.start_date}))
     return errors
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from ..db.database import Database
+from ..db.limits import check_values
 from ..db.models import Regency, RegionalLeader
 from ..domain import DEFAULT_BANDS, PredicateBands, bands_from_json, bands_to_json
 from ..domain.enums import ActingKind, LeaderRole, RegionKind
@@ -116,13 +117,16 @@ def profile_problems(profile: RegencyProfile) -> dict[str, str]:
             problems["logo_png"] = "Logo harus berkas gambar PNG"
         elif len(profile.logo_png) > MAX_LOGO_BYTES:
             problems["logo_png"] = "Logo terlalu besar (paling besar 2 MB)"
-    if not Decimal(100) <= profile.achievement_cap <= Decimal(200):
+    settings = {name: getattr(profile, name) for name in ("achievement_cap", "warning_threshold", "efficiency_margin")}
+    unusable = check_values(Regency, settings)  # a NaN cannot even be compared below
+    problems.update(unusable)
+    if "achievement_cap" not in unusable and not Decimal(100) <= profile.achievement_cap <= Decimal(200):
         problems["achievement_cap"] = "Batas atas capaian harus antara 100 dan 200 persen"
     if profile.negative_formula not in ("2t-r", "t/r"):
         problems["negative_formula"] = "Rumus indikator negatif tidak dikenal"
-    if not Decimal(0) < profile.warning_threshold <= Decimal(100):
+    if "warning_threshold" not in unusable and not Decimal(0) < profile.warning_threshold <= Decimal(100):
         problems["warning_threshold"] = "Ambang peringatan dini harus antara 0 dan 100 persen"
-    if not Decimal(0) <= profile.efficiency_margin <= Decimal(50):
+    if "efficiency_margin" not in unusable and not Decimal(0) <= profile.efficiency_margin <= Decimal(50):
         problems["efficiency_margin"] = "Selisih efisiensi harus antara 0 dan 50 poin"
     return problems
 

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.database import Database
+from ..db.limits import check_values
 from ..db.models import AgreementItem, Goal, Indicator, IndicatorTarget, Opd, PlanningPeriod
 from ..domain.enums import Cumulation, GoalKind, GoalLevel, Polarity
 from ..domain.targets import target_problems
@@ -293,15 +294,21 @@ def get_indicator(db: Database, indicator_id: str) -> IndicatorData:
 
 def indicator_problems(data: IndicatorData) -> dict[str, str]:
     """Field → message; target fields are keyed ``targets[YEAR].FIELD`` (FIELD: target, target_high, q1..q4)."""
-    problems: dict[str, str] = {}
+    problems = check_values(Indicator, {"weight": data.weight, "baseline": data.baseline})
     if not data.name.strip():
         problems["name"] = "Nama indikator wajib diisi"
     if not data.unit.strip():
         problems["unit"] = "Satuan wajib diisi"
-    if data.weight <= 0:
+    if "weight" not in problems and data.weight <= 0:
         problems["weight"] = "Bobot harus lebih dari 0"
     qualitative = bool(data.qualitative_scale)
     for target in data.targets:
+        values = {"target": target.target, "target_high": target.target_high}
+        values.update(zip(("q1", "q2", "q3", "q4"), target.quarters, strict=True))
+        unusable = check_values(IndicatorTarget, values, year=target.year)
+        if unusable:  # the rules below cannot even compare such a value
+            problems.update(unusable)
+            continue
         if qualitative:
             if not target.target_grade:
                 problems[f"targets[{target.year}].target"] = "Target (predikat) wajib diisi"
