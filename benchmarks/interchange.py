@@ -251,12 +251,14 @@ def main() -> int:
             seconds, master = timed(lambda: sync.export_master_package(centre, work / "m.kinerja-paket"))  # noqa: B023
             record("export (master, all OPDs)", seconds)
             laptop = open_database(work / "laptop.sqlite")
-            seconds, _ = timed(lambda: sync.import_package(laptop, work / "m.kinerja-paket"))  # noqa: B023
+            seconds, _ = timed(
+                lambda: sync.import_package(laptop, work / "m.kinerja-paket", code=master.code)  # noqa: B023
+            )
             record("import (master into empty laptop)", seconds)
             laptop.close()
             small = open_database(work / "kecil.sqlite")
-            sync.export_master_package(centre, work / "m1.kinerja-paket", opd_codes=[first_code])
-            sync.import_package(small, work / "m1.kinerja-paket")
+            small_master = sync.export_master_package(centre, work / "m1.kinerja-paket", opd_codes=[first_code])
+            sync.import_package(small, work / "m1.kinerja-paket", code=small_master.code)
             with small.write() as s:
                 for k, realization in enumerate(s.query(IndicatorRealization).limit(100)):
                     realization.follow_up = f"Tindak lanjut {run}-{k}"

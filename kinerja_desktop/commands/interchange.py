@@ -44,6 +44,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
     imp.add_argument(
         "--prefer", choices=("central", "package"), default=None, help="putuskan semua konflik: nilai pusat atau paket"
     )
+    imp.add_argument(
+        "--code", default=None, help="kode pendaftaran paket induk (ditampilkan di pusat saat paket dibuat)"
+    )
     imp.set_defaults(handler=_import)
 
 
@@ -163,24 +166,44 @@ def _export(args: argparse.Namespace) -> int:
         f"{kind} nomor {result.seq} dibuat: {result.path} ({result.total_rows} baris, {result.tombstones} "
         f"penghapusan, {result.evidence_files} berkas bukti)"
     )
+    if result.code:
+        print(f"Kode pendaftaran: {result.code}")
+        print(
+            "Berikan kode ini kepada operator laptop (bukan lewat berkas paketnya); kode diketik saat mengimpor "
+            "paket dan tidak ditampilkan lagi."
+        )
     for warning in result.warnings:
         print(f"Peringatan: {warning}", file=sys.stderr)
     return 0
 
 
+def _enrolment_code(args: argparse.Namespace, error: Exception) -> str | None:
+    """The code of a master package: asked at a terminal when not given with ``--code``; None: say why not."""
+    if args.code is not None or not sys.stdin or not sys.stdin.isatty():
+        print(f"Galat: {error} Ulangi dengan --code KODE.", file=sys.stderr)
+        return None
+    return input("Kode pendaftaran paket induk (dari pusat): ").strip()
+
+
 def _import(args: argparse.Namespace) -> int:
-    from ..interchange.errors import InterchangeError, UnresolvedConflictsError
+    from ..interchange.errors import EnrolmentCodeError, InterchangeError, UnresolvedConflictsError
     from ..services.sync import import_package, preview_import
 
     database = open_for_command(args)
     try:
-        preview = preview_import(database, args.file)
+        try:
+            preview = preview_import(database, args.file, code=args.code)
+        except EnrolmentCodeError as exc:
+            args.code = _enrolment_code(args, exc)
+            if args.code is None:
+                return EXIT_ERROR
+            preview = preview_import(database, args.file, code=args.code)
         if args.dry_run or preview.already_imported:
             for line in preview.lines():
                 print(line)
             return 0
         try:
-            report = import_package(database, args.file, prefer=args.prefer)
+            report = import_package(database, args.file, prefer=args.prefer, code=args.code)
         except UnresolvedConflictsError as exc:
             for line in preview.lines():
                 print(line)

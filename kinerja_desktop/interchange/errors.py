@@ -100,3 +100,16 @@ class UnresolvedConflictsError(InterchangeError):
             f"Impor dihentikan: {len(conflicts)} konflik belum diputuskan "
             "(pilih nilai pusat atau nilai paket untuk setiap konflik)."
         )
+
+
+class EnrolmentCodeError(SignatureError):
+    """A master package read without its enrolment code, or with one that cannot be a code."""
+
+    def __init__(self, name: str, detail: str = "") -> None:
+        super().__init__(
+            name,
+            detail
+            or "paket induk memerlukan kode pendaftaran yang ditampilkan di pusat saat paket dibuat "
+            "(16 huruf dan angka, mis. K7QF-2M9X-R4TA-HW3C)",
+        )
+        self.missing = not detail

@@ -1,13 +1,14 @@
 """Field packages (``.kinerja-paket``): the file format, read strictly into plain data, written atomically.
 
 Members: ``manifest.json`` (who, what, when, checksums), ``manifest.sig`` (HMAC-SHA256 of the manifest's
-bytes; field packages only), ``rows.json`` (rows and tombstones) and ``bukti/<sha256>`` evidence files.
+bytes: with the laptop's key in a field package, with the key derived from the enrolment code in a master
+package, see enrolment.py), ``rows.json`` (rows and tombstones) and ``bukti/<sha256>`` evidence files.
 
 rows.json::
 
     {"rows": {"<table>": [{"id": ..., "values": {...}, "base": {...} | null, "base_version": n | null}]},
      "tombstones": [{"table": ..., "id": ..., "opd_id": ..., "base": {...} | null, "base_version": ...}],
-     "enrolment": {"key_id": ..., "secret": ..., "centre_id": ...},   # master packages
+     "enrolment": {"key_id": ..., "centre_id": ...},   # master packages (the key is derived from the code)
      "acknowledged": {"<installation id>": last sequence imported}}     # master packages
 """
 
@@ -22,7 +23,8 @@ from ..db.evidence import is_sha256
 from ..db.sync_scope import FIELD_TABLES, SYNC_TABLES, metadata_tables
 from .archive import SafeZipReader, atomic_zip
 from .codec import CodecError, TableCodec, dumps, loads
-from .errors import MalformedContentError, ManifestError, SchemaTooNewError
+from .enrolment import EnrolmentKeys, normalise_code
+from .errors import EnrolmentCodeError, MalformedContentError, ManifestError, SchemaTooNewError, SignatureError
 from .manifest import (
     EVIDENCE_PREFIX,
     KIND_FIELD,
@@ -109,12 +111,21 @@ class Package:
         return sum(len(rows) for rows in self.rows.values())
 
 
-def read_package(path: Path, *, known_revisions: tuple[str, ...], secret_for=None) -> Package:  # noqa: ANN001
-    """Read and check a package; ``secret_for(key_id)`` gives the HMAC key of a field package.
+def read_package(
+    path: Path,
+    *,
+    known_revisions: tuple[str, ...],
+    secret_for=None,  # noqa: ANN001
+    code: str | None = None,
+) -> Package:
+    """Read and check a package; ``secret_for(key_id)`` gives the HMAC key of a field package, ``code`` is
+    the enrolment code a master package is authenticated with (interchange/enrolment.py).
 
-    Raises an :class:`InterchangeError` subclass; nothing is evaluated, only JSON parsed.
+    Raises an :class:`InterchangeError` subclass (:class:`EnrolmentCodeError` for a master package read
+    without a code); nothing is evaluated, only JSON parsed.
     """
     path = Path(path)
+    keys: EnrolmentKeys | None = None
     with open_archive(path) as reader:
         manifest = read_manifest(reader, PACKAGE_FORMAT)
         _check_manifest(path.name, manifest, known_revisions)
@@ -122,6 +133,8 @@ def read_package(path: Path, *, known_revisions: tuple[str, ...], secret_for=Non
             key_id = manifest["key_id"]
             secret = secret_for(key_id)
             verify_signature(reader, manifest, secret)
+        if manifest["kind"] == KIND_MASTER:
+            keys = _master_keys(reader, manifest, code)
         raw = read_verified(reader, manifest, ROWS_MEMBER) if ROWS_MEMBER in manifest["files"] else None
         if raw is None:
             raise MalformedContentError(path.name, "data baris (rows.json) tidak ada")
@@ -134,7 +147,26 @@ def read_package(path: Path, *, known_revisions: tuple[str, ...], secret_for=Non
                     # the manifest's checksum matches (whoever wrote it), but the store names files by content
                     raise MalformedContentError(path.name, f"isi berkas bukti {sha[:12]}… tidak cocok dengan namanya")
                 evidence[sha] = data
-    return _parse_rows(path, manifest, raw, evidence)
+    package = _parse_rows(path, manifest, raw, evidence)
+    if keys is not None and package.enrolment is not None:
+        package.enrolment["secret"] = keys.field_key(package.enrolment["key_id"])
+    return package
+
+
+def _master_keys(reader: SafeZipReader, manifest: Manifest, code: str | None) -> EnrolmentKeys:
+    """Check a master package's signature with the keys derived from its enrolment code."""
+    if code is None or not code.strip():
+        raise EnrolmentCodeError(reader.name)
+    if normalise_code(code) is None:
+        raise EnrolmentCodeError(reader.name, "kode pendaftaran harus 16 huruf dan angka (tanpa 0, O, 1, I)")
+    keys = EnrolmentKeys(code, manifest["package_id"])
+    try:
+        verify_signature(reader, manifest, keys.manifest_key)
+    except SignatureError:
+        raise SignatureError(
+            reader.name, "kode pendaftaran salah, atau paket induk telah diubah sesudah dibuat di pusat"
+        ) from None
+    return keys
 
 
 def _check_manifest(name: str, manifest: Manifest, known_revisions: tuple[str, ...]) -> None:
@@ -198,11 +230,12 @@ def _parse_rows(path: Path, manifest: Manifest, raw: bytes, evidence: dict[str, 
     if manifest["kind"] == KIND_MASTER:
         if not (
             isinstance(enrolment, dict)
+            and set(enrolment) == {"key_id", "centre_id"}  # the secret is derived from the code, never carried
             and is_uuid(enrolment.get("key_id"))
-            and is_sha256(enrolment.get("secret"))
             and is_uuid(enrolment.get("centre_id"))
         ):
             raise MalformedContentError(name, "data pendaftaran laptop tidak sah")
+        enrolment = dict(enrolment)
     else:
         enrolment = None
     acknowledged = data.get("acknowledged", {})

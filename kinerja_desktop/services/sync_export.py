@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from ..db.revisions import HEAD
 from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
 from ..db.sync_scope import FIELD_TABLES, content_columns, sync_order
 from ..db.types import new_id, utcnow
+from ..interchange.enrolment import EnrolmentKeys, new_code
 from ..interchange.errors import InterchangeError, RoleError
 from ..interchange.manifest import FORMAT_VERSION, KIND_FIELD, KIND_MASTER
 from ..interchange.package import write_package
@@ -46,6 +46,7 @@ class ExportResult:
     tombstones: int
     evidence_files: int
     warnings: list[str] = field(default_factory=list)
+    code: str | None = None  # master package: the enrolment code to show once and type on the laptop
 
     @property
     def total_rows(self) -> int:
@@ -131,7 +132,8 @@ def export_master_package(
 ) -> ExportResult:
     """Centre: regency, OPDs (all, or the chosen ones), Renstra, agreements, realisations, deletions.
 
-    Sets up a new laptop (with a fresh signing key for it) or refreshes one (the return path).
+    Sets up a new laptop (with a fresh signing key for it) or refreshes one (the return path). The result's
+    ``code`` is the one-time enrolment code the laptop's operator types to import it; it is kept nowhere.
     """
     out = Path(out)
     with db.write() as session:
@@ -149,12 +151,15 @@ def export_master_package(
             for r in conn.execute(select(tombstones))
             if r.opd_id is None or r.opd_id in scope
         ]
-        key_id, secret = new_id(), secrets.token_hex(32)
+        counts = {table: len(values) for table, values in rows.items()}
+        fields = _manifest_fields(conn, me, KIND_MASTER, 0, scope, None, counts)
+        code, key_id = new_code(), new_id()
+        keys = EnrolmentKeys(code, fields["package_id"])
         now = utcnow()
         conn.execute(
             insert(_t("sync_key")).values(
                 id=key_id,
-                secret=secret,
+                secret=keys.field_key(key_id),
                 scope=json.dumps(scope),
                 label=label[:200],
                 created_at=now,
@@ -164,22 +169,22 @@ def export_master_package(
         )
         peers = _t("sync_peer")
         acknowledged = {r.installation_id: r.last_seq for r in conn.execute(select(peers))}
-        seq = _next_seq(conn, me)
+        seq = fields["seq"] = _next_seq(conn, me)
         warnings: list[str] = []
         evidence = _write_evidence_map(db, rows["evidence"].values(), warnings)
-        counts = {table: len(values) for table, values in rows.items()}
         payload = {
             "rows": {table: [{"id": k, "values": v} for k, v in values.items()] for table, values in rows.items()},
             "tombstones": tomb_rows,
-            "enrolment": {"key_id": key_id, "secret": secret, "centre_id": me["id"]},
+            "enrolment": {"key_id": key_id, "centre_id": me["id"]},  # the laptop derives the key from the code
             "acknowledged": acknowledged,
         }
-        fields = _manifest_fields(conn, me, KIND_MASTER, seq, scope, None, counts)
         step_fraction(progress, cancelled, 0.6, "Menulis paket…")
-        write_package(out, fields, payload, evidence, None)
+        write_package(out, fields, payload, evidence, keys.manifest_key)
         _record_export_audit(session, fields, out)
     step_fraction(progress, None, 1.0, "Paket induk selesai.")
-    return ExportResult(out, KIND_MASTER, seq, fields["package_id"], counts, len(tomb_rows), len(evidence), warnings)
+    return ExportResult(
+        out, KIND_MASTER, seq, fields["package_id"], counts, len(tomb_rows), len(evidence), warnings, code=code
+    )
 
 
 def export_field_package(

@@ -93,7 +93,7 @@ class ImportReport:
 ImportPreview = ImportReport
 
 
-def _read(db: Database, path: Path) -> Package:
+def _read(db: Database, path: Path, code: str | None) -> Package:
     def secret_for(key_id: str) -> str:
         with db.read() as session:
             t = _t("sync_key")
@@ -102,7 +102,7 @@ def _read(db: Database, path: Path) -> Package:
             raise SignatureError(Path(path).name, "kunci tanda tangan tidak dikenal di pusat ini")
         return secret
 
-    return read_package(Path(path), known_revisions=REVISIONS, secret_for=secret_for)
+    return read_package(Path(path), known_revisions=REVISIONS, secret_for=secret_for, code=code)
 
 
 def _report(package: Package) -> ImportReport:
@@ -180,11 +180,19 @@ def _fill(report: ImportReport, plan: _Plan) -> None:
 
 
 def preview_import(
-    db: Database, path: Path, *, progress: Progress | None = None, cancelled: CancelCheck | None = None
+    db: Database,
+    path: Path,
+    *,
+    code: str | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> ImportReport:
-    """Check the package and say what importing it would do; nothing is written."""
+    """Check the package and say what importing it would do; nothing is written.
+
+    A master package needs its enrolment ``code`` (:class:`EnrolmentCodeError` without it).
+    """
     step_fraction(progress, cancelled, 0.0, "Memeriksa paket…")
-    package = _read(db, path)
+    package = _read(db, path, code)
     report = _report(package)
     step_fraction(progress, cancelled, 0.3, "Membandingkan dengan basis data…")
     with db.read() as session:
@@ -203,6 +211,7 @@ def import_package(
     resolutions: dict[tuple[str, str, str | None], str] | None = None,
     prefer: str | None = None,
     dry_run: bool = False,
+    code: str | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> ImportReport:
@@ -211,13 +220,14 @@ def import_package(
     ``resolutions`` maps a :attr:`Conflict.key` to ``"central"`` or ``"package"``; ``prefer`` decides every
     other conflict. With conflicts left undecided nothing is written and
     :class:`UnresolvedConflictsError` lists them. ``dry_run`` computes everything and writes nothing.
+    A master package needs its enrolment ``code``.
     """
     if prefer not in (None, PREFER_CENTRAL, PREFER_PACKAGE):
         raise ValueError(f"prefer must be {PREFER_CENTRAL!r} or {PREFER_PACKAGE!r}")
     if dry_run:
-        return preview_import(db, path, progress=progress, cancelled=cancelled)
+        return preview_import(db, path, code=code, progress=progress, cancelled=cancelled)
     step_fraction(progress, cancelled, 0.0, "Memeriksa paket…")
-    package = _read(db, path)
+    package = _read(db, path, code)
     report = _report(package)
     try:
         with db.write() as session:

@@ -205,9 +205,9 @@ def test_automatic_backups_are_listed_and_one_can_be_restored(qtbot, screen, dem
 
 def _laptop(tmp_path: Path, centre: Database, code: str) -> Database:
     package = tmp_path / "induk.kinerja-paket"
-    sync.export_master_package(centre, package, opd_codes=[code], label="Laptop Kecamatan")
+    enrolment = sync.export_master_package(centre, package, opd_codes=[code], label="Laptop Kecamatan").code
     laptop = open_database(tmp_path / "laptop.sqlite")
-    assert sync.import_package(laptop, package).applied
+    assert sync.import_package(laptop, package, code=enrolment).applied
     return laptop
 
 

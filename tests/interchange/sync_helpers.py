@@ -115,9 +115,9 @@ def signed_agreement(db: Database, code: str) -> str:
 def make_laptop(tmp_path: Path, name: str, centre: Database, codes: list[str]) -> Database:
     """A new field laptop set up from a master package of ``codes``."""
     package = tmp_path / f"induk-{name}.kinerja-paket"
-    sync.export_master_package(centre, package, opd_codes=codes, label=name)
+    code = sync.export_master_package(centre, package, opd_codes=codes, label=name).code
     laptop = open_database(tmp_path / f"{name}.sqlite")
-    report = sync.import_package(laptop, package)
+    report = sync.import_package(laptop, package, code=code)
     assert report.applied and not report.conflicts
     return laptop
 

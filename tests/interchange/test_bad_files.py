@@ -17,6 +17,7 @@ from sync_helpers import checksum, content_rows, edit, make_laptop, opd_codes, r
 from kinerja_desktop.db.database import Database, open_database
 from kinerja_desktop.interchange import manifest as manifest_module
 from kinerja_desktop.interchange.archive import Limits
+from kinerja_desktop.interchange.enrolment import EnrolmentKeys
 from kinerja_desktop.interchange.errors import (
     ChecksumError,
     CorruptArchiveError,
@@ -48,7 +49,7 @@ def world(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
     field_package = folder / "lapangan.kinerja-paket"
     sync.export_package(laptop, field_package)
     master = folder / "induk.kinerja-paket"
-    sync.export_master_package(centre, master, opd_codes=[x])
+    master_code = sync.export_master_package(centre, master, opd_codes=[x]).code
     backup_file = folder / "cadangan.kinerja-backup"
     backup.create_backup(centre, backup_file)
     with laptop.read() as s:
@@ -57,6 +58,7 @@ def world(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
     centre.close()
     _checkpoint(centre_path)
     (folder / "secret").write_text(secret)
+    (folder / "code").write_text(master_code)
     return {"centre": centre_path, "field": field_package, "master": master, "backup": backup_file, "folder": folder}
 
 
@@ -122,10 +124,10 @@ def rebuild(
     return target
 
 
-def _refused(db: Database, path: Path, error: type[InterchangeError], match: str) -> None:
+def _refused(db: Database, path: Path, error: type[InterchangeError], match: str, code: str | None = None) -> None:
     before = checksum(db.path)
     with pytest.raises(error, match=match) as info:
-        sync.import_package(db, path)
+        sync.import_package(db, path, code=code)
     assert "Basis data tidak diubah" in str(info.value)
     assert checksum(db.path) == before
 
@@ -176,14 +178,18 @@ def test_changed_manifest_breaks_the_signature(centre: Database, world: dict[str
 def test_package_from_another_regency(world: dict[str, Path], tmp_path: Path) -> None:
     laptop = open_database(tmp_path / "laptop.sqlite")
     try:
-        sync.import_package(laptop, world["master"])
+        code = (world["folder"] / "code").read_text()
+        sync.import_package(laptop, world["master"], code=code)
 
         def other(data: dict) -> None:
             data["regency"] = {"id": "00000000-0000-4000-8000-000000000001", "name": "Kabupaten Lain"}
             data["seq"] += 1
+            keys.append(EnrolmentKeys(code, data["package_id"]).manifest_key)
 
-        bad = rebuild(world["master"], tmp_path / "lain.kinerja-paket", manifest=other)
-        _refused(laptop, bad, WrongRegencyError, "Kabupaten Lain")
+        keys: list[str] = []
+        rebuild(world["master"], tmp_path / "kunci.kinerja-paket", manifest=other)  # learns the key
+        bad = rebuild(world["master"], tmp_path / "lain.kinerja-paket", manifest=other, secret=keys[0])
+        _refused(laptop, bad, WrongRegencyError, "Kabupaten Lain", code=code)
     finally:
         laptop.close()
 

@@ -35,7 +35,8 @@ def test_package_verbs_set_up_a_laptop_and_report_conflicts(demo_db: Database, t
     x = opd_codes(demo_db, 1)[0]
     master, laptop_path = tmp_path / "m.kinerja-paket", tmp_path / "laptop.sqlite"
     assert main(["package", "export", "--db", str(demo_db.path), "--opd", x, "--master", "--out", str(master)]) == 0
-    assert main(["package", "import", "--db", str(laptop_path), str(master)]) == 0
+    code = capsys.readouterr().out.split("Kode pendaftaran: ")[1].split()[0]
+    assert main(["package", "import", "--db", str(laptop_path), str(master), "--code", code]) == 0
     assert "disiapkan sebagai laptop lapangan" in capsys.readouterr().out
     laptop = open_database(laptop_path)
     row = realizations(demo_db, x)[0]
@@ -60,3 +61,27 @@ def test_package_verbs_set_up_a_laptop_and_report_conflicts(demo_db: Database, t
     bad.write_bytes(b"PK\x03\x04rusak")
     assert main(["package", "import", "--db", str(demo_db.path), str(bad)]) == 1
     assert "rusak" in capsys.readouterr().err
+
+
+def test_a_master_package_is_imported_only_with_its_enrolment_code(
+    demo_db: Database, tmp_path: Path, capsys, monkeypatch  # noqa: ANN001
+) -> None:
+    x = opd_codes(demo_db, 1)[0]
+    master, laptop_path = tmp_path / "m.kinerja-paket", tmp_path / "laptop.sqlite"
+    assert main(["package", "export", "--db", str(demo_db.path), "--opd", x, "--master", "--out", str(master)]) == 0
+    code = capsys.readouterr().out.split("Kode pendaftaran: ")[1].split()[0]
+    assert len(code) == 19 and code.count("-") == 3
+    # No code and no terminal to ask: a clear message naming --code, nothing set up
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
+    assert main(["package", "import", "--db", str(laptop_path), str(master)]) == 1
+    assert "--code" in capsys.readouterr().err
+    # A wrong code (or an edited package): refused
+    assert main(["package", "import", "--db", str(laptop_path), str(master), "--code", "AAAA-BBBB-CCCC-DDDD"]) == 1
+    assert "kode pendaftaran salah" in capsys.readouterr().err
+    assert main(["package", "import", "--db", str(laptop_path), str(master), "--code", "kode?"]) == 1
+    assert "16 huruf dan angka" in capsys.readouterr().err
+    # At a terminal the code is asked for, and may be typed in lower case without dashes
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("builtins.input", lambda _prompt: code.replace("-", " ").lower())
+    assert main(["package", "import", "--db", str(laptop_path), str(master)]) == 0
+    assert "disiapkan sebagai laptop lapangan" in capsys.readouterr().out

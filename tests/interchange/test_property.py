@@ -102,9 +102,9 @@ def test_no_edit_is_lost(template: tuple[Path, list[str]], tmp_path_factory: pyt
     scopes = {"a": ["X"], "b": ["X", "Y"]}
     for name, codes in scopes.items():
         master = folder / f"induk-{name}.kinerja-paket"
-        sync.export_master_package(centre, master, opd_codes=codes)
+        code = sync.export_master_package(centre, master, opd_codes=codes).code
         dbs[name] = open_database(folder / f"{name}.sqlite")
-        sync.import_package(dbs[name], master)
+        sync.import_package(dbs[name], master, code=code)
     in_scope = {"pusat": set(range(8)), "a": set(range(4)), "b": set(range(8))}
     packages: list[tuple[str, Path]] = []
     seen: dict[tuple[str, str, str], tuple[int | None, str | None]] = {}
@@ -152,8 +152,8 @@ def test_no_edit_is_lost(template: tuple[Path, list[str]], tmp_path_factory: pyt
                 import_at_centre(laptop, path, op[2])
             elif op[0] == "refresh":
                 master = folder / f"segar-{next(counter)}.kinerja-paket"
-                sync.export_master_package(centre, master, opd_codes=scopes[op[1]])
-                sync.import_package(dbs[op[1]], master)
+                code = sync.export_master_package(centre, master, opd_codes=scopes[op[1]]).code
+                sync.import_package(dbs[op[1]], master, code=code)
         # Final round: everything pending reaches the centre, then everyone refreshes (twice: B, then A again)
         for _round in range(2):
             for name in ("a", "b"):
@@ -162,8 +162,8 @@ def test_no_edit_is_lost(template: tuple[Path, list[str]], tmp_path_factory: pyt
                 import_at_centre(name, path, sync.PREFER_PACKAGE)
             for name in ("a", "b"):
                 master = folder / f"akhir-induk-{next(counter)}.kinerja-paket"
-                sync.export_master_package(centre, master, opd_codes=scopes[name])
-                sync.import_package(dbs[name], master)
+                code = sync.export_master_package(centre, master, opd_codes=scopes[name]).code
+                sync.import_package(dbs[name], master, code=code)
         # THEN nothing is pending and every laptop holds the centre's values for its scope
         for name in ("a", "b"):
             assert sync.pending_changes(dbs[name]) == 0

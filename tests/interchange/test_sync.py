@@ -98,8 +98,8 @@ def test_master_package_refreshes_a_laptop_and_its_base_advances(demo_db: Databa
     edit(demo_db, "indicator_realization", r2, problems="dari pusat")
     edit(laptop, "indicator_realization", r2, follow_up="belum terkirim")
     refresh = tmp_path / "refresh.kinerja-paket"
-    sync.export_master_package(demo_db, refresh, opd_codes=[x])
-    report = sync.import_package(laptop, refresh)
+    code = sync.export_master_package(demo_db, refresh, opd_codes=[x]).code
+    report = sync.import_package(laptop, refresh, code=code)
     assert report.applied
     assert content(laptop, "indicator_realization", r2)["problems"] == "dari pusat"
     assert content(laptop, "indicator_realization", r2)["follow_up"] == "belum terkirim"  # kept, pending
@@ -157,8 +157,8 @@ def test_rows_created_on_both_sides_with_the_same_natural_key_become_one(demo_db
     assert [r.problems for r in found] == ["laptop"]
     # The laptop adopts the centre's row on refresh: one row, the centre's id
     refresh = tmp_path / "refresh.kinerja-paket"
-    sync.export_master_package(demo_db, refresh, opd_codes=[x])
-    sync.import_package(laptop, refresh)
+    code = sync.export_master_package(demo_db, refresh, opd_codes=[x]).code
+    sync.import_package(laptop, refresh, code=code)
     with laptop.read() as s:
         mine = s.query(IndicatorRealization).filter_by(indicator_id=indicator, year=2029, quarter=4).all()
     assert [(r.id, r.problems) for r in mine] == [(found[0].id, "laptop")]
@@ -170,9 +170,9 @@ def test_roles_are_enforced(demo_db: Database, tmp_path: Path) -> None:
     with pytest.raises(RoleError, match="pusat"):
         sync.export_package(laptop, tmp_path / "m.kinerja-paket", master=True)
     master = tmp_path / "m2.kinerja-paket"
-    sync.export_master_package(demo_db, master)
+    code = sync.export_master_package(demo_db, master).code
     with pytest.raises(RoleError):
-        sync.import_package(demo_db, master)
+        sync.import_package(demo_db, master, code=code)
     assert sync.installation_info(laptop).role == "lapangan"
     assert sync.import_log(laptop)[0].kind == "induk"
 
