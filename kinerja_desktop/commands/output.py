@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
+
+from ..services.csv_files import SafeCsvWriter
 
 FORMATS = ("table", "csv", "json")
 
@@ -31,7 +32,7 @@ def write_rows(
         json.dump(data, out, ensure_ascii=False, indent=2, default=str)
         out.write("\n")
     elif fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        writer = SafeCsvWriter(out, delimiter=",", lineterminator="\n")  # formulas in cells neutralised
         writer.writerow(headers)
         writer.writerows(rows)
     else:

@@ -1,0 +1,57 @@
+"""CSV files for spreadsheets, safe from formula injection: the one writer every CSV export uses.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to Excel and
+LibreOffice (``=HYPERLINK(...)``, ``@SUM(1+1)*cmd|' /C calc'!A0``); such text, typed into an OPD's name or
+code, is written with a leading apostrophe so the spreadsheet shows it as text (OWASP, "CSV Injection").
+Numbers stay numbers: an ``int`` or ``Decimal`` cell, and text that is nothing but a number as the app
+writes it (``-5,00``, ``-1.234.567,89``, ``-12.5``), cannot be a formula and is written unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A number as formatting.format_number writes it (1.234.567,89), or in machine form (1234567.89).
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?%?|[+-]?\d+(?:\.\d+)?", re.ASCII)
+
+
+def safe_cell(value: Any) -> Any:
+    """The cell as written: None empty, numbers unchanged, text that a spreadsheet would run neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return value
+    text = str(value)
+    if text.startswith(FORMULA_STARTS) and _NUMBER.fullmatch(text) is None:
+        return "'" + text
+    return text
+
+
+class SafeCsvWriter:
+    """``csv.writer`` whose every cell goes through :func:`safe_cell`."""
+
+    def __init__(self, handle: TextIO, *, delimiter: str = ";", lineterminator: str = "\r\n") -> None:
+        self._writer = csv.writer(handle, delimiter=delimiter, lineterminator=lineterminator)
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        self._writer.writerow([safe_cell(cell) for cell in row])
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
+    """A CSV as Indonesian spreadsheets read it: ``;`` between fields, UTF-8 with a BOM; returns the path."""
+    target = Path(path)
+    with target.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = SafeCsvWriter(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return target
