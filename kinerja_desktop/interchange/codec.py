@@ -103,9 +103,7 @@ def _parser(column: Any) -> Decoder:
                 result = Decimal(value)
             except InvalidOperation:
                 raise fail(value, "bilangan desimal") from None
-            if not result.is_finite():
-                raise fail(value, "bilangan desimal terhingga")
-            return result
+            return result  # finite, and within the stored precision: db/limits.py
 
         return dec
     if isinstance(ctype, EnumText):

@@ -17,10 +17,11 @@ from ..db.revisions import HEAD
 from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
 from ..db.sync_scope import FIELD_TABLES, content_columns, sync_order
 from ..db.types import new_id, utcnow
+from ..interchange.codec import CodecError
 from ..interchange.enrolment import EnrolmentKeys, new_code
 from ..interchange.errors import InterchangeError, RoleError
 from ..interchange.manifest import FORMAT_VERSION, KIND_FIELD, KIND_MASTER
-from ..interchange.package import write_package
+from ..interchange.package import codec, write_package
 from ..interchange.rows import (
     _centre,
     _installation,
@@ -99,6 +100,20 @@ def _write_evidence_map(db: Database, rows: Iterable[dict[str, Any]], warnings: 
     return evidence
 
 
+def _check_carriable(rows: dict[str, dict[str, dict]]) -> None:
+    """Refuse at the centre what a laptop would refuse: a value stored before the columns' limits held."""
+    for table, values in rows.items():
+        table_codec = codec(table)
+        for row_id, row in values.items():
+            try:
+                table_codec.validate(row)
+            except CodecError as exc:
+                raise InterchangeError(
+                    f"Paket induk tidak dibuat: baris {table} {row_id} memuat nilai yang tidak dapat dibawa paket "
+                    f"({exc}). Perbaiki data itu di pusat lalu buat paket lagi."
+                ) from None
+
+
 def _manifest_fields(
     conn: Connection, me: dict[str, Any], kind: str, seq: int, scope: list[str], key_id: str | None, counts: dict
 ) -> dict[str, Any]:
@@ -144,6 +159,7 @@ def export_master_package(
         scope_ids = _opd_ids(conn, opd_codes)
         step_fraction(progress, cancelled, 0.1, "Mengumpulkan data…")
         rows = _scoped_rows(conn, scope_ids, regional=True)
+        _check_carriable(rows)
         scope = sorted(scope_ids if scope_ids is not None else rows["opd"])
         tombstones = _t("sync_tombstone")
         tomb_rows = [
