@@ -29,6 +29,9 @@ to be sent) and :mod:`.sync_labels` (conflicts as people read them). The design:
 from __future__ import annotations
 
 from ..db.evidence import evidence_path
+from ..interchange.enrolment import format_code as format_enrolment_code
+from ..interchange.enrolment import normalise_code as normalise_enrolment_code
+from ..interchange.errors import EnrolmentCodeError
 from ..interchange.manifest import KIND_FIELD, KIND_MASTER
 from ..interchange.merge import PREFER_CENTRAL, PREFER_PACKAGE, Conflict, Refusal
 from ..interchange.package import IncomingRow, IncomingTombstone
@@ -51,6 +54,7 @@ __all__ = [
     "PREFER_PACKAGE",
     "Conflict",
     "ConflictView",
+    "EnrolmentCodeError",
     "ExportResult",
     "ImportLogEntry",
     "ImportPreview",
@@ -64,9 +68,11 @@ __all__ = [
     "export_field_package",
     "export_master_package",
     "export_package",
+    "format_enrolment_code",
     "import_log",
     "import_package",
     "installation_info",
+    "normalise_enrolment_code",
     "pending_changes",
     "preview_import",
     "refusal_label",
