@@ -31,7 +31,7 @@ from __future__ import annotations
 from ..db.evidence import evidence_path
 from ..interchange.enrolment import format_code as format_enrolment_code
 from ..interchange.enrolment import normalise_code as normalise_enrolment_code
-from ..interchange.errors import EnrolmentCodeError
+from ..interchange.errors import EnrolmentCodeError, SignatureError
 from ..interchange.manifest import KIND_FIELD, KIND_MASTER
 from ..interchange.merge import PREFER_CENTRAL, PREFER_PACKAGE, Conflict, Refusal
 from ..interchange.package import IncomingRow, IncomingTombstone
@@ -63,6 +63,7 @@ __all__ = [
     "IncomingTombstone",
     "InstallationInfo",
     "Refusal",
+    "SignatureError",
     "conflict_view",
     "evidence_path",
     "export_field_package",

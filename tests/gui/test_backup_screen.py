@@ -379,3 +379,58 @@ def test_batal_in_the_progress_dialog_reaches_the_service(qtbot, screen, tmp_pat
     assert asked == ["cancel"]
     assert "dibatalkan" in screen.status.text() and not said["error"] and not said["info"]
     assert screen.backups.backup_button.isEnabled()
+
+
+def test_master_package_code_shown_at_the_centre_and_asked_on_the_laptop(
+    qtbot, screen, demo_db, tmp_path, monkeypatch, said
+):
+    from kinerja_desktop.gui.dialogs.enrolment_code_dialog import AskEnrolmentCodeDialog, EnrolmentCodeDialog
+
+    # GIVEN the centre exporting a master package through the screen
+    target = tmp_path / "induk.kinerja-paket"
+    monkeypatch.setattr(backup_files, "ask_package_target", lambda _p, _f, _n: str(target))
+    screen.exchange.export_button.click()
+    export = wait_dialog(qtbot, screen, PackageExportDialog)
+    assert export.ui.masterRadio.isChecked()
+    export.accept()
+    # THEN the code is shown large, once, instead of a plain message
+    shown = wait_dialog(qtbot, screen, EnrolmentCodeDialog)
+    code = shown.code_label.text()
+    assert len(code) == 19 and code.count("-") == 3 and not said["info"]
+    assert shown.code_label.font().pointSizeF() >= 2 * screen.font().pointSizeF()
+    shown.copy_button.click()
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == code
+    shown.reject()
+    # WHEN a new laptop opens the package: the code is asked for
+    laptop = open_database(tmp_path / "laptop.sqlite")
+    laptop_screen = make_screen(qtbot, laptop)
+    try:
+        before = checksum(laptop.path)
+        laptop_screen.exchange.import_from_file(target)
+        ask = wait_dialog(qtbot, laptop_screen, AskEnrolmentCodeDialog)
+        ok = ask.buttons.button(ask.buttons.StandardButton.Ok)
+        assert not ok.isEnabled()
+        # a wrong code (typed as people do: lower case, spaces) is refused and asked for again
+        wrong = "".join("A" if c != "A" else "B" for c in code.replace("-", ""))
+        qtbot.keyClicks(ask.edit, wrong.lower())
+        assert ok.isEnabled()
+        ok.click()
+        qtbot.waitUntil(lambda: laptop_screen.dialog is not ask and laptop_screen.dialog is not None, timeout=20_000)
+        again = wait_dialog(qtbot, laptop_screen, AskEnrolmentCodeDialog)
+        assert "kode pendaftaran salah" in again.problem.text() and again.problem.isVisible()
+        assert checksum(laptop.path) == before
+        qtbot.keyClicks(again.edit, code.lower().replace("-", " "))
+        again.buttons.button(again.buttons.StandardButton.Ok).click()
+        # THEN the preview follows, and the import sets the laptop up
+        preview = wait_dialog(qtbot, laptop_screen, PackagePreviewDialog)
+        assert "disiapkan sebagai laptop lapangan" in preview.text()
+        preview.accept()
+        wait_idle(qtbot, laptop_screen)
+        assert not said["error"]
+        assert sync.installation_info(laptop).role == "lapangan"
+    finally:
+        laptop_screen.shutdown()
+        laptop_screen.runner.wait()
+        laptop.close()

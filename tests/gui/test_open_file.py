@@ -16,6 +16,7 @@ from kinerja_desktop.db.database import open_database
 from kinerja_desktop.db.models import Opd
 from kinerja_desktop.gui import messages, opening
 from kinerja_desktop.gui.dialogs.backup_restore_dialog import RestoreConfirmDialog
+from kinerja_desktop.gui.dialogs.enrolment_code_dialog import AskEnrolmentCodeDialog
 from kinerja_desktop.gui.dialogs.package_preview_dialog import PackagePreviewDialog
 from kinerja_desktop.services import backup, sync
 
@@ -64,12 +65,17 @@ def test_the_app_opened_with_a_package_reaches_the_import_preview(qtbot, qapp, d
     with demo_db.read() as s:
         code = s.scalars(select(Opd.code)).first()
     package = tmp_path / "induk.kinerja-paket"
-    sync.export_master_package(demo_db, package, opd_codes=[code])
+    enrolment = sync.export_master_package(demo_db, package, opd_codes=[code]).code
     empty = tmp_path / "laptop.sqlite"
     window, _outcome = app.launch(str(empty), open_file=str(package))
     qtbot.addWidget(window)
     try:
-        qtbot.waitUntil(lambda: window.ready and isinstance(window.backup.dialog, PackagePreviewDialog), timeout=20_000)
+        # a master package asks for its enrolment code first
+        asked = lambda: window.ready and isinstance(window.backup.dialog, AskEnrolmentCodeDialog)  # noqa: E731
+        qtbot.waitUntil(asked, timeout=20_000)
+        window.backup.dialog.edit.setText(enrolment)
+        window.backup.dialog.accept()
+        qtbot.waitUntil(lambda: isinstance(window.backup.dialog, PackagePreviewDialog), timeout=20_000)
         assert "disiapkan sebagai laptop lapangan" in window.backup.dialog.text()
     finally:
         _wait_closed(qtbot, window)

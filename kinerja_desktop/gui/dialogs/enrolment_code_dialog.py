@@ -32,11 +32,15 @@ def _code_font(widget: QWidget, scale: float) -> QFont:
 class EnrolmentCodeDialog(QDialog):
     """Shows a new master package's code, large and readable, once (it is kept nowhere)."""
 
-    def __init__(self, code: str, package_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, code: str, package_name: str, parent: QWidget | None = None, *, details: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Kode pendaftaran paket induk"))
         self.code = code
         layout = QVBoxLayout(self)
+        if details:
+            summary = QLabel(details)
+            summary.setWordWrap(True)
+            layout.addWidget(summary)
         intro = QLabel(
             self.tr(
                 "Paket induk “{0}” dibuat. Operator laptop mengetik kode ini saat mengimpor paket. "

@@ -3,6 +3,7 @@ person, then the import) and the packages imported so far."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -16,12 +17,20 @@ from ...services.installation import Role, exchange_status
 from ...services.sync import ExportResult, ImportReport
 from ..dialogs import backup_files
 from ..dialogs.conflict_dialog import ConflictDialog
+from ..dialogs.enrolment_code_dialog import AskEnrolmentCodeDialog, EnrolmentCodeDialog
 from ..dialogs.package_export_dialog import PackageExportDialog
 from ..dialogs.package_preview_dialog import PackagePreviewDialog, summary_sentence
 from ..models.backup_formatting import format_count
 from ..models.package_log_model import package_log_model
 from .backup_shared import Host, button_row, fit_rows, table
 from .base import note
+
+
+@dataclass(frozen=True)
+class _CodeNeeded:
+    """A master package's preview needs its enrolment code; ``problem``: why the one given was refused."""
+
+    problem: str
 
 
 class ExchangePanel(QObject):
@@ -138,7 +147,14 @@ class ExchangePanel(QObject):
         )
         for warning in result.warnings:
             text += "\n" + self.tr("Peringatan: {0}").format(warning)
-        self.screen.report(self.tr("Paket dibuat"), text)
+        if result.code is None:
+            self.screen.report(self.tr("Paket dibuat"), text)
+            return
+        # A master package: its one-time enrolment code, shown large, instead of the plain message
+        self.screen.say(text)
+        self.screen.refresh()
+        dialog = EnrolmentCodeDialog(result.code, result.path.name, self.screen, details=text)
+        self.screen.show_dialog(dialog, lambda: None, lambda: None)
 
     # -- import --------------------------------------------------------------------------------------
     def choose_package_to_import(self) -> None:
@@ -148,41 +164,66 @@ class ExchangePanel(QObject):
         if path:
             self.import_from_file(path)
 
-    def import_from_file(self, path: str | Path) -> None:
-        """Preview (on a worker), show it, let the user decide conflicts, then import after confirmation."""
+    def import_from_file(self, path: str | Path, code: str | None = None) -> None:
+        """Preview (on a worker), show it, let the user decide conflicts, then import after confirmation.
+
+        A master package first asks for its enrolment code (again, with the reason, after a wrong one).
+        """
         if self.screen.db is None or self.screen.busy():
             return
         db, path = self.screen.db, Path(path)
+
+        def preview(progress, cancelled):  # noqa: ANN001, ANN202
+            try:
+                return sync.preview_import(db, path, code=code, progress=progress, cancelled=cancelled)
+            except sync.EnrolmentCodeError as exc:
+                return _CodeNeeded("" if exc.missing else exc.message)
+            except sync.SignatureError as exc:
+                if code is None:
+                    raise
+                return _CodeNeeded(exc.message)
+
+        def previewed(result: ImportReport | _CodeNeeded) -> None:
+            if isinstance(result, _CodeNeeded):
+                self._ask_code(path, result.problem)
+            else:
+                self._show_preview(db, path, result, code)
+
         self.screen.run_job(
-            self.tr("Memeriksa paket"),
-            lambda progress, cancelled: sync.preview_import(db, path, progress=progress, cancelled=cancelled),
-            lambda report: self._show_preview(db, path, report),
-            failed_title=self.tr("Paket tidak dapat diimpor"),
+            self.tr("Memeriksa paket"), preview, previewed, failed_title=self.tr("Paket tidak dapat diimpor")
+        )
+
+    def _ask_code(self, path: Path, problem: str) -> None:
+        dialog = AskEnrolmentCodeDialog(path.name, problem, self.screen)
+        self.screen.show_dialog(
+            dialog,
+            lambda: self.import_from_file(path, dialog.code()),
+            lambda: self.screen.say(self.tr("Paket {0}: tidak diimpor; basis data tidak diubah.").format(path.name)),
         )
 
     def _not_imported(self, report: ImportReport) -> None:
         self.screen.say(self.tr("Paket {0}: tidak diimpor; basis data tidak diubah.").format(report.package_name))
 
-    def _show_preview(self, db: Database, path: Path, report: ImportReport) -> None:
+    def _show_preview(self, db: Database, path: Path, report: ImportReport, code: str | None) -> None:
         def go_on() -> None:
             if report.conflicts:
-                self._decide_conflicts(db, path, report)
+                self._decide_conflicts(db, path, report, code)
             else:
-                self._import(db, path, {})
+                self._import(db, path, {}, code)
 
         self.screen.show_dialog(PackagePreviewDialog(report, self.screen), go_on, lambda: self._not_imported(report))
 
-    def _decide_conflicts(self, db: Database, path: Path, report: ImportReport) -> None:
+    def _decide_conflicts(self, db: Database, path: Path, report: ImportReport, code: str | None) -> None:
         dialog = ConflictDialog(report.conflicts, report.package_name, self.screen)
         self.screen.show_dialog(
-            dialog, lambda: self._import(db, path, dialog.resolutions()), lambda: self._not_imported(report)
+            dialog, lambda: self._import(db, path, dialog.resolutions(), code), lambda: self._not_imported(report)
         )
 
-    def _import(self, db: Database, path: Path, resolutions: dict) -> None:
+    def _import(self, db: Database, path: Path, resolutions: dict, code: str | None) -> None:
         self.screen.run_job(
             self.tr("Mengimpor paket"),
             lambda progress, cancelled: sync.import_package(
-                db, path, resolutions=resolutions, progress=progress, cancelled=cancelled
+                db, path, resolutions=resolutions, code=code, progress=progress, cancelled=cancelled
             ),
             self._import_done,
             failed_title=self.tr("Impor paket gagal"),
