@@ -10,6 +10,7 @@ writes it (``-5,00``, ``-1.234.567,89``, ``-12.5``), cannot be a formula and is 
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -48,10 +49,18 @@ class SafeCsvWriter:
 
 
 def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
-    """A CSV as Indonesian spreadsheets read it: ``;`` between fields, UTF-8 with a BOM; returns the path."""
+    """A CSV as Indonesian spreadsheets read it: ``;`` between fields, UTF-8 with a BOM; returns the path.
+
+    Written to a temporary name beside it, then renamed: a failed export leaves no half file.
+    """
     target = Path(path)
-    with target.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = SafeCsvWriter(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = SafeCsvWriter(handle)
+            writer.writerow(header)
+            writer.writerows(rows)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
     return target

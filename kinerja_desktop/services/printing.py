@@ -9,7 +9,6 @@ ReportLab is imported only when something is printed.
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -24,6 +23,7 @@ from ..db.database import Database
 from ..db.models import IntegrityPact, Opd, PerformanceAgreement
 from ..domain.enums import AgreementStatus
 from . import evaluation
+from .csv_files import write_csv
 from .documents import (
     agreement_document,
     evaluation_document,
@@ -290,17 +290,9 @@ def _combine(files: list[Path], target: Path) -> Path:
 def write_not_reported_csv(db: Database, year: int, quarter: int, out: Path) -> Path:
     """The belum-lapor list as CSV (semicolons, UTF-8 with BOM: Excel in Indonesia reads it as it is)."""
     document = _plan_not_reported(db, Request(NOT_REPORTED, year, quarter))[0].build()
-    temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
-        with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
-            table = csv.writer(handle, delimiter=";")
-            table.writerow(("No", "Kode", "Singkatan", "Perangkat Daerah", "Jumlah indikator"))
-            for number, row in enumerate(document.rows, start=1):
-                table.writerow((number, row.code, row.abbreviation, row.name, row.indicators))
-        os.replace(temporary, out)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return out
+    header = ("No", "Kode", "Singkatan", "Perangkat Daerah", "Jumlah indikator")
+    rows = [(n, r.code, r.abbreviation, r.name, r.indicators) for n, r in enumerate(document.rows, start=1)]
+    return write_csv(out, header, rows)
 
 
 # --- shorthands (the self-test's, the benchmarks' and the tests' calls) ---------------------------------

@@ -3,7 +3,6 @@ exported to CSV as Indonesian spreadsheets read it (``;`` between fields, ``97,8
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from PySide6.QtGui import QBrush
 
 from ...domain import DEFAULT_BANDS, PredicateBand
 from ...domain.formatting import format_number
+from ...services.csv_files import write_csv
 from ...services.evaluation_data import RankingRow
 from .evaluation_colors import ALERT, predicate_color
 from .evaluation_sorted_model import SortedRecordModel
@@ -128,24 +128,23 @@ CSV_HEADER = (
 
 def write_ranking_csv(path: str | Path, rows: Sequence[RankingRow]) -> Path:
     """Write the rows shown (in their order) as CSV; numbers with a decimal comma, as typed in Indonesia."""
-    target = Path(path)
-    with target.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow(CSV_HEADER)
-        for r in rows:
-            writer.writerow(
-                (
-                    r.rank or "",
-                    r.opd_code,
-                    r.opd_abbreviation,
-                    r.opd_name,
-                    format_number(r.score, 2),
-                    r.predicate or "",
-                    format_number(r.absorption, 2),
-                    efficiency_label(r.efficiency),
-                    r.indicator_count,
-                    r.missing,
-                    r.flag,
-                )
+    return write_csv(
+        path,
+        CSV_HEADER,
+        (
+            (
+                r.rank or "",
+                r.opd_code,
+                r.opd_abbreviation,
+                r.opd_name,
+                format_number(r.score, 2),
+                r.predicate or "",
+                format_number(r.absorption, 2),
+                efficiency_label(r.efficiency),
+                r.indicator_count,
+                r.missing,
+                r.flag,
             )
-    return target
+            for r in rows
+        ),
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.enums import Quarter
 from ...domain.formatting import format_number
 from ...services import overview, printing
+from ...services.csv_files import write_csv
 from ...services.overview import ReportingRow
 from .. import messages
 from ..dialogs.agreement_print_dialog import paper_combo
@@ -208,33 +208,29 @@ class ReportsScreen(Screen):
             )
             if not path:
                 return None
-        target = Path(path)
+        header = [
+            "Kode",
+            "Perangkat daerah",
+            "Indikator",
+            "Laporan masuk",
+            "Laporan diharapkan",
+            "Kelengkapan (%)",
+            "Triwulan belum lapor",
+        ]
+        rows = [
+            [
+                row.code,
+                row.name,
+                row.indicator_count,
+                row.reports_received,
+                row.indicator_count * 4,
+                format_number(row.completeness, 2),
+                self._missing_text(row),
+            ]
+            for row in self.model.rows()
+        ]
         try:
-            with target.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle, delimiter=";")
-                writer.writerow(
-                    [
-                        "Kode",
-                        "Perangkat daerah",
-                        "Indikator",
-                        "Laporan masuk",
-                        "Laporan diharapkan",
-                        "Kelengkapan (%)",
-                        "Triwulan belum lapor",
-                    ]
-                )
-                for row in self.model.rows():
-                    writer.writerow(
-                        [
-                            row.code,
-                            row.name,
-                            row.indicator_count,
-                            row.reports_received,
-                            row.indicator_count * 4,
-                            format_number(row.completeness, 2),
-                            self._missing_text(row),
-                        ]
-                    )
+            target = write_csv(path, header, rows)
         except OSError as exc:
             messages.show_error(self, self.tr("Ekspor rekap"), self.tr("Berkas tidak dapat ditulis: {0}").format(exc))
             return None
