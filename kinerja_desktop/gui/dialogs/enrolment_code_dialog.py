@@ -66,6 +66,7 @@ class EnrolmentCodeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 80))
 
     @staticmethod
     def _selectable():  # noqa: ANN205
@@ -96,7 +97,8 @@ class AskEnrolmentCodeDialog(QDialog):
         self.edit.setFont(_code_font(self, 2.0))
         self.edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
         self.edit.setMaxLength(40)
-        self.edit.textEdited.connect(self._typed)
+        self.edit.textChanged.connect(self._typed)
+        self.edit.textEdited.connect(self._upper)
         layout.addWidget(self.edit)
         self.problem = QLabel(problem)
         self.problem.setWordWrap(True)
@@ -112,6 +114,12 @@ class AskEnrolmentCodeDialog(QDialog):
         self._typed(self.edit.text())
         metrics = self.fontMetrics()
         self.resize(metrics.horizontalAdvance("x" * 70), self.sizeHint().height())
+
+    def _upper(self, text: str) -> None:
+        if text != text.upper():  # codes are shown in capitals; typing in lower case is fine
+            position = self.edit.cursorPosition()
+            self.edit.setText(text.upper())
+            self.edit.setCursorPosition(position)
 
     def _typed(self, text: str) -> None:
         raw = normalise_enrolment_code(text)
