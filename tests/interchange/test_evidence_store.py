@@ -21,7 +21,7 @@ from kinerja_desktop.db.evidence import (
     store_evidence,
 )
 from kinerja_desktop.db.models import Evidence
-from kinerja_desktop.interchange.errors import MalformedContentError
+from kinerja_desktop.interchange.errors import InterchangeError, MalformedContentError
 from kinerja_desktop.services import evaluation, sync
 
 GOOD = b"laporan kegiatan triwulan"
@@ -92,12 +92,13 @@ def test_a_master_package_never_copies_a_file_from_outside_the_store(demo_db: Da
             (realizations(demo_db, x)[0], escape),
         )
     demo_db.evidence_dir.mkdir(exist_ok=True)
-    # WHEN a master package is made THEN no member carries that file and the user is told
+    # WHEN a master package is made THEN it is refused at the centre, naming the row, and nothing is written
     out = tmp_path / "induk.kinerja-paket"
-    result = sync.export_master_package(demo_db, out, opd_codes=[x])
-    with zipfile.ZipFile(out) as zf:
-        assert not any(zf.read(n) == b"kata sandi server" for n in zf.namelist())
-    assert any("rahasia.txt" in w for w in result.warnings)
+    with pytest.raises(InterchangeError, match="Sidik berkas bukti harus sidik SHA-256"):
+        sync.export_master_package(demo_db, out, opd_codes=[x])
+    assert not out.exists()
+    # ... and the store, asked by whatever caller, never reads that file
+    assert read_evidence(demo_db.evidence_dir, escape) is None and find_evidence(demo_db.evidence_dir, escape) is None
 
 
 @pytest.mark.parametrize("name", ["../../x", "ab/../../x", GOOD_SHA.upper(), GOOD_SHA[:-1], GOOD_SHA + "\n", "", None])
