@@ -30,7 +30,9 @@ backup.COPY_PAGES = 8  # many small steps, so that the kill can land inside the 
 
 def progress(done, total, message):
     if done / total >= pause_at:
-        Path(marker).write_text(message)
+        # Written aside, then renamed: the parent must never see the marker before its text.
+        Path(marker + ".tmp").write_text(message)
+        Path(marker + ".tmp").replace(marker)
         time.sleep(60)
 
 db = open_database(db_path)
