@@ -11,6 +11,7 @@ import sys
 # The verb modules, in the order ``--help`` lists them.
 VERB_MODULES: tuple[str, ...] = (
     "kinerja_desktop.commands.database",
+    "kinerja_desktop.commands.setup",
     "kinerja_desktop.commands.agreements",
     "kinerja_desktop.commands.evaluation",
     "kinerja_desktop.commands.printing",

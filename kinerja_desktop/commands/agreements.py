@@ -1,8 +1,11 @@
-"""``agreements list``: each OPD's Perjanjian Kinerja status for a year."""
+"""``agreements list``: each OPD's Perjanjian Kinerja status for a year; ``agreements create|finalize|sign``:
+a year's agreements for one, several or all OPDs, with the GUI's rules."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import date
 
 from . import add_db_option, open_for_command
 from .output import add_format_option, write_rows
@@ -16,6 +19,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
     listing.add_argument("--year", type=int, required=True, help="tahun PK")
     add_format_option(listing)
     listing.set_defaults(handler=_list)
+    register_year_actions(actions)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -44,3 +48,86 @@ def _list(args: argparse.Namespace) -> int:
     ]
     write_rows(headers, table, args.format, right_aligned=(4, 5, 6))
     return 0
+
+
+# --- create, finalize, sign: a year for many OPDs -------------------------------------------------------
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal “{text}” harus berbentuk TTTT-BB-HH, misalnya 2026-01-26") from None
+
+
+def _year_action(actions: argparse._SubParsersAction, name: str, help_text: str) -> argparse.ArgumentParser:
+    parser = actions.add_parser(name, help=help_text)
+    add_db_option(parser)
+    parser.add_argument("--year", type=int, required=True, help="tahun PK")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--opd", action="append", metavar="KODE", help="kode atau singkatan OPD (boleh berulang)")
+    which.add_argument("--all", action="store_true", help="semua perangkat daerah aktif")
+    add_format_option(parser)
+    return parser
+
+
+def register_year_actions(actions: argparse._SubParsersAction) -> None:
+    create = _year_action(actions, "create", "membuat draf PK tahun itu (dari Renstra atau PK tahun lalu)")
+    create.add_argument("--from", dest="source", choices=("renstra", "last-year"), default="renstra",
+                        help="isi awal: target dan pagu Renstra (bawaan) atau PK tahun sebelumnya")
+    create.add_argument("--date", type=_iso_date, metavar="TTTT-BB-HH",
+                        help="rencana tanggal penandatanganan: penanda tangan yang menjabat saat itu "
+                        "(bawaan: 2 Januari tahun PK)")
+    create.set_defaults(handler=_create)
+    finalize = _year_action(actions, "finalize", "memfinalkan draf PK tahun itu")
+    finalize.add_argument("--date", type=_iso_date, metavar="TTTT-BB-HH",
+                          help="rencana tanggal penandatanganan: penanda tangan diperbarui ke yang menjabat saat itu")
+    finalize.set_defaults(handler=_finalize)
+    sign = _year_action(actions, "sign", "mencatat penandatanganan PK final (lalu terkunci)")
+    sign.add_argument("--date", type=_iso_date, required=True, metavar="TTTT-BB-HH", help="tanggal penandatanganan")
+    sign.set_defaults(handler=_sign)
+
+
+def _create(args: argparse.Namespace) -> int:
+    from ..services.agreement_batch import Source, create_for_year
+
+    return _run_batch(args, lambda db: create_for_year(db, args.year, args.opd, source=Source(args.source),
+                                                       on=args.date))
+
+
+def _finalize(args: argparse.Namespace) -> int:
+    from ..services.agreement_batch import finalize_for_year
+
+    return _run_batch(args, lambda db: finalize_for_year(db, args.year, args.opd, on=args.date))
+
+
+def _sign(args: argparse.Namespace) -> int:
+    from ..services.agreement_batch import sign_for_year
+
+    return _run_batch(args, lambda db: sign_for_year(db, args.year, args.opd, args.date))
+
+
+def _run_batch(args: argparse.Namespace, work) -> int:  # noqa: ANN001 - a function of the open database
+    """Run ``work`` on the database, print one row per OPD and a count; exit 1 when any OPD failed."""
+    from ..services.agreement_batch import Outcome
+    from ..services.errors import ValidationError
+
+    database = open_for_command(args)
+    try:
+        results = work(database)
+    except ValidationError as exc:
+        for message in exc.errors.values():
+            print(f"Galat: {message}", file=sys.stderr)
+        return 1
+    finally:
+        database.close()
+    headers = ["kode", "singkatan", "perangkat_daerah", "hasil", "keterangan"]
+    table = [[r.opd_code, r.opd_abbreviation, r.opd_name, r.outcome.value, r.message] for r in results]
+    write_rows(headers, table, args.format)
+    counts = {outcome: sum(1 for r in results if r.outcome is outcome) for outcome in Outcome}
+    print(
+        f"{counts[Outcome.DONE]} selesai, {counts[Outcome.SKIPPED]} dilewati, {counts[Outcome.FAILED]} gagal "
+        f"(PK {args.year}, {len(results)} perangkat daerah).",
+        file=sys.stderr if args.format != "table" else sys.stdout,
+    )
+    return 1 if counts[Outcome.FAILED] else 0

@@ -33,7 +33,9 @@ from ..domain.enums import (
     GoalLevel,
     LeaderRole,
     OpdKind,
+    PeriodKind,
     Polarity,
+    ProgramLevel,
     RegionKind,
 )
 from . import sync_models  # noqa: F401 - the exchange's bookkeeping tables belong to the same schema
@@ -114,14 +116,20 @@ class RegionalLeader(Tracked, Base):
 
 
 class PlanningPeriod(Tracked, Base):
-    """An RPJMD / Renstra period, e.g. 2025–2029."""
+    """An RPJMD / Renstra period, e.g. 2025–2029, or a transition period (RPD) between two heads' terms.
+
+    The fiscal years of an active period belong to it; a retired period keeps its goals (agreements refer to
+    them) but no longer claims its years.
+    """
 
     __tablename__ = "planning_period"
     __table_args__ = (CheckConstraint("end_year >= start_year", name="years_ordered"),)
 
     name: Mapped[str] = mapped_column(String(120), info={"label": "Nama periode"})
+    kind: Mapped[PeriodKind] = mapped_column(EnumText(PeriodKind), default=PeriodKind.RPJMD)
     start_year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun awal periode", **YEAR})
     end_year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun akhir periode", **YEAR})
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     fiscal_years: Mapped[list[FiscalYear]] = relationship(back_populates="period")
 
@@ -300,16 +308,28 @@ class IndicatorTarget(Tracked, Base):
 
 
 class Program(Tracked, Base):
-    """A program (Permendagri 90/2019 code) of an OPD."""
+    """A program, kegiatan or sub kegiatan (Permendagri 90/2019 code) of an OPD: the DPA's budget structure.
+
+    ``level`` says which; a kegiatan's parent is a program, a sub kegiatan's a kegiatan, of the same OPD.
+    The pagu of a row with active children is the sum of theirs (kept so by services/programs.py), so the
+    PK lampiran and budget realisations, which read program rows, see the DPA's totals.
+    """
 
     __tablename__ = "program"
     __table_args__ = (UniqueConstraint("opd_id", "code"),)
 
     opd_id: Mapped[str] = mapped_column(ForeignKey("opd.id", ondelete="RESTRICT"), index=True)
     goal_id: Mapped[str | None] = mapped_column(ForeignKey("goal.id", ondelete="SET NULL"), nullable=True)
+    level: Mapped[ProgramLevel] = mapped_column(EnumText(ProgramLevel), default=ProgramLevel.PROGRAM)
+    parent_id: Mapped[str | None] = mapped_column(
+        ForeignKey("program.id", ondelete="RESTRICT"), index=True, nullable=True
+    )
     code: Mapped[str] = mapped_column(String(40), info={"label": "Kode program"})
     name: Mapped[str] = mapped_column(Text, info={"label": "Nama program", "max_length": 2000})
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    parent: Mapped[Program | None] = relationship(remote_side="Program.id", back_populates="children")
+    children: Mapped[list[Program]] = relationship(back_populates="parent", order_by="Program.code")
 
     budgets: Mapped[list[ProgramBudget]] = relationship(
         back_populates="program", cascade="all, delete-orphan", order_by="ProgramBudget.year"

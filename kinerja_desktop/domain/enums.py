@@ -172,3 +172,51 @@ class Quarter(int):
     @property
     def label(self) -> str:
         return f"Triwulan {self.roman}"
+
+
+class PeriodKind(StrEnum):
+    """A planning period: the five-year RPJMD, or a transition plan (RPD) between two regional heads' terms."""
+
+    RPJMD = "rpjmd"
+    TRANSITION = "transisi"
+
+    @property
+    def label(self) -> str:
+        return {PeriodKind.RPJMD: "RPJMD", PeriodKind.TRANSITION: "Periode transisi (RPD)"}[self]
+
+    @property
+    def short(self) -> str:
+        """The name's prefix: "RPJMD 2025–2029", "RPD 2024–2026"."""
+        return {PeriodKind.RPJMD: "RPJMD", PeriodKind.TRANSITION: "RPD"}[self]
+
+
+class ProgramLevel(StrEnum):
+    """Levels of the budget structure of Permendagri 90/2019: program → kegiatan → sub kegiatan."""
+
+    PROGRAM = "program"
+    ACTIVITY = "kegiatan"
+    SUB_ACTIVITY = "sub_kegiatan"
+
+    @property
+    def label(self) -> str:
+        return {
+            ProgramLevel.PROGRAM: "Program",
+            ProgramLevel.ACTIVITY: "Kegiatan",
+            ProgramLevel.SUB_ACTIVITY: "Sub Kegiatan",
+        }[self]
+
+    @property
+    def parent_level(self) -> ProgramLevel | None:
+        return {
+            ProgramLevel.PROGRAM: None,
+            ProgramLevel.ACTIVITY: ProgramLevel.PROGRAM,
+            ProgramLevel.SUB_ACTIVITY: ProgramLevel.ACTIVITY,
+        }[self]
+
+    @property
+    def child_level(self) -> ProgramLevel | None:
+        return {
+            ProgramLevel.PROGRAM: ProgramLevel.ACTIVITY,
+            ProgramLevel.ACTIVITY: ProgramLevel.SUB_ACTIVITY,
+            ProgramLevel.SUB_ACTIVITY: None,
+        }[self]

@@ -232,44 +232,49 @@ def save_opd(db: Database, data: OpdForm) -> str:
     day before the new one starts; the same person (same NIP, or same name) is updated in place.
     A new name keeps the former one in the name history.
     """
+    with db.write() as s:
+        return write_opd(s, data).id
+
+
+def write_opd(s: Session, data: OpdForm) -> Opd:
+    """:func:`save_opd` inside the caller's transaction (the set-up wizard, an import): returns the flushed row."""
     errors = validate(data)
     if errors:
         raise ValidationError(errors)
-    with db.write() as s:
-        _check_unique(s, data)
-        if data.id is None:
-            opd = Opd(sort_order=_next_sort_order(s))
-            s.add(opd)
-            action, before = "tambah", {}
-        else:
-            opd = _load(s, data.id)
-            if data.version is not None and opd.version != data.version:
-                raise ValidationError.single(
-                    FORM,
-                    "Data perangkat daerah ini telah diubah di jendela lain. Tutup formulir dan buka lagi.",
-                )
-            action, before = "ubah", _snapshot(opd)
-            if opd.name != data.name.strip():
-                _keep_former_name(s, opd, data.renamed_on or date.today())
-        opd.code = data.code.strip()
-        opd.abbreviation = data.abbreviation.strip()
-        opd.name = data.name.strip()
-        assert data.kind is not None
-        opd.kind = data.kind
-        opd.address = data.address.strip()
-        opd.phone = data.phone.strip()
-        opd.email = data.email.strip()
-        opd.website = data.website.strip()
-        if data.id is None:
-            opd.is_active = data.is_active
-        head_change = _apply_head(s, opd, data.head)
-        _flush(s)
-        after = _snapshot(opd)
-        changed: dict[str, object] = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
-        if head_change:
-            changed["kepala"] = head_change
-        audit.record(s, action, "opd", opd.id, f"{opd.abbreviation} — {opd.name}", changed)
-        return opd.id
+    _check_unique(s, data)
+    if data.id is None:
+        opd = Opd(sort_order=_next_sort_order(s))
+        s.add(opd)
+        action, before = "tambah", {}
+    else:
+        opd = _load(s, data.id)
+        if data.version is not None and opd.version != data.version:
+            raise ValidationError.single(
+                FORM,
+                "Data perangkat daerah ini telah diubah di jendela lain. Tutup formulir dan buka lagi.",
+            )
+        action, before = "ubah", _snapshot(opd)
+        if opd.name != data.name.strip():
+            _keep_former_name(s, opd, data.renamed_on or date.today())
+    opd.code = data.code.strip()
+    opd.abbreviation = data.abbreviation.strip()
+    opd.name = data.name.strip()
+    assert data.kind is not None
+    opd.kind = data.kind
+    opd.address = data.address.strip()
+    opd.phone = data.phone.strip()
+    opd.email = data.email.strip()
+    opd.website = data.website.strip()
+    if data.id is None:
+        opd.is_active = data.is_active
+    head_change = _apply_head(s, opd, data.head)
+    _flush(s)
+    after = _snapshot(opd)
+    changed: dict[str, object] = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+    if head_change:
+        changed["kepala"] = head_change
+    audit.record(s, action, "opd", opd.id, f"{opd.abbreviation} — {opd.name}", changed)
+    return opd
 
 
 def set_opd_active(db: Database, opd_id: str, active: bool) -> None:

@@ -112,7 +112,9 @@ class PeriodInfo:
 def period_for_year(db: Database, year: int) -> PeriodInfo | None:
     with db.read() as session:
         period = session.scalars(
-            select(PlanningPeriod).where(PlanningPeriod.start_year <= year, PlanningPeriod.end_year >= year)
+            select(PlanningPeriod)
+            .where(PlanningPeriod.start_year <= year, PlanningPeriod.end_year >= year)
+            .order_by(PlanningPeriod.is_active.desc(), PlanningPeriod.start_year.desc())
         ).first()
         return PeriodInfo(period.id, period.name, period.start_year, period.end_year) if period else None
 
@@ -329,59 +331,64 @@ def indicator_problems(data: IndicatorData) -> dict[str, str]:
 
 def save_indicator(db: Database, data: IndicatorData) -> str:
     """Create or update an indicator with its yearly and quarterly targets, in one transaction."""
+    with db.write() as session:
+        return write_indicator(session, data).id
+
+
+def write_indicator(session: Session, data: IndicatorData) -> Indicator:
+    """:func:`save_indicator` inside the caller's transaction (the RPJMD service, an import); returns the row."""
     problems = indicator_problems(data)
     if problems:
         raise ValidationError(problems)
-    with db.write() as session:
-        goal = _goal(session, data.goal_id)
-        if goal.kind is not GoalKind.TARGET:
-            raise ValidationError.single("goal_id", "Indikator kinerja hanya dapat dipasang pada sasaran")
-        if data.id:
-            indicator = session.get(Indicator, data.id, options=[selectinload(Indicator.targets)])
-            if indicator is None:
-                raise ValidationError.single(FORM, "Indikator tidak ditemukan")
-            if data.version is not None and indicator.version != data.version:
-                raise ValidationError.single(FORM, "Indikator telah diubah di tempat lain sejak dibuka; muat ulang")
-        else:
-            indicator = Indicator(
-                goal_id=goal.id, sort_order=_next_order(session, Indicator, Indicator.goal_id == goal.id)
-            )
-            session.add(indicator)
-        for name in (
-            "goal_id",
-            "code",
-            "name",
-            "unit",
-            "polarity",
-            "cumulation",
-            "qualitative_scale",
-            "definition",
-            "formula",
-            "data_source",
-            "baseline",
-            "baseline_year",
-            "weight",
-        ):
-            value = getattr(data, name)
-            setattr(indicator, name, value.strip() if isinstance(value, str) else value)
-        existing = {t.year: t for t in indicator.targets}
-        for target in data.targets:
-            empty = target.target is None and target.target_grade is None and all(q is None for q in target.quarters)
-            row = existing.get(target.year)
-            if empty:
-                if row is not None:
-                    indicator.targets.remove(row)
-                continue
-            if row is None:
-                row = IndicatorTarget(year=target.year)
-                indicator.targets.append(row)
-            row.target, row.target_high, row.target_grade = target.target, target.target_high, target.target_grade
-            row.q1, row.q2, row.q3, row.q4 = target.quarters
-        session.flush()
-        audit.record(
-            session, "renstra.indicator.save", "indicator", indicator.id, f"Indikator disimpan: {indicator.name}"
+    goal = _goal(session, data.goal_id)
+    if goal.kind is not GoalKind.TARGET:
+        raise ValidationError.single("goal_id", "Indikator kinerja hanya dapat dipasang pada sasaran")
+    if data.id:
+        indicator = session.get(Indicator, data.id, options=[selectinload(Indicator.targets)])
+        if indicator is None:
+            raise ValidationError.single(FORM, "Indikator tidak ditemukan")
+        if data.version is not None and indicator.version != data.version:
+            raise ValidationError.single(FORM, "Indikator telah diubah di tempat lain sejak dibuka; muat ulang")
+    else:
+        indicator = Indicator(
+            goal_id=goal.id, sort_order=_next_order(session, Indicator, Indicator.goal_id == goal.id)
         )
-        return indicator.id
+        session.add(indicator)
+    for name in (
+        "goal_id",
+        "code",
+        "name",
+        "unit",
+        "polarity",
+        "cumulation",
+        "qualitative_scale",
+        "definition",
+        "formula",
+        "data_source",
+        "baseline",
+        "baseline_year",
+        "weight",
+    ):
+        value = getattr(data, name)
+        setattr(indicator, name, value.strip() if isinstance(value, str) else value)
+    existing = {t.year: t for t in indicator.targets}
+    for target in data.targets:
+        empty = target.target is None and target.target_grade is None and all(q is None for q in target.quarters)
+        row = existing.get(target.year)
+        if empty:
+            if row is not None:
+                indicator.targets.remove(row)
+            continue
+        if row is None:
+            row = IndicatorTarget(year=target.year)
+            indicator.targets.append(row)
+        row.target, row.target_high, row.target_grade = target.target, target.target_high, target.target_grade
+        row.q1, row.q2, row.q3, row.q4 = target.quarters
+    session.flush()
+    audit.record(
+        session, "renstra.indicator.save", "indicator", indicator.id, f"Indikator disimpan: {indicator.name}"
+    )
+    return indicator
 
 
 # --- moving and retiring -------------------------------------------------------------------------------

@@ -21,10 +21,22 @@ SYNC_TABLES = {
 }
 
 
-def _dump(path: Path, tables: list[str]) -> dict[str, list[tuple]]:
+def _columns(path: Path, tables: list[str]) -> dict[str, list[str]]:
     conn = sqlite3.connect(path)
     try:
-        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+        return {t: [row[1] for row in conn.execute(f'PRAGMA table_info("{t}")')] for t in tables}
+    finally:
+        conn.close()
+
+
+def _dump(path: Path, columns: dict[str, list[str]]) -> dict[str, list[tuple]]:
+    """The rows of each table, read through the columns it had before (later revisions may add columns)."""
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            t: sorted(conn.execute(f'SELECT {", ".join(names)} FROM "{t}"').fetchall(), key=repr)
+            for t, names in columns.items()
+        }
     finally:
         conn.close()
 
@@ -34,7 +46,8 @@ def test_0002_database_gains_the_sync_tables_and_keeps_every_row(tmp_path: Path)
     path = tmp_path / "lama.sqlite"
     shutil.copy(FIXTURES / "kinerja-0002.sqlite", path)
     domain = ["official", "opd", "opd_head", "opd_name_history", "program", "program_budget"]
-    before = _dump(path, domain)
+    columns = _columns(path, domain)
+    before = _dump(path, columns)
     assert before["opd"] and before["program_budget"]
     # WHEN the app opens it
     database = open_database(path)
@@ -50,7 +63,7 @@ def test_0002_database_gains_the_sync_tables_and_keeps_every_row(tmp_path: Path)
             assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         finally:
             conn.close()
-        assert _dump(path, domain) == before
+        assert _dump(path, columns) == before
         # AND deleting a row through the ORM now leaves a tombstone for field packages
         from kinerja_desktop.db.models import OpdNameHistory
         from kinerja_desktop.db.sync_models import SyncTombstone
