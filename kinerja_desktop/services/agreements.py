@@ -29,7 +29,7 @@ from ..db.models import (
     RegionalLeader,
 )
 from ..db.types import utcnow
-from ..domain.enums import AgreementStatus, GoalKind, LeaderRole
+from ..domain.enums import AgreementStatus, GoalKind, LeaderRole, ProgramLevel
 from ..domain.formatting import format_date, format_number, format_rupiah
 from ..domain.personnel import rank_label
 from ..domain.targets import target_problems
@@ -320,7 +320,7 @@ def _renstra_programs(session: Session, opd_id: str, year: int) -> list[Agreemen
     rows = session.execute(
         select(Program, ProgramBudget)
         .join(ProgramBudget, (ProgramBudget.program_id == Program.id) & (ProgramBudget.year == year))
-        .where(Program.opd_id == opd_id, Program.is_active.is_(True))
+        .where(Program.opd_id == opd_id, Program.is_active.is_(True), Program.level == ProgramLevel.PROGRAM)
         .order_by(Program.code)
     ).all()
     return [

@@ -299,7 +299,7 @@ def _apply_pagu(session: Session, program: Program, pagu: dict[int, int]) -> Non
             raise ValidationError.single(
                 "pagu",
                 f"Pagu {program.level.label.lower()} ini adalah jumlah pagu {children} di bawahnya ({totals}); "
-                f"ubah pagu {children}-nya",
+                f"ubah pagu {children}nya",
             )
         return
     _set_pagu(session, program, pagu)

@@ -251,7 +251,7 @@ def _write_regency(session: Session, profile: RegencyProfile) -> Regency:
     regency = Regency(is_sample=False)
     for name in (*REGION_KEYS, *AGENCY_KEYS):
         value = getattr(profile, name)
-        setattr(regency, name, value.strip() if isinstance(value, str) else value)
+        setattr(regency, name, value.strip() if type(value) is str else value)  # an enum stays an enum
     session.add(regency)
     session.flush()
     return regency
