@@ -321,8 +321,8 @@ class Program(Tracked, Base):
     opd_id: Mapped[str] = mapped_column(ForeignKey("opd.id", ondelete="RESTRICT"), index=True)
     goal_id: Mapped[str | None] = mapped_column(ForeignKey("goal.id", ondelete="SET NULL"), nullable=True)
     level: Mapped[ProgramLevel] = mapped_column(EnumText(ProgramLevel), default=ProgramLevel.PROGRAM)
-    parent_id: Mapped[str | None] = mapped_column(
-        ForeignKey("program.id", ondelete="RESTRICT"), index=True, nullable=True
+    parent_id: Mapped[str | None] = mapped_column(  # no ON DELETE: a parent with children is not deleted
+        ForeignKey("program.id"), index=True, nullable=True
     )
     code: Mapped[str] = mapped_column(String(40), info={"label": "Kode program"})
     name: Mapped[str] = mapped_column(Text, info={"label": "Nama program", "max_length": 2000})

@@ -42,12 +42,14 @@ from ..domain.enums import (
     GoalLevel,
     LeaderRole,
     OpdKind,
+    ProgramLevel,
     RegionKind,
 )
 from ..domain.formatting import round_half_up
 from ..domain.personnel import rank_label
 from ..paths import resource
 from . import catalog as cat
+from . import dpa
 from .people import PersonMaker
 from .targets import ceiling, expects_report, fill_target, quarter_end, quarter_target, round_thousands
 
@@ -147,6 +149,8 @@ class DemoBuilder:
         self.pick_late_reporters()
         for item in self.built:
             self.add_realizations(item)
+        self.session.flush()
+        self.add_activities()  # last: the rows before keep the ids they always had for a seed
         self.session.flush()
         return regency
 
@@ -365,6 +369,29 @@ class DemoBuilder:
                 self.add(ProgramBudget(program_id=program.id, year=year, pagu=pagu))
                 self.pagu[program.id][year] = pagu
                 pagu = int(pagu * self.permille(960, 1070))
+
+    def add_activities(self) -> None:
+        """Kegiatan and sub kegiatan of a few OPDs (demo/dpa.py), splitting their programs' pagu exactly."""
+        for item in self.built:
+            for program in item.programs:
+                activities = dpa.ACTIVITIES.get((item.spec.abbreviation, program.code))
+                if activities:
+                    self._add_level(program, self.pagu[program.id], activities, ProgramLevel.ACTIVITY)
+
+    def _add_level(
+        self, parent: Program, pagu: dict[int, int], activities: tuple[dpa.Activity, ...], level: ProgramLevel
+    ) -> None:
+        parts = {year: dpa.split(amount, [a.share for a in activities]) for year, amount in pagu.items()}
+        for n, activity in enumerate(activities):
+            row = self.add(
+                Program(opd_id=parent.opd_id, level=level, parent_id=parent.id,
+                        code=f"{parent.code}.{activity.code}", name=activity.name)
+            )
+            amounts = {year: split[n] for year, split in parts.items()}
+            for year, amount in sorted(amounts.items()):
+                self.add(ProgramBudget(program_id=row.id, year=year, pagu=amount))
+            if activity.subs:
+                self._add_level(row, amounts, activity.subs, ProgramLevel.SUB_ACTIVITY)
 
     # --- Perjanjian Kinerja and Pakta Integritas ----------------------------------------------------------------
     def add_agreement(self, item: _Built, year: int) -> None:

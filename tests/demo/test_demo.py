@@ -34,6 +34,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.demo import DemoExistsError, DemoSummary, create_demo
 from kinerja_desktop.domain.enums import (
+    ProgramLevel,
     ActingKind,
     AgreementStatus,
     Cumulation,
@@ -179,9 +180,11 @@ def test_targets_2025_to_2029_follow_the_cumulation_rule(demo_db: Database) -> N
 
 def test_programs_have_permendagri_codes_and_pagu_in_thousands(demo_db: Database) -> None:
     with demo_db.read() as s:
-        programs = s.scalars(select(Program)).all()
+        programs = s.scalars(select(Program).where(Program.level == ProgramLevel.PROGRAM)).all()
         per_opd = Counter(p.opd_id for p in programs)
-        budgets = s.scalars(select(ProgramBudget)).all()
+        budgets = s.scalars(
+            select(ProgramBudget).join(Program).where(Program.level == ProgramLevel.PROGRAM)
+        ).all()
     assert all(2 <= n <= 4 for n in per_opd.values())
     assert all(len(p.code.split(".")) == 3 and p.name.startswith("PROGRAM ") for p in programs)
     assert Counter(b.program_id for b in budgets) == Counter({p.id: 5 for p in programs})
@@ -418,3 +421,28 @@ def test_force_replaces_everything(demo_db: Database) -> None:
     assert new_ids and not (new_ids & old_ids) and regencies == 1
     assert len(new_ids) == summary.opds
     assert actions == ["demo.create", "demo.create"]
+
+
+def test_some_programs_have_kegiatan_and_sub_kegiatan_whose_pagu_adds_up_exactly(demo_db: Database) -> None:
+    from kinerja_desktop.domain.program_codes import parent_code
+
+    with demo_db.read() as s:
+        rows = s.scalars(select(Program)).all()
+        pagu = {(b.program_id, b.year): b.pagu for b in s.scalars(select(ProgramBudget))}
+        abbreviations = {o.id: o.abbreviation for o in s.scalars(select(Opd))}
+    by_id = {r.id: r for r in rows}
+    children: dict[str, list[Program]] = defaultdict(list)
+    for row in rows:
+        if row.parent_id:
+            children[row.parent_id].append(row)
+    levels = Counter(r.level for r in rows)
+    assert (levels[ProgramLevel.ACTIVITY], levels[ProgramLevel.SUB_ACTIVITY]) == (13, 23)
+    assert {abbreviations[r.opd_id] for r in rows if r.level is not ProgramLevel.PROGRAM} == {
+        "Dinkes", "DPUPR", "Bapperida"
+    }
+    for parent_id, kids in children.items():
+        parent = by_id[parent_id]
+        assert all(k.level is parent.level.child_level and parent_code(k.code) == parent.code for k in kids)
+        for year in range(2025, 2030):
+            assert pagu[(parent_id, year)] == sum(pagu[(k.id, year)] for k in kids)
+            assert all(pagu[(k.id, year)] % 1000 == 0 and pagu[(k.id, year)] > 0 for k in kids)
