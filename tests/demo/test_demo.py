@@ -34,7 +34,6 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.demo import DemoExistsError, DemoSummary, create_demo
 from kinerja_desktop.domain.enums import (
-    ProgramLevel,
     ActingKind,
     AgreementStatus,
     Cumulation,
@@ -43,6 +42,7 @@ from kinerja_desktop.domain.enums import (
     LeaderRole,
     OpdKind,
     Polarity,
+    ProgramLevel,
 )
 from kinerja_desktop.domain.personnel import RANKS, nip_problem
 
