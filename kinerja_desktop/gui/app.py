@@ -133,7 +133,7 @@ def launch(db: str | None, *, open_file: str | None = None) -> tuple[MainWindow,
                 return
         else:
             opening.show_open_notes(window, database)
-        window.attach(database)
+        window.attach(database, offer_setup=not open_file)  # a new, empty file: straight into its set-up
         if open_file:
             QTimer.singleShot(0, lambda: open_in_window(window, open_file))
         if probe:

@@ -1,5 +1,8 @@
 """The main window: navigation sidebar, fiscal-year selector, screens, menus and the status bar.
 
+A database that is not set up yet (no government recorded) shows a lead-in to the set-up wizard instead of
+empty screens; only Beranda (the lead-in) and Cadangan & Paket (to restore a backup into it) can be chosen.
+
 Start-up is in two phases so the window appears as fast as a bare Qt window: the frame (menus, sidebar,
 year selector, status bar) needs only Qt; the screens, which pull in SQLAlchemy and the services, are
 imported and built by :meth:`MainWindow.attach` once the database is open (see ``app.run``).
@@ -12,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,7 +43,9 @@ if TYPE_CHECKING:
 NAVIGATION = (
     ("Beranda", "home"),
     ("Perangkat Daerah", "opd"),
+    ("RPJMD", "rpjmd"),
     ("Renstra & Indikator", "renstra"),
+    ("Program & Anggaran", "programs"),
     ("Perjanjian Kinerja", "agreements"),
     ("Evaluasi Triwulan", "evaluation"),
     ("Laporan", "reports"),
@@ -67,6 +72,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.db: Database | None = None
         self.screens: list[Screen] = []
+        self.needs_setup = False  # the open database has no government yet
+        self.setup_wizard: QWidget | None = None
         self.runner = runner if runner is not None else JobRunner()
         self.runner.setParent(self)
         set_app_runner(self.runner)
@@ -119,11 +126,14 @@ class MainWindow(QMainWindow):
     def ready(self) -> bool:
         return bool(self.screens)
 
-    def attach(self, db: Database) -> None:
-        """Build the screens (importing them now) and show ``db``."""
+    def attach(self, db: Database, *, offer_setup: bool = False) -> None:
+        """Build the screens (importing them now) and show ``db``; with ``offer_setup`` a database that is
+        not set up opens the set-up wizard at once (the first start on a new file)."""
         if not self.screens:
             self._build_screens()
         self.set_database(db)
+        if offer_setup and self.needs_setup:
+            QTimer.singleShot(0, self.start_setup)
 
     def _build_screens(self) -> None:
         from .screens.agreements import AgreementsScreen
@@ -131,12 +141,17 @@ class MainWindow(QMainWindow):
         from .screens.evaluation import EvaluationScreen
         from .screens.home import HomeScreen
         from .screens.opd import OpdScreen
+        from .screens.programs import ProgramsScreen
         from .screens.renstra import RenstraScreen
         from .screens.reports import ReportsScreen
+        from .screens.rpjmd import RpjmdScreen
+        from .screens.welcome import SetupLeadIn
 
         self.home = HomeScreen()
         self.opd = OpdScreen()
+        self.rpjmd = RpjmdScreen()
         self.renstra = RenstraScreen()
+        self.programs = ProgramsScreen()
         self.agreements = AgreementsScreen(self.runner)
         self.evaluation = EvaluationScreen(self.runner)
         self.reports = ReportsScreen(self.runner)
@@ -144,7 +159,9 @@ class MainWindow(QMainWindow):
         self.screens: list[Screen] = [
             self.home,
             self.opd,
+            self.rpjmd,
             self.renstra,
+            self.programs,
             self.agreements,
             self.evaluation,
             self.reports,
@@ -152,6 +169,12 @@ class MainWindow(QMainWindow):
         ]
         for screen in self.screens:
             self.stack.addWidget(screen)
+        self.welcome = SetupLeadIn()
+        self.stack.addWidget(self.welcome)  # after the screens: their stack index stays their navigation row
+        self.welcome.setup_button.clicked.connect(lambda _checked=False: self.start_setup())
+        self.welcome.restore_button.clicked.connect(lambda _checked=False: self.show_screen(self.backup))
+        self.welcome.open_button.clicked.connect(lambda _checked=False: self.choose_database())
+        self.rpjmd.years_changed.connect(self.reload)
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
         self.nav.setEnabled(True)
@@ -250,7 +273,8 @@ class MainWindow(QMainWindow):
                 self.tr("Berkas “{0}” sudah ada. Pilih nama lain, atau bukalah lewat Buka basis data.").format(path),
             )
             return
-        self.open_path(path, create=True)
+        if self.open_path(path, create=True) and self.needs_setup:
+            self.start_setup()  # a new database: straight into its set-up
 
     def open_recent(self, path: str) -> None:
         if not Path(path).exists():
@@ -278,6 +302,8 @@ class MainWindow(QMainWindow):
         old = self.db
         for screen in self.screens:
             screen.shutdown()
+        if self.setup_wizard is not None:
+            self.setup_wizard.close()  # it belongs to the database being closed
         self.runner.wait()
         self.db = db
         if old is not None and old is not db:
@@ -312,13 +338,16 @@ class MainWindow(QMainWindow):
         return self.year_combo.currentData()
 
     def current_screen(self) -> Screen:
-        return self.screens[max(self.stack.currentIndex(), 0)]
+        return self.screens[max(self.nav.currentRow(), 0)]
 
     def show_screen(self, screen: Screen) -> None:
         self.nav.setCurrentRow(self.screens.index(screen))
 
     def _on_navigate(self, row: int) -> None:
         if row < 0:
+            return
+        if row == 0 and self.needs_setup:
+            self.stack.setCurrentWidget(self.welcome)
             return
         self.stack.setCurrentIndex(row)
         self.current_screen().refresh()
@@ -335,9 +364,54 @@ class MainWindow(QMainWindow):
     def _apply_context(self) -> None:
         if not self.screens:
             return
+        self._update_setup_state()
         for screen in self.screens:
             screen.set_context(self.db, self.current_year())
+        if self.nav.currentRow() == 0 and self.needs_setup:
+            self.home.refresh()  # behind the lead-in, Beranda says what the file holds (nothing invented)
+            self.stack.setCurrentWidget(self.welcome)
+            return
+        if self.stack.currentWidget() is self.welcome:
+            self.stack.setCurrentIndex(max(self.nav.currentRow(), 0))
         self.current_screen().refresh()
+
+    # -- set-up of a new database --------------------------------------------------------------------
+    def _update_setup_state(self) -> None:
+        """Lead to the set-up when the database has no government: only Beranda and Cadangan & Paket."""
+        from ..services.setup import is_set_up
+
+        self.needs_setup = self.db is not None and not is_set_up(self.db)
+        open_rows = {0, self.screens.index(self.backup)}
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            enabled = not self.needs_setup or row in open_rows
+            flags = item.flags()
+            item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled)
+        if self.db is not None:
+            self.welcome.set_file(str(self.db.path) if self.db.path is not None else self.db.display_name)
+
+    def start_setup(self) -> None:
+        """The set-up wizard on the open database (window-modal); the window reloads when it is done."""
+        from .dialogs.setup_wizard import SetupWizard
+
+        if self.db is None or not self.needs_setup or self.setup_wizard is not None:
+            return
+        wizard = SetupWizard(self.db, self)
+        wizard.completed.connect(self._on_set_up)
+        wizard.finished.connect(lambda _result: self._forget_setup(wizard))
+        self.setup_wizard = wizard
+        wizard.open()
+
+    def _forget_setup(self, wizard: QWidget) -> None:
+        if self.setup_wizard is wizard:
+            self.setup_wizard = None
+        wizard.deleteLater()
+
+    def _on_set_up(self, _name: str) -> None:
+        self.reload()
+        self.nav.setCurrentRow(0)
+        self.stack.setCurrentIndex(0)
+        self.home.refresh()
 
     def _restore_geometry(self) -> None:
         """The size and place of the last session; the first time, most of the screen (never tiny)."""

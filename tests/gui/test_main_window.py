@@ -25,12 +25,14 @@ def test_title_status_bar_and_years(main_window, db, small_regency):
     assert settings.recent_files()[0] == str(db.path)
 
 
-def test_navigation_lists_the_seven_screens(main_window):
+def test_navigation_lists_the_nine_screens(main_window):
     names = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
     assert names == [
         "Beranda",
         "Perangkat Daerah",
+        "RPJMD",
         "Renstra & Indikator",
+        "Program & Anggaran",
         "Perjanjian Kinerja",
         "Evaluasi Triwulan",
         "Laporan",

@@ -9,6 +9,7 @@ transaction: when it fails, nothing is stored and the input stays on screen.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -89,9 +90,12 @@ class IndicatorFormDialog(QDialog):
         indicator_id: str | None = None,
         targets: list[tuple[str, str]] | None = None,
         parent: QWidget | None = None,
+        save: Callable[[Database, IndicatorData], str] = renstra.save_indicator,
     ) -> None:
-        """``targets`` are the OPD's sasaran as (id, label): where the indicator may sit."""
+        """``targets`` are the sasaran as (id, label): where the indicator may sit; ``save`` the service that
+        stores it (the Renstra's, or the RPJMD's for a regional indicator)."""
         super().__init__(parent)
+        self._save = save
         self.ui = Ui_IndicatorForm()
         self.ui.setupUi(self)
         self._db = db
@@ -337,7 +341,7 @@ class IndicatorFormDialog(QDialog):
             self.show_errors({**renstra.indicator_problems(data), **problems})
             return
         try:
-            indicator_id = renstra.save_indicator(self._db, data)
+            indicator_id = self._save(self._db, data)
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return
