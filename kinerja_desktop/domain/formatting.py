@@ -126,3 +126,37 @@ def parse_rupiah(text: str) -> int:
     if value < 0:
         raise ValueError("Anggaran tidak boleh negatif")
     return int(value)
+
+
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_WORDED_DATE = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
+# "Januari", "Jan", and the English abbreviations that differ ("May", "Aug", "Oct", "Dec").
+_MONTH_NAMES = {
+    **{name.casefold(): n for n, name in enumerate(MONTHS, start=1)},
+    **{name[:3].casefold(): n for n, name in enumerate(MONTHS, start=1)},
+    "may": 5, "aug": 8, "oct": 10, "dec": 12, "agt": 8, "ags": 8, "okt": 10,
+}
+
+
+def parse_date(text: str) -> date:
+    """A date typed the Indonesian way: ``26/01/2026``, ``26-01-2026``, ``26 Januari 2026``, ``26 Jan 2026``
+    (or ISO ``2026-01-26``). Raises ``ValueError`` with an Indonesian message."""
+    raw = " ".join(text.split())
+    example = "contoh: 26/01/2026 atau 26 Januari 2026"
+    day = month = year = None
+    if match := _NUMERIC_DATE.match(raw):
+        day, month, year = (int(part) for part in match.groups())
+    elif match := _ISO_DATE.match(raw):
+        year, month, day = (int(part) for part in match.groups())
+    elif match := _WORDED_DATE.match(raw):
+        month = _MONTH_NAMES.get(match.group(2).casefold())
+        if month is None:
+            raise ValueError(f"“{raw}”: nama bulan “{match.group(2)}” tidak dikenal ({example})")
+        day, year = int(match.group(1)), int(match.group(3))
+    if day is None or month is None or year is None:
+        raise ValueError(f"“{raw}” bukan tanggal yang sah ({example})")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"“{raw}” bukan tanggal yang ada di kalender ({example})") from None

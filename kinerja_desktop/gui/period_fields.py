@@ -25,10 +25,11 @@ class PeriodFields:
 
     def load(self, data: PeriodData) -> None:
         ui = self.ui
-        ui.startSpin.setValue(data.start_year)
-        ui.endSpin.setValue(data.end_year)
+        # The kind first: while RPJMD is checked, the last year follows the first and would be overwritten.
         ui.rpjmdRadio.setChecked(data.kind is PeriodKind.RPJMD)
         ui.transitionRadio.setChecked(data.kind is PeriodKind.TRANSITION)
+        ui.startSpin.setValue(data.start_year)
+        ui.endSpin.setValue(data.end_year)
         ui.periodNameEdit.setText(data.name if data.name != default_name(data.kind, data.start_year,
                                                                           data.end_year) else "")
         self.update()

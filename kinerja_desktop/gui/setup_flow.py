@@ -110,8 +110,12 @@ class SetupFlow:
         return self.leaders[HEAD].acting is not ActingKind.PJ
 
     def leaders_in_use(self) -> list[LeaderInput]:
-        """The leaders that are checked and written (the Wakil drops out under a Pj. head)."""
-        return [leader for n, leader in enumerate(self.leaders) if n != DEPUTY or self.deputy_applies]
+        """The leaders as written: under a Pj. head the Wakil is left empty (so not written); the positions
+        stay, so a refusal's ``leaders[N]`` still names the row of the page."""
+        return [
+            leader if n != DEPUTY or self.deputy_applies else LeaderInput(leader.role)
+            for n, leader in enumerate(self.leaders)
+        ]
 
     def validate(self, step: Step) -> dict[str, str]:
         """The problems keeping the wizard on ``step`` (field → Indonesian message); empty to go on."""
@@ -183,7 +187,9 @@ class SetupFlow:
         lines.append(("Periode perencanaan", f"{name} — tahun anggaran {period.start_year}–{period.end_year}"))
         typed = len(self.opds)
         existing = len(self.existing_codes)
-        opds = f"{typed} diketik" if typed else "belum ada (dapat ditambahkan di layar Perangkat Daerah)"
+        names = [form.abbreviation.strip() for form in self.opds]
+        listed = ", ".join(names[:12]) + (", …" if typed > 12 else "")
+        opds = f"{typed}: {listed}" if typed else "belum ada (dapat ditambahkan di layar Perangkat Daerah)"
         if existing:
             opds += f"; {existing} sudah tercatat"
         lines.append(("Perangkat daerah", opds))

@@ -7,15 +7,13 @@ are :class:`~kinerja_desktop.gui.setup_flow.Step`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import ActingKind, OpdKind, RegionKind
+from ...domain.formatting import format_date, parse_date
 from ...domain.personnel import RANK_LABELS, RANKS
 from ...services.errors import FORM
 from ...services.opd import OpdForm
@@ -45,7 +44,6 @@ from ..setup_flow import DEPUTY, HEAD, Step, guess_opd_kind
 if TYPE_CHECKING:
     from .setup_wizard import SetupWizard
 
-NO_DATE = QDate(2000, 1, 1)  # the minimum of a date field, shown as "—": no date
 ERROR_BACKGROUND = QColor(253, 226, 224)
 LOGO_FILTER = "Gambar PNG (*.png)"
 
@@ -58,15 +56,6 @@ def choose_logo_file(parent: QWidget) -> str:
 
 def acting_text(acting: ActingKind) -> str:
     return acting.prefix or "Definitif"
-
-
-def set_date(edit: QDateEdit, value: date | None) -> None:
-    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-
-
-def get_date(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
 
 
 def split_rank(text: str) -> tuple[str, str]:
@@ -103,8 +92,9 @@ class _Page(QWizardPage):
         following = self.flow.next_step(self.step)
         return -1 if following is None else int(following)
 
-    def store(self) -> None:
-        """Copy the fields into the flow."""
+    def store(self) -> dict[str, str]:
+        """Copy the fields into the flow; returns what could not be read (a date that is not one)."""
+        return {}
 
     def error_labels(self) -> dict[str, tuple[QLabel, QWidget]]:
         """Field key → (the label under the field, the field)."""
@@ -138,8 +128,8 @@ class _Page(QWizardPage):
         return not errors
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
-        self.store()
-        return self.show_errors(self.flow.validate(self.step))
+        unreadable = self.store()
+        return self.show_errors({**self.flow.validate(self.step), **unreadable})
 
 
 # --- the government -------------------------------------------------------------------------------------
@@ -210,11 +200,12 @@ class RegionPage(_Page):
             label.setText(self.tr("(belum ada)") if not data else self.tr("(bukan gambar PNG)"))
         self.ui.clearLogoButton.setEnabled(bool(data))
 
-    def store(self) -> None:
+    def store(self) -> dict[str, str]:
         profile = self.flow.profile
         profile.kind = RegionKind.KOTA if self.ui.kotaRadio.isChecked() else RegionKind.KABUPATEN
         for name, edit in self.edits.items():
             setattr(profile, name, edit.text())
+        return {}
 
 
 # --- the leaders ----------------------------------------------------------------------------------------
@@ -245,11 +236,10 @@ class LeadersPage(_Page):
             nip.setMinimumWidth(metrics.horizontalAdvance("0" * 19))
             nip.setPlaceholderText("18 angka")
             for part in ("StartEdit", "EndEdit"):
-                edit: QDateEdit = self._widget(key, part)
-                edit.setMinimumDate(NO_DATE)
-                edit.setSpecialValueText("—")
-                edit.setDisplayFormat("d MMM yyyy")
-                edit.setDate(NO_DATE)
+                edit: QLineEdit = self._widget(key, part)
+                edit.setMinimumWidth(metrics.horizontalAdvance("x" * 14))
+                edit.editingFinished.connect(lambda e=edit: self._tidy_date(e))
+        self.ui.leadersGrid.setColumnStretch(1, 3)  # the names take the room left
         self.ui.headActingCombo.currentIndexChanged.connect(lambda _i: self._follow_head())
         self.show_errors({})
 
@@ -286,7 +276,15 @@ class LeadersPage(_Page):
                 labels[f"leaders[{n}].{field}"] = (error, self._widget(key, part))
         return labels
 
-    def store(self) -> None:
+    def _tidy_date(self, edit: QLineEdit) -> None:
+        """A date typed any usual way is shown as it will be printed ("20 Februari 2025")."""
+        try:
+            edit.setText(format_date(parse_date(edit.text())) if edit.text().strip() else "")
+        except ValueError:
+            pass  # left as typed: Lanjut names the problem
+
+    def store(self) -> dict[str, str]:
+        problems: dict[str, str] = {}
         for n, key in enumerate(self.KEYS):
             leader = self.flow.leaders[n]
             leader.name = self._widget(key, "NameEdit").text()
@@ -295,10 +293,17 @@ class LeadersPage(_Page):
             leader.nip = nip_edit.text() if nip_edit.isEnabled() else ""
             rank_combo: QComboBox = self._widget(key, "RankCombo")
             leader.rank, leader.grade = split_rank(rank_combo.currentText()) if rank_combo.isEnabled() else ("", "")
-            leader.start_date = get_date(self._widget(key, "StartEdit"))
-            leader.end_date = get_date(self._widget(key, "EndEdit"))
+            for field, part in (("start_date", "StartEdit"), ("end_date", "EndEdit")):
+                text = self._widget(key, part).text()
+                try:
+                    setattr(leader, field, parse_date(text) if text.strip() else None)
+                except ValueError as exc:
+                    setattr(leader, field, None)
+                    problems[f"leaders[{n}].{field}"] = f"{self.flow.title(n)}: {exc}"
             if n == DEPUTY and not self.flow.deputy_applies:
                 leader.name = ""
+                problems = {k: v for k, v in problems.items() if not k.startswith(f"leaders[{DEPUTY}].")}
+        return problems
 
 
 # --- the planning agency --------------------------------------------------------------------------------
@@ -340,7 +345,7 @@ class AgencyPage(_Page):
             "agency_email": (ui.agencyEmailError, ui.agencyEmailEdit),
         }
 
-    def store(self) -> None:
+    def store(self) -> dict[str, str]:
         ui = self.ui
         profile = self.flow.profile
         profile.agency_name = ui.agencyNameCombo.currentText()
@@ -349,6 +354,7 @@ class AgencyPage(_Page):
         profile.agency_phone = ui.agencyPhoneEdit.text()
         profile.agency_email = ui.agencyEmailEdit.text()
         profile.agency_website = ui.agencyWebsiteEdit.text()
+        return {}
 
 
 # --- the period -----------------------------------------------------------------------------------------
@@ -368,8 +374,9 @@ class PeriodPage(_Page):
     def error_labels(self) -> dict[str, tuple[QLabel, QWidget]]:
         return self.fields.error_labels()
 
-    def store(self) -> None:
+    def store(self) -> dict[str, str]:
         self.fields.read(self.flow.period)
+        return {}
 
 
 # --- the OPDs -------------------------------------------------------------------------------------------
@@ -484,7 +491,7 @@ class OpdsPage(_Page):
         item = self.table.item(row, column)
         return item.text() if item is not None else ""
 
-    def store(self) -> None:
+    def store(self) -> dict[str, str]:
         forms = []
         for row in range(self.table.rowCount()):
             texts = [self._text(row, c) for c in (self.CODE, self.ABBREVIATION, self.NAME)]
@@ -495,6 +502,7 @@ class OpdsPage(_Page):
                 OpdForm(code=texts[0], abbreviation=texts[1], name=texts[2], kind=OpdKind(kind) if kind else None)
             )
         self.flow.opds = forms
+        return {}
 
     def show_errors(self, errors: dict[str, str]) -> bool:
         """Cells at fault turn red; the messages are listed above the table."""

@@ -15,9 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QGridLayout,
-    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget, QWizardPage)
+from PySide6.QtWidgets import (QApplication, QComboBox, QGridLayout, QLabel,
+    QLineEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget, QWizardPage)
 
 class Ui_SetupLeadersPage(object):
     def setupUi(self, SetupLeadersPage):
@@ -92,15 +92,13 @@ class Ui_SetupLeadersPage(object):
 
         self.leadersGrid.addWidget(self.headRankCombo, 1, 4, 1, 1)
 
-        self.headStartEdit = QDateEdit(SetupLeadersPage)
+        self.headStartEdit = QLineEdit(SetupLeadersPage)
         self.headStartEdit.setObjectName(u"headStartEdit")
-        self.headStartEdit.setCalendarPopup(True)
 
         self.leadersGrid.addWidget(self.headStartEdit, 1, 5, 1, 1)
 
-        self.headEndEdit = QDateEdit(SetupLeadersPage)
+        self.headEndEdit = QLineEdit(SetupLeadersPage)
         self.headEndEdit.setObjectName(u"headEndEdit")
-        self.headEndEdit.setCalendarPopup(True)
 
         self.leadersGrid.addWidget(self.headEndEdit, 1, 6, 1, 1)
 
@@ -139,15 +137,13 @@ class Ui_SetupLeadersPage(object):
 
         self.leadersGrid.addWidget(self.deputyRankCombo, 3, 4, 1, 1)
 
-        self.deputyStartEdit = QDateEdit(SetupLeadersPage)
+        self.deputyStartEdit = QLineEdit(SetupLeadersPage)
         self.deputyStartEdit.setObjectName(u"deputyStartEdit")
-        self.deputyStartEdit.setCalendarPopup(True)
 
         self.leadersGrid.addWidget(self.deputyStartEdit, 3, 5, 1, 1)
 
-        self.deputyEndEdit = QDateEdit(SetupLeadersPage)
+        self.deputyEndEdit = QLineEdit(SetupLeadersPage)
         self.deputyEndEdit.setObjectName(u"deputyEndEdit")
-        self.deputyEndEdit.setCalendarPopup(True)
 
         self.leadersGrid.addWidget(self.deputyEndEdit, 3, 6, 1, 1)
 
@@ -186,15 +182,13 @@ class Ui_SetupLeadersPage(object):
 
         self.leadersGrid.addWidget(self.secretaryRankCombo, 5, 4, 1, 1)
 
-        self.secretaryStartEdit = QDateEdit(SetupLeadersPage)
+        self.secretaryStartEdit = QLineEdit(SetupLeadersPage)
         self.secretaryStartEdit.setObjectName(u"secretaryStartEdit")
-        self.secretaryStartEdit.setCalendarPopup(True)
 
         self.leadersGrid.addWidget(self.secretaryStartEdit, 5, 5, 1, 1)
 
-        self.secretaryEndEdit = QDateEdit(SetupLeadersPage)
+        self.secretaryEndEdit = QLineEdit(SetupLeadersPage)
         self.secretaryEndEdit.setObjectName(u"secretaryEndEdit")
-        self.secretaryEndEdit.setCalendarPopup(True)
 
         self.leadersGrid.addWidget(self.secretaryEndEdit, 5, 6, 1, 1)
 
@@ -256,8 +250,14 @@ class Ui_SetupLeadersPage(object):
         self.header4.setText(QCoreApplication.translate("SetupLeadersPage", u"Mulai menjabat", None))
         self.header5.setText(QCoreApplication.translate("SetupLeadersPage", u"Akhir masa jabatan", None))
         self.headLabel.setText(QCoreApplication.translate("SetupLeadersPage", u"&Kepala daerah:", None))
+        self.headStartEdit.setPlaceholderText(QCoreApplication.translate("SetupLeadersPage", u"hh/bb/tttt", None))
+        self.headEndEdit.setPlaceholderText(QCoreApplication.translate("SetupLeadersPage", u"hh/bb/tttt", None))
         self.deputyLabel.setText(QCoreApplication.translate("SetupLeadersPage", u"&Wakil:", None))
+        self.deputyStartEdit.setPlaceholderText(QCoreApplication.translate("SetupLeadersPage", u"hh/bb/tttt", None))
+        self.deputyEndEdit.setPlaceholderText(QCoreApplication.translate("SetupLeadersPage", u"hh/bb/tttt", None))
         self.secretaryLabel.setText(QCoreApplication.translate("SetupLeadersPage", u"&Sekretaris Daerah:", None))
-        self.leadersHint.setText(QCoreApplication.translate("SetupLeadersPage", u"Bupati/Wali Kota dan Wakil definitif dipilih dalam pilkada dan tidak memiliki NIP. Penjabat (Pj.) kepala daerah dan Sekretaris Daerah adalah ASN: isikan NIP dan pangkatnya. Di bawah Pj. kepala daerah tidak ada Wakil. Akhir masa jabatan boleh dikosongkan; kepala daerah berikutnya dapat dicatat kemudian di Profil.", None))
+        self.secretaryStartEdit.setPlaceholderText(QCoreApplication.translate("SetupLeadersPage", u"hh/bb/tttt", None))
+        self.secretaryEndEdit.setPlaceholderText(QCoreApplication.translate("SetupLeadersPage", u"hh/bb/tttt", None))
+        self.leadersHint.setText(QCoreApplication.translate("SetupLeadersPage", u"Bupati/Wali Kota dan Wakil definitif dipilih dalam pilkada dan tidak memiliki NIP. Penjabat (Pj.) kepala daerah dan Sekretaris Daerah adalah ASN: isikan NIP dan pangkatnya. Di bawah Pj. kepala daerah tidak ada Wakil. Tanggal diketik mis. 20/02/2025 atau 20 Februari 2025; akhir masa jabatan boleh dikosongkan. Pimpinan berikutnya dapat dicatat kemudian di Profil.", None))
     # retranslateUi
 

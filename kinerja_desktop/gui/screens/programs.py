@@ -9,7 +9,16 @@ refers to.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.enums import ProgramLevel
 from ...domain.formatting import format_number, format_rupiah
@@ -125,6 +134,10 @@ class ProgramsScreen(PlanScreen):
         assert isinstance(self.model, ProgramTreeModel)
         self.model.set_tree(roots, self.years)
         self.size_columns(ProgramTreeModel.DESCRIPTION)
+        # The sasaran's text is long: a narrow column (the tooltip has it whole) leaves the names room.
+        goal = self.model.goal_column
+        self.tree.header().setSectionResizeMode(goal, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().resizeSection(goal, self.fontMetrics().horizontalAdvance("x" * 22))
         self.tree.expandAll()
         if selected:
             self.select_node(selected)
@@ -145,6 +158,9 @@ class ProgramsScreen(PlanScreen):
         if self.year is not None:
             text += self.tr(" · pagu {0}: {1}").format(self.year, format_rupiah(self.model.total(self.year)))
         self.info.setText(text)
+
+    def label_of(self, item: PlanItem) -> str:
+        return f"{self.tr(item.kind.label)} {item.node.code} {item.node.name}"
 
     # -- actions -------------------------------------------------------------------------------------
     def _ancestor(self, item: PlanItem | None, level: ProgramLevel) -> PlanItem | None:

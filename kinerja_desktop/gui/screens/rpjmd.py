@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...domain.enums import GoalKind
+from ...domain.enums import GoalKind, PeriodKind
 from ...domain.formatting import format_number
 from ...services import periods, renstra, rpjmd
 from ...services.periods import PeriodRow
@@ -143,9 +143,9 @@ class RpjmdScreen(PlanScreen):
         dialog.open()
 
     def _on_period_saved(self, period_id: str) -> None:
+        self.years_changed.emit()  # first: the main window's reload refreshes this screen too
         self._fill_periods(period_id)
         self.load_tree()
-        self.years_changed.emit()
 
     def remove_or_restore_period(self) -> None:
         period = self.current_period()
@@ -170,10 +170,10 @@ class RpjmdScreen(PlanScreen):
         except Exception as exc:  # noqa: BLE001 - ValidationError / KinerjaDbError, said in Indonesian
             self.failed(exc)
             return
+        self.years_changed.emit()  # first: the main window's reload refreshes this screen too
         self._fill_periods(period.id)
         self.load_tree()
         self.result_label.setText(text.format(period.name))
-        self.years_changed.emit()
 
     # -- the tree ------------------------------------------------------------------------------------
     def load_tree(self) -> None:
@@ -201,10 +201,10 @@ class RpjmdScreen(PlanScreen):
         items = [i for i in self.model.walk() if i.is_active]
         counts = [sum(1 for i in items if i.kind == kind) for kind in (*GoalKind, INDICATOR)]
         state = "" if period.is_active else self.tr(" (nonaktif)")
+        kind = "" if period.kind is PeriodKind.RPJMD else self.tr(" (periode transisi)")
         self.period_info.setText(
-            self.tr("{0}{1} · {2} · tahun anggaran {3}–{4} · {5} misi, {6} tujuan, {7} sasaran, {8} indikator").format(
-                period.kind.label, state, period.name, period.start_year, period.end_year,
-                *(format_number(c, 0) for c in counts),
+            self.tr("{0}{1}{2} · tahun anggaran {3}–{4} · {5} misi, {6} tujuan, {7} sasaran, {8} indikator").format(
+                period.name, kind, state, period.start_year, period.end_year, *(format_number(c, 0) for c in counts)
             )
         )
 
