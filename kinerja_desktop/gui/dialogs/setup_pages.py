@@ -7,7 +7,7 @@ are :class:`~kinerja_desktop.gui.setup_flow.Step`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPixmap
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
+    QWizard,
     QWizardPage,
 )
 
@@ -39,10 +40,7 @@ from ..forms.ui_setup_leaders import Ui_SetupLeadersPage
 from ..forms.ui_setup_period import Ui_SetupPeriodPage
 from ..forms.ui_setup_region import Ui_SetupRegionPage
 from ..period_fields import PeriodFields
-from ..setup_flow import DEPUTY, HEAD, Step, guess_opd_kind
-
-if TYPE_CHECKING:
-    from .setup_wizard import SetupWizard
+from ..setup_flow import DEPUTY, HEAD, SetupFlow, Step, guess_opd_kind
 
 ERROR_BACKGROUND = QColor(253, 226, 224)
 LOGO_FILTER = "Gambar PNG (*.png)"
@@ -83,9 +81,10 @@ def set_row_visible(page: QWidget, label: QLabel, visible: bool) -> None:
 class _Page(QWizardPage):
     step: Step
 
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: QWizard) -> None:
+        """``wizard`` holds the flow (``wizard.flow``) every page writes into."""
         super().__init__(wizard)
-        self.flow = wizard.flow
+        self.flow: SetupFlow = wizard.flow  # type: ignore[attr-defined]
         self.errors: dict[str, str] = {}
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name
@@ -138,7 +137,7 @@ class _Page(QWizardPage):
 class RegionPage(_Page):
     step = Step.REGION
 
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: QWizard) -> None:
         super().__init__(wizard)
         self.ui = Ui_SetupRegionPage()
         self.ui.setupUi(self)
@@ -215,7 +214,7 @@ class LeadersPage(_Page):
     step = Step.LEADERS
     KEYS = ("head", "deputy", "secretary")
 
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: QWizard) -> None:
         super().__init__(wizard)
         self.ui = Ui_SetupLeadersPage()
         self.ui.setupUi(self)
@@ -312,7 +311,7 @@ class LeadersPage(_Page):
 class AgencyPage(_Page):
     step = Step.AGENCY
 
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: QWizard) -> None:
         super().__init__(wizard)
         self.ui = Ui_SetupAgencyPage()
         self.ui.setupUi(self)
@@ -363,7 +362,7 @@ class AgencyPage(_Page):
 class PeriodPage(_Page):
     step = Step.PERIOD
 
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: QWizard) -> None:
         super().__init__(wizard)
         self.ui = Ui_SetupPeriodPage()
         self.ui.setupUi(self)
@@ -389,7 +388,7 @@ class OpdsPage(_Page):
     CODE, ABBREVIATION, NAME, KIND = range(4)
     FIELDS = {"code": CODE, "abbreviation": ABBREVIATION, "name": NAME, "kind": KIND}
 
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: QWizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("Perangkat daerah"))
         self.setSubTitle(
@@ -549,7 +548,7 @@ class SummaryPage(_Page):
 
     step = Step.SUMMARY
 
-    def __init__(self, wizard: SetupWizard, save: Callable[[], bool]) -> None:
+    def __init__(self, wizard: QWizard, save: Callable[[], bool]) -> None:
         super().__init__(wizard)
         self._save = save
         self.setTitle(self.tr("Ringkasan"))
