@@ -1,4 +1,4 @@
-"""A read-only tree of plan nodes from the services (RPJMD, programs): structure, retired rows greyed.
+"""A read-only tree of plan nodes from the services (Renstra, RPJMD, programs): structure, retired rows greyed.
 
 Subclasses say which columns there are, which children a node has and what each cell shows; rows keep the
 service's order (the tree is not sorted by column).
@@ -46,9 +46,11 @@ class PlanItem:
 
 
 class PlanTreeModel(QAbstractItemModel):
-    """Subclasses implement :meth:`headers`, :meth:`children_of`, :meth:`text`; ``right_columns`` hold numbers."""
+    """Subclasses implement :meth:`headers`, :meth:`kind_of`, :meth:`children_of` and :meth:`text` (or their
+    own :meth:`data`); ``right_columns`` hold numbers."""
 
     right_columns: frozenset[int] = frozenset()
+    item_type: type[PlanItem] = PlanItem  # a subclass may carry more (the Renstra's alignment flags)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -85,7 +87,7 @@ class PlanTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def _add(self, node: Any, parent: PlanItem | None, row: int) -> PlanItem:
-        item = PlanItem(self.kind_of(node), node, parent, row, len(self._items))
+        item = self.item_type(self.kind_of(node), node, parent, row, len(self._items))
         self._items.append(item)
         self._by_id[item.id] = item
         for child in self.children_of(node):

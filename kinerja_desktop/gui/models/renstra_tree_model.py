@@ -8,11 +8,10 @@ retired nodes are greyed.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -20,14 +19,13 @@ from ...domain.enums import Cumulation, GoalKind, Polarity
 from ...domain.formatting import format_number
 from ...services.renstra import NO_INDICATOR, NOT_LINKED, GoalNode, IndicatorNode
 from . import ID_ROLE
+from .plan_tree import KIND_ROLE, PlanItem, PlanTreeModel
 
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 RETIRED = QColor(130, 130, 130)
 WARNING = QColor(161, 92, 0)
 MUTED = QColor(95, 95, 95)
-# The role holding the node's kind (NodeKind); ID_ROLE holds its id.
-KIND_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 class NodeKind(Enum):
@@ -69,129 +67,59 @@ def target_text(indicator: IndicatorNode) -> str:
     return format_number(indicator.target, None)
 
 
-@dataclass(eq=False)
-class TreeItem:
-    kind: NodeKind
-    node: GoalNode | IndicatorNode
-    parent: TreeItem | None
-    row: int
-    serial: int
-    children: list[TreeItem] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return self.node.id
-
-    @property
-    def is_active(self) -> bool:
-        return self.node.is_active
+class TreeItem(PlanItem):
+    """A node of the Renstra tree; an active sasaran carries its alignment flags."""
 
     @property
     def flags(self) -> list[str]:
         return self.node.flags if isinstance(self.node, GoalNode) and self.node.is_active else []
 
-    def siblings(self, roots: list[TreeItem]) -> list[TreeItem]:
-        """The items this one can swap places with (same kind, same parent)."""
-        pool = self.parent.children if self.parent else roots
-        return [s for s in pool if s.kind is self.kind]
 
-
-class RenstraTreeModel(QAbstractItemModel):
+class RenstraTreeModel(PlanTreeModel):
     DESCRIPTION, UNIT, TARGET, POLARITY, CUMULATION, NOTE = range(6)
+    item_type = TreeItem
+    right_columns = frozenset({TARGET})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._roots: list[TreeItem] = []
-        self._items: list[TreeItem] = []  # by serial: the internal id of every index
-        self._by_id: dict[str, TreeItem] = {}
         self.year: int | None = None
         self._warning_icon: QIcon | None = None
 
     # -- content -------------------------------------------------------------------------------------
     def set_tree(self, goals: Sequence[GoalNode], year: int | None) -> None:
-        self.beginResetModel()
         self.year = year
-        self._roots, self._items, self._by_id = [], [], {}
-        for goal in goals:
-            self._roots.append(self._add_goal(goal, None, len(self._roots)))
-        self.endResetModel()
+        self.set_nodes(goals)
 
-    def _new(self, kind: NodeKind, node: GoalNode | IndicatorNode, parent: TreeItem | None, row: int) -> TreeItem:
-        item = TreeItem(kind, node, parent, row, len(self._items))
-        self._items.append(item)
-        self._by_id[node.id] = item
-        return item
+    def kind_of(self, node: Any) -> NodeKind:
+        if isinstance(node, IndicatorNode):
+            return NodeKind.INDICATOR
+        return NodeKind.TARGET if node.kind is GoalKind.TARGET else NodeKind.GOAL
 
-    def _add_goal(self, goal: GoalNode, parent: TreeItem | None, row: int) -> TreeItem:
-        kind = NodeKind.TARGET if goal.kind is GoalKind.TARGET else NodeKind.GOAL
-        item = self._new(kind, goal, parent, row)
-        for child in goal.children:
-            item.children.append(self._add_goal(child, item, len(item.children)))
-        for indicator in goal.indicators:
-            item.children.append(self._new(NodeKind.INDICATOR, indicator, item, len(item.children)))
-        return item
+    def children_of(self, node: Any) -> Sequence[Any]:
+        return [*node.children, *node.indicators] if isinstance(node, GoalNode) else []
 
     def item(self, index: Index) -> TreeItem | None:
-        return self._items[index.internalId()] if index.isValid() else None
-
-    def item_by_id(self, node_id: str) -> TreeItem | None:
-        return self._by_id.get(node_id)
-
-    def index_of(self, node_id: str, column: int = 0) -> QModelIndex:
-        item = self._by_id.get(node_id)
-        return self.createIndex(item.row, column, item.serial) if item else QModelIndex()
+        return super().item(index)  # type: ignore[return-value]
 
     def roots(self) -> list[TreeItem]:
-        return list(self._roots)
+        return super().roots()  # type: ignore[return-value]
 
     def walk(self) -> Iterator[TreeItem]:
-        return iter(self._items)
+        return super().walk()  # type: ignore[return-value]
 
     def flagged(self) -> list[TreeItem]:
         """Active sasaran with alignment problems, in tree order."""
-        return [i for i in self._items if i.flags]
+        return [i for i in self.walk() if i.flags]
 
-    # -- Qt structure --------------------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        pool = self._roots if not parent.isValid() else self._items[parent.internalId()].children
-        if not (0 <= row < len(pool) and 0 <= column < 6):
-            return QModelIndex()
-        return self.createIndex(row, column, pool[row].serial)
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid():
-            return QModelIndex()
-        parent = self._items[index.internalId()].parent
-        return self.createIndex(parent.row, 0, parent.serial) if parent else QModelIndex()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._roots)
-        if parent.column() != 0:
-            return 0
-        return len(self._items[parent.internalId()].children)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 6
-
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            target = _tr("Target {0}").format(self.year) if self.year else _tr("Target")
-            return [_tr("Uraian"), _tr("Satuan"), target, _tr("Polaritas"), _tr("Kumulasi"), _tr("Keterangan")][section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return RIGHT if section == self.TARGET else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        return None
+    def headers(self) -> list[str]:
+        target = _tr("Target {0}").format(self.year) if self.year else _tr("Target")
+        return [_tr("Uraian"), _tr("Satuan"), target, _tr("Polaritas"), _tr("Kumulasi"), _tr("Keterangan")]
 
     # -- Qt data -------------------------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        item = self.item(index)
+        if item is None:
             return None
-        item = self._items[index.internalId()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column)

@@ -1,4 +1,5 @@
-"""What the RPJMD and the Program & Anggaran screens share: a tree of plan nodes, its buttons and dialogs.
+"""What the plan screens (Renstra, RPJMD, Program & Anggaran) share: a tree of plan nodes, its selection,
+its dialogs and removing.
 
 Dialogs open window-modal and return at once (``open()``); the screen reloads the tree and selects the node a
 dialog saved. Removing asks first and reports whether the node was deleted or retired.
@@ -48,7 +49,7 @@ class PlanScreen(Screen):
         self.tree.doubleClicked.connect(lambda _index: self.edit_selected())
         self.tree.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         self.model.modelReset.connect(self.update_buttons)
-        self.result_label = note()
+        self.result_label = note()  # what a removal did; a subclass places it in its layout
         self.result_label.setStyleSheet(OK_STYLE)
 
     def size_columns(self, stretch: int) -> None:

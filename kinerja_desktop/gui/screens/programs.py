@@ -8,11 +8,8 @@ refers to.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +23,7 @@ from ...services import programs, renstra
 from ..dialogs.program_form_dialog import ProgramFormDialog
 from ..models.plan_tree import PlanItem
 from ..models.program_tree_model import ProgramTreeModel
+from ..opd_picker import OpdPicker
 from .base import heading, note
 from .plan_screen import PlanScreen, button
 
@@ -34,17 +32,8 @@ class ProgramsScreen(PlanScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(ProgramTreeModel(), parent)
         self.model.setParent(self)
-        self._opds_of = None  # the database whose OPDs fill the combo
         self.years: list[int] = []
-        self.opd_combo = QComboBox()
-        self.opd_combo.setEditable(True)
-        self.opd_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.opd_combo.lineEdit().setPlaceholderText(self.tr("Ketik untuk mencari perangkat daerah…"))
-        completer = self.opd_combo.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.opd_combo.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 60))
+        self.opd_combo = OpdPicker()
         self.opd_combo.currentIndexChanged.connect(lambda _i: self.load_tree())
         opd_label = QLabel(self.tr("Perangkat &daerah:"))
         opd_label.setBuddy(self.opd_combo)
@@ -84,34 +73,14 @@ class ProgramsScreen(PlanScreen):
     # -- loading -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.result_label.clear()
-        if self.db is None:
-            self.opd_combo.clear()
-            self._opds_of = None
-        else:
-            self._fill_opds()
+        self.opd_combo.fill(self.db)
         self.load_tree()
 
-    def _fill_opds(self) -> None:
-        assert self.db is not None
-        current = self.current_opd_id()
-        choices = renstra.opd_choices(self.db)
-        self.opd_combo.blockSignals(True)
-        self.opd_combo.clear()
-        for opd_id, label in choices:
-            self.opd_combo.addItem(label, opd_id)
-        index = self.opd_combo.findData(current) if current and self._opds_of is self.db else 0
-        self.opd_combo.setCurrentIndex(max(0, index) if choices else -1)
-        self.opd_combo.blockSignals(False)
-        self._opds_of = self.db
-
     def current_opd_id(self) -> str | None:
-        return self.opd_combo.currentData() if self.opd_combo.currentIndex() >= 0 else None
+        return self.opd_combo.current_opd_id()
 
     def select_opd(self, opd_id: str) -> bool:
-        index = self.opd_combo.findData(opd_id)
-        if index >= 0:
-            self.opd_combo.setCurrentIndex(index)
-        return index >= 0
+        return self.opd_combo.select(opd_id)
 
     def _period(self) -> renstra.PeriodInfo | None:
         return renstra.period_for_year(self.db, self.year) if self.db is not None and self.year else None

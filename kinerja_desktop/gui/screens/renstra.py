@@ -7,17 +7,12 @@ target column follows the main window's fiscal year.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,57 +27,39 @@ from .. import messages
 from ..dialogs.goal_form_dialog import GoalFormDialog
 from ..dialogs.indicator_form_dialog import IndicatorFormDialog
 from ..models.renstra_tree_model import NodeKind, RenstraTreeModel, TreeItem
-from .base import Screen, heading, note
+from ..opd_picker import OpdPicker
+from .base import heading, note
+from .plan_screen import PlanScreen, button
 
 WARNING_STYLE = "color: #a15c00;"
 OK_STYLE = "color: #1e7832;"
 
 
-class RenstraScreen(Screen):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.dialog: GoalFormDialog | IndicatorFormDialog | None = None
-        self.period: PeriodInfo | None = None
-        self._opds_of = None  # the database whose OPDs fill the combo
-        self.model = RenstraTreeModel(self)
+class RenstraScreen(PlanScreen):
+    model: RenstraTreeModel
 
-        self.opd_combo = QComboBox()
-        self.opd_combo.setEditable(True)
-        self.opd_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.opd_combo.lineEdit().setPlaceholderText(self.tr("Ketik untuk mencari perangkat daerah…"))
-        completer = self.opd_combo.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.opd_combo.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 60))
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(RenstraTreeModel(), parent)
+        self.model.setParent(self)
+        self.period: PeriodInfo | None = None
+
+        self.opd_combo = OpdPicker()
         self.opd_combo.currentIndexChanged.connect(lambda _i: self.load_tree())
         opd_label = QLabel(self.tr("Perangkat &daerah:"))
         opd_label.setBuddy(self.opd_combo)
         self.show_retired = QCheckBox(self.tr("Tampilkan yang dinonaktifkan"))
         self.show_retired.toggled.connect(lambda _checked: self.load_tree())
 
-        self.add_goal_button = self._button(self.tr("Tambah &tujuan…"), self.add_goal)
-        self.add_target_button = self._button(self.tr("Tambah &sasaran…"), self.add_target)
-        self.add_indicator_button = self._button(self.tr("Tambah &indikator…"), self.add_indicator)
-        self.edit_button = self._button(self.tr("&Ubah…"), self.edit_selected)
-        self.up_button = self._button(self.tr("&Naik"), lambda: self.move_selected(-1))
-        self.down_button = self._button(self.tr("Tur&un"), lambda: self.move_selected(1))
-        self.retire_button = self._button(self.tr("Nonakti&fkan"), self.toggle_selected_retired)
+        self.add_goal_button = button(self.tr("Tambah &tujuan…"), self.add_goal)
+        self.add_target_button = button(self.tr("Tambah &sasaran…"), self.add_target)
+        self.add_indicator_button = button(self.tr("Tambah &indikator…"), self.add_indicator)
+        self.edit_button = button(self.tr("&Ubah…"), self.edit_selected)
+        self.up_button = button(self.tr("&Naik"), lambda: self.move_selected(-1))
+        self.down_button = button(self.tr("Tur&un"), lambda: self.move_selected(1))
+        self.retire_button = button(self.tr("Nonakti&fkan"), self.toggle_selected_retired)
         self.up_button.setToolTip(self.tr("Pindahkan ke atas di antara saudaranya"))
         self.down_button.setToolTip(self.tr("Pindahkan ke bawah di antara saudaranya"))
 
-        self.tree = QTreeView()
-        self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setExpandsOnDoubleClick(False)
-        self.tree.setWordWrap(False)
-        self.tree.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.model.modelReset.connect(self._update_buttons)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -99,8 +76,8 @@ class RenstraScreen(Screen):
         top.addWidget(self.opd_combo, 1)
         top.addWidget(self.show_retired)
         tools = QHBoxLayout()
-        for button in (self.add_goal_button, self.add_target_button, self.add_indicator_button):
-            tools.addWidget(button)
+        for widget in (self.add_goal_button, self.add_target_button, self.add_indicator_button):
+            tools.addWidget(widget)
         tools.addSpacing(self.fontMetrics().horizontalAdvance("x" * 2))
         tools.addWidget(self.edit_button)
         tools.addWidget(self.up_button)
@@ -114,49 +91,21 @@ class RenstraScreen(Screen):
         layout.addLayout(tools)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
-        self._update_buttons()
-
-    @staticmethod
-    def _button(text: str, slot) -> QPushButton:  # noqa: ANN001
-        button = QPushButton(text)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
+        self.update_buttons()
 
     def title(self) -> str:
         return self.tr("Renstra & Indikator")
 
     # -- loading -------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        if self.db is None:
-            self.opd_combo.clear()
-            self._opds_of = None
-            self.load_tree()
-            return
-        self._fill_opds()
+        self.opd_combo.fill(self.db)
         self.load_tree()
 
-    def _fill_opds(self) -> None:
-        assert self.db is not None
-        current = self.current_opd_id()
-        choices = renstra.opd_choices(self.db)
-        self.opd_combo.blockSignals(True)
-        self.opd_combo.clear()
-        for opd_id, label in choices:
-            self.opd_combo.addItem(label, opd_id)
-        index = self.opd_combo.findData(current) if current and self._opds_of is self.db else 0
-        self.opd_combo.setCurrentIndex(max(0, index) if choices else -1)
-        self.opd_combo.blockSignals(False)
-        self._opds_of = self.db
-
     def current_opd_id(self) -> str | None:
-        return self.opd_combo.currentData() if self.opd_combo.currentIndex() >= 0 else None
+        return self.opd_combo.current_opd_id()
 
     def select_opd(self, opd_id: str) -> bool:
-        index = self.opd_combo.findData(opd_id)
-        if index < 0:
-            return False
-        self.opd_combo.setCurrentIndex(index)
-        return True
+        return self.opd_combo.select(opd_id)
 
     def load_tree(self) -> None:
         """(Re)read the selected OPD's tree for the year, keeping the selected node."""
@@ -173,7 +122,7 @@ class RenstraScreen(Screen):
         if selected:
             self.select_node(selected)
         self._update_texts()
-        self._update_buttons()
+        self.update_buttons()
 
     def _update_texts(self) -> None:
         if self.db is None:
@@ -231,24 +180,6 @@ class RenstraScreen(Screen):
         return f"{period.name} ({period.start_year}–{period.end_year})"
 
     # -- selection -----------------------------------------------------------------------------------
-    def selected_item(self) -> TreeItem | None:
-        rows = self.tree.selectionModel().selectedRows()
-        return self.model.item(rows[0]) if rows else None
-
-    def selected_id(self) -> str | None:
-        item = self.selected_item()
-        return item.id if item else None
-
-    def select_node(self, node_id: str) -> bool:
-        index = self.model.index_of(node_id)
-        if not index.isValid():
-            return False
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.tree.selectionModel().select(index, flags)
-        self.tree.setCurrentIndex(index)
-        self.tree.scrollTo(index)
-        return True
-
     def _tujuan_of(self, item: TreeItem | None) -> TreeItem | None:
         while item is not None and item.kind is not NodeKind.GOAL:
             item = item.parent
@@ -261,7 +192,7 @@ class RenstraScreen(Screen):
 
     def _choices(self, kind: NodeKind) -> list[tuple[str, str]]:
         return [
-            (i.id, self.model.data(self.model.index_of(i.id)))
+            (i.id, self.label_of(i))
             for i in self.model.walk()
             if i.kind is kind and i.is_active
         ]
@@ -283,7 +214,7 @@ class RenstraScreen(Screen):
         sasaran = self._sasaran_of(self.selected_item())
         if sasaran is None or self.db is None or self.period is None:
             return
-        self._show_dialog(
+        self.show_dialog(
             IndicatorFormDialog(
                 self.db, self.period, goal_id=sasaran.id, targets=self._choices(NodeKind.TARGET), parent=self
             )
@@ -299,9 +230,9 @@ class RenstraScreen(Screen):
                     self.db, self.period, indicator_id=item.id, targets=self._choices(NodeKind.TARGET), parent=self
                 )
             except (ValidationError, KinerjaDbError) as exc:
-                self._failed(exc)
+                self.failed(exc)
                 return
-            self._show_dialog(dialog)
+            self.show_dialog(dialog)
         else:
             kind = GoalKind.TARGET if item.kind is NodeKind.TARGET else GoalKind.GOAL
             self._open_goal_dialog(kind, goal_id=item.id)
@@ -323,28 +254,9 @@ class RenstraScreen(Screen):
                 parent=self,
             )
         except (ValidationError, KinerjaDbError) as exc:
-            self._failed(exc)
+            self.failed(exc)
             return
-        self._show_dialog(dialog)
-
-    def _show_dialog(self, dialog: GoalFormDialog | IndicatorFormDialog) -> None:
-        dialog.saved.connect(self._on_saved)
-        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
-        self.dialog = dialog
-        dialog.open()  # window-modal, returns at once; no session stays open meanwhile
-
-    def _forget_dialog(self, dialog: QWidget) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
-
-    def _on_saved(self, node_id: str) -> None:
-        self.load_tree()
-        self.select_node(node_id)
-
-    def _failed(self, exc: Exception) -> None:
-        messages.show_error(self, self.title(), str(exc))
-        self.load_tree()
+        self.show_dialog(dialog)
 
     def move_selected(self, step: int) -> None:
         item = self.selected_item()
@@ -353,7 +265,7 @@ class RenstraScreen(Screen):
         try:
             renstra.move_node(self.db, item.id, step, skip_retired=not self.show_retired.isChecked())
         except (ValidationError, KinerjaDbError) as exc:
-            self._failed(exc)
+            self.failed(exc)
             return
         self.load_tree()
         self.select_node(item.id)
@@ -370,14 +282,14 @@ class RenstraScreen(Screen):
                 self,
                 self.tr("Aktifkan"),
                 self.tr("Induknya masih nonaktif. Aktifkan dahulu: {0}").format(
-                    self.model.data(self.model.index_of(item.parent.id))
+                    self.label_of(item.parent)
                 ),
             )
             return
         try:
             renstra.set_retired(self.db, item.id, item.is_active)
         except (ValidationError, KinerjaDbError) as exc:
-            self._failed(exc)
+            self.failed(exc)
             return
         self.load_tree()
         if not self.select_node(item.id) and item.parent is not None:
@@ -385,7 +297,7 @@ class RenstraScreen(Screen):
 
     def _retire_question(self, item: TreeItem) -> str:
         assert self.db is not None
-        name = self.model.data(self.model.index_of(item.id))
+        name = self.label_of(item)
         indicators = [item] if item.kind is NodeKind.INDICATOR else []
         stack = list(item.children)
         while stack:
@@ -407,7 +319,7 @@ class RenstraScreen(Screen):
         return text
 
     # -- state ---------------------------------------------------------------------------------------
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
         ready = self.db is not None and self.period is not None and self.current_opd_id() is not None
         item = self.selected_item()
         self.add_goal_button.setEnabled(ready)
@@ -422,21 +334,3 @@ class RenstraScreen(Screen):
         self.retire_button.setEnabled(ready and item is not None)
         retired = item is not None and not item.is_active
         self.retire_button.setText(self.tr("Aktif&kan kembali") if retired else self.tr("Nonakti&fkan"))
-
-    def shutdown(self) -> None:
-        if self.dialog is not None:
-            self.dialog.done(0)  # closing the database: no question about unsaved edits
-            self.dialog = None
-
-    def visible_texts(self, column: int = 0) -> list[str]:
-        """The texts of the tree in display order, depth first (for tests and checks)."""
-        texts: list[str] = []
-
-        def walk(parent: QModelIndex) -> None:
-            for row in range(self.model.rowCount(parent)):
-                index = self.model.index(row, column, parent)
-                texts.append(index.data())
-                walk(self.model.index(row, 0, parent))
-
-        walk(QModelIndex())
-        return texts

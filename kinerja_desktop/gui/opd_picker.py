@@ -1,0 +1,51 @@
+"""The OPD selector of the plan screens (Renstra, Program & Anggaran): type part of a name to find it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+from ..db.database import Database
+from ..services import renstra
+
+
+class OpdPicker(QComboBox):
+    """The active OPDs as "abbreviation — name"; the item data is the OPD's id."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._of: Database | None = None  # the database whose OPDs fill the list
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.lineEdit().setPlaceholderText(self.tr("Ketik untuk mencari perangkat daerah…"))
+        completer = self.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 60))
+
+    def fill(self, db: Database | None) -> None:
+        """(Re)list the OPDs of ``db``, keeping the chosen one when it is the same database; no signal."""
+        if db is None:
+            self.clear()
+            self._of = None
+            return
+        current = self.current_opd_id()
+        choices = renstra.opd_choices(db)
+        self.blockSignals(True)
+        self.clear()
+        for opd_id, label in choices:
+            self.addItem(label, opd_id)
+        index = self.findData(current) if current and self._of is db else 0
+        self.setCurrentIndex(max(0, index) if choices else -1)
+        self.blockSignals(False)
+        self._of = db
+
+    def current_opd_id(self) -> str | None:
+        return self.currentData() if self.currentIndex() >= 0 else None
+
+    def select(self, opd_id: str) -> bool:
+        index = self.findData(opd_id)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        return index >= 0
