@@ -83,7 +83,7 @@ def open_at_start(db: str | None, problem: OpenProblem | None = None) -> Databas
 def _open_in_background(path: str | None) -> tuple[Database | None, OpenProblem | None]:
     """Worker: import the data layer and the screens (the slow part of start-up) and open the database."""
     from . import opening
-    from .screens import agreements, backup, evaluation, home, opd, renstra, reports  # noqa: F401
+    from .screens import agreements, backup, evaluation, home, opd, programs, renstra, reports, rpjmd  # noqa: F401
 
     return opening.try_open_detailed(path, create=True)
 

@@ -208,3 +208,37 @@ def test_a_refused_finish_names_the_problem_and_writes_nothing(qtbot, db, tmp_pa
     assert errors_shown and "Tidak ada data yang tersimpan." in errors_shown[0]
     assert regency.get_profile(db).name == "Lain" and regency.list_leaders(db) == []
     assert setup.is_set_up(db) and overview.fiscal_years(db) == [2025, 2026, 2027, 2028, 2029]
+
+
+def test_a_new_database_opens_straight_into_the_set_up(qtbot, main_window, tmp_path: Path, monkeypatch):
+    from kinerja_desktop.gui import opening
+
+    # Berkas → Basis data baru…: the new file is opened and its set-up starts at once
+    target = tmp_path / "baru.sqlite"
+    monkeypatch.setattr(opening, "ask_new_file", lambda _parent, _start: str(target))
+    main_window.create_database()
+    assert main_window.db.path == target
+    assert isinstance(main_window.setup_wizard, SetupWizard) and main_window.setup_wizard.isVisible()
+    main_window.setup_wizard.reject()  # cancelled: the lead-in stays, the wizard can be started again
+    qtbot.waitUntil(lambda: main_window.setup_wizard is None)
+    assert main_window.stack.currentWidget() is main_window.welcome
+
+
+def test_the_first_start_on_an_empty_file_offers_the_set_up_and_a_set_up_one_does_not(qtbot, db, tmp_path: Path):
+    from kinerja_desktop.db.database import open_database
+    from kinerja_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(None, loading_name="kinerja.sqlite")
+    qtbot.addWidget(window)
+    window.attach(db, offer_setup=True)  # as app.launch does once the database is open
+    qtbot.waitUntil(lambda: window.setup_wizard is not None)
+    window.setup_wizard.reject()
+    qtbot.waitUntil(lambda: window.setup_wizard is None)
+    path = tmp_path / "siap.sqlite"
+    assert cli_main(["setup", "--db", str(path), "--kind", "kota", "--name", "Wanasari", "--period", "2025-2029"]) == 0
+    other = open_database(path)
+    window.attach(other, offer_setup=True)
+    qtbot.wait(50)
+    assert window.setup_wizard is None and not window.needs_setup
+    assert window.stack.currentWidget() is window.home
+    window.close()
