@@ -387,6 +387,8 @@ class MainWindow(QMainWindow):
             enabled = not self.needs_setup or row in open_rows
             flags = item.flags()
             item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled)
+        # The profile of a government not recorded yet is the wizard's first page, not this dialog.
+        self.profile_action.setEnabled(not self.needs_setup)
         if self.db is not None:
             self.welcome.set_file(str(self.db.path) if self.db.path is not None else self.db.display_name)
 

@@ -293,7 +293,7 @@ def _children_sums(session: Session, program_id: str) -> dict[int, int]:
 def _apply_pagu(session: Session, program: Program, pagu: dict[int, int]) -> None:
     if _active_children(session, program.id):
         sums = _children_sums(session, program.id)
-        if {y: a for y, a in pagu.items()} != sums:
+        if dict(pagu) != sums:
             children = CHILDREN[program.level]
             totals = ", ".join(f"{year}: {format_rupiah(amount)}" for year, amount in sorted(sums.items())) or "kosong"
             raise ValidationError.single(

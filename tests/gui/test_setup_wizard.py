@@ -58,6 +58,7 @@ def test_the_wizard_sets_up_a_city_from_an_empty_database(qtbot, main_window, db
     assert window.needs_setup and window.stack.currentWidget() is window.welcome
     enabled = [bool(window.nav.item(r).flags() & Qt.ItemFlag.ItemIsEnabled) for r in range(window.nav.count())]
     assert enabled == [True, False, False, False, False, False, False, False, True]  # Beranda, Cadangan & Paket
+    assert not window.profile_action.isEnabled()  # the government is recorded by the wizard
     click(qtbot, window.welcome.setup_button)
     wizard = window.setup_wizard
     assert isinstance(wizard, SetupWizard) and wizard.isVisible()
@@ -154,6 +155,7 @@ def test_the_wizard_sets_up_a_city_from_an_empty_database(qtbot, main_window, db
     assert window.home.regency_label.text().startswith("Kota Wanasari")
     assert [window.year_combo.itemData(i) for i in range(window.year_combo.count())] == [2025, 2026, 2027, 2028, 2029]
     assert all(window.nav.item(r).flags() & Qt.ItemFlag.ItemIsEnabled for r in range(window.nav.count()))
+    assert window.profile_action.isEnabled()
     profile = regency.get_profile(db)
     assert (profile.kind, profile.name, profile.capital, profile.agency_short) == (
         RegionKind.KOTA, "Wanasari", "Wanasari", "Bapperida"
