@@ -228,9 +228,10 @@ def test_a_new_database_opens_straight_into_the_set_up(qtbot, main_window, tmp_p
 
 def test_the_first_start_on_an_empty_file_offers_the_set_up_and_a_set_up_one_does_not(qtbot, db, tmp_path: Path):
     from kinerja_desktop.db.database import open_database
+    from kinerja_desktop.gui.jobs import SyncRunner
     from kinerja_desktop.gui.main_window import MainWindow
 
-    window = MainWindow(None, loading_name="kinerja.sqlite")
+    window = MainWindow(None, loading_name="kinerja.sqlite", runner=SyncRunner())
     qtbot.addWidget(window)
     window.attach(db, offer_setup=True)  # as app.launch does once the database is open
     qtbot.waitUntil(lambda: window.setup_wizard is not None)
