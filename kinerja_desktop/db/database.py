@@ -11,8 +11,26 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
-from .engine import SessionFactory, make_engine
-from .errors import DatabaseDamagedError, DatabaseTooNewError, ForeignDatabaseError, NotADatabaseError
+from .engine import BUSY_TIMEOUT_MS, SessionFactory, connect_sqlite, make_engine
+from .errors import (
+    DatabaseDamagedError,
+    DatabaseLockedError,
+    DatabaseReadOnlyError,
+    DatabaseTooNewError,
+    ForeignDatabaseError,
+    JournalFileError,
+    NotADatabaseError,
+    ReadOnlyLocationError,
+)
+from .files import (
+    AUTO_BACKUP_FOLDER,
+    SQLITE_CANTOPEN,
+    is_locked,
+    is_read_only,
+    journal_of,
+    remove_leftovers,
+    writable,
+)
 from .revisions import HEAD, REVISIONS
 
 ENV_URL = "KINERJA_DB_URL"
@@ -53,6 +71,12 @@ class Database:
     warnings: list[str] = field(default_factory=list)
     migrated_from: str | None = None
     pre_migration_copy: Path | None = None
+    read_only: str | None = None  # why the file cannot be written (opened read-only), None when it can
+
+    def connect(self) -> sqlite3.Connection:
+        """A plain sqlite3 connection to the file (read-only when the database is), for snapshots and checks."""
+        assert self.path is not None
+        return connect_sqlite(self.path, read_only=self.read_only is not None)
 
     @property
     def write(self):  # noqa: ANN201 - a context manager factory
@@ -90,17 +114,33 @@ def open_database(db: str | os.PathLike[str] | None = None, *, create: bool = Tr
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return _open_server(url)
     path = Path(parsed.database)
+    journal_base = journal_of(path)
+    if journal_base is not None:
+        raise JournalFileError(str(path), str(journal_base))
+    if path.is_dir():
+        raise NotADatabaseError(str(path))
     warnings: list[str] = []
     warning = storage_warning(path)
     if warning:
         warnings.append(warning)
-    revision = inspect_sqlite_file(path) if path.exists() and path.stat().st_size > 0 else None
+    if not create and not path.exists():
+        raise FileNotFoundError(f"Berkas basis data “{path}” tidak ditemukan.")
+    if not path.parent.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReadOnlyLocationError(str(path.parent), "membuat folder basis data") from exc
+    read_only = access_problem(path)
+    revision = inspect_sqlite_file(path, read_only=read_only is not None) if _has_content(path) else None
+    if read_only is None:
+        _remove_leftovers_beside(path)
     migrated_from = None
     copy = None
+    if revision != HEAD and read_only is not None:
+        if not path.exists():
+            raise ReadOnlyLocationError(str(path.parent), "membuat basis data baru")
+        raise DatabaseReadOnlyError(str(path), read_only, "Menyiapkan atau memperbarui skema basis data")
     if revision is None:
-        if not create and not path.exists():
-            raise FileNotFoundError(f"Berkas basis data “{path}” tidak ditemukan.")
-        path.parent.mkdir(parents=True, exist_ok=True)
         from .migrate import upgrade_sqlite
 
         upgrade_sqlite(path, from_revision=None)
@@ -109,16 +149,41 @@ def open_database(db: str | os.PathLike[str] | None = None, *, create: bool = Tr
 
         copy = upgrade_sqlite(path, from_revision=revision)
         migrated_from = revision
-    engine = make_engine(url)
+    engine = make_engine(url, read_only=read_only is not None)
     return Database(
         url=url,
         engine=engine,
         path=path,
-        sessions=SessionFactory(engine),
+        sessions=SessionFactory(engine, read_only=read_only, path=path),
         warnings=warnings,
         migrated_from=migrated_from,
         pre_migration_copy=copy,
+        read_only=read_only,
     )
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def access_problem(path: Path) -> str | None:
+    """Why the database cannot be written, or None: a read-only file, or a read-only folder (WAL keeps its
+    ``-wal``/``-shm`` files beside the database, so SQLite cannot write without creating them)."""
+    if path.exists() and not os.access(path, os.W_OK):
+        return "berkasnya tanpa izin tulis"
+    if not writable(path.parent):
+        return "foldernya tanpa izin tulis"
+    return None
+
+
+def _remove_leftovers_beside(path: Path) -> None:
+    """The temporary files and work folders of killed runs (restore, backup, printing a copy) go at each start."""
+    remove_leftovers(path.parent)
+    remove_leftovers(path.parent / AUTO_BACKUP_FOLDER)
+    remove_leftovers(path.with_name(path.stem + "-bukti"), depth=1)
 
 
 def _open_server(url: str) -> Database:
@@ -142,24 +207,26 @@ def _open_server(url: str) -> Database:
     return Database(url=url, engine=engine, path=None, sessions=SessionFactory(engine), migrated_from=migrated_from)
 
 
-def inspect_sqlite_file(path: Path) -> str | None:
+def inspect_sqlite_file(path: Path, *, read_only: bool = False) -> str | None:
     """Check an existing file and return its schema revision (None for an empty SQLite file).
 
-    Runs ``PRAGMA quick_check`` (≈ 80 ms on 63 MB) so that a damaged file is caught before any write.
+    Runs ``PRAGMA quick_check`` (≈ 80 ms on 63 MB) so that a damaged file is caught before any write. A file
+    another process keeps locked (even with ``locking_mode=EXCLUSIVE``) is locked, not damaged: after the busy
+    timeout it raises :class:`DatabaseLockedError` and nothing offers to replace it.
     """
     with open(path, "rb") as handle:
         header = handle.read(16)
     if header != SQLITE_HEADER:
         raise NotADatabaseError(str(path))
     try:
-        conn = sqlite3.connect(path, timeout=5)
+        conn = connect_sqlite(path, read_only=read_only, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise DatabaseDamagedError(str(path), str(exc), _last_backup(path)) from exc
+        raise _open_error(path, exc, read_only) from exc
     try:
         try:
             problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
         except sqlite3.DatabaseError as exc:
-            raise DatabaseDamagedError(str(path), str(exc), _last_backup(path)) from exc
+            raise _open_error(path, exc, read_only) from exc
         if problems != ["ok"]:
             raise DatabaseDamagedError(str(path), "; ".join(problems[:3]), _last_backup(path))
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -177,9 +244,21 @@ def inspect_sqlite_file(path: Path) -> str | None:
     return str(revision[0])
 
 
+def _open_error(path: Path, exc: sqlite3.Error, read_only: bool) -> Exception:
+    """Locked (by another window or program) and read-only are not damage: each is said as what it is."""
+    if is_locked(exc):
+        return DatabaseLockedError(str(path))
+    if read_only and (is_read_only(exc) or getattr(exc, "sqlite_errorcode", 0) & 0xFF == SQLITE_CANTOPEN):
+        reason = access_problem(path) or "berkasnya tanpa izin tulis"
+        return DatabaseReadOnlyError(
+            str(path), f"{reason}, dan jurnal -wal-nya belum disatukan ke berkas (SQLite: {exc})", "Membuka"
+        )
+    return DatabaseDamagedError(str(path), str(exc), _last_backup(path))
+
+
 def _last_backup(path: Path) -> str | None:
     """The newest automatic backup beside the database, if any (filled by the backup feature)."""
-    folder = path.parent / "cadangan-otomatis"
+    folder = path.parent / AUTO_BACKUP_FOLDER
     if not folder.is_dir():
         return None
     backups = sorted(folder.glob("*.kinerja-backup"), key=lambda p: p.stat().st_mtime)

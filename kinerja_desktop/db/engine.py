@@ -1,32 +1,63 @@
-"""Engine and sessions: SQLite pragmas on every connection, write transactions begun IMMEDIATE."""
+"""Engine and sessions: SQLite pragmas on every connection, write transactions begun IMMEDIATE.
+
+A database that cannot be written (a read-only file or folder) is opened read-only: reading works, and a
+write session is refused at once with :class:`DatabaseReadOnlyError`. A write that fails because the disk is
+full or another program holds the lock is rolled back and said in Indonesian.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from .errors import DatabaseLockedError
+from .errors import DatabaseLockedError, DatabaseReadOnlyError
 
 BUSY_TIMEOUT_MS = 5000
 READ_ONLY = "kinerja_read_only"
 
 
-def make_engine(url: str, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
+def sqlite_uri(path: Path, *, read_only: bool) -> str:
+    """The URI SQLite opens ``path`` with; read-only without a journal to replay: ``immutable`` (no -shm made)."""
+    uri = Path(path).absolute().as_uri()
+    if not read_only:
+        return uri
+    wal = Path(f"{path}-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    return f"{uri}?mode=ro" if pending else f"{uri}?mode=ro&immutable=1"
+
+
+def connect_sqlite(
+    path: Path, *, read_only: bool = False, timeout: float = BUSY_TIMEOUT_MS / 1000
+) -> sqlite3.Connection:
+    """A plain sqlite3 connection to a database file (read-only ones as :func:`sqlite_uri` says)."""
+    if not read_only:
+        return sqlite3.connect(path, timeout=timeout)
+    return sqlite3.connect(sqlite_uri(path, read_only=True), uri=True, timeout=timeout, check_same_thread=False)
+
+
+def make_engine(url: str, *, foreign_keys: bool = True, pooled: bool = True, read_only: bool = False) -> Engine:
     """Create an engine; on SQLite install the pragmas and our own transaction control."""
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, poolclass=NullPool) if pooled is False else create_engine(url)
-    _install_sqlite_listeners(engine, foreign_keys=foreign_keys)
+    options: dict[str, Any] = {} if pooled else {"poolclass": NullPool}
+    if read_only:
+        path = Path(make_url(url).database or "")
+        options["creator"] = lambda: connect_sqlite(path, read_only=True)
+    engine = create_engine(url, **options)
+    _install_sqlite_listeners(engine, foreign_keys=foreign_keys, read_only=read_only)
     return engine
 
 
-def _install_sqlite_listeners(engine: Engine, *, foreign_keys: bool) -> None:
+def _install_sqlite_listeners(engine: Engine, *, foreign_keys: bool, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Python 3.11's sqlite3 has no ``autocommit``: take over transaction control (STACK.md).
@@ -34,7 +65,8 @@ def _install_sqlite_listeners(engine: Engine, *, foreign_keys: bool) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        if not read_only:  # a read-only connection cannot change the journal mode (the file keeps its own)
+            cursor.execute("PRAGMA journal_mode=WAL")
         # FULL: a commit the user saw survives a power cut (kecamatan laptops lose power).
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
@@ -50,10 +82,15 @@ def _install_sqlite_listeners(engine: Engine, *, foreign_keys: bool) -> None:
 
 
 class SessionFactory:
-    """One session per user action: ``with db.write() as s`` commits or rolls back as a unit."""
+    """One session per user action: ``with db.write() as s`` commits or rolls back as a unit.
 
-    def __init__(self, engine: Engine) -> None:
+    ``read_only``: why the database cannot be written (None when it can); ``path``: its file, for messages.
+    """
+
+    def __init__(self, engine: Engine, *, read_only: str | None = None, path: Path | None = None) -> None:
         self.engine = engine
+        self.read_only = read_only
+        self.path = path
         self._writer = sessionmaker(bind=engine, expire_on_commit=False)
         self._reader = sessionmaker(bind=engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         from . import checks, guards
@@ -66,20 +103,34 @@ class SessionFactory:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
+        if self.read_only:
+            raise DatabaseReadOnlyError(str(self.path or self.engine.url.database), self.read_only)
         session = self._writer()
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
-            session.rollback()
-            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-                raise DatabaseLockedError() from exc
-            raise
+        except (OperationalError, OSError) as exc:
+            with suppress(Exception):  # on a full disk the rollback may fail too; the transaction is gone anyway
+                session.rollback()
+            error = self._storage_error(exc)
+            if error is None:
+                raise
+            raise error from exc
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    def _storage_error(self, exc: BaseException) -> Exception | None:
+        from .files import is_locked, is_read_only, storage_error
+
+        if is_locked(exc) or "busy" in str(exc).lower():
+            return DatabaseLockedError()
+        if is_read_only(exc) and not isinstance(exc, OSError):
+            return DatabaseReadOnlyError(str(self.path or "?"), "berkas atau foldernya tidak dapat ditulisi")
+        folder = self.path.parent if self.path is not None else Path(".")
+        return storage_error(exc, folder, "menyimpan perubahan", "Tidak ada perubahan yang tersimpan.")
 
     @contextmanager
     def read(self) -> Iterator[Session]:

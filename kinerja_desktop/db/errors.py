@@ -14,6 +14,16 @@ class NotADatabaseError(KinerjaDbError):
         super().__init__(f"Berkas “{path}” bukan basis data Kinerja Desktop (bukan berkas SQLite).")
 
 
+class JournalFileError(KinerjaDbError):
+    """``x.sqlite-wal`` given as the database: opening (or creating) it would destroy ``x.sqlite``'s journal."""
+
+    def __init__(self, path: str, database: str) -> None:
+        super().__init__(
+            f"Berkas “{path}” adalah berkas jurnal basis data “{database}”, bukan basis data. Buka “{database}”; "
+            "berkas tidak diubah."
+        )
+
+
 class ForeignDatabaseError(KinerjaDbError):
     def __init__(self, path: str) -> None:
         super().__init__(
@@ -54,11 +64,67 @@ class MigrationError(KinerjaDbError):
 
 
 class DatabaseLockedError(KinerjaDbError):
-    def __init__(self) -> None:
-        super().__init__(
-            "Basis data sedang dipakai oleh proses lain dan terkunci. Tunggu sebentar lalu coba lagi; "
-            "tidak ada perubahan yang tersimpan."
+    """Another window or program holds the database's lock: locked, not damaged; nothing is moved or changed."""
+
+    def __init__(self, path: str | None = None, *, waited_ms: int | None = None, action: str = "") -> None:
+        who = "jendela Kinerja Desktop lain atau program lain"
+        name = f"basis data “{path}”" if path else "basis data"
+        waited = f" (sudah ditunggu {waited_ms // 1000} detik)" if waited_ms else ""
+        doing = f"{action} tidak dijalankan: " if action else ""
+        message = (
+            f"{doing}{name} sedang dipakai dan terkunci oleh {who}{waited}. Tutup jendela atau program itu "
+            "(atau tunggu sebentar), lalu coba lagi. Berkasnya tidak rusak; tidak ada perubahan yang tersimpan."
         )
+        super().__init__(message[0].upper() + message[1:])
+        self.path = path
+
+
+class DatabaseReadOnlyError(KinerjaDbError):
+    """The database file or its folder cannot be written: reading works, a change is refused before it starts."""
+
+    def __init__(self, path: str, reason: str, action: str = "") -> None:
+        doing = f"{action} tidak dapat dijalankan: " if action else ""
+        message = (
+            f"{doing}basis data “{path}” hanya dapat dibaca ({reason}). Perubahan tidak dapat disimpan; "
+            "tidak ada yang diubah. Ubah izin berkas dan foldernya, atau salin basis data ke folder yang dapat "
+            "ditulisi."
+        )
+        super().__init__(message[0].upper() + message[1:])
+        self.path = path
+        self.reason = reason
+
+
+class StorageError(KinerjaDbError):
+    """A file-system problem (disk full, read-only place, a path that cannot be the output) said in Indonesian."""
+
+
+class DiskFullError(StorageError):
+    def __init__(self, folder: str, action: str, note: str = "", detail: str = "") -> None:
+        why = f" ({detail})" if detail else ""
+        message = (
+            f"Disk penuh: ruang di “{folder}” tidak cukup untuk {action}{why}. Kosongkan ruang disk atau pilih "
+            "tempat lain, lalu coba lagi."
+        )
+        super().__init__(f"{message} {note}".strip())
+        self.folder = folder
+
+
+class ReadOnlyLocationError(StorageError):
+    def __init__(self, path: str, action: str, note: str = "") -> None:
+        message = (
+            f"Tidak dapat {action}: “{path}” hanya dapat dibaca (tidak ada izin menulis). Pilih folder lain atau "
+            "ubah izinnya."
+        )
+        super().__init__(f"{message} {note}".strip())
+        self.path = path
+
+
+class OutputPathError(StorageError):
+    """An output path that would destroy something (the open database, its journal) or is not a file."""
+
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(f"Tujuan “{path}” tidak dapat dipakai: {why}. Pilih nama atau folder lain.")
+        self.path = path
 
 
 class AgreementLockedError(KinerjaDbError):

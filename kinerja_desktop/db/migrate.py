@@ -8,15 +8,14 @@ and commit only when ``PRAGMA foreign_key_check`` is empty. An existing file is 
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 
 from .engine import make_engine
-from .errors import MigrationError
-from .types import timestamp
+from .errors import DatabaseLockedError, KinerjaDbError, MigrationError
+from .files import copy_names, is_locked, keep_as, storage_errors, temporary_path, unlink_quietly
 
 
 def migrations_dir() -> Path:
@@ -41,18 +40,19 @@ def _run_upgrade(connection: Connection, revision: str = "head") -> None:
 
 
 def safety_copy(path: Path, revision: str) -> Path:
-    """Copy the database with ``VACUUM INTO`` to a name that says why, before a migration."""
-    target = path.with_name(f"{path.stem}.sebelum-migrasi-{revision}-{timestamp()}{path.suffix}")
-    temporary = target.with_name(target.name + ".tmp")
-    if temporary.exists():
-        temporary.unlink()
-    conn = sqlite3.connect(path)
+    """Copy the database with ``VACUUM INTO`` to a name that says why (and no other copy has), before a migration."""
+    temporary = temporary_path(path.with_name(f"{path.stem}.sebelum-migrasi{path.suffix}"))
+    unlink_quietly(temporary)
     try:
-        conn.execute("VACUUM INTO ?", (str(temporary),))
+        with storage_errors("menyimpan salinan sebelum pembaruan skema", path.parent, "Basis data tidak diubah."):
+            conn = sqlite3.connect(path)
+            try:
+                conn.execute("VACUUM INTO ?", (str(temporary),))
+            finally:
+                conn.close()
+            return keep_as(temporary, copy_names(path.parent, path.stem, f"sebelum-migrasi-{revision}", path.suffix))
     finally:
-        conn.close()
-    os.replace(temporary, target)
-    return target
+        unlink_quietly(temporary)
 
 
 def upgrade_sqlite(path: Path, *, from_revision: str | None, to_revision: str = "head") -> Path | None:
@@ -65,9 +65,11 @@ def upgrade_sqlite(path: Path, *, from_revision: str | None, to_revision: str = 
             problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise MigrationError(str(path), f"{len(problems)} baris melanggar kunci asing", str(copy or ""))
-    except MigrationError:
+    except KinerjaDbError:
         raise
     except Exception as exc:
+        if is_locked(exc):
+            raise DatabaseLockedError(str(path), action="Pembaruan skema") from exc
         raise MigrationError(str(path), str(exc).splitlines()[0], str(copy) if copy else None) from exc
     finally:
         engine.dispose()
