@@ -23,6 +23,11 @@ def register(verbs: argparse._SubParsersAction) -> None:
     add_db_option(restore)
     restore.add_argument("file", metavar="FILE", type=Path, help="berkas .kinerja-backup")
     restore.add_argument("--yes", action="store_true", help="pulihkan tanpa bertanya")
+    restore.add_argument(
+        "--replace-regency",
+        action="store_true",
+        help="konfirmasi kedua: cadangan pemerintah daerah lain boleh mengganti seluruh data basis data ini",
+    )
     restore.set_defaults(handler=_restore)
 
     package = verbs.add_parser("package", help="paket lapangan: ekspor dan impor data OPD antar-laptop dan Bappeda")
@@ -95,8 +100,27 @@ def _confirmed(args: argparse.Namespace) -> bool:
     return True
 
 
+def _regency_confirmed(args: argparse.Namespace, preview) -> bool:  # noqa: ANN001 - a RestorePreview
+    """Another regency's backup: ``--replace-regency``, or its name typed at a terminal; prints why not otherwise."""
+    theirs, ours = preview.backup.regency_name, preview.current_regency_name
+    if args.replace_regency:
+        return True
+    if args.yes or not sys.stdin or not sys.stdin.isatty():
+        print(
+            f"Pemulihan tidak dijalankan: cadangan ini milik {theirs}, bukan {ours}; seluruh data {ours} akan "
+            "diganti. Ulangi dengan --replace-regency bila memang itu yang dimaksud. Basis data tidak diubah.",
+            file=sys.stderr,
+        )
+        return False
+    answer = input(f"Data {ours} akan diganti data {theirs}. Ketik “{theirs}” untuk melanjutkan: ")
+    if " ".join(answer.split()).casefold() != " ".join(theirs.split()).casefold():
+        print("Pemulihan dibatalkan; basis data tidak diubah.")
+        return False
+    return True
+
+
 def _restore(args: argparse.Namespace) -> int:
-    from ..db.errors import DatabaseDamagedError
+    from ..db.errors import DatabaseDamagedError, DatabaseReadOnlyError
     from ..interchange.errors import InterchangeError
     from ..services.backup import preview_restore, restore_backup
 
@@ -105,12 +129,16 @@ def _restore(args: argparse.Namespace) -> int:
     except DatabaseDamagedError as exc:
         return _recover_damaged(args, Path(exc.path), exc)
     try:
+        if database.read_only is not None:
+            raise DatabaseReadOnlyError(str(database.path), database.read_only, "Pemulihan")
         preview = preview_restore(database, args.file)
         for line in preview.lines():
             print(line)
         if not _confirmed(args):
             return EXIT_NOT_CONFIRMED
-        result = restore_backup(database, args.file)
+        if preview.other_regency and not _regency_confirmed(args, preview):
+            return EXIT_NOT_CONFIRMED
+        result = restore_backup(database, args.file, replace_regency=preview.other_regency)
     except InterchangeError as exc:
         return _fail(exc)
     finally:

@@ -61,12 +61,9 @@ def _print(args: argparse.Namespace) -> int:
         paper=args.paper,
         combined=getattr(args, "combined", False),
     )
-    out: Path = args.out
-    if out.suffix.lower() != ".pdf":
-        out.mkdir(parents=True, exist_ok=True)
     database = open_for_command(args)
     try:
-        paths = printing.write(database, request, out)
+        paths = printing.write(database, request, args.out)  # makes the folder; refuses a file or the database
     except ValidationError as exc:  # nothing to print, a .pdf for many documents: said as "Galat: …"
         raise ValueError(str(exc)) from exc
     finally:

@@ -3,7 +3,10 @@
 Reading: only expected member names (no absolute paths, no "..", no backslashes, no duplicates), only
 stored or deflated members, no encryption, a size limit per member and in total, a limit on the
 compression ratio, sizes counted while reading (declared sizes can lie) and a SHA-256 computed on the
-way. Writing: to a temporary name beside the target, flushed to disk, then renamed into place.
+way. A limit can grow with the number of members the archive declares (a manifest lists every member,
+and each listed member is checked against the archive), so a large regency's files are not taken for a
+bomb. Writing: to a temporary name beside the target, flushed to disk, then renamed into place; a failure
+(a full disk) leaves no temporary file.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from ..db.files import remove_leftovers, temporary_path
 from .errors import CorruptArchiveError, MemberTooLargeError, UnsafeMemberError
 
 CHUNK = 1 << 20
@@ -41,12 +45,17 @@ _ZIP_ERRORS = (
 
 @dataclass(frozen=True)
 class Limits:
-    """What a member may be: its size, the ratio of unpacked to packed size, and the archive total."""
+    """What a member may be: its size, the ratio of unpacked to packed size, and the archive total.
+
+    ``per_member``: bytes the member may grow by for each member the archive declares (a manifest listing
+    them all); ``max_total`` None: no total of our own (the caller checks the disk's free space against it).
+    """
 
     max_member: int
     max_ratio: float = 100.0
-    max_total: int = 4 << 30
-    max_members: int = 100_000
+    max_total: int | None = 4 << 30
+    max_members: int = 1_000_000
+    per_member: int = 0
 
 
 def check_member_name(archive: str, name: str) -> None:
@@ -82,6 +91,7 @@ class SafeZipReader:
 
     def _check_directory(self) -> dict[str, tuple[zipfile.ZipInfo, Limits]]:
         infos = self._zip.infolist()
+        self.declared_members = len(infos)
         members: dict[str, tuple[zipfile.ZipInfo, Limits]] = {}
         total = 0
         for info in infos:
@@ -100,14 +110,16 @@ class SafeZipReader:
                 raise UnsafeMemberError(self.name, name, "metode kompresi tidak didukung")
             self._check_sizes(name, info.file_size, info.compress_size, limits)
             total += info.file_size
-            if total > limits.max_total:
+            if limits.max_total is not None and total > limits.max_total:
                 raise MemberTooLargeError(self.name, name, "membuat isi arsip melebihi batas ukuran")
             members[name] = (info, limits)
+        self.declared_size = total
         return members
 
     def _check_sizes(self, name: str, size: int, packed: int, limits: Limits) -> None:
-        if size > limits.max_member:
-            raise MemberTooLargeError(self.name, name, f"lebih besar dari batas {limits.max_member} bita")
+        largest = limits.max_member + limits.per_member * self.declared_members
+        if size > largest:
+            raise MemberTooLargeError(self.name, name, f"lebih besar dari batas {largest} bita")
         if size > 1024 and size > limits.max_ratio * max(packed, 1):
             raise MemberTooLargeError(self.name, name, "memiliki rasio kompresi yang tidak wajar")
 
@@ -186,10 +198,15 @@ def fsync_dir(folder: Path) -> None:
 
 @contextmanager
 def atomic_zip(target: Path, *, compresslevel: int = 1) -> Iterator[zipfile.ZipFile]:
-    """Write a zip under a temporary name, flush it to disk, then rename it to ``target``."""
+    """Write a zip under a temporary name, flush it to disk, then rename it to ``target``.
+
+    Whatever fails (a full disk while writing or closing), the temporary file is removed; so are those a
+    killed run left in the same folder.
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    remove_leftovers(target.parent)
+    temporary = temporary_path(target)
     handle: IO[bytes] = open(temporary, "wb")
     try:
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as zf:
@@ -200,6 +217,8 @@ def atomic_zip(target: Path, *, compresslevel: int = 1) -> Iterator[zipfile.ZipF
         os.replace(temporary, target)
         fsync_dir(target.parent)
     except BaseException:
-        handle.close()
-        temporary.unlink(missing_ok=True)
+        with suppress(OSError):  # closing flushes: on a full disk that fails again
+            handle.close()
+        with suppress(OSError):
+            temporary.unlink(missing_ok=True)
         raise

@@ -33,11 +33,19 @@ DATABASE_MEMBER = "database.sqlite"
 ROWS_MEMBER = "rows.json"
 EVIDENCE_PREFIX = "bukti/"
 
-MANIFEST_LIMITS = Limits(max_member=1 << 20, max_ratio=100)
-SIGNATURE_LIMITS = Limits(max_member=256, max_ratio=100)
+# The limits are what the archive declares and is checked against, not fixed sizes a large regency outgrows:
+# the manifest lists every member with its size and hash (each listed member must be in the archive and match),
+# so it may take 1 MiB plus 1 KiB per member the archive declares (an entry is at most ≈ 530 bytes: a name of
+# ≤ 400 characters, a SHA-256, a size). A backup's members are streamed to disk, never held in memory: their
+# total is checked against the free disk space by the restore, not capped here. A package's are read into
+# memory and keep a total. The ratio of unpacked to packed size still refuses bombs.
+MANIFEST_ENTRY_BYTES = 1 << 10
+MANIFEST_LIMITS = Limits(max_member=1 << 20, max_ratio=100, per_member=MANIFEST_ENTRY_BYTES, max_total=None)
+SIGNATURE_LIMITS = Limits(max_member=256, max_ratio=100, max_total=None)
 ROWS_LIMITS = Limits(max_member=256 << 20, max_ratio=200)
 EVIDENCE_LIMITS = Limits(max_member=100 << 20, max_ratio=100)
-DATABASE_LIMITS = Limits(max_member=4 << 30, max_ratio=200)
+BACKUP_EVIDENCE_LIMITS = Limits(max_member=4 << 30, max_ratio=100, max_total=None)
+DATABASE_LIMITS = Limits(max_member=4 << 30, max_ratio=200, max_total=None)
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -57,7 +65,7 @@ def backup_member_limits(name: str) -> Limits | None:
     if name == DATABASE_MEMBER:
         return DATABASE_LIMITS
     if name.startswith(EVIDENCE_PREFIX):
-        return EVIDENCE_LIMITS
+        return BACKUP_EVIDENCE_LIMITS
     return None
 
 

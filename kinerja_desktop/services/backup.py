@@ -9,6 +9,11 @@ SQLite's backup API, in one transaction: a crash leaves the old or the new datab
 Long calls take ``progress(done, total, message)`` and ``cancelled()`` (returns True to stop; see
 :mod:`.progress`) so that the GUI's job runner can drive them; they raise :class:`~.errors.Cancelled`, which is
 possible until the copy into the live database has completed.
+
+At the edges (``db/files.py``): a backup never overwrites the open database or its journal; a full disk or a
+read-only folder is said in Indonesian and leaves no temporary file; a database another window or program
+keeps locked is never taken for a damaged one, and a restore waits for its lock only the busy timeout; every
+copy set aside gets a name of its own; another regency's backup is restored only when that is confirmed again.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,10 +32,29 @@ from typing import Any
 
 from .. import __version__
 from ..db.database import Database
+from ..db.engine import BUSY_TIMEOUT_MS, connect_sqlite
+from ..db.errors import DatabaseLockedError, DatabaseReadOnlyError
+from ..db.files import (
+    AUTO_BACKUP_FOLDER,
+    SQLITE_BUSY,
+    SQLITE_LOCKED,
+    check_free_space,
+    check_output_file,
+    copy_names,
+    in_use_elsewhere,
+    is_locked,
+    keep_as,
+    move_aside,
+    remove_leftovers,
+    storage_errors,
+    temporary_path,
+    unlink_quietly,
+    work_folder,
+)
 from ..db.revisions import REVISIONS
-from ..db.types import timestamp
 from ..interchange.archive import atomic_zip, check_member_name, fsync_dir, sha256_file
 from ..interchange.errors import (
+    UNCHANGED,
     CorruptArchiveError,
     InterchangeError,
     MalformedContentError,
@@ -49,8 +75,20 @@ from ..interchange.manifest import (
 from .progress import CancelCheck, Progress, step_fraction
 
 BACKUP_SUFFIX = ".kinerja-backup"
-AUTO_FOLDER = "cadangan-otomatis"
+AUTO_FOLDER = AUTO_BACKUP_FOLDER
 COPY_PAGES = 1024  # pages per backup-API step (progress and cancel between steps)
+NOT_MADE = "Berkas cadangan tidak dibuat; basis data tidak diubah."
+
+
+class OtherRegencyError(InterchangeError):
+    """A backup of another regency (or of no regency) over this one: refused until confirmed a second time."""
+
+    def __init__(self, backup_name: str, theirs: str, ours: str) -> None:
+        super().__init__(
+            f"Cadangan “{backup_name}” milik {theirs}, sedangkan basis data ini milik {ours}. Memulihkannya "
+            f"mengganti seluruh data {ours} dengan data {theirs}; konfirmasi kedua diperlukan (perintah "
+            "restore: --replace-regency; aplikasi: ketik nama pemerintah daerah cadangan)."
+        )
 
 
 @dataclass(frozen=True)
@@ -81,6 +119,7 @@ class RestorePreview:
     current_counts: dict[str, int]
     needs_migration: bool
     warnings: list[str] = field(default_factory=list)
+    other_regency: bool = False  # the backup is another regency's: a second confirmation is needed
 
     def lines(self) -> list[str]:
         """Indonesian lines for a dialog or the terminal."""
@@ -101,6 +140,11 @@ class RestorePreview:
         if self.needs_migration:
             lines.append("Cadangan dari versi lama: skemanya akan diperbarui saat dipulihkan.")
         lines.extend(f"Peringatan: {w}" for w in self.warnings)
+        if self.other_regency:
+            lines.append(
+                f"Cadangan ini milik pemerintah daerah lain: data {self.current_regency_name} akan diganti data "
+                f"{b.regency_name}. Diperlukan konfirmasi kedua."
+            )
         lines.append("Seluruh isi basis data sekarang akan diganti (salinannya disimpan terlebih dahulu).")
         return lines
 
@@ -122,18 +166,27 @@ def _require_file(db: Database) -> Path:
 # ---------------------------------------------------------------------------------------------- backup
 
 
-def snapshot(db_path: Path, target: Path) -> None:
-    """A consistent copy of a live database (``VACUUM INTO`` reads inside one read transaction)."""
-    conn = sqlite3.connect(db_path, timeout=30)
+def snapshot(source: Database | Path, target: Path) -> None:
+    """A consistent copy of a live database (``VACUUM INTO`` reads inside one read transaction).
+
+    ``source``: the open database (read-only ones are read as they were opened) or a file. Whatever fails, no
+    part of ``target`` is left behind.
+    """
+    conn = source.connect() if isinstance(source, Database) else sqlite3.connect(source, timeout=30)
     try:
         conn.execute("VACUUM INTO ?", (str(target),))
+    except BaseException:
+        unlink_quietly(target)
+        raise
     finally:
         conn.close()
 
 
-def describe_sqlite(path: Path) -> tuple[str | None, dict[str, Any] | None, dict[str, int]]:
-    """Revision, regency and row counts of a database file (opened read-only)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def describe_sqlite(
+    path: Path, connect: Callable[[], sqlite3.Connection] | None = None
+) -> tuple[str | None, dict[str, Any] | None, dict[str, int]]:
+    """Revision, regency and row counts of a database file (a copy of ours, opened read-only; or ``connect``)."""
+    conn = connect() if connect is not None else connect_sqlite(path, read_only=True)
     try:
         tables = [
             r[0]
@@ -177,61 +230,73 @@ def _evidence_files(db: Database) -> list[tuple[Path, str]]:
 def create_backup(
     db: Database, out: Path, *, progress: Progress | None = None, cancelled: CancelCheck | None = None
 ) -> BackupInfo:
-    """Write a ``.kinerja-backup`` of the open database to ``out`` (atomically)."""
-    db_path = _require_file(db)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".kinerja-cadangan-", dir=out.parent))
-    try:
-        step_fraction(progress, cancelled, 0.0, "Membuat salinan basis data…")
-        snap = work / DATABASE_MEMBER
-        snapshot(db_path, snap)
-        check = sqlite3.connect(snap)
+    """Write a ``.kinerja-backup`` of the open database to ``out`` (atomically).
+
+    Refused before anything is written when ``out`` is the database, its journal, another database or a folder.
+    A full disk or a read-only folder ends in an Indonesian message and leaves no file behind.
+    """
+    _require_file(db)
+    out = check_output_file(Path(out), db.path)
+    with storage_errors("membuat cadangan", out.parent, NOT_MADE):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(out.parent)
+        work = work_folder(out.parent, "cadangan")
         try:
-            problems = [r[0] for r in check.execute("PRAGMA quick_check")]
+            return _write_backup(db, out, work, progress, cancelled)
         finally:
-            check.close()
-        if problems != ["ok"]:
-            raise InterchangeError(f"Salinan basis data tidak utuh ({'; '.join(problems[:3])}); cadangan dibatalkan.")
-        revision, regency, counts = describe_sqlite(snap)
-        evidence = _evidence_files(db)
-        files: dict[str, dict[str, Any]] = {}
-        created = datetime.now(UTC).replace(tzinfo=None)
-        step_fraction(progress, cancelled, 0.2, "Menulis berkas cadangan…")
-        with atomic_zip(out) as zf:
-            files[DATABASE_MEMBER] = {"sha256": sha256_file(snap), "size": snap.stat().st_size}
-            zf.write(snap, DATABASE_MEMBER)
-            for index, (path, member) in enumerate(evidence):
-                fraction = 0.5 + 0.45 * index / max(len(evidence), 1)
-                step_fraction(progress, cancelled, fraction, "Menyalin berkas bukti…")
-                files[member] = {"sha256": sha256_file(path), "size": path.stat().st_size}
-                zf.write(path, member)
-            manifest = {
-                "format": BACKUP_FORMAT,
-                "format_version": FORMAT_VERSION,
-                "app_version": __version__,
-                "schema_revision": revision or "",
-                "regency": regency,
-                "created_at": created.isoformat(),
-                "row_counts": counts,
-                "files": files,
-            }
-            zf.writestr(MANIFEST, build_manifest(manifest))
-            step_fraction(progress, cancelled, 0.97, "Menyimpan…")
-        step_fraction(progress, None, 1.0, "Cadangan selesai.")
-        return BackupInfo(
-            path=out,
-            created_at=created,
-            app_version=__version__,
-            schema_revision=revision or "",
-            regency_id=(regency or {}).get("id"),
-            regency_name=(regency or {}).get("name", "-"),
-            row_counts=counts,
-            evidence_files=len(evidence),
-            size=out.stat().st_size,
-        )
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _write_backup(
+    db: Database, out: Path, work: Path, progress: Progress | None, cancelled: CancelCheck | None
+) -> BackupInfo:
+    step_fraction(progress, cancelled, 0.0, "Membuat salinan basis data…")
+    snap = work / DATABASE_MEMBER
+    snapshot(db, snap)
+    check = sqlite3.connect(snap)
+    try:
+        problems = [r[0] for r in check.execute("PRAGMA quick_check")]
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        check.close()
+    if problems != ["ok"]:
+        raise InterchangeError(f"Salinan basis data tidak utuh ({'; '.join(problems[:3])}); cadangan dibatalkan.")
+    revision, regency, counts = describe_sqlite(snap)
+    evidence = _evidence_files(db)
+    files: dict[str, dict[str, Any]] = {}
+    created = datetime.now(UTC).replace(tzinfo=None)
+    step_fraction(progress, cancelled, 0.2, "Menulis berkas cadangan…")
+    with atomic_zip(out) as zf:
+        files[DATABASE_MEMBER] = {"sha256": sha256_file(snap), "size": snap.stat().st_size}
+        zf.write(snap, DATABASE_MEMBER)
+        for index, (path, member) in enumerate(evidence):
+            fraction = 0.5 + 0.45 * index / max(len(evidence), 1)
+            step_fraction(progress, cancelled, fraction, "Menyalin berkas bukti…")
+            files[member] = {"sha256": sha256_file(path), "size": path.stat().st_size}
+            zf.write(path, member)
+        manifest = {
+            "format": BACKUP_FORMAT,
+            "format_version": FORMAT_VERSION,
+            "app_version": __version__,
+            "schema_revision": revision or "",
+            "regency": regency,
+            "created_at": created.isoformat(),
+            "row_counts": counts,
+            "files": files,
+        }
+        zf.writestr(MANIFEST, build_manifest(manifest))
+        step_fraction(progress, cancelled, 0.97, "Menyimpan…")
+    step_fraction(progress, None, 1.0, "Cadangan selesai.")
+    return BackupInfo(
+        path=out,
+        created_at=created,
+        app_version=__version__,
+        schema_revision=revision or "",
+        regency_id=(regency or {}).get("id"),
+        regency_name=(regency or {}).get("name", "-"),
+        row_counts=counts,
+        evidence_files=len(evidence),
+        size=out.stat().st_size,
+    )
 
 
 # ---------------------------------------------------------------------------------------------- reading
@@ -262,13 +327,27 @@ def _check_revision(path: Path, revision: str) -> None:
 
 
 def _extract_and_check(  # noqa: ANN202
-    path: Path, work: Path, progress: Progress | None, cancelled: CancelCheck | None
+    path: Path,
+    work: Path,
+    progress: Progress | None,
+    cancelled: CancelCheck | None,
+    *,
+    also_needed: int = 0,
+    regency_check: Callable[[BackupInfo], None] | None = None,
 ):
-    """Verify every member of the backup; returns (info, snapshot path, evidence files in ``work``)."""
+    """Verify every member of the backup; returns (info, snapshot path, evidence files in ``work``).
+
+    Before anything is extracted, ``regency_check(info)`` may refuse the backup, and the disk of ``work`` must
+    have room for what the archive declares (plus ``also_needed`` bytes): a full disk is said before it fills.
+    """
     with open_archive(path) as reader:
         manifest = read_manifest(reader, BACKUP_FORMAT)
         info = _info(path, manifest)
         _check_revision(path, info.schema_revision)
+        if regency_check is not None:
+            regency_check(info)
+        needed = reader.declared_size + also_needed
+        check_free_space(work.parent, needed, "memeriksa dan memulihkan cadangan", UNCHANGED)
         step_fraction(progress, cancelled, 0.05, "Memeriksa berkas cadangan…")
         snap = work / "pulihkan.sqlite"
         digest = reader.extract_to(DATABASE_MEMBER, snap)
@@ -301,68 +380,131 @@ def preview_restore(db: Database, path: Path) -> RestorePreview:
     """Check the backup completely (manifest, every checksum, the snapshot) and describe it."""
     path = Path(path)
     db_path = _require_file(db)
-    work = Path(tempfile.mkdtemp(prefix=".kinerja-periksa-", dir=db_path.parent))
-    try:
-        info, _snap, _evidence = _extract_and_check(path, work, None, None)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    folder = db_path.parent if db.read_only is None else Path(tempfile.gettempdir())
+    with storage_errors("memeriksa cadangan", folder, UNCHANGED):
+        work = work_folder(folder, "periksa")
+        try:
+            info, _snap, _evidence = _extract_and_check(path, work, None, None)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     return _preview(db, info)
+
+
+def _current_regency(db: Database) -> dict[str, Any] | None:
+    _revision, regency, _ = describe_sqlite(_require_file(db), db.connect)
+    return regency
+
+
+def _is_other_regency(current: dict[str, Any] | None, info: BackupInfo) -> bool:
+    """The backup replaces one regency's data with another's (or with none)."""
+    return current is not None and info.regency_id != current["id"]
 
 
 def _preview(db: Database, info: BackupInfo) -> RestorePreview:
     from ..services.maintenance import row_counts
 
-    _revision, regency, _ = describe_sqlite(_require_file(db))
+    regency = _current_regency(db)
     current = row_counts(db)
     warnings = []
-    if regency and info.regency_id and regency["id"] != info.regency_id:
-        warnings.append(f"cadangan ini milik {info.regency_name}, bukan {regency['name']}")
+    other = _is_other_regency(regency, info)
+    if other and regency is not None:
+        theirs = info.regency_name if info.regency_id else "basis data tanpa data pemerintah daerah"
+        warnings.append(f"cadangan ini milik {theirs}, bukan {regency['name']}")
     return RestorePreview(
         backup=info,
         current_regency_name=(regency or {}).get("name", "-"),
         current_counts=current,
         needs_migration=info.schema_revision != REVISIONS[-1],
         warnings=warnings,
+        other_regency=other,
     )
 
 
-def save_aside(db_path: Path, reason: str) -> Path:
-    """A ``VACUUM INTO`` copy of the live database beside it, named after ``reason``."""
-    target = db_path.with_name(f"{db_path.stem}.{reason}-{timestamp()}{db_path.suffix}")
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.unlink(missing_ok=True)
-    snapshot(db_path, temporary)
-    os.replace(temporary, target)
-    return target
+def save_aside(db_path: Path, reason: str, db: Database | None = None) -> Path:
+    """A ``VACUUM INTO`` copy of the live database beside it, named after ``reason`` (a name no copy has yet)."""
+    temporary = temporary_path(db_path.with_name(f"{db_path.stem}.{reason}{db_path.suffix}"))
+    unlink_quietly(temporary)
+    try:
+        snapshot(db if db is not None else db_path, temporary)
+        return keep_as(temporary, copy_names(db_path.parent, db_path.stem, reason, db_path.suffix))
+    finally:
+        unlink_quietly(temporary)
 
 
 def restore_backup(
-    db: Database, path: Path, *, progress: Progress | None = None, cancelled: CancelCheck | None = None
+    db: Database,
+    path: Path,
+    *,
+    replace_regency: bool = False,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> RestoreResult:
-    """Replace the live database's content with the backup's (after :func:`preview_restore` and a yes)."""
+    """Replace the live database's content with the backup's (after :func:`preview_restore` and a yes).
+
+    Another regency's backup needs ``replace_regency`` (the second confirmation). Until the copy into the live
+    database has completed nothing is changed: a full disk, a lock held by another window or program (waited
+    for only the busy timeout) or a cancel leaves the database as it was and no temporary file.
+    """
     path = Path(path)
     db_path = _require_file(db)
-    work = Path(tempfile.mkdtemp(prefix=".kinerja-pulihkan-", dir=db_path.parent))
-    try:
-        info, snap, evidence = _extract_and_check(path, work, progress, cancelled)
-        migrated_from = None
-        if info.schema_revision != REVISIONS[-1]:
-            step_fraction(progress, cancelled, 0.35, "Memperbarui skema cadangan lama…")
-            from ..db.migrate import upgrade_sqlite
+    if db.read_only is not None:
+        raise DatabaseReadOnlyError(str(db_path), db.read_only, "Pemulihan")
+    folder = db_path.parent
+    remove_leftovers(folder)
+    remove_leftovers(db.evidence_dir, depth=1)
+    current = _current_regency(db)
 
-            upgrade_sqlite(snap, from_revision=info.schema_revision)
-            migrated_from = info.schema_revision
-        _check_foreign_keys(path, snap)
-        step_fraction(progress, cancelled, 0.4, "Menyimpan basis data sekarang…")
-        saved = save_aside(db_path, "sebelum-pemulihan")
-        step_fraction(progress, cancelled, 0.5, "Memulihkan…")
-        _copy_into_live(db, snap, progress, cancelled)
-        restored = _restore_evidence(db, evidence)
-        _audit_restore(db, info, saved)
-        step_fraction(progress, None, 1.0, "Pemulihan selesai.")
-        return RestoreResult(backup=info, saved_copy=saved, migrated_from=migrated_from, evidence_restored=restored)
+    def regency_check(info: BackupInfo) -> None:
+        if _is_other_regency(current, info) and not replace_regency:
+            assert current is not None
+            theirs = info.regency_name if info.regency_id else "basis data tanpa data pemerintah daerah"
+            raise OtherRegencyError(info.path.name, theirs, current["name"])
+
+    with storage_errors("memulihkan cadangan", folder, UNCHANGED):
+        work = work_folder(folder, "pulihkan")
+        try:
+            info, snap, evidence = _extract_and_check(
+                path, work, progress, cancelled, also_needed=db_path.stat().st_size, regency_check=regency_check
+            )
+            migrated_from = None
+            if info.schema_revision != REVISIONS[-1]:
+                step_fraction(progress, cancelled, 0.35, "Memperbarui skema cadangan lama…")
+                from ..db.migrate import upgrade_sqlite
+
+                upgrade_sqlite(snap, from_revision=info.schema_revision)
+                migrated_from = info.schema_revision
+            _check_foreign_keys(path, snap)
+            # Evidence first: files the store gains are harmless if the restore stops before the database.
+            restored = _restore_evidence(db, evidence)
+            step_fraction(progress, cancelled, 0.4, "Menyimpan basis data sekarang…")
+            _wait_for_write_lock(db)
+            saved = save_aside(db_path, "sebelum-pemulihan", db)
+            try:
+                step_fraction(progress, cancelled, 0.5, "Memulihkan…")
+                _copy_into_live(db, snap, progress, cancelled)
+            except BaseException:
+                unlink_quietly(saved)  # the database kept its content: the copy of it is not needed
+                raise
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    _audit_restore(db, info, saved)
+    step_fraction(progress, None, 1.0, "Pemulihan selesai.")
+    return RestoreResult(backup=info, saved_copy=saved, migrated_from=migrated_from, evidence_restored=restored)
+
+
+def _wait_for_write_lock(db: Database) -> None:
+    """Take the write lock once, waiting at most the busy timeout, so a restore never waits for ever."""
+    conn = db.connect()
+    try:
+        conn.isolation_level = None
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if is_locked(exc):
+            raise DatabaseLockedError(str(db.path), waited_ms=BUSY_TIMEOUT_MS, action="Pemulihan") from exc
+        raise
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        conn.close()
 
 
 def _check_foreign_keys(path: Path, snap: Path) -> None:
@@ -378,18 +520,29 @@ def _check_foreign_keys(path: Path, snap: Path) -> None:
 def _copy_into_live(
     db: Database, snap: Path, progress: Progress | None, cancelled: CancelCheck | None
 ) -> None:
-    """SQLite's backup API into the live connection: one destination transaction, no file swapped."""
+    """SQLite's backup API into the live connection: one destination transaction, no file swapped.
+
+    Python's ``backup`` retries a busy destination for ever; here the wait ends after the busy timeout with
+    :class:`DatabaseLockedError` (the copy is rolled back, the database keeps its content).
+    """
     source = sqlite3.connect(snap)
     raw = db.engine.raw_connection()
+    last_step = time.monotonic()
     try:
         live = raw.driver_connection
         assert isinstance(live, sqlite3.Connection)  # backups are for SQLite files only
 
-        def copied(_status: int, remaining: int, total: int) -> None:
+        def copied(status: int, remaining: int, total: int) -> None:
+            nonlocal last_step
             # Raising here aborts the copy; the live database keeps its old content.
+            if status in (SQLITE_BUSY, SQLITE_LOCKED):
+                if time.monotonic() - last_step >= BUSY_TIMEOUT_MS / 1000:
+                    raise DatabaseLockedError(str(db.path), waited_ms=BUSY_TIMEOUT_MS, action="Pemulihan")
+                return
+            last_step = time.monotonic()
             step_fraction(progress, cancelled, 0.5 + 0.4 * (1 - remaining / max(total, 1)), "Memulihkan…")
 
-        source.backup(live, pages=COPY_PAGES, progress=copied)
+        source.backup(live, pages=COPY_PAGES, progress=copied, sleep=0.05)
     finally:
         raw.close()
         source.close()
@@ -408,9 +561,12 @@ def _restore_evidence_to(folder: Path | None, evidence: list[tuple[str, Path]]) 
         if target.exists() and sha256_file(target) == sha256_file(source):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, target)
+        temporary = temporary_path(target)
+        try:
+            shutil.copyfile(source, temporary)
+            os.replace(temporary, target)
+        finally:
+            unlink_quietly(temporary)
         count += 1
     if count:
         fsync_dir(folder)
@@ -437,11 +593,13 @@ def _audit_restore(db: Database, info: BackupInfo, saved: Path) -> None:
 def check_backup(path: Path) -> BackupInfo:
     """Check a backup file completely (as :func:`preview_restore` does) without a database open."""
     path = Path(path)
-    work = Path(tempfile.mkdtemp(prefix=".kinerja-periksa-"))
-    try:
-        info, _snap, _evidence = _extract_and_check(path, work, None, None)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    folder = Path(tempfile.gettempdir())
+    with storage_errors("memeriksa cadangan", folder, UNCHANGED):
+        work = work_folder(folder, "periksa")
+        try:
+            info, _snap, _evidence = _extract_and_check(path, work, None, None)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     return info
 
 
@@ -452,53 +610,65 @@ def recover_from_backup(
 
     The backup is checked first (manifest, checksums, integrity; a newer schema is refused), an older
     snapshot is migrated, then the damaged file and its ``-wal``/``-shm`` are moved aside together as
-    ``<name>.rusak-<time>.sqlite(-wal/-shm)`` (never deleted) and the snapshot takes the original name.
-    Returns the path of the damaged copy set aside.
+    ``<name>.rusak-<time>.sqlite(-wal/-shm)`` (never deleted, never over an earlier copy) and the snapshot
+    takes the original name. A file another process still has open is not moved. Returns the path of the
+    damaged copy set aside.
     """
     db_path, backup_path = Path(db_path), Path(backup_path)
-    work = Path(tempfile.mkdtemp(prefix=".kinerja-pulihkan-", dir=db_path.parent))
-    try:
-        info, snap, evidence = _extract_and_check(backup_path, work, progress, cancelled)
-        if info.schema_revision != REVISIONS[-1]:
-            step_fraction(progress, cancelled, 0.35, "Memperbarui skema cadangan lama…")
-            from ..db.migrate import upgrade_sqlite
-
-            upgrade_sqlite(snap, from_revision=info.schema_revision)
-        _check_foreign_keys(backup_path, snap)
-        step_fraction(progress, cancelled, 0.5, "Menyiapkan basis data pulihan…")
-        # The new file is complete beside the target before the damaged one is moved: a crash in between
-        # leaves both files, never neither. From here on there is no cancelling.
-        incoming = db_path.with_name(f".{db_path.name}.pulihan")
+    folder = db_path.parent
+    remove_leftovers(folder)
+    with storage_errors("memulihkan cadangan", folder, UNCHANGED):
+        work = work_folder(folder, "pulihkan")
         try:
-            shutil.copyfile(snap, incoming)
-            with open(incoming, "rb+") as handle:
-                os.fsync(handle.fileno())
-        except BaseException:
-            incoming.unlink(missing_ok=True)
-            raise
-        step_fraction(progress, None, 0.7, "Memindahkan berkas yang rusak…")
-        aside = db_path.with_name(f"{db_path.stem}.rusak-{timestamp()}{db_path.suffix}")
-        for suffix in ("-wal", "-shm"):  # the journal files go with their database, under its new name
-            companion = Path(f"{db_path}{suffix}")
-            if companion.exists():
-                os.replace(companion, Path(f"{aside}{suffix}"))
-        if db_path.exists():
-            os.replace(db_path, aside)
-        os.replace(incoming, db_path)
-        fsync_dir(db_path.parent)
-        step_fraction(progress, None, 0.85, "Memulihkan berkas bukti…")
-        _restore_evidence_to(db_path.with_name(db_path.stem + "-bukti"), evidence)
-        from ..db.database import open_database
+            info, snap, evidence = _extract_and_check(
+                backup_path, work, progress, cancelled, also_needed=_size(db_path)
+            )
+            if info.schema_revision != REVISIONS[-1]:
+                step_fraction(progress, cancelled, 0.35, "Memperbarui skema cadangan lama…")
+                from ..db.migrate import upgrade_sqlite
 
-        recovered = open_database(db_path, create=False)
-        try:
-            _audit_restore(recovered, info, aside)
+                upgrade_sqlite(snap, from_revision=info.schema_revision)
+            _check_foreign_keys(backup_path, snap)
+            if in_use_elsewhere(db_path):
+                raise DatabaseLockedError(str(db_path), action="Pemulihan")
+            step_fraction(progress, cancelled, 0.5, "Menyiapkan basis data pulihan…")
+            # The new file is complete beside the target before the damaged one is moved: a crash in between
+            # leaves both files, never neither. From here on there is no cancelling.
+            incoming = temporary_path(db_path)
+            moved = False
+            try:
+                shutil.copyfile(snap, incoming)
+                with open(incoming, "rb+") as handle:
+                    os.fsync(handle.fileno())
+                step_fraction(progress, None, 0.7, "Memindahkan berkas yang rusak…")
+                aside = move_aside(db_path, copy_names(folder, db_path.stem, "rusak", db_path.suffix))
+                moved = True
+                os.replace(incoming, db_path)
+            except BaseException:
+                if not moved:  # once the damaged file is aside, the complete new one must stay
+                    unlink_quietly(incoming)
+                raise
+            fsync_dir(folder)
+            step_fraction(progress, None, 0.85, "Memulihkan berkas bukti…")
+            _restore_evidence_to(db_path.with_name(db_path.stem + "-bukti"), evidence)
         finally:
-            recovered.close()
-        step_fraction(progress, None, 1.0, "Pemulihan selesai.")
-        return aside
+            shutil.rmtree(work, ignore_errors=True)
+    from ..db.database import open_database
+
+    recovered = open_database(db_path, create=False)
+    try:
+        _audit_restore(recovered, info, aside)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        recovered.close()
+    step_fraction(progress, None, 1.0, "Pemulihan selesai.")
+    return aside
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 # ---------------------------------------------------------------------------------------------- automatic

@@ -45,4 +45,6 @@ def database_report(database: Database) -> list[tuple[str, str]]:
         ("Perjanjian kinerja", str(agreements)),
         ("Integritas", "baik" if not problems else "; ".join(problems[:5])),
     ]
+    if database.read_only is not None:
+        lines.append(("Akses", f"hanya dapat dibaca ({database.read_only}); perubahan tidak dapat disimpan"))
     return lines

@@ -3,15 +3,18 @@
 A :class:`Request` says what to print (the CLI builds it from its options, the GUI from what is on screen);
 :func:`file_name` is the name its document gets and :func:`write` writes it into a folder (or one document to
 a chosen ``.pdf``). The documents' content comes from ``services.documents``. Files are written to a temporary
-name in the target folder and renamed when complete, so a cancelled or failed run leaves no half-written PDF.
-ReportLab is imported only when something is printed.
+name in the target folder (``.<name>.<pid>.tmp``) and renamed when complete, so a cancelled or failed run (a full
+disk) leaves no half-written PDF and keeps the finished ones; a killed run's temporary files are removed by the
+next run into that folder. ReportLab is imported only when something is printed.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -20,6 +23,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..db.database import Database
+from ..db.files import check_output_file, check_output_folder, remove_leftovers, storage_error, temporary_path
 from ..db.models import IntegrityPact, Opd, PerformanceAgreement
 from ..domain.enums import AgreementStatus
 from . import evaluation
@@ -239,30 +243,54 @@ def write(
 
     if request.paper not in PAPERS:
         raise ValidationError.single("paper", f"Ukuran kertas harus salah satu dari: {', '.join(PAPERS)}")
+    one_file = out.suffix.lower() == ".pdf"
+    if one_file:
+        check_output_file(out, db.path)
+    else:
+        check_output_folder(out, db.path)
     planned = _plan(db, request)
     render = getattr(reports, _RENDERERS[request.document])
-    if out.suffix.lower() == ".pdf":
+    written: list[Path] = []
+    if one_file:
         if len(planned) != 1:
             raise ValidationError.single(
                 "out", "Satu berkas .pdf hanya untuk satu dokumen: sebutkan perangkat daerahnya, atau pilih folder"
             )
-        return [_write(render, planned[0].build(), out, request.paper)]
-    written: list[Path] = []
+        with _file_errors(out.parent, written):
+            out.parent.mkdir(parents=True, exist_ok=True)
+            remove_leftovers(out.parent)
+            return [_write(render, planned[0].build(), out, request.paper)]
     total = len(planned)
-    for number, item in enumerate(planned, start=1):
-        if cancelled is not None and cancelled():
-            raise Cancelled(f"Pencetakan dibatalkan; {len(written)} berkas telah selesai")
-        step(progress, None, number - 1, total, f"Mencetak {number} dari {total}: {item.label}")
-        written.append(_write(render, item.build(), out / f"{item.name}.pdf", request.paper))
-    if request.combined and request.document == PK:
-        written.append(_combine(written, out / f"PK-{request.year}-SEMUA.pdf"))
+    with _file_errors(out, written):
+        out.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(out)
+        for number, item in enumerate(planned, start=1):
+            if cancelled is not None and cancelled():
+                raise Cancelled(f"Pencetakan dibatalkan; {len(written)} berkas telah selesai")
+            step(progress, None, number - 1, total, f"Mencetak {number} dari {total}: {item.label}")
+            written.append(_write(render, item.build(), out / f"{item.name}.pdf", request.paper))
+        if request.combined and request.document == PK:
+            written.append(_combine(written, out / f"PK-{request.year}-SEMUA.pdf"))
     step(progress, None, total, total, f"{total} berkas selesai")
     return written
 
 
+@contextmanager
+def _file_errors(folder: Path, written: list[Path]) -> Iterator[None]:
+    """A full disk or a read-only folder while printing: said in Indonesian, naming the files kept so far."""
+    try:
+        yield
+    except (OSError, sqlite3.Error) as exc:
+        kept = f" {len(written)} berkas PDF yang sudah selesai tetap tersimpan di “{folder}”." if written else ""
+        error = storage_error(exc, folder, "mencetak", f"Berkas yang belum selesai dihapus.{kept}")
+        if error is None:
+            raise
+        raise error from exc
+
+
 def _write(render: Callable, document: object, target: Path, paper: str) -> Path:  # noqa: ANN001
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary = temporary_path(target)
     try:
         render(document, temporary, paper)
         os.replace(temporary, target)
@@ -277,7 +305,7 @@ def _combine(files: list[Path], target: Path) -> Path:
     writer = PdfWriter()
     for path in files:
         writer.append(str(path))
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary = temporary_path(target)
     try:
         with open(temporary, "wb") as handle:
             writer.write(handle)
@@ -290,6 +318,7 @@ def _combine(files: list[Path], target: Path) -> Path:
 def write_not_reported_csv(db: Database, year: int, quarter: int, out: Path) -> Path:
     """The belum-lapor list as CSV (semicolons, UTF-8 with BOM: Excel in Indonesia reads it as it is)."""
     document = _plan_not_reported(db, Request(NOT_REPORTED, year, quarter))[0].build()
+    check_output_file(out, db.path)
     header = ("No", "Kode", "Singkatan", "Perangkat Daerah", "Jumlah indikator")
     rows = [(n, r.code, r.abbreviation, r.name, r.indicators) for n, r in enumerate(document.rows, start=1)]
     return write_csv(out, header, rows)

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, insert, select, update
 from .. import __version__
 from ..db.database import Database
 from ..db.evidence import read_evidence
+from ..db.files import check_output_file
 from ..db.revisions import HEAD
 from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
 from ..db.sync_scope import FIELD_TABLES, content_columns, sync_order
@@ -66,6 +67,7 @@ def export_package(
     cancelled: CancelCheck | None = None,
 ) -> ExportResult:
     """Write a package: a master package at the centre, a field package on a laptop."""
+    check_output_file(Path(out), db.path)  # never over the open database, its journal, another one or a folder
     with db.read() as session:
         me = _installation(session.connection())
     if master or me is None or me["role"] == ROLE_CENTRE:
