@@ -63,6 +63,9 @@ def open_at_start(db: str | None, problem: OpenProblem | None = None) -> Databas
                 return database
             assert problem is not None
         choice = opening.ask_after_damage(None, problem, at_start=True)
+        if choice == opening.RETRY:  # a locked file: the other window or program may have let go
+            problem = None
+            continue
         if choice == opening.RECOVER:
             database = opening.recover_damaged(None, problem)
             if database is not None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..db.database import Database, open_database
-from ..db.errors import DatabaseDamagedError, KinerjaDbError
+from ..db.errors import DatabaseDamagedError, DatabaseLockedError, KinerjaDbError
 from . import messages
 
 if TYPE_CHECKING:
@@ -24,16 +24,21 @@ def _tr(text: str) -> str:
 
 
 # What the user chose after a database failed to open.
-RECOVER, OTHER, QUIT = "pulihkan", "lain", "keluar"
+RECOVER, OTHER, QUIT, RETRY = "pulihkan", "lain", "keluar", "coba-lagi"
 
 
 @dataclass(frozen=True)
 class OpenProblem:
-    """Why a database did not open; a damaged one names its newest automatic backup, if any."""
+    """Why a database did not open; a damaged one names its newest automatic backup, if any.
+
+    ``locked``: another window or program holds it. That is not damage: no recovery is offered (it would move
+    a live file aside), only trying again once the other one is closed.
+    """
 
     message: str
     path: Path | None = None
     last_backup: Path | None = None
+    locked: bool = False
 
 
 def try_open_detailed(path: str | Path | None, *, create: bool) -> tuple[Database | None, OpenProblem | None]:
@@ -43,6 +48,8 @@ def try_open_detailed(path: str | Path | None, *, create: bool) -> tuple[Databas
     except DatabaseDamagedError as exc:
         backup = Path(exc.last_backup) if exc.last_backup else None
         return None, OpenProblem(str(exc), Path(exc.path), backup)
+    except DatabaseLockedError as exc:
+        return None, OpenProblem(str(exc), Path(exc.path) if exc.path else None, locked=True)
     except KinerjaDbError as exc:
         return None, OpenProblem(str(exc))
     except FileNotFoundError as exc:
@@ -60,12 +67,18 @@ def try_open(path: str | Path | None, *, create: bool) -> tuple[Database | None,
 def open_or_recover(
     parent: QWidget | None, path: str | Path, *, create: bool, runner: JobRunner | None = None
 ) -> Database | None:
-    """Open another database from the window; a damaged one can be recovered from its last automatic backup."""
-    database, problem = try_open_detailed(path, create=create)
-    if database is not None:
-        show_open_notes(parent, database)
-        return database
-    assert problem is not None
+    """Open another database from the window; a damaged one can be recovered from its last automatic backup,
+    a locked one opened again once the other window or program lets go."""
+    while True:
+        database, problem = try_open_detailed(path, create=create)
+        if database is not None:
+            show_open_notes(parent, database)
+            return database
+        assert problem is not None
+        if not problem.locked or ask_after_damage(parent, problem, at_start=False) != RETRY:
+            break
+    if problem.locked:
+        return None
     if problem.last_backup is None:
         messages.show_error(parent, _tr("Basis data tidak dapat dibuka"), problem.message)
         return None
@@ -75,7 +88,10 @@ def open_or_recover(
 
 
 def ask_after_damage(parent: QWidget | None, problem: OpenProblem, *, at_start: bool) -> str:
-    """RECOVER, OTHER (at start only) or QUIT; "Pulihkan…" is offered when an automatic backup exists."""
+    """RECOVER, OTHER (at start only), RETRY (a locked file) or QUIT; "Pulihkan…" is offered when an automatic
+    backup exists and the file is damaged, never when it is only locked."""
+    if problem.locked:
+        return _ask_after_lock(parent, problem, at_start=at_start)
     if problem.last_backup is None:
         if not at_start:
             return QUIT
@@ -97,6 +113,28 @@ def ask_after_damage(parent: QWidget | None, problem: OpenProblem, *, at_start: 
     clicked = box.clickedButton()
     if clicked is recover:
         return RECOVER
+    if other is not None and clicked is other:
+        return OTHER
+    return QUIT
+
+
+def _ask_after_lock(parent: QWidget | None, problem: OpenProblem, *, at_start: bool) -> str:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _tr("Basis data sedang dipakai"),
+        problem.message,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    retry = box.addButton(_tr("Coba lagi"), QMessageBox.ButtonRole.AcceptRole)
+    other = box.addButton(_tr("Pilih berkas lain…"), QMessageBox.ButtonRole.ActionRole) if at_start else None
+    stop = box.addButton(_tr("Keluar") if at_start else _tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.setEscapeButton(stop)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is retry:
+        return RETRY
     if other is not None and clicked is other:
         return OTHER
     return QUIT
@@ -156,9 +194,11 @@ def recover_damaged(parent: QWidget | None, problem: OpenProblem, runner: JobRun
 
 
 def show_open_notes(parent: QWidget | None, database: Database) -> None:
-    """Warnings (network share, cloud folder) and the note that the schema was upgraded."""
+    """Warnings (network share, cloud folder, read-only) and the note that the schema was upgraded."""
     for warning in database.warnings:
         messages.show_warning(parent, _tr("Peringatan basis data"), warning)
+    if database.read_only is not None:
+        messages.show_warning(parent, _tr("Basis data hanya dapat dibaca"), read_only_note(database))
     if database.migrated_from and database.pre_migration_copy:
         messages.show_info(
             parent,
@@ -167,6 +207,14 @@ def show_open_notes(parent: QWidget | None, database: Database) -> None:
                 database.migrated_from, database.pre_migration_copy
             ),
         )
+
+
+def read_only_note(database: Database) -> str:
+    return _tr(
+        "Basis data “{0}” dibuka hanya untuk dibaca ({1}). Data dapat dilihat, dicetak dan dicadangkan, tetapi "
+        "perubahan tidak dapat disimpan. Untuk mengubah data, ubah izin berkas dan foldernya atau salin basis "
+        "data ke folder yang dapat ditulisi, lalu buka lagi."
+    ).format(database.path, database.read_only)
 
 
 def ask_existing_file(parent: QWidget | None, start: str = "") -> str | None:

@@ -10,7 +10,6 @@ QtPdf is imported only when a preview is first shown, so the main window does no
 from __future__ import annotations
 
 import contextlib
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,6 @@ from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -164,12 +162,22 @@ class PdfPreviewDialog(QDialog):
 
     # -- actions --------------------------------------------------------------------------------------
     def save_copy(self) -> None:
+        from ..db.errors import KinerjaDbError
+        from ..services.output import copy_file
+        from . import messages
+        from .save_dialog import ask_save_path
+
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        target, _filter = QFileDialog.getSaveFileName(
-            self, _tr("Simpan salinan PDF"), str(Path(folder) / self.path.name), _tr("Berkas PDF (*.pdf)")
+        title = _tr("Simpan salinan PDF")
+        target = ask_save_path(
+            self, title, str(Path(folder) / self.path.name), _tr("Berkas PDF (*.pdf)"), suffix=".pdf"
         )
-        if target:
-            shutil.copyfile(self.path, target)
+        if not target:
+            return
+        try:
+            copy_file(self.path, Path(target))
+        except KinerjaDbError as exc:
+            messages.show_error(self, title, str(exc))
 
     def done(self, result: int) -> None:
         self._cleanup()

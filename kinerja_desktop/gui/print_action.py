@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..db.database import Database
 from ..services import printing
@@ -23,6 +23,7 @@ from ..services.errors import ValidationError
 from . import messages
 from .jobs import Job, JobRunner, Outcome
 from .pdf_preview import PdfPreviewDialog, show_pdf_preview
+from .save_dialog import ask_save_path
 
 
 def _tr(text: str) -> str:
@@ -30,9 +31,9 @@ def _tr(text: str) -> str:
 
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> str:
-    """Where to write a printed PDF ('' when cancelled; tests replace this)."""
-    path, _filter = QFileDialog.getSaveFileName(parent, _tr("Simpan PDF"), suggested, _tr("Berkas PDF (*.pdf)"))
-    return path
+    """Where to write a printed PDF, ending in .pdf ('' when cancelled; tests replace this)."""
+    path = ask_save_path(parent, _tr("Simpan PDF"), suggested, _tr("Berkas PDF (*.pdf)"), suffix=".pdf")
+    return path or ""
 
 
 def _default_saved(parent: QWidget, path: Path) -> None:

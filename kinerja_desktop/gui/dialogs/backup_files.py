@@ -1,6 +1,7 @@
 """File dialogs for backups and packages, with Indonesian titles and filters and the right suffix.
 
 The screen calls these through the module (``backup_files.ask_backup_target(...)``) so tests can replace them.
+Saving goes through :func:`..save_dialog.ask_save_path`: never over a database, its journal or a folder.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...services.backup import BACKUP_SUFFIX
 from ...services.sync import PACKAGE_SUFFIX
+from ..save_dialog import ask_save_path
 
 BACKUP_FILTER = "Cadangan Kinerja (*.kinerja-backup);;Semua berkas (*)"
 PACKAGE_FILTER = "Paket data Kinerja (*.kinerja-paket);;Semua berkas (*)"
@@ -36,13 +38,9 @@ def default_package_name(kind: str, label: str = "", today: date | None = None) 
     return "-".join(p for p in parts if p) + PACKAGE_SUFFIX
 
 
-def _with_suffix(path: str, suffix: str) -> str:
-    return path if path.lower().endswith(suffix) else path + suffix
-
-
 def ask_backup_target(parent: QWidget | None, folder: str, name: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Buat cadangan"), str(Path(folder) / name), _tr(BACKUP_FILTER))
-    return _with_suffix(path, BACKUP_SUFFIX) if path else None
+    suggested = str(Path(folder) / name)
+    return ask_save_path(parent, _tr("Buat cadangan"), suggested, _tr(BACKUP_FILTER), suffix=BACKUP_SUFFIX)
 
 
 def ask_backup_file(parent: QWidget | None, folder: str) -> str | None:
@@ -51,8 +49,8 @@ def ask_backup_file(parent: QWidget | None, folder: str) -> str | None:
 
 
 def ask_package_target(parent: QWidget | None, folder: str, name: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Ekspor paket"), str(Path(folder) / name), _tr(PACKAGE_FILTER))
-    return _with_suffix(path, PACKAGE_SUFFIX) if path else None
+    suggested = str(Path(folder) / name)
+    return ask_save_path(parent, _tr("Ekspor paket"), suggested, _tr(PACKAGE_FILTER), suffix=PACKAGE_SUFFIX)
 
 
 def ask_package_file(parent: QWidget | None, folder: str) -> str | None:

@@ -1,4 +1,8 @@
-"""Before a restore: what the backup holds (date, regency, counts) against the open database, and a question."""
+"""Before a restore: what the backup holds (date, regency, counts) against the open database, and a question.
+
+Another regency's backup needs a second, typed confirmation: "Pulihkan" stays disabled until the backup's
+regency name is typed.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -23,6 +28,11 @@ ALERT_STYLE = "color: #b3261e;"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("backup_restore_dialog", text)
+
+
+def same_name(typed: str, name: str) -> bool:
+    """The typed confirmation: the name, whatever the case and the spaces."""
+    return " ".join(typed.split()).casefold() == " ".join(name.split()).casefold() != ""
 
 
 def counts_text(counts: dict[str, int], evidence: int | None = None) -> str:
@@ -102,6 +112,10 @@ class RestoreConfirmDialog(QDialog):
             )
         )
 
+        self.regency_edit: QLineEdit | None = None
+        if preview.other_regency:
+            notes.addWidget(self._regency_question(preview))
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         localize_buttons(self.buttons)
         self.restore_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -112,6 +126,7 @@ class RestoreConfirmDialog(QDialog):
         self.cancel_button.setDefault(True)  # Enter never replaces the database
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self._update_restore_button()
 
         body = QVBoxLayout()
         body.addWidget(question)
@@ -126,6 +141,41 @@ class RestoreConfirmDialog(QDialog):
         width = self.fontMetrics().horizontalAdvance("x" * 100)
         self.setMinimumWidth(width)
         self.resize(width, self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height())
+
+    def _regency_question(self, preview: RestorePreview) -> QWidget:
+        """The second confirmation for another regency's backup: its name, typed."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(
+            self.tr(
+                "<b>Cadangan ini milik pemerintah daerah lain.</b> Seluruh data {0} akan diganti dengan data {1}. "
+                "Untuk melanjutkan, ketik nama pemerintah daerah cadangan: <b>{1}</b>"
+            ).format(preview.current_regency_name, preview.backup.regency_name)
+        )
+        label.setWordWrap(True)
+        label.setStyleSheet(ALERT_STYLE)
+        self.regency_edit = QLineEdit()
+        self.regency_edit.setPlaceholderText(preview.backup.regency_name)
+        self.regency_edit.setAccessibleName(self.tr("Nama pemerintah daerah cadangan"))
+        self.regency_edit.textChanged.connect(lambda _text: self._update_restore_button())
+        label.setBuddy(self.regency_edit)
+        layout.addWidget(label)
+        layout.addWidget(self.regency_edit)
+        return box
+
+    @property
+    def replace_regency(self) -> bool:
+        """Another regency's backup, and its name was typed: the second confirmation the service asks for."""
+        return self.regency_edit is not None and same_name(self.regency_edit.text(), self.preview.backup.regency_name)
+
+    def _update_restore_button(self) -> None:
+        self.restore_button.setEnabled(not self.preview.other_regency or self.replace_regency)
+
+    def accept(self) -> None:
+        if self.preview.other_regency and not self.replace_regency:
+            return  # Enter in the name field before the name is complete
+        super().accept()
 
     def _note(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -8,9 +8,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from ...db.database import Database
+from ...db.errors import DatabaseReadOnlyError
 from ...services import backup
 from ...services.backup import RestorePreview, RestoreResult
 from ...services.progress import CancelCheck, Progress
+from .. import messages
 from ..dialogs import backup_files
 from ..dialogs.backup_restore_dialog import RestoreConfirmDialog
 from ..models import ID_ROLE
@@ -142,6 +144,11 @@ class BackupPanel(QObject):
         if self.screen.db is None or self.screen.busy():
             return
         db, path = self.screen.db, Path(path)
+        if db.read_only is not None:  # said before the file is read: a restore could not write anyway
+            text = str(DatabaseReadOnlyError(str(db.path), db.read_only, self.tr("Pemulihan")))
+            self.screen.say(text, error=True)
+            messages.show_error(self.screen, self.tr("Cadangan tidak dapat dipulihkan"), text)
+            return
         checking = self.tr("Memeriksa berkas cadangan dan setiap checksum…")
 
         def check(progress: Progress, _cancelled: CancelCheck) -> RestorePreview:
@@ -156,17 +163,18 @@ class BackupPanel(QObject):
         )
 
     def _confirm_restore(self, db: Database, preview: RestorePreview) -> None:
+        dialog = RestoreConfirmDialog(preview, self.screen)
         self.screen.show_dialog(
-            RestoreConfirmDialog(preview, self.screen),
-            lambda: self._restore(db, preview.backup.path),
+            dialog,
+            lambda: self._restore(db, preview.backup.path, replace_regency=dialog.replace_regency),
             lambda: self.screen.say(self.tr("Pemulihan dibatalkan; basis data tidak diubah.")),
         )
 
-    def _restore(self, db: Database, path: Path) -> None:
+    def _restore(self, db: Database, path: Path, *, replace_regency: bool = False) -> None:
         self.screen.run_job(
             self.tr("Memulihkan dari cadangan"),
             lambda progress, cancelled: backup.restore_backup(
-                db, path, progress=progress, cancelled=cancelled
+                db, path, replace_regency=replace_regency, progress=progress, cancelled=cancelled
             ),
             self._restore_done,
             failed_title=self.tr("Pemulihan gagal"),

@@ -13,7 +13,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,7 +32,7 @@ from ...domain.formatting import format_date, format_number
 from ...services import evaluation, printing
 from ...services.evaluation_data import OpdEvaluation
 from ...services.quarter_view import QuarterView, load_quarter_view
-from .. import messages
+from .. import messages, save_dialog
 from ..charts import Bar, BarChart, LegendEntry, LineChart, Marker, Series
 from ..jobs import JobRunner, app_runner
 from ..models import ID_ROLE
@@ -49,8 +48,7 @@ PAPERS = (("A4", "a4"), ("F4 / Folio", "f4"))
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, filter_text: str) -> str:
     """Where to write a CSV file ('' when cancelled; tests replace this)."""
-    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
-    return path
+    return save_dialog.ask_save_path(parent, title, suggested, filter_text, suffix=".csv") or ""
 
 
 def latest_reported_quarter(db: Database, year: int) -> int:

@@ -25,7 +25,7 @@ from ...domain.formatting import format_number
 from ...services import overview, printing
 from ...services.csv_files import write_csv
 from ...services.overview import ReportingRow
-from .. import messages
+from .. import messages, save_dialog
 from ..dialogs.agreement_print_dialog import paper_combo
 from ..jobs import Job, JobRunner, Outcome, app_runner
 from ..models.record_table import ALERT, LEFT, RIGHT, Column, RecordTableModel
@@ -203,8 +203,9 @@ class ReportsScreen(Screen):
         if self.year is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Ekspor rekap"), f"rekap-pelaporan-{self.year}.csv", self.tr("Berkas CSV (*.csv)")
+            path = save_dialog.ask_save_path(
+                self, self.tr("Ekspor rekap"), f"rekap-pelaporan-{self.year}.csv", self.tr("Berkas CSV (*.csv)"),
+                suffix=".csv",
             )
             if not path:
                 return None
