@@ -45,9 +45,9 @@ def ask_save_path(
         chosen = get_save_file_name(parent, title, suggested, file_filter)
         if not chosen:
             return None
-        chosen = with_suffix(chosen, suffix)
-        problem = output_problem(Path(chosen), database)
+        # The name as chosen (the database picked by mistake is said, not quietly given a suffix), then as written.
+        problem = output_problem(Path(chosen), database) or output_problem(Path(with_suffix(chosen, suffix)), database)
         if problem is None:
-            return chosen
+            return with_suffix(chosen, suffix)
         messages.show_error(parent, title, problem)
         suggested = chosen
