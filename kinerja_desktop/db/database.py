@@ -25,6 +25,7 @@ from .errors import (
 from .files import (
     AUTO_BACKUP_FOLDER,
     SQLITE_CANTOPEN,
+    can_write,
     is_locked,
     is_read_only,
     journal_of,
@@ -172,7 +173,7 @@ def _has_content(path: Path) -> bool:
 def access_problem(path: Path) -> str | None:
     """Why the database cannot be written, or None: a read-only file, or a read-only folder (WAL keeps its
     ``-wal``/``-shm`` files beside the database, so SQLite cannot write without creating them)."""
-    if path.exists() and not os.access(path, os.W_OK):
+    if path.exists() and not can_write(path):
         return "berkasnya tanpa izin tulis"
     if not writable(path.parent):
         return "foldernya tanpa izin tulis"

@@ -90,7 +90,9 @@ def output_problem(path: Path, database_path: Path | None = None, *, folder: boo
     if database_path is not None:
         for own in database_files(database_path):
             if _same_file(path, own):
-                what = "basis data yang sedang dibuka" if own == database_path else "berkas jurnal basis data yang dibuka"
+                what = "basis data yang sedang dibuka"
+                if own != database_path:
+                    what = "berkas jurnal basis data yang sedang dibuka"
                 return f"itu adalah {what} (menimpanya menghancurkan data)"
     if folder:
         if path.exists() and not path.is_dir():
@@ -352,8 +354,14 @@ def storage_errors(action: str, folder: Path, note: str = "") -> Iterator[None]:
         raise error from exc
 
 
+def can_write(path: Path, mode: int = os.W_OK) -> bool:
+    """May this process write ``path``? Asked for the effective ids and capabilities where the system can."""
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, mode, effective_ids=effective)
+
+
 def writable(folder: Path) -> bool:
-    return os.access(folder, os.W_OK | os.X_OK)
+    return can_write(folder, os.W_OK | os.X_OK)
 
 
 def check_free_space(folder: Path, needed: int, action: str, note: str = "") -> None:
