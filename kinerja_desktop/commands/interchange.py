@@ -101,8 +101,8 @@ def _confirmed(args: argparse.Namespace) -> bool:
 
 
 def _regency_confirmed(args: argparse.Namespace, preview) -> bool:  # noqa: ANN001 - a RestorePreview
-    """Another regency's backup: ``--replace-regency``, or its name typed at a terminal; prints why not otherwise."""
-    theirs, ours = preview.backup.regency_name, preview.current_regency_name
+    """Another regency's backup: ``--replace-regency``, or this database's regency typed at a terminal."""
+    theirs, ours = preview.backup.owner, preview.current_regency_name
     if args.replace_regency:
         return True
     if args.yes or not sys.stdin or not sys.stdin.isatty():
@@ -112,8 +112,8 @@ def _regency_confirmed(args: argparse.Namespace, preview) -> bool:  # noqa: ANN0
             file=sys.stderr,
         )
         return False
-    answer = input(f"Data {ours} akan diganti data {theirs}. Ketik “{theirs}” untuk melanjutkan: ")
-    if " ".join(answer.split()).casefold() != " ".join(theirs.split()).casefold():
+    answer = input(f"Seluruh data {ours} akan diganti. Ketik “{ours}” untuk melanjutkan: ")
+    if " ".join(answer.split()).casefold() != " ".join(ours.split()).casefold():
         print("Pemulihan dibatalkan; basis data tidak diubah.")
         return False
     return True

@@ -86,8 +86,8 @@ class OtherRegencyError(InterchangeError):
     def __init__(self, backup_name: str, theirs: str, ours: str) -> None:
         super().__init__(
             f"Cadangan “{backup_name}” milik {theirs}, sedangkan basis data ini milik {ours}. Memulihkannya "
-            f"mengganti seluruh data {ours} dengan data {theirs}; konfirmasi kedua diperlukan (perintah "
-            "restore: --replace-regency; aplikasi: ketik nama pemerintah daerah cadangan)."
+            f"mengganti seluruh data {ours}; konfirmasi kedua diperlukan (perintah restore: --replace-regency; "
+            f"aplikasi: ketik “{ours}”)."
         )
 
 
@@ -108,6 +108,11 @@ class BackupInfo:
     @property
     def total_rows(self) -> int:
         return sum(self.row_counts.values())
+
+    @property
+    def owner(self) -> str:
+        """Whose data the backup holds: its regency, or that it has none."""
+        return self.regency_name if self.regency_id else "basis data tanpa data pemerintah daerah"
 
 
 @dataclass(frozen=True)
@@ -142,8 +147,8 @@ class RestorePreview:
         lines.extend(f"Peringatan: {w}" for w in self.warnings)
         if self.other_regency:
             lines.append(
-                f"Cadangan ini milik pemerintah daerah lain: data {self.current_regency_name} akan diganti data "
-                f"{b.regency_name}. Diperlukan konfirmasi kedua."
+                f"Peringatan: cadangan ini milik {b.owner}, bukan {self.current_regency_name}: seluruh data "
+                f"{self.current_regency_name} akan diganti. Diperlukan konfirmasi kedua."
             )
         lines.append("Seluruh isi basis data sekarang akan diganti (salinannya disimpan terlebih dahulu).")
         return lines
@@ -404,19 +409,12 @@ def _preview(db: Database, info: BackupInfo) -> RestorePreview:
     from ..services.maintenance import row_counts
 
     regency = _current_regency(db)
-    current = row_counts(db)
-    warnings = []
-    other = _is_other_regency(regency, info)
-    if other and regency is not None:
-        theirs = info.regency_name if info.regency_id else "basis data tanpa data pemerintah daerah"
-        warnings.append(f"cadangan ini milik {theirs}, bukan {regency['name']}")
     return RestorePreview(
         backup=info,
         current_regency_name=(regency or {}).get("name", "-"),
-        current_counts=current,
+        current_counts=row_counts(db),
         needs_migration=info.schema_revision != REVISIONS[-1],
-        warnings=warnings,
-        other_regency=other,
+        other_regency=_is_other_regency(regency, info),
     )
 
 
@@ -457,8 +455,7 @@ def restore_backup(
     def regency_check(info: BackupInfo) -> None:
         if _is_other_regency(current, info) and not replace_regency:
             assert current is not None
-            theirs = info.regency_name if info.regency_id else "basis data tanpa data pemerintah daerah"
-            raise OtherRegencyError(info.path.name, theirs, current["name"])
+            raise OtherRegencyError(info.path.name, info.owner, current["name"])
 
     with storage_errors("memulihkan cadangan", folder, UNCHANGED):
         work = work_folder(folder, "pulihkan")

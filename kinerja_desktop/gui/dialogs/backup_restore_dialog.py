@@ -1,7 +1,7 @@
 """Before a restore: what the backup holds (date, regency, counts) against the open database, and a question.
 
-Another regency's backup needs a second, typed confirmation: "Pulihkan" stays disabled until the backup's
-regency name is typed.
+Another regency's backup needs a second, typed confirmation: "Pulihkan" stays disabled until the name of the
+regency whose data would be replaced is typed.
 """
 
 from __future__ import annotations
@@ -143,21 +143,22 @@ class RestoreConfirmDialog(QDialog):
         self.resize(width, self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height())
 
     def _regency_question(self, preview: RestorePreview) -> QWidget:
-        """The second confirmation for another regency's backup: its name, typed."""
+        """The second confirmation for another regency's backup: the name of the regency it replaces, typed."""
+        ours = preview.current_regency_name
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         label = QLabel(
             self.tr(
-                "<b>Cadangan ini milik pemerintah daerah lain.</b> Seluruh data {0} akan diganti dengan data {1}. "
-                "Untuk melanjutkan, ketik nama pemerintah daerah cadangan: <b>{1}</b>"
-            ).format(preview.current_regency_name, preview.backup.regency_name)
+                "<b>Cadangan ini milik {0}, bukan {1}.</b> Seluruh data {1} akan diganti. Untuk melanjutkan, "
+                "ketik nama pemerintah daerah yang datanya diganti: <b>{1}</b>"
+            ).format(preview.backup.owner, ours)
         )
         label.setWordWrap(True)
         label.setStyleSheet(ALERT_STYLE)
         self.regency_edit = QLineEdit()
-        self.regency_edit.setPlaceholderText(preview.backup.regency_name)
-        self.regency_edit.setAccessibleName(self.tr("Nama pemerintah daerah cadangan"))
+        self.regency_edit.setPlaceholderText(ours)
+        self.regency_edit.setAccessibleName(self.tr("Nama pemerintah daerah yang datanya diganti"))
         self.regency_edit.textChanged.connect(lambda _text: self._update_restore_button())
         label.setBuddy(self.regency_edit)
         layout.addWidget(label)
@@ -166,8 +167,10 @@ class RestoreConfirmDialog(QDialog):
 
     @property
     def replace_regency(self) -> bool:
-        """Another regency's backup, and its name was typed: the second confirmation the service asks for."""
-        return self.regency_edit is not None and same_name(self.regency_edit.text(), self.preview.backup.regency_name)
+        """Another regency's backup, and this one's name was typed: the second confirmation the service asks."""
+        return self.regency_edit is not None and same_name(
+            self.regency_edit.text(), self.preview.current_regency_name
+        )
 
     def _update_restore_button(self) -> None:
         self.restore_button.setEnabled(not self.preview.other_regency or self.replace_regency)
