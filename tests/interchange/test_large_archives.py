@@ -93,12 +93,12 @@ def test_a_master_package_with_7000_evidence_files_sets_up_a_laptop(demo_db: Dat
     # GIVEN 7.000 evidence files with their rows at the centre (past the 6.300 the old cap allowed)
     store_files(demo_db, 7_000, rows=True)
     master = tmp_path / "induk.kinerja-paket"
-    sync.export_master_package(demo_db, master)
+    exported = sync.export_master_package(demo_db, master)
     assert manifest_size(master) > OLD_MANIFEST_CAP
     # WHEN a new laptop imports it, THEN it is set up with every evidence row and file
     laptop = open_database(tmp_path / "laptop" / "k.sqlite")
     try:
-        report = sync.import_package(laptop, master)
+        report = sync.import_package(laptop, master, code=exported.code)
         assert report.applied
         with laptop.read() as s:
             assert s.scalar(select(func.count()).select_from(Evidence)) == 7_000
