@@ -149,7 +149,11 @@ def _link_or_claim(source: Path, target: Path) -> bool:
         os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
     except FileExistsError:
         return False
-    shutil.copyfile(source, target)
+    try:
+        shutil.copyfile(source, target)
+    except BaseException:
+        unlink_quietly(target)  # a full disk: the claimed name goes again
+        raise
     return True
 
 

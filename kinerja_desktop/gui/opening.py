@@ -100,41 +100,45 @@ def ask_after_damage(parent: QWidget | None, problem: OpenProblem, *, at_start: 
             if messages.choose_other_file_or_quit(parent, _tr("Basis data tidak dapat dibuka"), problem.message)
             else QUIT
         )
-    box = QMessageBox(
-        QMessageBox.Icon.Critical, _tr("Basis data rusak"), problem.message, QMessageBox.StandardButton.NoButton, parent
+    return _choose(
+        parent,
+        QMessageBox.Icon.Critical,
+        _tr("Basis data rusak"),
+        problem.message,
+        (_tr("Pulihkan dari cadangan otomatis terakhir"), RECOVER),
+        at_start=at_start,
+        informative=_backup_note(problem.last_backup),
     )
-    box.setInformativeText(_backup_note(problem.last_backup))
-    recover = box.addButton(_tr("Pulihkan dari cadangan otomatis terakhir"), QMessageBox.ButtonRole.AcceptRole)
-    other = box.addButton(_tr("Pilih berkas lain…"), QMessageBox.ButtonRole.ActionRole) if at_start else None
-    stop = box.addButton(_tr("Keluar") if at_start else _tr("Batal"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(recover)
-    box.setEscapeButton(stop)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is recover:
-        return RECOVER
-    if other is not None and clicked is other:
-        return OTHER
-    return QUIT
 
 
 def _ask_after_lock(parent: QWidget | None, problem: OpenProblem, *, at_start: bool) -> str:
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        _tr("Basis data sedang dipakai"),
-        problem.message,
-        QMessageBox.StandardButton.NoButton,
-        parent,
-    )
-    retry = box.addButton(_tr("Coba lagi"), QMessageBox.ButtonRole.AcceptRole)
+    title, retry = _tr("Basis data sedang dipakai"), (_tr("Coba lagi"), RETRY)
+    return _choose(parent, QMessageBox.Icon.Warning, title, problem.message, retry, at_start=at_start)
+
+
+def _choose(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    first: tuple[str, str],
+    *,
+    at_start: bool,
+    informative: str = "",
+) -> str:
+    """The first choice (the default), "Pilih berkas lain…" at start only, and "Keluar" or "Batal"."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    if informative:
+        box.setInformativeText(informative)
+    main = box.addButton(first[0], QMessageBox.ButtonRole.AcceptRole)
     other = box.addButton(_tr("Pilih berkas lain…"), QMessageBox.ButtonRole.ActionRole) if at_start else None
     stop = box.addButton(_tr("Keluar") if at_start else _tr("Batal"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(retry)
+    box.setDefaultButton(main)
     box.setEscapeButton(stop)
     box.exec()
     clicked = box.clickedButton()
-    if clicked is retry:
-        return RETRY
+    if clicked is main:
+        return first[1]
     if other is not None and clicked is other:
         return OTHER
     return QUIT

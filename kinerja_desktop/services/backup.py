@@ -383,16 +383,20 @@ def _extract_and_check(  # noqa: ANN202
 
 def preview_restore(db: Database, path: Path) -> RestorePreview:
     """Check the backup completely (manifest, every checksum, the snapshot) and describe it."""
-    path = Path(path)
     db_path = _require_file(db)
-    folder = db_path.parent if db.read_only is None else Path(tempfile.gettempdir())
+    info = _check_in(db_path.parent if db.read_only is None else Path(tempfile.gettempdir()), Path(path))
+    return _preview(db, info)
+
+
+def _check_in(folder: Path, path: Path) -> BackupInfo:
+    """Extract and check every member in a work folder of ``folder``, removed afterwards."""
     with storage_errors("memeriksa cadangan", folder, UNCHANGED):
         work = work_folder(folder, "periksa")
         try:
             info, _snap, _evidence = _extract_and_check(path, work, None, None)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    return _preview(db, info)
+    return info
 
 
 def _current_regency(db: Database) -> dict[str, Any] | None:
@@ -589,15 +593,7 @@ def _audit_restore(db: Database, info: BackupInfo, saved: Path) -> None:
 
 def check_backup(path: Path) -> BackupInfo:
     """Check a backup file completely (as :func:`preview_restore` does) without a database open."""
-    path = Path(path)
-    folder = Path(tempfile.gettempdir())
-    with storage_errors("memeriksa cadangan", folder, UNCHANGED):
-        work = work_folder(folder, "periksa")
-        try:
-            info, _snap, _evidence = _extract_and_check(path, work, None, None)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-    return info
+    return _check_in(Path(tempfile.gettempdir()), Path(path))
 
 
 def recover_from_backup(

@@ -100,3 +100,23 @@ def test_copies_before_two_migrations_in_one_second_are_both_kept(tmp_path: Path
     assert second.name == f"lama.sebelum-migrasi-0002_opd_contacts-{SECOND}-2.sqlite"
     assert checksum(first) != checksum(second)
     assert leftovers(tmp_path) == []
+
+
+def test_without_hard_links_names_are_still_claimed_once(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A FAT flash drive has no hard links: the name is claimed by an exclusive create, then filled.
+    def no_links(_source, _target):  # noqa: ANN001, ANN202
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(files.os, "link", no_links)
+    assert demo_db.path is not None
+    first = backup.save_aside(demo_db.path, "sebelum-pemulihan", demo_db)
+    rename_first_opd(demo_db, "Di antara dua salinan")
+    second = backup.save_aside(demo_db.path, "sebelum-pemulihan", demo_db)
+    assert (first.name, second.name) == (
+        f"demo.sebelum-pemulihan-{SECOND}.sqlite",
+        f"demo.sebelum-pemulihan-{SECOND}-2.sqlite",
+    )
+    assert "Di antara dua salinan" not in names_of_opds(first) and "Di antara dua salinan" in names_of_opds(second)
+    assert leftovers(demo_db.path.parent) == []
