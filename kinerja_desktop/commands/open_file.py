@@ -46,6 +46,8 @@ def problem_with(path: str | Path) -> str | None:
             f"Berkas “{Path(path).name}” tidak dikenal. Kinerja Desktop membuka berkas cadangan "
             f"({BACKUP_SUFFIX}) dan paket data ({PACKAGE_SUFFIX})."
         )
+    if Path(path).is_dir():
+        return f"“{path}” adalah folder, bukan berkas cadangan atau paket."
     if not Path(path).is_file():
         return f"Berkas “{path}” tidak ditemukan."
     return None

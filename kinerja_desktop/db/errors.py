@@ -71,9 +71,10 @@ class DatabaseLockedError(KinerjaDbError):
         name = f"basis data “{path}”" if path else "basis data"
         waited = f" (sudah ditunggu {waited_ms // 1000} detik)" if waited_ms else ""
         doing = f"{action} tidak dijalankan: " if action else ""
+        after = ". Berkasnya tidak rusak dan tidak diubah." if path else "; tidak ada perubahan yang tersimpan."
         message = (
             f"{doing}{name} sedang dipakai dan terkunci oleh {who}{waited}. Tutup jendela atau program itu "
-            "(atau tunggu sebentar), lalu coba lagi. Berkasnya tidak rusak; tidak ada perubahan yang tersimpan."
+            f"(atau tunggu sebentar), lalu coba lagi{after}"
         )
         super().__init__(message[0].upper() + message[1:])
         self.path = path

@@ -262,6 +262,8 @@ def process_alive(pid: int) -> bool:
 
 
 def leftover_of_killed_run(name: str) -> bool:
+    if not name.startswith(".") and not name.endswith(".tmp"):
+        return False  # most names (a store of 20.000 evidence files is scanned at every start)
     for pattern in (_WORK, _TEMPORARY):
         match = pattern.match(name)
         if match:

@@ -110,3 +110,10 @@ def test_the_services_refuse_it_whoever_calls_them(demo_db: Database, tmp_path: 
     assert "sedang dibuka" in (output_problem(demo_db.path, demo_db) or "")
     assert "basis data" in (output_problem(demo_db.path) or "")  # even without knowing which one is open
     assert output_problem(tmp_path / "baru.kinerja-backup", demo_db) is None
+
+
+def test_opening_a_folder_named_like_a_backup_says_it_is_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "cadangan.kinerja-backup"
+    folder.mkdir()
+    result = cli("open", folder)
+    assert result.returncode == 1 and "adalah folder, bukan berkas" in result.stderr
