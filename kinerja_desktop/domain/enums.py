@@ -151,8 +151,24 @@ class AgreementStatus(StrEnum):
 
 
 class AgreementKind(StrEnum):
-    OPD = "opd"  # Bupati <-> head of OPD
-    REGIONAL = "daerah"  # the regional head's own PK (single signer)
+    """The level of a Perjanjian Kinerja in the cascade, from the top: who signs it with whom."""
+
+    REGIONAL = "daerah"  # the regional head's own PK with the RPJMD sasaran (single signer)
+    OPD = "opd"  # Bupati <-> head of OPD, with the Renstra sasaran
+
+    @property
+    def label(self) -> str:
+        return {AgreementKind.REGIONAL: "Daerah", AgreementKind.OPD: "Perangkat daerah"}[self]
+
+    @property
+    def depth(self) -> int:
+        """1 for the regional head's PK, 2 for an OPD head's; lower levels of the cascade count on."""
+        return list(AgreementKind).index(self) + 1
+
+    @property
+    def single_signer(self) -> bool:
+        """Signed by one party alone ("Saya … berjanji …"), one signature block on the right."""
+        return self is AgreementKind.REGIONAL
 
 
 class Quarter(int):

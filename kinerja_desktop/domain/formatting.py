@@ -64,6 +64,30 @@ def format_rupiah(amount: int | None, *, prefix: bool = True, empty: str = "") -
     return f"Rp {text}" if prefix else text
 
 
+# Units as people write them beside a figure (DOMAIN.md): "16,5%", "Level 3", an index or score alone ("83").
+PERCENT_UNITS = frozenset({"%", "persen"})
+BARE_UNITS = frozenset({"nilai", "indeks", "skor", "poin", "angka", "opini", "predikat", "kategori", "grade"})
+LEADING_UNITS = frozenset({"level", "tingkat"})
+
+
+def with_unit(figure: str, unit: str) -> str:
+    """A formatted figure with its unit as written: ``16,5%`` · ``Level 3`` · ``83`` (nilai) · ``1.250 orang``.
+
+    A grade that is a word (``WTP``, ``BB``) stands alone, whatever the unit.
+    """
+    unit = unit.strip()
+    key = unit.lower()
+    if not figure or not key or key in BARE_UNITS:
+        return figure
+    if key in LEADING_UNITS:
+        return figure if figure.lower().startswith(key) else f"{unit[0].upper()}{unit[1:]} {figure}"
+    if not any(ch.isdigit() for ch in figure):
+        return figure
+    if key in PERCENT_UNITS:
+        return f"{figure}%"
+    return f"{figure} {unit}"
+
+
 def format_date(value: date | None, *, empty: str = "") -> str:
     """``26 Januari 2026``."""
     if value is None:

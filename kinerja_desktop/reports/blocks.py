@@ -88,19 +88,19 @@ def letterhead(head: Letterhead, width: float) -> list[Flowable]:
     return [table, Spacer(1, 3), DoubleRule(width), Spacer(1, 14)]
 
 
-def field_table(rows: list[tuple[str, str]], width: float, label_width: float = 3.0 * cm, indent: float = 0) -> Table:
+def field_table(
+    rows: list[tuple[str, str]], width: float, label_width: float = 3.0 * cm, indent: float = 0, style: Any = None
+) -> Table:
     """``Nama    : …`` rows; values wrap under themselves, not under the label."""
     st = styles()
-    data = [
-        ["", Paragraph(markup(label), st.body_left), ":", Paragraph(markup(value), st.body_left)]
-        for label, value in rows
-    ]
+    style = style or st.body_left
+    data = [["", Paragraph(markup(label), style), ":", Paragraph(markup(value), style)] for label, value in rows]
     table = Table(data, colWidths=[indent, label_width, 0.45 * cm, width - indent - label_width - 0.45 * cm])
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONT", (0, 0), (-1, -1), st.body.fontName, st.body.fontSize, st.body.leading),
+                ("FONT", (0, 0), (-1, -1), style.fontName, style.fontSize, style.leading),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -132,6 +132,7 @@ def signature_table(
     right: SignatureColumn | None,
     width: float,
     place_date: str | None = None,
+    sign_space: float = SIGN_SPACE,
 ) -> Table:
     """Two signature blocks side by side with names on one line; place and date above the right one."""
     st = styles()
@@ -149,8 +150,14 @@ def signature_table(
         add([Paragraph(markup(col.heading), st.sign) if col and col.heading else "" for col in columns])
     if any(col and col.title for col in columns):
         add([Paragraph(markup(col.title), st.sign) if col and col.title else "" for col in columns])
-    add(["", ""], SIGN_SPACE)
-    add([Paragraph(f"<u><b>{markup(col.name)}</b></u>", st.sign) if col else "" for col in columns])
+    add(["", ""], sign_space)
+    # A signer not known yet (no head recorded) gets a dotted line to write the name on.
+    add(
+        [
+            (Paragraph(f"<u><b>{markup(col.name)}</b></u>" if col.name else "(" + "." * 48 + ")", st.sign) if col else "")
+            for col in columns
+        ]
+    )
     if any(col and col.rank for col in columns):
         add([Paragraph(markup(col.rank), st.sign) if col and col.rank else "" for col in columns])
     if any(col and col.nip for col in columns):

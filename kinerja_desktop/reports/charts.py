@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -51,14 +52,28 @@ def score_charts(
     capacity = max(int((max_height - CHART_MARGINS) // ROW_HEIGHT), 1)
     parts = -(-len(scored) // capacity)
     per_part = -(-len(scored) // parts) if parts else capacity  # even parts, not a last one of two bars
+    maximum = axis_maximum(scored)  # one scale for every part
     return [
         chart
         for start in range(0, len(scored), per_part)
-        if (chart := score_chart(tuple(scored[start : start + per_part]), bands, width)) is not None
+        if (chart := score_chart(tuple(scored[start : start + per_part]), bands, width, maximum)) is not None
     ]
 
 
-def score_chart(rows: tuple[RankingRow, ...], bands: tuple[PredicateBand, ...], width: float) -> Drawing | None:
+def axis_maximum(rows: list[RankingRow] | tuple[RankingRow, ...]) -> int:
+    """100, or the next ten above the best score when scores pass 100 (they may, up to the cap)."""
+    best = max((row.score for row in rows if row.score is not None), default=Decimal(0))
+    return 100 if best <= 100 else math.ceil(best / 10) * 10
+
+
+def axis_label(maximum: int) -> str:
+    """``Nilai kinerja (0–120)``: the label says the scale the axis shows."""
+    return f"Nilai kinerja (0\u2013{maximum})"
+
+
+def score_chart(
+    rows: tuple[RankingRow, ...], bands: tuple[PredicateBand, ...], width: float, maximum: int | None = None
+) -> Drawing | None:
     """Scores of the OPDs that have one, best at the top; None when no OPD has a score."""
     scored = [row for row in rows if row.score is not None]
     if not scored:
@@ -71,7 +86,7 @@ def score_chart(rows: tuple[RankingRow, ...], bands: tuple[PredicateBand, ...], 
     drawing.initialFontName = SANS  # else the renderer selects Helvetica (a base-14 font)
     x0 = LABEL_WIDTH
     plot_width = width - x0 - 40
-    maximum = 120 if any((r.score or 0) > 100 for r in scored) else 100
+    maximum = maximum if maximum is not None else axis_maximum(scored)
 
     for band in bands:  # background stripes of the predicate bands
         lower = max(float(band.lower), 0.0)
@@ -124,7 +139,7 @@ def score_chart(rows: tuple[RankingRow, ...], bands: tuple[PredicateBand, ...], 
         chart.bars[(0, index)].fillColor = color
     drawing.add(chart)
     drawing.add(
-        String(x0 + plot_width / 2, 4, "Nilai kinerja (0\u2013100)", fontName=SANS, fontSize=7.5, textAnchor="middle")
+        String(x0 + plot_width / 2, 4, axis_label(maximum), fontName=SANS, fontSize=7.5, textAnchor="middle")
     )
     return drawing
 

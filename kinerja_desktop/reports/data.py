@@ -3,18 +3,25 @@
 The service that prints loads a snapshot from the database into these classes; the renderers only
 lay them out and format them. Money is whole rupiah (``int``); targets, percentages and scores are
 ``Decimal`` already computed by the domain layer. Everything in here is printed, so everything in
-here goes into the document's fingerprint (see ``fingerprint.py``).
+here goes into the document's fingerprint (see ``fingerprint.py``), except the fields marked
+``unprinted``: the database a copy was printed from (``SOURCE``), kept in the PDF's information only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from datetime import date
 from decimal import Decimal
 
 from kinerja_desktop.domain.enums import ActingKind, AgreementKind, RegionKind
 from kinerja_desktop.domain.personnel import format_nip, rank_label
 from kinerja_desktop.reports.templates import AgreementTemplate, PactTemplate
+
+
+def _source() -> Any:
+    """The database a copy is printed from (its regency's id): in the PDF's information, not in the content."""
+    return field(default="", compare=False, metadata={"unprinted": True})
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,8 @@ class AgreementDocument:
     template: AgreementTemplate = field(default_factory=AgreementTemplate)
     watermark: str | None = None  # "DRAF", "CONTOH": printed across every page
 
+    source: str = _source()
+
     @property
     def identity(self) -> str:
         """``PK-2026-DINKES-v1``."""
@@ -168,6 +177,8 @@ class PactDocument:
     version: int = 1
     template: PactTemplate = field(default_factory=PactTemplate)
     watermark: str | None = None
+
+    source: str = _source()
 
     @property
     def identity(self) -> str:
@@ -218,6 +229,8 @@ class QuarterEvaluationDocument:
     place: str
     signed_on: date
     watermark: str | None = None
+
+    source: str = _source()
 
     @property
     def identity(self) -> str:
@@ -270,6 +283,8 @@ class RankingDocument:
     title: str = "PERINGKAT KINERJA PERANGKAT DAERAH"
     watermark: str | None = None
 
+    source: str = _source()
+
     @property
     def identity(self) -> str:
         period = f"TW{self.quarter}" if self.quarter else "TAHUNAN"
@@ -299,6 +314,9 @@ class NotReportedDocument:
     place: str
     printed_on: date
     watermark: str | None = None
+    signer: Signer | None = None  # the head of the planning agency
+
+    source: str = _source()
 
     @property
     def identity(self) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from kinerja_desktop.domain.enums import Quarter
 from kinerja_desktop.domain.formatting import format_date
@@ -76,6 +76,7 @@ def _indicator_cells(number: int, row: EvaluationIndicatorRow, quarter: Quarter)
 
 
 def _indicator_groups(doc: QuarterEvaluationDocument) -> list[RowGroup]:
+    """One group per sasaran spanning its indicators; cut by a page, it continues with "(lanjutan)"."""
     st = styles()
     quarter = Quarter(doc.quarter)
     groups: list[RowGroup] = []
@@ -86,12 +87,8 @@ def _indicator_groups(doc: QuarterEvaluationDocument) -> list[RowGroup]:
             number += 1
             cells = _indicator_cells(number, row, quarter)
             rows.append([cells[0], _p(markup(goal), st.small_cell) if not rows else "", *cells[1:]])
-        for start in range(0, len(rows), 10):
-            chunk = rows[start : start + 10]
-            if start:
-                chunk[0][1] = _p(f"{markup(goal)} <i>(lanjutan)</i>", st.small_cell)
-            commands = [("SPAN", (1, 0), (1, len(chunk) - 1))] if len(chunk) > 1 else []
-            groups.append(RowGroup(chunk, commands))
+        commands = [("SPAN", (1, 0), (1, len(rows) - 1))] if len(rows) > 1 else []
+        groups.append(RowGroup(rows, commands, {1: _p(f"{markup(goal)} <i>(lanjutan)</i>", st.small_cell)}))
     return groups
 
 
@@ -167,6 +164,8 @@ def render_quarter_evaluation(doc: QuarterEvaluationDocument, out: str | Path | 
         fingerprint=digest,
         qr=False,
         watermark=doc.watermark,
+        dated=doc.signed_on,
+        source=doc.source,
     )
     pdf = new_document(out, meta, paper, wide=True)
     width, height = frame_size(pdf)
@@ -178,7 +177,7 @@ def render_quarter_evaluation(doc: QuarterEvaluationDocument, out: str | Path | 
             doc.region.full_name.upper(),
         ]
     )
-    story += [_summary(doc, width), Spacer(1, 10)]
+    story += [_summary(doc, width)]
     h = st.small_header
     to_date = f"s.d. TW {quarter.roman}"
     header = [
@@ -198,15 +197,20 @@ def render_quarter_evaluation(doc: QuarterEvaluationDocument, out: str | Path | 
     ]
     fixed = [0.8, 3.6, 4.0, 1.9, 1.8, 1.8, 1.8, 1.6, 2.0, 3.3]
     widths = [w * cm for w in fixed] + [width - sum(fixed) * cm]
-    story.append(_p("A. Capaian Indikator Kinerja", st.cell_bold))
-    story.append(Spacer(1, 4))
+    # Each section heading is its table's lead: it never ends a page without rows under it.
     story.append(
-        GroupedTable(header, _indicator_groups(doc), widths, SMALL_TABLE_STYLE, frame_height=height, min_groups=1)
+        GroupedTable(
+            header,
+            _indicator_groups(doc),
+            widths,
+            SMALL_TABLE_STYLE,
+            frame_height=height,
+            lead=[Spacer(1, 10), _p("A. Capaian Indikator Kinerja", st.cell_bold), Spacer(1, 4)],
+            min_groups=1,
+        )
     )
     if any(r.provisional for r in doc.indicators):
         story.append(_p("* angka sementara, belum diverifikasi Bappeda", st.small_cell))
-    # The section heading must not stand alone at the foot of a page.
-    story += [Spacer(1, 12), CondPageBreak(3.5 * cm), _p("B. Realisasi Anggaran Program", st.cell_bold), Spacer(1, 4)]
     program_header = [
         [_p("No", h), _p("Program", h), _p("Pagu (Rp)", h), _p(f"Realisasi {to_date} (Rp)", h), _p("Serapan (%)", h)]
     ]
@@ -224,8 +228,10 @@ def render_quarter_evaluation(doc: QuarterEvaluationDocument, out: str | Path | 
             program_widths,
             SMALL_TABLE_STYLE,
             frame_height=height,
+            lead=[Spacer(1, 12), _p("B. Realisasi Anggaran Program", st.cell_bold), Spacer(1, 4)],
             tail=[Spacer(1, 14), signature],
             keep_groups=2,
+            min_groups=1,
         )
     )
     build(pdf, story, meta)
@@ -237,16 +243,21 @@ def render_quarter_evaluation(doc: QuarterEvaluationDocument, out: str | Path | 
 def render_ranking(doc: RankingDocument, out: str | Path | BinaryIO, paper: str = "a4") -> None:
     """Write the ranking of OPDs with a bar chart of their scores (landscape) to ``out``."""
     st = styles()
-    period = f"{Quarter(doc.quarter).label.upper()} " if doc.quarter else ""
+    label = Quarter(doc.quarter).label if doc.quarter else ""
+    period = f"{label.upper()} " if label else ""
     digest = fingerprint(doc)
     meta = DocumentMeta(
-        title=f"{doc.title.title()} {period.title()}Tahun {doc.year} \u2013 {doc.region.full_name}",
+        title=" ".join(
+            part for part in (doc.title.title(), label, f"Tahun {doc.year} \u2013 {doc.region.full_name}") if part
+        ),
         author=f"Pemerintah {doc.region.full_name}",
         subject="Peringkat nilai kinerja, serapan anggaran dan efisiensi perangkat daerah",
         identity=doc.identity,
         fingerprint=digest,
         qr=False,
         watermark=doc.watermark,
+        dated=doc.signed_on,
+        source=doc.source,
     )
     pdf = new_document(out, meta, paper, wide=True)
     width, height = frame_size(pdf)
@@ -285,7 +296,14 @@ def render_ranking(doc: RankingDocument, out: str | Path | BinaryIO, paper: str 
             _p("; ".join(notes), st.small_cell),
         ]
         groups.append(RowGroup([cells]))
-    story.append(GroupedTable(header, groups, widths, SMALL_TABLE_STYLE, frame_height=height, min_groups=1))
+    # The signature closes the ranking table (kept with its last rows); the chart follows as a figure.
+    tail: list[Flowable] = []
+    if doc.signer is not None:
+        column = SignatureColumn.of(doc.signer)
+        tail = [Spacer(1, 14), signature_table(None, column, width, f"{doc.place}, {format_date(doc.signed_on)}")]
+    story.append(
+        GroupedTable(header, groups, widths, SMALL_TABLE_STYLE, frame_height=height, tail=tail, min_groups=1)
+    )
     # Heading, spacing and legend take about 70 pt beside the bars on each part's page.
     charts = score_charts(doc.rows, doc.bands, width, height - 70)
     for number, chart in enumerate(charts, start=1):
@@ -295,11 +313,5 @@ def render_ranking(doc: RankingDocument, out: str | Path | BinaryIO, paper: str 
         story += [
             Spacer(1, 14),
             KeepTogether([_p(title, st.cell_bold), Spacer(1, 4), chart, Spacer(1, 4), legend(doc.bands, width)]),
-        ]
-    if doc.signer is not None:
-        column = SignatureColumn.of(doc.signer)
-        story += [
-            Spacer(1, 14),
-            KeepTogether([signature_table(None, column, width, f"{doc.place}, {format_date(doc.signed_on)}")]),
         ]
     build(pdf, story, meta)

@@ -1,7 +1,9 @@
 """Fingerprints of printed documents, so a signed paper or PDF can be checked against the database.
 
 The fingerprint is the SHA-256 of a canonical JSON of the document's dataclass content: every
-printed field is in it (texts of the template, the logo's bytes by their hash). Numbers are written
+printed field is in it (texts of the template, the logo's bytes by their hash). A field added to a document
+class later carries ``metadata={"since": …}`` and is left out while it holds its default, so the documents
+signed before it keep their fingerprint. Numbers are written
 in a canonical form (``Decimal("92.50")`` and ``Decimal("92.5000")`` give the same string), so values
 reloaded from a database with another scale still verify. The PDF carries it three ways: the footer
 short code, the QR code and the document information keys read back by :func:`read_fingerprint`.
@@ -22,12 +24,27 @@ SCHEMA = "kinerja-desktop/1"
 INFO_DOCUMENT_KEY = "/KinerjaDocument"
 INFO_FINGERPRINT_KEY = "/KinerjaFingerprint"
 INFO_SCHEMA_KEY = "/KinerjaSchema"
+INFO_DATE_KEY = "/KinerjaDate"  # the date the document carries, ISO
+INFO_SOURCE_KEY = "/KinerjaSource"  # the database it was printed from
 QR_PREFIX = "KINERJA"
+
+
+def _is_default(f: dataclasses.Field, value: Any) -> bool:
+    if f.default is not dataclasses.MISSING:
+        return bool(value == f.default)
+    if f.default_factory is not dataclasses.MISSING:
+        return bool(value == f.default_factory())
+    return False
 
 
 def _canonical(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        content = {f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        content = {
+            f.name: _canonical(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not f.metadata.get("unprinted")
+            and not ("since" in f.metadata and _is_default(f, getattr(value, f.name)))
+        }
         return {"@type": type(value).__name__, **content}
     if isinstance(value, Enum):
         return value.value
@@ -50,15 +67,28 @@ def _canonical(value: Any) -> Any:
     raise TypeError(f"Cannot fingerprint a {type(value).__name__}")
 
 
+def canonical_form(doc: Any) -> Any:
+    """The document as plain JSON values (what the fingerprint hashes and a snapshot keeps)."""
+    return _canonical(doc)
+
+
 def canonical_json(doc: Any) -> str:
     """The exact text that is hashed; stable across runs and Python versions."""
-    payload = {"schema": SCHEMA, "document": _canonical(doc)}
+    return _dump({"schema": SCHEMA, "document": _canonical(doc)})
+
+
+def _dump(payload: Any) -> str:
     return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def fingerprint(doc: Any) -> str:
     """SHA-256 (64 hex digits, lower case) of the document's printed content."""
     return hashlib.sha256(canonical_json(doc).encode("utf-8")).hexdigest()
+
+
+def fingerprint_of_form(form: Any, schema: str = SCHEMA) -> str:
+    """The fingerprint of a document already in its canonical form (a stored snapshot's)."""
+    return hashlib.sha256(_dump({"schema": schema, "document": form}).encode("utf-8")).hexdigest()
 
 
 def short_code(hex_digest: str) -> str:
@@ -95,7 +125,8 @@ def parse_qr_payload(text: str) -> tuple[str, str] | None:
 def read_fingerprint(pdf: str | Path | IO[bytes]) -> dict[str, str] | None:
     """Read identity and fingerprint back from a PDF made by this app; None if it carries none.
 
-    Returns ``{"identity", "fingerprint", "short_code", "schema", "title"}``.
+    Returns ``{"identity", "fingerprint", "short_code", "schema", "title", "date", "source"}`` (date and source
+    empty when the printout predates them).
     """
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -120,4 +151,6 @@ def read_fingerprint(pdf: str | Path | IO[bytes]) -> dict[str, str] | None:
         "short_code": short_code(digest),
         "schema": str(info.get(INFO_SCHEMA_KEY, "")),
         "title": str(info.get("/Title", "")),
+        "date": str(info.get(INFO_DATE_KEY, "")),
+        "source": str(info.get(INFO_SOURCE_KEY, "")),
     }

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from kinerja_desktop.domain.enums import Quarter
 from kinerja_desktop.domain.formatting import format_date, format_number
-from kinerja_desktop.reports.blocks import letterhead
+from kinerja_desktop.reports.blocks import SignatureColumn, letterhead, signature_table
 from kinerja_desktop.reports.data import NotReportedDocument
 from kinerja_desktop.reports.evaluation import SMALL_TABLE_STYLE
 from kinerja_desktop.reports.fingerprint import fingerprint
@@ -46,6 +46,8 @@ def render_not_reported(doc: NotReportedDocument, out: str | Path | BinaryIO, pa
         fingerprint=fingerprint(doc),
         qr=False,
         watermark=doc.watermark,
+        dated=doc.printed_on,
+        source=doc.source,
     )
     pdf = new_document(out, meta, paper)
     width, height = frame_size(pdf)
@@ -75,6 +77,12 @@ def render_not_reported(doc: NotReportedDocument, out: str | Path | BinaryIO, pa
     if not groups:
         everyone = Paragraph("Semua perangkat daerah sudah melapor.", st.small_center)
         groups = [RowGroup([[everyone, "", "", "", ""]], [("SPAN", (0, 0), (-1, 0))])]
-    story.append(GroupedTable(header, groups, widths, SMALL_TABLE_STYLE, frame_height=height, min_groups=1))
-    story += [Spacer(1, 10), Paragraph(f"{markup(doc.place)}, {format_date(doc.printed_on)}", st.note)]
+    place_date = f"{doc.place}, {format_date(doc.printed_on)}"
+    if doc.signer is not None:
+        tail: list[Flowable] = [Spacer(1, 14), signature_table(None, SignatureColumn.of(doc.signer), width, place_date)]
+    else:
+        tail = [Spacer(1, 10), Paragraph(markup(place_date), st.note)]
+    story.append(
+        GroupedTable(header, groups, widths, SMALL_TABLE_STYLE, frame_height=height, tail=tail, min_groups=1)
+    )
     build(pdf, story, meta)

@@ -28,6 +28,8 @@ def _meta(doc: PactDocument, digest: str) -> DocumentMeta:
         fingerprint=digest,
         qr=True,
         watermark=doc.watermark,
+        dated=doc.signed_on,
+        source=doc.source,
     )
 
 

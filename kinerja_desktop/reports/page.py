@@ -9,6 +9,7 @@ input give byte-identical PDFs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -20,11 +21,15 @@ from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfdoc import PDFDate, PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
+from kinerja_desktop.reports.errors import DocumentLayoutError
 from kinerja_desktop.reports.fingerprint import (
+    INFO_DATE_KEY,
     INFO_DOCUMENT_KEY,
     INFO_FINGERPRINT_KEY,
     INFO_SCHEMA_KEY,
+    INFO_SOURCE_KEY,
     SCHEMA,
     footer_code,
     qr_payload,
@@ -62,6 +67,8 @@ class DocumentMeta:
     fingerprint: str  # 64 hex
     qr: bool = True
     watermark: str | None = None
+    dated: date | None = None  # the date the document carries (signing date, end of the period ...)
+    source: str = ""  # the database it was printed from (its regency's id), so verify can tell another one
 
 
 class _KinerjaInfo(PDFInfo):
@@ -101,6 +108,10 @@ class FooterCanvas(rl_canvas.Canvas):
             INFO_FINGERPRINT_KEY[1:]: meta.fingerprint,
             INFO_SCHEMA_KEY[1:]: SCHEMA,
         }
+        if meta.dated is not None:
+            extra[INFO_DATE_KEY[1:]] = meta.dated.isoformat()
+        if meta.source:
+            extra[INFO_SOURCE_KEY[1:]] = meta.source
         self._doc.info = _KinerjaInfo(extra)  # the template then sets title, author, subject and keywords
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
@@ -221,9 +232,14 @@ def frame_size(doc: Any) -> tuple[float, float]:
 
 
 def build(doc: Any, story: list[Any], meta: DocumentMeta) -> None:
-    """Lay the story out with the two-pass footer canvas."""
+    """Lay the story out with the two-pass footer canvas; a layout that cannot be made is said in Indonesian."""
 
     def make_canvas(*args: Any, **kwargs: Any) -> FooterCanvas:
         return FooterCanvas(*args, meta=meta, **kwargs)
 
-    doc.build(story, canvasmaker=make_canvas)
+    try:
+        doc.build(story, canvasmaker=make_canvas)
+    except LayoutError as exc:
+        raise DocumentLayoutError(
+            "ada bagian yang lebih tinggi dari satu halaman dan tidak dapat dipotong; persingkat teksnya"
+        ) from exc

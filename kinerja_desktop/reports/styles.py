@@ -30,6 +30,9 @@ def styles() -> SimpleNamespace:
         body=body,
         body_left=ParagraphStyle("bodyLeft", parent=body, alignment=TA_LEFT),
         body_center=ParagraphStyle("bodyCenter", parent=body, alignment=TA_CENTER),
+        # A statement sheet that would not fit one page is set a little tighter before anything moves.
+        body_tight=ParagraphStyle("bodyTight", parent=body, fontSize=11.5, leading=15),
+        body_left_tight=ParagraphStyle("bodyLeftTight", parent=body, fontSize=11.5, leading=15, alignment=TA_LEFT),
         declaration=ParagraphStyle("declaration", parent=body, leading=16, spaceAfter=1),
         note=ParagraphStyle("note", parent=body, fontSize=11, leading=15),
         title=ParagraphStyle("title", fontName=SERIF_BOLD, fontSize=13, leading=17, alignment=TA_CENTER, spaceAfter=2),

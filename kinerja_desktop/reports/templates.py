@@ -26,10 +26,15 @@ SECOND_PARTY_COMMITMENT = (
     "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
     "dan sanksi."
 )
+# The regional head signs alone, in the first person singular, as regencies print it.
+REGIONAL_OPENING = (
+    "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
+    "berorientasi pada hasil, saya yang bertanda tangan di bawah ini:"
+)
 REGIONAL_COMMITMENT = (
-    "Berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka "
+    "Saya berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka "
     "mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. "
-    "Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami."
+    "Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab saya."
 )
 
 PACT_DECLARATIONS: tuple[str, ...] = (
@@ -63,7 +68,7 @@ class AgreementTemplate:
     second_party_clause: str = "selaku atasan pihak pertama, selanjutnya disebut pihak kedua."
     first_party_commitment: str = FIRST_PARTY_COMMITMENT
     second_party_commitment: str = SECOND_PARTY_COMMITMENT
-    regional_opening: str = OPENING
+    regional_opening: str = REGIONAL_OPENING
     regional_commitment: str = REGIONAL_COMMITMENT
     first_party_heading: str = "PIHAK PERTAMA,"
     second_party_heading: str = "PIHAK KEDUA,"
@@ -99,3 +104,68 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 def fill(text: str, **values: str) -> str:
     """Replace the known ``{placeholders}``; unknown ones stay as typed."""
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+# --- the sentences a regency may reword (Profil pemerintah daerah → Teks dokumen) ------------------------
+
+# (key, label): key is "pk.<field>" or "pakta.<field>"; the pact's declarations are one per line.
+EDITABLE_TEXTS: tuple[tuple[str, str], ...] = (
+    ("pk.opening", "PK: kalimat pembuka"),
+    ("pk.first_party_clause", "PK: keterangan pihak pertama"),
+    ("pk.second_party_clause", "PK: keterangan pihak kedua"),
+    ("pk.first_party_commitment", "PK: janji pihak pertama"),
+    ("pk.second_party_commitment", "PK: janji pihak kedua"),
+    ("pk.first_party_heading", "PK: judul tanda tangan pihak pertama"),
+    ("pk.second_party_heading", "PK: judul tanda tangan pihak kedua"),
+    ("pk.regional_opening", "PK kepala daerah: kalimat pembuka"),
+    ("pk.regional_commitment", "PK kepala daerah: janji"),
+    ("pk.amendment_note", "PK Perubahan: keterangan yang diganti ({tahun}, {versi}, {tanggal}, {alasan})"),
+    ("pakta.intro", "Pakta Integritas: kalimat pembuka"),
+    ("pakta.declaration_intro", "Pakta Integritas: pengantar pernyataan"),
+    ("pakta.declarations", "Pakta Integritas: butir pernyataan (satu butir per baris; {instansi})"),
+)
+
+
+def default_text(key: str) -> str:
+    """The standard wording of an editable text (DOMAIN.md)."""
+    return _get(AgreementTemplate(), PactTemplate(), key)
+
+
+def _get(agreement: AgreementTemplate, pact: PactTemplate, key: str) -> str:
+    document, name = key.split(".", 1)
+    value = getattr(agreement if document == "pk" else pact, name)
+    return "\n".join(value) if isinstance(value, tuple) else value
+
+
+def texts_of(agreement: AgreementTemplate, pact: PactTemplate) -> dict[str, str]:
+    """Every editable text of two templates, by key."""
+    return {key: _get(agreement, pact, key) for key, _label in EDITABLE_TEXTS}
+
+
+def templates_from(texts: dict[str, str]) -> tuple[AgreementTemplate, PactTemplate]:
+    """The templates with the given texts replacing the defaults (blank or unknown keys keep the default)."""
+    known = {key for key, _label in EDITABLE_TEXTS}
+    agreement: dict[str, str] = {}
+    pact: dict[str, object] = {}
+    for key, text in texts.items():
+        if key not in known or not text.strip():
+            continue
+        document, name = key.split(".", 1)
+        if document == "pk":
+            agreement[name] = text.strip()
+        elif name == "declarations":
+            pact[name] = tuple(line.strip() for line in text.splitlines() if line.strip())
+        else:
+            pact[name] = text.strip()
+    return AgreementTemplate(**agreement), PactTemplate(**pact)  # type: ignore[arg-type]
+
+
+def markup_problem(text: str) -> str | None:
+    """Why a text cannot be printed as paragraph markup (a tag left open or not closed in order), or None."""
+    from reportlab.platypus import Paragraph
+
+    try:
+        Paragraph(fill(text, tahun="2026", versi="1", tanggal="2 Januari 2026", alasan="x", instansi="x"))
+    except ValueError:
+        return "teks tidak dapat dicetak: tanda <b>, <i> dan <u> harus ditutup berurutan (</b>, </i>, </u>)"
+    return None

@@ -6,6 +6,7 @@ from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from kinerja_desktop.domain.formatting import format_number, format_rupiah
+from kinerja_desktop.domain.formatting import with_unit as written_with
 from kinerja_desktop.reports.data import TargetValue
 
 RUPIAH_UNITS = frozenset({"rp", "rupiah", "rp."})
@@ -26,12 +27,12 @@ def _number(value: Decimal | int, places: int | None) -> str:
 
 
 def format_target(target: TargetValue | None, *, with_unit: bool = True, empty: str = "") -> str:
-    """``92,5 %`` · ``1.250 orang`` · ``Rp 1.250.000.000`` · ``60–85 %`` · ``WTP`` · ``80 per 100.000 KH``."""
+    """``92,5%`` · ``1.250 orang`` · ``Rp 1.250.000.000`` · ``60–85%`` · ``WTP`` · ``Level 3`` · ``83`` (nilai)."""
     if target is None:
         return empty
     unit = target.unit.strip()
     if target.text:
-        return target.text
+        return written_with(target.text, unit) if with_unit else target.text
     if target.value is None:
         return empty
     if is_rupiah(unit):
@@ -48,9 +49,7 @@ def format_target(target: TargetValue | None, *, with_unit: bool = True, empty: 
     text = _number(target.value, target.places)
     if target.upper is not None:
         text = f"{text}{EN_DASH}{_number(target.upper, target.places)}"
-    if with_unit and unit:
-        text = f"{text} {unit}"
-    return text
+    return written_with(text, unit) if with_unit else text
 
 
 def format_percent(value: Decimal | None, places: int = 2, *, empty: str = "") -> str:

@@ -69,14 +69,14 @@ def test_lampiran_prints_targets_in_indonesian_format(tmp_path, read_pdf):
     for target in (
         "80 per 100.000 KH",
         "6,5 per 1.000 KH",
-        "14,2 %",
+        "14,2%",
         "74,35 tahun",
-        "97,5 %",
-        "98,00 %",
-        "60\u201385 %",
+        "97,5%",
+        "98,00%",
+        "60\u201385%",
         "1.250 orang",
         "Rp 1.250.000.000",
-        "82,75 nilai",
+        "82,75",
     ):
         assert target in lampiran, target
     assert " BB " in f" {lampiran} "
@@ -206,13 +206,16 @@ def test_amendment_has_its_own_title_and_says_what_it_replaces(tmp_path, read_pd
 def test_regional_agreement_has_a_single_signer(tmp_path, read_pdf):
     pdf = read_pdf(render(tmp_path, samples.sample_regional()))
     first = pdf.pages[0]
-    assert "Berjanji akan mewujudkan target kinerja" in first
+    # first person singular, as regencies print the regional head's own PK
+    assert "saya yang bertanda tangan di bawah ini:" in first
+    assert "Saya berjanji akan mewujudkan target kinerja" in first and "menjadi tanggung jawab saya." in first
+    assert "kami" not in first
     assert "PIHAK PERTAMA" not in pdf.text and "PIHAK KEDUA" not in pdf.text
     assert first.count("H. Ahmad Fauzi Rahman, S.H., M.H.") == 2  # in the Nama row and under the signature
     assert "BUPATI SUKAMAJU," in first
     lampiran = " ".join(pdf.pages[1:])
     assert "PERJANJIAN KINERJA TAHUN 2026 KABUPATEN SUKAMAJU" in lampiran
-    assert "WTP" in lampiran and "72,85 poin" in lampiran
+    assert "WTP" in lampiran and "72,85" in lampiran and "72,85 poin" not in lampiran
     assert "BUPATI SUKAMAJU," in pdf.pages[-1]
 
 

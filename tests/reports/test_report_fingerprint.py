@@ -66,14 +66,14 @@ def test_read_fingerprint_returns_none_for_foreign_pdfs(tmp_path):
 
 
 def test_targets_are_written_the_indonesian_way():
-    assert format_target(TargetValue(Decimal("92.50"), "%")) == "92,5 %"
-    assert format_target(TargetValue(Decimal("92.50"), "%", places=2)) == "92,50 %"
-    assert format_target(TargetValue(Decimal("92.5"), "%")) == "92,5 %"
+    assert format_target(TargetValue(Decimal("92.50"), "%")) == "92,5%"
+    assert format_target(TargetValue(Decimal("92.50"), "%", places=2)) == "92,50%"
+    assert format_target(TargetValue(Decimal("92.5"), "%")) == "92,5%"
     assert format_target(TargetValue(1250, "orang")) == "1.250 orang"
     assert format_target(TargetValue(Decimal(80), "per 100.000 KH")) == "80 per 100.000 KH"
     assert format_target(TargetValue(1_250_000_000, "Rp")) == "Rp 1.250.000.000"
     assert format_target(TargetValue(1_250_000_000, "Rp"), with_unit=False) == "1.250.000.000"
-    assert format_target(TargetValue(Decimal(60), "%", upper=Decimal(85))) == "60\u201385 %"
+    assert format_target(TargetValue(Decimal(60), "%", upper=Decimal(85))) == "60\u201385%"
     assert format_target(TargetValue(text="WTP")) == "WTP"
     assert format_target(TargetValue(Decimal("1234567.891"), "ton")) == "1.234.567,891 ton"
     assert format_target(None, empty="-") == "-"

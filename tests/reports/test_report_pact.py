@@ -55,6 +55,8 @@ def test_pact_fonts_and_fingerprint(tmp_path, assert_fonts_embedded):
         "short_code": info["short_code"],
         "schema": "kinerja-desktop/1",
         "title": "Pakta Integritas Tahun 2026 \u2013 dr. Hj. Ratna Dewi Lestari, M.Kes.",
+        "date": "2026-01-26",
+        "source": "",
     }
 
 
