@@ -152,9 +152,10 @@ def signature_table(
         add([Paragraph(markup(col.title), st.sign) if col and col.title else "" for col in columns])
     add(["", ""], sign_space)
     # A signer not known yet (no head recorded) gets a dotted line to write the name on.
+    blank = "(" + "." * 48 + ")"
     add(
         [
-            (Paragraph(f"<u><b>{markup(col.name)}</b></u>" if col.name else "(" + "." * 48 + ")", st.sign) if col else "")
+            (Paragraph(f"<u><b>{markup(col.name)}</b></u>" if col.name else blank, st.sign) if col else "")
             for col in columns
         ]
     )

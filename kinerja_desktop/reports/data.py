@@ -10,9 +10,9 @@ here goes into the document's fingerprint (see ``fingerprint.py``), except the f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from kinerja_desktop.domain.enums import ActingKind, AgreementKind, RegionKind
 from kinerja_desktop.domain.personnel import format_nip, rank_label

@@ -154,7 +154,7 @@ class GroupedTable(Flowable):
         """Row indices a page may end before: group boundaries, and rows inside a group too tall to keep."""
         starts = self._starts()
         allowed = set(starts)
-        for number, group in enumerate(self.groups):
+        for number in range(len(self.groups)):
             start, end = starts[number], starts[number + 1]
             size = end - start
             if size < 2:
