@@ -41,6 +41,9 @@ from ..domain.enums import (
 from . import sync_models  # noqa: F401 - the exchange's bookkeeping tables belong to the same schema
 from .base import Base, Tracked
 from .limits import NIP, QUARTER, RUPIAH, SHA256, SORT_ORDER, WEIGHT, YEAR
+
+# A frozen document: its content as JSON with the logo (up to 2 MB, base64) beside it.
+SNAPSHOT = {"label": "Salinan dokumen", "max_length": 4_000_000}
 from .types import EnumText, ExactDecimal, new_id, utcnow
 
 
@@ -89,6 +92,10 @@ class Regency(Tracked, Base):
     agency_website: Mapped[str] = mapped_column(String(120), default="", info={"label": "Situs web badan perencanaan"})
     agency_opd_id: Mapped[str | None] = mapped_column(  # the agency as an OPD: its head signs the reports
         ForeignKey("opd.id", ondelete="SET NULL"), nullable=True
+    )
+    # The regency's wording of the standard sentences (JSON {"pk.opening": "...", ...}); empty: the defaults.
+    document_texts: Mapped[str] = mapped_column(
+        Text, default="", info={"label": "Teks dokumen", "max_length": 200_000}
     )
 
     @property
@@ -392,6 +399,15 @@ class PerformanceAgreement(Tracked, Base):
     second_acting: Mapped[ActingKind] = mapped_column(EnumText(ActingKind), default=ActingKind.DEFINITIVE)
     finalized_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     signed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # The printed document frozen when finalised and again when signed (letterhead, logo, identity, wording,
+    # signers, rows): a reprint is made from it, and its fingerprint tells rows changed behind the app's back.
+    document_code: Mapped[str] = mapped_column(  # "PK-2026-DINKES-v1"; "" while a draft
+        String(60), default="", info={"label": "Identitas dokumen"}
+    )
+    snapshot: Mapped[str] = mapped_column(Text, default="", info=SNAPSHOT)  # reports.snapshot JSON
+    fingerprint: Mapped[str] = mapped_column(  # SHA-256 of the frozen document
+        String(64), default="", info={"label": "Sidik dokumen", **SHA256}
+    )
 
     opd: Mapped[Opd | None] = relationship()
     replaces: Mapped[PerformanceAgreement | None] = relationship(remote_side="PerformanceAgreement.id")
@@ -478,7 +494,7 @@ class AgreementProgram(Tracked, Base):
 
 
 class IntegrityPact(Tracked, Base):
-    """Pakta Integritas signed by an OPD head for a year (snapshot of the signer)."""
+    """Pakta Integritas signed by an OPD head for a year (snapshot of the signer and of the document)."""
 
     __tablename__ = "integrity_pact"
     __table_args__ = (UniqueConstraint("opd_id", "year", "official_id"),)
@@ -493,6 +509,10 @@ class IntegrityPact(Tracked, Base):
     institution: Mapped[str] = mapped_column(String(200), info={"label": "Instansi"})
     place: Mapped[str] = mapped_column(String(120), default="", info={"label": "Tempat penandatanganan"})
     sign_date: Mapped[date | None] = mapped_column(Date, nullable=True, info={"label": "Tanggal penandatanganan"})
+    # The document as signed (frozen when recorded), as on the agreement.
+    document_code: Mapped[str] = mapped_column(String(60), default="", info={"label": "Identitas dokumen"})
+    snapshot: Mapped[str] = mapped_column(Text, default="", info=SNAPSHOT)
+    fingerprint: Mapped[str] = mapped_column(String(64), default="", info={"label": "Sidik dokumen", **SHA256})
 
 
 class IndicatorRealization(Tracked, Base):

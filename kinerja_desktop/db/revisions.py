@@ -3,5 +3,12 @@
 Kept apart from Alembic so that opening an up-to-date database never imports Alembic (≈ 0.5 s).
 """
 
-REVISIONS: tuple[str, ...] = ("0001_initial", "0002_opd_contacts", "0003_sync", "0004_agency", "0005_planning")
+REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_opd_contacts",
+    "0003_sync",
+    "0004_agency",
+    "0005_planning",
+    "0006_frozen",
+)
 HEAD = REVISIONS[-1]

@@ -6,14 +6,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from ..domain.enums import ActingKind, AgreementStatus, Cumulation, Polarity
+from ..domain.enums import ActingKind, AgreementKind, AgreementStatus, Cumulation, Polarity
 
 
 @dataclass(frozen=True)
 class AgreementRow:
-    """One line of the agreement list: an OPD and the current version of its PK for the year."""
+    """One line of the agreement list: a unit (an OPD, or the regency for its head's own PK) and the current
+    version of its PK for the year."""
 
-    opd_id: str
+    opd_id: str | None  # None for the regional head's PK
     opd_code: str
     opd_abbreviation: str
     opd_name: str
@@ -24,6 +25,12 @@ class AgreementRow:
     total_budget: int
     sign_date: date | None
     version_count: int
+    level: AgreementKind = AgreementKind.OPD
+
+    @property
+    def key(self) -> str:
+        """What identifies the row in a list: the OPD's id, or the level for the regency's own PK."""
+        return self.opd_id or self.level.value
 
     @property
     def status_label(self) -> str:
@@ -99,6 +106,7 @@ class AgreementDetail:
     items: list[ItemData] = field(default_factory=list)
     programs: list[ProgramData] = field(default_factory=list)
     version: int = 1
+    level: AgreementKind = AgreementKind.OPD
 
     @property
     def total_budget(self) -> int:

@@ -21,17 +21,14 @@ from ..db.models import (
     Indicator,
     IndicatorTarget,
     Opd,
-    OpdHead,
     PerformanceAgreement,
     Program,
     ProgramBudget,
     Regency,
-    RegionalLeader,
 )
 from ..db.types import utcnow
-from ..domain.enums import AgreementStatus, GoalKind, LeaderRole, ProgramLevel
-from ..domain.formatting import format_date, format_number, format_rupiah
-from ..domain.personnel import rank_label
+from ..domain.enums import AgreementKind, AgreementStatus, GoalKind, GoalLevel, ProgramLevel
+from ..domain.formatting import format_date, format_number, format_rupiah, with_unit
 from ..domain.targets import target_problems
 from . import audit
 from .agreement_data import (
@@ -43,16 +40,36 @@ from .agreement_data import (
     VersionChange,
     VersionInfo,
 )
+from .agreement_signers import (
+    Difference,
+    apply_differences,
+    apply_signer,
+    check_in_office,
+    differences,
+    leader_signer,
+    leaders_in_office,
+    reference_date,
+    regional_head,
+)
+from .agreement_signers import (
+    head_signer as _head_signer,
+)
+from .documents import head_on as head_on
+from .documents_frozen import freeze_agreement, thaw_agreement
 from .errors import FORM, ValidationError
 
 OPEN_STATUSES = (AgreementStatus.DRAFT, AgreementStatus.FINAL)
+LEVELS = tuple(AgreementKind)  # every level of the cascade, from the top
 
 
 # --- reading -------------------------------------------------------------------------------------------
 
 
-def list_agreements(db: Database, year: int, *, include_inactive: bool = False) -> list[AgreementRow]:
-    """Every OPD with the current version of its PK for ``year`` (the newest version not discarded)."""
+def list_agreements(
+    db: Database, year: int, *, include_inactive: bool = False, levels: tuple[AgreementKind, ...] = (AgreementKind.OPD,)
+) -> list[AgreementRow]:
+    """The current version (the newest not discarded) of each PK of ``year`` at the given levels, top level
+    first: the regional head's own PK, then every OPD's (an OPD without a PK is listed with no status)."""
     with db.read() as session:
         query = select(Opd).order_by(Opd.sort_order, Opd.code)
         if not include_inactive:
@@ -72,6 +89,7 @@ def list_agreements(db: Database, year: int, *, include_inactive: bool = False) 
         agreements = session.execute(
             select(
                 PerformanceAgreement.id,
+                PerformanceAgreement.kind,
                 PerformanceAgreement.opd_id,
                 PerformanceAgreement.version_no,
                 PerformanceAgreement.status,
@@ -81,21 +99,30 @@ def list_agreements(db: Database, year: int, *, include_inactive: bool = False) 
             )
             .outerjoin(item_counts, item_counts.c.agreement_id == PerformanceAgreement.id)
             .outerjoin(budgets, budgets.c.agreement_id == PerformanceAgreement.id)
-            .where(PerformanceAgreement.year == year, PerformanceAgreement.opd_id.is_not(None))
+            .where(PerformanceAgreement.year == year, PerformanceAgreement.kind.in_(levels))
+            .where(PerformanceAgreement.status != AgreementStatus.DISCARDED)
         ).all()
-        by_opd: dict[str, list] = {}
+        by_unit: dict[tuple[AgreementKind, str | None], list] = {}
         for agreement in agreements:
-            by_opd.setdefault(agreement.opd_id or "", []).append(agreement)
+            by_unit.setdefault((agreement.kind, agreement.opd_id), []).append(agreement)
+        regency = session.scalars(select(Regency)).first()
+        units: list[tuple[AgreementKind, str | None, str, str, str]] = []
+        for level in sorted(levels, key=lambda kind: kind.depth):
+            if level is AgreementKind.REGIONAL:
+                name = regency.full_name if regency else "Pemerintah daerah"
+                units.append((level, None, "", "", name))
+            else:
+                units += [(level, opd.id, opd.code, opd.abbreviation, opd.name) for opd in opds]
         rows = []
-        for opd in opds:
-            versions = sorted(by_opd.get(opd.id, []), key=lambda a: a.version_no)
+        for level, opd_id, code, abbreviation, name in units:
+            versions = sorted(by_unit.get((level, opd_id), []), key=lambda a: a.version_no)
             current = versions[-1] if versions else None
             rows.append(
                 AgreementRow(
-                    opd_id=opd.id,
-                    opd_code=opd.code,
-                    opd_abbreviation=opd.abbreviation,
-                    opd_name=opd.name,
+                    opd_id=opd_id,
+                    opd_code=code,
+                    opd_abbreviation=abbreviation,
+                    opd_name=name,
                     agreement_id=current.id if current else None,
                     version_no=current.version_no if current else 0,
                     status=current.status if current else None,
@@ -103,6 +130,7 @@ def list_agreements(db: Database, year: int, *, include_inactive: bool = False) 
                     total_budget=int(current.total or 0) if current else 0,
                     sign_date=current.sign_date if current else None,
                     version_count=len(versions),
+                    level=level,
                 )
             )
         return rows
@@ -118,13 +146,19 @@ def version_history(db: Database, agreement_id: str) -> list[VersionInfo]:
     with db.read() as session:
         agreement = _load(session, agreement_id)
         versions = session.scalars(
-            select(PerformanceAgreement)
-            .where(PerformanceAgreement.opd_id == agreement.opd_id, PerformanceAgreement.year == agreement.year)
-            .order_by(PerformanceAgreement.version_no)
+            _series(agreement.kind, agreement.opd_id, agreement.year).order_by(PerformanceAgreement.version_no)
         ).all()
         return [
             VersionInfo(v.id, v.version_no, v.status, v.sign_date, v.amendment_reason, v.replaces_id) for v in versions
         ]
+
+
+def _series(kind: AgreementKind, opd_id: str | None, year: int):  # noqa: ANN202 - a Select
+    """Every version of one PK: the same level, unit and year."""
+    unit = PerformanceAgreement.opd_id.is_(None) if opd_id is None else PerformanceAgreement.opd_id == opd_id
+    return select(PerformanceAgreement).where(
+        PerformanceAgreement.kind == kind, unit, PerformanceAgreement.year == year
+    )
 
 
 def _load(session: Session, agreement_id: str) -> PerformanceAgreement:
@@ -141,6 +175,7 @@ def _load(session: Session, agreement_id: str) -> PerformanceAgreement:
 def _detail(agreement: PerformanceAgreement) -> AgreementDetail:
     return AgreementDetail(
         id=agreement.id,
+        level=agreement.kind,
         opd_id=agreement.opd_id,
         year=agreement.year,
         version_no=agreement.version_no,
@@ -195,26 +230,10 @@ def _detail(agreement: PerformanceAgreement) -> AgreementDetail:
 # --- signers -------------------------------------------------------------------------------------------
 
 
-def head_on(session: Session, opd_id: str, on: date) -> OpdHead | None:
-    """The OPD head in office on a date (the latest appointment that covers it)."""
-    return session.scalars(
-        select(OpdHead)
-        .where(OpdHead.opd_id == opd_id, OpdHead.start_date <= on)
-        .where((OpdHead.end_date.is_(None)) | (OpdHead.end_date >= on))
-        .order_by(OpdHead.start_date.desc())
-    ).first()
-
-
 def leaders_on(db: Database, on: date) -> list[Signer]:
     """Regional leaders who may sign as pihak kedua on a date, the regional head first."""
     with db.read() as session:
-        leaders = session.scalars(
-            select(RegionalLeader)
-            .where(RegionalLeader.start_date <= on)
-            .where((RegionalLeader.end_date.is_(None)) | (RegionalLeader.end_date >= on))
-        ).all()
-        order = {LeaderRole.HEAD: 0, LeaderRole.DEPUTY: 1, LeaderRole.SECRETARY: 2}
-        return [_leader_signer(leader) for leader in sorted(leaders, key=lambda leader: order[leader.role])]
+        return [leader_signer(leader) for leader in leaders_in_office(session, on)]
 
 
 def head_signer(db: Database, opd_id: str, on: date) -> Signer | None:
@@ -224,84 +243,60 @@ def head_signer(db: Database, opd_id: str, on: date) -> Signer | None:
         return _head_signer(head) if head is not None else None
 
 
-def _leader_signer(leader: RegionalLeader) -> Signer:
-    return Signer(
-        name=leader.name,
-        position=leader.position,
-        nip=leader.nip,
-        rank=rank_label(leader.rank, leader.grade),
-        acting=leader.acting,
-        source_id=leader.id,
-    )
-
-
-def _head_signer(head: OpdHead) -> Signer:
-    official = head.official
-    return Signer(
-        name=official.name,
-        position=head.position,
-        nip=official.nip,
-        rank=rank_label(official.rank, official.grade),
-        acting=head.acting,
-        source_id=official.id,
-    )
+def regional_head_signer(db: Database, on: date) -> Signer | None:
+    """The regional head in office on a date: the signer of his own PK."""
+    with db.read() as session:
+        return regional_head(session, on)
 
 
 def _apply_signers(agreement: PerformanceAgreement, first: Signer, second: Signer) -> None:
-    agreement.first_official_id = first.source_id
-    agreement.first_name = first.name.strip()
-    agreement.first_position = first.position.strip()
-    agreement.first_nip = first.nip or None
-    agreement.first_rank = first.rank
-    agreement.first_acting = first.acting
-    agreement.second_leader_id = second.source_id
-    agreement.second_name = second.name.strip()
-    agreement.second_position = second.position.strip()
-    agreement.second_nip = second.nip or None
-    agreement.second_rank = second.rank
-    agreement.second_acting = second.acting
+    apply_signer(agreement, "first", first)
+    if agreement.kind.single_signer:
+        agreement.first_official_id = None  # the regional head is a leader, not an official of an OPD
+        second = Signer()
+    apply_signer(agreement, "second", second)
 
 
 # --- creating ------------------------------------------------------------------------------------------
 
 
-def _default_signers(session: Session, opd_id: str, on: date) -> tuple[Signer, Signer]:
-    head = head_on(session, opd_id, on)
-    leaders = session.scalars(
-        select(RegionalLeader)
-        .where(RegionalLeader.role == LeaderRole.HEAD, RegionalLeader.start_date <= on)
-        .where((RegionalLeader.end_date.is_(None)) | (RegionalLeader.end_date >= on))
-    ).all()
-    first = _head_signer(head) if head else Signer()
-    second = _leader_signer(leaders[0]) if leaders else Signer()
-    return first, second
-
-
 def _new_agreement(session: Session, opd: Opd, year: int, on: date | None) -> PerformanceAgreement:
-    existing = session.scalars(
-        select(PerformanceAgreement).where(PerformanceAgreement.opd_id == opd.id, PerformanceAgreement.year == year)
-    ).first()
+    existing = session.scalars(_series(AgreementKind.OPD, opd.id, year)).first()
     if existing is not None:
         raise ValidationError.single(
             FORM, f"{opd.name} sudah memiliki Perjanjian Kinerja tahun {year}; buka atau ubah yang ada"
         )
     regency = session.scalars(select(Regency)).first()
     on = on or date(year, 1, 2)
-    first, second = _default_signers(session, opd.id, on)
-    agreement = PerformanceAgreement(
-        opd_id=opd.id, year=year, version_no=1, status=AgreementStatus.DRAFT, opd_name=opd.name,
-        place=regency.capital if regency else "",
-    )
-    _apply_signers(agreement, first, second)
+    agreement = _blank(AgreementKind.OPD, year, opd.name, regency)
+    agreement.opd_id, agreement.opd = opd.id, opd
+    _take_office_holders(session, agreement, on)
     return agreement
 
 
-def _renstra_items(session: Session, opd_id: str, year: int) -> list[AgreementItem]:
+def _blank(kind: AgreementKind, year: int, name: str, regency: Regency | None) -> PerformanceAgreement:
+    """A new draft with every printed field set (nothing left to the column defaults of the flush)."""
+    agreement = PerformanceAgreement(
+        kind=kind, year=year, version_no=1, status=AgreementStatus.DRAFT, opd_name=name,
+        place=regency.capital if regency else "", notes="", amendment_reason="",
+    )
+    _apply_signers(agreement, Signer(), Signer())
+    return agreement
+
+
+def _take_office_holders(session: Session, agreement: PerformanceAgreement, on: date) -> None:
+    """The OPD named and the signers in office on ``on`` (the ones of the record stay when nobody is)."""
+    apply_differences(agreement, [d for d in differences(session, agreement, on) if d.in_records])
+
+
+def _renstra_items(session: Session, opd_id: str | None, year: int) -> list[AgreementItem]:
+    """The sasaran and indicators with a target for ``year``: the OPD's Renstra, or the RPJMD's (``None``)."""
+    plan = (Goal.opd_id == opd_id) if opd_id is not None else (Goal.level == GoalLevel.REGIONAL)
     rows = session.execute(
         select(Indicator, Goal, IndicatorTarget)
         .join(Goal, Indicator.goal_id == Goal.id)
         .join(IndicatorTarget, (IndicatorTarget.indicator_id == Indicator.id) & (IndicatorTarget.year == year))
-        .where(Goal.opd_id == opd_id, Goal.kind == GoalKind.TARGET, Goal.is_active.is_(True))
+        .where(plan, Goal.kind == GoalKind.TARGET, Goal.is_active.is_(True))
         .where(Indicator.is_active.is_(True))
         .order_by(Goal.sort_order, Goal.code, Indicator.sort_order, Indicator.code)
     ).all()
@@ -362,6 +357,31 @@ def create_from_renstra(db: Database, opd_id: str, year: int, *, on: date | None
         session.flush()
         audit.record(session, "agreement.create", "performance_agreement", agreement.id,
                      f"PK {year} {opd.name} dibuat dari Renstra ({len(agreement.items)} indikator)")
+        return agreement.id
+
+
+def create_regional(db: Database, year: int, *, on: date | None = None) -> str:
+    """The regional head's own draft PK for ``year`` from the RPJMD sasaran and indicators with their targets,
+    signed by the Bupati/Wali Kota (or Pj.) in office on ``on`` (2 January of the year by default)."""
+    with db.write() as session:
+        regency = session.scalars(select(Regency)).first()
+        if regency is None:
+            raise ValidationError.single(FORM, "Profil pemerintah daerah belum diisi")
+        if session.scalars(_series(AgreementKind.REGIONAL, None, year)).first() is not None:
+            raise ValidationError.single(
+                FORM, f"PK kepala daerah tahun {year} sudah ada; buka atau ubah yang ada"
+            )
+        agreement = _blank(AgreementKind.REGIONAL, year, regency.full_name, regency)
+        _take_office_holders(session, agreement, on or date(year, 1, 2))
+        agreement.items = _renstra_items(session, None, year)
+        if not agreement.items:
+            raise ValidationError.single(
+                FORM, f"RPJMD belum memiliki sasaran dengan indikator dan target tahun {year}"
+            )
+        session.add(agreement)
+        session.flush()
+        audit.record(session, "agreement.create", "performance_agreement", agreement.id,
+                     f"PK kepala daerah {year} dibuat dari RPJMD ({len(agreement.items)} indikator)")
         return agreement.id
 
 
@@ -533,6 +553,31 @@ def discard_draft(db: Database, agreement_id: str) -> None:
         session.delete(agreement)
 
 
+def draft_differences(db: Database, agreement_id: str) -> list[Difference]:
+    """What a draft prints that the records say otherwise on its planned date (else today within its year): a
+    renamed OPD, a new head, a leader whose term ended. Empty for a final or signed PK (frozen)."""
+    with db.read() as session:
+        agreement = _load(session, agreement_id)
+        if agreement.status is not AgreementStatus.DRAFT:
+            return []
+        return differences(session, agreement, reference_date(agreement.year, agreement.sign_date))
+
+
+def refresh_draft(db: Database, agreement_id: str, expected_version: int | None = None) -> int:
+    """Take the records' OPD name and signers of the draft's date into it; returns the new row version."""
+    with db.write() as session:
+        agreement = _editable(session, agreement_id, expected_version)
+        found = differences(session, agreement, reference_date(agreement.year, agreement.sign_date))
+        apply_differences(agreement, found)
+        agreement.updated_at = utcnow()
+        session.flush()
+        if found:
+            audit.record(session, "agreement.refresh", "performance_agreement", agreement.id,
+                         f"Draf PK {agreement.year} {agreement.opd_name} diperbarui: "
+                         + ", ".join(d.subject.lower() for d in found))
+        return agreement.version
+
+
 # --- lifecycle -----------------------------------------------------------------------------------------
 
 
@@ -548,11 +593,13 @@ def completeness_problems(detail: AgreementDetail) -> list[str]:
         )
         for message in item_problems.values():
             problems.append(f"Indikator {n} ({item.indicator_name}): {message}")
-    if not detail.programs:
+    single = detail.level.single_signer
+    if not detail.programs and not single:  # the regional head's PK may list no program
         problems.append("PK belum memiliki program dan anggaran")
     if not detail.first.name or not detail.first.position:
-        problems.append("Pihak pertama (kepala perangkat daerah) belum lengkap: nama dan jabatan")
-    if not detail.second.name or not detail.second.position:
+        who = "kepala daerah" if single else "kepala perangkat daerah"
+        problems.append(f"Pihak pertama ({who}) belum lengkap: nama dan jabatan")
+    if not single and (not detail.second.name or not detail.second.position):
         problems.append("Pihak kedua (kepala daerah) belum lengkap: nama dan jabatan")
     if not detail.place:
         problems.append("Tempat penandatanganan belum diisi")
@@ -561,23 +608,28 @@ def completeness_problems(detail: AgreementDetail) -> list[str]:
     return problems
 
 
-def finalize(db: Database, agreement_id: str) -> None:
-    """Draf → Final, when complete; the printed snapshot (signers, OPD name) is frozen from here on."""
+def finalize(db: Database, agreement_id: str, *, update_signers: bool = False) -> None:
+    """Draf → Final, when complete and, with a planned date, signed by the people in office that day (or, with
+    ``update_signers``, after taking them over); the printed document is frozen from here on."""
     with db.write() as session:
         agreement = _editable(session, agreement_id, None)
         problems = completeness_problems(_detail(agreement))
         if problems:
             raise ValidationError({f"{FORM}{n}" if n else FORM: p for n, p in enumerate(problems)})
+        if agreement.sign_date is not None:
+            check_in_office(session, agreement, agreement.sign_date, update=update_signers)
         if not agreement.opd_name and agreement.opd is not None:
             agreement.opd_name = agreement.opd.name
         agreement.status = AgreementStatus.FINAL
         agreement.finalized_at = utcnow()
+        session.flush()
+        freeze_agreement(session, agreement)
         audit.record(session, "agreement.finalize", "performance_agreement", agreement.id,
                      f"PK {agreement.year} {agreement.opd_name} versi {agreement.version_no} difinalkan")
 
 
 def reopen_draft(db: Database, agreement_id: str) -> None:
-    """Final → Draf, for a correction before signing."""
+    """Final → Draf, for a correction before signing; it prints from today's records again."""
     with db.write() as session:
         agreement = _load(session, agreement_id)
         if agreement.status is not AgreementStatus.FINAL:
@@ -586,12 +638,18 @@ def reopen_draft(db: Database, agreement_id: str) -> None:
             raise ValidationError.single(FORM, "Hanya PK final yang dapat dikembalikan ke draf")
         agreement.status = AgreementStatus.DRAFT
         agreement.finalized_at = None
+        thaw_agreement(agreement)
         audit.record(session, "agreement.reopen", "performance_agreement", agreement.id,
                      f"PK {agreement.year} {agreement.opd_name} dikembalikan ke draf")
 
 
-def sign(db: Database, agreement_id: str, sign_date: date) -> None:
-    """Final → Ditandatangani: record the signing date and lock; a signed amendment replaces its original."""
+def sign(db: Database, agreement_id: str, sign_date: date, *, update_signers: bool = False) -> None:
+    """Final → Ditandatangani: record the signing date and lock; a signed amendment replaces its original.
+
+    The signers must be the people in office on ``sign_date`` (and the OPD named as on that day): otherwise
+    ``SignersOutOfDate`` says who is, and ``update_signers`` takes them over. The document is frozen again
+    with the date and signers of the day, in the letterhead and wording frozen at finalisation.
+    """
     with db.write() as session:
         agreement = _load(session, agreement_id)
         if agreement.status is not AgreementStatus.FINAL:
@@ -607,19 +665,24 @@ def sign(db: Database, agreement_id: str, sign_date: date) -> None:
             raise ValidationError.single(
                 "sign_date", "PK Perubahan tidak dapat ditandatangani sebelum PK yang diubahnya"
             )
+        taken = check_in_office(session, agreement, sign_date, update=update_signers)
         agreement.sign_date = sign_date
         agreement.status = AgreementStatus.SIGNED
         agreement.signed_at = utcnow()
+        freeze_agreement(session, agreement)
         session.flush()
         if replaced is not None:
             replaced.status = AgreementStatus.SUPERSEDED
+        updated = f"; diperbarui: {', '.join(d.subject.lower() for d in taken)}" if taken else ""
         audit.record(session, "agreement.sign", "performance_agreement", agreement.id,
                      f"PK {agreement.year} {agreement.opd_name} versi {agreement.version_no} ditandatangani "
-                     f"{format_date(sign_date)}")
+                     f"{format_date(sign_date)}{updated}")
 
 
-def create_amendment(db: Database, agreement_id: str, reason: str) -> str:
-    """A PK Perubahan: a new draft version copying a signed agreement, with the reason recorded."""
+def create_amendment(db: Database, agreement_id: str, reason: str, *, on: date | None = None) -> str:
+    """A PK Perubahan: a new draft version copying a signed agreement's rows, with the reason recorded; the
+    OPD's name and the signers are those in office on ``on`` (today within the PK's year by default), not the
+    ones of the original (a Pj. Bupati's term may have ended since)."""
     reason = reason.strip()
     if not reason:
         raise ValidationError.single("reason", "Alasan PK Perubahan wajib diisi")
@@ -627,10 +690,9 @@ def create_amendment(db: Database, agreement_id: str, reason: str) -> str:
         original = _load(session, agreement_id)
         if original.status is not AgreementStatus.SIGNED:
             raise ValidationError.single(FORM, "PK Perubahan hanya dapat dibuat dari PK yang sudah ditandatangani")
-        newest = session.scalar(
-            select(func.max(PerformanceAgreement.version_no)).where(
-                PerformanceAgreement.opd_id == original.opd_id, PerformanceAgreement.year == original.year
-            )
+        newest = max(
+            (a.version_no for a in session.scalars(_series(original.kind, original.opd_id, original.year))),
+            default=original.version_no,
         )
         if newest and newest > original.version_no:
             raise ValidationError.single(FORM, "Sudah ada PK Perubahan yang sedang disiapkan untuk PK ini")
@@ -651,6 +713,8 @@ def create_amendment(db: Database, agreement_id: str, reason: str) -> str:
                              sort_order=p.sort_order)
             for p in original.programs
         ]
+        amendment.opd = original.opd
+        _take_office_holders(session, amendment, reference_date(original.year, None, on))
         session.add(amendment)
         session.flush()
         audit.record(session, "agreement.amend", "performance_agreement", amendment.id,
@@ -710,10 +774,10 @@ def compare_versions(db: Database, older_id: str, newer_id: str) -> list[Version
 
 def _target_text(item: ItemData) -> str:
     if item.target_grade:
-        return f"{item.target_grade} {item.unit}".strip()
+        return with_unit(item.target_grade, item.unit)
     if item.target_high is not None:
-        return f"{format_number(item.target, None)}–{format_number(item.target_high, None)} {item.unit}".strip()
-    return f"{format_number(item.target, None, empty='-')} {item.unit}".strip()
+        return with_unit(f"{format_number(item.target, None)}–{format_number(item.target_high, None)}", item.unit)
+    return with_unit(format_number(item.target, None, empty="-"), item.unit)
 
 
 def _quarters_text(item: ItemData) -> str:

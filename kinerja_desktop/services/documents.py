@@ -1,21 +1,27 @@
 """The printed documents' content: a snapshot of the database loaded into the reports' dataclasses.
 
 Every document the app prints is built here, from one read transaction, as plain frozen dataclasses
-(``reports.data``); ``services.printing`` names the files and writes them. Nothing here imports ReportLab.
+(``reports.data``); ``services.printing`` names the files and writes them. A final or signed PK and a Pakta
+Integritas print from the document frozen in their row (``documents_frozen``): what they printed when they
+were finalised or signed, whatever changed in the records since. Nothing here imports ReportLab.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.database import Database
-from ..db.models import IntegrityPact, Opd, PerformanceAgreement, Regency
-from ..domain.enums import AgreementKind, AgreementStatus, Cumulation
+from ..db.models import IntegrityPact, Opd, OpdHead, OpdNameHistory, PerformanceAgreement, Regency
+from ..domain.enums import AgreementStatus, Cumulation
 from ..reports import data as rd
+from ..reports.snapshot import SnapshotError, from_snapshot, snapshot_fingerprint
+from ..reports.templates import AgreementTemplate, PactTemplate, templates_from
 from . import evaluation
 from .errors import FORM, ValidationError
 from .evaluation_data import NOT_FILLED, NOT_RELEASED, OpdEvaluation, Ranking
@@ -23,7 +29,7 @@ from .evaluation_data import NOT_FILLED, NOT_RELEASED, OpdEvaluation, Ranking
 SAMPLE_WATERMARK = "DATA CONTOH"
 DRAFT_WATERMARK = "DRAF"
 PROVISIONAL_WATERMARK = "SEMENTARA"  # a ranking of a quarter not yet closed
-BAPPEDA = "Badan Perencanaan Pembangunan Daerah"  # the office issuing the regency-wide documents
+BAPPEDA = "Badan Perencanaan Pembangunan Daerah"  # the planning agency when the profile names none
 
 
 # --- common pieces -------------------------------------------------------------------------------------
@@ -71,10 +77,38 @@ def _target(item) -> rd.TargetValue:  # noqa: ANN001
     return rd.TargetValue(value=item.target, unit=item.unit, upper=item.target_high)
 
 
+def document_templates(regency: Regency | None) -> tuple[AgreementTemplate, PactTemplate]:
+    """The regency's wording of the PK and the Pakta Integritas (its own sentences over the defaults)."""
+    texts = regency.document_texts if regency is not None else ""
+    try:
+        loaded = json.loads(texts) if texts else {}
+    except ValueError:
+        loaded = {}
+    return templates_from(loaded if isinstance(loaded, dict) else {})
+
+
+def opd_name_on(session: Session, opd: Opd, on: date) -> str:
+    """The OPD's name on a date: the former name whose period covers it, else today's (SOTK changes)."""
+    for former in session.scalars(select(OpdNameHistory).where(OpdNameHistory.opd_id == opd.id)):
+        if (former.valid_from is None or former.valid_from <= on) and on <= former.valid_to:
+            return former.name
+    return opd.name
+
+
+def head_on(session: Session, opd_id: str, on: date) -> OpdHead | None:
+    """The OPD head in office on a date (the latest appointment that covers it)."""
+    return session.scalars(
+        select(OpdHead)
+        .where(OpdHead.opd_id == opd_id, OpdHead.start_date <= on)
+        .where((OpdHead.end_date.is_(None)) | (OpdHead.end_date >= on))
+        .order_by(OpdHead.start_date.desc())
+    ).first()
+
+
 # --- Perjanjian Kinerja --------------------------------------------------------------------------------
 
 
-def agreement_document(session: Session, agreement_id: str) -> rd.AgreementDocument:
+def _load_agreement(session: Session, agreement_id: str) -> PerformanceAgreement:
     agreement = session.get(
         PerformanceAgreement,
         agreement_id,
@@ -82,7 +116,23 @@ def agreement_document(session: Session, agreement_id: str) -> rd.AgreementDocum
     )
     if agreement is None:
         raise ValidationError.single(FORM, "Perjanjian Kinerja tidak ditemukan")
+    return agreement
+
+
+def agreement_document(session: Session, agreement_id: str) -> rd.AgreementDocument:
+    """The PK as it prints: its frozen document once final, else built from today's records (a draft)."""
+    agreement = _load_agreement(session, agreement_id)
     regency = _regency(session)
+    if agreement.snapshot:
+        return replace(frozen_agreement(agreement), source=regency.id)
+    return replace(build_agreement_document(session, agreement), source=regency.id)
+
+
+def build_agreement_document(
+    session: Session, agreement: PerformanceAgreement, frame: rd.AgreementDocument | None = None
+) -> rd.AgreementDocument:
+    """The PK from its rows; the letterhead, logo, identity, wording and mark come from ``frame`` (the
+    document frozen at finalisation) when given, else from today's records."""
     opd = agreement.opd
     goals: list[rd.AgreementGoal] = []
     for item in agreement.items:
@@ -97,7 +147,6 @@ def agreement_document(session: Session, agreement_id: str) -> rd.AgreementDocum
         amendment = rd.Amendment(
             replaced.version_no, replaced.sign_date or date(agreement.year, 1, 1), agreement.amendment_reason
         )
-    regional = agreement.kind is AgreementKind.REGIONAL
     first = rd.Signer(
         agreement.first_name,
         agreement.first_position,
@@ -107,7 +156,7 @@ def agreement_document(session: Session, agreement_id: str) -> rd.AgreementDocum
     )
     second = (
         None
-        if regional
+        if agreement.kind.single_signer
         else rd.Signer(
             agreement.second_name,
             agreement.second_position,
@@ -116,42 +165,165 @@ def agreement_document(session: Session, agreement_id: str) -> rd.AgreementDocum
             agreement.second_rank or None,
         )
     )
-    return rd.AgreementDocument(
+    if frame is None:
+        regency = _regency(session)
+        template = document_templates(regency)[0]
+        frame = rd.AgreementDocument(
+            kind=agreement.kind,
+            year=agreement.year,
+            region=_region(regency),
+            # The regional head's PK carries the government's own kop (no office line).
+            letterhead=_letterhead(regency, opd, agreement.opd_name if opd is not None else ""),
+            unit_name=regency.full_name,
+            unit_code=unit_code(opd.abbreviation if opd else None),
+            first_party=first,
+            second_party=second,
+            place=regency.capital,
+            signed_on=date(agreement.year, 1, 2),
+            goals=(),
+            template=template,
+            watermark=_watermark(regency, agreement.status is AgreementStatus.DRAFT),
+        )
+    return replace(
+        frame,
         kind=agreement.kind,
         year=agreement.year,
-        region=_region(regency),
-        letterhead=_letterhead(regency, opd, agreement.opd_name),
-        unit_name=agreement.opd_name or (opd.name if opd else regency.full_name),
-        unit_code=unit_code(opd.abbreviation if opd else None),
+        unit_name=agreement.opd_name or frame.unit_name,
         first_party=first,
         second_party=second,
-        place=agreement.place or regency.capital,
+        place=agreement.place or frame.place,
         signed_on=agreement.sign_date or date(agreement.year, 1, 2),
         goals=tuple(goals),
         programs=tuple(rd.AgreementProgram(p.name, p.budget, p.code, p.note) for p in agreement.programs),
         version=agreement.version_no,
         amendment=amendment,
-        watermark=_watermark(regency, agreement.status is AgreementStatus.DRAFT),
     )
 
 
+def _frozen(row: PerformanceAgreement | IntegrityPact, label: str) -> object:
+    try:
+        if snapshot_fingerprint(row.snapshot) != row.fingerprint:
+            raise SnapshotError("salinan dokumen tidak sesuai dengan sidiknya")
+        return from_snapshot(row.snapshot)
+    except SnapshotError as exc:
+        raise ValidationError.single(
+            FORM,
+            f"{label} yang tersimpan diubah di luar aplikasi atau rusak ({exc}); dokumen ini tidak dicetak. "
+            "Periksa integritas basis data (Cadangan & Paket) dan pulihkan dari cadangan.",
+        ) from exc
+
+
+def frozen_agreement(agreement: PerformanceAgreement) -> rd.AgreementDocument:
+    """The PK as frozen; refused when its snapshot does not match the stored fingerprint."""
+    document = _frozen(agreement, f"Salinan PK {agreement.year} {agreement.opd_name} versi {agreement.version_no}")
+    assert isinstance(document, rd.AgreementDocument)
+    return document
+
+
+def frozen_pact(pact: IntegrityPact) -> rd.PactDocument:
+    document = _frozen(pact, f"Salinan Pakta Integritas {pact.year} {pact.name}")
+    assert isinstance(document, rd.PactDocument)
+    return document
+
+
+# --- Pakta Integritas ----------------------------------------------------------------------------------
+
+
 def pact_document(session: Session, pact_id: str) -> rd.PactDocument:
+    """The Pakta Integritas as signed (frozen when recorded)."""
     pact = session.get(IntegrityPact, pact_id)
     if pact is None:
         raise ValidationError.single(FORM, "Pakta Integritas tidak ditemukan")
     regency = _regency(session)
-    opd = session.get(Opd, pact.opd_id)
-    return rd.PactDocument(
+    if pact.snapshot:
+        return replace(frozen_pact(pact), source=regency.id)
+    return replace(build_pact_document(session, pact), source=regency.id)
+
+
+def pact_version(session: Session, pact: IntegrityPact) -> int:
+    """1 for the first Pakta of an OPD's year, 2 for the one a new head signs after, and so on."""
+    earlier = [
+        p
+        for p in session.scalars(
+            select(IntegrityPact).where(IntegrityPact.opd_id == pact.opd_id, IntegrityPact.year == pact.year)
+        )
+        if p.id != pact.id and (p.sign_date or date.min, p.id) < (pact.sign_date or date.min, pact.id)
+    ]
+    return len(earlier) + 1
+
+
+def build_pact_document(
+    session: Session, pact: IntegrityPact, frame: rd.PactDocument | None = None
+) -> rd.PactDocument:
+    """The Pakta from its row; kop, logo, identity and wording from ``frame`` when given, else from today's
+    records with the OPD named as on the signing date."""
+    signer = rd.Signer(pact.name, pact.position, nip=pact.nip, rank=pact.rank or None)
+    if frame is None:
+        regency = _regency(session)
+        opd = session.get(Opd, pact.opd_id)
+        on = pact.sign_date or date(pact.year, 1, 2)
+        frame = rd.PactDocument(
+            year=pact.year,
+            region=_region(regency),
+            letterhead=_letterhead(regency, opd, opd_name_on(session, opd, on) if opd else ""),
+            signer=signer,
+            institution=pact.institution,
+            unit_code=unit_code(opd.abbreviation if opd else None),
+            place=regency.capital,
+            signed_on=on,
+            version=pact_version(session, pact),
+            template=document_templates(regency)[1],
+            watermark=_watermark(regency, False),
+        )
+    return replace(
+        frame,
         year=pact.year,
-        region=_region(regency),
-        letterhead=_letterhead(regency, opd, opd.name if opd else ""),
-        signer=rd.Signer(pact.name, pact.position, nip=pact.nip, rank=pact.rank or None),
+        signer=signer,
         institution=pact.institution,
-        unit_code=unit_code(opd.abbreviation if opd else None),
-        place=pact.place or regency.capital,
+        place=pact.place or frame.place,
         signed_on=pact.sign_date or date(pact.year, 1, 2),
-        watermark=_watermark(regency, False),
     )
+
+
+# --- the planning agency: kop and signer of the regency-wide reports -------------------------------------
+
+
+def period_end(year: int, quarter: int | None) -> date:
+    """The last day of a quarter (of the year when None): the date a report of that period carries."""
+    month = 3 * (quarter or 4)
+    return date(year, month, 31 if month in (3, 12) else 30)
+
+
+def agency_letterhead(session: Session, regency: Regency, on: date) -> rd.Letterhead:
+    """The planning agency's kop, named as on ``on`` (Bappeda before it became a Bapperida), its own contacts,
+    else its OPD's, else the regency's."""
+    opd = session.get(Opd, regency.agency_opd_id) if regency.agency_opd_id else None
+    office = regency.agency_name or (opd.name if opd else "") or BAPPEDA
+    if opd is not None:
+        named = opd_name_on(session, opd, on)
+        office = named if named != opd.name else office
+    own = (regency.agency_address, regency.agency_phone, regency.agency_website, regency.agency_email)
+    source = opd if opd is not None and not any(own) else regency
+    address, phone, website, email = own if any(own) else (source.address, source.phone, source.website, source.email)
+    return rd.Letterhead(
+        government=_region(regency).government_line,
+        office=office,
+        address=address,
+        telephone=phone,
+        website=website,
+        email=email,
+        logo_png=regency.logo_png,
+    )
+
+
+def agency_signer(session: Session, regency: Regency, on: date, office: str) -> rd.Signer:
+    """The head of the planning agency in office on ``on``; a blank name to fill by hand when none is recorded."""
+    head = head_on(session, regency.agency_opd_id, on) if regency.agency_opd_id else None
+    if head is None:
+        return rd.Signer("", f"Kepala {office}")
+    official = head.official
+    return rd.Signer(official.name, head.position, head.acting, official.nip, official.rank or None,
+                     official.grade or None)
 
 
 # --- quarterly evaluation, ranking, belum lapor --------------------------------------------------------
@@ -161,7 +333,10 @@ def _value(value) -> rd.TargetValue | None:  # noqa: ANN001
     return None if value is None else rd.TargetValue(value=value)
 
 
-def evaluation_document(db: Database, result: OpdEvaluation) -> rd.QuarterEvaluationDocument:
+def evaluation_document(
+    db: Database, result: OpdEvaluation, dated: date | None = None
+) -> rd.QuarterEvaluationDocument:
+    """The quarterly evaluation of one OPD, dated by the end of the quarter unless ``dated`` is given."""
     with db.read() as session:
         regency = _regency(session)
         opd = session.get(Opd, result.opd_id)
@@ -213,15 +388,21 @@ def evaluation_document(db: Database, result: OpdEvaluation) -> rd.QuarterEvalua
             total_absorption=result.absorption,
             signer=signer,
             place=regency.capital,
-            signed_on=date.today(),
+            signed_on=dated or period_end(result.year, result.quarter),
             watermark=_watermark(regency, False),
+            source=regency.id,
         )
 
 
-def ranking_document(db: Database, ranking: Ranking) -> rd.RankingDocument:
+def ranking_document(db: Database, ranking: Ranking, dated: date | None = None) -> rd.RankingDocument:
+    """The ranking on the planning agency's kop, signed by its head, dated by the end of the quarter unless
+    ``dated`` is given."""
+    on = dated or period_end(ranking.year, ranking.quarter)
     with db.read() as session:
         regency = _regency(session)
         settings = evaluation.load_settings(session)
+        letterhead = agency_letterhead(session, regency, on)
+        signer = agency_signer(session, regency, on, letterhead.office)
     palette = [band.color for band in rd.DEFAULT_PREDICATE_BANDS]
     ordered = sorted(settings.bands, key=lambda band: band.lower, reverse=True)
     bands = tuple(
@@ -246,32 +427,39 @@ def ranking_document(db: Database, ranking: Ranking) -> rd.RankingDocument:
         year=ranking.year,
         quarter=ranking.quarter,
         region=_region(regency),
-        letterhead=_letterhead(regency, None, BAPPEDA),
+        letterhead=letterhead,
         rows=rows,
         place=regency.capital,
-        signed_on=ranking.closed_at.date() if ranking.closed_at else date.today(),
+        signed_on=on,
+        signer=signer,
         bands=bands,
         watermark=PROVISIONAL_WATERMARK if ranking.closed_at is None else _watermark(regency, False),
+        source=regency.id,
     )
 
 
 def not_reported_document(
-    db: Database, year: int, quarter: int, evaluations: list[OpdEvaluation]
+    db: Database, year: int, quarter: int, evaluations: list[OpdEvaluation], dated: date | None = None
 ) -> rd.NotReportedDocument:
-    """The belum-lapor list of a quarter from its live evaluations (every OPD with a signed PK)."""
+    """The belum-lapor list of a quarter from its live evaluations (every OPD with a signed PK), as of today
+    unless ``dated`` is given, on the planning agency's kop with its head's signature."""
+    on = dated or date.today()
     with db.read() as session:
         regency = _regency(session)
+        letterhead = agency_letterhead(session, regency, on)
         return rd.NotReportedDocument(
             year=year,
             quarter=quarter,
             region=_region(regency),
-            letterhead=_letterhead(regency, None, BAPPEDA),
+            letterhead=letterhead,
             rows=tuple(
                 rd.NotReportedRow(e.opd_code, e.opd_abbreviation, e.opd_name, len(e.indicators))
                 for e in evaluation.not_reported(evaluations)
             ),
             evaluated=len(evaluations),
             place=regency.capital,
-            printed_on=date.today(),
+            printed_on=on,
             watermark=_watermark(regency, False),
+            signer=agency_signer(session, regency, on, letterhead.office),
+            source=regency.id,
         )

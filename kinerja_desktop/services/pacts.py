@@ -11,7 +11,8 @@ from ..db.database import Database
 from ..db.models import IntegrityPact, Opd, Regency
 from ..domain.personnel import rank_label
 from . import audit
-from .agreements import head_on
+from .documents import head_on
+from .documents_frozen import freeze_pact
 from .errors import FORM, ValidationError
 
 
@@ -36,7 +37,8 @@ def _row(pact: IntegrityPact, opd_name: str) -> PactRow:
 
 
 def record_pact(db: Database, opd_id: str, year: int, sign_date: date, *, place: str | None = None) -> str:
-    """Record the Pakta Integritas of the OPD head in office on ``sign_date`` (one per head and year)."""
+    """Record the Pakta Integritas of the OPD head in office on ``sign_date`` (one per head and year), signed:
+    the document is frozen as it prints that day (recording it again replaces it)."""
     with db.write() as session:
         opd = session.get(Opd, opd_id)
         if opd is None:
@@ -63,6 +65,7 @@ def record_pact(db: Database, opd_id: str, year: int, sign_date: date, *, place:
         pact.sign_date = sign_date
         session.add(pact)
         session.flush()
+        freeze_pact(session, pact)
         audit.record(session, "pact.record", "integrity_pact", pact.id,
                      f"Pakta Integritas {year} {official.name} ({opd.name}) dicatat")
         return pact.id

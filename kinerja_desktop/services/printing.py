@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,9 @@ from sqlalchemy import select
 
 from ..db.database import Database
 from ..db.files import check_output_file, check_output_folder, remove_leftovers, storage_error, temporary_path
-from ..db.models import IntegrityPact, Opd, PerformanceAgreement
-from ..domain.enums import AgreementStatus
+from ..db.models import IntegrityPact, Opd, PerformanceAgreement, Regency
+from ..domain.enums import AgreementKind, AgreementStatus
+from ..reports.errors import DocumentLayoutError
 from . import evaluation
 from .csv_files import write_csv
 from .documents import (
@@ -37,6 +39,8 @@ from .documents import (
     unit_code,
 )
 from .errors import FORM, Cancelled, ValidationError
+from .printing_verify import Verification as Verification
+from .printing_verify import verify_pdf as verify_pdf
 from .progress import CancelCheck, Progress, step
 
 PAPERS = ("a4", "f4")
@@ -65,6 +69,8 @@ class Request:
     agreement_id: str | None = None  # PK: this version (the one open in the editor) instead of the newest
     paper: str = "a4"
     combined: bool = False  # PK into a folder: also one file PK-<year>-SEMUA.pdf
+    level: AgreementKind = AgreementKind.OPD  # PK: the OPDs' (the default) or the regional head's own
+    dated: date | None = None  # evaluation, ranking, belum lapor: the date printed (default: end of the period)
 
 
 @dataclass(frozen=True)
@@ -79,8 +85,8 @@ class _Planned:
 # --- file names ----------------------------------------------------------------------------------------
 
 
-def _opd_name(prefix: str, year: int, opd: Opd | None, version: int = 1) -> str:
-    suffix = f"-perubahan-{version - 1}" if version > 1 else ""
+def _opd_name(prefix: str, year: int, opd: Opd | None, version: int = 1, *, second: str = "perubahan-") -> str:
+    suffix = f"-{second}{version - 1}" if version > 1 else ""
     return f"{prefix}-{year}-{unit_code(opd.abbreviation if opd else None)}{suffix}"
 
 
@@ -133,7 +139,8 @@ def _load_pact(db: Database, pact_id: str) -> Any:
 
 
 def _plan_agreements(db: Database, request: Request) -> list[_Planned]:
-    """The given version, or the newest not discarded version of each OPD's PK for the year."""
+    """The given version, or the newest not discarded version of each PK of the request's level for the year
+    (every OPD's, or the regional head's own)."""
     with db.read() as session:
         if request.agreement_id is not None:
             one = session.get(PerformanceAgreement, request.agreement_id)
@@ -143,8 +150,8 @@ def _plan_agreements(db: Database, request: Request) -> list[_Planned]:
         else:
             query = (
                 select(PerformanceAgreement)
-                .join(Opd, PerformanceAgreement.opd_id == Opd.id)
-                .where(PerformanceAgreement.year == request.year)
+                .outerjoin(Opd, PerformanceAgreement.opd_id == Opd.id)
+                .where(PerformanceAgreement.year == request.year, PerformanceAgreement.kind == request.level)
                 .where(PerformanceAgreement.status != AgreementStatus.DISCARDED)
                 .order_by(Opd.sort_order, Opd.code, PerformanceAgreement.version_no)
             )
@@ -152,17 +159,25 @@ def _plan_agreements(db: Database, request: Request) -> list[_Planned]:
             for agreement in session.scalars(_matching(query, request.opd_codes)):
                 newest[agreement.opd_id or ""] = agreement
             agreements = list(newest.values())
+        regency = session.scalars(select(Regency)).first()
         planned = [
             _Planned(
                 _opd_name("PK", a.year, a.opd, a.version_no),
-                a.opd_name or (a.opd.name if a.opd else ""),
+                a.opd_name or (a.opd.name if a.opd else regency.full_name if regency else ""),
                 partial(_load_agreement, db, a.id),
             )
             for a in agreements
         ]
     if not planned:
-        raise ValidationError.single(FORM, f"Tidak ada Perjanjian Kinerja tahun {request.year} untuk dicetak")
+        whose = "kepala daerah " if request.level is AgreementKind.REGIONAL else ""
+        raise ValidationError.single(FORM, f"Tidak ada Perjanjian Kinerja {whose}tahun {request.year} untuk dicetak")
     return planned
+
+
+def _pact_version(pact: IntegrityPact) -> int:
+    """The version frozen in the Pakta's identity (2 for the one a new head signs later in the year)."""
+    found = re.search(r"-v(\d+)$", pact.document_code or "")
+    return int(found.group(1)) if found else 1
 
 
 def _plan_pacts(db: Database, request: Request) -> list[_Planned]:
@@ -171,10 +186,14 @@ def _plan_pacts(db: Database, request: Request) -> list[_Planned]:
             select(IntegrityPact, Opd)
             .join(Opd, IntegrityPact.opd_id == Opd.id)
             .where(IntegrityPact.year == request.year)
-            .order_by(Opd.sort_order, Opd.code)
+            .order_by(Opd.sort_order, Opd.code, IntegrityPact.sign_date)
         )
         planned = [
-            _Planned(_opd_name("PAKTA", request.year, opd), pact.institution, partial(_load_pact, db, pact.id))
+            _Planned(
+                _opd_name("PAKTA", request.year, opd, _pact_version(pact), second=""),
+                pact.institution,
+                partial(_load_pact, db, pact.id),
+            )
             for pact, opd in session.execute(_matching(query, request.opd_codes))
         ]
     if not planned:
@@ -193,7 +212,7 @@ def _plan_evaluations(db: Database, request: Request) -> list[_Planned]:
         _Planned(
             f"EVALUASI-{request.year}-TW{quarter}-{unit_code(r.opd_abbreviation)}",
             r.opd_name,
-            partial(evaluation_document, db, r),
+            partial(evaluation_document, db, r, request.dated),
         )
         for r in results
     ]
@@ -204,7 +223,7 @@ def _plan_ranking(db: Database, request: Request) -> list[_Planned]:
 
     def build() -> Any:
         # The frozen snapshot once the quarter is closed, else computed live: services.evaluation decides.
-        return ranking_document(db, evaluation.ranking(db, request.year, quarter))
+        return ranking_document(db, evaluation.ranking(db, request.year, quarter), request.dated)
 
     return [_Planned(f"PERINGKAT-{request.year}-TW{quarter}", "Peringkat Kinerja Perangkat Daerah", build)]
 
@@ -218,7 +237,7 @@ def _plan_not_reported(db: Database, request: Request) -> list[_Planned]:
         _Planned(
             f"BELUM-LAPOR-{request.year}-TW{quarter}",
             "Daftar perangkat daerah belum lapor",
-            partial(not_reported_document, db, request.year, quarter, evaluations),
+            partial(not_reported_document, db, request.year, quarter, evaluations, request.dated),
         )
     ]
 
@@ -259,7 +278,7 @@ def write(
         with _file_errors(out.parent, written):
             out.parent.mkdir(parents=True, exist_ok=True)
             remove_leftovers(out.parent)
-            return [_write(render, planned[0].build(), out, request.paper)]
+            return [_laid_out(planned[0], partial(_write_to, render, out, request.paper))]
     total = len(planned)
     with _file_errors(out, written):
         out.mkdir(parents=True, exist_ok=True)
@@ -268,7 +287,7 @@ def write(
             if cancelled is not None and cancelled():
                 raise Cancelled(f"Pencetakan dibatalkan; {len(written)} berkas telah selesai")
             step(progress, None, number - 1, total, f"Mencetak {number} dari {total}: {item.label}")
-            written.append(_write(render, item.build(), out / f"{item.name}.pdf", request.paper))
+            written.append(_laid_out(item, partial(_write_to, render, out / f"{item.name}.pdf", request.paper)))
         if request.combined and request.document == PK:
             written.append(_combine(written, out / f"PK-{request.year}-SEMUA.pdf"))
     step(progress, None, total, total, f"{total} berkas selesai")
@@ -286,6 +305,18 @@ def _file_errors(folder: Path, written: list[Path]) -> Iterator[None]:
         if error is None:
             raise
         raise error from exc
+
+
+def _laid_out(item: _Planned, write_document: Callable[[Any], Path]) -> Path:
+    """Build and write one document; a layout that cannot be made is said in Indonesian, naming it."""
+    try:
+        return write_document(item.build())
+    except DocumentLayoutError as exc:
+        raise ValidationError.single(FORM, f"{item.label} tidak dapat dicetak: {exc}") from exc
+
+
+def _write_to(render: Callable, target: Path, paper: str, document: object) -> Path:
+    return _write(render, document, target, paper)
 
 
 def _write(render: Callable, document: object, target: Path, paper: str) -> Path:  # noqa: ANN001
@@ -363,78 +394,3 @@ def print_pacts(
 ) -> list[Path]:
     request = Request(PACT, year, opd_codes=tuple(opd_codes or ()), paper=paper)
     return write(db, request, out, progress=progress, cancelled=cancelled)
-
-
-# --- verifying -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Verification:
-    matches: bool
-    identity: str
-    message: str
-
-
-_IDENTITY = re.compile(r"^(PK|PI)-(\d{4})-([A-Z0-9]+)-v(\d+)$")
-
-
-def verify_pdf(db: Database, pdf: Path) -> Verification:
-    """Does a printed PK or Pakta Integritas still match the database? Says which version it is."""
-    from ..reports.fingerprint import fingerprint, read_fingerprint
-
-    try:
-        info = read_fingerprint(pdf)
-    except Exception as exc:  # a damaged or foreign file: pypdf raises many kinds
-        return Verification(False, "", f"Berkas “{pdf.name}” tidak dapat dibaca sebagai PDF ({exc})")
-    if not info or "identity" not in info:
-        return Verification(False, "", f"Berkas “{pdf.name}” bukan dokumen cetakan Kinerja Desktop (tanpa sidik)")
-    identity, printed = info["identity"], info.get("fingerprint", "")
-    match = _IDENTITY.match(identity)
-    if match is None:
-        return Verification(False, identity, f"Identitas dokumen “{identity}” tidak dikenal")
-    kind, year, code, version = match.group(1), int(match.group(2)), match.group(3), int(match.group(4))
-    with db.read() as session:
-        opd = next((o for o in session.scalars(select(Opd)) if unit_code(o.abbreviation) == code), None)
-        if opd is None:
-            return Verification(False, identity, f"Perangkat daerah {code} tidak ada di basis data ini")
-        if kind == "PK":
-            agreement = session.scalars(
-                select(PerformanceAgreement).where(
-                    PerformanceAgreement.opd_id == opd.id,
-                    PerformanceAgreement.year == year,
-                    PerformanceAgreement.version_no == version,
-                )
-            ).first()
-            if agreement is None:
-                return Verification(False, identity, f"PK {year} versi {version} {opd.name} tidak ada di basis data")
-            current = fingerprint(agreement_document(session, agreement.id))
-            state = agreement.status
-            newer = session.scalars(
-                select(PerformanceAgreement.version_no).where(
-                    PerformanceAgreement.opd_id == opd.id,
-                    PerformanceAgreement.year == year,
-                    PerformanceAgreement.version_no > version,
-                    PerformanceAgreement.status == AgreementStatus.SIGNED,
-                )
-            ).first()
-            label = f"PK {year} {opd.name} versi {version} ({state.label})"
-        else:
-            pact = session.scalars(
-                select(IntegrityPact)
-                .where(IntegrityPact.opd_id == opd.id, IntegrityPact.year == year)
-                .order_by(IntegrityPact.sign_date.desc())
-            ).first()
-            if pact is None:
-                return Verification(False, identity, f"Pakta Integritas {year} {opd.name} tidak ada di basis data")
-            current, newer = fingerprint(pact_document(session, pact.id)), None
-            label = f"Pakta Integritas {year} {opd.name}"
-    if current != printed:
-        return Verification(
-            False,
-            identity,
-            f"TIDAK COCOK: isi {label} di basis data berbeda dari berkas ini "
-            "(dokumen diubah setelah dicetak, atau berkas dipalsukan)",
-        )
-    if newer:
-        return Verification(True, identity, f"COCOK dengan {label}, tetapi sudah diganti PK Perubahan versi {newer}")
-    return Verification(True, identity, f"COCOK: berkas sesuai dengan {label} di basis data")

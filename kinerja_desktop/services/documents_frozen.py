@@ -1,0 +1,126 @@
+"""Signed means frozen: the document a final or signed PK and a Pakta Integritas print, kept in their row.
+
+A PK is frozen when it is finalised (letterhead, logo, identity, wording, signers and rows as printed for
+signing) and frozen again when signed (the same frame with the signing date and the signers of that day); a
+Pakta when it is recorded. The row keeps the snapshot (``reports.snapshot``), its fingerprint and its identity
+(``document_code``). A reprint is built from the snapshot, so it is the same document whatever changed in the
+records since; ``verify`` compares a printout with the stored fingerprint; and :func:`integrity_findings`
+names each frozen document whose snapshot or rows no longer match it (changed behind the app's back).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..db.models import IntegrityPact, PerformanceAgreement
+from ..domain.enums import AgreementStatus
+from ..reports import data as rd
+from ..reports.fingerprint import fingerprint
+from ..reports.snapshot import SnapshotError, from_snapshot, snapshot_fingerprint, to_snapshot
+from .documents import build_agreement_document, build_pact_document, frozen_agreement
+
+FROZEN_STATUSES = (AgreementStatus.FINAL, AgreementStatus.SIGNED, AgreementStatus.SUPERSEDED)
+
+
+def _keep(row: PerformanceAgreement | IntegrityPact, document: rd.AgreementDocument | rd.PactDocument) -> None:
+    row.snapshot = to_snapshot(document)
+    row.fingerprint = fingerprint(document)
+    row.document_code = document.identity
+
+
+def freeze_agreement(session: Session, agreement: PerformanceAgreement) -> rd.AgreementDocument:
+    """Freeze the PK as it prints now: at finalisation from today's records, at signing within the frame
+    frozen at finalisation (the signing date and signers of the day are what changes)."""
+    frame = frozen_agreement(agreement) if agreement.snapshot else None
+    document = build_agreement_document(session, agreement, frame)
+    _keep(agreement, document)
+    return document
+
+
+def thaw_agreement(agreement: PerformanceAgreement) -> None:
+    """Back to a draft: it prints from today's records again."""
+    agreement.snapshot = agreement.fingerprint = agreement.document_code = ""
+
+
+def freeze_pact(session: Session, pact: IntegrityPact) -> rd.PactDocument:
+    """Freeze the Pakta as signed (recorded) now."""
+    document = build_pact_document(session, pact)
+    _keep(pact, document)
+    return document
+
+
+# --- integrity -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A frozen document that no longer matches what was signed."""
+
+    identity: str  # "PK-2025-DINKES-v1"
+    label: str  # "PK 2025 Dinas Kesehatan versi 1"
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.identity}): {self.problem}"
+
+
+ROWS_CHANGED = "isi di basis data tidak lagi sesuai dengan dokumen yang ditandatangani (diubah di luar aplikasi)"
+SNAPSHOT_CHANGED = "salinan dokumen yang tersimpan tidak sesuai dengan sidiknya (diubah di luar aplikasi)"
+
+
+def agreement_finding(session: Session, agreement: PerformanceAgreement) -> Finding | None:
+    """Why a frozen PK no longer matches its fingerprint, or None."""
+    label = f"PK {agreement.year} {agreement.opd_name} versi {agreement.version_no}"
+    try:
+        if snapshot_fingerprint(agreement.snapshot) != agreement.fingerprint:
+            return Finding(agreement.document_code, label, SNAPSHOT_CHANGED)
+        frame = from_snapshot(agreement.snapshot)
+    except SnapshotError as exc:
+        return Finding(agreement.document_code, label, str(exc))
+    label = f"PK {frame.year} {frame.unit_name} versi {frame.version}"  # named as when signed
+    if fingerprint(build_agreement_document(session, agreement, frame)) != agreement.fingerprint:
+        return Finding(agreement.document_code, label, ROWS_CHANGED)
+    return None
+
+
+def pact_finding(session: Session, pact: IntegrityPact) -> Finding | None:
+    label = f"Pakta Integritas {pact.year} {pact.name}"
+    try:
+        if snapshot_fingerprint(pact.snapshot) != pact.fingerprint:
+            return Finding(pact.document_code, label, SNAPSHOT_CHANGED)
+        frame = from_snapshot(pact.snapshot)
+    except SnapshotError as exc:
+        return Finding(pact.document_code, label, str(exc))
+    label = f"Pakta Integritas {frame.year} {frame.signer.name} ({frame.institution})"
+    if fingerprint(build_pact_document(session, pact, frame)) != pact.fingerprint:
+        return Finding(pact.document_code, label, ROWS_CHANGED)
+    return None
+
+
+def integrity_findings(session: Session) -> list[Finding]:
+    """Every final, signed or replaced PK and every Pakta whose snapshot or rows no longer match their
+    fingerprint; a frozen one without a snapshot is named too."""
+    findings: list[Finding] = []
+    agreements = session.scalars(
+        select(PerformanceAgreement)
+        .where(PerformanceAgreement.status.in_(FROZEN_STATUSES))
+        .options(selectinload(PerformanceAgreement.items), selectinload(PerformanceAgreement.programs))
+        .order_by(PerformanceAgreement.year, PerformanceAgreement.opd_name, PerformanceAgreement.version_no)
+    ).all()
+    for agreement in agreements:
+        if not agreement.snapshot:
+            label = f"PK {agreement.year} {agreement.opd_name} versi {agreement.version_no}"
+            findings.append(Finding("", label, "tidak memiliki salinan dokumen yang dibekukan"))
+        elif (found := agreement_finding(session, agreement)) is not None:
+            findings.append(found)
+    for pact in session.scalars(select(IntegrityPact).order_by(IntegrityPact.year, IntegrityPact.name)):
+        if not pact.snapshot:
+            findings.append(
+                Finding("", f"Pakta Integritas {pact.year} {pact.name}", "tidak memiliki salinan dokumen")
+            )
+        elif (found_pact := pact_finding(session, pact)) is not None:
+            findings.append(found_pact)
+    return findings
