@@ -41,10 +41,10 @@ from ..domain.enums import (
 from . import sync_models  # noqa: F401 - the exchange's bookkeeping tables belong to the same schema
 from .base import Base, Tracked
 from .limits import NIP, QUARTER, RUPIAH, SHA256, SORT_ORDER, WEIGHT, YEAR
+from .types import EnumText, ExactDecimal, new_id, utcnow
 
 # A frozen document: its content as JSON with the logo (up to 2 MB, base64) beside it.
 SNAPSHOT = {"label": "Salinan dokumen", "max_length": 4_000_000}
-from .types import EnumText, ExactDecimal, new_id, utcnow
 
 
 class Regency(Tracked, Base):

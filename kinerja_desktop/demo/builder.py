@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from ..db.base import Tracked
 from ..db.models import (
@@ -48,6 +49,8 @@ from ..domain.enums import (
 from ..domain.formatting import round_half_up
 from ..domain.personnel import rank_label
 from ..paths import resource
+from ..services.agreement_signers import apply_signer, leader_signer
+from ..services.documents_frozen import freeze_agreement, freeze_pact
 from . import catalog as cat
 from . import dpa
 from .people import PersonMaker
@@ -59,6 +62,7 @@ PLAN_STAMP = datetime(2025, 1, 6, 2, 0)  # UTC; when the demo's plan rows were "
 SIGN_DATE_2025 = date(2025, 1, 27)  # the PK ceremony; a few OPDs sign later that week
 PLANNED_SIGN_DATE_2026 = date(2026, 1, 26)
 ELECTED_FROM = date(2025, 2, 20)  # inauguration of the elected Bupati and Wakil Bupati
+REGIONAL_AMENDED_ON = date(2025, 10, 15)  # the Bupati's PK Perubahan after the APBD Perubahan 2025
 RENAMED_ON = date(2025, 9, 1)
 HEAD_RETIRED_ON = date(2025, 6, 30)
 REPORTED_QUARTERS = ((2025, 1), (2025, 2), (2025, 3), (2025, 4), (2026, 1), (2026, 2))
@@ -93,6 +97,7 @@ class DemoBuilder:
         self.targets: dict[str, dict[int, IndicatorTarget]] = {}
         self.pagu: dict[str, dict[int, int]] = {}
         self.budget_plan: dict[tuple[str, int], list[int]] = {}
+        self.rpjmd: list[tuple[Goal, list[Indicator]]] = []  # regional sasaran and their indicators
 
     # --- plumbing ----------------------------------------------------------------------------------------
     def add(self, obj: T, at: datetime = PLAN_STAMP, updated: datetime | None = None) -> T:
@@ -141,11 +146,14 @@ class DemoBuilder:
         for item in self.built:
             self.add_programs(item)
         self.session.flush()
+        self.add_agency(regency)
+        self.add_regional_agreements()
         for item in self.built:
             self.add_agreement(item, 2025)
             self.add_agreement(item, 2026)
             self.add_integrity_pacts(item)
         self.session.flush()
+        self.sign_2025()
         self.pick_late_reporters()
         for item in self.built:
             self.add_realizations(item)
@@ -217,9 +225,11 @@ class DemoBuilder:
                          parent_id=tujuan_goal.id, code=f"S{m}.1.{k}", statement=statement, sort_order=k)
                 )
                 regional[key] = goal
+                self.rpjmd.append((goal, []))
                 for i, spec in enumerate(indicators, start=1):
                     number += 1
-                    self.add_indicator(goal, spec, f"IKU {number:02d}", i, "Bapperida Kabupaten Sukamaju")
+                    indicator = self.add_indicator(goal, spec, f"IKU {number:02d}", i, "Bapperida Kabupaten Sukamaju")
+                    self.rpjmd[-1][1].append(indicator)
         self.session.flush()
         return regional
 
@@ -415,7 +425,7 @@ class DemoBuilder:
                 opd_id=item.opd.id,
                 year=year,
                 version_no=1,
-                status=AgreementStatus.SIGNED if signed else AgreementStatus.DRAFT,
+                status=AgreementStatus.FINAL if signed else AgreementStatus.DRAFT,  # signed by sign_2025()
                 place=cat.CAPITAL,
                 sign_date=day if signed else None,
                 opd_name=self.opd_name_on(item, day),
@@ -458,6 +468,94 @@ class DemoBuilder:
                                  name=program.name, budget=self.pagu[program.id][year], sort_order=order),
                 at=created,
             )
+
+    # --- the planning agency and the regional head's own PK ----------------------------------------------------
+    def add_agency(self, regency: Regency) -> None:
+        """Bapperida issues the regency-wide reports (ranking, belum lapor); its head signs them."""
+        agency = next(item.opd for item in self.built if item.spec.abbreviation == cat.RENAMED_OPD)
+        regency.agency_name = agency.name
+        regency.agency_short = agency.abbreviation
+        regency.agency_address = agency.address
+        regency.agency_phone = agency.phone
+        regency.agency_email = agency.email
+        regency.agency_website = agency.website
+        regency.agency_opd_id = agency.id
+        self.keep_clock(regency, regency.created_at)
+
+    def add_regional_agreements(self) -> None:
+        """The Bupati's own PK with the RPJMD indicators: 2025 signed by the Pj. Bupati in January and amended
+        in October under the elected Bupati (APBD Perubahan), 2026 a draft."""
+        # Two targets revised in the PK Perubahan: growth lowered, poverty raised (by the row's place in the RPJMD).
+        amended = {4: Decimal("5.00"), 5: Decimal("9.55")}
+        first = self.regional_agreement(2025, 1, SIGN_DATE_2025, AgreementStatus.FINAL)
+        second = self.regional_agreement(2025, 2, REGIONAL_AMENDED_ON, AgreementStatus.FINAL, amended)
+        second.replaces_id = first.id
+        second.amendment_reason = "penyesuaian target kinerja dan anggaran pada APBD Perubahan Tahun 2025"
+        self.regional_agreement(2026, 1, None, AgreementStatus.DRAFT)
+
+    def regional_agreement(
+        self, year: int, version: int, day: date | None, status: AgreementStatus,
+        revised: dict[int, Decimal] | None = None,
+    ) -> PerformanceAgreement:
+        on = day or PLANNED_SIGN_DATE_2026
+        created = self.stamp(on - timedelta(days=self.rng.randint(6, 12)))
+        agreement = self.add(
+            PerformanceAgreement(
+                kind=AgreementKind.REGIONAL, opd_id=None, year=year, version_no=version, status=status,
+                place=cat.CAPITAL, sign_date=day, opd_name=f"Kabupaten {cat.REGENCY_NAME}", notes="",
+                amendment_reason="", finalized_at=created + timedelta(days=2) if day else None,
+            ),
+            at=created,
+        )
+        apply_signer(agreement, "first", leader_signer(self.leader_on(on)))
+        agreement.first_official_id = None
+        order = 0
+        for goal, indicators in self.rpjmd:
+            for indicator in indicators:
+                target = self.targets[indicator.id][year]
+                value = (revised or {}).get(order, target.target)
+                self.add(
+                    AgreementItem(
+                        agreement_id=agreement.id, indicator_id=indicator.id, goal_id=goal.id,
+                        sasaran=goal.statement, indicator_name=indicator.name, unit=indicator.unit,
+                        polarity=indicator.polarity, cumulation=indicator.cumulation, target=value,
+                        target_high=target.target_high, target_grade=target.target_grade, q1=target.q1,
+                        q2=target.q2, q3=target.q3, q4=target.q4, weight=indicator.weight, sort_order=order,
+                    ),
+                    at=created,
+                )
+                order += 1
+        return agreement
+
+    def sign_2025(self) -> None:
+        """Sign 2025 as the app does: each PK frozen as printed (final, then signed), each Pakta when recorded."""
+        self.session.flush()
+        agreements = self.session.query(PerformanceAgreement).filter(
+            PerformanceAgreement.year == 2025, PerformanceAgreement.status == AgreementStatus.FINAL
+        ).order_by(PerformanceAgreement.version_no).all()
+        for agreement in agreements:
+            freeze_agreement(self.session, agreement)  # as finalised
+            agreement.status = AgreementStatus.SIGNED
+            agreement.signed_at = agreement.signed_at or self.stamp(agreement.sign_date or SIGN_DATE_2025, 2, 6)
+            freeze_agreement(self.session, agreement)  # as signed
+            self.keep_clock(agreement, agreement.signed_at)
+            self.session.flush()
+            if agreement.replaces_id:
+                replaced = self.session.get(PerformanceAgreement, agreement.replaces_id)
+                assert replaced is not None
+                replaced.status = AgreementStatus.SUPERSEDED
+                self.keep_clock(replaced, agreement.signed_at)
+                self.session.flush()
+        for pact in self.session.query(IntegrityPact).all():
+            freeze_pact(self.session, pact)
+            self.keep_clock(pact, pact.created_at)
+        self.session.flush()
+
+    @staticmethod
+    def keep_clock(row: Tracked, at: datetime | None) -> None:
+        """An update stamped by the demo's own clock, not the time it is built (the same seed, the same rows)."""
+        row.updated_at = at or row.created_at
+        flag_modified(row, "updated_at")  # else the column's onupdate stamps now
 
     def add_integrity_pacts(self, item: _Built) -> None:
         """Pakta Integritas 2025: signed at the PK ceremony, and by a new head on the day of inauguration."""

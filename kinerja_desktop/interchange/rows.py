@@ -119,7 +119,24 @@ def _scoped_rows(conn: Connection, opd_ids: set[str] | None, *, regional: bool) 
                     chosen[row_id] = values
         rows[table] = chosen
         keep[table] = set(chosen)
+    if opd_ids is not None:
+        _unlink_left_out(rows)
     return rows
+
+
+def _unlink_left_out(rows: dict[str, dict[str, dict]]) -> None:
+    """A regency-wide row that names a row the package leaves out (the regency's planning agency, an OPD outside
+    a laptop's scope) travels without that link, as its nullable foreign key would on a delete."""
+    for table in GLOBAL_TABLES:
+        for column in _t(table).columns:
+            for fk in column.foreign_keys:
+                target = fk.column.table.name
+                if target in GLOBAL_TABLES or not column.nullable:
+                    continue
+                present = rows.get(target, {})
+                for values in rows.get(table, {}).values():
+                    if values.get(column.name) is not None and values[column.name] not in present:
+                        values[column.name] = None
 
 
 def _fk_columns(table: str) -> list[tuple[str, str]]:

@@ -52,6 +52,13 @@ def freeze_pact(session: Session, pact: IntegrityPact) -> rd.PactDocument:
     return document
 
 
+def signed_label(document: rd.AgreementDocument) -> str:
+    """The PK named as it was when signed (the OPD's name then, not today's)."""
+    if document.kind.single_signer:
+        return f"PK kepala daerah {document.year} {document.unit_name} versi {document.version}"
+    return f"PK {document.year} {document.unit_name} versi {document.version}"
+
+
 # --- integrity -----------------------------------------------------------------------------------------
 
 
@@ -80,7 +87,7 @@ def agreement_finding(session: Session, agreement: PerformanceAgreement) -> Find
         frame = from_snapshot(agreement.snapshot)
     except SnapshotError as exc:
         return Finding(agreement.document_code, label, str(exc))
-    label = f"PK {frame.year} {frame.unit_name} versi {frame.version}"  # named as when signed
+    label = signed_label(frame)
     if fingerprint(build_agreement_document(session, agreement, frame)) != agreement.fingerprint:
         return Finding(agreement.document_code, label, ROWS_CHANGED)
     return None

@@ -38,7 +38,7 @@ from .documents import (
     ranking_document,
     unit_code,
 )
-from .documents_frozen import agreement_finding, pact_finding
+from .documents_frozen import agreement_finding, pact_finding, signed_label
 from .errors import ValidationError
 
 
@@ -122,13 +122,6 @@ def _unknown(printout: _Printout, what: str) -> Verification:
 # --- Perjanjian Kinerja --------------------------------------------------------------------------------
 
 
-def _signed_label(document: rd.AgreementDocument) -> str:
-    """The PK named as it was when signed (the OPD's name then, not today's)."""
-    if document.kind.single_signer:
-        return f"PK kepala daerah {document.year} {document.unit_name} versi {document.version}"
-    return f"PK {document.year} {document.unit_name} versi {document.version}"
-
-
 def _renamed(session: Session, agreement: PerformanceAgreement, document: rd.AgreementDocument) -> str:
     opd = agreement.opd
     return f" (kini bernama {opd.name})" if opd is not None and opd.name != document.unit_name else ""
@@ -158,14 +151,14 @@ def _verify_agreement(session: Session, printout: _Printout, year: int, code: st
             return Verification(
                 True,
                 printout.identity,
-                f"COCOK dengan draf {_signed_label(document)}; draf belum final dan isinya masih dapat berubah",
+                f"COCOK dengan draf {signed_label(document)}; draf belum final dan isinya masih dapat berubah",
             )
     if printout.foreign:
         return Verification(False, printout.identity, FOREIGN)
     if frozen:
         return _frozen_mismatch(printout, frozen[0])
     if drafts:
-        label = _signed_label(build_agreement_document(session, drafts[0]))
+        label = signed_label(build_agreement_document(session, drafts[0]))
         return Verification(
             False, printout.identity, f"TIDAK COCOK: draf {label} telah diubah sejak berkas ini dicetak"
         )
@@ -174,7 +167,7 @@ def _verify_agreement(session: Session, printout: _Printout, year: int, code: st
 
 def _frozen_match(session: Session, printout: _Printout, agreement: PerformanceAgreement) -> Verification:
     document = frozen_agreement(agreement)
-    label = _signed_label(document) + _renamed(session, agreement, document)
+    label = signed_label(document) + _renamed(session, agreement, document)
     finding = agreement_finding(session, agreement)
     if finding is not None:
         return Verification(
@@ -211,7 +204,7 @@ def _frozen_mismatch(printout: _Printout, agreement: PerformanceAgreement) -> Ve
         document = frozen_agreement(agreement)
     except ValidationError as exc:
         return Verification(False, printout.identity, f"TIDAK COCOK: {exc}")
-    label = _signed_label(document)
+    label = signed_label(document)
     dated = printout.dated or document.signed_on
     if fingerprint(replace(document, watermark=DRAFT_WATERMARK, signed_on=dated)) == printout.fingerprint:
         state = "cetakan DRAF PK ini sebelum difinalkan"

@@ -35,6 +35,7 @@ from kinerja_desktop.db.models import (
 from kinerja_desktop.demo import DemoExistsError, DemoSummary, create_demo
 from kinerja_desktop.domain.enums import (
     ActingKind,
+    AgreementKind,
     AgreementStatus,
     Cumulation,
     GoalKind,
@@ -196,7 +197,7 @@ def test_programs_have_permendagri_codes_and_pagu_in_thousands(demo_db: Database
 def test_2025_agreements_are_signed_snapshots_and_2026_ones_are_drafts(demo_db: Database) -> None:
     with demo_db.read() as s:
         opd_count = s.scalar(select(func.count()).select_from(Opd))
-        agreements = s.scalars(select(PerformanceAgreement)).all()
+        agreements = s.scalars(select(PerformanceAgreement).where(PerformanceAgreement.kind == AgreementKind.OPD)).all()
         items = Counter(s.scalars(select(AgreementItem.agreement_id)))
         programs = Counter(s.scalars(select(AgreementProgram.agreement_id)))
     by_year = defaultdict(list)
@@ -222,6 +223,7 @@ def test_agreement_items_copy_the_years_targets(demo_db: Database) -> None:
         rows = s.execute(
             select(AgreementItem, PerformanceAgreement.year, IndicatorTarget, Indicator)
             .join(PerformanceAgreement)
+            .where(PerformanceAgreement.kind == AgreementKind.OPD)
             .join(Indicator, Indicator.id == AgreementItem.indicator_id)
             .join(IndicatorTarget, (IndicatorTarget.indicator_id == Indicator.id)
                   & (IndicatorTarget.year == PerformanceAgreement.year))
@@ -281,7 +283,7 @@ def test_realisations_2025_complete_and_2026_up_to_triwulan_ii(demo_db: Database
     with demo_db.read() as s:
         items = s.execute(
             select(AgreementItem, PerformanceAgreement.opd_id).join(PerformanceAgreement)
-            .where(PerformanceAgreement.year == 2025)
+            .where(PerformanceAgreement.year == 2025, PerformanceAgreement.kind == AgreementKind.OPD)
         ).all()
         realised = {(r.indicator_id, r.year, r.quarter): r for r in s.scalars(select(IndicatorRealization))}
     for item, _opd in items:
