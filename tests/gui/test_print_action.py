@@ -161,7 +161,8 @@ def test_belum_lapor_is_previewed_with_the_letterhead_and_fingerprint_and_export
     path = preview.path
     assert path.name == "BELUM-LAPOR-2025-TW4.pdf"
     text = " ".join(PdfReader(path).pages[0].extract_text().split())
-    assert "PEMERINTAH KABUPATEN SUKAMAJU" in text and "BADAN PERENCANAAN PEMBANGUNAN DAERAH" in text
+    # the kop of the planning agency of the profile (the demo's Bapperida), not a hard-coded Bappeda
+    assert "PEMERINTAH KABUPATEN SUKAMAJU" in text and "BADAN PERENCANAAN PEMBANGUNAN, RISET DAN INOVASI DAERAH" in text
     assert "1 dari 42 perangkat daerah" in text and "Dinas Kesehatan" in text
     assert read_fingerprint(path)["identity"] == "BL-2025-TW4"
     preview.close()
