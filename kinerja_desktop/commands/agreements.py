@@ -1,5 +1,6 @@
-"""``agreements list``: each OPD's Perjanjian Kinerja status for a year; ``agreements create|finalize|sign``:
-a year's agreements for one, several or all OPDs, with the GUI's rules."""
+"""``agreements list``: the status of every Perjanjian Kinerja of a year, level by level: the regional head's own
+(level "daerah"), then each OPD's (level "opd"); ``agreements create|finalize|sign``: a year's agreements for one,
+several or all OPDs, with the GUI's rules."""
 
 from __future__ import annotations
 
@@ -23,18 +24,28 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from ..domain.formatting import format_date, format_rupiah
-    from ..services.agreements import list_agreements
+    from ..services.agreements import LEVELS, list_agreements
 
     database = open_for_command(args)
     try:
-        rows = list_agreements(database, args.year)
+        rows = list_agreements(database, args.year, levels=LEVELS)
     finally:
         database.close()
-    machine = args.format != "table"
-    headers = ["kode", "singkatan", "perangkat_daerah", "status", "versi", "indikator", "anggaran", "tanggal_ttd"]
+    headers, table = listing_table(rows, machine=args.format != "table")
+    write_rows(headers, table, args.format, right_aligned=(5, 6, 7))
+    return 0
+
+
+def listing_table(rows: list, *, machine: bool) -> tuple[list[str], list[list]]:  # noqa: ANN001 - AgreementRow
+    """Headers and cells of ``agreements list``: machine values for CSV and JSON, Indonesian text for the table.
+    Every row says its ``level`` ("daerah" for the regional head's own PK, "opd" for an OPD's)."""
+    from ..domain.formatting import format_date, format_rupiah
+
+    headers = ["level", "kode", "singkatan", "perangkat_daerah", "status", "versi", "indikator", "anggaran",
+               "tanggal_ttd"]
     table = [
         [
+            r.level.value if machine else r.level.label,
             r.opd_code,
             r.opd_abbreviation,
             r.opd_name,
@@ -46,8 +57,7 @@ def _list(args: argparse.Namespace) -> int:
         ]
         for r in rows
     ]
-    write_rows(headers, table, args.format, right_aligned=(4, 5, 6))
-    return 0
+    return headers, table
 
 
 # --- create, finalize, sign: a year for many OPDs -------------------------------------------------------

@@ -7,18 +7,33 @@ document gets the same file name and the same bytes from both.
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from . import add_db_option, open_for_command
 
 
-def _common(parser: argparse.ArgumentParser, *, opd: bool = True) -> None:
+def _common(parser: argparse.ArgumentParser, *, opd: bool = True) -> argparse._MutuallyExclusiveGroup | None:
     add_db_option(parser)
     parser.add_argument("--year", type=int, required=True, help="tahun")
+    which = None
     if opd:
-        parser.add_argument("--opd", action="append", metavar="KODE", help="kode atau singkatan OPD (boleh berulang)")
+        which = parser.add_mutually_exclusive_group()
+        which.add_argument("--opd", action="append", metavar="KODE", help="kode atau singkatan OPD (boleh berulang)")
     parser.add_argument("--paper", choices=("a4", "f4"), default="a4", help="ukuran kertas (bawaan: a4)")
     parser.add_argument("--out", type=Path, required=True, help="folder tujuan, atau berkas .pdf untuk satu dokumen")
+    return which
+
+
+def _iso(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal “{text}” harus berbentuk TTTT-BB-HH, misalnya 2026-03-31") from None
+
+
+def _dated(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument("--date", type=_iso, metavar="TTTT-BB-HH", help=f"tanggal dokumen (bawaan: {default})")
 
 
 def register(verbs: argparse._SubParsersAction) -> None:
@@ -26,30 +41,38 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "print", help="mencetak PK, Pakta Integritas, evaluasi, peringkat atau daftar belum lapor ke PDF"
     )
     kinds = printing.add_subparsers(dest="document", metavar="DOKUMEN", required=True)
-    pk = kinds.add_parser("pk", help="Perjanjian Kinerja tiap OPD (versi terakhir)")
-    _common(pk)
+    pk = kinds.add_parser("pk", help="Perjanjian Kinerja tiap OPD, atau kepala daerah (versi terakhir)")
+    which = _common(pk)
+    assert which is not None
+    which.add_argument("--regional", action="store_true", help="PK kepala daerah sendiri (Bupati/Wali Kota)")
     pk.add_argument("--combined", action="store_true", help="juga satu berkas gabungan PK-<tahun>-SEMUA.pdf")
     pakta = kinds.add_parser("pakta", help="Pakta Integritas kepala OPD")
     _common(pakta)
     ev = kinds.add_parser("evaluation", help="Laporan Evaluasi Triwulan tiap OPD")
     _common(ev)
     ev.add_argument("--quarter", type=int, required=True, choices=(1, 2, 3, 4))
+    _dated(ev, "akhir triwulan")
     rank = kinds.add_parser("ranking", help="Peringkat Kinerja Perangkat Daerah")
     _common(rank, opd=False)
     rank.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="triwulan (bawaan: triwulan IV, tahunan)")
+    _dated(rank, "akhir triwulan")
     missing = kinds.add_parser("belum-lapor", help="daftar perangkat daerah yang belum melaporkan realisasi triwulan")
     _common(missing, opd=False)
     missing.add_argument("--quarter", type=int, required=True, choices=(1, 2, 3, 4))
+    _dated(missing, "hari ini")
     for parser in (pk, pakta, ev, rank, missing):
         parser.set_defaults(handler=_print)
 
-    verify = verbs.add_parser("verify", help="memeriksa apakah PDF PK/Pakta masih sesuai basis data")
+    verify = verbs.add_parser(
+        "verify", help="memeriksa apakah PDF cetakan (PK, Pakta, evaluasi, peringkat, belum lapor) sesuai basis data"
+    )
     verify.add_argument("file", type=Path, metavar="BERKAS.pdf")
     add_db_option(verify)
     verify.set_defaults(handler=_verify)
 
 
 def _print(args: argparse.Namespace) -> int:
+    from ..domain.enums import AgreementKind
     from ..services import printing
     from ..services.errors import ValidationError
 
@@ -60,6 +83,8 @@ def _print(args: argparse.Namespace) -> int:
         opd_codes=tuple(getattr(args, "opd", None) or ()),
         paper=args.paper,
         combined=getattr(args, "combined", False),
+        level=AgreementKind.REGIONAL if getattr(args, "regional", False) else AgreementKind.OPD,
+        dated=getattr(args, "date", None),
     )
     database = open_for_command(args)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -15,6 +16,7 @@ from ..db.models import Regency, RegionalLeader
 from ..domain import DEFAULT_BANDS, PredicateBands, bands_from_json, bands_to_json
 from ..domain.enums import ActingKind, LeaderRole, RegionKind
 from ..domain.personnel import nip_problem, normalize_nip
+from ..reports.templates import EDITABLE_TEXTS, default_text, markup_problem
 from . import audit
 from .errors import FORM, ValidationError
 
@@ -49,6 +51,13 @@ class RegencyProfile:
     agency_email: str = ""
     agency_website: str = ""
     agency_opd_id: str | None = None
+    # The regency's own wording of the PK and Pakta sentences, by key of reports.templates.EDITABLE_TEXTS;
+    # a key left out (or blank) prints the standard text of the domain notes.
+    document_texts: dict[str, str] = field(default_factory=dict)
+
+    def text(self, key: str) -> str:
+        """The sentence as it prints: the regency's own, else the standard one."""
+        return self.document_texts.get(key) or default_text(key)
 
 
 AGENCY_FIELDS = (
@@ -98,8 +107,37 @@ def get_profile(db: Database) -> RegencyProfile:
             is_sample=regency.is_sample,
             version=regency.version,
             agency_opd_id=regency.agency_opd_id,
+            document_texts=_texts(regency.document_texts),
             **{name: getattr(regency, name) for name in AGENCY_FIELDS},
         )
+
+
+def _texts(stored: str) -> dict[str, str]:
+    try:
+        loaded = json.loads(stored) if stored else {}
+    except ValueError:
+        return {}
+    return {k: v for k, v in loaded.items() if isinstance(v, str)} if isinstance(loaded, dict) else {}
+
+
+TEXT_LABELS = dict(EDITABLE_TEXTS)
+
+
+def text_problems(texts: dict[str, str]) -> dict[str, str]:
+    """Why a sentence of the document wording cannot be kept: unknown, or markup that cannot print."""
+    problems = {}
+    for key, text in texts.items():
+        if key not in TEXT_LABELS:
+            problems[f"texts.{key}"] = f"Teks dokumen “{key}” tidak dikenal"
+        elif (reason := markup_problem(text)) is not None:
+            problems[f"texts.{key}"] = f"{TEXT_LABELS[key]}: {reason}"
+    return problems
+
+
+def stored_texts(texts: dict[str, str]) -> str:
+    """The wording to keep: only the sentences that differ from the standard ones (JSON; empty when none)."""
+    own = {k: v.strip() for k, v in texts.items() if v.strip() and v.strip() != default_text(k)}
+    return json.dumps(own, ensure_ascii=False, sort_keys=True) if own else ""
 
 
 def profile_problems(profile: RegencyProfile) -> dict[str, str]:
@@ -128,6 +166,7 @@ def profile_problems(profile: RegencyProfile) -> dict[str, str]:
         problems["warning_threshold"] = "Ambang peringatan dini harus antara 0 dan 100 persen"
     if "efficiency_margin" not in unusable and not Decimal(0) <= profile.efficiency_margin <= Decimal(50):
         problems["efficiency_margin"] = "Selisih efisiensi harus antara 0 dan 50 poin"
+    problems.update(text_problems(profile.document_texts))
     return problems
 
 
@@ -152,6 +191,7 @@ def save_profile(db: Database, profile: RegencyProfile) -> None:
         regency.warning_threshold = profile.warning_threshold
         regency.efficiency_margin = profile.efficiency_margin
         regency.predicate_bands = "" if tuple(profile.bands) == tuple(DEFAULT_BANDS) else bands_to_json(profile.bands)
+        regency.document_texts = stored_texts(profile.document_texts)
         session.flush()
         audit.record(session, "regency.save", "regency", regency.id, f"Profil {regency.full_name} disimpan")
 

@@ -245,7 +245,7 @@ def test_agreements_list_command_prints_each_opd(db: Database, dinkes: str, caps
     table = capsys.readouterr().out
     assert "Dinas Kesehatan" in table and "Ditandatangani" in table and "Rp 16.845.678.000" in table
     assert main(["--db", str(db.path), "agreements", "list", "--year", "2026", "--format", "csv"]) == 0
-    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    rows = [r for r in csv.DictReader(io.StringIO(capsys.readouterr().out)) if r["level"] == "opd"]
     assert rows[0]["status"] == "ditandatangani" and rows[0]["anggaran"] == "16845678000"
     assert main(["agreements", "list", "--db", str(db.path), "--year", "2027", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["status"] == "belum_ada"
