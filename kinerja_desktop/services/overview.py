@@ -22,7 +22,7 @@ from ..db.models import (
     PlanningPeriod,
     Regency,
 )
-from ..domain.enums import AgreementKind, AgreementStatus, GoalLevel
+from ..domain.enums import AgreementStatus, GoalLevel
 from ..domain.formatting import round_half_up
 
 QUARTERS = (1, 2, 3, 4)
@@ -98,7 +98,6 @@ def summary(db: Database, year: int | None) -> Summary:
                 s.execute(
                     select(PerformanceAgreement.status, func.count())
                     .where(PerformanceAgreement.year == year)
-                    .where(PerformanceAgreement.kind == AgreementKind.OPD)  # the OPDs' PKs, not the Bupati's own
                     .group_by(PerformanceAgreement.status)
                 ).all()
             )

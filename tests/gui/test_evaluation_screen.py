@@ -133,7 +133,8 @@ def test_beranda_shows_the_dashboard(qtbot, demo_db):
     home.set_context(demo_db, 2025)
     home.refresh()
     assert home.regency_label.text() == "Kabupaten Sukamaju"
-    assert (home.active_value.text(), home.signed_value.text(), home.draft_value.text()) == ("42", "42", "0")
+    # 42 OPDs' PKs and the Bupati's own (its PK Perubahan signed, the original replaced)
+    assert (home.active_value.text(), home.signed_value.text(), home.draft_value.text()) == ("42", "43", "0")
     assert home.latest_quarter == 4 and home.quarter_label.text().startswith("Peringkat Triwulan IV tahun 2025")
     ranking = evaluation.ranking(demo_db, 2025, 4)
     assert [home.top.row_at(i).opd_id for i in range(5)] == [r.opd_id for r in ranking.rows[:5]]
@@ -144,5 +145,5 @@ def test_beranda_shows_the_dashboard(qtbot, demo_db):
     assert len(home.chart.bars) == 42
     home.set_context(demo_db, 2026)  # drafts only: no ranking, said plainly
     home.refresh()
-    assert home.signed_value.text() == "0" and home.draft_value.text() == "42"
+    assert home.signed_value.text() == "0" and home.draft_value.text() == "43"
     assert "Belum ada PK 2026 yang ditandatangani" in home.quarter_note.text()
