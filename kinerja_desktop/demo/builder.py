@@ -508,7 +508,6 @@ class DemoBuilder:
             at=created,
         )
         apply_signer(agreement, "first", leader_signer(self.leader_on(on)))
-        agreement.first_official_id = None
         order = 0
         for goal, indicators in self.rpjmd:
             for indicator in indicators:

@@ -171,7 +171,10 @@ def apply_differences(agreement: PerformanceAgreement, found: list[Difference]) 
 
 
 def apply_signer(agreement: PerformanceAgreement, prefix: str, signer: Signer) -> None:
-    setattr(agreement, f"{prefix}_official_id" if prefix == "first" else "second_leader_id", signer.source_id)
+    """Name ``signer`` as a party (``prefix`` "first" or "second"); the regional head signing his own PK is a
+    leader, not an official of an OPD, so no official is linked then."""
+    source = None if prefix == "first" and agreement.kind.single_signer else signer.source_id
+    setattr(agreement, "first_official_id" if prefix == "first" else "second_leader_id", source)
     setattr(agreement, f"{prefix}_name", signer.name.strip())
     setattr(agreement, f"{prefix}_position", signer.position.strip())
     setattr(agreement, f"{prefix}_nip", signer.nip or None)

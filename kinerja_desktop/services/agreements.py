@@ -251,10 +251,7 @@ def regional_head_signer(db: Database, on: date) -> Signer | None:
 
 def _apply_signers(agreement: PerformanceAgreement, first: Signer, second: Signer) -> None:
     apply_signer(agreement, "first", first)
-    if agreement.kind.single_signer:
-        agreement.first_official_id = None  # the regional head is a leader, not an official of an OPD
-        second = Signer()
-    apply_signer(agreement, "second", second)
+    apply_signer(agreement, "second", Signer() if agreement.kind.single_signer else second)
 
 
 # --- creating ------------------------------------------------------------------------------------------

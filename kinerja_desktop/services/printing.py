@@ -85,8 +85,9 @@ class _Planned:
 # --- file names ----------------------------------------------------------------------------------------
 
 
-def _opd_name(prefix: str, year: int, opd: Opd | None, version: int = 1, *, second: str = "perubahan-") -> str:
-    suffix = f"-{second}{version - 1}" if version > 1 else ""
+def _opd_name(prefix: str, year: int, opd: Opd | None, version: int = 1) -> str:
+    """``PK-2026-DINKES``, ``PK-2026-DINKES-perubahan-1`` (version 2), ``PAKTA-2026-DINKES-2`` (a new head's)."""
+    suffix = "" if version == 1 else f"-perubahan-{version - 1}" if prefix == "PK" else f"-{version}"
     return f"{prefix}-{year}-{unit_code(opd.abbreviation if opd else None)}{suffix}"
 
 
@@ -190,7 +191,7 @@ def _plan_pacts(db: Database, request: Request) -> list[_Planned]:
         )
         planned = [
             _Planned(
-                _opd_name("PAKTA", request.year, opd, _pact_version(pact), second=""),
+                _opd_name("PAKTA", request.year, opd, _pact_version(pact)),
                 pact.institution,
                 partial(_load_pact, db, pact.id),
             )
