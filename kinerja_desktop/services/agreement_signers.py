@@ -58,12 +58,12 @@ class SignersOutOfDate(ValidationError):
 
 
 def reference_date(year: int, planned: date | None, today: date | None = None) -> date:
-    """The date a PK's signers are checked against: its planned date, else today when within the PK's
-    signing window (the year before or the year itself), else 2 January of its year."""
+    """The date a PK's signers are checked against: its planned date, else today kept within the PK's signing
+    window (the year before and the year itself): a PK of a past year is looked at on its last day."""
     if planned is not None:
         return planned
     today = today or date.today()
-    return today if today.year in (year - 1, year) else date(year, 1, 2)
+    return min(max(today, date(year - 1, 1, 1)), date(year, 12, 31))
 
 
 # --- the people in office ------------------------------------------------------------------------------

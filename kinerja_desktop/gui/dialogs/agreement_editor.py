@@ -4,6 +4,10 @@ Only a draft can be edited. Final and signed agreements open read-only; a signed
 offers "Buat PK Perubahan…" (what each state allows is ``agreement_state.py``, plain Python). Every button that
 changes data calls one service function (one transaction); a failed save keeps the user's input on screen and
 leaves the database as it was. Rows, the Pakta Integritas and printing are in ``agreement_editor_rows.py``.
+
+The regional head's own PK opens in the same editor with one signer (the Bupati/Wali Kota of the day) and no
+Pakta. A draft whose OPD was renamed or got a new head since it was made says so and offers to refresh it; a
+PK whose signers are not in office on the signing date says who is, and offers to sign with them.
 """
 
 from __future__ import annotations
@@ -32,13 +36,14 @@ from ...services import agreements as agreement_service
 from ...services import opd as opd_service
 from ...services import pacts as pact_service
 from ...services.agreement_data import AgreementDetail, Signer
+from ...services.agreement_signers import Difference, SignersOutOfDate, reference_date
 from ...services.errors import ValidationError
 from .. import messages
 from ..jobs import JobRunner
 from ..models.agreement_list_model import version_text
 from ..print_action import PrintAction
 from .agreement_actions import AmendmentDialog, SignDialog, from_qdate, to_qdate
-from .agreement_editor_layout import AgreementEditorLayout
+from .agreement_editor_layout import FIRST_ACTING, AgreementEditorLayout
 from .agreement_editor_rows import AgreementEditorRows
 from .agreement_state import Banner, editor_actions, row_actions
 
@@ -48,10 +53,31 @@ LOCK_STYLE = (
     "QLabel { color: #5d4037; background: #fff4d6; border: 1px solid #e6c66e; padding: 0.5em; font-weight: bold; }"
 )
 FINAL_STYLE = "QLabel { color: #0d47a1; background: #e8f0fe; border: 1px solid #a8c4f0; padding: 0.5em; }"
+STALE_STYLE = "QLabel { color: #5d4037; background: #fff8e1; border: 1px solid #f0d58c; padding: 0.4em; }"
+FIRST_ACTING_REGIONAL = (ActingKind.DEFINITIVE, ActingKind.PLT, ActingKind.PLH, ActingKind.PJ)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AgreementEditor", text)
+
+
+def differences_text(found: list[Difference]) -> str:
+    """The differences, one bullet each: what the PK says, what the records say."""
+    lines = []
+    for difference in found:
+        now = difference.in_records or _tr("tidak ada yang menjabat")
+        lines.append(_tr("• {0}: di PK “{1}”, kini “{2}”").format(
+            _tr(difference.subject), difference.on_document or "-", now))
+    return "\n".join(lines)
+
+
+def ask_take_signers(parent: QWidget, error: SignersOutOfDate) -> bool:
+    """Sign (or finalise) with the people in office on the date instead? (tests replace this)"""
+    question = _tr(
+        "Penanda tangan PK ini tidak sesuai dengan yang menjabat pada {0}:\n\n{1}\n\n"
+        "Ganti dengan yang menjabat pada tanggal itu?"
+    ).format(format_date(error.on), differences_text(error.differences))
+    return messages.confirm(parent, _tr("Penanda tangan"), question)
 
 
 def ask_save_changes(parent: QWidget) -> QMessageBox.StandardButton:
@@ -89,7 +115,10 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
         self._second: Signer = Signer()
         self._first_source: str | None = None
         self.pending_dialog: QDialog | None = None
+        self.differences: list[Difference] = []
         self._build()
+        self._first_title = self.header.firstGroup.title()
+        self._first_button_text = self.header.firstFromHeadButton.text()
         self.load(agreement_id)
 
     # -- loading --------------------------------------------------------------------------------------
@@ -106,14 +135,49 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
         self.setWindowModified(False)
         self.clear_message()
         self._update_state()
+        self._show_differences()
+
+    def _show_differences(self) -> None:
+        """A draft made before a rename, a new head or the end of a term says what differs, and offers to refresh."""
+        assert self.detail is not None
+        self.differences = agreement_service.draft_differences(self.db, self.detail.id)
+        if not self.differences:
+            self.stale_label.hide()
+            self.refresh_button.hide()
+            return
+        self.stale_label.setText(
+            _tr("Data berubah sejak draf ini dibuat (per {0}):\n{1}").format(
+                format_date(self.planned_date() or self._default_sign_date()), differences_text(self.differences)
+            )
+        )
+        self.stale_label.setStyleSheet(STALE_STYLE)
+        self.stale_label.show()
+        self.refresh_button.show()
+        self.refresh_button.setEnabled(any(d.in_records for d in self.differences))
+
+    def refresh_from_records(self) -> bool:
+        """Take the records' OPD name and signers of the draft's date into it (saving pending edits first)."""
+        if self.detail is None or (self.dirty and not self.save()):
+            return False
+        try:
+            agreement_service.refresh_draft(self.db, self.detail.id, self.detail.version)
+        except (ValidationError, KinerjaDbError) as exc:
+            self._refused(_tr("Perbarui draf"), exc)
+            return False
+        self._reload_after_change()
+        self.show_info_message(_tr("Draf diperbarui dengan nama perangkat daerah dan penanda tangan terkini."))
+        return True
 
     def _fill(self, detail: AgreementDetail) -> None:
         h = self.header
+        regional = detail.level.single_signer
         if detail.opd_id:
             self._opd_code = opd_service.get_opd(self.db, detail.opd_id).code
-        self.setWindowTitle(_tr("Perjanjian Kinerja {0} — {1}[*]").format(detail.year, detail.opd_name))
+        whose = _tr("Perjanjian Kinerja Kepala Daerah") if regional else _tr("Perjanjian Kinerja")
+        self.setWindowTitle(_tr("{0} {1} — {2}[*]").format(whose, detail.year, detail.opd_name))
         kind = _tr("PERJANJIAN KINERJA PERUBAHAN") if detail.version_no > 1 else _tr("PERJANJIAN KINERJA")
         self.title_label.setText(f"{kind} {detail.year} — {detail.opd_name}")
+        self._set_level(regional)
         h.placeEdit.setText(detail.place)
         h.signDateEdit.setMinimumDate(QDate(detail.year - 1, 1, 1))
         h.signDateEdit.setMaximumDate(QDate(detail.year, 12, 31))
@@ -140,6 +204,22 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
         self.history.set_versions(self.db, versions, detail.id)
         self._versions = versions
         self._fill_pact()
+
+    def _set_level(self, regional: bool) -> None:
+        """One signer for the regional head's own PK (no pihak kedua, no Pakta), two for an OPD's."""
+        h = self.header
+        h.secondGroup.setVisible(not regional)
+        h.pactGroup.setVisible(not regional)
+        h.firstGroup.setTitle(_tr("Kepala daerah (satu-satunya penanda tangan)") if regional else self._first_title)
+        h.firstFromHeadButton.setText(
+            _tr("Ambil kepala daerah yang menjabat") if regional else self._first_button_text
+        )
+        self.add_items_button.setText(_tr("Tambah dari RPJMD…") if regional else _tr("Tambah dari Renstra…"))
+        wanted = FIRST_ACTING_REGIONAL if regional else FIRST_ACTING
+        if [h.firstActingCombo.itemData(n) for n in range(h.firstActingCombo.count())] != list(wanted):
+            h.firstActingCombo.clear()
+            for acting in wanted:
+                h.firstActingCombo.addItem(_tr(acting.label), acting)
 
     def _set_first(self, signer: Signer) -> None:
         h = self.header
@@ -173,8 +253,7 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
 
     def _default_sign_date(self) -> date:
         assert self.detail is not None
-        today = date.today()
-        return today if today.year in (self.detail.year - 1, self.detail.year) else date(self.detail.year, 1, 2)
+        return reference_date(self.detail.year, None)
 
     def document_title(self) -> str:
         return self.windowTitle().replace("[*]", "")
@@ -291,13 +370,14 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
     def fill_first_from_head(self) -> None:
         assert self.detail is not None
         on = self.planned_date() or self._default_sign_date()
-        signer = agreement_service.head_signer(self.db, self.detail.opd_id, on) if self.detail.opd_id else None
+        if self.detail.level.single_signer:
+            signer = agreement_service.regional_head_signer(self.db, on)
+            missing = _tr("Tidak ada kepala daerah yang tercatat menjabat pada {0}; lengkapi Profil pemerintah daerah.")
+        else:
+            signer = agreement_service.head_signer(self.db, self.detail.opd_id, on) if self.detail.opd_id else None
+            missing = _tr("Perangkat daerah ini tidak memiliki kepala pada {0}; lengkapi data kepala OPD.")
         if signer is None:
-            self.show_error_message(
-                _tr("Perangkat daerah ini tidak memiliki kepala pada {0}; lengkapi data kepala OPD.").format(
-                    format_date(on)
-                )
-            )
+            self.show_error_message(missing.format(format_date(on)))
             return
         self._set_first(signer)
         self._fill_second_choices(on)
@@ -328,7 +408,7 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
             acting=ActingKind(h.firstActingCombo.currentData() or ActingKind.DEFINITIVE),
             source_id=self._first_source,
         )
-        second = Signer(
+        second = Signer() if loaded.level.single_signer else Signer(
             name=h.secondNameEdit.text().strip(),
             position=h.secondPositionEdit.text().strip(),
             nip=self._second.nip,
@@ -396,7 +476,11 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
             self.show_problems(_tr("PK belum lengkap sehingga belum dapat difinalkan:"), problems)
             return
         try:
-            agreement_service.finalize(self.db, self.detail.id)
+            self._with_signers_of_the_day(lambda update: agreement_service.finalize(
+                self.db, self.detail.id, update_signers=update))
+        except SignersOutOfDate as exc:
+            self.show_error_message(str(exc))
+            return
         except ValidationError as exc:
             self.show_problems(_tr("PK belum lengkap sehingga belum dapat difinalkan:"), list(exc.errors.values()))
             return
@@ -420,16 +504,29 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
         if self.detail is None:
             return
         suggested = self.detail.sign_date or self._default_sign_date()
-        dialog = SignDialog(self.document_title(), suggested, offer_pact=self.pact is None, parent=self)
+        offer_pact = self.pact is None and not self.detail.level.single_signer
+        dialog = SignDialog(self.document_title(), suggested, offer_pact=offer_pact, parent=self)
         dialog.accepted.connect(
             lambda: None if self.sign(dialog.sign_date(), record_pact=dialog.pact_check.isChecked()) else None
         )
         self._open_pending(dialog)
 
+    def _with_signers_of_the_day(self, action) -> None:  # noqa: ANN001 - a service call taking update_signers
+        """Run ``action(False)``; when the signers are not in office that day, ask to take those who are and run
+        ``action(True)``, else let the refusal through."""
+        try:
+            action(False)
+        except SignersOutOfDate as exc:
+            if not exc.can_update or not ask_take_signers(self, exc):
+                raise
+            action(True)
+
     def sign(self, sign_date: date, *, record_pact: bool = False) -> bool:
         assert self.detail is not None
+        agreement_id = self.detail.id
         try:
-            agreement_service.sign(self.db, self.detail.id, sign_date)
+            self._with_signers_of_the_day(lambda update: agreement_service.sign(
+                self.db, agreement_id, sign_date, update_signers=update))
         except (ValidationError, KinerjaDbError) as exc:
             self._refused(_tr("Tandatangani PK"), exc)
             return False

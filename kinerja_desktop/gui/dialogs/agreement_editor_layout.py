@@ -61,6 +61,15 @@ class AgreementEditorLayout:
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.hide()
+        # A draft out of date with the records: what differs, and the offer to refresh it.
+        self.stale_label = QLabel()
+        self.stale_label.setWordWrap(True)
+        self.stale_label.hide()
+        self.refresh_button = QPushButton(_tr("Perbarui dari data &terkini"))
+        self.refresh_button.setToolTip(_tr("Ambil nama perangkat daerah dan penanda tangan yang tercatat pada "
+                                           "tanggal rencana penandatanganan"))
+        self.refresh_button.clicked.connect(lambda: None if self.refresh_from_records() else None)
+        self.refresh_button.hide()
 
         self.header_widget = QWidget()
         self.header = Ui_AgreementHeader()
@@ -189,6 +198,10 @@ class AgreementEditorLayout:
         layout.addWidget(self.title_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.banner)
+        stale = QHBoxLayout()
+        stale.addWidget(self.stale_label, 1)
+        stale.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(stale)
         layout.addWidget(self.message_label)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(actions)

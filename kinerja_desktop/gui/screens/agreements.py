@@ -1,4 +1,5 @@
-"""Perjanjian Kinerja: the year's agreements per OPD with status, filters, "Buat PK", the editor, batch print."""
+"""Perjanjian Kinerja: the year's agreements level by level: the regional head's own PK on a line of its own
+above the table of the OPDs' PKs (status, filters, "Buat PK"), the editor, batch print."""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...db.errors import KinerjaDbError
-from ...domain.enums import AgreementStatus
-from ...domain.formatting import format_number, format_rupiah
+from ...domain.enums import AgreementKind, AgreementStatus
+from ...domain.formatting import format_date, format_number, format_rupiah
 from ...services import agreements as agreement_service
 from ...services import pacts as pact_service
 from ...services import printing
@@ -64,6 +65,12 @@ class AgreementsScreen(Screen):
         self.open_button.clicked.connect(self.open_selected)
         self.print_all_button = QPushButton(self.tr("Ce&tak semua PK…"))
         self.print_all_button.clicked.connect(self.ask_print_all)
+        # The levels above the OPDs' (today the regional head's own PK, from the RPJMD): one line each.
+        self.regional_row: AgreementRow | None = None
+        self.regional_label = QLabel()
+        self.regional_label.setWordWrap(True)
+        self.regional_button = QPushButton()
+        self.regional_button.clicked.connect(self.open_regional)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -83,8 +90,12 @@ class AgreementsScreen(Screen):
         tools.addWidget(self.create_button)
         tools.addWidget(self.open_button)
         tools.addWidget(self.print_all_button)
+        regional = QHBoxLayout()
+        regional.addWidget(self.regional_label, 1)
+        regional.addWidget(self.regional_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
+        layout.addLayout(regional)
         layout.addWidget(self.summary)
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
@@ -98,12 +109,15 @@ class AgreementsScreen(Screen):
         selected = self.selected_opd_id()
         if self.db is None or self.year is None:
             self.model.set_rows([])
+            self._show_regional(None)
             self.summary.setText(self.tr("Belum ada tahun anggaran di basis data ini."))
             self._update_buttons()
             return
         rows = agreement_service.list_agreements(self.db, self.year)
         pacts = {p.opd_id: p.sign_date for p in pact_service.pacts_for_year(self.db, self.year)}
         self.model.set_rows(rows, pacts)
+        regional = agreement_service.list_agreements(self.db, self.year, levels=(AgreementKind.REGIONAL,))
+        self._show_regional(regional[0] if regional else None)
         if selected:
             self.select_opd(selected)
         self._update_summary(rows)
@@ -126,6 +140,53 @@ class AgreementsScreen(Screen):
                 format_rupiah(total),
             )
         )
+
+    # -- the regional head's own PK -------------------------------------------------------------------
+    def _show_regional(self, row: AgreementRow | None) -> None:
+        self.regional_row = row
+        if row is None:
+            self.regional_label.setText("")
+            self.regional_button.setVisible(False)
+            return
+        self.regional_button.setVisible(True)
+        if row.agreement_id is None:
+            self.regional_label.setText(
+                self.tr("<b>PK kepala daerah {0}</b> ({1}, dari sasaran dan indikator RPJMD): belum ada.").format(
+                    self.year, row.opd_name
+                )
+            )
+            self.regional_button.setText(self.tr("Buat PK &kepala daerah…"))
+        else:
+            signed = self.tr(", ditandatangani {0}").format(format_date(row.sign_date)) if row.sign_date and (
+                row.status is not None and row.status.is_locked
+            ) else ""
+            self.regional_label.setText(
+                self.tr("<b>PK kepala daerah {0}</b> ({1}): {2}{3}, {4} indikator.").format(
+                    self.year, row.opd_name, self.tr(row.status_label), signed, row.item_count
+                )
+            )
+            self.regional_button.setText(self.tr("Buka PK &kepala daerah…"))
+
+    def open_regional(self) -> AgreementEditor | None:
+        """Open the regional head's PK of the year, creating the draft from the RPJMD when there is none."""
+        row = self.regional_row
+        if self.db is None or self.year is None or row is None:
+            return None
+        agreement_id = row.agreement_id
+        if agreement_id is None:
+            question = self.tr(
+                "Buat draf PK kepala daerah {0} dari sasaran dan indikator RPJMD, dengan kepala daerah yang "
+                "menjabat sebagai penanda tangan?"
+            ).format(self.year)
+            if not messages.confirm(self, self.tr("PK kepala daerah"), question):
+                return None
+            try:
+                agreement_id = agreement_service.create_regional(self.db, self.year)
+            except (ValidationError, KinerjaDbError) as exc:
+                messages.show_error(self, self.tr("PK kepala daerah"), str(exc))
+                return None
+            self.refresh()
+        return self.open_agreement(agreement_id)
 
     # -- selection ------------------------------------------------------------------------------------
     def selected_row(self) -> AgreementRow | None:
