@@ -176,6 +176,8 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
         whose = _tr("Perjanjian Kinerja Kepala Daerah") if regional else _tr("Perjanjian Kinerja")
         self.setWindowTitle(_tr("{0} {1} — {2}[*]").format(whose, detail.year, detail.opd_name))
         kind = _tr("PERJANJIAN KINERJA PERUBAHAN") if detail.version_no > 1 else _tr("PERJANJIAN KINERJA")
+        if regional:
+            kind += _tr(" KEPALA DAERAH")
         self.title_label.setText(f"{kind} {detail.year} — {detail.opd_name}")
         self._set_level(regional)
         h.placeEdit.setText(detail.place)

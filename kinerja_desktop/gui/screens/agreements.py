@@ -157,9 +157,8 @@ class AgreementsScreen(Screen):
             )
             self.regional_button.setText(self.tr("Buat PK &kepala daerah…"))
         else:
-            signed = self.tr(", ditandatangani {0}").format(format_date(row.sign_date)) if row.sign_date and (
-                row.status is not None and row.status.is_locked
-            ) else ""
+            locked = row.status is not None and row.status.is_locked
+            signed = f" {format_date(row.sign_date)}" if row.sign_date and locked else ""
             self.regional_label.setText(
                 self.tr("<b>PK kepala daerah {0}</b> ({1}): {2}{3}, {4} indikator.").format(
                     self.year, row.opd_name, self.tr(row.status_label), signed, row.item_count
