@@ -55,3 +55,64 @@ def test_leader_is_added_through_its_form(qtbot, db):
     leaders = regency.list_leaders(db)
     assert [(l.name, l.start_date) for l in leaders] == [("H. Ahmad Fauzan, S.E., M.M.", date(2025, 2, 20))]  # noqa: E741
     assert dialog.leaders.rowCount() == 1
+
+
+def test_the_planning_agency_and_the_document_wording_are_edited_in_the_profile(qtbot, db):
+    import os
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+
+    from kinerja_desktop.db.models import Opd, Regency
+    from kinerja_desktop.domain.enums import OpdKind
+    from kinerja_desktop.reports.templates import OPENING
+
+    with db.write() as s:
+        s.add(Regency(name="Sukamaju", capital="Sukamaju"))
+        agency = Opd(code="5.01.5.05.0.00.01.0000", abbreviation="Bapperida", kind=OpdKind.BADAN,
+                     name="Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah")
+        s.add(agency)
+        s.flush()
+        dinkes = agency.id
+
+    dialog = RegencyDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 705)
+    dialog.show()
+    ui = dialog.ui
+    # The planning agency: name, short name, its OPD (whose head signs the reports), contacts
+    ui.tabs.setCurrentWidget(ui.agencyTab)
+    qtbot.keyClicks(ui.agencyNameEdit, "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah")
+    qtbot.keyClicks(ui.agencyShortEdit, "Bapperida")
+    ui.agencyOpdCombo.setCurrentIndex(ui.agencyOpdCombo.findData(dinkes))
+    qtbot.keyClicks(ui.agencyEmailEdit, "bukan-email")
+    # The wording: every sentence shows its standard text; one is reworded, one is reset
+    ui.tabs.setCurrentWidget(ui.textsTab)
+    assert ui.textCombo.currentData() == "pk.opening" and ui.textEdit.toPlainText() == OPENING
+    ui.textCombo.setCurrentIndex(ui.textCombo.findData("pk.first_party_heading"))
+    ui.textEdit.selectAll()
+    qtbot.keyClicks(ui.textEdit, "PIHAK KESATU,")
+    ui.textCombo.setCurrentIndex(ui.textCombo.findData("pk.opening"))
+    qtbot.keyClicks(ui.textEdit, " <b>tambahan")  # markup left open: cannot print
+    shots = Path(os.environ.get("KINERJA_SHOTS", "/work/shots/frozen"))
+    if shots.is_dir():
+        dialog.grab().save(str(shots / "profil-teks-dokumen.png"))
+    dialog.accept()
+    # THEN both problems are said where they are, and nothing is saved
+    assert dialog.errors.text("agency_email") == "Alamat e-mail badan perencanaan tidak sah"
+    assert "tanda <b>, <i> dan <u> harus ditutup" in ui.textError.text() and ui.textError.isVisible()
+    assert ui.tabs.currentWidget() is ui.textsTab and ui.textCombo.currentData() == "pk.opening"
+    assert regency.get_profile(db).agency_name == ""
+    # WHEN corrected THEN saved
+    qtbot.mouseClick(ui.textDefaultButton, Qt.MouseButton.LeftButton)
+    assert ui.textEdit.toPlainText() == OPENING
+    ui.agencyEmailEdit.setText("bapperida@sukamajukab.go.id")
+    ui.tabs.setCurrentWidget(ui.agencyTab)
+    if shots.is_dir():
+        dialog.grab().save(str(shots / "profil-badan-perencanaan.png"))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = regency.get_profile(db)
+    assert (saved.agency_name, saved.agency_short, saved.agency_opd_id, saved.agency_email) == (
+        "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah", "Bapperida", dinkes, "bapperida@sukamajukab.go.id")
+    assert saved.document_texts == {"pk.first_party_heading": "PIHAK KESATU,"}

@@ -1,4 +1,5 @@
-"""Profil Pemerintah Daerah: letterhead data and logo, scoring settings, and the regional leaders."""
+"""Profil Pemerintah Daerah: letterhead data and logo, scoring settings, the planning agency that issues the
+regency-wide reports, the wording of the standard sentences of the PK and the Pakta, and the regional leaders."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from ...domain import DEFAULT_BANDS, PredicateBand, make_bands
 from ...domain.enums import ActingKind, LeaderRole, RegionKind
 from ...domain.formatting import format_date, format_number, parse_number
 from ...domain.personnel import RANK_LABELS, RANKS, format_nip
+from ...reports.templates import EDITABLE_TEXTS
+from ...services import opd as opd_service
 from ...services import regency as regency_service
 from ...services.errors import FORM, ValidationError
 from ...services.regency import LeaderData, RegencyProfile
@@ -72,8 +75,20 @@ class RegencyDialog(QDialog):
                 "negative_formula": (ui.formulaError, ui.formulaCombo, ui.settingsLayout),
                 "warning_threshold": (ui.thresholdError, ui.thresholdSpin, ui.settingsLayout),
                 "efficiency_margin": (ui.marginError, ui.marginSpin, ui.settingsLayout),
+                "agency_email": (ui.agencyEmailError, ui.agencyEmailEdit, ui.agencyLayout),
             },
         )
+        self._texts: dict[str, str] = dict(self._profile.document_texts)
+        self._text_key: str | None = None
+        for key, label in EDITABLE_TEXTS:
+            ui.textCombo.addItem(self.tr(label), key)
+        ui.textCombo.currentIndexChanged.connect(lambda _i: self._show_text())
+        ui.textEdit.textChanged.connect(self._keep_text)
+        ui.textDefaultButton.clicked.connect(self.reset_text)
+        ui.textError.hide()
+        ui.agencyOpdCombo.addItem(self.tr("— belum dipilih —"), None)
+        for row in opd_service.list_opds(db, include_inactive=True):
+            ui.agencyOpdCombo.addItem(f"{row.abbreviation} — {row.name}", row.id)
         for spin in (ui.capSpin, ui.thresholdSpin, ui.marginSpin):
             spin.setLocale(INDONESIA)
         for kind in RegionKind:
@@ -126,6 +141,17 @@ class RegencyDialog(QDialog):
         ui.formulaCombo.setCurrentIndex(max(0, ui.formulaCombo.findData(p.negative_formula)))
         ui.thresholdSpin.setValue(float(p.warning_threshold))
         ui.marginSpin.setValue(float(p.efficiency_margin))
+        for edit, value in (
+            (ui.agencyNameEdit, p.agency_name),
+            (ui.agencyShortEdit, p.agency_short),
+            (ui.agencyAddressEdit, p.agency_address),
+            (ui.agencyPhoneEdit, p.agency_phone),
+            (ui.agencyWebsiteEdit, p.agency_website),
+            (ui.agencyEmailEdit, p.agency_email),
+        ):
+            edit.setText(value)
+        ui.agencyOpdCombo.setCurrentIndex(max(0, ui.agencyOpdCombo.findData(p.agency_opd_id)))
+        self._show_text()
         self._fill_bands(p.bands)
         self._set_logo(p.logo_png)
         self.leaders.set_rows(regency_service.list_leaders(self._db))
@@ -151,6 +177,26 @@ class RegencyDialog(QDialog):
             )
         else:
             preview.setText(self.tr("(belum ada logo)"))
+
+    # -- the wording of the documents ------------------------------------------------------------------
+    def _show_text(self) -> None:
+        """The chosen sentence: the regency's own, else the standard one."""
+        key = self.ui.textCombo.currentData()
+        self._text_key = None  # not kept while the editor is filled
+        self.ui.textEdit.setPlainText(self._texts.get(key) or self._profile.text(key))
+        self._text_key = key
+
+    def _keep_text(self) -> None:
+        if self._text_key is not None:
+            self._texts[self._text_key] = self.ui.textEdit.toPlainText()
+
+    def reset_text(self) -> None:
+        """Back to the standard sentence of the domain notes."""
+        key = self.ui.textCombo.currentData()
+        self._texts.pop(key, None)
+        self._text_key = None
+        self.ui.textEdit.setPlainText(regency_service.RegencyProfile().text(key))
+        self._text_key = key
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih logo"), "", self.tr("Gambar PNG (*.png)"))
@@ -193,14 +239,24 @@ class RegencyDialog(QDialog):
             warning_threshold=Decimal(str(round(ui.thresholdSpin.value(), 2))),
             efficiency_margin=Decimal(str(round(ui.marginSpin.value(), 2))),
             bands=self._bands(),
+            agency_name=ui.agencyNameEdit.text(),
+            agency_short=ui.agencyShortEdit.text(),
+            agency_address=ui.agencyAddressEdit.text(),
+            agency_phone=ui.agencyPhoneEdit.text(),
+            agency_website=ui.agencyWebsiteEdit.text(),
+            agency_email=ui.agencyEmailEdit.text(),
+            agency_opd_id=ui.agencyOpdCombo.currentData(),
+            document_texts=dict(self._texts),
         )
 
     def accept(self) -> None:
         self.errors.clear()
+        self.ui.textError.clear()
+        self.ui.textError.hide()
         try:
             regency_service.save_profile(self._db, self.profile())
         except ValidationError as exc:
-            self.errors.show(exc.errors)
+            self.errors.show(exc.errors, extra=self._text_error)
             return
         except ValueError as exc:  # a predicate band that is not a number
             self.errors.show({"bands": str(exc)})
@@ -209,6 +265,20 @@ class RegencyDialog(QDialog):
             self.errors.show({FORM: str(exc)})
             return
         super().accept()
+
+    def _text_error(self, field: str, message: str) -> bool:
+        """A sentence that cannot be printed: shown under the text, which is brought to view."""
+        if not field.startswith("texts."):
+            return False
+        index = self.ui.textCombo.findData(field.removeprefix("texts."))
+        if self.ui.textError.isHidden() and index >= 0:  # the first one is shown in the editor
+            self.ui.tabs.setCurrentWidget(self.ui.textsTab)
+            self.ui.textCombo.setCurrentIndex(index)
+            self.ui.textError.setText(message)
+        else:
+            self.ui.textError.setText(self.ui.textError.text() + "\n" + message)
+        self.ui.textError.show()
+        return True
 
     # -- leaders -------------------------------------------------------------------------------------
     def _edit_selected_leader(self) -> None:

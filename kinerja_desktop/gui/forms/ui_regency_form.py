@@ -17,9 +17,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QTabWidget, QTableView,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QTabWidget,
+    QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget)
 
 class Ui_RegencyForm(object):
     def setupUi(self, RegencyForm):
@@ -276,6 +277,155 @@ class Ui_RegencyForm(object):
         self.settingsLayout.setWidget(10, QFormLayout.ItemRole.SpanningRole, self.bandsResetButton)
 
         self.tabs.addTab(self.settingsTab, "")
+        self.agencyTab = QWidget()
+        self.agencyTab.setObjectName(u"agencyTab")
+        self.agencyLayout = QFormLayout(self.agencyTab)
+        self.agencyLayout.setObjectName(u"agencyLayout")
+        self.agencyNote = QLabel(self.agencyTab)
+        self.agencyNote.setObjectName(u"agencyNote")
+        self.agencyNote.setWordWrap(True)
+
+        self.agencyLayout.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.agencyNote)
+
+        self.agencyNameLabel = QLabel(self.agencyTab)
+        self.agencyNameLabel.setObjectName(u"agencyNameLabel")
+
+        self.agencyLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.agencyNameLabel)
+
+        self.agencyNameEdit = QLineEdit(self.agencyTab)
+        self.agencyNameEdit.setObjectName(u"agencyNameEdit")
+
+        self.agencyLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.agencyNameEdit)
+
+        self.agencyShortLabel = QLabel(self.agencyTab)
+        self.agencyShortLabel.setObjectName(u"agencyShortLabel")
+
+        self.agencyLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.agencyShortLabel)
+
+        self.agencyShortEdit = QLineEdit(self.agencyTab)
+        self.agencyShortEdit.setObjectName(u"agencyShortEdit")
+
+        self.agencyLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.agencyShortEdit)
+
+        self.agencyOpdLabel = QLabel(self.agencyTab)
+        self.agencyOpdLabel.setObjectName(u"agencyOpdLabel")
+
+        self.agencyLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.agencyOpdLabel)
+
+        self.agencyOpdCombo = QComboBox(self.agencyTab)
+        self.agencyOpdCombo.setObjectName(u"agencyOpdCombo")
+
+        self.agencyLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.agencyOpdCombo)
+
+        self.agencyAddressLabel = QLabel(self.agencyTab)
+        self.agencyAddressLabel.setObjectName(u"agencyAddressLabel")
+
+        self.agencyLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.agencyAddressLabel)
+
+        self.agencyAddressEdit = QLineEdit(self.agencyTab)
+        self.agencyAddressEdit.setObjectName(u"agencyAddressEdit")
+
+        self.agencyLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.agencyAddressEdit)
+
+        self.agencyPhoneLabel = QLabel(self.agencyTab)
+        self.agencyPhoneLabel.setObjectName(u"agencyPhoneLabel")
+
+        self.agencyLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.agencyPhoneLabel)
+
+        self.agencyPhoneEdit = QLineEdit(self.agencyTab)
+        self.agencyPhoneEdit.setObjectName(u"agencyPhoneEdit")
+
+        self.agencyLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.agencyPhoneEdit)
+
+        self.agencyWebsiteLabel = QLabel(self.agencyTab)
+        self.agencyWebsiteLabel.setObjectName(u"agencyWebsiteLabel")
+
+        self.agencyLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.agencyWebsiteLabel)
+
+        self.agencyWebsiteEdit = QLineEdit(self.agencyTab)
+        self.agencyWebsiteEdit.setObjectName(u"agencyWebsiteEdit")
+
+        self.agencyLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.agencyWebsiteEdit)
+
+        self.agencyEmailLabel = QLabel(self.agencyTab)
+        self.agencyEmailLabel.setObjectName(u"agencyEmailLabel")
+
+        self.agencyLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.agencyEmailLabel)
+
+        self.agencyEmailEdit = QLineEdit(self.agencyTab)
+        self.agencyEmailEdit.setObjectName(u"agencyEmailEdit")
+
+        self.agencyLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.agencyEmailEdit)
+
+        self.agencyEmailError = QLabel(self.agencyTab)
+        self.agencyEmailError.setObjectName(u"agencyEmailError")
+        self.agencyEmailError.setStyleSheet(u"color: #b3261e;")
+        self.agencyEmailError.setWordWrap(True)
+
+        self.agencyLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.agencyEmailError)
+
+        self.tabs.addTab(self.agencyTab, "")
+        self.textsTab = QWidget()
+        self.textsTab.setObjectName(u"textsTab")
+        self.textsLayout = QVBoxLayout(self.textsTab)
+        self.textsLayout.setObjectName(u"textsLayout")
+        self.textsNote = QLabel(self.textsTab)
+        self.textsNote.setObjectName(u"textsNote")
+        self.textsNote.setWordWrap(True)
+
+        self.textsLayout.addWidget(self.textsNote)
+
+        self.textChoiceLayout = QHBoxLayout()
+        self.textChoiceLayout.setObjectName(u"textChoiceLayout")
+        self.textChoiceLabel = QLabel(self.textsTab)
+        self.textChoiceLabel.setObjectName(u"textChoiceLabel")
+
+        self.textChoiceLayout.addWidget(self.textChoiceLabel)
+
+        self.textCombo = QComboBox(self.textsTab)
+        self.textCombo.setObjectName(u"textCombo")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.textCombo.sizePolicy().hasHeightForWidth())
+        self.textCombo.setSizePolicy(sizePolicy)
+
+        self.textChoiceLayout.addWidget(self.textCombo)
+
+
+        self.textsLayout.addLayout(self.textChoiceLayout)
+
+        self.textEdit = QPlainTextEdit(self.textsTab)
+        self.textEdit.setObjectName(u"textEdit")
+
+        self.textsLayout.addWidget(self.textEdit)
+
+        self.textError = QLabel(self.textsTab)
+        self.textError.setObjectName(u"textError")
+        self.textError.setTextFormat(Qt.PlainText)
+        self.textError.setStyleSheet(u"color: #b3261e;")
+        self.textError.setWordWrap(True)
+
+        self.textsLayout.addWidget(self.textError)
+
+        self.textButtons = QHBoxLayout()
+        self.textButtons.setObjectName(u"textButtons")
+        self.textHint = QLabel(self.textsTab)
+        self.textHint.setObjectName(u"textHint")
+        self.textHint.setTextFormat(Qt.PlainText)
+        self.textHint.setWordWrap(True)
+
+        self.textButtons.addWidget(self.textHint)
+
+        self.textDefaultButton = QPushButton(self.textsTab)
+        self.textDefaultButton.setObjectName(u"textDefaultButton")
+
+        self.textButtons.addWidget(self.textDefaultButton)
+
+
+        self.textsLayout.addLayout(self.textButtons)
+
+        self.tabs.addTab(self.textsTab, "")
         self.leadersTab = QWidget()
         self.leadersTab.setObjectName(u"leadersTab")
         self.leadersLayout = QVBoxLayout(self.leadersTab)
@@ -327,6 +477,14 @@ class Ui_RegencyForm(object):
         self.formulaLabel.setBuddy(self.formulaCombo)
         self.thresholdLabel.setBuddy(self.thresholdSpin)
         self.marginLabel.setBuddy(self.marginSpin)
+        self.agencyNameLabel.setBuddy(self.agencyNameEdit)
+        self.agencyShortLabel.setBuddy(self.agencyShortEdit)
+        self.agencyOpdLabel.setBuddy(self.agencyOpdCombo)
+        self.agencyAddressLabel.setBuddy(self.agencyAddressEdit)
+        self.agencyPhoneLabel.setBuddy(self.agencyPhoneEdit)
+        self.agencyWebsiteLabel.setBuddy(self.agencyWebsiteEdit)
+        self.agencyEmailLabel.setBuddy(self.agencyEmailEdit)
+        self.textChoiceLabel.setBuddy(self.textCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(RegencyForm)
@@ -366,6 +524,23 @@ class Ui_RegencyForm(object):
         self.bandsLabel.setText(QCoreApplication.translate("RegencyForm", u"Predikat nilai (batas bawah dan sebutan), dari yang tertinggi:", None))
         self.bandsResetButton.setText(QCoreApplication.translate("RegencyForm", u"Kembalikan ke bawaan (Permendagri 86/2017)", None))
         self.tabs.setTabText(self.tabs.indexOf(self.settingsTab), QCoreApplication.translate("RegencyForm", u"Pengaturan penilaian", None))
+        self.agencyNote.setText(QCoreApplication.translate("RegencyForm", u"Badan yang menerbitkan laporan se-kabupaten/kota (peringkat kinerja, daftar belum lapor): kopnya diambil dari sini, dan kepala perangkat daerah yang dipilih menandatanganinya.", None))
+        self.agencyNameLabel.setText(QCoreApplication.translate("RegencyForm", u"Nama ba&dan:", None))
+        self.agencyNameEdit.setPlaceholderText(QCoreApplication.translate("RegencyForm", u"Badan Perencanaan Pembangunan Daerah", None))
+        self.agencyShortLabel.setText(QCoreApplication.translate("RegencyForm", u"Sin&gkatan:", None))
+        self.agencyShortEdit.setPlaceholderText(QCoreApplication.translate("RegencyForm", u"Bappeda", None))
+        self.agencyOpdLabel.setText(QCoreApplication.translate("RegencyForm", u"Perangkat daera&hnya:", None))
+        self.agencyAddressLabel.setText(QCoreApplication.translate("RegencyForm", u"Ala&mat:", None))
+        self.agencyAddressEdit.setPlaceholderText(QCoreApplication.translate("RegencyForm", u"kosong: alamat perangkat daerahnya", None))
+        self.agencyPhoneLabel.setText(QCoreApplication.translate("RegencyForm", u"Telep&on:", None))
+        self.agencyWebsiteLabel.setText(QCoreApplication.translate("RegencyForm", u"Webs&ite:", None))
+        self.agencyEmailLabel.setText(QCoreApplication.translate("RegencyForm", u"E-mai&l:", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.agencyTab), QCoreApplication.translate("RegencyForm", u"Badan perencanaan", None))
+        self.textsNote.setText(QCoreApplication.translate("RegencyForm", u"Kalimat baku PK dan Pakta Integritas dapat disesuaikan dengan kebiasaan daerah. Berlaku untuk draf dan dokumen yang difinalkan sesudahnya; PK dan Pakta yang sudah ditandatangani tetap seperti saat ditandatangani.", None))
+        self.textChoiceLabel.setText(QCoreApplication.translate("RegencyForm", u"&Kalimat:", None))
+        self.textHint.setText(QCoreApplication.translate("RegencyForm", u"Tanda <b>, <i>, <u> untuk tebal, miring, garis bawah; {tahun}, {versi}, {tanggal}, {alasan}, {instansi} diisi saat dicetak.", None))
+        self.textDefaultButton.setText(QCoreApplication.translate("RegencyForm", u"Kembalikan ke teks ba&ku", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.textsTab), QCoreApplication.translate("RegencyForm", u"Teks dokumen", None))
         self.addLeaderButton.setText(QCoreApplication.translate("RegencyForm", u"&Tambah pimpinan\u2026", None))
         self.editLeaderButton.setText(QCoreApplication.translate("RegencyForm", u"&Ubah\u2026", None))
         self.tabs.setTabText(self.tabs.indexOf(self.leadersTab), QCoreApplication.translate("RegencyForm", u"Pimpinan daerah", None))
