@@ -138,3 +138,36 @@ def test_signing_with_a_leader_out_of_office_offers_the_one_in_office(qtbot, dem
     assert editor.detail.status is AgreementStatus.SIGNED
     assert editor.detail.second.name != pj.name and editor.detail.second.acting.prefix == ""
     editor.reject()
+
+
+def test_the_cadangan_integrity_check_names_a_signed_pk_changed_behind_the_apps_back(qtbot, demo_db, asked):
+    import sqlite3
+
+    from kinerja_desktop.gui.screens.backup import BackupScreen
+
+    # GIVEN a target of Dinas Kesehatan's signed PK 2025 changed with raw SQL
+    row = next(r for r in agreement_service.list_agreements(demo_db, 2025) if r.opd_abbreviation == "Dinkes")
+    conn = sqlite3.connect(demo_db.path)
+    with conn:
+        conn.execute("UPDATE agreement_item SET target = '1' WHERE agreement_id = ? AND target IS NOT NULL "
+                     "AND rowid = (SELECT min(rowid) FROM agreement_item WHERE agreement_id = ?)",
+                     (row.agreement_id, row.agreement_id))
+    conn.close()
+    screen = BackupScreen(SyncRunner())
+    qtbot.addWidget(screen)
+    screen.set_context(demo_db, None)
+    screen.refresh()
+    screen.resize(1366, 705)
+    screen.show()
+    # WHEN the integrity check of the Cadangan screen runs
+    _click(qtbot, screen.health.check_button)
+    # THEN it names the PK whose rows no longer match what was signed
+    text = screen.health.check_result.text()
+    assert text.startswith("Ditemukan 1 masalah")
+    assert "PK 2025 Dinas Kesehatan versi 1 (PK-2025-DINKES-v1): isi di basis data tidak lagi sesuai" in text
+    from PySide6.QtWidgets import QScrollArea
+
+    for area in screen.findChildren(QScrollArea):
+        area.ensureWidgetVisible(screen.health.check_result)
+    _shot(screen, "cadangan-integritas.png")
+    screen.shutdown()
