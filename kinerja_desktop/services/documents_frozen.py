@@ -10,7 +10,9 @@ names each frozen document whose snapshot or rows no longer match it (changed be
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -80,30 +82,40 @@ SNAPSHOT_CHANGED = "salinan dokumen yang tersimpan tidak sesuai dengan sidiknya 
 
 def agreement_finding(session: Session, agreement: PerformanceAgreement) -> Finding | None:
     """Why a frozen PK no longer matches its fingerprint, or None."""
-    label = f"PK {agreement.year} {agreement.opd_name} versi {agreement.version_no}"
-    try:
-        if snapshot_fingerprint(agreement.snapshot) != agreement.fingerprint:
-            return Finding(agreement.document_code, label, SNAPSHOT_CHANGED)
-        frame = from_snapshot(agreement.snapshot)
-    except SnapshotError as exc:
-        return Finding(agreement.document_code, label, str(exc))
-    label = signed_label(frame)
-    if fingerprint(build_agreement_document(session, agreement, frame)) != agreement.fingerprint:
-        return Finding(agreement.document_code, label, ROWS_CHANGED)
-    return None
+    return _finding(
+        agreement,
+        f"PK {agreement.year} {agreement.opd_name} versi {agreement.version_no}",
+        signed_label,
+        lambda frame: build_agreement_document(session, agreement, frame),
+    )
 
 
 def pact_finding(session: Session, pact: IntegrityPact) -> Finding | None:
-    label = f"Pakta Integritas {pact.year} {pact.name}"
+    """Why a Pakta no longer matches its fingerprint, or None."""
+    return _finding(
+        pact,
+        f"Pakta Integritas {pact.year} {pact.name}",
+        lambda frame: f"Pakta Integritas {frame.year} {frame.signer.name} ({frame.institution})",
+        lambda frame: build_pact_document(session, pact, frame),
+    )
+
+
+def _finding(
+    row: PerformanceAgreement | IntegrityPact,
+    label: str,
+    label_of: Callable[[Any], str],
+    from_rows: Callable[[Any], Any],
+) -> Finding | None:
+    """The snapshot against its fingerprint, then the rows (in the snapshot's frame) against it: the document
+    named as it was signed."""
     try:
-        if snapshot_fingerprint(pact.snapshot) != pact.fingerprint:
-            return Finding(pact.document_code, label, SNAPSHOT_CHANGED)
-        frame = from_snapshot(pact.snapshot)
+        if snapshot_fingerprint(row.snapshot) != row.fingerprint:
+            return Finding(row.document_code, label, SNAPSHOT_CHANGED)
+        frame = from_snapshot(row.snapshot)
     except SnapshotError as exc:
-        return Finding(pact.document_code, label, str(exc))
-    label = f"Pakta Integritas {frame.year} {frame.signer.name} ({frame.institution})"
-    if fingerprint(build_pact_document(session, pact, frame)) != pact.fingerprint:
-        return Finding(pact.document_code, label, ROWS_CHANGED)
+        return Finding(row.document_code, label, str(exc))
+    if fingerprint(from_rows(frame)) != row.fingerprint:
+        return Finding(row.document_code, label_of(frame), ROWS_CHANGED)
     return None
 
 

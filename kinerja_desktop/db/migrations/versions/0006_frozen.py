@@ -321,6 +321,16 @@ def _identity(document: dict[str, Any], prefix: str) -> str:
     return f"{prefix}-{document['year']}-{document['unit_code']}-v{document['version']}"
 
 
+def _store(conn: Any, table: str, row_id: str, prefix: str, document: dict[str, Any], assets: _Assets) -> None:
+    snapshot, digest = _frozen(document, assets)
+    conn.execute(
+        sa.text(
+            f"UPDATE {table} SET document_code = :code, snapshot = :snapshot, fingerprint = :digest WHERE id = :id"
+        ),
+        {"code": _identity(document, prefix), "snapshot": snapshot, "digest": digest, "id": row_id},
+    )
+
+
 def freeze_existing(conn: Any) -> int:
     """Snapshot every final, signed and replaced PK and every Pakta Integritas; returns how many."""
     regency = conn.execute(sa.text("SELECT * FROM regency")).first()
@@ -335,25 +345,9 @@ def freeze_existing(conn: Any) -> int:
         {"statuses": list(FROZEN_STATUSES)},
     ).all()
     for agreement in agreements:
-        document, assets = _agreement(conn, agreement, regency, opds)
-        snapshot, digest = _frozen(document, assets)
-        conn.execute(
-            sa.text(
-                "UPDATE performance_agreement SET document_code = :code, snapshot = :snapshot, "
-                "fingerprint = :digest WHERE id = :id"
-            ),
-            {"code": _identity(document, "PK"), "snapshot": snapshot, "digest": digest, "id": agreement.id},
-        )
+        _store(conn, "performance_agreement", agreement.id, "PK", *_agreement(conn, agreement, regency, opds))
         count += 1
     for pact in conn.execute(sa.text("SELECT * FROM integrity_pact")).all():
-        document, assets = _pact(conn, pact, regency, opds)
-        snapshot, digest = _frozen(document, assets)
-        conn.execute(
-            sa.text(
-                "UPDATE integrity_pact SET document_code = :code, snapshot = :snapshot, fingerprint = :digest "
-                "WHERE id = :id"
-            ),
-            {"code": _identity(document, "PI"), "snapshot": snapshot, "digest": digest, "id": pact.id},
-        )
+        _store(conn, "integrity_pact", pact.id, "PI", *_pact(conn, pact, regency, opds))
         count += 1
     return count
