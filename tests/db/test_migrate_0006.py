@@ -1,6 +1,6 @@
-"""Revision 0006 (frozen documents) upgrades a real 0004 file with signed PKs and a Pakta: every final, signed and
+"""Revision 0006 (frozen documents) upgrades a real 0005 file with signed PKs and a Pakta: every final, signed and
 replaced PK and every Pakta is snapshotted from what it printed, so the printouts made before the upgrade (by the
-app of revision 0004, their fingerprints kept beside the fixture) still verify, and later changes leave them be."""
+app of revision 0005, their fingerprints kept beside the fixture) still verify, and later changes leave them be."""
 
 from __future__ import annotations
 
@@ -30,16 +30,16 @@ def _dump(path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
-def test_0004_signed_documents_are_frozen_as_they_printed(tmp_path: Path) -> None:
-    # GIVEN a real database file at revision 0004 whose PKs and Pakta were printed before the OPD was renamed
+def test_0005_signed_documents_are_frozen_as_they_printed(tmp_path: Path) -> None:
+    # GIVEN a real database file at revision 0005 whose PKs and Pakta were printed before the OPD was renamed
     path = tmp_path / "lama.sqlite"
-    shutil.copy(FIXTURES / "kinerja-0004-signed.sqlite", path)
-    printed = json.loads((FIXTURES / "kinerja-0004-signed.prints.json").read_text(encoding="utf-8"))
+    shutil.copy(FIXTURES / "kinerja-0005-signed.sqlite", path)
+    printed = json.loads((FIXTURES / "kinerja-0005-signed.prints.json").read_text(encoding="utf-8"))
     before = _dump(path)
     # WHEN the app opens it
     database = open_database(path)
     try:
-        assert database.migrated_from == "0004_agency"
+        assert database.migrated_from == "0005_planning"
         conn = sqlite3.connect(path)
         try:
             assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD

@@ -7,13 +7,13 @@ every Pakta Integritas is snapshotted once from what it prints today, so that it
 its reprints stay the same whatever changes later. The one exception: the kop of a Pakta names the OPD as on
 its signing date (today's name was printed over the old one in its body after a rename).
 
-The snapshot is built here from the rows with plain SQL, as the app of revision 0004 printed it (the canonical
-form of ``reports.snapshot``, see its docstring; the wording is 0004's, so a printout made before the upgrade
-keeps its fingerprint): a migration is frozen code and may not import the reports. Works on SQLite and
+The snapshot is built here from the rows with plain SQL, as the app before this revision printed it (the canonical
+form of ``reports.snapshot``, see its docstring; its wording, so a printout made before the upgrade keeps
+its fingerprint): a migration is frozen code and may not import the reports. Works on SQLite and
 PostgreSQL (plain ADD COLUMN, Core statements).
 
 Revision ID: 0006_frozen
-Revises: 0004_agency
+Revises: 0005_planning
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_frozen"
-down_revision = "0004_agency"
+down_revision = "0005_planning"
 branch_labels = None
 depends_on = None
 
@@ -86,7 +86,7 @@ _AGREEMENT_TEMPLATE = {
         "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
         "dan sanksi."
     ),
-    # The regional wording as revision 0004 printed it: unused on an OPD's PK, but part of its fingerprint.
+    # The regional wording as the revisions before printed it: unused on an OPD's PK, but part of its fingerprint.
     "regional_opening": (
         "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
         "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
