@@ -104,6 +104,7 @@ def create_for_year(
     def create(row: AgreementRow) -> BatchResult:
         if row.agreement_id is not None:
             return _result(row, Outcome.SKIPPED, f"sudah ada PK {year} ({row.status_label.lower()})")
+        assert row.opd_id is not None  # the rows of the OPD level name their OPD
         if source is Source.LAST_YEAR:
             new_id = agreements.copy_from_previous_year(db, row.opd_id, year, on=on)
             origin = f"disalin dari PK {year - 1}"
