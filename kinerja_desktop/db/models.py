@@ -43,8 +43,8 @@ from .base import Base, Tracked
 from .limits import NIP, QUARTER, RUPIAH, SHA256, SORT_ORDER, WEIGHT, YEAR
 from .types import EnumText, ExactDecimal, new_id, utcnow
 
-# A frozen document: its content as JSON with the logo (up to 2 MB, base64) beside it.
-SNAPSHOT = {"label": "Salinan dokumen", "max_length": 4_000_000}
+# A frozen document: its content as JSON (its images are kept apart, once each: DocumentAsset).
+SNAPSHOT = {"label": "Salinan dokumen", "max_length": 1_000_000}
 
 
 class Regency(Tracked, Base):
@@ -513,6 +513,15 @@ class IntegrityPact(Tracked, Base):
     document_code: Mapped[str] = mapped_column(String(60), default="", info={"label": "Identitas dokumen"})
     snapshot: Mapped[str] = mapped_column(Text, default="", info=SNAPSHOT)
     fingerprint: Mapped[str] = mapped_column(String(64), default="", info={"label": "Sidik dokumen", **SHA256})
+
+
+class DocumentAsset(Tracked, Base):
+    """An image a frozen document prints (the regency's logo as it was), kept once by its SHA-256."""
+
+    __tablename__ = "document_asset"
+
+    sha256: Mapped[str] = mapped_column(String(64), unique=True, info={"label": "Sidik gambar", **SHA256})
+    content: Mapped[bytes] = mapped_column(LargeBinary, info={"label": "Gambar", "max_length": 2_000_000})
 
 
 class IndicatorRealization(Tracked, Base):

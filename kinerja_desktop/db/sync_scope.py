@@ -17,7 +17,15 @@ from . import models, sync_models  # noqa: F401 - every table is on Base.metadat
 from .base import Base
 from .types import ExactDecimal
 
-GLOBAL_TABLES = ("regency", "regional_leader", "planning_period", "fiscal_year", "official", "quarter_closure")
+GLOBAL_TABLES = (
+    "regency",
+    "regional_leader",
+    "planning_period",
+    "fiscal_year",
+    "official",
+    "quarter_closure",
+    "document_asset",  # the images frozen documents print: a laptop reprints a signed PK too
+)
 # table -> (column, parent table) leading to the OPD; "opd" is its own scope.
 PARENT: dict[str, tuple[str, str]] = {
     "opd_name_history": ("opd_id", "opd"),

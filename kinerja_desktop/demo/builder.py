@@ -18,6 +18,7 @@ from ..db.models import (
     AgreementItem,
     AgreementProgram,
     BudgetRealization,
+    DocumentAsset,
     FiscalYear,
     Goal,
     Indicator,
@@ -549,6 +550,8 @@ class DemoBuilder:
             freeze_pact(self.session, pact)
             self.keep_clock(pact, pact.created_at)
         self.session.flush()
+        for asset in self.session.query(DocumentAsset).all():  # the logo, kept once for every frozen document
+            asset.created_at = asset.updated_at = PLAN_STAMP
 
     @staticmethod
     def keep_clock(row: Tracked, at: datetime | None) -> None:

@@ -14,6 +14,7 @@ from ..db.models import (
     AgreementItem,
     AgreementProgram,
     BudgetRealization,
+    DocumentAsset,
     Evidence,
     FiscalYear,
     Goal,
@@ -40,7 +41,7 @@ from .builder import DemoBuilder
 DATA_MODELS = (
     Regency, RegionalLeader, PlanningPeriod, FiscalYear, Official, Opd, OpdNameHistory, OpdHead, Goal, Indicator,
     IndicatorTarget, Program, ProgramBudget, PerformanceAgreement, AgreementItem, AgreementProgram, IntegrityPact,
-    IndicatorRealization, BudgetRealization, Evidence, QuarterClosure,
+    IndicatorRealization, BudgetRealization, Evidence, QuarterClosure, DocumentAsset,
 )
 
 

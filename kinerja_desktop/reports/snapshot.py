@@ -1,19 +1,21 @@
 """A printed document kept as text: what a final or signed PK, or a Pakta Integritas, is frozen as.
 
-A snapshot is JSON ``{"schema", "document", "assets"}``: ``document`` is the document's canonical form (the
-very values its fingerprint hashes, see ``fingerprint.py``), ``assets`` the bytes it names by hash (the logo),
-base64. So the fingerprint of a stored snapshot is computed without rebuilding it, and a reprint rebuilt from
-it is the same document with the same fingerprint whatever changed in the records since. Pure Python.
+A snapshot is JSON ``{"schema", "document"}``: ``document`` is the document's canonical form (the very values
+its fingerprint hashes, see ``fingerprint.py``), naming its images (the logo) by their SHA-256. The images are
+kept apart, once each however many documents print them (:func:`assets_of` lists them; :func:`from_snapshot`
+is given a way to find them). So the fingerprint of a stored snapshot is computed without rebuilding it, and a
+reprint rebuilt from it is the same document with the same fingerprint whatever changed in the records since.
+Pure Python.
 """
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import hashlib
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -35,22 +37,26 @@ class SnapshotError(ValueError):
     """A stored snapshot that cannot be read back (damaged, or from an unknown schema)."""
 
 
-def _assets(value: Any, found: dict[str, str]) -> None:
+Assets = Callable[[str], bytes | None]  # the image of a SHA-256, None when it is not kept
+
+
+def assets_of(value: Any, found: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """The images a document prints, by their SHA-256."""
+    found = {} if found is None else found
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         for f in dataclasses.fields(value):
-            _assets(getattr(value, f.name), found)
+            assets_of(getattr(value, f.name), found)
     elif isinstance(value, bytes | bytearray):
-        found[hashlib.sha256(bytes(value)).hexdigest()] = base64.b64encode(bytes(value)).decode("ascii")
+        found[hashlib.sha256(bytes(value)).hexdigest()] = bytes(value)
     elif isinstance(value, list | tuple):
         for item in value:
-            _assets(item, found)
+            assets_of(item, found)
+    return found
 
 
 def to_snapshot(doc: Any) -> str:
-    """The document as snapshot text."""
-    assets: dict[str, str] = {}
-    _assets(doc, assets)
-    payload = {"schema": SCHEMA, "document": canonical_form(doc), "assets": assets}
+    """The document as snapshot text (its images named by their SHA-256: keep them with :func:`assets_of`)."""
+    payload = {"schema": SCHEMA, "document": canonical_form(doc)}
     return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -72,17 +78,17 @@ def snapshot_fingerprint(text: str) -> str:
     return fingerprint_of_form(payload["document"], payload["schema"])
 
 
-def from_snapshot(text: str) -> Any:
-    """The document a snapshot holds, as its dataclass; refuses a snapshot whose assets do not match."""
+def from_snapshot(text: str, assets: Assets) -> Any:
+    """The document a snapshot holds, as its dataclass, its images found by ``assets``; refuses an image that
+    is missing or does not match its SHA-256."""
     payload = _load(text)
-    assets = payload.get("assets") or {}
     try:
         return _build(payload["document"], assets)
     except (KeyError, TypeError, ValueError, InvalidOperation) as exc:
         raise SnapshotError(f"salinan dokumen yang tersimpan tidak dapat dibaca ({exc})") from exc
 
 
-def _build(form: dict[str, Any], assets: dict[str, str]) -> Any:
+def _build(form: dict[str, Any], assets: Assets) -> Any:
     cls = _CLASSES[form["@type"]]
     hints = typing.get_type_hints(cls)
     values = {}
@@ -92,7 +98,7 @@ def _build(form: dict[str, Any], assets: dict[str, str]) -> Any:
     return cls(**values)
 
 
-def _value(value: Any, hint: Any, assets: dict[str, str]) -> Any:
+def _value(value: Any, hint: Any, assets: Assets) -> Any:
     if value is None:
         return None
     origin = typing.get_origin(hint)
@@ -123,7 +129,9 @@ def _value(value: Any, hint: Any, assets: dict[str, str]) -> Any:
         return date.fromisoformat(value)
     if hint is bytes:
         digest = value["sha256"]
-        content = base64.b64decode(assets[digest])
+        content = assets(digest)
+        if content is None:
+            raise ValueError(f"gambar {digest[:8]} dari dokumen ini tidak tersimpan")
         if hashlib.sha256(content).hexdigest() != digest:
             raise ValueError("gambar pada salinan dokumen tidak sesuai sidiknya")
         return content

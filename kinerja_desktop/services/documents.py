@@ -17,10 +17,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.database import Database
-from ..db.models import IntegrityPact, Opd, OpdHead, OpdNameHistory, PerformanceAgreement, Regency
+from ..db.models import DocumentAsset, IntegrityPact, Opd, OpdHead, OpdNameHistory, PerformanceAgreement, Regency
 from ..domain.enums import AgreementStatus, Cumulation
 from ..reports import data as rd
-from ..reports.snapshot import SnapshotError, from_snapshot, snapshot_fingerprint
+from ..reports.snapshot import Assets, SnapshotError, from_snapshot, snapshot_fingerprint
 from ..reports.templates import AgreementTemplate, PactTemplate, templates_from
 from . import evaluation
 from .errors import FORM, ValidationError
@@ -124,7 +124,7 @@ def agreement_document(session: Session, agreement_id: str) -> rd.AgreementDocum
     agreement = _load_agreement(session, agreement_id)
     regency = _regency(session)
     if agreement.snapshot:
-        return replace(frozen_agreement(agreement), source=regency.id)
+        return replace(frozen_agreement(session, agreement), source=regency.id)
     return replace(build_agreement_document(session, agreement), source=regency.id)
 
 
@@ -200,11 +200,23 @@ def build_agreement_document(
     )
 
 
-def _frozen(row: PerformanceAgreement | IntegrityPact, label: str) -> object:
+def asset_lookup(session: Session) -> Assets:
+    """The images frozen documents print, found by their SHA-256."""
+
+    def find(digest: str) -> bytes | None:
+        for obj in session.new:  # kept by this very transaction, not yet written
+            if isinstance(obj, DocumentAsset) and obj.sha256 == digest:
+                return obj.content
+        return session.scalars(select(DocumentAsset.content).where(DocumentAsset.sha256 == digest)).first()
+
+    return find
+
+
+def _frozen(session: Session, row: PerformanceAgreement | IntegrityPact, label: str) -> object:
     try:
         if snapshot_fingerprint(row.snapshot) != row.fingerprint:
             raise SnapshotError("salinan dokumen tidak sesuai dengan sidiknya")
-        return from_snapshot(row.snapshot)
+        return from_snapshot(row.snapshot, asset_lookup(session))
     except SnapshotError as exc:
         raise ValidationError.single(
             FORM,
@@ -213,15 +225,16 @@ def _frozen(row: PerformanceAgreement | IntegrityPact, label: str) -> object:
         ) from exc
 
 
-def frozen_agreement(agreement: PerformanceAgreement) -> rd.AgreementDocument:
+def frozen_agreement(session: Session, agreement: PerformanceAgreement) -> rd.AgreementDocument:
     """The PK as frozen; refused when its snapshot does not match the stored fingerprint."""
-    document = _frozen(agreement, f"Salinan PK {agreement.year} {agreement.opd_name} versi {agreement.version_no}")
+    label = f"Salinan PK {agreement.year} {agreement.opd_name} versi {agreement.version_no}"
+    document = _frozen(session, agreement, label)
     assert isinstance(document, rd.AgreementDocument)
     return document
 
 
-def frozen_pact(pact: IntegrityPact) -> rd.PactDocument:
-    document = _frozen(pact, f"Salinan Pakta Integritas {pact.year} {pact.name}")
+def frozen_pact(session: Session, pact: IntegrityPact) -> rd.PactDocument:
+    document = _frozen(session, pact, f"Salinan Pakta Integritas {pact.year} {pact.name}")
     assert isinstance(document, rd.PactDocument)
     return document
 
@@ -236,7 +249,7 @@ def pact_document(session: Session, pact_id: str) -> rd.PactDocument:
         raise ValidationError.single(FORM, "Pakta Integritas tidak ditemukan")
     regency = _regency(session)
     if pact.snapshot:
-        return replace(frozen_pact(pact), source=regency.id)
+        return replace(frozen_pact(session, pact), source=regency.id)
     return replace(build_pact_document(session, pact), source=regency.id)
 
 

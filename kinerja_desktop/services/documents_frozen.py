@@ -10,6 +10,7 @@ names each frozen document whose snapshot or rows no longer match it (changed be
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,28 +18,43 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..db.models import IntegrityPact, PerformanceAgreement
+from ..db.models import DocumentAsset, IntegrityPact, PerformanceAgreement
 from ..domain.enums import AgreementStatus
 from ..reports import data as rd
 from ..reports.fingerprint import fingerprint
-from ..reports.snapshot import SnapshotError, from_snapshot, snapshot_fingerprint, to_snapshot
-from .documents import build_agreement_document, build_pact_document, frozen_agreement
+from ..reports.snapshot import SnapshotError, assets_of, from_snapshot, snapshot_fingerprint, to_snapshot
+from .documents import asset_lookup, build_agreement_document, build_pact_document, frozen_agreement
 
 FROZEN_STATUSES = (AgreementStatus.FINAL, AgreementStatus.SIGNED, AgreementStatus.SUPERSEDED)
 
 
-def _keep(row: PerformanceAgreement | IntegrityPact, document: rd.AgreementDocument | rd.PactDocument) -> None:
+def _keep(
+    session: Session, row: PerformanceAgreement | IntegrityPact, document: rd.AgreementDocument | rd.PactDocument
+) -> None:
     row.snapshot = to_snapshot(document)
     row.fingerprint = fingerprint(document)
     row.document_code = document.identity
+    for digest, content in assets_of(document).items():  # each image once, however many documents print it
+        pending = any(isinstance(obj, DocumentAsset) and obj.sha256 == digest for obj in session.new)
+        stored = session.scalars(select(DocumentAsset.id).where(DocumentAsset.sha256 == digest)).first()
+        if not pending and stored is None:
+            session.add(DocumentAsset(id=asset_id(digest), sha256=digest, content=content))
+
+
+def asset_id(digest: str) -> str:
+    """The row id of an image: from its SHA-256, so that every database (the centre's, a laptop's) gives the
+    same image the same id."""
+    return str(uuid.UUID(digest[:32]))
 
 
 def freeze_agreement(session: Session, agreement: PerformanceAgreement) -> rd.AgreementDocument:
     """Freeze the PK as it prints now: at finalisation from today's records, at signing within the frame
     frozen at finalisation (the signing date and signers of the day are what changes)."""
-    frame = frozen_agreement(agreement) if agreement.snapshot else None
-    document = build_agreement_document(session, agreement, frame)
-    _keep(agreement, document)
+    # No flush halfway: a PK becoming signed is written with its new snapshot in one flush (the lock allows it).
+    with session.no_autoflush:
+        frame = frozen_agreement(session, agreement) if agreement.snapshot else None
+        document = build_agreement_document(session, agreement, frame)
+        _keep(session, agreement, document)
     return document
 
 
@@ -49,8 +65,9 @@ def thaw_agreement(agreement: PerformanceAgreement) -> None:
 
 def freeze_pact(session: Session, pact: IntegrityPact) -> rd.PactDocument:
     """Freeze the Pakta as signed (recorded) now."""
-    document = build_pact_document(session, pact)
-    _keep(pact, document)
+    with session.no_autoflush:
+        document = build_pact_document(session, pact)
+        _keep(session, pact, document)
     return document
 
 
@@ -83,6 +100,7 @@ SNAPSHOT_CHANGED = "salinan dokumen yang tersimpan tidak sesuai dengan sidiknya 
 def agreement_finding(session: Session, agreement: PerformanceAgreement) -> Finding | None:
     """Why a frozen PK no longer matches its fingerprint, or None."""
     return _finding(
+        session,
         agreement,
         f"PK {agreement.year} {agreement.opd_name} versi {agreement.version_no}",
         signed_label,
@@ -93,6 +111,7 @@ def agreement_finding(session: Session, agreement: PerformanceAgreement) -> Find
 def pact_finding(session: Session, pact: IntegrityPact) -> Finding | None:
     """Why a Pakta no longer matches its fingerprint, or None."""
     return _finding(
+        session,
         pact,
         f"Pakta Integritas {pact.year} {pact.name}",
         lambda frame: f"Pakta Integritas {frame.year} {frame.signer.name} ({frame.institution})",
@@ -101,6 +120,7 @@ def pact_finding(session: Session, pact: IntegrityPact) -> Finding | None:
 
 
 def _finding(
+    session: Session,
     row: PerformanceAgreement | IntegrityPact,
     label: str,
     label_of: Callable[[Any], str],
@@ -111,7 +131,7 @@ def _finding(
     try:
         if snapshot_fingerprint(row.snapshot) != row.fingerprint:
             return Finding(row.document_code, label, SNAPSHOT_CHANGED)
-        frame = from_snapshot(row.snapshot)
+        frame = from_snapshot(row.snapshot, asset_lookup(session))
     except SnapshotError as exc:
         return Finding(row.document_code, label, str(exc))
     if fingerprint(from_rows(frame)) != row.fingerprint:

@@ -156,7 +156,7 @@ def _verify_agreement(session: Session, printout: _Printout, year: int, code: st
     if printout.foreign:
         return Verification(False, printout.identity, FOREIGN)
     if frozen:
-        return _frozen_mismatch(printout, frozen[0])
+        return _frozen_mismatch(session, printout, frozen[0])
     if drafts:
         label = signed_label(build_agreement_document(session, drafts[0]))
         return Verification(
@@ -166,7 +166,7 @@ def _verify_agreement(session: Session, printout: _Printout, year: int, code: st
 
 
 def _frozen_match(session: Session, printout: _Printout, agreement: PerformanceAgreement) -> Verification:
-    document = frozen_agreement(agreement)
+    document = frozen_agreement(session, agreement)
     label = signed_label(document) + _renamed(session, agreement, document)
     finding = agreement_finding(session, agreement)
     if finding is not None:
@@ -197,11 +197,11 @@ def _frozen_match(session: Session, printout: _Printout, agreement: PerformanceA
     return Verification(True, printout.identity, f"COCOK: berkas sesuai dengan {label}, {signed}")
 
 
-def _frozen_mismatch(printout: _Printout, agreement: PerformanceAgreement) -> Verification:
+def _frozen_mismatch(session: Session, printout: _Printout, agreement: PerformanceAgreement) -> Verification:
     """A printout of this PK's identity whose content differs from the frozen one: say which earlier state it
     shows when it is one the app printed (a draft, or the final before signing), else that it was changed."""
     try:
-        document = frozen_agreement(agreement)
+        document = frozen_agreement(session, agreement)
     except ValidationError as exc:
         return Verification(False, printout.identity, f"TIDAK COCOK: {exc}")
     label = signed_label(document)
@@ -229,7 +229,7 @@ def _verify_pact(session: Session, printout: _Printout, year: int, code: str) ->
     pacts = session.scalars(select(IntegrityPact).where(IntegrityPact.document_code == printout.identity)).all()
     for pact in pacts:
         if pact.fingerprint == printout.fingerprint:
-            document = frozen_pact(pact)
+            document = frozen_pact(session, pact)
             label = f"Pakta Integritas {document.year} {document.signer.name} ({document.institution})"
             finding = pact_finding(session, pact)
             if finding is not None:

@@ -66,6 +66,11 @@ def test_0005_signed_documents_are_frozen_as_they_printed(tmp_path: Path) -> Non
             "PI-2025-DINKES-v1": ("pakta", printed["PI-2025-DINKES-v1"]),
         }
         assert maintenance.integrity_problems(database) == []
+        conn = sqlite3.connect(path)
+        try:  # the logo printed on all of them, kept once
+            assert conn.execute("SELECT count(*) FROM document_asset").fetchone()[0] == 1
+        finally:
+            conn.close()
         # AND a reprint is the printout of January: the Pakta's kop names the OPD as it was then
         out = tmp_path / "cetak"
         files = printing.print_agreements(database, 2025, out) + printing.print_pacts(database, 2025, out)

@@ -72,6 +72,13 @@ def test_a_signed_pk_and_pakta_reprint_the_same_after_rename_new_phone_new_logo_
     text = _text(pact_again)
     assert "DINAS KESEHATAN Jalan Pemuda Nomor 12" in text and "(0294) 381234" in text
     assert "DINAS KESEHATAN, PENGENDALIAN" not in text
+    # AND the logo of the signing is kept once, for both documents, apart from their snapshots
+    from kinerja_desktop.db.models import DocumentAsset
+
+    with db.read() as s:
+        assets = s.scalars(select(DocumentAsset)).all()
+        snapshot = s.get(PerformanceAgreement, agreement_id).snapshot
+    assert [a.content for a in assets] == [sample_logo()] and "iVBOR" not in snapshot
     # AND verify of the original printouts still matches, naming the OPD as it was when signed
     result = printing.verify_pdf(db, pk)
     assert result.matches, result.message

@@ -18,8 +18,9 @@ def test_a_row_too_tall_for_a_page_is_refused_in_indonesian_and_leaves_no_file(
 ) -> None:
     agreement_id = agreements.create_from_renstra(db, dinkes, 2026)
     detail = agreements.get_agreement(db, agreement_id)
-    endless = "Persentase layanan yang memenuhi standar pelayanan minimal " * 600
-    agreements.save_draft(db, replace(detail, items=[replace(detail.items[0], indicator_name=endless)]))
+    # A sasaran of 4.000 characters (the longest the database keeps) over one indicator: taller than a page
+    endless = ("Meningkatnya derajat kesehatan masyarakat melalui layanan yang bermutu " * 60)[:4000]
+    agreements.save_draft(db, replace(detail, items=[replace(detail.items[0], sasaran=endless)]))
     with pytest.raises(ValidationError) as refused:
         printing.print_agreement(db, agreement_id, tmp_path / "pk.pdf")
     assert str(refused.value) == (

@@ -157,7 +157,12 @@ def _draft(db: Database) -> agreements.AgreementDetail:
     from kinerja_desktop.db.models import PerformanceAgreement
 
     with db.read() as s:
-        draft = s.scalar(select(PerformanceAgreement.id).where(PerformanceAgreement.status == "draf"))
+        draft = s.scalar(
+            select(PerformanceAgreement.id).where(
+                PerformanceAgreement.status == "draf",
+                PerformanceAgreement.opd_id.is_not(None),  # an OPD's, with programs
+            )
+        )
     return agreements.get_agreement(db, draft)
 
 

@@ -1,8 +1,9 @@
 """Signed means frozen: each final or signed PK and each Pakta Integritas keeps the document it prints.
 
 Adds ``document_code``, ``snapshot`` and ``fingerprint`` to ``performance_agreement`` and ``integrity_pact``,
-and the regency's own wording of the standard sentences (``regency.document_texts``). Only columns are added
-(no table is rebuilt, so no row can be touched by a cascade), then every final, signed and replaced PK and
+the regency's own wording of the standard sentences (``regency.document_texts``), and ``document_asset``: the
+images the frozen documents print (the logo), each kept once. Only columns and a table are added (no table is
+rebuilt, so no row can be touched by a cascade), then every final, signed and replaced PK and
 every Pakta Integritas is snapshotted once from what it prints today, so that its printouts still verify and
 its reprints stay the same whatever changes later. The one exception: the kop of a Pakta names the OPD as on
 its signing date (today's name was printed over the old one in its body after a rename).
@@ -18,11 +19,11 @@ Revises: 0005_planning
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import re
-from datetime import date
+import uuid
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -48,10 +49,22 @@ def upgrade() -> None:
             batch_op.add_column(sa.Column("fingerprint", sa.String(length=64), nullable=False, server_default=""))
     with op.batch_alter_table("regency") as batch_op:
         batch_op.add_column(sa.Column("document_texts", sa.Text(), nullable=False, server_default=""))
+    op.create_table(
+        "document_asset",
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("content", sa.LargeBinary(), nullable=False),
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_document_asset")),
+        sa.UniqueConstraint("sha256", name=op.f("uq_document_asset_sha256")),
+    )
     freeze_existing(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_table("document_asset")
     with op.batch_alter_table("regency") as batch_op:
         batch_op.drop_column("document_texts")
     for table in FROZEN_TABLES:
@@ -170,12 +183,14 @@ def _full_name(regency: Any) -> str:
 
 
 class _Assets(dict):
+    """The images a document names by SHA-256, to keep once each in ``document_asset``."""
+
     def logo(self, png: bytes | None) -> dict[str, str] | None:
         if png is None:
             return None
         png = bytes(png)
         digest = hashlib.sha256(png).hexdigest()
-        self[digest] = base64.b64encode(png).decode("ascii")
+        self[digest] = png
         return {"sha256": digest}
 
 
@@ -201,10 +216,10 @@ def _dump(payload: Any) -> str:
     return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def _frozen(document: dict[str, Any], assets: _Assets) -> tuple[str, str]:
+def _frozen(document: dict[str, Any]) -> tuple[str, str]:
     """(snapshot text, fingerprint) of a document in canonical form."""
-    digest = hashlib.sha256(_dump({"schema": SCHEMA, "document": document}).encode("utf-8")).hexdigest()
-    return _dump({"schema": SCHEMA, "document": document, "assets": dict(assets)}), digest
+    snapshot = _dump({"schema": SCHEMA, "document": document})
+    return snapshot, hashlib.sha256(snapshot.encode("utf-8")).hexdigest()
 
 
 def _agreement(conn: Any, agreement: Any, regency: Any, opds: dict[str, Any]) -> tuple[dict[str, Any], _Assets]:
@@ -322,7 +337,17 @@ def _identity(document: dict[str, Any], prefix: str) -> str:
 
 
 def _store(conn: Any, table: str, row_id: str, prefix: str, document: dict[str, Any], assets: _Assets) -> None:
-    snapshot, digest = _frozen(document, assets)
+    snapshot, digest = _frozen(document)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    for sha, content in assets.items():  # each image once; its id from its hash, as the app gives it
+        if conn.execute(sa.text("SELECT 1 FROM document_asset WHERE sha256 = :sha"), {"sha": sha}).first() is None:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO document_asset (id, sha256, content, created_at, updated_at, version) "
+                    "VALUES (:id, :sha, :content, :now, :now, 1)"
+                ),
+                {"id": str(uuid.UUID(sha[:32])), "sha": sha, "content": content, "now": now},
+            )
     conn.execute(
         sa.text(
             f"UPDATE {table} SET document_code = :code, snapshot = :snapshot, fingerprint = :digest WHERE id = :id"
