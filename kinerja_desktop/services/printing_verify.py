@@ -83,9 +83,12 @@ def verify_pdf(db: Database, pdf: Path) -> Verification:
         )
         if (match := _FROZEN.match(identity)) is not None:
             kind, year, code, version = match.group(1), int(match.group(2)), match.group(3), int(match.group(4))
-            if kind == "PK":
-                return _verify_agreement(session, printout, year, code, version)
-            return _verify_pact(session, printout, year, code)
+            try:
+                if kind == "PK":
+                    return _verify_agreement(session, printout, year, code, version)
+                return _verify_pact(session, printout, year, code)
+            except ValidationError as exc:  # a frozen document that cannot be read back (changed, or damaged)
+                return Verification(False, identity, f"TIDAK COCOK: {exc}")
     for pattern, check in ((_EVALUATION, _verify_evaluation), (_RANKING, _verify_ranking),
                            (_NOT_REPORTED, _verify_not_reported)):
         if (match := pattern.match(identity)) is not None:

@@ -143,7 +143,7 @@ def test_rows_changed_behind_the_apps_back_are_named_by_info_integrity_and_verif
 def test_an_altered_snapshot_is_refused_for_printing_and_named(
     db: Database, dinkes: str, signed: tuple[str, Path, Path], tmp_path: Path
 ) -> None:
-    agreement_id, _pk, _pact = signed
+    agreement_id, pk, _pact = signed
     conn = sqlite3.connect(db.path)
     with conn:
         conn.execute("UPDATE performance_agreement SET snapshot = replace(snapshot, '95.5', '99.5')")
@@ -155,6 +155,8 @@ def test_an_altered_snapshot_is_refused_for_printing_and_named(
         "PK 2026 Dinas Kesehatan versi 1 (PK-2026-DINKES-v1): salinan dokumen yang tersimpan tidak sesuai dengan "
         "sidiknya (diubah di luar aplikasi)"
     ]
+    result = printing.verify_pdf(db, pk)
+    assert not result.matches and result.message.startswith("TIDAK COCOK: Salinan PK 2026 Dinas Kesehatan versi 1")
 
 
 def test_signed_columns_stay_locked(db: Database, dinkes: str, signed: tuple[str, Path, Path]) -> None:
