@@ -239,7 +239,8 @@ def _verify_pact(session: Session, printout: _Printout, year: int, code: str) ->
                 problem = f"Berkas ini sesuai dengan {label} yang dibekukan, TETAPI {finding.problem}"
                 return Verification(False, printout.identity, problem)
             signed = format_date(pact.sign_date)
-            return Verification(True, printout.identity, f"COCOK: sesuai dengan {label}, ditandatangani {signed}")
+            message = f"COCOK: berkas sesuai dengan {label}, ditandatangani {signed}"
+            return Verification(True, printout.identity, message)
     if printout.foreign:
         return Verification(False, printout.identity, FOREIGN)
     if pacts:
