@@ -17,6 +17,7 @@ VERB_MODULES: tuple[str, ...] = (
     "kinerja_desktop.commands.printing",
     "kinerja_desktop.commands.selftest",
     "kinerja_desktop.commands.interchange",
+    "kinerja_desktop.commands.excel",
     "kinerja_desktop.commands.open_file",
 )
 

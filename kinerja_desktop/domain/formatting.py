@@ -106,7 +106,8 @@ _NUMBER_RE = re.compile(r"^[+-]?[\d.,\s]+$")
 
 
 def parse_number(text: str) -> Decimal:
-    """Parse a number typed the Indonesian way (``1.250.000``, ``92,5``, ``1.234,56``).
+    """Parse a number typed the Indonesian way (``1.250.000``, ``92,5``, ``1.234,56``, ``Rp 1.250.000``,
+    ``92,5%``: a percent sign only says the unit, the number stays 92,5).
 
     A lone dot followed by other than three digits is read as a decimal point too (``92.5``),
     because operators paste from English spreadsheets. Raises ``ValueError`` with an Indonesian message.
@@ -114,6 +115,8 @@ def parse_number(text: str) -> Decimal:
     raw = text.strip().replace("\u00a0", "").replace(" ", "")
     if raw.lower().startswith("rp"):
         raw = raw[2:].lstrip(".").strip()
+    elif raw.endswith("%"):
+        raw = raw[:-1]
     if not raw or not _NUMBER_RE.match(raw):
         raise ValueError(f"“{text.strip()}” bukan angka yang sah (contoh: 1.250.000 atau 92,5)")
     if "," in raw:

@@ -73,3 +73,25 @@ def rank_label(rank: str | None, grade: str | None) -> str:
     if rank and grade:
         return f"{rank} ({grade})"
     return rank or grade or ""
+
+
+def split_rank(text: str) -> tuple[str, str]:
+    """"Pembina Utama Muda (IV/c)" → ("Pembina Utama Muda", "IV/c"); a golongan alone or free text as typed."""
+    text = " ".join(text.split())
+    for rank, grade in RANKS:
+        if text == f"{rank} ({grade})":
+            return rank, grade
+    if text.endswith(")") and "(" in text:
+        rank, grade = text[:-1].rsplit("(", 1)
+        return rank.strip(), grade.strip()
+    return text, ""
+
+
+def core_name(name: str) -> str:
+    """A person's name without academic and religious titles, for telling people apart:
+    "Dr. dr. H. Bambang Sutrisno, M.Kes., Sp.OG" → "bambang sutrisno" (titles change; the person does not)."""
+    main = name.split(",", 1)[0]  # gelar belakang follow the first comma
+    words = main.split()
+    while len(words) > 1 and words[0].endswith("."):  # gelar depan: Dr. dr. Ir. H. Hj. Drs.
+        words.pop(0)
+    return " ".join(words).casefold()

@@ -86,3 +86,38 @@ def _quarter_problems(cumulation: Cumulation, target: Decimal, quarters: Sequenc
             if q != target:
                 return {field: f"Target tetap: setiap triwulan harus sama dengan target tahunan ({_fmt(target)})"}
     return {}
+
+
+def derived_quarters(
+    cumulation: Cumulation,
+    polarity: Polarity,
+    target: Decimal | None,
+    start: Decimal | None = None,
+) -> tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]:
+    """The quarterly targets (Rencana Aksi TW I–IV) a yearly target implies when none were given.
+
+    Summed: the target split into four parts in its own precision, the later quarters taking what does not
+    divide (10 → 2, 2, 3, 3). Last value: a straight line from ``start`` (last year's target or the baseline)
+    to the yearly target, reached in TW IV; without a start, the target in every quarter. Average and flat:
+    the target in every quarter. Released figures and range indicators have no quarterly targets (their
+    target to date is the yearly one). Each result passes :func:`target_problems`.
+    """
+    none = (None, None, None, None)
+    if target is None or polarity is Polarity.RANGE or cumulation is Cumulation.RELEASED:
+        return none
+    exponent = target.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    unit = Decimal(1).scaleb(-places)
+    if cumulation is Cumulation.SUMMED:
+        steps = int((target / unit).to_integral_value())
+        base, rest = divmod(steps, 4)
+        parts = [base + (1 if n >= 4 - rest else 0) for n in range(4)]
+        q1, q2, q3, q4 = (Decimal(part) * unit for part in parts)
+        return q1, q2, q3, q4
+    if cumulation is Cumulation.LAST_VALUE and start is not None and start != target:
+        step_places = places + 2
+        line = [(start + (target - start) * k / 4).quantize(Decimal(1).scaleb(-step_places)) for k in (1, 2, 3)]
+        q1, q2, q3 = (value.normalize() if value != value.to_integral_value() else value.quantize(Decimal(1))
+                      for value in line)
+        return q1, q2, q3, target
+    return target, target, target, target

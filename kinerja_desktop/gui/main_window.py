@@ -51,6 +51,15 @@ NAVIGATION = (
     ("Laporan", "reports"),
     ("Cadangan & Paket", "backup"),
 )
+# Berkas → Impor dari Excel / Templat Excel: (kind of services.excel_import, menu text).
+EXCEL_KINDS = (
+    ("pimpinan", "&Pimpinan daerah…"),
+    ("opd", "Perangkat &daerah…"),
+    ("rpjmd", "&RPJMD…"),
+    ("renstra", "R&enstra…"),
+    ("program", "Pro&gram && anggaran…"),
+    ("realisasi", "Realisasi &triwulan…"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -206,6 +215,16 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.profile_action)
+        self.import_menu = QMenu(self.tr("&Impor dari Excel"), self)
+        self.template_menu = QMenu(self.tr("Templat E&xcel"), self)
+        for kind, text in EXCEL_KINDS:
+            imports = self.import_menu.addAction(self.tr(text))
+            imports.triggered.connect(lambda _c=False, k=kind: self.import_excel(k))
+            templates = self.template_menu.addAction(self.tr(text))
+            templates.triggered.connect(lambda _c=False, k=kind: self.excel_template(k))
+        self.import_menu.setEnabled(False)
+        file_menu.addMenu(self.import_menu)
+        file_menu.addMenu(self.template_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -236,6 +255,22 @@ class MainWindow(QMainWindow):
             return
         if RegencyDialog(self.db, self).exec():
             self._apply_context()
+
+    def excel(self):  # noqa: ANN201 - the window's one ExcelImport, made when first used
+        from .excel_import_action import ExcelImport
+
+        if getattr(self, "_excel", None) is None:
+            self._excel = ExcelImport(self, lambda: self.db, self.runner)
+            self._excel.imported.connect(lambda _result: self.reload())
+        return self._excel
+
+    def import_excel(self, kind: str) -> None:
+        """Berkas → Impor dari Excel: choose a file, preview it, import it (``gui/excel_import_action.py``)."""
+        if self.db is not None and not self.needs_setup:
+            self.excel().start(kind)
+
+    def excel_template(self, kind: str) -> None:
+        self.excel().write_template(kind)
 
     def show_about(self) -> None:
         box = QMessageBox(self)
@@ -389,6 +424,7 @@ class MainWindow(QMainWindow):
             item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled)
         # The profile of a government not recorded yet is the wizard's first page, not this dialog.
         self.profile_action.setEnabled(not self.needs_setup)
+        self.import_menu.setEnabled(not self.needs_setup)
         if self.db is not None:
             self.welcome.set_file(str(self.db.path) if self.db.path is not None else self.db.display_name)
 

@@ -21,7 +21,7 @@ from enum import IntEnum
 from ..domain.enums import ActingKind, LeaderRole, OpdKind, PeriodKind, RegionKind
 from ..domain.formatting import format_date
 from ..services.opd import OpdForm
-from ..services.periods import PeriodData, default_name, period_problems
+from ..services.periods import PeriodData, default_name, period_problems, suggested_period
 from ..services.regency import RegencyProfile
 from ..services.setup import (
     AGENCY_NAMES,
@@ -59,12 +59,6 @@ _KIND_WORDS: tuple[tuple[str, OpdKind], ...] = (
     ("badan", OpdKind.BADAN),
     ("dinas", OpdKind.DINAS),
 )
-
-
-def suggested_period(today: date) -> tuple[int, int]:
-    """The RPJMD period of the simultaneous regional elections that ``today`` falls in (2025–2029, 2030–2034)."""
-    start = 2025 + 5 * ((today.year - 2025) // 5)
-    return start, start + 4
 
 
 def guess_opd_kind(name: str) -> OpdKind | None:

@@ -1,25 +1,24 @@
 """CSV files for spreadsheets, safe from formula injection: the one writer every CSV export uses.
 
-A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to Excel and
-LibreOffice (``=HYPERLINK(...)``, ``@SUM(1+1)*cmd|' /C calc'!A0``); such text, typed into an OPD's name or
-code, is written with a leading apostrophe so the spreadsheet shows it as text (OWASP, "CSV Injection").
-Numbers stay numbers: an ``int`` or ``Decimal`` cell, and text that is nothing but a number as the app
-writes it (``-5,00``, ``-1.234.567,89``, ``-12.5``), cannot be a formula and is written unchanged.
+Text a spreadsheet would run as a formula (``interchange/formula_guard.py``: it starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return), typed into an OPD's name or code, is written with a leading
+apostrophe so the spreadsheet shows it as text (OWASP, "CSV Injection"). Numbers stay numbers: an ``int`` or
+``Decimal`` cell, and text that is nothing but a number as the app writes it (``-5,00``, ``-1.234.567,89``,
+``-12.5``), cannot be a formula and is written unchanged.
 """
 
 from __future__ import annotations
 
 import csv
 import os
-import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# A number as formatting.format_number writes it (1.234.567,89), or in machine form (1234567.89).
-_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?%?|[+-]?\d+(?:\.\d+)?", re.ASCII)
+from ..interchange.formula_guard import is_formula_text
+
+__all__ = ["SafeCsvWriter", "safe_cell", "write_csv"]
 
 
 def safe_cell(value: Any) -> Any:
@@ -29,7 +28,7 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, int | Decimal) and not isinstance(value, bool):
         return value
     text = str(value)
-    if text.startswith(FORMULA_STARTS) and _NUMBER.fullmatch(text) is None:
+    if is_formula_text(text):
         return "'" + text
     return text
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..db.database import Database
 from ..db.evidence import find_evidence, store_evidence_file
@@ -38,97 +39,108 @@ def save_quarter_report(db: Database, report: QuarterReport, *, origin: str = "a
     A changed earlier value is a correction and is written to the audit log with old and new values.
     """
     evidence_dir = db.evidence_dir
+    with db.write() as session:
+        return write_quarter_report(session, report, evidence_dir=evidence_dir, origin=origin)
+
+
+def _check_values(report: QuarterReport) -> None:
     unusable: dict[str, str] = {}
     for entry in report.indicators:  # a signalling NaN cannot even be compared with the stored value
         unusable.update(check_values(IndicatorRealization, {"value": entry.value}, indicator_id=entry.indicator_id))
     if unusable:
         raise ValidationError(unusable)
-    with db.write() as session:
-        if closure(session, report.year, report.quarter) is not None:
-            raise ValidationError.single(
-                FORM, f"Triwulan {report.quarter} tahun {report.year} sudah ditutup Bappeda; data tidak dapat diubah"
+
+
+def write_quarter_report(
+    session: Session, report: QuarterReport, *, evidence_dir: Path | None = None, origin: str = "app"
+) -> OpdEvaluation:
+    """:func:`save_quarter_report` inside the caller's transaction (an import of many OPDs' reports)."""
+    _check_values(report)
+    if closure(session, report.year, report.quarter) is not None:
+        raise ValidationError.single(
+            FORM, f"Triwulan {report.quarter} tahun {report.year} sudah ditutup Bappeda; data tidak dapat diubah"
+        )
+    agreements = signed_agreements(session, report.year, report.opd_id)
+    if not agreements:
+        raise ValidationError.single(FORM, f"Belum ada PK {report.year} yang ditandatangani untuk OPD ini")
+    agreement = agreements[0]
+    allowed = {item.indicator_id for item in agreement.items}
+    programs = {p.program_id: p for p in agreement.programs if p.program_id}
+    problems: dict[str, str] = {}
+    corrections = []
+    for entry in report.indicators:
+        if entry.indicator_id not in allowed:
+            raise ValidationError.single(FORM, "Indikator tidak termasuk dalam PK yang ditandatangani")
+        row = session.scalars(
+            select(IndicatorRealization).where(
+                IndicatorRealization.indicator_id == entry.indicator_id,
+                IndicatorRealization.year == report.year,
+                IndicatorRealization.quarter == report.quarter,
             )
-        agreements = signed_agreements(session, report.year, report.opd_id)
-        if not agreements:
-            raise ValidationError.single(FORM, f"Belum ada PK {report.year} yang ditandatangani untuk OPD ini")
-        agreement = agreements[0]
-        allowed = {item.indicator_id for item in agreement.items}
-        programs = {p.program_id: p for p in agreement.programs if p.program_id}
-        problems: dict[str, str] = {}
-        corrections = []
-        for entry in report.indicators:
-            if entry.indicator_id not in allowed:
-                raise ValidationError.single(FORM, "Indikator tidak termasuk dalam PK yang ditandatangani")
-            row = session.scalars(
-                select(IndicatorRealization).where(
-                    IndicatorRealization.indicator_id == entry.indicator_id,
-                    IndicatorRealization.year == report.year,
-                    IndicatorRealization.quarter == report.quarter,
-                )
-            ).first()
-            if row is None:
-                if entry.value is None and entry.grade is None and not entry.problems and not entry.new_evidence:
-                    continue
-                row = IndicatorRealization(indicator_id=entry.indicator_id, year=report.year, quarter=report.quarter)
-                session.add(row)
-            elif (row.value, row.grade) != (entry.value, entry.grade) and (row.value is not None or row.grade):
-                corrections.append((entry.indicator_id, row.value, entry.value, row.grade, entry.grade))
-                row.verified = False  # a corrected value needs Bappeda's verification again
-            row.value, row.grade = entry.value, entry.grade
-            row.problems, row.follow_up = entry.problems.strip(), entry.follow_up.strip()
-            row.reported_at = utcnow()
-            for path in entry.new_evidence:
-                row.evidence.append(_store_evidence(path, evidence_dir))
-        for budget in report.budgets:
-            program = programs.get(budget.program_id)
-            if program is None:
-                raise ValidationError.single(FORM, "Program tidak termasuk dalam PK yang ditandatangani")
-            negative = negative_budget_problem(program.name, budget.amount)
-            if negative:
-                problems[budget_key(budget.program_id)] = negative
+        ).first()
+        if row is None:
+            if entry.value is None and entry.grade is None and not entry.problems and not entry.new_evidence:
                 continue
-            row = session.scalars(
-                select(BudgetRealization).where(
-                    BudgetRealization.program_id == budget.program_id,
-                    BudgetRealization.year == report.year,
-                    BudgetRealization.quarter == report.quarter,
-                )
-            ).first()
-            if budget.amount is None:
-                if row is not None:
-                    session.delete(row)
-                continue
-            if row is None:
-                row = BudgetRealization(program_id=budget.program_id, year=report.year, quarter=report.quarter)
-                session.add(row)
-            row.amount = int(budget.amount)
-        if problems:
-            raise ValidationError(problems)
-        session.flush()
-        result = evaluate_in(session, report.year, report.quarter, report.opd_id)[0]
-        problems = report_problems(result)
-        if problems:
-            raise ValidationError(problems)
+            row = IndicatorRealization(indicator_id=entry.indicator_id, year=report.year, quarter=report.quarter)
+            session.add(row)
+        elif (row.value, row.grade) != (entry.value, entry.grade) and (row.value is not None or row.grade):
+            corrections.append((entry.indicator_id, row.value, entry.value, row.grade, entry.grade))
+            row.verified = False  # a corrected value needs Bappeda's verification again
+        row.value, row.grade = entry.value, entry.grade
+        row.problems, row.follow_up = entry.problems.strip(), entry.follow_up.strip()
+        row.reported_at = utcnow()
+        for path in entry.new_evidence:
+            row.evidence.append(_store_evidence(path, evidence_dir))
+    for budget in report.budgets:
+        program = programs.get(budget.program_id)
+        if program is None:
+            raise ValidationError.single(FORM, "Program tidak termasuk dalam PK yang ditandatangani")
+        negative = negative_budget_problem(program.name, budget.amount)
+        if negative:
+            problems[budget_key(budget.program_id)] = negative
+            continue
+        spent = session.scalars(
+            select(BudgetRealization).where(
+                BudgetRealization.program_id == budget.program_id,
+                BudgetRealization.year == report.year,
+                BudgetRealization.quarter == report.quarter,
+            )
+        ).first()
+        if budget.amount is None:
+            if spent is not None:
+                session.delete(spent)
+            continue
+        if spent is None:
+            spent = BudgetRealization(program_id=budget.program_id, year=report.year, quarter=report.quarter)
+            session.add(spent)
+        spent.amount = int(budget.amount)
+    if problems:
+        raise ValidationError(problems)
+    session.flush()
+    result = evaluate_in(session, report.year, report.quarter, report.opd_id)[0]
+    problems = report_problems(result)
+    if problems:
+        raise ValidationError(problems)
+    audit.record(
+        session,
+        "evaluation.save",
+        "opd",
+        report.opd_id,
+        f"Realisasi TW {report.quarter} {report.year} {result.opd_name} disimpan "
+        f"(nilai {format_number(result.score, 2, empty='-')})",
+        origin=origin,
+    )
+    for indicator_id, old, new, old_grade, new_grade in corrections:
         audit.record(
             session,
-            "evaluation.save",
-            "opd",
-            report.opd_id,
-            f"Realisasi TW {report.quarter} {report.year} {result.opd_name} disimpan "
-            f"(nilai {format_number(result.score, 2, empty='-')})",
+            "evaluation.correct",
+            "indicator",
+            indicator_id,
+            f"Koreksi realisasi TW {report.quarter} {report.year}",
+            {"sebelum": old if old is not None else old_grade, "sesudah": new if new is not None else new_grade},
             origin=origin,
         )
-        for indicator_id, old, new, old_grade, new_grade in corrections:
-            audit.record(
-                session,
-                "evaluation.correct",
-                "indicator",
-                indicator_id,
-                f"Koreksi realisasi TW {report.quarter} {report.year}",
-                {"sebelum": old if old is not None else old_grade, "sesudah": new if new is not None else new_grade},
-                origin=origin,
-            )
-        return result
+    return result
 
 
 def report_problems(result: OpdEvaluation) -> dict[str, str]:

@@ -128,33 +128,38 @@ def _current_head(opd: Opd) -> OpdHead | None:
 def get_opd(db: Database, opd_id: str) -> OpdForm:
     """The OPD with its current head, ready for the form."""
     with db.read() as s:
-        opd = _load(s, opd_id)
-        head = _current_head(opd)
-        data = HeadData()
-        if head is not None:
-            data = HeadData(
-                name=head.official.name,
-                nip=head.official.nip or "",
-                rank=head.official.rank,
-                grade=head.official.grade,
-                position=head.position,
-                acting=head.acting,
-                start_date=head.start_date,
-            )
-        return OpdForm(
-            id=opd.id,
-            code=opd.code,
-            abbreviation=opd.abbreviation,
-            name=opd.name,
-            kind=opd.kind,
-            address=opd.address,
-            phone=opd.phone,
-            email=opd.email,
-            website=opd.website,
-            head=data,
-            is_active=opd.is_active,
-            version=opd.version,
+        return read_opd(s, opd_id)
+
+
+def read_opd(s: Session, opd_id: str) -> OpdForm:
+    """:func:`get_opd` inside the caller's session (an import compares a row with it)."""
+    opd = _load(s, opd_id)
+    head = _current_head(opd)
+    data = HeadData()
+    if head is not None:
+        data = HeadData(
+            name=head.official.name,
+            nip=head.official.nip or "",
+            rank=head.official.rank,
+            grade=head.official.grade,
+            position=head.position,
+            acting=head.acting,
+            start_date=head.start_date,
         )
+    return OpdForm(
+        id=opd.id,
+        code=opd.code,
+        abbreviation=opd.abbreviation,
+        name=opd.name,
+        kind=opd.kind,
+        address=opd.address,
+        phone=opd.phone,
+        email=opd.email,
+        website=opd.website,
+        head=data,
+        is_active=opd.is_active,
+        version=opd.version,
+    )
 
 
 def head_history(db: Database, opd_id: str) -> list[HeadRow]:

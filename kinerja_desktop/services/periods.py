@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -67,6 +68,12 @@ class PeriodRow:
         years = f"{self.start_year}–{self.end_year}"
         text = self.name if years in self.name else f"{self.name} ({years})"
         return text if self.is_active else f"{text} — nonaktif"
+
+
+def suggested_period(today: date) -> tuple[int, int]:
+    """The RPJMD period of the simultaneous regional elections that ``today`` falls in (2025–2029, 2030–2034)."""
+    start = 2025 + 5 * ((today.year - 2025) // 5)
+    return start, start + 4
 
 
 def default_name(kind: PeriodKind, start_year: int, end_year: int) -> str:

@@ -122,7 +122,7 @@ def get_program(db: Database, program_id: str) -> ProgramForm:
             pagu,
             program.id,
             program.version,
-            pagu_from_children=_active_children(session, program.id) > 0,
+            pagu_from_children=active_children(session, program.id) > 0,
         )
 
 
@@ -150,7 +150,7 @@ def _program(session: Session, program_id: str) -> Program:
     return program
 
 
-def _active_children(session: Session, program_id: str) -> int:
+def active_children(session: Session, program_id: str) -> int:
     return session.scalar(
         select(func.count()).select_from(Program).where(Program.parent_id == program_id, Program.is_active.is_(True))
     ) or 0
@@ -208,7 +208,7 @@ def write_program(session: Session, data: ProgramForm) -> Program:
             raise ValidationError.single(
                 FORM, f"{program.level.label} tidak dapat diubah jenis atau perangkat daerahnya"
             )
-        if program.code != code and _active_children(session, program.id):
+        if program.code != code and active_children(session, program.id):
             raise ValidationError.single(
                 "code", f"Kode tidak dapat diubah selama ada {CHILDREN[program.level]} di bawahnya"
             )
@@ -271,7 +271,7 @@ def _check_goal(session: Session, data: ProgramForm) -> None:
         raise ValidationError.single("goal_id", "Pilih sebuah sasaran Renstra perangkat daerah ini")
 
 
-def _stored_pagu(session: Session, program_id: str) -> dict[int, int]:
+def stored_pagu(session: Session, program_id: str) -> dict[int, int]:
     return {
         year: int(pagu)
         for year, pagu in session.execute(
@@ -291,7 +291,7 @@ def _children_sums(session: Session, program_id: str) -> dict[int, int]:
 
 
 def _apply_pagu(session: Session, program: Program, pagu: dict[int, int]) -> None:
-    if _active_children(session, program.id):
+    if active_children(session, program.id):
         sums = _children_sums(session, program.id)
         if dict(pagu) != sums:
             children = CHILDREN[program.level]
@@ -325,9 +325,9 @@ def _set_pagu(session: Session, program: Program, pagu: dict[int, int]) -> None:
 def _update_sums(session: Session, node: Program | None) -> None:
     """Carry the children's totals up to the program: each row with active children gets their sum."""
     while node is not None:
-        if _active_children(session, node.id):
+        if active_children(session, node.id):
             sums = _children_sums(session, node.id)
-            if sums != _stored_pagu(session, node.id):
+            if sums != stored_pagu(session, node.id):
                 _set_pagu(session, node, sums)
         node = session.get(Program, node.parent_id) if node.parent_id else None
 

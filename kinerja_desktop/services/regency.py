@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..db.database import Database
 from ..db.limits import check_values
@@ -207,6 +208,13 @@ def list_leaders(db: Database) -> list[LeaderData]:
 
 def save_leader(db: Database, data: LeaderData) -> str:
     """Add or edit a regional leader; a new definitive head ends the previous one's term the day before."""
+    check_leader_data(data)
+    with db.write() as session:
+        return write_leader(session, data).id
+
+
+def check_leader_data(data: LeaderData) -> None:
+    """Raise ValidationError for what needs no database: name, jabatan, NIP, the term's dates."""
     problems: dict[str, str] = {}
     if not data.name.strip():
         problems["name"] = "Nama wajib diisi"
@@ -219,24 +227,29 @@ def save_leader(db: Database, data: LeaderData) -> str:
         problems["end_date"] = "Akhir masa jabatan tidak boleh sebelum awalnya"
     if problems:
         raise ValidationError(problems)
-    with db.write() as session:
-        leader = session.get(RegionalLeader, data.id) if data.id else None
-        if leader is None:
-            if data.role is LeaderRole.HEAD:
-                for previous in session.scalars(
-                    select(RegionalLeader).where(
-                        RegionalLeader.role == LeaderRole.HEAD,
-                        RegionalLeader.end_date.is_(None),
-                        RegionalLeader.start_date < data.start_date,
-                    )
-                ):
-                    previous.end_date = data.start_date - timedelta(days=1)
-            leader = RegionalLeader()
-            session.add(leader)
-        leader.role, leader.acting = data.role, data.acting
-        leader.name, leader.position = data.name.strip(), data.position.strip()
-        leader.nip, leader.rank, leader.grade = nip, data.rank or None, data.grade or None
-        leader.start_date, leader.end_date = data.start_date, data.end_date
-        session.flush()
-        audit.record(session, "leader.save", "regional_leader", leader.id, f"{leader.position}: {leader.name}")
-        return leader.id
+
+
+def write_leader(session: Session, data: LeaderData) -> RegionalLeader:
+    """:func:`save_leader` inside the caller's transaction (an import); returns the flushed row."""
+    check_leader_data(data)
+    nip = normalize_nip(data.nip or "") or None
+    leader = session.get(RegionalLeader, data.id) if data.id else None
+    if leader is None:
+        if data.role is LeaderRole.HEAD:
+            for previous in session.scalars(
+                select(RegionalLeader).where(
+                    RegionalLeader.role == LeaderRole.HEAD,
+                    RegionalLeader.end_date.is_(None),
+                    RegionalLeader.start_date < data.start_date,
+                )
+            ):
+                previous.end_date = data.start_date - timedelta(days=1)
+        leader = RegionalLeader()
+        session.add(leader)
+    leader.role, leader.acting = data.role, data.acting
+    leader.name, leader.position = data.name.strip(), data.position.strip()
+    leader.nip, leader.rank, leader.grade = nip, data.rank or None, data.grade or None
+    leader.start_date, leader.end_date = data.start_date, data.end_date
+    session.flush()
+    audit.record(session, "leader.save", "regional_leader", leader.id, f"{leader.position}: {leader.name}")
+    return leader

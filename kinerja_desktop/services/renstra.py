@@ -222,32 +222,47 @@ def get_goal(db: Database, goal_id: str) -> GoalData:
 
 
 def save_goal(db: Database, data: GoalData) -> str:
+    """Create or change a tujuan or sasaran of an OPD's Renstra in one transaction; returns its id."""
+    problems = goal_problems(data)
+    if problems:
+        raise ValidationError(problems)
+    with db.write() as session:
+        return write_goal(session, data).id
+
+
+def goal_problems(data: GoalData) -> dict[str, str]:
+    """Checks that need no database: the statement, and a sasaran's tujuan."""
     problems: dict[str, str] = {}
     if not data.statement.strip():
         problems["statement"] = "Uraian wajib diisi"
     if data.kind is GoalKind.TARGET and data.parent_id is None and data.opd_id is not None:
         problems["parent_id"] = "Sasaran harus berada di bawah sebuah tujuan"
+    return problems
+
+
+def write_goal(session: Session, data: GoalData) -> Goal:
+    """:func:`save_goal` inside the caller's transaction (an import); returns the flushed row."""
+    problems = goal_problems(data)
     if problems:
         raise ValidationError(problems)
-    with db.write() as session:
-        goal = _goal(session, data.id) if data.id else Goal(level=GoalLevel.OPD if data.opd_id else GoalLevel.REGIONAL)
-        if data.parent_id:
-            parent = _goal(session, data.parent_id)
-            if parent.id == goal.id or parent.opd_id != data.opd_id:
-                raise ValidationError.single("parent_id", "Induk tidak sah untuk simpul ini")
-        if data.supports_id:
-            supported = _goal(session, data.supports_id)
-            if supported.level is not GoalLevel.REGIONAL:
-                raise ValidationError.single("supports_id", "Sasaran yang didukung harus sasaran RPJMD")
-        goal.opd_id, goal.period_id, goal.kind = data.opd_id, data.period_id, data.kind
-        goal.statement, goal.code = data.statement.strip(), data.code.strip()
-        goal.parent_id, goal.supports_id = data.parent_id, data.supports_id
-        if data.id is None:
-            goal.sort_order = _next_order(session, Goal, Goal.parent_id == data.parent_id, Goal.opd_id == data.opd_id)
-            session.add(goal)
-        session.flush()
-        audit.record(session, "renstra.goal.save", "goal", goal.id, f"{goal.kind.label} disimpan: {goal.statement}")
-        return goal.id
+    goal = _goal(session, data.id) if data.id else Goal(level=GoalLevel.OPD if data.opd_id else GoalLevel.REGIONAL)
+    if data.parent_id:
+        parent = _goal(session, data.parent_id)
+        if parent.id == goal.id or parent.opd_id != data.opd_id:
+            raise ValidationError.single("parent_id", "Induk tidak sah untuk simpul ini")
+    if data.supports_id:
+        supported = _goal(session, data.supports_id)
+        if supported.level is not GoalLevel.REGIONAL:
+            raise ValidationError.single("supports_id", "Sasaran yang didukung harus sasaran RPJMD")
+    goal.opd_id, goal.period_id, goal.kind = data.opd_id, data.period_id, data.kind
+    goal.statement, goal.code = data.statement.strip(), data.code.strip()
+    goal.parent_id, goal.supports_id = data.parent_id, data.supports_id
+    if data.id is None:
+        goal.sort_order = _next_order(session, Goal, Goal.parent_id == data.parent_id, Goal.opd_id == data.opd_id)
+        session.add(goal)
+    session.flush()
+    audit.record(session, "renstra.goal.save", "goal", goal.id, f"{goal.kind.label} disimpan: {goal.statement}")
+    return goal
 
 
 def _goal(session: Session, goal_id: str) -> Goal:

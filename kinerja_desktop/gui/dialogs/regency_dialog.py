@@ -23,6 +23,7 @@ from ...services import opd as opd_service
 from ...services import regency as regency_service
 from ...services.errors import FORM, ValidationError
 from ...services.regency import LeaderData, RegencyProfile
+from ..excel_export_button import ExcelExportButton
 from ..forms.ui_leader_form import Ui_LeaderForm
 from ..forms.ui_regency_form import Ui_RegencyForm
 from ..messages import localize_buttons
@@ -109,6 +110,8 @@ class RegencyDialog(QDialog):
         ui.addLeaderButton.clicked.connect(lambda: self.edit_leader(None))
         ui.editLeaderButton.clicked.connect(self._edit_selected_leader)
         ui.leadersView.doubleClicked.connect(lambda _index: self._edit_selected_leader())
+        self.leaders_excel_button = ExcelExportButton(self, "pimpinan", lambda: self._db)
+        ui.leaderButtons.addWidget(self.leaders_excel_button)
         self.errors.clear()
         self._load()
         self.resize(self.fontMetrics().horizontalAdvance("x" * 125), self.sizeHint().height())

@@ -7,6 +7,8 @@ are :class:`~kinerja_desktop.gui.setup_flow.Step`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -31,14 +33,17 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import ActingKind, OpdKind, RegionKind
 from ...domain.formatting import format_date, parse_date
-from ...domain.personnel import RANK_LABELS, RANKS
+from ...domain.personnel import RANK_LABELS, split_rank
 from ...services.errors import FORM
+from ...services.excel_import_people import read_opd_forms
 from ...services.opd import OpdForm
 from ...services.setup import AGENCY_NAMES, ALLOWED_ACTING
+from ..excel_import_action import ask_xlsx_file, show_refused
 from ..forms.ui_setup_agency import Ui_SetupAgencyPage
 from ..forms.ui_setup_leaders import Ui_SetupLeadersPage
 from ..forms.ui_setup_period import Ui_SetupPeriodPage
 from ..forms.ui_setup_region import Ui_SetupRegionPage
+from ..jobs import Job, Outcome, app_runner
 from ..period_fields import PeriodFields
 from ..setup_flow import DEPUTY, HEAD, SetupFlow, Step, guess_opd_kind
 
@@ -54,18 +59,6 @@ def choose_logo_file(parent: QWidget) -> str:
 
 def acting_text(acting: ActingKind) -> str:
     return acting.prefix or "Definitif"
-
-
-def split_rank(text: str) -> tuple[str, str]:
-    """"Pembina Utama Muda (IV/c)" → ("Pembina Utama Muda", "IV/c"); a golongan alone or free text as typed."""
-    text = " ".join(text.split())
-    for rank, grade in RANKS:
-        if text == f"{rank} ({grade})":
-            return rank, grade
-    if text.endswith(")") and "(" in text:
-        rank, grade = text[:-1].rsplit("(", 1)
-        return rank.strip(), grade.strip()
-    return text, ""
 
 
 def set_row_visible(page: QWidget, label: QLabel, visible: bool) -> None:
@@ -383,7 +376,9 @@ class PeriodPage(_Page):
 
 
 class OpdsPage(_Page):
-    """A table to type the OPDs: code, abbreviation, name, kind (heads are added in Perangkat Daerah)."""
+    """A table to type the OPDs: code, abbreviation, name, kind (heads are added in Perangkat Daerah), or to fill
+    from an ``opd`` Excel workbook ("Impor dari Excel…"): read and checked as the import reads it, each row's head
+    and contacts kept with the row and written by the set-up with the rest."""
 
     step = Step.OPDS
     CODE, ABBREVIATION, NAME, KIND = range(4)
@@ -394,8 +389,9 @@ class OpdsPage(_Page):
         self.setTitle(self.tr("Perangkat daerah"))
         self.setSubTitle(
             self.tr(
-                "Ketik perangkat daerah dengan kode SIPD-nya, atau lewati langkah ini dan tambahkan nanti. Kepala, "
-                "alamat dan kontak tiap perangkat daerah dilengkapi di layar Perangkat Daerah."
+                "Ketik perangkat daerah dengan kode SIPD-nya, impor dari templat Excel perangkat daerah, atau "
+                "lewati langkah ini dan tambahkan nanti. Kepala, alamat dan kontak tiap perangkat daerah dilengkapi "
+                "di layar Perangkat Daerah (atau ikut dari berkas Excel)."
             )
         )
         self.errorLabel = QLabel()
@@ -426,19 +422,72 @@ class OpdsPage(_Page):
         self.add_button.clicked.connect(lambda _checked=False: self.add_row())
         self.remove_button = QPushButton(self.tr("&Hapus baris"))
         self.remove_button.clicked.connect(lambda _checked=False: self.remove_current_row())
+        self.import_button = QPushButton(self.tr("&Impor dari Excel…"))
+        self.import_button.setToolTip(self.tr("Isi tabel dari templat Excel perangkat daerah (Berkas → Templat Excel)"))
+        self.import_button.clicked.connect(lambda _checked=False: self.import_excel())
+        self.import_note = QLabel()
+        self.import_note.setWordWrap(True)
+        self.import_note.setVisible(False)
+        self.import_dialog: QWidget | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch()
+        buttons.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.errorLabel)
         layout.addWidget(self.existingLabel)
         layout.addLayout(buttons)
+        layout.addWidget(self.import_note)
         layout.addWidget(self.table, 1)
         self.show_errors({})
 
     def general_label(self) -> QLabel:
         return self.errorLabel
+
+    # -- from Excel ----------------------------------------------------------------------------------------
+    def import_excel(self, path: str | None = None) -> None:
+        """Read an ``opd`` workbook off the GUI thread (progress, "Batal") and fill the table with its rows."""
+        title = self.tr("Impor perangkat daerah dari Excel")
+        path = path or ask_xlsx_file(self, title)
+        if not path:
+            return
+        job = Job(lambda progress, cancelled: read_opd_forms(Path(path), progress=progress, cancelled=cancelled),
+                  title=title, parent=self.window())
+
+        def done(outcome: Outcome) -> None:
+            if outcome.ok:
+                self.fill_from(outcome.value, Path(path).name)
+            elif not outcome.cancelled:
+                self.import_dialog = show_refused(self, outcome)
+
+        job.finished.connect(done)
+        (getattr(self.wizard(), "runner", None) or app_runner()).start(job)
+
+    def fill_from(self, forms: list[OpdForm], file_name: str) -> None:
+        """Put the file's OPDs in the table (a row of the same code is replaced; empty rows go)."""
+        for row in reversed(range(self.table.rowCount())):
+            if row not in self._typed_rows():
+                self.table.removeRow(row)
+        codes = {self._text(row, self.CODE).strip(): row for row in range(self.table.rowCount())}
+        for form in forms:
+            row = codes.get(form.code)
+            if row is None:
+                row = self.add_row()
+            self.table.blockSignals(True)
+            texts = ((self.CODE, form.code), (self.ABBREVIATION, form.abbreviation), (self.NAME, form.name))
+            for column, text in texts:
+                self.table.item(row, column).setText(text)
+            self.table.item(row, self.CODE).setData(Qt.ItemDataRole.UserRole, form)
+            self.table.blockSignals(False)
+            combo = self.kind_combo(row)
+            combo.setCurrentIndex(max(0, combo.findData(form.kind)))
+        heads = sum(1 for form in forms if not form.head.is_empty)
+        self.import_note.setText(self.tr(
+            "{0} perangkat daerah dibaca dari “{1}” ({2} dengan kepalanya); kepala dan kontaknya ikut disimpan."
+        ).format(len(forms), file_name, heads))
+        self.import_note.setVisible(True)
+        self.show_errors({})
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         existing = len(self.flow.existing_codes)
@@ -498,9 +547,12 @@ class OpdsPage(_Page):
             kind = self.kind_combo(row).currentData()
             if not any(t.strip() for t in texts) and kind is None:
                 continue  # an empty row is not an OPD
-            forms.append(
-                OpdForm(code=texts[0], abbreviation=texts[1], name=texts[2], kind=OpdKind(kind) if kind else None)
-            )
+            imported = self.table.item(row, self.CODE).data(Qt.ItemDataRole.UserRole)
+            typed = OpdForm(code=texts[0], abbreviation=texts[1], name=texts[2], kind=OpdKind(kind) if kind else None)
+            if isinstance(imported, OpdForm):  # from Excel: its head and contacts, with what the table says now
+                typed = replace(imported, code=typed.code, abbreviation=typed.abbreviation, name=typed.name,
+                                kind=typed.kind)
+            forms.append(typed)
         self.flow.opds = forms
         return {}
 

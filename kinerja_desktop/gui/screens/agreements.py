@@ -29,6 +29,7 @@ from .. import messages
 from ..dialogs.agreement_actions import CreateAgreementDialog, OpdChoice
 from ..dialogs.agreement_editor import AgreementEditor
 from ..dialogs.agreement_print_dialog import PrintAllDialog
+from ..excel_export_button import ExcelExportButton
 from ..jobs import Job, JobRunner, Outcome, app_runner
 from ..models.agreement_list_model import OPD_ROLE, AgreementListModel, StatusFilter
 from ..print_action import PrintAction
@@ -90,6 +91,8 @@ class AgreementsScreen(Screen):
         tools.addWidget(self.create_button)
         tools.addWidget(self.open_button)
         tools.addWidget(self.print_all_button)
+        self.excel_button = ExcelExportButton(self, "pk", lambda: self.db, year=lambda: self.year, runner=runner)
+        tools.addWidget(self.excel_button)
         regional = QHBoxLayout()
         regional.addWidget(self.regional_label, 1)
         regional.addWidget(self.regional_button)

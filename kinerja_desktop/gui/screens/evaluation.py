@@ -34,6 +34,7 @@ from ...services.evaluation_data import OpdEvaluation
 from ...services.quarter_view import QuarterView, load_quarter_view
 from .. import messages, save_dialog
 from ..charts import Bar, BarChart, LegendEntry, LineChart, Marker, Series
+from ..excel_export_button import ExcelExportButton
 from ..jobs import JobRunner, app_runner
 from ..models import ID_ROLE
 from ..models.evaluation_colors import ALERT, band_colors, predicate_color
@@ -95,6 +96,10 @@ class EvaluationScreen(Screen):
         top.addWidget(self.status_label, 1)
         top.addWidget(self.fill_button)
         top.addWidget(self.close_button)
+        quarter = self.quarter_combo.currentData
+        self.excel_button = ExcelExportButton(self, "evaluasi", lambda: self.db, year=lambda: self.year,
+                                              quarter=quarter, runner=runner)
+        top.addWidget(self.excel_button)
 
         # -- ranking table with filter, export and printing
         self.model = RankingTableModel(self)
@@ -119,6 +124,9 @@ class EvaluationScreen(Screen):
         ranking_tools = QHBoxLayout()
         ranking_tools.addWidget(self.filter_edit, 1)
         ranking_tools.addWidget(self.export_button)
+        self.ranking_excel_button = ExcelExportButton(self, "peringkat", lambda: self.db, year=lambda: self.year,
+                                                      quarter=quarter, text=self.tr("Ekspor Excel…"), runner=runner)
+        ranking_tools.addWidget(self.ranking_excel_button)
         ranking_tools.addWidget(QLabel(self.tr("Kertas:")))
         ranking_tools.addWidget(self.paper_combo)
         ranking_tools.addWidget(self.ranking_preview_button)
@@ -204,6 +212,9 @@ class EvaluationScreen(Screen):
         missing_tools.addWidget(self.missing_print_button)
         missing_tools.addWidget(self.missing_pdf_button)
         missing_tools.addWidget(self.missing_csv_button)
+        self.missing_excel_button = ExcelExportButton(self, "belum-lapor", lambda: self.db, year=lambda: self.year,
+                                                      quarter=quarter, text=self.tr("Ekspor Excel…"), runner=runner)
+        missing_tools.addWidget(self.missing_excel_button)
         missing_pane = QWidget()
         missing_layout = QVBoxLayout(missing_pane)
         missing_layout.addLayout(missing_tools)

@@ -11,6 +11,7 @@ from ...services.errors import ValidationError
 from ...services.opd import OpdRow
 from .. import messages
 from ..dialogs.opd_form_dialog import OpdFormDialog
+from ..excel_export_button import ExcelExportButton
 from ..models import ID_ROLE
 from ..models.opd_filter_proxy import OpdFilterProxy
 from ..models.opd_table_model import OpdTableModel
@@ -54,6 +55,8 @@ class OpdScreen(Screen):
         tools.addWidget(self.add_button)
         tools.addWidget(self.edit_button)
         tools.addWidget(self.active_button)
+        self.excel_button = ExcelExportButton(self, "opd", lambda: self.db)
+        tools.addWidget(self.excel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
         layout.addLayout(tools)

@@ -21,6 +21,7 @@ from ...domain.enums import ProgramLevel
 from ...domain.formatting import format_number, format_rupiah
 from ...services import programs, renstra
 from ..dialogs.program_form_dialog import ProgramFormDialog
+from ..excel_export_button import ExcelExportButton
 from ..models.plan_tree import PlanItem
 from ..models.program_tree_model import ProgramTreeModel
 from ..opd_picker import OpdPicker
@@ -58,6 +59,8 @@ class ProgramsScreen(PlanScreen):
         tools.addWidget(self.edit_button)
         tools.addWidget(self.remove_button)
         tools.addStretch()
+        self.excel_button = ExcelExportButton(self, "program", lambda: self.db, year=lambda: self.year)
+        tools.addWidget(self.excel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
         layout.addLayout(top)

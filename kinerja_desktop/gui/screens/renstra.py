@@ -26,6 +26,7 @@ from ...services.renstra import NO_INDICATOR, NOT_LINKED, GoalNode, PeriodInfo
 from .. import messages
 from ..dialogs.goal_form_dialog import GoalFormDialog
 from ..dialogs.indicator_form_dialog import IndicatorFormDialog
+from ..excel_export_button import ExcelExportButton
 from ..models.renstra_tree_model import NodeKind, RenstraTreeModel, TreeItem
 from ..opd_picker import OpdPicker
 from .base import heading, note
@@ -84,6 +85,8 @@ class RenstraScreen(PlanScreen):
         tools.addWidget(self.down_button)
         tools.addWidget(self.retire_button)
         tools.addStretch()
+        self.excel_button = ExcelExportButton(self, "renstra", lambda: self.db, year=lambda: self.year)
+        tools.addWidget(self.excel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
         layout.addLayout(top)

@@ -27,6 +27,7 @@ from ...services.csv_files import write_csv
 from ...services.overview import ReportingRow
 from .. import messages, save_dialog
 from ..dialogs.agreement_print_dialog import paper_combo
+from ..excel_export_button import ExcelExportButton
 from ..jobs import Job, JobRunner, Outcome, app_runner
 from ..models.record_table import ALERT, LEFT, RIGHT, Column, RecordTableModel
 from ..models.sort_proxy import RawValueSortProxy
@@ -114,6 +115,8 @@ class ReportsScreen(Screen):
         recap_tools = QHBoxLayout()
         recap_tools.addWidget(self.summary, 1)
         recap_tools.addWidget(self.csv_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.excel_button = ExcelExportButton(self, "rekap", lambda: self.db, year=lambda: self.year, runner=runner)
+        recap_tools.addWidget(self.excel_button, 0, Qt.AlignmentFlag.AlignTop)
         recap_box = QGroupBox(self.tr("Rekap kelengkapan pelaporan realisasi"))
         recap_layout = QVBoxLayout(recap_box)
         recap_layout.addLayout(recap_tools)

@@ -19,6 +19,7 @@ from .. import messages
 from ..dialogs.indicator_form_dialog import IndicatorFormDialog
 from ..dialogs.period_form_dialog import PeriodFormDialog, next_period
 from ..dialogs.rpjmd_goal_dialog import RpjmdGoalDialog
+from ..excel_export_button import ExcelExportButton
 from ..models.plan_tree import PlanItem
 from ..models.rpjmd_tree_model import INDICATOR, RpjmdTreeModel
 from .base import heading, note
@@ -67,6 +68,8 @@ class RpjmdScreen(PlanScreen):
         for widget in (self.edit_button, self.up_button, self.down_button, self.remove_button):
             tools.addWidget(widget)
         tools.addStretch()
+        self.excel_button = ExcelExportButton(self, "rpjmd", lambda: self.db, year=self._period_year)
+        tools.addWidget(self.excel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
         layout.addLayout(top)
@@ -104,6 +107,11 @@ class RpjmdScreen(PlanScreen):
         # Another database or year: show the period of the year again (until the user picks another).
         self._follow_year = self._follow_year or db is not self.db or year != self.year
         super().set_context(db, year)
+
+    def _period_year(self) -> int | None:
+        """The first year of the period shown (the Excel export writes that period)."""
+        row = next((p for p in self.periods if p.id == self.current_period_id()), None)
+        return row.start_year if row is not None else self.year
 
     def current_period_id(self) -> str | None:
         return self.period_combo.currentData() if self.period_combo.currentIndex() >= 0 else None
