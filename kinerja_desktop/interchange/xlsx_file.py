@@ -112,7 +112,7 @@ def check_xlsx(
     except XlsxFileError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise XlsxFileError(name, "rusak atau tidak lengkap (terpotong); minta berkasnya sekali lagi") from exc
+        raise XlsxFileError(name, TRUNCATED) from exc
 
 
 def _check_directory(name: str, infos: list[zipfile.ZipInfo]) -> None:
@@ -161,6 +161,14 @@ def _unpack_counting(
     return done
 
 
+UNSAFE_XML = "memuat konstruksi XML yang tidak aman (entitas/DTD: pola “XML bomb”) dan ditolak"
+TRUNCATED = "rusak atau tidak lengkap (terpotong); minta berkasnya sekali lagi"
+# What openpyxl and the XML parser under it raise on a bad part (xml.etree's ParseError is a SyntaxError;
+# defusedxml's refusals are ValueErrors). Anything else, a cancel among them, passes through.
+_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, TypeError, AttributeError, IndexError,
+                SyntaxError, OSError)
+
+
 @contextmanager
 def reading(name: str) -> Iterator[None]:
     """Turn what openpyxl (or the XML parser under it) raises while reading into an :class:`XlsxFileError`."""
@@ -168,18 +176,18 @@ def reading(name: str) -> Iterator[None]:
 
     try:
         yield
-    except XlsxFileError:
-        raise
-    except DefusedXmlException as exc:
+    except _READ_ERRORS as exc:
+        chain: list[BaseException] = []
+        cause: BaseException | None = exc
+        while cause is not None and len(chain) < 20:  # openpyxl wraps what the parser raised in a ValueError
+            chain.append(cause)
+            cause = cause.__cause__ or cause.__context__
+        if any(isinstance(e, DefusedXmlException) for e in chain):
+            raise XlsxFileError(name, UNSAFE_XML) from exc
+        if any(isinstance(e, zipfile.BadZipFile | zlib.error | EOFError) for e in chain):
+            raise XlsxFileError(name, TRUNCATED) from exc
         raise XlsxFileError(
-            name, "memuat konstruksi XML yang tidak aman (entitas/DTD: pola “XML bomb”) dan ditolak"
-        ) from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise XlsxFileError(name, "rusak atau tidak lengkap (terpotong); minta berkasnya sekali lagi") from exc
-    except (KeyError, ValueError, TypeError, AttributeError, IndexError, SyntaxError, OSError) as exc:
-        # xml.etree's ParseError is a SyntaxError; openpyxl raises the others on a malformed part.
-        raise XlsxFileError(
-            name, f"tidak dapat dibaca sebagai buku kerja Excel (isinya rusak: {type(exc).__name__})"
+            name, f"tidak dapat dibaca sebagai buku kerja Excel (isinya rusak: {type(chain[-1]).__name__})"
         ) from exc
 
 
