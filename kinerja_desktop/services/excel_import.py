@@ -64,6 +64,9 @@ def import_file(
     name = display_name or path.name
     run = Run(kind, effective, dry_run, progress, cancelled)
     sheets = read_file(path, name, run)
+    if not any(sheet.rows for sheet in sheets.values()):  # an untouched template: nothing to do
+        step_fraction(progress, None, 1, "Selesai")
+        return ImportResult(kind, name, (), not dry_run, effective)
     try:
         with db.write() as session:
             importer(session, sheets, run)
