@@ -103,6 +103,7 @@ class ImportPreviewDialog(QDialog):
         self.date_label.setBuddy(self.date_edit)
         self.date_error = QLabel()
         self.date_error.setStyleSheet("color: #b3261e;")
+        self.date_error.setWordWrap(True)
         date_row = QHBoxLayout()
         date_row.addWidget(self.date_label)
         date_row.addWidget(self.date_edit)
@@ -126,6 +127,7 @@ class ImportPreviewDialog(QDialog):
         layout.addLayout(date_row)
         layout.addWidget(self.buttons)
         _fit(self, 150, 30)
+        (self.date_edit if self.needs_date else self.tree).setFocus()
 
     def effective(self) -> date | None:
         """The date renames and head changes hold from (None when the file has none)."""

@@ -488,6 +488,8 @@ class OpdsPage(_Page):
         ).format(len(forms), file_name, heads))
         self.import_note.setVisible(True)
         self.show_errors({})
+        if self.table.rowCount():
+            self.table.setCurrentCell(0, self.CODE)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         existing = len(self.flow.existing_codes)
