@@ -17,9 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from ..db.database import Database
 from ..services import excel_import, excel_template
 from ..services.excel_import import ImportRefused, ImportResult
-from . import messages
+from . import excel_export_button, messages
 from .dialogs.import_preview_dialog import KIND_LABELS, ImportPreviewDialog, ImportProblemsDialog
-from .excel_export_button import XLSX_FILTER, ask_xlsx_path
 from .jobs import Job, JobRunner, Outcome, app_runner
 
 
@@ -29,7 +28,8 @@ def _tr(text: str) -> str:
 
 def ask_xlsx_file(parent: QWidget, title: str) -> str:
     """Which workbook to import ('' when cancelled; tests replace this)."""
-    path, _filter = QFileDialog.getOpenFileName(parent, title, "", _tr(XLSX_FILTER) + ";;" + _tr("Semua berkas (*)"))
+    filters = _tr(excel_export_button.XLSX_FILTER) + ";;" + _tr("Semua berkas (*)")
+    path, _filter = QFileDialog.getOpenFileName(parent, title, "", filters)
     return path
 
 
@@ -119,7 +119,7 @@ class ExcelImport(QObject):
         """Ask where, then write the empty template of ``kind`` (years from the open database's period)."""
         database = self._db()
         title = _tr("Templat Excel {0}").format(KIND_LABELS.get(kind, kind).lower())
-        path = ask_xlsx_path(self.widget, title, f"templat-{kind}.xlsx", database)
+        path = excel_export_button.ask_xlsx_path(self.widget, title, f"templat-{kind}.xlsx", database)
         if not path:
             return None
 

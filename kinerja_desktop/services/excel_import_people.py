@@ -264,6 +264,10 @@ def _save_opd(session: Session, run: Run, row: SheetRow, typed: OpdForm, present
         same = _same_person(current, head)
         assert current.start_date is not None
         if same:
+            if "head_acting" not in present:  # columns the sheet does not have: as recorded
+                head.acting = current.acting
+            if "head_rank" not in present:
+                head.rank, head.grade = current.rank, current.grade
             # A start the history cannot hold (not after the previous head's) is the old row's date left in a
             # file whose change of head was dated by the effective date: the recorded start stays.
             previous = session.scalar(select(func.max(OpdHead.start_date)).where(

@@ -52,6 +52,7 @@ class PlanRow:
     target_code: str
     target: str
     supports: str = ""  # the code of the RPJMD sasaran an OPD sasaran supports (Renstra)
+    keep_supports: bool = False  # the sheet has no such column: the link stays as it is
     indicator: IndicatorData | None = None
     given: set[str] = field(default_factory=set)  # indicator columns whose cells were filled
 
@@ -128,13 +129,15 @@ def indicator_data(indicator: Indicator) -> IndicatorData:
     )
 
 
-def _read_indicator(run: Run, item: PlanRow, layout: Layout, years: list[int], quarters: dict[str, list[int]]
-                    ) -> None:
+def _read_indicator(run: Run, item: PlanRow, layout: Layout, years: list[int], quarters: dict[str, list[int]],
+                    present: set[str]) -> None:
     row = item.row
     name = run.cell(row, layout, "indicator", cells.text) or ""
     if not name:
         return
+    # What the row says: a choice or a weight when filled; the other columns when the sheet has them.
     item.given = {k for k in ("polarity", "cumulation", "weight") if not row.get(k).blank}
+    item.given |= {k for k in ("unit", "baseline", "definition", "source") if k in present}
     polarity = run.cell(row, layout, "polarity", lambda c: cells.choice(c, POLARITY, "Polaritas",
                                                                            list(POLARITY_WORDS.values())))
     cumulation = run.cell(row, layout, "cumulation", lambda c: cells.choice(c, CUMULATION, "Cara kumulasi",
@@ -178,6 +181,7 @@ def _rows(data: SheetData, run: Run, layout: Layout, years: list[int]) -> list[P
             target_code="" if renstra_sheet else read("target_code", cells.code),
             target=read("target"),
             supports=read("supports", cells.code) if renstra_sheet else "",
+            keep_supports="supports" not in data.present,
         )
         if previous is not None and not item.opd:
             item.opd = previous.opd
@@ -190,7 +194,7 @@ def _rows(data: SheetData, run: Run, layout: Layout, years: list[int]) -> list[P
             run.problem(row, "Kode OPD", "kode perangkat daerah wajib diisi")
         if not item.goal:
             run.problem(row, "Tujuan", "uraian tujuan wajib diisi")
-        _read_indicator(run, item, layout, years, quarters)
+        _read_indicator(run, item, layout, years, quarters, data.present)
         if item.indicator is not None and not item.target:
             run.problem(row, "Sasaran", "indikator harus berada di bawah sebuah sasaran; uraian sasaran wajib diisi")
         result.append(item)
@@ -326,17 +330,18 @@ def _merged(typed: IndicatorData, before: IndicatorData | None, goal_id: str, gi
     if before is not None:
         wanted.id, wanted.code, wanted.formula = before.id, before.code, before.formula
         wanted.baseline_year, wanted.is_active = before.baseline_year, before.is_active
-        for name in ("polarity", "cumulation", "weight"):
-            if name not in given:
+        for name, column in (("polarity", "polarity"), ("cumulation", "cumulation"), ("weight", "weight"),
+                             ("unit", "unit"), ("baseline", "baseline"), ("definition", "definition"),
+                             ("data_source", "source")):
+            if column not in given:  # a choice left empty, or a column the sheet does not have: as stored
                 setattr(wanted, name, getattr(before, name))
-        if not quarterly:  # the RPJMD sheet has no definition, source or weight
-            wanted.definition, wanted.data_source, wanted.weight = before.definition, before.data_source, before.weight
         wanted.qualitative_scale = typed.qualitative_scale or before.qualitative_scale
         stored = {t.year: t for t in before.targets}
     scale = QUALITATIVE_SCALES.get(wanted.qualitative_scale or "")
     targets = dict(stored)
-    previous = wanted.baseline
     for t in sorted(typed.targets, key=lambda t: t.year):
+        last_year = targets.get(t.year - 1)
+        previous = last_year.target if last_year is not None and last_year.target is not None else wanted.baseline
         grade = t.target_grade
         as_grade = format_number(t.target, None) if t.target is not None else None
         if scale is not None and grade is None and as_grade in scale.grades:
@@ -353,7 +358,6 @@ def _merged(typed: IndicatorData, before: IndicatorData | None, goal_id: str, gi
             elif quarterly:
                 quarters = derived_quarters(wanted.cumulation, wanted.polarity, value, previous)
         targets[t.year] = TargetData(t.year, value, t.target_high, grade, quarters)
-        previous = value if value is not None else previous
     wanted.targets = [targets[year] for year in sorted(targets)]
     return wanted
 
@@ -428,6 +432,8 @@ def _renstra_goal(session: Session, run: Run, item: PlanRow, period: PlanningPer
         Goal.opd_id == opd.id, Goal.period_id == period.id, Goal.level == GoalLevel.OPD, Goal.kind == kind)).all()
     matching = [g for g in candidates if key(g.statement) == key(statement)]
     existing = next((g for g in matching if g.parent_id == parent_id), matching[0] if matching else None)
+    if target and item.keep_supports and existing is not None:
+        supports = existing.supports_id
     data = GoalData(opd.id, period.id, kind, statement, parent_id, supports if target else None,
                     existing.code if existing else "", True, existing.id if existing else None)
     subject = f"{kind.label} {opd.abbreviation}: {statement}"

@@ -211,3 +211,15 @@ def test_every_screen_has_its_excel_button_and_it_writes_a_workbook(
     assert asked[-1] == "pimpinan-daerah.xlsx"
     assert openpyxl.load_workbook(tmp_path / asked[-1])["Pimpinan"]["A2"].value == "Bupati"
     window.close()
+
+
+def test_berkas_templat_excel_writes_the_template_of_the_open_databases_period(
+    qtbot, main_window, tmp_path: Path, monkeypatch, said  # noqa: ANN001
+) -> None:
+    monkeypatch.setattr(excel_export_button, "ask_xlsx_path", lambda _p, _t, name, _db: str(tmp_path / name))
+    actions = {a.text().replace("&", ""): a for a in main_window.template_menu.actions()}
+    actions["Realisasi triwulan…"].trigger()
+    path = tmp_path / "templat-realisasi.xlsx"
+    assert said == [("info", f"Templat tersimpan: {path}")]
+    assert openpyxl.load_workbook(path).sheetnames == ["Petunjuk", "Pilihan", "Realisasi Indikator",
+                                                       "Realisasi Anggaran"]

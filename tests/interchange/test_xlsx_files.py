@@ -72,10 +72,11 @@ def test_a_good_workbook_passes(tmp_path: Path) -> None:
     ("name", "data", "expected"),
     [
         ("kosong.xlsx", b"", "Berkas “kosong.xlsx” kosong."),
-        ("data.xlsx", "Kode;Nama\n1.02;Dinas Kesehatan\n".encode(),
+        ("data.xlsx", b"Kode;Nama\n1.02;Dinas Kesehatan\n",
          "Berkas “data.xlsx” berisi teks (CSV atau teks biasa yang diberi akhiran .xlsx), bukan buku kerja Excel"),
         ("acak.xlsx", bytes(range(256)) * 8, "Berkas “acak.xlsx” bukan buku kerja Excel (.xlsx)"),
-        ("lama.xls", OLE_MAGIC + b"\x00" * 4000, "Berkas “lama.xls” berformat Excel 97–2003 (.xls) yang tidak didukung"),
+        ("lama.xls", OLE_MAGIC + b"\x00" * 4000,
+         "Berkas “lama.xls” berformat Excel 97–2003 (.xls) yang tidak didukung"),
         ("rahasia.xlsx", OLE_MAGIC + b"\x00" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 500,
          "Berkas “rahasia.xlsx” dilindungi kata sandi; buka di Excel, hapus kata sandinya"),
     ],

@@ -379,3 +379,28 @@ def test_former_name_rows_are_kept_by_the_database(city_db: Database, tmp_path: 
     import_file(city_db, "opd", fill(tmp_path, "opd", rows, name="b.xlsx"), effective=date(2026, 7, 1))
     with city_db.read() as s:
         assert s.scalars(select(OpdNameHistory.name)).all() == ["Sekretariat Daerah"]
+
+
+def test_a_column_left_out_of_the_sheet_keeps_what_is_stored(city_db: Database, tmp_path: Path) -> None:
+    _plan(city_db, tmp_path, city.renstra()[:2])
+    # a Renstra sheet without "Definisi/Formula", "Sumber Data" and "Bobot"; the targets of 2027 raised
+    short = [["Kode OPD", "Tujuan", "Sasaran", "Indikator", "Satuan", "Target 2027"],
+             [city.opd_code(0), "Meningkatnya kinerja Sekretariat Daerah", "Meningkatnya layanan Setda",
+              "Persentase kepuasan layanan Setda", "%", 90]]
+    result = import_file(city_db, "renstra", workbook(tmp_path / "singkat.xlsx", {"Renstra": short}))
+    assert [c.details for c in result.of(Action.CHANGED)] == [("target 2027: 84 → 90",)], result.changes
+    with city_db.read() as s:
+        indicator = s.scalars(select(Indicator).where(Indicator.name == "Persentase kepuasan layanan Setda")).one()
+        assert (indicator.definition, indicator.data_source, indicator.weight) == (
+            "Survei kepuasan masyarakat", "Survei IKM", Decimal(2))
+        target = s.scalars(select(IndicatorTarget).where(IndicatorTarget.indicator_id == indicator.id,
+                                                         IndicatorTarget.year == 2027)).one()
+        assert (target.q1, target.q4) == (Decimal("84.75"), Decimal(90))  # last value: from 2026's 83 up to 90
+    # an OPD sheet without "Status Kepala" keeps a Plt. a Plt.
+    rows = [["Kode", "Nama", "Singkatan", "Jenis", "Nama Kepala", "NIP Kepala", "Jabatan Kepala"]]
+    row = city.opds()[5]
+    rows.append([row["Kode"], row["Nama"], row["Singkatan"], row["Jenis"], row["Nama Kepala"], row["NIP Kepala"],
+                 row["Jabatan Kepala"]])
+    import_file(city_db, "opd", fill(tmp_path, "opd", city.opds()[:6], name="enam.xlsx"))
+    again = import_file(city_db, "opd", workbook(tmp_path / "tanpa-status.xlsx", {"Perangkat Daerah": rows}))
+    assert again.counts == {Action.ADDED: 0, Action.CHANGED: 0, Action.UNCHANGED: 1}

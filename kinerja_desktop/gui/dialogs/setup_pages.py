@@ -38,7 +38,7 @@ from ...services.errors import FORM
 from ...services.excel_import_people import read_opd_forms
 from ...services.opd import OpdForm
 from ...services.setup import AGENCY_NAMES, ALLOWED_ACTING
-from ..excel_import_action import ask_xlsx_file, show_refused
+from .. import excel_import_action
 from ..forms.ui_setup_agency import Ui_SetupAgencyPage
 from ..forms.ui_setup_leaders import Ui_SetupLeadersPage
 from ..forms.ui_setup_period import Ui_SetupPeriodPage
@@ -449,7 +449,7 @@ class OpdsPage(_Page):
     def import_excel(self, path: str | None = None) -> None:
         """Read an ``opd`` workbook off the GUI thread (progress, "Batal") and fill the table with its rows."""
         title = self.tr("Impor perangkat daerah dari Excel")
-        path = path or ask_xlsx_file(self, title)
+        path = path or excel_import_action.ask_xlsx_file(self, title)  # through the module: tests replace it
         if not path:
             return
         job = Job(lambda progress, cancelled: read_opd_forms(Path(path), progress=progress, cancelled=cancelled),
@@ -459,7 +459,7 @@ class OpdsPage(_Page):
             if outcome.ok:
                 self.fill_from(outcome.value, Path(path).name)
             elif not outcome.cancelled:
-                self.import_dialog = show_refused(self, outcome)
+                self.import_dialog = excel_import_action.show_refused(self, outcome)
 
         job.finished.connect(done)
         (getattr(self.wizard(), "runner", None) or app_runner()).start(job)
