@@ -223,3 +223,35 @@ def test_berkas_templat_excel_writes_the_template_of_the_open_databases_period(
     assert said == [("info", f"Templat tersimpan: {path}")]
     assert openpyxl.load_workbook(path).sheetnames == ["Petunjuk", "Pilihan", "Realisasi Indikator",
                                                        "Realisasi Anggaran"]
+
+
+def test_batal_during_the_import_stores_nothing(
+    qtbot, main_window, db: Database, tmp_path: Path, monkeypatch, said  # noqa: ANN001
+) -> None:
+    from kinerja_desktop.domain.enums import PeriodKind, RegionKind
+    from kinerja_desktop.services.periods import PeriodData
+    from kinerja_desktop.services.regency import RegencyProfile
+    from kinerja_desktop.services.setup import SetupData, set_up
+
+    set_up(db, SetupData(profile=RegencyProfile(kind=RegionKind.KOTA, name="Wanasari", capital="Wanasari",
+                                                agency_name="Bappeda Kota", agency_short="Bappeda"),
+                         period=PeriodData(2025, 2029, PeriodKind.RPJMD)))
+    main_window.reload()
+    chosen = filled(tmp_path, "opd", city.opds())
+    monkeypatch.setattr(excel_import_action, "ask_xlsx_file", lambda _p, _t: str(chosen))
+    jobs = []
+
+    def started(job) -> None:  # noqa: ANN001 - "Batal" pressed as the import itself (the second job) starts
+        jobs.append(job)
+        if len(jobs) == 2:
+            job.cancel()
+
+    main_window.runner.started.connect(started)
+    main_window.import_excel("opd")
+    preview = main_window.excel().preview
+    assert jobs[0].dialog is not None and jobs[0].dialog.windowTitle() == "Memeriksa berkas Excel"
+    before = city.database_checksum(db.path)
+    click(qtbot, preview.import_button)
+    assert jobs[1].outcome.cancelled
+    assert said == [("info", "Impor dibatalkan; tidak ada yang disimpan.")]
+    assert city.database_checksum(db.path) == before and opd.list_opds(db) == []
