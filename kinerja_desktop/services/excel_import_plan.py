@@ -205,13 +205,22 @@ def _rows(data: SheetData, run: Run, layout: Layout, years: list[int]) -> list[P
 # --- rpjmd ----------------------------------------------------------------------------------------------
 
 
-def import_rpjmd(session: Session, sheets: dict[str, SheetData], run: Run) -> None:
-    data = sheets[RPJMD.title]
-    period = _period(session, data, run, RPJMD)
+def _read_plan(session: Session, sheets: dict[str, SheetData], run: Run, layout: Layout
+               ) -> tuple[PlanningPeriod, list[int], list[PlanRow]] | None:
+    """The sheet's period, its target years and its rows read (None: no period holds the file's years)."""
+    data = sheets[layout.title]
+    period = _period(session, data, run, layout)
     if period is None:
-        return
+        return None
     years = data.years["target"]
-    rows = _rows(data, run, RPJMD, years)
+    return period, years, _rows(data, run, layout, years)
+
+
+def import_rpjmd(session: Session, sheets: dict[str, SheetData], run: Run) -> None:
+    plan = _read_plan(session, sheets, run, RPJMD)
+    if plan is None:
+        return
+    period, years, rows = plan
     goals = _Goals()
     for n, item in enumerate(rows):
         run.tick(n, len(rows), "Menyimpan RPJMD…")
@@ -392,12 +401,10 @@ def _indicator_changes(before: IndicatorData, after: IndicatorData) -> list[str]
 
 
 def import_renstra(session: Session, sheets: dict[str, SheetData], run: Run) -> None:
-    data = sheets[RENSTRA.title]
-    period = _period(session, data, run, RENSTRA)
-    if period is None:
+    plan = _read_plan(session, sheets, run, RENSTRA)
+    if plan is None:
         return
-    years = data.years["target"]
-    rows = _rows(data, run, RENSTRA, years)
+    period, years, rows = plan
     opds = OpdFinder(session)
     regional = {g.code: g.id for g in session.scalars(select(Goal).where(
         Goal.period_id == period.id, Goal.level == GoalLevel.REGIONAL, Goal.kind == GoalKind.TARGET,

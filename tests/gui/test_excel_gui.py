@@ -55,6 +55,18 @@ def said(monkeypatch) -> list[tuple[str, str]]:  # noqa: ANN001
     return shown
 
 
+def set_up_city(db: Database) -> None:
+    """Kota Wanasari with its RPJMD 2025–2029, no OPD yet (as the set-up wizard leaves it)."""
+    from kinerja_desktop.domain.enums import PeriodKind, RegionKind
+    from kinerja_desktop.services.periods import PeriodData
+    from kinerja_desktop.services.regency import RegencyProfile
+    from kinerja_desktop.services.setup import SetupData, set_up
+
+    set_up(db, SetupData(profile=RegencyProfile(kind=RegionKind.KOTA, name="Wanasari", capital="Wanasari",
+                                                agency_name="Bappeda Kota", agency_short="Bappeda"),
+                         period=PeriodData(2025, 2029, PeriodKind.RPJMD)))
+
+
 def filled(tmp_path: Path, kind: str, rows: list[dict], sheet: str | None = None, name: str = "") -> Path:
     template = write_template(kind, tmp_path / f"templat-{kind}.xlsx", years=list(city.YEARS))
     return city.fill(template, tmp_path / (name or f"{kind}.xlsx"), rows, sheet)
@@ -132,15 +144,9 @@ def test_set_up_with_the_opds_from_excel_then_import_the_rpjmd_with_a_preview(
 def test_a_rename_in_the_preview_asks_from_which_date(
     qtbot, main_window, db: Database, tmp_path: Path, monkeypatch, said  # noqa: ANN001
 ) -> None:
-    from kinerja_desktop.domain.enums import PeriodKind, RegionKind
     from kinerja_desktop.services.excel_import import import_file
-    from kinerja_desktop.services.periods import PeriodData
-    from kinerja_desktop.services.regency import RegencyProfile
-    from kinerja_desktop.services.setup import SetupData, set_up
 
-    set_up(db, SetupData(profile=RegencyProfile(kind=RegionKind.KOTA, name="Wanasari", capital="Wanasari",
-                                                agency_name="Bappeda Kota", agency_short="Bappeda"),
-                         period=PeriodData(2025, 2029, PeriodKind.RPJMD)))
+    set_up_city(db)
     import_file(db, "opd", filled(tmp_path, "opd", city.opds()[:3]))
     main_window.reload()
     rows = city.opds()[:3]
@@ -228,14 +234,7 @@ def test_berkas_templat_excel_writes_the_template_of_the_open_databases_period(
 def test_batal_during_the_import_stores_nothing(
     qtbot, main_window, db: Database, tmp_path: Path, monkeypatch, said  # noqa: ANN001
 ) -> None:
-    from kinerja_desktop.domain.enums import PeriodKind, RegionKind
-    from kinerja_desktop.services.periods import PeriodData
-    from kinerja_desktop.services.regency import RegencyProfile
-    from kinerja_desktop.services.setup import SetupData, set_up
-
-    set_up(db, SetupData(profile=RegencyProfile(kind=RegionKind.KOTA, name="Wanasari", capital="Wanasari",
-                                                agency_name="Bappeda Kota", agency_short="Bappeda"),
-                         period=PeriodData(2025, 2029, PeriodKind.RPJMD)))
+    set_up_city(db)
     main_window.reload()
     chosen = filled(tmp_path, "opd", city.opds())
     monkeypatch.setattr(excel_import_action, "ask_xlsx_file", lambda _p, _t: str(chosen))
