@@ -1,7 +1,7 @@
 """The one "Ekspor ke Excel" button every screen shows: ask where, then write the .xlsx off the GUI thread.
 
 A screen says *what* to export (a kind of ``services.excel_export``, with the year and quarter it shows); the
-button suggests the service's file name, asks where to save (the save dialog refuses the open database), runs
+button suggests the service's file name, asks where to save (``save_dialog``: never over the database), runs
 the export on the app's job runner behind a progress dialog with "Batal", and says where the file went.
 """
 
@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from ..db.database import Database
 from ..services import excel_export
-from . import messages
+from . import messages, save_dialog
 from .jobs import Job, JobRunner, Outcome, app_runner
 
 XLSX_FILTER = "Buku kerja Excel (*.xlsx)"
@@ -26,14 +26,10 @@ def _tr(text: str) -> str:
 
 
 def ask_xlsx_path(parent: QWidget, title: str, suggested: str, database: Database | None = None) -> str:
-    """Where to write a workbook ('' when cancelled; tests replace this)."""
-    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, _tr(XLSX_FILTER))
-    if path and not path.lower().endswith(".xlsx"):
-        path += ".xlsx"
-    if path and database is not None and database.path is not None and Path(path).resolve() == database.path.resolve():
-        messages.show_error(parent, title, _tr("Berkas itu adalah basis data yang sedang dibuka; pilih nama lain."))
-        return ""
-    return path
+    """Where to write a workbook ('' when cancelled; tests replace this): the app's one save dialog, which
+    refuses the open database, a journal or a folder."""
+    return save_dialog.ask_save_path(parent, title, suggested, _tr(XLSX_FILTER), suffix=".xlsx",
+                                     database=database) or ""
 
 
 class ExcelExportButton(QPushButton):

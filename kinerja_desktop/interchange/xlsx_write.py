@@ -8,7 +8,7 @@ dot is lost. Text a spreadsheet would run as a formula (``formula_guard``) is st
 
 A template adds an instruction sheet ("Petunjuk"), drop-down lists kept on a hidden sheet ("Pilihan") and
 example rows marked in a last column "Contoh" (the import skips them). The file is written under a temporary
-name and renamed into place: a failed export leaves no half file.
+name and renamed into place: a failed export leaves no half file, and never lands on a database.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from ..db.files import check_output_file, storage_errors, temporary_path, unlink_quietly
 from .formula_guard import is_formula_text
 from .xlsx_read import CHOICES_SHEET, EXAMPLE_HEADER, INSTRUCTION_SHEET
 
@@ -68,9 +69,17 @@ class WorkbookOut:
     template: bool = False  # drop-down lists over empty rows
 
 
-def write_workbook(path: Path, book: WorkbookOut, *, tick: Callable[[int], None] | None = None) -> Path:
-    """Write ``book`` to ``path`` (atomically); ``tick(rows written)`` every few hundred rows."""
+def write_workbook(
+    path: Path, book: WorkbookOut, *, tick: Callable[[int], None] | None = None, database_path: Path | None = None
+) -> Path:
+    """Write ``book`` to ``path`` (atomically); ``tick(rows written)`` every few hundred rows.
+
+    Never over the open database (``database_path``), a database, its journal or a folder; a full disk or a
+    read-only folder is said in Indonesian and leaves no file behind (``db/files.py``).
+    """
     from openpyxl import Workbook
+
+    target = check_output_file(Path(path), database_path)
 
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -82,13 +91,13 @@ def write_workbook(path: Path, book: WorkbookOut, *, tick: Callable[[int], None]
         written = _sheet(workbook.create_sheet(_title(sheet.title)), sheet, ranges, book.template, written, tick)
     if book.instructions and book.sheets:
         workbook.active = 1  # opens on the first data sheet
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary = temporary_path(target)
     try:
-        workbook.save(temporary)
-        os.replace(temporary, target)
+        with storage_errors("menulis berkas Excel", target.parent, "Berkas Excel tidak dibuat."):
+            workbook.save(temporary)
+            os.replace(temporary, target)
     finally:
-        temporary.unlink(missing_ok=True)
+        unlink_quietly(temporary)
     return target
 
 

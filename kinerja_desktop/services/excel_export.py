@@ -100,7 +100,7 @@ def export(
     def tick(done: int) -> None:
         step_fraction(progress, cancelled, 0.3 + 0.7 * done / total, "Menulis berkas…")
 
-    path = write_workbook(Path(out), WorkbookOut(sheets), tick=tick)
+    path = write_workbook(Path(out), WorkbookOut(sheets), tick=tick, database_path=db.path)
     step_fraction(progress, None, 1, "Selesai")
     return ExportResult(path, total)
 

@@ -167,4 +167,4 @@ def write_template(kind: str, out: Path, *, db: Database | None = None, years: l
         choices=choice_lists(region),
         template=True,
     )
-    return write_workbook(Path(out), book)
+    return write_workbook(Path(out), book, database_path=db.path if db is not None else None)

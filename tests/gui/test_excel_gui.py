@@ -254,3 +254,15 @@ def test_batal_during_the_import_stores_nothing(
     assert jobs[1].outcome.cancelled
     assert said == [("info", "Impor dibatalkan; tidak ada yang disimpan.")]
     assert city.database_checksum(db.path) == before and opd.list_opds(db) == []
+
+
+def test_the_excel_save_dialog_refuses_the_open_database_and_asks_again(
+    qtbot, main_window, db: Database, tmp_path: Path, monkeypatch, said  # noqa: ANN001
+) -> None:
+    from kinerja_desktop.gui import save_dialog
+
+    answers = iter([str(db.path), str(tmp_path / "daftar")])
+    monkeypatch.setattr(save_dialog, "get_save_file_name", lambda *_args: next(answers))
+    path = excel_export_button.ask_xlsx_path(main_window, "Ekspor ke Excel", "perangkat-daerah.xlsx", db)
+    assert path == str(tmp_path / "daftar.xlsx")
+    assert len(said) == 1 and said[0][0] == "error" and "basis data yang sedang dibuka" in said[0][1]

@@ -147,3 +147,18 @@ def test_a_template_from_the_command_line_follows_the_databases_period(
     examples = rows_of(tmp_path / "p.xlsx", "Pimpinan")
     assert examples[0]["Mulai"] == datetime(2030, 2, 20) and examples[0]["Jabatan"] == "Bupati"
     assert date(2030, 2, 20).year == 2030
+
+
+def test_an_export_never_lands_on_the_open_database(demo_db: Database, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from kinerja_desktop.db.errors import OutputPathError
+
+    before = city.database_checksum(demo_db.path)
+    with pytest.raises(OutputPathError, match="basis data yang sedang dibuka"):
+        export(demo_db, "opd", demo_db.path)
+    with pytest.raises(OutputPathError, match="folder"):
+        write_template("opd", tmp_path)
+    assert main(["export", "opd", "--db", str(demo_db.path), "--out", f"{demo_db.path}-wal"]) == 1
+    assert "berkas jurnal basis data yang sedang dibuka" in capsys.readouterr().err
+    assert city.database_checksum(demo_db.path) == before
+    assert not [p for p in demo_db.path.parent.iterdir() if p.name.endswith(".tmp")]
