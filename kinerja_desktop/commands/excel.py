@@ -79,7 +79,11 @@ def _template(args: argparse.Namespace) -> int:
     if args.period:
         start, end = parse_years(args.period)
         years = list(range(start, end + 1))
-    database = open_for_command(args) if getattr(args, "db", None) else None
+    database = None
+    if getattr(args, "db", None):  # the period's years from an existing database (never one created here)
+        from ..db.database import open_database
+
+        database = open_database(args.db, create=False)
     try:
         path = write_template(args.kind, args.out, db=database, years=years)
     except (ValidationError, InterchangeError, OSError) as exc:

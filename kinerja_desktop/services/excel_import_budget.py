@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.limits import check_values
 from ..db.models import (
     BudgetRealization,
     Indicator,
@@ -25,6 +26,7 @@ from ..db.models import (
     Opd,
     PerformanceAgreement,
     Program,
+    ProgramBudget,
 )
 from ..domain.achievement import QUALITATIVE_SCALES
 from ..domain.enums import ProgramLevel
@@ -69,7 +71,7 @@ def import_programs(session: Session, sheets: dict[str, SheetData], run: Run) ->
         opd = opds.find(run, row, run.cell(row, PROGRAM, "opd", cells.text) or "")
         code = normalize_code(run.cell(row, PROGRAM, "code", cells.code) or "")
         name = run.cell(row, PROGRAM, "name", cells.text) or ""
-        pagu = {year: run.cell(row, PROGRAM, ("pagu", year), cells.rupiah) for year in years}
+        pagu = {year: run.cell(row, PROGRAM, ("pagu", year), _pagu) for year in years}
         level = level_of_code(code)
         if level is None:
             run.problem(row, "Kode", f"“{code}” bukan kode program (1.02.02), kegiatan (1.02.02.2.01) atau sub "
@@ -89,6 +91,15 @@ def import_programs(session: Session, sheets: dict[str, SheetData], run: Run) ->
         _save_program(session, run, item, (item.opd.id, item.code) in parents)
     for item in parsed:  # a parent's typed pagu against its children's sum, once all are written
         _check_sum(session, run, item)
+
+
+def _pagu(cell: Cell) -> int | None:
+    """Whole rupiah within the column's declared limits (``db/limits.py``), checked before anything is written."""
+    amount = cells.rupiah(cell)
+    problem = check_values(ProgramBudget, {"pagu": amount}).get("pagu") if amount is not None else None
+    if problem:
+        raise cells.CellError(problem)
+    return amount
 
 
 def _save_program(session: Session, run: Run, item: ProgramRow, children_in_file: bool) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 import excel_city as city
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QWizard
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
 
 from kinerja_desktop.db.database import Database
 from kinerja_desktop.gui import excel_export_button, excel_import_action, messages
@@ -44,6 +44,17 @@ def shot(widget, name: str) -> None:  # noqa: ANN001
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(folder) / name))
+
+
+@pytest.fixture(autouse=True)
+def no_window_left(qapp):  # noqa: ANN001, ANN201
+    """Every window and dialog of a test deleted after it: a closed one left alive slows every later modal
+    dialog (Qt blocks each top-level window in turn), which a timing-sensitive test of the job runner feels."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -404,3 +404,19 @@ def test_a_column_left_out_of_the_sheet_keeps_what_is_stored(city_db: Database, 
     import_file(city_db, "opd", fill(tmp_path, "opd", city.opds()[:6], name="enam.xlsx"))
     again = import_file(city_db, "opd", workbook(tmp_path / "tanpa-status.xlsx", {"Perangkat Daerah": rows}))
     assert again.counts == {Action.ADDED: 0, Action.CHANGED: 0, Action.UNCHANGED: 1}
+
+
+def test_the_columns_declared_limits_are_named_at_their_cells(city_db: Database, tmp_path: Path) -> None:
+    rows = city.opds()[:2]
+    rows[1]["Nama"] = "Dinas " + "Sangat " * 40  # 286 characters; the column holds 200
+    with pytest.raises(ImportRefused) as refused:
+        import_file(city_db, "opd", fill(tmp_path, "opd", rows))
+    assert [str(p) for p in refused.value.problems] == [
+        "Lembar “Perangkat Daerah”, baris 4, kolom “Nama”: Nama OPD terlalu panjang (285 karakter; paling banyak 200)"]
+    import_file(city_db, "opd", fill(tmp_path, "opd", city.opds()[:1], name="satu.xlsx"))
+    programs = city.programs()[:1]
+    programs[0]["Pagu 2026"] = 10**16
+    with pytest.raises(ImportRefused) as refused:
+        import_file(city_db, "program", fill(tmp_path, "program", programs))
+    assert [(p.row, p.column) for p in refused.value.problems] == [(5, "Pagu 2026")]
+    assert refused.value.problems[0].message.startswith("Pagu harus antara 0 dan ")
