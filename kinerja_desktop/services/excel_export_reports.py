@@ -12,7 +12,7 @@ from typing import Any
 
 from ..db.database import Database
 from ..domain import Efficiency
-from ..domain.enums import Quarter
+from ..domain.enums import AgreementKind, Quarter
 from ..interchange.xlsx_write import ColumnOut, Kind, SheetOut
 from . import agreements, evaluation, overview
 from .excel_import_plan import show_target
@@ -46,12 +46,14 @@ def report_sheets(db: Database, kind: str, year: int, quarter: int | None) -> li
 
 def _agreements(db: Database, year: int) -> list[SheetOut]:
     heads, items, programs = [], [], []
-    for row in agreements.list_agreements(db, year, include_inactive=True):
+    levels = (AgreementKind.REGIONAL, AgreementKind.OPD)
+    for row in agreements.list_agreements(db, year, include_inactive=True, levels=levels):
         if row.agreement_id is None:
             continue
         detail = agreements.get_agreement(db, row.agreement_id)
         heads.append([
-            row.opd_code, row.opd_name, detail.version_no, row.status_label, detail.sign_date, detail.place,
+            row.level.label, row.opd_code, row.opd_name, detail.version_no, row.status_label, detail.sign_date,
+            detail.place,
             detail.first.name, detail.first.nip or "", detail.first.printed_position, detail.first.rank,
             detail.second.name, detail.second.printed_position, len(detail.items), detail.total_budget,
         ])
@@ -64,7 +66,7 @@ def _agreements(db: Database, year: int) -> list[SheetOut]:
                              program.note])
     return [
         SheetOut("PK", _columns(
-            ("Kode OPD", C), ("Perangkat Daerah", T), ("Versi", Y), ("Status", T), ("Tanggal Tanda Tangan", D),
+            ("Tingkat", T), ("Kode OPD", C), ("Perangkat Daerah", T), ("Versi", Y), ("Status", T), ("Tanggal Tanda Tangan", D),
             ("Tempat", T), ("Pihak Pertama", T), ("NIP Pihak Pertama", C), ("Jabatan Pihak Pertama", T),
             ("Pangkat Pihak Pertama", T), ("Pihak Kedua", T), ("Jabatan Pihak Kedua", T), ("Jumlah Indikator", COUNT),
             ("Total Anggaran", R)), heads),

@@ -65,7 +65,9 @@ def test_a_city_from_nothing_to_its_first_ranking_with_the_command_line_only(
     for action, extra in (("create", []), ("finalize", ["--date", "2026-01-20"]), ("sign", ["--date", "2026-01-26"])):
         out = run(capsys, "agreements", action, "--db", db, "--year", "2026", "--all", *extra)
         assert "32 selesai, 0 dilewati, 0 gagal" in out, out
-    listing = json.loads(run(capsys, "agreements", "list", "--db", db, "--year", "2026", "--format", "json"))
+    listing = [row for row in json.loads(run(capsys, "agreements", "list", "--db", db, "--year", "2026", "--format",
+                                              "json")) if row["level"] == "opd"]
+    assert len(listing) == 32
     assert {row["status"] for row in listing} == {"ditandatangani"}
     assert {row["indikator"] for row in listing} == {2}
     assert {row["anggaran"] for row in listing} == {3_000_000_000}

@@ -162,3 +162,15 @@ def test_an_export_never_lands_on_the_open_database(demo_db: Database, tmp_path:
     assert "berkas jurnal basis data yang sedang dibuka" in capsys.readouterr().err
     assert city.database_checksum(demo_db.path) == before
     assert not [p for p in demo_db.path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_the_pk_export_holds_every_level_with_its_items_and_programs(demo_db: Database, tmp_path: Path) -> None:
+    path = export(demo_db, "pk", tmp_path / "pk.xlsx", year=2025).path
+    heads = rows_of(path, "PK")
+    assert heads[0]["Tingkat"] == "Daerah" and {row["Tingkat"] for row in heads[1:]} == {"Perangkat daerah"}
+    assert all(isinstance(row["Total Anggaran"], int) for row in heads[1:])
+    items, programs = rows_of(path, "Indikator PK"), rows_of(path, "Program PK")
+    assert {row["Kode OPD"] for row in items} >= {row["Kode OPD"] for row in heads[1:]}
+    assert all(isinstance(row["Anggaran"], int) for row in programs)
+    signed = next(row for row in heads[1:] if row["Status"] == "Ditandatangani")
+    assert isinstance(signed["Tanggal Tanda Tangan"], datetime) and len(signed["NIP Pihak Pertama"]) == 18
