@@ -66,8 +66,9 @@ def _agreements(db: Database, year: int) -> list[SheetOut]:
                              program.note])
     return [
         SheetOut("PK", _columns(
-            ("Tingkat", T), ("Kode OPD", C), ("Perangkat Daerah", T), ("Versi", Y), ("Status", T), ("Tanggal Tanda Tangan", D),
-            ("Tempat", T), ("Pihak Pertama", T), ("NIP Pihak Pertama", C), ("Jabatan Pihak Pertama", T),
+            ("Tingkat", T), ("Kode OPD", C), ("Perangkat Daerah", T), ("Versi", Y), ("Status", T),
+            ("Tanggal Tanda Tangan", D), ("Tempat", T), ("Pihak Pertama", T), ("NIP Pihak Pertama", C),
+            ("Jabatan Pihak Pertama", T),
             ("Pangkat Pihak Pertama", T), ("Pihak Kedua", T), ("Jabatan Pihak Kedua", T), ("Jumlah Indikator", COUNT),
             ("Total Anggaran", R)), heads),
         SheetOut("Indikator PK", _columns(
