@@ -43,6 +43,7 @@ def shot(widget, name: str) -> None:  # noqa: ANN001
     folder = os.environ.get("KINERJA_SHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
+        QCoreApplication.processEvents()  # the layouts settled, as a person sees them
         widget.grab().save(str(Path(folder) / name))
 
 
