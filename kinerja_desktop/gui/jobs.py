@@ -14,6 +14,7 @@ it closes. Tests hand screens a :class:`SyncRunner`, which runs each job at once
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -81,6 +82,8 @@ class Job(QObject):
         self.outcome: Outcome | None = None
         self._runner: JobRunner | None = None
         self._cancel = threading.Event()
+        self._reports: deque[tuple[int, int, str]] = deque()
+        self._reporting = False
         self._stopped = threading.Event()
         self._cancelling_text = cancelling_text
         self._posted_progress.connect(self._report, Qt.ConnectionType.QueuedConnection)
@@ -151,16 +154,27 @@ class Job(QObject):
 
     @Slot(int, int, str)
     def _report(self, done: int, total: int, message: str) -> None:
-        if self._cancel.is_set() or not self.running:
+        # On a modal dialog shown, setValue() processes events, so later reports may arrive inside it: they wait
+        # in the queue and are handed out by the outermost call, in the order the work sent them.
+        self._reports.append((done, total, message))
+        if self._reporting:
             return
-        if self._has_dialog():
-            assert self.dialog is not None
-            if message:
-                self.dialog.setLabelText(message)
-            # Last: on a modal dialog shown, setValue() processes events (the outcome may arrive meanwhile).
-            self.dialog.setValue(min(STEPS - 1, max(0, round(done * STEPS / max(total, 1)))))
-        if self.running:
-            self.progressed.emit(done, total, message)
+        self._reporting = True
+        try:
+            while self._reports:
+                done, total, message = self._reports.popleft()
+                if self._cancel.is_set() or not self.running:
+                    self._reports.clear()
+                    break
+                if self._has_dialog():
+                    assert self.dialog is not None
+                    if message:
+                        self.dialog.setLabelText(message)
+                    self.dialog.setValue(min(STEPS - 1, max(0, round(done * STEPS / max(total, 1)))))
+                if self.running:
+                    self.progressed.emit(done, total, message)
+        finally:
+            self._reporting = False
 
     @Slot(object)
     def _finish(self, outcome: Outcome) -> None:
