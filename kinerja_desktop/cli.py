@@ -37,12 +37,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return handler(args)
-    except (KinerjaDbError, ValueError, FileNotFoundError, PermissionError) as exc:
+    except (KinerjaDbError, ValueError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the system's own words are English: said in Indonesian with the file's name
+        print(f"Galat: {file_problem(exc)}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+
+
+def file_problem(exc: OSError) -> str:
+    """An operating-system failure on a file the user named, in Indonesian."""
+    name = f"“{exc.filename}”" if exc.filename else "berkas"
+    if isinstance(exc, FileNotFoundError):
+        return f"Berkas {name} tidak ditemukan. Periksa nama dan foldernya."
+    if isinstance(exc, IsADirectoryError):
+        return f"{name} adalah folder, bukan berkas."
+    if isinstance(exc, NotADirectoryError):
+        return f"Sebagian jalur {name} bukan folder."
+    if isinstance(exc, PermissionError):
+        return f"Tidak ada izin untuk membuka {name}. Periksa izin berkas atau foldernya."
+    return f"Berkas {name} tidak dapat dibaca atau ditulis (kode sistem {exc.errno})."
 
 
 if __name__ == "__main__":
