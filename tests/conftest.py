@@ -1,4 +1,9 @@
-"""Shared fixtures. Qt runs offscreen: this must be set before any Qt import."""
+"""Shared fixtures. Qt runs offscreen: this must be set before any Qt import.
+
+``db`` and ``demo_db`` (and every fixture built on them) run each test on SQLite and on PostgreSQL
+(``tests/pg_support.py``: where the server comes from, and how the PostgreSQL half is skipped when there is none).
+A test about SQLite's file itself is marked ``sqlite_only``.
+"""
 
 from __future__ import annotations
 
@@ -20,11 +25,55 @@ settings.register_profile("kinerja", deadline=None)
 settings.register_profile("kinerja-ci", deadline=None, derandomize=True)
 settings.load_profile("kinerja-ci" if os.environ.get("CI") else "kinerja")
 
+import pg_support  # noqa: E402
 from kinerja_desktop.db.database import Database, open_database  # noqa: E402
 from kinerja_desktop.gui import qt_fixes  # noqa: E402
 
 # As gui/app.py does at start-up: a test session makes far more Qt calls than it takes to wear down None.
 qt_fixes.apply()
+
+_pg: pg_support.PgState | None = None
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    pg_support.add_options(parser)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _pg
+    config.addinivalue_line("markers", "sqlite_only: about SQLite's file itself; not run on PostgreSQL")
+    _pg = pg_support.PgState(config)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return _pg.header() if _pg is not None else ""
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ANN001
+    if _pg is not None:
+        terminalreporter.write_line(_pg.header() + (f" (PostgreSQL {_pg.server.version})" if _pg.server else ""))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _pg is not None:
+        _pg.close()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    pg_support.parametrize(metafunc)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """"sqlite" or "postgresql": which database the test's ``db`` / ``demo_db`` is."""
+    return request.param
+
+
+@pytest.fixture
+def pg() -> pg_support.PgServer:
+    """The PostgreSQL server of the session (skips when there is none), for tests of server mode itself."""
+    assert _pg is not None
+    return _pg.get()
 
 
 @pytest.fixture
@@ -33,9 +82,19 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    """A fresh, empty database at the head schema in a temporary folder."""
-    database = open_database(db_path)
+def db_url(backend: str, db_path: Path) -> Iterator[str]:
+    """Where the test's empty database is: the SQLite file, or a server database of its own."""
+    if backend == "sqlite":
+        yield str(db_path)
+        return
+    assert _pg is not None
+    yield from pg_support.server_database(_pg, pg_support.HEAD_TEMPLATE, pg_support.migrated)
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    """A fresh, empty database at the head schema (a file in a temporary folder, or a server database)."""
+    database = open_database(db_url)
     yield database
     database.close()
 
@@ -54,9 +113,27 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _build_demo(url: str) -> None:
+    from kinerja_desktop.demo import create_demo
+
+    database = open_database(url, upgrade_server=True)
+    try:
+        create_demo(database, seed=2026)
+    finally:
+        database.close()
+
+
 @pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """A private copy of the demo database for one test (copied with SQLite's backup API)."""
+def demo_db(backend: str, demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the demo database for one test (SQLite: copied with SQLite's backup API; PostgreSQL:
+    a database cloned from the demo built once on the server)."""
+    if backend == "postgresql":
+        assert _pg is not None
+        for url in pg_support.server_database(_pg, pg_support.DEMO_TEMPLATE, _build_demo):
+            database = open_database(url)
+            yield database
+            database.close()
+        return
     target = tmp_path / "demo.sqlite"
     source, copy = sqlite3.connect(demo_template), sqlite3.connect(target)
     try:

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from .engine import BUSY_TIMEOUT_MS, SessionFactory, connect_sqlite, make_engine
+from .evidence import DatabaseStore, EvidenceStore, FolderStore
 from .errors import (
     DatabaseDamagedError,
     DatabaseLockedError,
@@ -21,6 +22,8 @@ from .errors import (
     JournalFileError,
     NotADatabaseError,
     ReadOnlyLocationError,
+    ServerForeignDatabaseError,
+    ServerNeedsUpgradeError,
 )
 from .files import (
     AUTO_BACKUP_FOLDER,
@@ -33,6 +36,7 @@ from .files import (
     writable,
 )
 from .revisions import HEAD, REVISIONS
+from .server import Credentials
 
 ENV_URL = "KINERJA_DB_URL"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -48,12 +52,18 @@ def default_database_path() -> Path:
 
 
 def resolve_url(db: str | os.PathLike[str] | None) -> str:
-    """``--db PATH`` wins, then ``KINERJA_DB_URL``, then the default file."""
+    """``--db PATH`` or ``--db URL`` wins, then ``KINERJA_DB_URL``, then the default file."""
+    from .server import is_server_url, normalise_url
+
     if db is not None:
+        if is_server_url(db):
+            return normalise_url(str(db))
+        if isinstance(db, str) and db.startswith("sqlite:"):
+            return db
         return sqlite_url(Path(db))
     env = os.environ.get(ENV_URL)
     if env:
-        return env
+        return normalise_url(env) if is_server_url(env) else env
     return sqlite_url(default_database_path())
 
 
@@ -74,6 +84,11 @@ class Database:
     pre_migration_copy: Path | None = None
     read_only: str | None = None  # why the file cannot be written (opened read-only), None when it can
 
+    @property
+    def is_server(self) -> bool:
+        """A server database (PostgreSQL) shared by the workstations of a LAN, not a file."""
+        return self.path is None
+
     def connect(self) -> sqlite3.Connection:
         """A plain sqlite3 connection to the file (read-only when the database is), for snapshots and checks."""
         assert self.path is not None
@@ -91,29 +106,48 @@ class Database:
     def display_name(self) -> str:
         if self.path is not None:
             return self.path.name
-        return make_url(self.url).render_as_string(hide_password=True)
+        from .server import server_label
+
+        return f"server {server_label(self.url)}"
 
     @property
     def evidence_dir(self) -> Path | None:
-        """Where evidence files are stored: a folder beside the database file."""
+        """Where evidence files are stored on SQLite: a folder beside the database file (None on a server)."""
         if self.path is None:
             return None
         return self.path.with_name(self.path.stem + "-bukti")
+
+    @property
+    def evidence(self) -> EvidenceStore:
+        """The evidence store: the folder beside a SQLite file, the ``evidence_blob`` table on a server."""
+        if self.path is None:
+            return DatabaseStore(self.engine)
+        return FolderStore(self.evidence_dir)
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_database(db: str | os.PathLike[str] | None = None, *, create: bool = True) -> Database:
+def open_database(
+    db: str | os.PathLike[str] | None = None,
+    *,
+    create: bool = True,
+    upgrade_server: bool = False,
+    credentials: Credentials | None = None,
+) -> Database:
     """Open (or create) the database, migrating an older schema after a safety copy.
 
     Raises a :class:`KinerjaDbError` with an Indonesian message when the file is damaged, belongs to
-    another application, or was written by a newer version of the app.
+    another application, or was written by a newer version of the app. A server is never migrated by
+    opening it, unless ``upgrade_server`` (the ``server upgrade`` verb); ``credentials`` log in as a person's
+    own database role on a server.
     """
     url = resolve_url(db)
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
-        return _open_server(url)
+    if parsed.get_backend_name() != "sqlite":
+        return open_server(url, upgrade=upgrade_server, credentials=credentials)
+    if not parsed.database or parsed.database == ":memory:":
+        raise NotADatabaseError(parsed.database or ":memory:")
     path = Path(parsed.database)
     journal_base = journal_of(path)
     if journal_base is not None:
@@ -187,25 +221,55 @@ def _remove_leftovers_beside(path: Path) -> None:
     remove_leftovers(path.with_name(path.stem + "-bukti"), depth=1)
 
 
-def _open_server(url: str) -> Database:
-    engine = make_engine(url)
-    from sqlalchemy import text
+def open_server(url: str, *, upgrade: bool = False, credentials: Credentials | None = None) -> Database:
+    """Connect to a server database and check its schema; only ``upgrade`` (``server upgrade``) migrates it.
+
+    A server that cannot be reached, refuses the login or lacks the database is said in Indonesian
+    (:class:`ServerUnavailableError`, …); one at an older schema (or empty) is :class:`ServerNeedsUpgradeError`.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    from .server import server_error, server_label
+
+    engine = make_engine(url, credentials=credentials)
+    label = server_label(url)
+    try:
+        revision = server_revision(engine)
+        migrated_from = None
+        if revision is not None and revision not in REVISIONS:
+            raise DatabaseTooNewError(f"server {label}", revision)
+        if revision != HEAD:
+            if not upgrade:
+                raise ServerNeedsUpgradeError(label, revision, HEAD)
+            from .migrate import upgrade_engine
+
+            upgrade_engine(engine)
+            migrated_from = revision or "kosong"
+    except DBAPIError as exc:
+        engine.dispose()
+        error = server_error(exc, url)
+        if error is None:
+            raise
+        raise error from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(url=url, engine=engine, path=None, sessions=SessionFactory(engine), migrated_from=migrated_from)
+
+
+def server_revision(engine: Engine) -> str | None:
+    """The schema revision of a server database; None when it holds no Kinerja schema yet."""
+    from sqlalchemy import inspect, text
+
+    from .server import server_label
 
     with engine.connect() as conn:
-        try:
-            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except Exception:
-            conn.rollback()
-            revision = None
-    if revision is not None and revision not in REVISIONS:
-        raise DatabaseTooNewError(make_url(url).render_as_string(hide_password=True), revision)
-    migrated_from = None
-    if revision != HEAD:
-        from .migrate import upgrade_engine
-
-        upgrade_engine(engine)
-        migrated_from = revision
-    return Database(url=url, engine=engine, path=None, sessions=SessionFactory(engine), migrated_from=migrated_from)
+        if not inspect(conn).has_table("alembic_version"):
+            tables = inspect(conn).get_table_names()
+            if tables:
+                raise ServerForeignDatabaseError(server_label(engine.url.render_as_string(hide_password=True)))
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def inspect_sqlite_file(path: Path, *, read_only: bool = False) -> str | None:

@@ -3,6 +3,11 @@
 A database that cannot be written (a read-only file or folder) is opened read-only: reading works, and a
 write session is refused at once with :class:`DatabaseReadOnlyError`. A write that fails because the disk is
 full or another program holds the lock is rolled back and said in Indonesian.
+
+On a server (PostgreSQL, ``server.py`` makes its engine) a read session is one snapshot (REPEATABLE READ, read
+only), as SQLite's read transaction is; writers lock what they check (``locks.py``). On both, a change another
+computer made first (a stale version, a serialization failure) is :class:`ConcurrentChangeError`, a lost
+server is :class:`ServerUnavailableError`, and a trigger's refusal (``triggers.py``) is the domain's error.
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
-from .errors import DatabaseLockedError, DatabaseReadOnlyError
+from .errors import ConcurrentChangeError, DatabaseLockedError, DatabaseReadOnlyError, KinerjaDbError
 
 BUSY_TIMEOUT_MS = 5000
 READ_ONLY = "kinerja_read_only"
@@ -44,10 +50,18 @@ def connect_sqlite(
     return sqlite3.connect(sqlite_uri(path, read_only=True), uri=True, timeout=timeout, check_same_thread=False)
 
 
-def make_engine(url: str, *, foreign_keys: bool = True, pooled: bool = True, read_only: bool = False) -> Engine:
-    """Create an engine; on SQLite install the pragmas and our own transaction control."""
+def make_engine(
+    url: str, *, foreign_keys: bool = True, pooled: bool = True, read_only: bool = False, credentials: Any = None
+) -> Engine:
+    """Create an engine; on SQLite install the pragmas and our own transaction control.
+
+    A server URL gets its engine from ``server.py`` (``credentials``: a :class:`~.server.Credentials`, the seam
+    for a person's own database role).
+    """
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        from .server import server_engine
+
+        return server_engine(url, credentials)
     options: dict[str, Any] = {} if pooled else {"poolclass": NullPool}
     if read_only:
         path = Path(make_url(url).database or "")
@@ -91,8 +105,12 @@ class SessionFactory:
         self.engine = engine
         self.read_only = read_only
         self.path = path
+        self.is_server = engine.dialect.name != "sqlite"
+        reading: dict[str, Any] = {READ_ONLY: True}
+        if self.is_server:  # one snapshot for every query of a read, as SQLite's read transaction gives
+            reading.update(isolation_level="REPEATABLE READ", postgresql_readonly=True)
         self._writer = sessionmaker(bind=engine, expire_on_commit=False)
-        self._reader = sessionmaker(bind=engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+        self._reader = sessionmaker(bind=engine.execution_options(**reading), expire_on_commit=False)
         from . import checks, guards
         from .tombstones import record_orm_deletions
 
@@ -109,20 +127,39 @@ class SessionFactory:
         try:
             yield session
             session.commit()
-        except (OperationalError, OSError) as exc:
+        except (DBAPIError, OSError, StaleDataError) as exc:
             with suppress(Exception):  # on a full disk the rollback may fail too; the transaction is gone anyway
                 session.rollback()
-            error = self._storage_error(exc)
+            error = self.database_error(exc)
             if error is None:
                 raise
             raise error from exc
         except BaseException:
-            session.rollback()
+            with suppress(Exception):  # a server gone mid-transaction cannot roll back; the server does
+                session.rollback()
             raise
         finally:
-            session.close()
+            with suppress(Exception):
+                session.close()
 
-    def _storage_error(self, exc: BaseException) -> Exception | None:
+    def database_error(self, exc: BaseException) -> KinerjaDbError | None:
+        """What a failed statement means, in Indonesian; None when it is not the database's to say."""
+        if isinstance(exc, StaleDataError):
+            return ConcurrentChangeError()
+        from .triggers import refusal
+
+        refused = refusal(exc)
+        if refused is not None:
+            return refused
+        if self.is_server:
+            from .server import server_error
+
+            return server_error(exc, self.engine.url.render_as_string(hide_password=True))
+        if isinstance(exc, OperationalError | OSError):
+            return self._storage_error(exc)
+        return None
+
+    def _storage_error(self, exc: BaseException) -> KinerjaDbError | None:
         from .files import is_locked, is_read_only, storage_error
 
         if is_locked(exc) or "busy" in str(exc).lower():
@@ -137,5 +174,11 @@ class SessionFactory:
         session = self._reader()
         try:
             yield session
+        except DBAPIError as exc:
+            error = self.database_error(exc) if self.is_server else None
+            if error is None:
+                raise
+            raise error from exc
         finally:
-            session.close()  # ends the read transaction; loaded objects stay readable (not expired)
+            with suppress(Exception):  # a lost server: the read is over anyway
+                session.close()  # ends the read transaction; loaded objects stay readable (not expired)

@@ -144,3 +144,104 @@ class InvalidValueError(ValidationError, KinerjaDbError):
     A :class:`~kinerja_desktop.domain.errors.ValidationError`, so every service and form shows it under
     the field at fault without catching anything new; and a database error, so the command line prints it.
     """
+
+
+class QuarterClosedError(KinerjaDbError):
+    """A closed quarter's realisations are frozen with its ranking: no change, whoever sends it."""
+
+    def __init__(self, year: int | None = None, quarter: int | None = None) -> None:
+        which = f"Triwulan {quarter} tahun {year}" if year and quarter else "Triwulan ini"
+        super().__init__(f"{which} sudah ditutup Bappeda; realisasinya tidak dapat diubah. Tidak ada yang disimpan.")
+
+
+# ---------------------------------------------------------------------------------------------- server mode
+
+
+class ServerError(KinerjaDbError):
+    """A server database (PostgreSQL) that cannot be used as it is; ``server`` names it without a password."""
+
+    def __init__(self, message: str, server: str = "") -> None:
+        super().__init__(message)
+        self.server = server
+
+
+class ServerUnavailableError(ServerError):
+    """The server cannot be reached, or the connection broke: nothing of the action was saved."""
+
+    def __init__(self, server: str, detail: str = "") -> None:
+        why = f" ({detail})" if detail else ""
+        super().__init__(
+            f"Server tidak terhubung: server basis data {server} tidak dapat dihubungi{why}. Periksa jaringan "
+            "dan server, lalu coba lagi; yang belum tersimpan tidak ikut tersimpan dan tidak hilang dari layar.",
+            server,
+        )
+        self.detail = detail
+
+
+class ServerLoginError(ServerError):
+    def __init__(self, server: str, user: str) -> None:
+        super().__init__(
+            f"Server {server} menolak masuk: nama pengguna “{user}” atau kata sandinya salah, atau pengguna itu "
+            "tidak diizinkan. Periksa keduanya (tanyakan petugas TI).",
+            server,
+        )
+
+
+class ServerDatabaseMissingError(ServerError):
+    def __init__(self, server: str, database: str) -> None:
+        super().__init__(
+            f"Basis data “{database}” tidak ada di server {server}. Periksa nama basis data, atau minta petugas TI "
+            "membuatnya (README, bagian untuk TI).",
+            server,
+        )
+
+
+class ServerNeedsUpgradeError(ServerError):
+    """The server's schema is older than this app (or not set up): only ``server upgrade`` migrates a server."""
+
+    def __init__(self, server: str, revision: str | None, head: str) -> None:
+        state = f"masih skema {revision}" if revision else "belum disiapkan (kosong)"
+        super().__init__(
+            f"Basis data di server {server} {state}, sedangkan aplikasi ini memakai skema {head}. Server perlu "
+            "diperbarui sekali oleh petugas TI: kinerja-desktop server upgrade --db URL. Aplikasi di komputer ini "
+            "tidak memperbarui server sendiri; tidak ada yang diubah.",
+            server,
+        )
+        self.revision = revision
+
+
+class ServerConfigError(ServerError):
+    """The server settings file IT deployed cannot be used as it is."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(f"Berkas pengaturan server “{path}” tidak dapat dipakai: {detail}.", path)
+
+
+class ConcurrentChangeError(KinerjaDbError):
+    """Another computer changed (or is changing) what this action was about to change: nothing was saved."""
+
+    def __init__(self, what: str = "Data ini") -> None:
+        super().__init__(
+            f"{what} baru saja diubah dari komputer lain sejak dibuka di sini; perubahan Anda belum disimpan "
+            "agar perubahan itu tidak tertimpa. Muat ulang untuk melihat data terbaru, lalu ulangi perubahan Anda."
+        )
+        self.what = what
+
+
+class RowBusyError(KinerjaDbError):
+    """A row another computer keeps locked in a long transaction (PostgreSQL's lock_timeout passed)."""
+
+    def __init__(self, waited_s: int) -> None:
+        super().__init__(
+            f"Data ini sedang diubah dari komputer lain (sudah ditunggu {waited_s} detik). Tunggu sebentar, lalu "
+            "coba lagi; tidak ada perubahan yang tersimpan."
+        )
+
+
+class ServerForeignDatabaseError(ServerError):
+    def __init__(self, server: str) -> None:
+        super().__init__(
+            f"Basis data di server {server} berisi tabel aplikasi lain, bukan Kinerja Desktop. Pilih basis data "
+            "kosong atau basis data Kinerja Desktop; tidak ada yang diubah.",
+            server,
+        )

@@ -107,3 +107,126 @@ def store_evidence_file(folder: Path, source: Path) -> tuple[str, int]:
     """Copy a file chosen by the user into the store; returns (SHA-256, size). Raises OSError when unreadable."""
     data = Path(source).read_bytes()
     return store_evidence(folder, data), len(data)
+
+
+# ---------------------------------------------------------------------------------------------- stores
+
+
+class EvidenceStore:
+    """Where a database keeps its evidence files; the same names (SHA-256) and checks wherever that is."""
+
+    def get(self, sha256: str) -> bytes | None:
+        """The content stored under ``sha256`` when it still hashes to that name; None otherwise."""
+        raise NotImplementedError
+
+    def put(self, data: bytes, sha256: str | None = None, connection: Any = None) -> str:
+        """Store ``data`` under its SHA-256 (inside ``connection``'s transaction where the store is the database)."""
+        raise NotImplementedError
+
+    def names(self) -> list[str]:
+        """Every stored name, sorted."""
+        raise NotImplementedError
+
+    def open_path(self, sha256: str) -> Path | None:
+        """A file with the content, for the user to open (the store's own file, or a checked copy)."""
+        raise NotImplementedError
+
+    @property
+    def available(self) -> bool:
+        return True
+
+
+class FolderStore(EvidenceStore):
+    """A folder beside a SQLite database (``<database>-bukti``); reachable from this computer only."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    @property
+    def available(self) -> bool:
+        return self.folder is not None
+
+    def get(self, sha256: str) -> bytes | None:
+        return read_evidence(self.folder, sha256)
+
+    def put(self, data: bytes, sha256: str | None = None, connection: Any = None) -> str:
+        if self.folder is None:
+            raise EvidenceNameError(sha256 or "")
+        return store_evidence(self.folder, data, sha256)
+
+    def names(self) -> list[str]:
+        if self.folder is None or not self.folder.is_dir():
+            return []
+        return sorted(p.name for p in self.folder.glob("??/*") if is_sha256(p.name) and p.parent.name == p.name[:2])
+
+    def open_path(self, sha256: str) -> Path | None:
+        return find_evidence(self.folder, sha256)
+
+
+class DatabaseStore(EvidenceStore):
+    """The ``evidence_blob`` table of a server database: every workstation reaches the same files."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+
+    def _table(self) -> Any:
+        from .server_models import EvidenceBlob
+
+        return EvidenceBlob.__table__
+
+    def get(self, sha256: str) -> bytes | None:
+        if not is_sha256(sha256):
+            return None
+        from sqlalchemy import select
+
+        table = self._table()
+        with self.engine.connect() as conn:
+            data = conn.execute(select(table.c.content).where(table.c.sha256 == sha256)).scalar()
+        if data is None:
+            return None
+        data = bytes(data)
+        return data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+    def put(self, data: bytes, sha256: str | None = None, connection: Any = None) -> str:
+        digest = hashlib.sha256(data).hexdigest()
+        if sha256 is not None and sha256 != digest:
+            if not is_sha256(sha256):
+                raise EvidenceNameError(sha256)
+            raise EvidenceContentError(sha256)
+        if connection is None:
+            with self.engine.begin() as conn:
+                return self.put(data, digest, conn)
+        from sqlalchemy import select
+
+        from .types import utcnow
+
+        table = self._table()
+        stored = connection.execute(select(table.c.content).where(table.c.sha256 == digest)).scalar()
+        if stored is None:
+            connection.execute(table.insert().values(sha256=digest, size=len(data), content=data, created_at=utcnow()))
+        elif hashlib.sha256(bytes(stored)).hexdigest() != digest:  # damaged: replaced, as the folder store does
+            connection.execute(table.update().where(table.c.sha256 == digest).values(content=data, size=len(data)))
+        return digest
+
+    def names(self) -> list[str]:
+        from sqlalchemy import select
+
+        table = self._table()
+        with self.engine.connect() as conn:
+            return sorted(conn.execute(select(table.c.sha256)).scalars())
+
+    def open_path(self, sha256: str) -> Path | None:
+        """A copy in this user's temporary folder (content-addressed: a copy already there is checked, reused)."""
+        import tempfile
+
+        if not is_sha256(sha256):
+            return None
+        folder = Path(tempfile.gettempdir()) / f"kinerja-bukti-{os.getuid() if hasattr(os, 'getuid') else 0}"
+        existing = read_evidence(folder, sha256)
+        if existing is not None:
+            return evidence_path(folder, sha256)
+        data = self.get(sha256)
+        if data is None:
+            return None
+        store_evidence(folder, data, sha256)
+        return evidence_path(folder, sha256)

@@ -38,7 +38,7 @@ from ..domain.enums import (
     ProgramLevel,
     RegionKind,
 )
-from . import sync_models  # noqa: F401 - the exchange's bookkeeping tables belong to the same schema
+from . import server_models, sync_models  # noqa: F401 - the exchange's and server mode's tables: the same schema
 from .base import Base, Tracked
 from .limits import NIP, QUARTER, RUPIAH, SHA256, SORT_ORDER, WEIGHT, YEAR
 from .types import EnumText, ExactDecimal, new_id, utcnow

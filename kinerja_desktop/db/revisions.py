@@ -10,5 +10,6 @@ REVISIONS: tuple[str, ...] = (
     "0004_agency",
     "0005_planning",
     "0006_frozen",
+    "0007_server",
 )
 HEAD = REVISIONS[-1]

@@ -36,13 +36,23 @@ class ExactDecimal(TypeDecorator[Decimal]):
         if not dec.is_finite():
             raise ValueError("non-finite decimal")
         if dialect.name == "sqlite":
-            return format(dec.normalize() if dec != 0 else Decimal(0), "f")
+            return format(plain_decimal(dec), "f")
         return dec
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:
             return None
-        return Decimal(value) if not isinstance(value, Decimal) else value
+        return plain_decimal(value if isinstance(value, Decimal) else Decimal(value))
+
+
+def plain_decimal(value: Decimal) -> Decimal:
+    """Without trailing zeros, as SQLite's text keeps it: NUMERIC(24, 8) gives ``17.00000000`` back, we give 17.
+
+    Never in exponent form (``Decimal("1E+2")``): a whole number keeps its digits, ``100`` stays ``100``.
+    """
+    if not value.is_finite():
+        return value
+    return Decimal(format(value.normalize() if value != 0 else Decimal(0), "f"))
 
 
 class EnumText(TypeDecorator[Any]):

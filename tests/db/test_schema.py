@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from kinerja_desktop.db.database import Database
+from kinerja_desktop.db.errors import ConcurrentChangeError
 from kinerja_desktop.db.models import (
     AgreementItem,
     AgreementProgram,
@@ -124,12 +125,14 @@ def test_version_increments_and_stale_writes_are_refused(db: Database) -> None:
         session.get(Opd, opd.id).name = "Dinas Y"
     with db.read() as session:
         assert session.get(Opd, opd.id).version == 2
-    # A window holding version 1 cannot silently overwrite version 2.
+    # A window holding version 1 cannot silently overwrite version 2: SQLAlchemy's StaleDataError, said as
+    # another computer's change (ConcurrentChangeError, in Indonesian).
     stale = opd
-    with pytest.raises(StaleDataError):
+    with pytest.raises(ConcurrentChangeError, match="komputer lain") as refused:
         with db.write() as session:
             merged = session.merge(stale, load=False)
             merged.name = "Dinas Z"
+    assert isinstance(refused.value.__cause__, StaleDataError)
 
 
 def test_agreement_with_items_and_programs_round_trip_and_cascade(db: Database) -> None:
