@@ -26,6 +26,7 @@ settings.register_profile("kinerja-ci", deadline=None, derandomize=True)
 settings.load_profile("kinerja-ci" if os.environ.get("CI") else "kinerja")
 
 import pg_support  # noqa: E402
+
 from kinerja_desktop.db.database import Database, open_database  # noqa: E402
 from kinerja_desktop.gui import qt_fixes  # noqa: E402
 

@@ -41,6 +41,7 @@ class PgServer:
         self._admin = create_engine(self.url_of("postgres"), isolation_level="AUTOCOMMIT", pool_size=1)
         self._names = itertools.count(1)
         self._templates: set[str] = set()
+        self._broken: dict[str, str] = {}
         with self._admin.connect() as conn:
             self.version = conn.execute(text("SHOW server_version")).scalar()
 
@@ -61,10 +62,17 @@ class PgServer:
 
     def template(self, name: str, build) -> str:  # noqa: ANN001 - build(url) fills the new template
         """A template database made once per session by ``build(url)``."""
+        if name in self._broken:
+            pytest.fail(f"template {name} could not be built: {self._broken[name]}")
         if name not in self._templates:
             self.drop(name)
             self.execute(f'CREATE DATABASE "{name}"')
-            build(self.url_of(name))
+            try:
+                build(self.url_of(name))
+            except Exception as exc:
+                self._broken[name] = f"{type(exc).__name__}: {exc}"
+                self.drop(name)
+                raise
             self._templates.add(name)
         return name
 

@@ -19,6 +19,7 @@ VERB_MODULES: tuple[str, ...] = (
     "kinerja_desktop.commands.interchange",
     "kinerja_desktop.commands.excel",
     "kinerja_desktop.commands.open_file",
+    "kinerja_desktop.commands.server",
 )
 
 
@@ -26,9 +27,10 @@ def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -
     """``--db PATH``; on a verb it must not reset a --db given before the verb, hence SUPPRESS."""
     parser.add_argument(
         "--db",
-        metavar="PATH",
+        metavar="PATH|URL",
         default=None if top_level else argparse.SUPPRESS,
-        help="berkas basis data SQLite (bawaan: folder data pengguna, atau KINERJA_DB_URL)",
+        help="berkas basis data SQLite, atau server: postgresql://PENGGUNA@HOST:PORT/BASISDATA (bawaan: "
+        "KINERJA_DB_URL, server.ini dari petugas TI, atau berkas di folder data pengguna)",
     )
 
 

@@ -12,7 +12,6 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from .engine import BUSY_TIMEOUT_MS, SessionFactory, connect_sqlite, make_engine
-from .evidence import DatabaseStore, EvidenceStore, FolderStore
 from .errors import (
     DatabaseDamagedError,
     DatabaseLockedError,
@@ -25,6 +24,7 @@ from .errors import (
     ServerForeignDatabaseError,
     ServerNeedsUpgradeError,
 )
+from .evidence import DatabaseStore, EvidenceStore, FolderStore
 from .files import (
     AUTO_BACKUP_FOLDER,
     SQLITE_CANTOPEN,
@@ -83,6 +83,11 @@ class Database:
     migrated_from: str | None = None
     pre_migration_copy: Path | None = None
     read_only: str | None = None  # why the file cannot be written (opened read-only), None when it can
+
+    @property
+    def location(self) -> str:
+        """What ``--db`` takes to open this database again: the file's path, or the server's URL."""
+        return str(self.path) if self.path is not None else self.url
 
     @property
     def is_server(self) -> bool:

@@ -44,7 +44,11 @@ BYPASS_TABLE = "lock_bypass"
 SQLITE_TRIGGERS = (
     "kinerja_agreement_update",
     "kinerja_agreement_delete",
-    *(f"kinerja_{table}_{op}" for table in (*AGREEMENT_CHILDREN, *REALIZATIONS) for op in ("insert", "update", "delete")),
+    *(
+        f"kinerja_{table}_{op}"
+        for table in (*AGREEMENT_CHILDREN, *REALIZATIONS)
+        for op in ("insert", "update", "delete")
+    ),
 )
 POSTGRES_TRIGGERS = (
     ("kinerja_agreement_locked", "performance_agreement"),
@@ -99,7 +103,10 @@ def installed(conn: Connection) -> list[str]:
     """The names of our triggers present (and, on PostgreSQL, enabled) in the database."""
     if conn.dialect.name == "postgresql":
         rows = conn.execute(
-            text("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'kinerja_%' AND NOT tgisinternal AND tgenabled <> 'D'")
+            text(
+                "SELECT tgname FROM pg_trigger "
+                "WHERE tgname LIKE 'kinerja_%' AND NOT tgisinternal AND tgenabled <> 'D'"
+            )
         )
     else:
         rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kinerja_%'"))

@@ -17,7 +17,6 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from ..db.database import Database
 from ..db.errors import KinerjaDbError
-from ..db.evidence import store_evidence
 from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
 from ..db.sync_scope import (
     AGREEMENT_CHILDREN,
@@ -454,12 +453,34 @@ def _plan_field(conn: Connection, package: Package, me: dict[str, Any], labeler:
 
 
 def _insert_rows(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
-    """Insert validated JSON rows; on SQLite straight through the driver (a master import's hot path)."""
+    """Insert validated JSON rows; on SQLite straight through the driver (a master import's hot path).
+
+    A server checks foreign keys at each statement (SQLite defers them to the commit): a row referring to another
+    row of the same table is inserted after it.
+    """
     c = codec(table)
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(c.insert_sql, [c.to_storage(values) for values in rows])
     else:
-        conn.execute(insert(_t(table)), [c.decode(values) for values in rows])
+        for batch in _parents_first(table, rows):
+            conn.execute(insert(_t(table)), [c.decode(values) for values in batch])
+
+
+def _parents_first(table: str, rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Rows in waves: each wave refers (within the table) only to rows already there or in earlier waves."""
+    own = [fk.parent.name for fk in _t(table).foreign_keys if fk.column.table.name == table]
+    if not own:
+        return [rows]
+    waiting = {values["id"]: values for values in rows}
+    waves: list[list[dict[str, Any]]] = []
+    while waiting:
+        wave = [v for v in waiting.values() if not any(v.get(c) in waiting and v.get(c) != v["id"] for c in own)]
+        if not wave:  # a cycle: the foreign-key check says which row
+            wave = list(waiting.values())
+        waves.append(wave)
+        for values in wave:
+            del waiting[values["id"]]
+    return waves
 
 
 def _bulk_insert(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
@@ -507,7 +528,9 @@ def _apply(
             }
         )
 
-    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     for table, old_id, new_id_ in plan.adopt:
         for child, column, _ondelete in _referencing(table):
             if child.startswith("sync_") or child == "audit_log":
@@ -537,7 +560,9 @@ def _apply(
         values = {f: decoded[f] for f in changes}
         conn.execute(update(t).where(t.c.id == row_id).values(**values, version=t.c.version + 1, updated_at=now))
         audit("paket-ubah", table, row_id, "Diubah dari paket", {f: [old[f], v] for f, v in changes.items()})
-    for table, row_id, opd_id in plan.deletes:
+    order = {table: index for index, table in enumerate(sync_order())}
+    deletes = plan.deletes if sqlite else sorted(plan.deletes, key=lambda d: -order.get(d[0], 0))  # children first
+    for table, row_id, opd_id in deletes:
         t = _t(table)
         conn.execute(delete(t).where(t.c.id == row_id))
         write_tombstone(
@@ -554,8 +579,8 @@ def _apply(
         conn.execute(delete(tt).where(tt.c.table_name == table, tt.c.row_id == row_id))
     _apply_bookkeeping(conn, plan, package, role, now)
     _bulk_insert(conn, "audit_log", audit_rows)
-    _write_evidence_files(db, package, plan)
-    problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    _write_evidence_files(db, package, plan, conn)
+    problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() if sqlite else []
     if problems:
         table, rowid, parent = problems[0][0], problems[0][1], problems[0][2]
         raise MalformedContentError(
@@ -643,18 +668,19 @@ def _apply_bases(conn: Connection, plan: _Plan, package: Package, now: datetime)
     )
 
 
-def _write_evidence_files(db: Database, package: Package, plan: _Plan) -> None:
+def _write_evidence_files(db: Database, package: Package, plan: _Plan, conn: Connection) -> None:
     """Put the package's evidence files in the content-addressed store (checked against their names).
 
     Written before the commit: a rolled-back import leaves at most unreferenced files, never a row
-    without its file. (Threads were tried: no faster on ext4 here.)
+    without its file (on a server they are rows of the same transaction). (Threads were tried: no faster on
+    ext4 here.)
     """
-    folder = db.evidence_dir
-    if folder is None:
+    store = db.evidence
+    if not store.available:
         return
     for sha in sorted(plan.evidence):
         if sha in package.evidence:
             try:
-                store_evidence(folder, package.evidence[sha], sha)
+                store.put(package.evidence[sha], sha, conn)
             except KinerjaDbError as exc:
                 raise MalformedContentError(package.name, str(exc).rstrip(".")) from None

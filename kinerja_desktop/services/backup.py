@@ -10,6 +10,12 @@ Long calls take ``progress(done, total, message)`` and ``cancelled()`` (returns 
 :mod:`.progress`) so that the GUI's job runner can drive them; they raise :class:`~.errors.Cancelled`, which is
 possible until the copy into the live database has completed.
 
+A server database (PostgreSQL) is backed up to the same format: its rows copied into a fresh SQLite snapshot
+at the same schema inside one read snapshot of the server (``db/transfer.py``), its evidence files (kept in the
+database) as the same members. Such a backup restores into a SQLite file or a server; a restore onto a server
+writes a backup of what it replaces first (``sebelum-pemulihan``, in this user's data folder), then replaces every
+row in one server transaction.
+
 At the edges (``db/files.py``): a backup never overwrites the open database or its journal; a full disk or a
 read-only folder is said in Indonesian and leaves no temporary file; a database another window or program
 keeps locked is never taken for a damaged one, and a restore waits for its lock only the busy timeout; every
@@ -18,6 +24,7 @@ copy set aside gets a name of its own; another regency's backup is restored only
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -30,9 +37,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from .. import __version__
 from ..db.database import Database
-from ..db.engine import BUSY_TIMEOUT_MS, connect_sqlite
+from ..db.engine import BUSY_TIMEOUT_MS, connect_sqlite, make_engine
 from ..db.errors import DatabaseLockedError, DatabaseReadOnlyError
 from ..db.files import (
     AUTO_BACKUP_FOLDER,
@@ -164,8 +173,18 @@ class RestoreResult:
 
 def _require_file(db: Database) -> Path:
     if db.path is None:
-        raise InterchangeError("Cadangan berkas hanya tersedia untuk basis data SQLite lokal.")
+        raise InterchangeError(
+            "Cadangan otomatis dan pemulihan basis data rusak hanya untuk berkas SQLite; server basis data "
+            "dicadangkan dengan perintah backup dan jadwal pg_dump petugas TI."
+        )
     return db.path
+
+
+def server_backup_folder() -> Path:
+    """Where a restore onto a server keeps the backup of what it replaced (this user's data folder)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("Kinerja Desktop", appauthor=False, ensure_exists=False) / "cadangan-server"
 
 
 # ---------------------------------------------------------------------------------------------- backup
@@ -216,6 +235,34 @@ def describe_sqlite(
     return revision, regency, counts
 
 
+def server_snapshot(db: Database, target: Path) -> None:
+    """A SQLite file at the server's schema holding every row of the server, read in one snapshot."""
+    from ..db import transfer
+    from ..db.migrate import upgrade_sqlite
+
+    try:
+        upgrade_sqlite(target, from_revision=None)
+        snapshot_db = make_engine(f"sqlite:///{target}", pooled=False)
+        try:
+            with db.read() as session, snapshot_db.begin() as dst:
+                transfer.copy_all(session.connection(), dst, "cadangan server")
+        finally:
+            snapshot_db.dispose()
+    except BaseException:
+        unlink_quietly(target)
+        raise
+
+
+def _evidence_members(db: Database) -> list[tuple[str, Callable[[], bytes | None]]]:
+    """Evidence files of a server (kept in the database) as backup members and how to read each."""
+    store = db.evidence
+
+    def reader(name: str) -> Callable[[], bytes | None]:
+        return lambda: store.get(name)
+
+    return [(f"{EVIDENCE_PREFIX}{name[:2]}/{name}", reader(name)) for name in store.names()]
+
+
 def _evidence_files(db: Database) -> list[tuple[Path, str]]:
     folder = db.evidence_dir
     if folder is None or not folder.is_dir():
@@ -240,7 +287,6 @@ def create_backup(
     Refused before anything is written when ``out`` is the database, its journal, another database or a folder.
     A full disk or a read-only folder ends in an Indonesian message and leaves no file behind.
     """
-    _require_file(db)
     out = check_output_file(Path(out), db.path)
     with storage_errors("membuat cadangan", out.parent, NOT_MADE):
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -257,7 +303,10 @@ def _write_backup(
 ) -> BackupInfo:
     step_fraction(progress, cancelled, 0.0, "Membuat salinan basis data…")
     snap = work / DATABASE_MEMBER
-    snapshot(db, snap)
+    if db.is_server:
+        server_snapshot(db, snap)
+    else:
+        snapshot(db, snap)
     check = sqlite3.connect(snap)
     try:
         problems = [r[0] for r in check.execute("PRAGMA quick_check")]
@@ -267,6 +316,7 @@ def _write_backup(
         raise InterchangeError(f"Salinan basis data tidak utuh ({'; '.join(problems[:3])}); cadangan dibatalkan.")
     revision, regency, counts = describe_sqlite(snap)
     evidence = _evidence_files(db)
+    stored = _evidence_members(db) if db.is_server else []
     files: dict[str, dict[str, Any]] = {}
     created = datetime.now(UTC).replace(tzinfo=None)
     step_fraction(progress, cancelled, 0.2, "Menulis berkas cadangan…")
@@ -278,6 +328,13 @@ def _write_backup(
             step_fraction(progress, cancelled, fraction, "Menyalin berkas bukti…")
             files[member] = {"sha256": sha256_file(path), "size": path.stat().st_size}
             zf.write(path, member)
+        for index, (member, read) in enumerate(stored):
+            step_fraction(progress, cancelled, 0.5 + 0.45 * index / max(len(stored), 1), "Menyalin berkas bukti…")
+            data = read()
+            if data is None:
+                continue  # a damaged content is not copied (the integrity check names it)
+            files[member] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            zf.writestr(member, data)
         manifest = {
             "format": BACKUP_FORMAT,
             "format_version": FORMAT_VERSION,
@@ -299,7 +356,7 @@ def _write_backup(
         regency_id=(regency or {}).get("id"),
         regency_name=(regency or {}).get("name", "-"),
         row_counts=counts,
-        evidence_files=len(evidence),
+        evidence_files=sum(1 for m in files if m.startswith(EVIDENCE_PREFIX)),
         size=out.stat().st_size,
     )
 
@@ -383,8 +440,11 @@ def _extract_and_check(  # noqa: ANN202
 
 def preview_restore(db: Database, path: Path) -> RestorePreview:
     """Check the backup completely (manifest, every checksum, the snapshot) and describe it."""
-    db_path = _require_file(db)
-    info = _check_in(db_path.parent if db.read_only is None else Path(tempfile.gettempdir()), Path(path))
+    if db.is_server or db.read_only is not None:
+        folder = Path(tempfile.gettempdir())
+    else:
+        folder = _require_file(db).parent
+    info = _check_in(folder, Path(path))
     return _preview(db, info)
 
 
@@ -400,6 +460,12 @@ def _check_in(folder: Path, path: Path) -> BackupInfo:
 
 
 def _current_regency(db: Database) -> dict[str, Any] | None:
+    if db.is_server:
+        from ..db.models import Regency
+
+        with db.read() as session:
+            row = session.scalars(select(Regency).order_by(Regency.created_at)).first()
+            return None if row is None else {"id": row.id, "name": row.full_name}
     _revision, regency, _ = describe_sqlite(_require_file(db), db.connect)
     return regency
 
@@ -448,19 +514,15 @@ def restore_backup(
     for only the busy timeout) or a cancel leaves the database as it was and no temporary file.
     """
     path = Path(path)
+    if db.is_server:
+        return _restore_onto_server(db, path, replace_regency, progress, cancelled)
     db_path = _require_file(db)
     if db.read_only is not None:
         raise DatabaseReadOnlyError(str(db_path), db.read_only, "Pemulihan")
     folder = db_path.parent
     remove_leftovers(folder)
     remove_leftovers(db.evidence_dir, depth=1)
-    current = _current_regency(db)
-
-    def regency_check(info: BackupInfo) -> None:
-        if _is_other_regency(current, info) and not replace_regency:
-            assert current is not None
-            raise OtherRegencyError(info.path.name, info.owner, current["name"])
-
+    regency_check = _regency_check(db, replace_regency)
     with storage_errors("memulihkan cadangan", folder, UNCHANGED):
         work = work_folder(folder, "pulihkan")
         try:
@@ -491,6 +553,64 @@ def restore_backup(
     _audit_restore(db, info, saved)
     step_fraction(progress, None, 1.0, "Pemulihan selesai.")
     return RestoreResult(backup=info, saved_copy=saved, migrated_from=migrated_from, evidence_restored=restored)
+
+
+def _regency_check(db: Database, replace_regency: bool) -> Callable[[BackupInfo], None]:
+    current = _current_regency(db)
+
+    def regency_check(info: BackupInfo) -> None:
+        if _is_other_regency(current, info) and not replace_regency:
+            assert current is not None
+            raise OtherRegencyError(info.path.name, info.owner, current["name"])
+
+    return regency_check
+
+
+def _restore_onto_server(
+    db: Database, path: Path, replace_regency: bool, progress: Progress | None, cancelled: CancelCheck | None
+) -> RestoreResult:
+    """Replace every row of a server with the backup's, in one server transaction, after a backup of it."""
+    from ..db import transfer
+    from ..db.locks import lock_exchange
+
+    regency_check = _regency_check(db, replace_regency)
+    folder = Path(tempfile.gettempdir())
+    with storage_errors("memulihkan cadangan", folder, UNCHANGED):
+        work = work_folder(folder, "pulihkan")
+        try:
+            info, snap, evidence = _extract_and_check(path, work, progress, cancelled, regency_check=regency_check)
+            migrated_from = None
+            if info.schema_revision != REVISIONS[-1]:
+                step_fraction(progress, cancelled, 0.35, "Memperbarui skema cadangan lama…")
+                from ..db.migrate import upgrade_sqlite
+
+                upgrade_sqlite(snap, from_revision=info.schema_revision)
+                migrated_from = info.schema_revision
+            _check_foreign_keys(path, snap)
+            step_fraction(progress, cancelled, 0.4, "Mencadangkan isi server sekarang…")
+            aside = server_backup_folder()
+            aside.mkdir(parents=True, exist_ok=True)
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            saved = next(copy_names(aside, "server", f"sebelum-pemulihan-{stamp}", BACKUP_SUFFIX))
+            create_backup(db, saved)
+            step_fraction(progress, cancelled, 0.6, "Memulihkan…")
+            source = make_engine(f"sqlite:///{snap}", pooled=False)
+            try:
+                with source.connect() as src, db.write() as session:
+                    conn = session.connection()
+                    lock_exchange(session)
+                    transfer.clear(conn)
+                    transfer.copy_all(src, conn, f"pemulihan {info.path.name}")
+                    store = db.evidence
+                    for relative, file in evidence:
+                        store.put(file.read_bytes(), relative.rsplit("/", 1)[-1], conn)
+            finally:
+                source.dispose()
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    _audit_restore(db, info, saved)
+    step_fraction(progress, None, 1.0, "Pemulihan selesai.")
+    return RestoreResult(backup=info, saved_copy=saved, migrated_from=migrated_from, evidence_restored=len(evidence))
 
 
 def _wait_for_write_lock(db: Database) -> None:

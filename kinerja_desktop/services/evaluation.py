@@ -21,6 +21,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from ..db.database import Database
+from ..db.locks import lock_quarters
 from ..db.models import PerformanceAgreement, QuarterClosure
 from ..domain import rank_opds
 from ..domain.evaluation import EvaluationSettings
@@ -28,7 +29,7 @@ from . import audit
 from .errors import FORM, ValidationError
 from .evaluation_data import EarlyWarning, OpdEvaluation, Ranking, RankingRow
 from .evaluation_loading import closure, load_settings, signed_agreements
-from .evaluation_report import evidence_path, report_problems, save_quarter_report, verify_quarter
+from .evaluation_report import evidence_path, report_problems, save_quarter_report, verify_quarter, with_versions
 from .evaluation_results import evaluate_in
 
 __all__ = [
@@ -65,11 +66,12 @@ def evaluate_quarter(db: Database, year: int, quarter: int) -> list[OpdEvaluatio
 
 
 def evaluate_opd(db: Database, year: int, quarter: int, opd_id: str) -> OpdEvaluation:
+    """One OPD's results, with the versions of the quarter's rows as read (a form saves them back)."""
     with db.read() as session:
         results = evaluate_in(session, year, quarter, opd_id)
-    if not results:
-        raise ValidationError.single(FORM, f"Perangkat daerah ini belum memiliki PK {year} yang ditandatangani")
-    return results[0]
+        if not results:
+            raise ValidationError.single(FORM, f"Perangkat daerah ini belum memiliki PK {year} yang ditandatangani")
+        return with_versions(session, results[0])
 
 
 def rank(evaluations: Iterable[OpdEvaluation]) -> list[RankingRow]:
@@ -132,8 +134,13 @@ def is_closed(db: Database, year: int, quarter: int) -> bool:
 
 
 def close_quarter(db: Database, year: int, quarter: int, closed_by: str = "") -> Ranking:
-    """Lock a quarter: no more realisation changes, and its ranking frozen as a snapshot."""
+    """Lock a quarter: no more realisation changes, and its ranking frozen as a snapshot.
+
+    The quarter's lock (``db/locks.py``) makes a report saved at the same instant on another computer either
+    commit before (and count in the snapshot) or be refused after; the database's trigger refuses it anyway.
+    """
     with db.write() as session:
+        lock_quarters(session, [(year, quarter)])
         if closure(session, year, quarter) is not None:
             raise ValidationError.single(FORM, f"Triwulan {quarter} tahun {year} sudah ditutup")
         rows = rank(evaluate_in(session, year, quarter))

@@ -109,6 +109,10 @@ class OpdEvaluation:
     absorption: Decimal | None
     efficiency: Efficiency | None
     missing: int  # indicators without a realisation to date
+    # The row versions of this quarter's realisations as read (indicator id or program id → version; no row: 0).
+    # A form saves them back, so that a change another computer made in between is not overwritten.
+    versions: dict[str, int] = field(default_factory=dict, compare=False)
+    budget_versions: dict[str, int] = field(default_factory=dict, compare=False)
 
     @property
     def reported(self) -> bool:
@@ -183,12 +187,15 @@ class RealizationInput:
     problems: str = ""
     follow_up: str = ""
     new_evidence: list[Path] = field(default_factory=list)
+    # The version of the quarter's row the form was filled from (0: there was none); None: not checked (a script).
+    version: int | None = None
 
 
 @dataclass
 class BudgetInput:
     program_id: str
     amount: int | None
+    version: int | None = None  # as RealizationInput.version
 
 
 @dataclass

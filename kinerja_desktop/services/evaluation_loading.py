@@ -27,6 +27,7 @@ from ..db.models import (
     QuarterClosure,
     Regency,
 )
+from ..db.types import plain_decimal
 from ..domain import bands_from_json
 from ..domain.enums import AgreementStatus, Cumulation, Polarity
 from ..domain.evaluation import EvaluationSettings
@@ -120,9 +121,11 @@ def _raw(column):  # noqa: ANN001, ANN202
 
 
 def _dec(value: object) -> Decimal | None:
-    """A raw ExactDecimal value (TEXT on SQLite, NUMERIC elsewhere) as a Decimal."""
-    if value is None or isinstance(value, Decimal):
-        return value
+    """A raw ExactDecimal value (TEXT on SQLite, NUMERIC(24, 8) elsewhere) as a Decimal without trailing zeros."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return plain_decimal(value)
     return Decimal(str(value))
 
 
@@ -317,6 +320,33 @@ def scales(session: Session, indicator_ids: Iterable[str]) -> dict[str, str]:
         )
         if indicator_id in wanted and scale is not None
     }
+
+
+def row_versions(
+    session: Session, year: int, quarter: int, indicator_ids: Iterable[str], program_ids: Iterable[str]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """The versions of a quarter's realisation rows (indicators, budgets): what a form saves back."""
+    conn = session.connection()
+    indicators, programs = sorted(set(indicator_ids)), sorted({p for p in program_ids if p})
+    found = dict(
+        conn.execute(
+            select(IndicatorRealization.indicator_id, IndicatorRealization.version).where(
+                IndicatorRealization.year == year,
+                IndicatorRealization.quarter == quarter,
+                IndicatorRealization.indicator_id.in_(indicators),
+            )
+        ).all()
+    )
+    budgets = dict(
+        conn.execute(
+            select(BudgetRealization.program_id, BudgetRealization.version).where(
+                BudgetRealization.year == year,
+                BudgetRealization.quarter == quarter,
+                BudgetRealization.program_id.in_(programs),
+            )
+        ).all()
+    )
+    return {i: found.get(i, 0) for i in indicators}, {p: budgets.get(p, 0) for p in programs}
 
 
 def closure(session: Session, year: int, quarter: int) -> QuarterClosure | None:

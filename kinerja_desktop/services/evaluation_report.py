@@ -8,14 +8,18 @@ what it lets through is accepted here, and what is refused here is worded as the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.database import Database
-from ..db.evidence import find_evidence, store_evidence_file
+from ..db.errors import ConcurrentChangeError
+from ..db.evidence import EvidenceStore
 from ..db.limits import check_values
+from ..db.locks import lock_quarters
 from ..db.models import BudgetRealization, Evidence, IndicatorRealization
 from ..db.types import utcnow
 from ..domain.evaluation import (
@@ -27,8 +31,15 @@ from ..domain.evaluation import (
 from ..domain.formatting import format_number
 from . import audit
 from .errors import FORM, ValidationError
-from .evaluation_data import OpdEvaluation, QuarterReport, budget_key, problems_key, value_key
-from .evaluation_loading import closure, signed_agreements
+from .evaluation_data import (
+    OpdEvaluation,
+    QuarterReport,
+    RealizationInput,
+    budget_key,
+    problems_key,
+    value_key,
+)
+from .evaluation_loading import closure, row_versions, signed_agreements
 from .evaluation_results import evaluate_in
 
 
@@ -37,10 +48,12 @@ def save_quarter_report(db: Database, report: QuarterReport, *, origin: str = "a
 
     Refused when the quarter is closed. Indicators below 100 % need kendala and tindak lanjut.
     A changed earlier value is a correction and is written to the audit log with old and new values.
+    An entry carrying the version it was read at (``RealizationInput.version``) is refused with
+    :class:`ConcurrentChangeError` when another computer saved that row differently since: nothing is saved.
     """
-    evidence_dir = db.evidence_dir
+    store = db.evidence
     with db.write() as session:
-        return write_quarter_report(session, report, evidence_dir=evidence_dir, origin=origin)
+        return write_quarter_report(session, report, evidence=store, origin=origin)
 
 
 def _check_values(report: QuarterReport) -> None:
@@ -52,10 +65,14 @@ def _check_values(report: QuarterReport) -> None:
 
 
 def write_quarter_report(
-    session: Session, report: QuarterReport, *, evidence_dir: Path | None = None, origin: str = "app"
+    session: Session, report: QuarterReport, *, evidence: EvidenceStore | None = None, origin: str = "app"
 ) -> OpdEvaluation:
-    """:func:`save_quarter_report` inside the caller's transaction (an import of many OPDs' reports)."""
+    """:func:`save_quarter_report` inside the caller's transaction (an import of many OPDs' reports).
+
+    ``evidence``: where new evidence files go (None: the caller brings none).
+    """
     _check_values(report)
+    lock_quarters(session, [(report.year, report.quarter)])  # closing it waits for this save, or this for it
     if closure(session, report.year, report.quarter) is not None:
         raise ValidationError.single(
             FORM, f"Triwulan {report.quarter} tahun {report.year} sudah ditutup Bappeda; data tidak dapat diubah"
@@ -68,6 +85,7 @@ def write_quarter_report(
     programs = {p.program_id: p for p in agreement.programs if p.program_id}
     problems: dict[str, str] = {}
     corrections = []
+    changed_elsewhere: list[str] = []
     for entry in report.indicators:
         if entry.indicator_id not in allowed:
             raise ValidationError.single(FORM, "Indikator tidak termasuk dalam PK yang ditandatangani")
@@ -78,6 +96,7 @@ def write_quarter_report(
                 IndicatorRealization.quarter == report.quarter,
             )
         ).first()
+        _check_version(row, entry.version, _same_realisation(row, entry), changed_elsewhere)
         if row is None:
             if entry.value is None and entry.grade is None and not entry.problems and not entry.new_evidence:
                 continue
@@ -90,7 +109,7 @@ def write_quarter_report(
         row.problems, row.follow_up = entry.problems.strip(), entry.follow_up.strip()
         row.reported_at = utcnow()
         for path in entry.new_evidence:
-            row.evidence.append(_store_evidence(path, evidence_dir))
+            row.evidence.append(_store_evidence(path, evidence, session))
     for budget in report.budgets:
         program = programs.get(budget.program_id)
         if program is None:
@@ -106,6 +125,7 @@ def write_quarter_report(
                 BudgetRealization.quarter == report.quarter,
             )
         ).first()
+        _check_version(spent, budget.version, spent is not None and spent.amount == budget.amount, changed_elsewhere)
         if budget.amount is None:
             if spent is not None:
                 session.delete(spent)
@@ -114,6 +134,8 @@ def write_quarter_report(
             spent = BudgetRealization(program_id=budget.program_id, year=report.year, quarter=report.quarter)
             session.add(spent)
         spent.amount = int(budget.amount)
+    if changed_elsewhere:
+        raise ConcurrentChangeError(f"Realisasi TW {report.quarter} {report.year} {agreement.opd_name}".strip())
     if problems:
         raise ValidationError(problems)
     session.flush()
@@ -140,8 +162,39 @@ def write_quarter_report(
             {"sebelum": old if old is not None else old_grade, "sesudah": new if new is not None else new_grade},
             origin=origin,
         )
-    return result
+    session.flush()
+    return with_versions(session, result)
 
+
+def with_versions(session: Session, result: OpdEvaluation) -> OpdEvaluation:
+    """``result`` with the versions of its quarter's rows, read in the same session."""
+    versions, budget_versions = row_versions(
+        session,
+        result.year,
+        result.quarter,
+        [r.indicator_id for r in result.indicators],
+        [p.program_id for p in result.programs if p.program_id],
+    )
+    return replace(result, versions=versions, budget_versions=budget_versions)
+
+
+def _same_realisation(row: IndicatorRealization | None, entry: RealizationInput) -> bool:
+    """The stored row already says what the entry says (two computers typed the same: no conflict)."""
+    return (
+        row is not None
+        and (row.value, row.grade) == (entry.value, entry.grade)
+        and (row.problems, row.follow_up) == (entry.problems.strip(), entry.follow_up.strip())
+        and not entry.new_evidence
+    )
+
+
+def _check_version(row: Any, seen: int | None, same: bool, changed: list[str]) -> None:
+    """Note a row another computer saved since the form read it (``seen``: its version then, 0 = no row)."""
+    if seen is None or same:
+        return
+    current = row.version if row is not None else 0
+    if current != seen:
+        changed.append(getattr(row, "id", "") or "")
 
 def report_problems(result: OpdEvaluation) -> dict[str, str]:
     """Why a quarter's results cannot be saved, by field: a value that cannot be scored, kendala missing
@@ -161,12 +214,16 @@ def report_problems(result: OpdEvaluation) -> dict[str, str]:
     return problems
 
 
-def _store_evidence(path: Path, evidence_dir: Path | None) -> Evidence:
-    """Copy a supporting file into the evidence store, named by its SHA-256 (content-addressed)."""
-    if evidence_dir is None:
-        raise ValidationError.single(FORM, "Bukti dukung hanya dapat disimpan pada basis data berkas lokal")
+def _store_evidence(path: Path, store: EvidenceStore | None, session: Session) -> Evidence:
+    """Copy a supporting file into the evidence store, named by its SHA-256 (content-addressed).
+
+    On a server the file's content is a row of the same transaction: every workstation reaches it.
+    """
+    if store is None:
+        raise ValidationError.single(FORM, "Bukti dukung tidak dapat disimpan dari sini; lampirkan di aplikasi")
     try:
-        digest, size = store_evidence_file(evidence_dir, path)
+        data = Path(path).read_bytes()
+        digest, size = store.put(data, connection=session.connection()), len(data)
     except OSError as exc:
         raise ValidationError.single(
             FORM, f"Berkas bukti “{Path(path).name}” tidak dapat dibaca: {exc.strerror}"
@@ -175,13 +232,14 @@ def _store_evidence(path: Path, evidence_dir: Path | None) -> Evidence:
 
 
 def evidence_path(db: Database, sha256: str) -> Path | None:
-    """The stored file of an evidence row, or None (missing, or a name that is not a SHA-256)."""
-    return find_evidence(db.evidence_dir, sha256)
+    """The stored file of an evidence row to open (on a server a checked copy), or None (missing, or a bad name)."""
+    return db.evidence.open_path(sha256)
 
 
 def verify_quarter(db: Database, year: int, quarter: int, opd_id: str) -> int:
     """Bappeda verifies an OPD's realisation of a quarter; returns how many values were verified."""
     with db.write() as session:
+        lock_quarters(session, [(year, quarter)])
         if closure(session, year, quarter) is not None:
             raise ValidationError.single(FORM, f"Triwulan {quarter} tahun {year} sudah ditutup")
         agreements = signed_agreements(session, year, opd_id)

@@ -194,7 +194,7 @@ def import_realizations(session: Session, sheets: dict[str, SheetData], run: Run
             continue
         try:
             with session.begin_nested():
-                write_quarter_report(session, group.report, evidence_dir=None, origin="impor Excel")
+                write_quarter_report(session, group.report, origin="impor Excel")
         except ValidationError as exc:
             for key, message in exc.errors.items():
                 row, column = group.rows.get(key, (group.first, None))

@@ -9,20 +9,26 @@ from ..db.models import Base, Opd, PerformanceAgreement, Regency
 
 
 def integrity_problems(database: Database) -> list[str]:
-    """Run ``PRAGMA integrity_check`` and ``foreign_key_check``, then check every final or signed PK and every
-    Pakta Integritas against the fingerprint frozen when it was signed; an empty list means sound."""
+    """SQLite's ``integrity_check`` and ``foreign_key_check``, what ``db/integrity.py`` checks on every database
+    (on a server: foreign keys, constraints, evidence contents; the triggers that lock signed PKs), then every final
+    or signed PK and every Pakta Integritas against the fingerprint frozen when it was signed; empty means sound."""
+    from ..db import integrity
+
     problems: list[str] = []
-    if database.engine.dialect.name == "sqlite":
-        with database.engine.connect() as conn:
+    with database.read() as session:
+        conn = session.connection()
+        if database.engine.dialect.name == "sqlite":
             rows = [row[0] for row in conn.execute(text("PRAGMA integrity_check"))]
             problems = [] if rows == ["ok"] else rows
             for row in conn.execute(text("PRAGMA foreign_key_check")):
                 problems.append(f"Kunci asing rusak di tabel {row[0]} (baris {row[1]}) → {row[2]}")
-    if not problems:  # a damaged file is not read further
-        from .documents_frozen import integrity_findings
+        if problems:  # a damaged file is not read further
+            return problems
+        problems += integrity.problems(conn)
+    from .documents_frozen import integrity_findings
 
-        with database.read() as session:
-            problems += [str(finding) for finding in integrity_findings(session)]
+    with database.read() as session:
+        problems += [str(finding) for finding in integrity_findings(session)]
     return problems
 
 

@@ -12,7 +12,6 @@ from sqlalchemy import Connection, insert, select, update
 
 from .. import __version__
 from ..db.database import Database
-from ..db.evidence import read_evidence
 from ..db.files import check_output_file
 from ..db.revisions import HEAD
 from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
@@ -94,7 +93,7 @@ def _write_evidence_map(db: Database, rows: Iterable[dict[str, Any]], warnings: 
         sha = values["sha256"]
         if sha in evidence:
             continue
-        data = read_evidence(db.evidence_dir, sha)  # None for a name that is no SHA-256: never outside the store
+        data = db.evidence.get(sha)  # None for a name that is no SHA-256: never outside the store
         if data is not None:
             evidence[sha] = data
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -10,8 +11,11 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
+from ..db import triggers
 from ..db.database import Database
+from ..db.locks import lock_agreements, lock_exchange, lock_quarters
 from ..db.revisions import REVISIONS
 from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
 from ..db.types import new_id, utcnow
@@ -134,6 +138,10 @@ def _prepare(conn: Connection, package: Package, report: ImportReport) -> tuple[
             raise SignatureError(package.name, "cakupan OPD paket melebihi cakupan kunci laptop")
         role = ROLE_CENTRE
     else:
+        if conn.dialect.name != "sqlite":
+            raise RoleError(
+                "Paket induk menyiapkan laptop lapangan (berkas SQLite), bukan server basis data; server adalah pusat."
+            )
         if me is None and regency is not None:
             raise RoleError(
                 "Basis data ini sudah berisi data dan bukan laptop lapangan; paket induk hanya untuk laptop "
@@ -231,6 +239,7 @@ def import_package(
     report = _report(package)
     try:
         with db.write() as session:
+            _lock_for(session, package)
             conn = session.connection()
             me, role = _prepare(conn, package, report)
             if report.already_imported:
@@ -245,7 +254,10 @@ def import_package(
                 me = _setup_field(conn, package)
             step_fraction(progress, cancelled, 0.6, "Menulis perubahan…")
             origin = f"paket {package.source_label} #{package.seq}"[:120]
-            _apply(conn, plan, package, origin, role, db, setup=setup, user=current_user())
+            # A laptop takes the centre's rows as they are, signed PKs and closed quarters included: the
+            # database's locks (db/triggers.py) let this transaction through. The centre never bypasses them.
+            with triggers.bypass(conn, origin) if role == ROLE_FIELD else nullcontext():
+                _apply(conn, plan, package, origin, role, db, setup=setup, user=current_user())
             _record_import(conn, package, report, role)
             step_fraction(progress, cancelled, 0.95, "Menyimpan…")
     except IntegrityError as exc:
@@ -254,6 +266,26 @@ def import_package(
     report.applied = True
     step_fraction(progress, None, 1.0, "Impor selesai.")
     return report
+
+
+def _lock_for(session: Session, package: Package) -> None:
+    """Lock what the merge checks before it reads it: the agreements and quarters the package touches.
+
+    Signing a PK or closing a quarter on another computer either commits before this import plans (and the plan
+    refuses the package's changes to them) or waits until the import has committed (``db/locks.py``).
+    """
+    lock_exchange(session)
+    rows = package.rows
+    quarters = {
+        (r.values.get("year"), r.values.get("quarter"))
+        for table in ("indicator_realization", "budget_realization")
+        for r in rows.get(table, [])
+    }
+    lock_quarters(session, [(y, q) for y, q in quarters if isinstance(y, int) and isinstance(q, int)])
+    agreements = {r.id for r in rows.get("performance_agreement", [])}
+    for table in ("agreement_item", "agreement_program"):
+        agreements.update(str(r.values.get("agreement_id") or "") for r in rows.get(table, []))
+    lock_agreements(session, agreements)
 
 
 def _setup_field(conn: Connection, package: Package) -> dict[str, Any]:

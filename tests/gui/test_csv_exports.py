@@ -6,7 +6,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from sqlalchemy import select
+import raw_sql
+from sqlalchemy import select, text
 
 from kinerja_desktop.db.database import Database
 from kinerja_desktop.db.models import Opd
@@ -22,10 +23,12 @@ def _poison(db: Database) -> str:
     """The first OPD gets hostile texts (raw SQL: as an old version or a script could have stored them)."""
     with db.read() as s:
         first = s.scalars(select(Opd.id).order_by(Opd.sort_order)).first()
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE opd SET name = ?, code = ?, abbreviation = ? WHERE id = ?",
-                             (NAME, CODE, ABBREVIATION, first))
-        conn.exec_driver_sql("UPDATE performance_agreement SET opd_name = ? WHERE opd_id = ?", (NAME, first))
+    with raw_sql.behind_the_apps_back(db) as conn:  # signed PKs' rows: past the database's locks too
+        conn.execute(
+            text("UPDATE opd SET name = :n, code = :c, abbreviation = :a WHERE id = :i"),
+            {"n": NAME, "c": CODE, "a": ABBREVIATION, "i": first},
+        )
+        conn.execute(text("UPDATE performance_agreement SET opd_name = :n WHERE opd_id = :o"), {"n": NAME, "o": first})
     return first
 
 
@@ -55,11 +58,13 @@ def test_the_ranking_csv_neutralises_opd_texts(demo_db: Database, tmp_path: Path
 
 def test_the_belum_lapor_csv_neutralises_opd_texts(demo_db: Database, tmp_path: Path) -> None:
     first = _poison(demo_db)
-    with demo_db.engine.begin() as conn:  # the OPD reported nothing in 2025 Q4
-        conn.exec_driver_sql(
-            "DELETE FROM indicator_realization WHERE year = 2025 AND quarter = 4 AND indicator_id IN "
-            "(SELECT i.id FROM indicator i JOIN goal g ON i.goal_id = g.id WHERE g.opd_id = ?)",
-            (first,),
+    with raw_sql.behind_the_apps_back(demo_db) as conn:  # the OPD reported nothing in 2025 Q4
+        conn.execute(
+            text(
+                "DELETE FROM indicator_realization WHERE year = 2025 AND quarter = 4 AND indicator_id IN "
+                "(SELECT i.id FROM indicator i JOIN goal g ON i.goal_id = g.id WHERE g.opd_id = :o)"
+            ),
+            {"o": first},
         )
     rows = _cells(printing.write_not_reported_csv(demo_db, 2025, 4, tmp_path / "belum-lapor.csv"))
     _safe(rows)

@@ -93,7 +93,7 @@ def save_through_the_gui(qtbot, monkeypatch, button: QPushButton, folder: Path) 
 
 
 def print_through_the_cli(db: Database, folder: Path, *args: str) -> Path:
-    assert main(["print", *args, "--db", str(db.path), "--out", str(folder)]) == 0
+    assert main(["print", *args, "--db", db.location, "--out", str(folder)]) == 0
     (written,) = folder.iterdir()
     return written
 

@@ -241,11 +241,11 @@ def test_agreements_list_command_prints_each_opd(db: Database, dinkes: str, caps
     from kinerja_desktop.cli import main
 
     _signed(db, dinkes)
-    assert main(["agreements", "list", "--db", str(db.path), "--year", "2026"]) == 0
+    assert main(["agreements", "list", "--db", db.location, "--year", "2026"]) == 0
     table = capsys.readouterr().out
     assert "Dinas Kesehatan" in table and "Ditandatangani" in table and "Rp 16.845.678.000" in table
-    assert main(["--db", str(db.path), "agreements", "list", "--year", "2026", "--format", "csv"]) == 0
+    assert main(["--db", db.location, "agreements", "list", "--year", "2026", "--format", "csv"]) == 0
     rows = [r for r in csv.DictReader(io.StringIO(capsys.readouterr().out)) if r["level"] == "opd"]
     assert rows[0]["status"] == "ditandatangani" and rows[0]["anggaran"] == "16845678000"
-    assert main(["agreements", "list", "--db", str(db.path), "--year", "2027", "--format", "json"]) == 0
+    assert main(["agreements", "list", "--db", db.location, "--year", "2027", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["status"] == "belum_ada"

@@ -8,7 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+import raw_sql
+from sqlalchemy import select, text
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.database import Database
@@ -59,12 +60,17 @@ def _poison(db: Database) -> tuple[str, str]:
     """Give two OPDs hostile names and abbreviations (raw SQL: what an import or an old version could store)."""
     with db.read() as s:
         first, second = s.scalars(select(Opd.id).order_by(Opd.sort_order)).all()[:2]
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE opd SET name = ?, code = ? WHERE id = ?", (HOSTILE[0], HOSTILE[1], first))
-        conn.exec_driver_sql("UPDATE opd SET name = ? WHERE id = ?", ("-2+3+cmd|' /C calc'!A0", second))
-        # the name printed on a PK is its frozen snapshot (signed rows: past the app's lock on purpose)
+    with raw_sql.behind_the_apps_back(db) as conn:
+        conn.execute(
+            text("UPDATE opd SET name = :n, code = :c WHERE id = :i"), {"n": HOSTILE[0], "c": HOSTILE[1], "i": first}
+        )
+        conn.execute(text("UPDATE opd SET name = :n WHERE id = :i"), {"n": "-2+3+cmd|' /C calc'!A0", "i": second})
+        # the name printed on a PK is its frozen snapshot (signed rows: past the app's and the database's locks on
+        # purpose)
         for opd, name in ((first, HOSTILE[0]), (second, "-2+3+cmd|' /C calc'!A0")):
-            conn.exec_driver_sql("UPDATE performance_agreement SET opd_name = ? WHERE opd_id = ?", (name, opd))
+            conn.execute(
+                text("UPDATE performance_agreement SET opd_name = :n WHERE opd_id = :o"), {"n": name, "o": opd}
+            )
     return first, second
 
 
@@ -74,7 +80,7 @@ def _cells(text: str) -> list[str]:
 
 def test_evaluate_csv_neutralises_opd_names(demo_db: Database, capsys) -> None:  # noqa: ANN001
     _poison(demo_db)
-    assert main(["evaluate", "--db", str(demo_db.path), "--year", "2025", "--quarter", "4", "--format", "csv"]) == 0
+    assert main(["evaluate", "--db", demo_db.location, "--year", "2025", "--quarter", "4", "--format", "csv"]) == 0
     cells = _cells(capsys.readouterr().out)
     assert "'" + HOSTILE[0] in cells and "'" + HOSTILE[1] in cells and "'-2+3+cmd|' /C calc'!A0" in cells
     assert not any(cell.startswith(("=", "@", "+")) for cell in cells)
@@ -84,7 +90,7 @@ def test_evaluate_csv_neutralises_opd_names(demo_db: Database, capsys) -> None: 
 
 def test_agreements_list_csv_neutralises_opd_names(demo_db: Database, capsys) -> None:  # noqa: ANN001
     _poison(demo_db)
-    assert main(["agreements", "list", "--db", str(demo_db.path), "--year", "2025", "--format", "csv"]) == 0
+    assert main(["agreements", "list", "--db", demo_db.location, "--year", "2025", "--format", "csv"]) == 0
     cells = _cells(capsys.readouterr().out)
     assert "'" + HOSTILE[0] in cells
     assert not any(cell.startswith(("=", "@", "+")) for cell in cells)

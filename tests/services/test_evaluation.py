@@ -166,10 +166,10 @@ def test_evaluate_command_prints_the_ranking(db: Database, signed: dict[str, str
     from kinerja_desktop.cli import main
 
     evaluation.save_quarter_report(db, _report(signed, 1, "75", "91", (500_000_000, 1_000_000_000)))
-    assert main(["evaluate", "--db", str(db.path), "--year", "2026", "--quarter", "1"]) == 0
+    assert main(["evaluate", "--db", db.location, "--year", "2026", "--quarter", "1"]) == 0
     out = capsys.readouterr().out
     assert "Triwulan 1 Tahun 2026" in out and "Dinas Kesehatan" in out and "Sangat Tinggi" in out
-    assert main(["evaluate", "--db", str(db.path), "--year", "2026", "--quarter", "1", "--format", "json"]) == 0
+    assert main(["evaluate", "--db", db.location, "--year", "2026", "--quarter", "1", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     first = data["peringkat"][0]
     assert first["peringkat"] == 1 and first["kode"] == "1.02.0.00.0.00.01.0000"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import raw_sql
 from pypdf import PdfReader
 
 from kinerja_desktop.cli import main
@@ -84,12 +84,9 @@ def test_verify_accepts_an_untouched_printout_and_rejects_a_changed_agreement(
 def test_verify_catches_a_signed_row_altered_behind_the_apps_back(db: Database, dinkes: str, tmp_path: Path) -> None:
     agreement_id = _signed(db, dinkes)
     printed = printing.print_agreement(db, agreement_id, tmp_path / "pk.pdf")
-    assert main(["verify", str(printed), "--db", str(db.path)]) == 0
-    conn = sqlite3.connect(db.path)
-    with conn:
-        conn.execute("UPDATE agreement_program SET budget = budget + 1")
-    conn.close()
-    assert main(["verify", str(printed), "--db", str(db.path)]) == 3
+    assert main(["verify", str(printed), "--db", db.location]) == 0
+    raw_sql.run(db, "UPDATE agreement_program SET budget = budget + 1")  # past the database's locks too
+    assert main(["verify", str(printed), "--db", db.location]) == 3
     not_ours = tmp_path / "lain.pdf"
     not_ours.write_bytes(b"%PDF-1.4\n%%EOF")
     assert not printing.verify_pdf(db, not_ours).matches
@@ -125,7 +122,7 @@ def test_failed_render_leaves_no_half_written_pdf(db: Database, dinkes: str, tmp
 
 def test_print_commands_write_pk_and_ranking(db: Database, dinkes: str, tmp_path: Path, capsys) -> None:  # noqa: ANN001
     _signed(db, dinkes)
-    assert main(["print", "pk", "--db", str(db.path), "--year", "2026", "--paper", "f4", "--out", str(tmp_path)]) == 0
+    assert main(["print", "pk", "--db", db.location, "--year", "2026", "--paper", "f4", "--out", str(tmp_path)]) == 0
     assert (tmp_path / "PK-2026-DINKES.pdf").exists()
     assert (
         main(
@@ -133,7 +130,7 @@ def test_print_commands_write_pk_and_ranking(db: Database, dinkes: str, tmp_path
                 "print",
                 "ranking",
                 "--db",
-                str(db.path),
+                db.location,
                 "--year",
                 "2026",
                 "--quarter",
@@ -152,7 +149,7 @@ def test_print_commands_write_pk_and_ranking(db: Database, dinkes: str, tmp_path
                 "print",
                 "evaluation",
                 "--db",
-                str(db.path),
+                db.location,
                 "--year",
                 "2026",
                 "--quarter",
@@ -168,7 +165,7 @@ def test_print_commands_write_pk_and_ranking(db: Database, dinkes: str, tmp_path
 
 def test_print_belum_lapor_lists_the_opds_without_a_report(db: Database, dinkes: str, tmp_path: Path, capsys) -> None:  # noqa: ANN001
     _signed(db, dinkes)  # Dinas Kesehatan signed its PK 2026 and entered nothing yet
-    args = ["print", "belum-lapor", "--db", str(db.path), "--year", "2026", "--quarter", "1", "--paper", "f4"]
+    args = ["print", "belum-lapor", "--db", db.location, "--year", "2026", "--quarter", "1", "--paper", "f4"]
     assert main([*args, "--out", str(tmp_path)]) == 0
     path = tmp_path / "BELUM-LAPOR-2026-TW1.pdf"
     assert capsys.readouterr().out.splitlines() == [str(path), "1 berkas PDF ditulis."]
@@ -191,11 +188,11 @@ def test_print_belum_lapor_lists_the_opds_without_a_report(db: Database, dinkes:
 def test_print_refusals_are_said_in_indonesian_without_a_traceback(
     db: Database, dinkes: str, tmp_path: Path, capsys  # noqa: ANN001
 ) -> None:
-    assert main(["print", "belum-lapor", "--db", str(db.path), "--year", "2026", "--quarter", "1",
+    assert main(["print", "belum-lapor", "--db", db.location, "--year", "2026", "--quarter", "1",
                  "--out", str(tmp_path)]) == 1
     assert capsys.readouterr().err == "Galat: Tidak ada PK 2026 yang ditandatangani untuk dievaluasi\n"
     _signed(db, dinkes)
-    assert main(["print", "pakta", "--db", str(db.path), "--year", "2026", "--out", str(tmp_path / "p.pdf")]) == 1
+    assert main(["print", "pakta", "--db", db.location, "--year", "2026", "--out", str(tmp_path / "p.pdf")]) == 1
     assert capsys.readouterr().err == "Galat: Tidak ada Pakta Integritas tahun 2026 untuk dicetak\n"
     assert list(tmp_path.glob("*.pdf")) == []
 

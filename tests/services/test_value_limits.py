@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import raw_sql
 from sqlalchemy import select
 
 from kinerja_desktop.db.database import Database
@@ -27,6 +28,8 @@ ARABIC_NIP = "١٩٧٠٠١٠١١٩٩٥٠٣١٠٠١"  # Arabic-Indic digits: \d m
 
 
 def _dump(db: Database) -> str:
+    if db.path is None:
+        return raw_sql.dump(db)
     conn = sqlite3.connect(db.path)
     try:
         return "\n".join(conn.iterdump())
