@@ -245,3 +245,15 @@ class ServerForeignDatabaseError(ServerError):
             "kosong atau basis data Kinerja Desktop; tidak ada yang diubah.",
             server,
         )
+
+
+class ServerPermissionError(ServerError):
+    """The database role this computer connects as may not read or change what the action needs."""
+
+    def __init__(self, server: str, user: str, detail: str = "") -> None:
+        why = f" ({detail})" if detail else ""
+        super().__init__(
+            f"Pengguna “{user}” tidak berhak atas data ini di server {server}{why}. Tidak ada yang diubah; minta "
+            "petugas TI memberi hak yang diperlukan.",
+            server,
+        )

@@ -40,14 +40,15 @@ def _orphans(conn: Connection) -> list[str]:
     found = []
     for table in Base.metadata.sorted_tables:
         for fk in table.foreign_keys:
-            child, parent = fk.parent, fk.column
+            referred = fk.column.table.alias("referred")  # a table referring to itself (goal.parent_id)
+            child, parent = fk.parent, referred.c[fk.column.name]
             orphans = conn.execute(
                 select(func.count())
-                .select_from(table.outerjoin(parent.table, child == parent))
+                .select_from(table.outerjoin(referred, child == parent))
                 .where(and_(child.is_not(None), parent.is_(None)))
             ).scalar_one()
             if orphans:
-                found.append(f"Kunci asing rusak di tabel {table.name}: {orphans} baris → {parent.table.name}")
+                found.append(f"Kunci asing rusak di tabel {table.name}: {orphans} baris → {fk.column.table.name}")
     return found
 
 

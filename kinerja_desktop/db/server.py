@@ -38,6 +38,7 @@ from .errors import (
     ServerConfigError,
     ServerDatabaseMissingError,
     ServerLoginError,
+    ServerPermissionError,
     ServerUnavailableError,
 )
 
@@ -336,10 +337,15 @@ def server_error(exc: BaseException, url: str) -> KinerjaDbError | None:
     """The driver's error as the Indonesian error it is, or None when it is not about the server or the session."""
     state = _sqlstate(exc)
     label = server_label(url)
-    if state in ("28P01", "28000"):
+    text = str(getattr(exc, "orig", exc)).lower()
+    # A failed connect carries the server's FATAL message, not always its SQLSTATE.
+    login = ("password authentication failed", "no password supplied", "authentication failed", "role \"")
+    if state in ("28P01", "28000") or any(marker in text for marker in login):
         return ServerLoginError(label, make_url(url).username or "")
-    if state == "3D000":
+    if state == "3D000" or ("database \"" in text and "does not exist" in text):
         return ServerDatabaseMissingError(label, make_url(url).database or "")
+    if state == "42501":
+        return ServerPermissionError(label, make_url(url).username or "", _first_line(exc))
     if state in ("40001", "40P01"):  # serialization failure, deadlock: another computer's change won
         return ConcurrentChangeError()
     if state == "55P03":

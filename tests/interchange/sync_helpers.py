@@ -26,8 +26,13 @@ def model(table: str) -> type:
     raise KeyError(table)
 
 
-def rows(path: Path, tables: list[str] | None = None) -> dict[str, list[tuple]]:
-    """Every row of every table (raw SQLite values), sorted, read with a plain connection."""
+def rows(path: Path | Database, tables: list[str] | None = None) -> dict[str, list[tuple]]:
+    """Every row of every table (raw SQLite values), sorted, read with a plain connection; a server database's
+    rows as the driver gives them."""
+    if isinstance(path, Database):
+        if path.path is None:
+            return _server_rows(path, tables)
+        path = path.path
     conn = sqlite3.connect(path)
     try:
         names = tables or [
@@ -36,6 +41,17 @@ def rows(path: Path, tables: list[str] | None = None) -> dict[str, list[tuple]]:
         return {name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr) for name in sorted(names)}
     finally:
         conn.close()
+
+
+def _server_rows(db: Database, tables: list[str] | None) -> dict[str, list[tuple]]:
+    from sqlalchemy import inspect
+
+    with db.engine.connect() as conn:
+        names = tables or [n for n in inspect(conn).get_table_names()]
+        return {
+            name: sorted((tuple(r) for r in conn.exec_driver_sql(f'SELECT * FROM "{name}"')), key=repr)
+            for name in sorted(names)
+        }
 
 
 def checksum(path: Path) -> str:

@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import raw_sql
 from sync_helpers import (
     content,
     draft_agreement,
@@ -60,10 +61,10 @@ def test_two_laptops_and_the_centre_merge_without_losing_anything(demo_db: Datab
     assert content(demo_db, "indicator_realization", ry)["follow_up"] == "Rapat koordinasi"
     assert content(demo_db, "indicator_realization", rz)["value"] == D("12")
     # AND importing any package twice changes nothing
-    before = rows(demo_db.path)
+    before = rows(demo_db)
     again = sync.import_package(demo_db, pa)
     assert again.already_imported and not again.applied
-    assert rows(demo_db.path) == before
+    assert rows(demo_db) == before
     # WHEN A and the centre then change the same field
     edit(laptop_a, "indicator_realization", rx, value=D("80"))
     edit(demo_db, "indicator_realization", rx, value=D("81"))
@@ -131,8 +132,8 @@ def test_signed_agreements_are_never_overwritten(demo_db: Database, tmp_path: Pa
     laptop = make_laptop(tmp_path, "a", demo_db, [x])
     signed = signed_agreement(demo_db, x)
     before = content(demo_db, "performance_agreement", signed)
-    # The app refuses this edit (db/guards.py); an older or tampered laptop could still send it
-    with laptop.engine.begin() as conn:
+    # The app refuses this edit (db/guards.py, db/triggers.py); an older or tampered laptop could still send it
+    with raw_sql.behind_the_apps_back(laptop) as conn:
         conn.exec_driver_sql("UPDATE performance_agreement SET first_name = 'Nama Diubah' WHERE id = ?", (signed,))
     report = sync.import_package(demo_db, _package(laptop, tmp_path / "p.kinerja-paket"), prefer=sync.PREFER_PACKAGE)
     assert report.refused and "ditandatangani" in report.refused[0].reason
@@ -182,7 +183,7 @@ def test_dry_run_writes_nothing(demo_db: Database, tmp_path: Path) -> None:
     laptop = make_laptop(tmp_path, "a", demo_db, [x])
     edit(laptop, "indicator_realization", realizations(laptop, x)[0], problems="uji")
     package = _package(laptop, tmp_path / "p.kinerja-paket")
-    before = rows(demo_db.path)
+    before = rows(demo_db)
     report = sync.import_package(demo_db, package, dry_run=True)
     assert report.changed == 1 and not report.applied
-    assert rows(demo_db.path) == before
+    assert rows(demo_db) == before

@@ -90,9 +90,9 @@ class BackupScreen(Screen):
         return self.dialog is not None or self.task is not None
 
     def update_buttons(self) -> None:
-        local = self.db is not None and not self.busy() and self.db.path is not None
-        self.backups.update_buttons(local)
-        self.exchange.update_buttons(local)
+        usable = self.db is not None and not self.busy()  # a SQLite file or a server: both back up and exchange
+        self.backups.update_buttons(usable)
+        self.exchange.update_buttons(usable)
         self.health.update_buttons()
 
     def shutdown(self) -> None:
@@ -105,7 +105,10 @@ class BackupScreen(Screen):
             task.wait()
 
     def folder(self) -> str:
-        return str(self.db.path.parent) if self.db is not None and self.db.path is not None else ""
+        """Where file dialogs start: beside a SQLite file; the user's home folder for a server."""
+        if self.db is not None and self.db.path is not None:
+            return str(self.db.path.parent)
+        return str(Path.home()) if self.db is not None else ""
 
     # -- what the panels share -----------------------------------------------------------------------
     def run_job(self, title: str, work: Work, done: Callable[[Any], None], *, failed_title: str) -> None:

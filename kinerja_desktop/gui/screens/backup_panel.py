@@ -67,7 +67,12 @@ class BackupPanel(QObject):
         assert db is not None
         if db.path is None:
             self.auto.set_rows([])
-            self.auto_note.setText(self.tr("Cadangan otomatis hanya untuk basis data SQLite lokal."))
+            self.auto_note.setText(
+                self.tr(
+                    "Server basis data dicadangkan petugas TI setiap malam (pg_dump, lihat README); cadangan "
+                    ".kinerja-backup dapat dibuat kapan saja dengan tombol Buat cadangan di atas."
+                )
+            )
             return
         rows = []
         for path in reversed(backup.list_auto_backups(db)):  # newest first
@@ -84,10 +89,10 @@ class BackupPanel(QObject):
             text += " " + self.tr("Belum ada cadangan otomatis.")
         self.auto_note.setText(text)
 
-    def update_buttons(self, local: bool) -> None:
-        self.backup_button.setEnabled(local)
-        self.restore_button.setEnabled(local)
-        self.restore_auto_button.setEnabled(local and self.selected_auto_backup() is not None)
+    def update_buttons(self, usable: bool) -> None:
+        self.backup_button.setEnabled(usable)
+        self.restore_button.setEnabled(usable)
+        self.restore_auto_button.setEnabled(usable and self.selected_auto_backup() is not None)
 
     def selected_auto_backup(self) -> AutoBackupRow | None:
         rows = self.auto_view.selectionModel().selectedRows()
