@@ -1,0 +1,189 @@
+"""Two computers at once, on SQLite and PostgreSQL: each test opens a second connection pool (another "computer") and
+runs the two use cases on two threads, pausing one inside its transaction to force the race the issue names.
+
+The rule a use case checks must be the rule that holds at its commit: closing a quarter and saving its report
+exclude each other (db/locks.py); a realisation saved from a stale form is refused with ConcurrentChangeError
+instead of overwriting another computer's value."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from kinerja_desktop.db.database import Database, open_database
+from kinerja_desktop.db.errors import ConcurrentChangeError
+from kinerja_desktop.db.models import IndicatorRealization, QuarterClosure
+from kinerja_desktop.services import evaluation
+from kinerja_desktop.services import evaluation_report as report_module
+from kinerja_desktop.services.errors import ValidationError
+from kinerja_desktop.services.evaluation_data import BudgetInput, OpdEvaluation, QuarterReport, RealizationInput
+
+YEAR, QUARTER = 2025, 4
+PAUSE_S = 4.0  # the longest one side waits inside its transaction (under SQLite's 5 s busy timeout)
+BLOCKED_S = 0.6  # how long the other side must stay blocked to count as waiting for the lock
+PAUSED = "paused"  # the name of the side that stops inside its transaction
+
+
+@pytest.fixture
+def other(demo_db: Database) -> Iterator[Database]:
+    """The same database opened by a second computer (its own engine and connections)."""
+    database = open_database(demo_db.location)
+    yield database
+    database.close()
+
+
+class Paused:
+    """Wraps ``module.name`` so that the first call from the thread named ``PAUSED`` stops there until :meth:`go`."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> None:
+        self.reached, self.released = threading.Event(), threading.Event()
+        original = getattr(module, name)
+
+        def paused(*args: Any, **kwargs: Any) -> Any:
+            if threading.current_thread().name == PAUSED and not self.reached.is_set():
+                self.reached.set()
+                self.released.wait(PAUSE_S)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, paused)
+
+    def go(self) -> None:
+        self.released.set()
+
+
+class Side(threading.Thread):
+    """One computer's use case on its own thread; ``result`` or ``error`` once it ended."""
+
+    def __init__(self, work: Callable[[], Any], name: str = "other") -> None:
+        super().__init__(daemon=True, name=name)
+        self.work, self.result, self.error = work, None, None
+
+    def run(self) -> None:
+        try:
+            self.result = self.work()
+        except Exception as exc:  # noqa: BLE001 - looked at by the test
+            self.error = exc
+
+
+def _first_opd(db: Database) -> OpdEvaluation:
+    opd_id = evaluation.evaluate_quarter(db, YEAR, QUARTER)[0].opd_id
+    return evaluation.evaluate_opd(db, YEAR, QUARTER, opd_id)
+
+
+def _report(loaded: OpdEvaluation, kendala: str) -> QuarterReport:
+    """What the form sends back: the values as loaded (with their versions), every kendala typed anew."""
+    q = loaded.quarter - 1
+    indicators = [
+        RealizationInput(
+            r.indicator_id,
+            r.quarter_values[q],
+            r.quarter_grades[q] or None,
+            kendala,
+            "Tindak lanjut " + kendala,
+            version=loaded.versions[r.indicator_id],
+        )
+        for r in loaded.indicators
+    ]
+    budgets = [
+        BudgetInput(p.program_id, p.quarter_amounts[q], version=loaded.budget_versions[p.program_id])
+        for p in loaded.programs
+        if p.program_id
+    ]
+    return QuarterReport(loaded.opd_id, loaded.year, loaded.quarter, indicators, budgets)
+
+
+def _kendala(db: Database, loaded: OpdEvaluation) -> str:
+    with db.read() as s:
+        return s.scalar(
+            select(IndicatorRealization.problems).where(
+                IndicatorRealization.indicator_id == loaded.indicators[0].indicator_id,
+                IndicatorRealization.year == YEAR,
+                IndicatorRealization.quarter == QUARTER,
+            )
+        )
+
+
+def test_two_saves_of_one_realisation_the_second_is_told_and_overwrites_nothing(demo_db: Database, other) -> None:  # noqa: ANN001
+    # GIVEN two computers with the same quarter report open
+    here, there = _first_opd(demo_db), _first_opd(other)
+    # WHEN the first saves, then the second saves what it typed over what it loaded
+    evaluation.save_quarter_report(demo_db, _report(here, "Kendala dari komputer A"))
+    with pytest.raises(ConcurrentChangeError, match="diubah dari komputer lain") as refused:
+        evaluation.save_quarter_report(other, _report(there, "Kendala dari komputer B"))
+    # THEN the first computer's value stands, and the message names what changed
+    assert _kendala(demo_db, here) == "Kendala dari komputer A"
+    assert here.opd_name in str(refused.value)
+    # AND after reloading, the second computer saves on top of it
+    again = evaluation.evaluate_opd(other, YEAR, QUARTER, there.opd_id)
+    evaluation.save_quarter_report(other, _report(again, "Kendala dari komputer B"))
+    assert _kendala(demo_db, here) == "Kendala dari komputer B"
+
+
+def test_two_saves_at_the_same_instant_the_second_waits_then_is_refused(
+    demo_db: Database, other, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    here, there = _first_opd(demo_db), _first_opd(other)
+    pause = Paused(monkeypatch, report_module, "signed_agreements")  # inside the save, after its lock
+    first = Side(lambda: evaluation.save_quarter_report(demo_db, _report(here, "Kendala A")), PAUSED)
+    second = Side(lambda: evaluation.save_quarter_report(other, _report(there, "Kendala B")))
+    first.start()
+    assert pause.reached.wait(PAUSE_S)
+    second.start()
+    second.join(BLOCKED_S)
+    assert second.is_alive(), "the second save must wait for the first one's lock"
+    pause.go()
+    first.join(10)
+    second.join(10)
+    assert first.error is None
+    assert isinstance(second.error, ConcurrentChangeError)
+    assert _kendala(demo_db, here) == "Kendala A"
+
+
+def test_close_against_save_the_close_waits_and_its_ranking_counts_the_save(
+    demo_db: Database, other, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    loaded = _first_opd(demo_db)
+    pause = Paused(monkeypatch, report_module, "signed_agreements")
+    save = Side(lambda: evaluation.save_quarter_report(demo_db, _report(loaded, "Disimpan sebelum ditutup")), PAUSED)
+    close = Side(lambda: evaluation.close_quarter(other, YEAR, QUARTER, closed_by="Bappeda"))
+    save.start()
+    assert pause.reached.wait(PAUSE_S)
+    close.start()
+    close.join(BLOCKED_S)
+    assert close.is_alive(), "closing must wait for the report being saved"
+    pause.go()
+    save.join(10)
+    close.join(10)
+    assert save.error is None and close.error is None
+    assert _kendala(demo_db, loaded) == "Disimpan sebelum ditutup"
+    # the frozen ranking is the live one: computed after the save committed
+    frozen = evaluation.ranking(demo_db, YEAR, QUARTER)
+    live = evaluation.rank(evaluation.evaluate_quarter(demo_db, YEAR, QUARTER))
+    assert [(r.opd_code, r.score) for r in frozen.rows] == [(r.opd_code, r.score) for r in live]
+
+
+def test_save_against_close_the_save_waits_and_is_refused_with_nothing_written(
+    demo_db: Database, other, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    loaded = _first_opd(other)
+    before = _kendala(demo_db, loaded)
+    pause = Paused(monkeypatch, evaluation, "evaluate_in")  # inside close_quarter, after its lock and check
+    close = Side(lambda: evaluation.close_quarter(demo_db, YEAR, QUARTER, closed_by="Bappeda"), PAUSED)
+    save = Side(lambda: evaluation.save_quarter_report(other, _report(loaded, "Terlambat")))
+    close.start()
+    assert pause.reached.wait(PAUSE_S)
+    save.start()
+    save.join(BLOCKED_S)
+    assert save.is_alive(), "the save must wait for the quarter being closed"
+    pause.go()
+    close.join(10)
+    save.join(10)
+    assert close.error is None
+    assert isinstance(save.error, ValidationError) and "sudah ditutup" in str(save.error)
+    assert _kendala(demo_db, loaded) == before
+    with demo_db.read() as s:
+        assert s.scalars(select(QuarterClosure).where(QuarterClosure.year == YEAR)).one().quarter == QUARTER
