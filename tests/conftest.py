@@ -11,6 +11,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("KINERJA_DB_URL", None)
+os.environ["KINERJA_SERVER_CONFIG"] = ""  # never the developer's own server settings (db/server.py)
 
 import sqlite3  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
@@ -61,7 +62,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    pg_support.parametrize(metafunc)
+    assert _pg is not None
+    pg_support.parametrize(metafunc, _pg)
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ Where the server comes from, first found:
 
 1. ``--pg URL`` or ``KINERJA_TEST_PG=URL``: a server whose user may create databases (``.ci/run`` starts one);
 2. a throw-away cluster started for the session (``tests/pg_cluster.py``) when PostgreSQL is installed;
-3. none: the PostgreSQL half is skipped, and the header and the summary say so in one line.
-   ``KINERJA_TEST_PG_REQUIRED=1`` (CI) turns that skip into a failure.
+3. none: the PostgreSQL half is not run, and the header and the summary say so in one line (with how many tests
+   it holds). ``KINERJA_TEST_PG_REQUIRED=1`` (CI) turns that into a failure.
 
 Each test gets its own database cloned from a migrated template (``CREATE DATABASE … TEMPLATE …``, ≈ 50 ms),
 dropped afterwards; the demo regency is built once per session into its own template. ``--no-pg`` runs SQLite only.
@@ -95,6 +95,7 @@ class PgState:
         self.required = bool(os.environ.get(REQUIRED_ENV))
         self.server: PgServer | None = None
         self.problem: str | None = None
+        self.left_out = 0  # tests of the PostgreSQL half not generated (no server)
         if not self.wanted:
             self.problem = "--no-pg: hanya SQLite"
         elif self.url is None:
@@ -105,6 +106,8 @@ class PgState:
                     "PostgreSQL tidak terpasang (tidak ada pg_ctl): separuh uji PostgreSQL dilewati; "
                     "pasang paket Debian postgresql (atau beri --pg URL) untuk menjalankannya"
                 )
+        if self.problem and self.required and self.wanted:
+            raise pytest.UsageError(f"{REQUIRED_ENV}: {self.problem}")
 
     def get(self) -> PgServer:
         if self.problem:
@@ -129,9 +132,15 @@ class PgState:
         cluster = start_cluster(folder / "cluster")
         return PgServer(cluster.url(), cluster, folder)
 
+    @property
+    def available(self) -> bool:
+        """A server is (or can be) there: the PostgreSQL half is generated."""
+        return self.wanted and not (self.problem and self.server is None and self.url is None)
+
     def header(self) -> str:
         if self.problem:
-            return f"PostgreSQL: {self.problem}"
+            left = f" ({self.left_out} uji)" if self.left_out else ""
+            return f"PostgreSQL: {self.problem}{left}"
         source = f"server {make_url(self.url).render_as_string(hide_password=True)}" if self.url else (
             "cluster sekali pakai (tests/pg_cluster.py), dimulai saat uji pertama memerlukannya"
         )
@@ -147,11 +156,15 @@ def add_options(parser: pytest.Parser) -> None:
     parser.addoption("--no-pg", action="store_true", default=False, help="run the database tests on SQLite only")
 
 
-def parametrize(metafunc: pytest.Metafunc) -> None:
-    """Every test whose fixtures reach ``backend`` runs on both, unless marked ``sqlite_only``."""
+def parametrize(metafunc: pytest.Metafunc, state: PgState) -> None:
+    """Every test whose fixtures reach ``backend`` runs on both, unless marked ``sqlite_only`` (or there is no
+    server: then the PostgreSQL half is counted, not generated)."""
     if "backend" not in metafunc.fixturenames:
         return
     only_sqlite = metafunc.definition.get_closest_marker("sqlite_only") is not None
+    if not only_sqlite and not state.available:
+        state.left_out += 1
+        only_sqlite = True
     metafunc.parametrize("backend", ["sqlite"] if only_sqlite else list(BACKENDS), indirect=True)
 
 

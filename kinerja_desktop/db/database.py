@@ -52,8 +52,9 @@ def default_database_path() -> Path:
 
 
 def resolve_url(db: str | os.PathLike[str] | None) -> str:
-    """``--db PATH`` or ``--db URL`` wins, then ``KINERJA_DB_URL``, then the default file."""
-    from .server import is_server_url, normalise_url
+    """``--db PATH`` or ``--db URL`` wins, then ``KINERJA_DB_URL``, then the server in ``server.ini`` (IT's settings,
+    ``db/server.py``), then the default file."""
+    from .server import find_config, is_server_url, normalise_url
 
     if db is not None:
         if is_server_url(db):
@@ -64,6 +65,9 @@ def resolve_url(db: str | os.PathLike[str] | None) -> str:
     env = os.environ.get(ENV_URL)
     if env:
         return normalise_url(env) if is_server_url(env) else env
+    configured = find_config()
+    if configured is not None:
+        return configured[0].url()
     return sqlite_url(default_database_path())
 
 

@@ -135,10 +135,16 @@ def server_label(url: str) -> str:
 # ---------------------------------------------------------------------------------------------- config file
 
 
+CONFIG_ENV = "KINERJA_SERVER_CONFIG"  # another settings file (e.g. on a share IT manages); empty: none at all
+
+
 def config_paths() -> list[Path]:
-    """Where the server settings are looked for, the user's own first."""
+    """Where the server settings are looked for, the user's own first (``KINERJA_SERVER_CONFIG`` overrides)."""
     from platformdirs import site_config_path, user_data_path
 
+    override = os.environ.get(CONFIG_ENV)
+    if override is not None:
+        return [Path(override)] if override else []
     return [
         user_data_path("Kinerja Desktop", appauthor=False, ensure_exists=False) / CONFIG_NAME,
         site_config_path("Kinerja Desktop", appauthor=False, ensure_exists=False) / CONFIG_NAME,
@@ -351,8 +357,26 @@ def server_error(exc: BaseException, url: str) -> KinerjaDbError | None:
     if state == "55P03":
         return RowBusyError(LOCK_TIMEOUT_S)
     if is_disconnect(exc):
-        return ServerUnavailableError(label, _first_line(exc))
+        return ServerUnavailableError(label, unavailable_reason(exc))
     return None
+
+
+def unavailable_reason(exc: BaseException) -> str:
+    """Why a server did not answer, in Indonesian (the driver's own words are English and technical)."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    reasons = (
+        (("could not translate host name", "name or service not known", "nodename nor servname"),
+         "nama server tidak dikenal di jaringan"),
+        (("connection refused", "no such file or directory"), "server tidak menerima sambungan (mati atau salah port)"),
+        (("timeout expired", "timed out"), "server tidak menjawab dalam waktu yang ditentukan"),
+        (("shutting down", "terminating connection", "administrator command"), "server sedang dimatikan"),
+        (("starting up",), "server sedang dinyalakan"),
+        (("no route to host", "network is unreachable"), "jaringan ke server tidak tersedia"),
+    )
+    for markers, reason in reasons:
+        if any(marker in text for marker in markers):
+            return reason
+    return "sambungan ke server terputus"
 
 
 def _first_line(exc: BaseException) -> str:

@@ -62,6 +62,23 @@ def open_at_start(db: str | None, problem: OpenProblem | None = None) -> Databas
                 opening.show_open_notes(None, database)
                 return database
             assert problem is not None
+        if problem.server is not None:  # a server: its address or password, or it did not answer
+            choice = opening.ask_after_server_problem(None, problem)
+            if choice == opening.CONNECT:
+                database = opening.connect_dialog(None, problem)
+                if database is not None:
+                    return database
+                continue  # cancelled: the same choices again
+            if choice == opening.RETRY:
+                problem = None
+                continue
+            if choice != opening.OTHER:
+                return None
+            path = opening.ask_existing_file(None, "")
+            if path is None:
+                return None
+            create, problem = False, None
+            continue
         choice = opening.ask_after_damage(None, problem, at_start=True)
         if choice == opening.RETRY:  # a locked file: the other window or program may have let go
             problem = None
@@ -92,8 +109,10 @@ def _open_in_background(path: str | None) -> tuple[Database | None, OpenProblem 
 
 
 def _loading_name(db: str | None) -> str:
+    from ..db.server import is_server_url
+
     if db:
-        return Path(db).name
+        return "server" if is_server_url(db) else Path(db).name
     if os.environ.get("KINERJA_DB_URL"):
         return ""
     return "kinerja.sqlite"

@@ -12,6 +12,7 @@ empty screens. Screens and dialogs call :func:`explain` through the module, so t
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWi
 from ..db.errors import ConcurrentChangeError, RowBusyError, ServerUnavailableError
 
 RETRY, RELOAD, CLOSE = "coba-lagi", "muat-ulang", "tutup"
+SERVER_PROBLEMS = (ServerUnavailableError, RowBusyError)  # what the main window's bar says (try again later)
+PROBLEMS = (ServerUnavailableError, RowBusyError, ConcurrentChangeError)  # what :func:`explain` offers a way on for
 
 
 def _tr(text: str) -> str:
@@ -88,7 +91,8 @@ class ServerBar(QWidget):
         self.hide()
 
     def show_problem(self, error: BaseException) -> None:
-        self.label.setText(_tr("<b>Server tidak terhubung.</b> {0}").format(str(error)))
+        head, _, rest = str(error).partition(": ")
+        self.label.setText(f"<b>{escape(head)}:</b> {escape(rest)}" if rest else escape(head))
         self.show()
 
     def clear(self) -> None:

@@ -13,7 +13,7 @@ one saved and the messages are the service's (``tests/gui/test_evaluation_equiva
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import IntEnum
 from pathlib import Path
@@ -410,7 +410,11 @@ class EvaluationFlow:
         return Step.SUMMARY
 
     def build_report(self) -> QuarterReport:
+        """The report to save, with the versions of the rows as loaded: another computer's save in between is
+        refused by the service (ConcurrentChangeError) instead of being overwritten."""
         assert self.year is not None and self.quarter is not None and self.opd_id is not None
+        versions = self.loaded.versions if self.loaded is not None else {}
+        budget_versions = self.loaded.budget_versions if self.loaded is not None else {}
         indicators = []
         for entry in self.entries:
             value, grade = self.parsed_value(entry)
@@ -422,14 +426,60 @@ class EvaluationFlow:
                     entry.problems.strip(),
                     entry.follow_up.strip(),
                     list(entry.new_evidence),
+                    version=versions.get(entry.indicator_id),
                 )
             )
         budgets = [
-            BudgetInput(p.program_id, self.parsed_amount(p)) for p in self.programs if p.program_id is not None
+            BudgetInput(p.program_id, self.parsed_amount(p), version=budget_versions.get(p.program_id))
+            for p in self.programs
+            if p.program_id is not None
         ]
         return QuarterReport(self.opd_id, self.year, self.quarter, indicators, budgets)
 
     def finish(self) -> OpdEvaluation:
         """Save everything in one transaction (the service's); raises ValidationError when refused."""
         self.saved = self.source.save(self.build_report())
+        if self.loaded is not None:  # saving again from this wizard starts from what is now stored
+            self.loaded = replace(
+                self.loaded, versions=self.saved.versions, budget_versions=self.saved.budget_versions
+            )
         return self.saved
+
+    def reload(self) -> list[str]:
+        """Load the stored report again after another computer saved it ("Muat ulang").
+
+        An indicator or program that other computer changed shows its stored values; everything else keeps what
+        was typed here. Returns the names of what was taken from the other computer.
+        """
+        assert self.year is not None and self.quarter is not None and self.opd_id is not None
+        old = self.loaded
+        fresh = self.source.load(self.year, self.quarter, self.opd_id)
+        results = {r.indicator_id: r for r in fresh.indicators}
+        changed: list[str] = []
+        entries = []
+        for entry in self.entries:
+            result = results.get(entry.indicator_id)
+            if result is None:
+                continue
+            moved = old is None or old.versions.get(entry.indicator_id) != fresh.versions.get(entry.indicator_id)
+            if moved:
+                changed.append(result.name)
+                entries.append(self._entry(result, self.quarter))
+            else:
+                entry.result = result
+                entries.append(entry)
+        programs = {p.program_id: p for p in fresh.programs}
+        kept = []
+        for program in self.programs:
+            result = programs.get(program.program_id)
+            if result is None:
+                continue
+            pid = program.program_id or ""
+            if old is None or old.budget_versions.get(pid) != fresh.budget_versions.get(pid):
+                changed.append(result.name)
+                kept.append(ProgramEntry(result, format_number(result.quarter_amounts[self.quarter - 1], 0)))
+            else:
+                program.result = result
+                kept.append(program)
+        self.entries, self.programs, self.loaded = entries, kept, fresh
+        return changed

@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from .. import __version__
-from . import messages
+from . import connection, messages
+from .connection import ServerBar
 from .jobs import JobRunner, set_app_runner
 from .settings import add_recent_file, clear_recent_files, recent_files, remove_recent_file
 
@@ -103,10 +105,16 @@ class MainWindow(QMainWindow):
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
 
+        self.server_bar = ServerBar()
+        self.server_bar.retry_requested.connect(self.reload)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.server_bar)
+        right.addWidget(self.stack, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
         self.year_combo = QComboBox()
@@ -205,6 +213,12 @@ class MainWindow(QMainWindow):
         self.profile_action = QAction(self.tr("&Profil pemerintah daerah…"), self)
         self.profile_action.setEnabled(False)
         self.profile_action.triggered.connect(self.edit_profile)
+        self.server_action = QAction(self.tr("Sambungkan ke &server…"), self)
+        self.server_action.triggered.connect(self.connect_to_server)
+        self.reload_action = QAction(self.tr("&Muat ulang"), self)
+        self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.reload_action.setToolTip(self.tr("Tampilkan data terbaru (juga yang disimpan komputer lain)"))
+        self.reload_action.triggered.connect(lambda _checked=False: self.reload())
         self.recent_menu = QMenu(self.tr("Berkas &terakhir"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.quit_action = QAction(self.tr("&Keluar"), self)
@@ -212,7 +226,10 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.new_action)
+        file_menu.addAction(self.server_action)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.reload_action)
         file_menu.addSeparator()
         file_menu.addAction(self.profile_action)
         self.import_menu = QMenu(self.tr("&Impor dari Excel"), self)
@@ -254,7 +271,7 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         if RegencyDialog(self.db, self).exec():
-            self._apply_context()
+            self._guarded(self._apply_context)
 
     def excel(self):  # noqa: ANN201 - the window's one ExcelImport, made when first used
         from .excel_import_action import ExcelImport
@@ -318,6 +335,28 @@ class MainWindow(QMainWindow):
             return
         self.open_path(path, create=False)
 
+    def connect_to_server(self) -> bool:
+        """"Sambungkan ke server": the dialog connects; the window then shows the server's data."""
+        from ..db.server import ServerAddress, find_config
+        from .dialogs.server_dialog import ServerDialog
+
+        address = None
+        if self.db is not None and self.db.is_server:
+            address = ServerAddress.from_url(self.db.url)
+        else:
+            try:
+                found = find_config()
+            except Exception:  # noqa: BLE001 - a broken settings file: the dialog starts empty
+                found = None
+            address = found[0] if found else None
+        dialog = ServerDialog(address, self)
+        if not dialog.exec() or dialog.database is None:
+            return False
+        for text in dialog.notes:
+            messages.show_warning(self, self.tr("Sambungkan ke server"), text)
+        self.set_database(dialog.database)
+        return True
+
     def open_path(self, path: str, *, create: bool) -> bool:
         """Open another database; the current one stays open when that fails."""
         from . import opening
@@ -348,8 +387,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Kinerja Desktop — {0}").format(db.display_name))
         location = str(db.path) if db.path is not None else db.display_name
         self.db_label.setText(self.tr("Basis data: {0}").format(location))
-        self._load_years()
-        self._apply_context()
+        self.reload()
 
     def _load_years(self) -> None:
         from ..services import overview
@@ -385,16 +423,28 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome)
             return
         self.stack.setCurrentIndex(row)
-        self.current_screen().refresh()
+        self._guarded(self.current_screen().refresh)
 
     def _on_year_changed(self, _index: int) -> None:
-        self._apply_context()
+        self._guarded(self._apply_context)
 
     def reload(self) -> None:
-        """The data changed under every screen (a restore, an import): years and screens again."""
+        """Years and screens again: the data changed (a restore, an import, another computer's save: "Muat ulang").
+
+        A server that does not answer is said in the bar above the screens, with "Coba lagi"; nothing is lost.
+        """
         if self.db is not None:
-            self._load_years()
-            self._apply_context()
+            self._guarded(lambda: (self._load_years(), self._apply_context()))
+
+    def _guarded(self, action) -> bool:  # noqa: ANN001 - a callable of the window
+        """Run what reads the database for the screens; a lost server shows the bar instead of a traceback."""
+        try:
+            action()
+        except connection.SERVER_PROBLEMS as error:
+            self.server_bar.show_problem(error)
+            return False
+        self.server_bar.clear()
+        return True
 
     def _apply_context(self) -> None:
         if not self.screens:

@@ -10,7 +10,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..db.database import Database, open_database
-from ..db.errors import DatabaseDamagedError, DatabaseLockedError, KinerjaDbError
+from ..db.errors import (
+    DatabaseDamagedError,
+    DatabaseLockedError,
+    KinerjaDbError,
+    ServerError,
+    ServerUnavailableError,
+)
 from . import messages
 
 if TYPE_CHECKING:
@@ -24,7 +30,7 @@ def _tr(text: str) -> str:
 
 
 # What the user chose after a database failed to open.
-RECOVER, OTHER, QUIT, RETRY = "pulihkan", "lain", "keluar", "coba-lagi"
+RECOVER, OTHER, QUIT, RETRY, CONNECT = "pulihkan", "lain", "keluar", "coba-lagi", "sambungkan"
 
 
 @dataclass(frozen=True)
@@ -39,12 +45,15 @@ class OpenProblem:
     path: Path | None = None
     last_backup: Path | None = None
     locked: bool = False
+    server: str | None = None  # a server that could not be used (its URL): "Sambungkan ke server…" is offered
 
 
 def try_open_detailed(path: str | Path | None, *, create: bool) -> tuple[Database | None, OpenProblem | None]:
     """Open the database; on failure return the Indonesian reason (and for a damaged file its last backup)."""
     try:
         return open_database(path, create=create), None
+    except ServerError as exc:
+        return None, OpenProblem(str(exc), server=_server_url(path), locked=isinstance(exc, ServerUnavailableError))
     except DatabaseDamagedError as exc:
         backup = Path(exc.last_backup) if exc.last_backup else None
         return None, OpenProblem(str(exc), Path(exc.path), backup)
@@ -56,6 +65,49 @@ def try_open_detailed(path: str | Path | None, *, create: bool) -> tuple[Databas
         return None, OpenProblem(str(exc))
     except OSError as exc:
         return None, OpenProblem(_tr("Berkas “{0}” tidak dapat dibuka: {1}").format(path, exc.strerror or exc))
+
+
+def _server_url(path: str | Path | None) -> str | None:
+    from ..db.database import resolve_url
+
+    try:
+        return resolve_url(path)
+    except KinerjaDbError:
+        return None
+
+
+def ask_after_server_problem(parent: QWidget | None, problem: OpenProblem) -> str:
+    """A server that could not be used: CONNECT (the dialog, to correct the address or the password), RETRY (a
+    server that did not answer), OTHER (a file) or QUIT."""
+    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Server basis data"), problem.message,
+                      QMessageBox.StandardButton.NoButton, parent)
+    connect = box.addButton(_tr("Sambungkan ke server…"), QMessageBox.ButtonRole.AcceptRole)
+    retry = box.addButton(_tr("Coba lagi"), QMessageBox.ButtonRole.ActionRole) if problem.locked else None
+    other = box.addButton(_tr("Pilih berkas lain…"), QMessageBox.ButtonRole.ActionRole)
+    stop = box.addButton(_tr("Keluar"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry or connect)
+    box.setEscapeButton(stop)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is connect:
+        return CONNECT
+    if retry is not None and clicked is retry:
+        return RETRY
+    return OTHER if clicked is other else QUIT
+
+
+def connect_dialog(parent: QWidget | None, problem: OpenProblem) -> Database | None:
+    """The "Sambungkan ke server" dialog filled with the server that failed, and its message."""
+    from ..db.server import ServerAddress
+    from .dialogs.server_dialog import ServerDialog
+
+    address = ServerAddress.from_url(problem.server) if problem.server else None
+    dialog = ServerDialog(address, parent, problem=problem.message)
+    if not dialog.exec():
+        return None
+    for text in dialog.notes:
+        messages.show_warning(parent, _tr("Sambungkan ke server"), text)
+    return dialog.database
 
 
 def try_open(path: str | Path | None, *, create: bool) -> tuple[Database | None, str | None]:

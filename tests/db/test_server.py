@@ -8,7 +8,7 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
+from server_helpers import MemoryKeyring
 from sqlalchemy import create_engine, select, text
 
 from kinerja_desktop.cli import main
@@ -34,25 +34,6 @@ from kinerja_desktop.db.server import (
     server_error,
     write_config,
 )
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring backend in memory: what the OS keyring does, for the test."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.saved.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.saved[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.saved.pop((service, username), None)
 
 
 @pytest.fixture

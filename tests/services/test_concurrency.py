@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from server_helpers import report_from
 from sqlalchemy import select
 
 from kinerja_desktop.db.database import Database, open_database
@@ -20,7 +21,7 @@ from kinerja_desktop.db.models import IndicatorRealization, QuarterClosure
 from kinerja_desktop.services import evaluation
 from kinerja_desktop.services import evaluation_report as report_module
 from kinerja_desktop.services.errors import ValidationError
-from kinerja_desktop.services.evaluation_data import BudgetInput, OpdEvaluation, QuarterReport, RealizationInput
+from kinerja_desktop.services.evaluation_data import OpdEvaluation
 
 YEAR, QUARTER = 2025, 4
 PAUSE_S = 4.0  # the longest one side waits inside its transaction (under SQLite's 5 s busy timeout)
@@ -74,28 +75,6 @@ def _first_opd(db: Database) -> OpdEvaluation:
     return evaluation.evaluate_opd(db, YEAR, QUARTER, opd_id)
 
 
-def _report(loaded: OpdEvaluation, kendala: str) -> QuarterReport:
-    """What the form sends back: the values as loaded (with their versions), every kendala typed anew."""
-    q = loaded.quarter - 1
-    indicators = [
-        RealizationInput(
-            r.indicator_id,
-            r.quarter_values[q],
-            r.quarter_grades[q] or None,
-            kendala,
-            "Tindak lanjut " + kendala,
-            version=loaded.versions[r.indicator_id],
-        )
-        for r in loaded.indicators
-    ]
-    budgets = [
-        BudgetInput(p.program_id, p.quarter_amounts[q], version=loaded.budget_versions[p.program_id])
-        for p in loaded.programs
-        if p.program_id
-    ]
-    return QuarterReport(loaded.opd_id, loaded.year, loaded.quarter, indicators, budgets)
-
-
 def _kendala(db: Database, loaded: OpdEvaluation) -> str:
     with db.read() as s:
         return s.scalar(
@@ -111,15 +90,15 @@ def test_two_saves_of_one_realisation_the_second_is_told_and_overwrites_nothing(
     # GIVEN two computers with the same quarter report open
     here, there = _first_opd(demo_db), _first_opd(other)
     # WHEN the first saves, then the second saves what it typed over what it loaded
-    evaluation.save_quarter_report(demo_db, _report(here, "Kendala dari komputer A"))
+    evaluation.save_quarter_report(demo_db, report_from(here, "Kendala dari komputer A"))
     with pytest.raises(ConcurrentChangeError, match="diubah dari komputer lain") as refused:
-        evaluation.save_quarter_report(other, _report(there, "Kendala dari komputer B"))
+        evaluation.save_quarter_report(other, report_from(there, "Kendala dari komputer B"))
     # THEN the first computer's value stands, and the message names what changed
     assert _kendala(demo_db, here) == "Kendala dari komputer A"
     assert here.opd_name in str(refused.value)
     # AND after reloading, the second computer saves on top of it
     again = evaluation.evaluate_opd(other, YEAR, QUARTER, there.opd_id)
-    evaluation.save_quarter_report(other, _report(again, "Kendala dari komputer B"))
+    evaluation.save_quarter_report(other, report_from(again, "Kendala dari komputer B"))
     assert _kendala(demo_db, here) == "Kendala dari komputer B"
 
 
@@ -128,8 +107,8 @@ def test_two_saves_at_the_same_instant_the_second_waits_then_is_refused(
 ) -> None:
     here, there = _first_opd(demo_db), _first_opd(other)
     pause = Paused(monkeypatch, report_module, "signed_agreements")  # inside the save, after its lock
-    first = Side(lambda: evaluation.save_quarter_report(demo_db, _report(here, "Kendala A")), PAUSED)
-    second = Side(lambda: evaluation.save_quarter_report(other, _report(there, "Kendala B")))
+    first = Side(lambda: evaluation.save_quarter_report(demo_db, report_from(here, "Kendala A")), PAUSED)
+    second = Side(lambda: evaluation.save_quarter_report(other, report_from(there, "Kendala B")))
     first.start()
     assert pause.reached.wait(PAUSE_S)
     second.start()
@@ -148,7 +127,8 @@ def test_close_against_save_the_close_waits_and_its_ranking_counts_the_save(
 ) -> None:
     loaded = _first_opd(demo_db)
     pause = Paused(monkeypatch, report_module, "signed_agreements")
-    save = Side(lambda: evaluation.save_quarter_report(demo_db, _report(loaded, "Disimpan sebelum ditutup")), PAUSED)
+    saving = report_from(loaded, "Disimpan sebelum ditutup")
+    save = Side(lambda: evaluation.save_quarter_report(demo_db, saving), PAUSED)
     close = Side(lambda: evaluation.close_quarter(other, YEAR, QUARTER, closed_by="Bappeda"))
     save.start()
     assert pause.reached.wait(PAUSE_S)
@@ -173,7 +153,7 @@ def test_save_against_close_the_save_waits_and_is_refused_with_nothing_written(
     before = _kendala(demo_db, loaded)
     pause = Paused(monkeypatch, evaluation, "evaluate_in")  # inside close_quarter, after its lock and check
     close = Side(lambda: evaluation.close_quarter(demo_db, YEAR, QUARTER, closed_by="Bappeda"), PAUSED)
-    save = Side(lambda: evaluation.save_quarter_report(other, _report(loaded, "Terlambat")))
+    save = Side(lambda: evaluation.save_quarter_report(other, report_from(loaded, "Terlambat")))
     close.start()
     assert pause.reached.wait(PAUSE_S)
     save.start()

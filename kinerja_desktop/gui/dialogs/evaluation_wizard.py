@@ -34,7 +34,7 @@ from ...domain.enums import Quarter
 from ...domain.formatting import format_number, format_rupiah
 from ...services.errors import FORM, ValidationError
 from ...services.evaluation_data import budget_key, problems_key, value_key
-from .. import messages
+from .. import connection, messages
 from ..evaluation_flow import EvaluationFlow, EvaluationSource, IndicatorEntry, ServiceSource, Step, SummaryLine
 from ..forms.ui_wizard_budget import Ui_WizardBudgetPage
 from ..forms.ui_wizard_choose import Ui_WizardChoosePage
@@ -606,6 +606,14 @@ class EvaluationWizard(QWizard):
                 text += "\n\n" + self.tr("Tidak ada data yang tersimpan.")
             messages.show_error(self, self.tr("Realisasi tidak disimpan"), text)
             return False
+        except connection.PROBLEMS as exc:  # server lost, or another computer saved first: nothing typed is lost
+            page.show_errors({FORM: str(exc)})
+            choice = connection.explain(self, exc)
+            if choice == connection.RETRY:
+                return self.save()
+            if choice == connection.RELOAD:
+                self.reload_from_server()
+            return False
         except (KinerjaDbError, OSError) as exc:
             return self._failed(str(exc))
         except Exception as exc:  # noqa: BLE001 - any failure rolls the transaction back; say so
@@ -613,6 +621,23 @@ class EvaluationWizard(QWizard):
         assert self.flow.year is not None and self.flow.quarter is not None
         self.saved.emit(result.opd_id, self.flow.year, self.flow.quarter)
         return True
+
+    def reload_from_server(self) -> None:
+        """After another computer's save: its values where it changed them, what was typed here elsewhere."""
+        try:
+            changed = self.flow.reload()
+        except connection.PROBLEMS as exc:
+            connection.explain(self, exc, can_reload=False)
+            return
+        self.summary_page.initializePage()
+        text = self.tr("Data dimuat ulang dari basis data.")
+        if changed:
+            text += " " + self.tr("Diubah di komputer lain (nilai itu yang kini tampil): {0}.").format(
+                "; ".join(changed)
+            )
+        text += " " + self.tr("Yang Anda ketik untuk isian lain tetap. Periksa, lalu simpan lagi.")
+        self.summary_page.show_errors({FORM: text})
+        messages.show_info(self, self.tr("Dimuat ulang"), text)
 
     def _failed(self, reason: str) -> bool:
         text = self.tr("Penyimpanan gagal; tidak ada data yang tersimpan.\n\n{0}").format(reason)
