@@ -3,14 +3,14 @@ in the records; rows changed behind the app's back are named by ``info``, the in
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+import raw_sql
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.database import Database
@@ -115,12 +115,10 @@ def test_rows_changed_behind_the_apps_back_are_named_by_info_integrity_and_verif
 ) -> None:
     agreement_id, pk, _pact = signed
     assert maintenance.integrity_problems(db) == []
-    # WHEN a target of the signed PK is changed with raw SQL
-    conn = sqlite3.connect(db.path)
-    with conn:
-        conn.execute("UPDATE agreement_item SET target = '79' WHERE agreement_id = ?", (agreement_id,))
-        conn.execute("UPDATE integrity_pact SET name = 'Orang Lain, S.E.'")
-    conn.close()
+    # WHEN a target of the signed PK is changed with raw SQL (past the database's own locks: db/triggers.py)
+    with raw_sql.behind_the_apps_back(db) as conn:
+        conn.execute(text("UPDATE agreement_item SET target = '79' WHERE agreement_id = :a"), {"a": agreement_id})
+        conn.execute(text("UPDATE integrity_pact SET name = 'Orang Lain, S.E.'"))
     # THEN the integrity check (info, the Cadangan screen) names the PK and the Pakta
     problems = maintenance.integrity_problems(db)
     assert problems == [
@@ -129,7 +127,7 @@ def test_rows_changed_behind_the_apps_back_are_named_by_info_integrity_and_verif
         "Pakta Integritas 2026 dr. Siti Rahmawati, M.Kes. (Dinas Kesehatan Kabupaten Sukamaju) (PI-2026-DINKES-v1): "
         "isi di basis data tidak lagi sesuai dengan dokumen yang ditandatangani (diubah di luar aplikasi)",
     ]
-    assert main(["info", "--db", str(db.path)]) == 0
+    assert main(["info", "--db", db.location]) == 0
     assert "Integritas: PK 2026 Dinas Kesehatan versi 1 (PK-2026-DINKES-v1)" in capsys.readouterr().out
     # AND a reprint shows the signed figure, not the altered one
     reprint = printing.print_agreement(db, agreement_id, tmp_path / "cetak-ulang.pdf")
@@ -144,10 +142,7 @@ def test_an_altered_snapshot_is_refused_for_printing_and_named(
     db: Database, dinkes: str, signed: tuple[str, Path, Path], tmp_path: Path
 ) -> None:
     agreement_id, pk, _pact = signed
-    conn = sqlite3.connect(db.path)
-    with conn:
-        conn.execute("UPDATE performance_agreement SET snapshot = replace(snapshot, '95.5', '99.5')")
-    conn.close()
+    raw_sql.run(db, "UPDATE performance_agreement SET snapshot = replace(snapshot, '95.5', '99.5')")
     with pytest.raises(ValidationError, match="diubah di luar aplikasi atau rusak"):
         printing.print_agreement(db, agreement_id, tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()

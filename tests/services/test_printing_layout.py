@@ -28,6 +28,6 @@ def test_a_row_too_tall_for_a_page_is_refused_in_indonesian_and_leaves_no_file(
         "(nama indikator, sasaran, kendala atau tindak lanjut)"
     )
     assert list(tmp_path.glob("*.pdf*")) == [] and list(tmp_path.glob(".*.tmp")) == []
-    assert main(["print", "pk", "--db", str(db.path), "--year", "2026", "--out", str(tmp_path)]) == 1
+    assert main(["print", "pk", "--db", db.location, "--year", "2026", "--out", str(tmp_path)]) == 1
     assert capsys.readouterr().err.startswith("Galat: Dinas Kesehatan tidak dapat dicetak: satu baris tabel")
     assert list(tmp_path.glob("*.pdf")) == []

@@ -4,12 +4,12 @@ and ``verify`` checks evaluation, ranking and belum-lapor printouts."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import raw_sql
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -85,7 +85,7 @@ def test_the_evaluation_is_dated_by_the_end_of_the_quarter_or_a_chosen_date(demo
     out = tmp_path / "ev"
     printing.write(demo_db, printing.Request(printing.EVALUATION, 2025, 1, opd_codes=("Dinkes",)), out)
     assert "Sukamaju, 31 Maret 2025" in " ".join(_pages(out / "EVALUASI-2025-TW1-DINKES.pdf"))
-    assert main(["print", "evaluation", "--db", str(demo_db.path), "--year", "2025", "--quarter", "2", "--opd",
+    assert main(["print", "evaluation", "--db", demo_db.location, "--year", "2025", "--quarter", "2", "--opd",
                  "Dinkes", "--date", "2025-07-10", "--out", str(out / "tw2.pdf")]) == 0
     text = " ".join(_pages(out / "tw2.pdf"))
     assert "Sukamaju, 10 Juli 2025" in text and str(date.today().year) + "," not in text
@@ -109,15 +109,13 @@ def test_verify_checks_evaluation_ranking_and_belum_lapor_printouts(
         "COCOK: berkas sesuai dengan Laporan Evaluasi Triwulan I 2025 Dinas Kesehatan di basis data"
     )
     # WHEN a realisation of the open quarter changes THEN the evaluation and the ranking no longer match
-    conn = sqlite3.connect(demo_db.path)
-    with conn:
-        conn.execute(
-            "UPDATE indicator_realization SET value = '0' WHERE year = 2025 AND quarter = 1 AND indicator_id IN "
-            "(SELECT i.id FROM indicator i JOIN goal g ON g.id = i.goal_id JOIN opd o ON o.id = g.opd_id "
-            "WHERE o.abbreviation = 'Dinkes') AND value IS NOT NULL"
-        )
-    conn.close()
-    assert main(["verify", str(paths[0]), "--db", str(demo_db.path)]) == 3
+    raw_sql.run(
+        demo_db,
+        "UPDATE indicator_realization SET value = '0' WHERE year = 2025 AND quarter = 1 AND indicator_id IN "
+        "(SELECT i.id FROM indicator i JOIN goal g ON g.id = i.goal_id JOIN opd o ON o.id = g.opd_id "
+        "WHERE o.abbreviation = 'Dinkes') AND value IS NOT NULL",
+    )
+    assert main(["verify", str(paths[0]), "--db", demo_db.location]) == 3
     assert capsys.readouterr().out.strip() == (
         "TIDAK COCOK: Laporan Evaluasi Triwulan I 2025 Dinas Kesehatan di basis data berbeda dari berkas ini: "
         "datanya telah berubah sejak dicetak (triwulan belum ditutup), atau berkas diubah"

@@ -176,7 +176,7 @@ def test_the_regional_pk_from_the_rpjmd_signed_amended_printed_listed_and_verifi
         (AgreementKind.OPD, "Dinas Kesehatan", None),
     ]
     assert [r.level for r in agreements.list_agreements(db, 2025)] == [AgreementKind.OPD]  # OPDs unless asked
-    assert main(["agreements", "list", "--db", str(db.path), "--year", "2025", "--format", "json"]) == 0
+    assert main(["agreements", "list", "--db", db.location, "--year", "2025", "--format", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [(r["level"], r["status"]) for r in listed] == [("daerah", "ditandatangani"), ("opd", "belum_ada")]
     # Amended in October under the elected Bupati
@@ -188,7 +188,7 @@ def test_the_regional_pk_from_the_rpjmd_signed_amended_printed_listed_and_verifi
         AgreementStatus.SUPERSEDED, AgreementStatus.SIGNED]
     # Printed from the command line, one signer on the right, in the first person singular
     out = tmp_path / "pk-daerah"
-    assert main(["print", "pk", "--db", str(db.path), "--year", "2025", "--regional", "--out", str(out)]) == 0
+    assert main(["print", "pk", "--db", db.location, "--year", "2025", "--regional", "--out", str(out)]) == 0
     path = out / "PK-2025-DAERAH-perubahan-1.pdf"
     text = _text(path)
     assert "PERJANJIAN KINERJA PERUBAHAN TAHUN 2025" in text
@@ -198,7 +198,7 @@ def test_the_regional_pk_from_the_rpjmd_signed_amended_printed_listed_and_verifi
     assert "BUPATI SUKAMAJU," in text and BUPATI in text
     # Verified
     capsys.readouterr()
-    assert main(["verify", str(path), "--db", str(db.path)]) == 0
+    assert main(["verify", str(path), "--db", db.location]) == 0
     assert capsys.readouterr().out.strip() == (
         "COCOK: berkas sesuai dengan PK kepala daerah 2025 Kabupaten Sukamaju versi 2, "
         "ditandatangani 15 Oktober 2025"
