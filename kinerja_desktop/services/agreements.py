@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..db.database import Database
 from ..db.errors import AgreementLockedError
 from ..db.limits import check_values
+from ..db.locks import lock_agreements, lock_opd_year
 from ..db.models import (
     AgreementItem,
     AgreementProgram,
@@ -161,7 +162,11 @@ def _series(kind: AgreementKind, opd_id: str | None, year: int):  # noqa: ANN202
     )
 
 
-def _load(session: Session, agreement_id: str) -> PerformanceAgreement:
+def _load(session: Session, agreement_id: str, *, lock: bool = False) -> PerformanceAgreement:
+    """The agreement with its rows; ``lock`` (a writing use case) locks its row first (``db/locks.py``), so that
+    what is checked about it (its status, its version) is what holds when the change commits."""
+    if lock:
+        lock_agreements(session, [agreement_id])
     agreement = session.get(
         PerformanceAgreement,
         agreement_id,
@@ -258,6 +263,7 @@ def _apply_signers(agreement: PerformanceAgreement, first: Signer, second: Signe
 
 
 def _new_agreement(session: Session, opd: Opd, year: int, on: date | None) -> PerformanceAgreement:
+    lock_opd_year(session, opd.id, year)  # two computers creating the same PK: the second is told it exists
     existing = session.scalars(_series(AgreementKind.OPD, opd.id, year)).first()
     if existing is not None:
         raise ValidationError.single(
@@ -364,6 +370,7 @@ def create_regional(db: Database, year: int, *, on: date | None = None) -> str:
         regency = session.scalars(select(Regency)).first()
         if regency is None:
             raise ValidationError.single(FORM, "Profil pemerintah daerah belum diisi")
+        lock_opd_year(session, None, year)
         if session.scalars(_series(AgreementKind.REGIONAL, None, year)).first() is not None:
             raise ValidationError.single(
                 FORM, f"PK kepala daerah tahun {year} sudah ada; buka atau ubah yang ada"
@@ -440,7 +447,7 @@ def _opd(session: Session, opd_id: str) -> Opd:
 
 
 def _editable(session: Session, agreement_id: str, expected_version: int | None) -> PerformanceAgreement:
-    agreement = _load(session, agreement_id)
+    agreement = _load(session, agreement_id, lock=True)
     if agreement.status.is_locked:
         raise AgreementLockedError(f"Perjanjian Kinerja {agreement.year} {agreement.opd_name}")
     if agreement.status is not AgreementStatus.DRAFT:
@@ -542,7 +549,7 @@ def _sync_programs(agreement: PerformanceAgreement, programs: list[ProgramData])
 def discard_draft(db: Database, agreement_id: str) -> None:
     """Throw a draft away (a final, signed or replaced PK is never deleted)."""
     with db.write() as session:
-        agreement = _load(session, agreement_id)
+        agreement = _load(session, agreement_id, lock=True)
         if agreement.status is not AgreementStatus.DRAFT:
             raise ValidationError.single(FORM, "Hanya draf yang dapat dibuang; PK final atau bertanda tangan disimpan")
         audit.record(session, "agreement.discard", "performance_agreement", agreement.id,
@@ -628,7 +635,7 @@ def finalize(db: Database, agreement_id: str, *, update_signers: bool = False) -
 def reopen_draft(db: Database, agreement_id: str) -> None:
     """Final → Draf, for a correction before signing; it prints from today's records again."""
     with db.write() as session:
-        agreement = _load(session, agreement_id)
+        agreement = _load(session, agreement_id, lock=True)
         if agreement.status is not AgreementStatus.FINAL:
             if agreement.status.is_locked:
                 raise AgreementLockedError(f"Perjanjian Kinerja {agreement.year} {agreement.opd_name}")
@@ -648,7 +655,9 @@ def sign(db: Database, agreement_id: str, sign_date: date, *, update_signers: bo
     with the date and signers of the day, in the letterhead and wording frozen at finalisation.
     """
     with db.write() as session:
-        agreement = _load(session, agreement_id)
+        # Locked first: a field package importing changes to this PK at the same instant either commits before
+        # (and is signed with it) or waits and is refused (services/sync_import.py).
+        agreement = _load(session, agreement_id, lock=True)
         if agreement.status is not AgreementStatus.FINAL:
             if agreement.status.is_locked:
                 raise AgreementLockedError(f"Perjanjian Kinerja {agreement.year} {agreement.opd_name}")
@@ -657,6 +666,7 @@ def sign(db: Database, agreement_id: str, sign_date: date, *, update_signers: bo
             raise ValidationError.single(
                 "sign_date", f"Tanggal penandatanganan {format_date(sign_date)} tidak sesuai tahun PK {agreement.year}"
             )
+        lock_agreements(session, [agreement.replaces_id or ""])
         replaced = session.get(PerformanceAgreement, agreement.replaces_id) if agreement.replaces_id else None
         if replaced is not None and replaced.sign_date and sign_date < replaced.sign_date:
             raise ValidationError.single(
@@ -684,7 +694,8 @@ def create_amendment(db: Database, agreement_id: str, reason: str, *, on: date |
     if not reason:
         raise ValidationError.single("reason", "Alasan PK Perubahan wajib diisi")
     with db.write() as session:
-        original = _load(session, agreement_id)
+        original = _load(session, agreement_id, lock=True)
+        lock_opd_year(session, original.opd_id, original.year)
         if original.status is not AgreementStatus.SIGNED:
             raise ValidationError.single(FORM, "PK Perubahan hanya dapat dibuat dari PK yang sudah ditandatangani")
         newest = max(

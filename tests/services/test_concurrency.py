@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,8 +20,9 @@ from sqlalchemy import select
 
 from kinerja_desktop.db.database import Database, open_database
 from kinerja_desktop.db.errors import ConcurrentChangeError
-from kinerja_desktop.db.models import IndicatorRealization, QuarterClosure
-from kinerja_desktop.services import evaluation
+from kinerja_desktop.db.models import AgreementItem, IndicatorRealization, PerformanceAgreement, QuarterClosure
+from kinerja_desktop.domain.enums import AgreementStatus
+from kinerja_desktop.services import agreements, evaluation, maintenance, sync, sync_import
 from kinerja_desktop.services import evaluation_report as report_module
 from kinerja_desktop.services.errors import ValidationError
 from kinerja_desktop.services.evaluation_data import OpdEvaluation
@@ -167,3 +171,88 @@ def test_save_against_close_the_save_waits_and_is_refused_with_nothing_written(
     assert _kendala(demo_db, loaded) == before
     with demo_db.read() as s:
         assert s.scalars(select(QuarterClosure).where(QuarterClosure.year == YEAR)).one().quarter == QUARTER
+
+
+# ---------------------------------------------------------------------------------------------- sign against import
+
+
+@pytest.fixture
+def final_pk_edited_on_a_laptop(demo_db: Database, tmp_path):  # noqa: ANN001, ANN201
+    """OPD X's 2026 PK: a laptop edits an item's target while it is a draft; the centre then finalises it. Returns
+    (agreement id, item id, the package carrying the edit)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "interchange"))
+    from sync_helpers import draft_agreement, edit, make_laptop, opd_codes
+
+    x = opd_codes(demo_db, 1)[0]
+    agreement_id = draft_agreement(demo_db, x)
+    laptop = make_laptop(tmp_path, "a", demo_db, [x])
+    with laptop.read() as s:
+        item = s.scalars(
+            select(AgreementItem).where(AgreementItem.agreement_id == agreement_id).order_by(AgreementItem.sort_order)
+        ).first()
+    edit(laptop, "agreement_item", item.id, target=item.target + 1)
+    package = tmp_path / "lapangan.kinerja-paket"
+    sync.export_package(laptop, package)
+    laptop.close()
+    agreements.finalize(demo_db, agreement_id)
+    return agreement_id, item.id, item.target + 1
+
+
+def _target(db: Database, item_id: str) -> Decimal:
+    with db.read() as s:
+        return s.get(AgreementItem, item_id).target
+
+
+def _status(db: Database, agreement_id: str) -> AgreementStatus:
+    with db.read() as s:
+        return s.get(PerformanceAgreement, agreement_id).status
+
+
+def test_import_against_sign_the_signing_waits_and_signs_what_was_imported(
+    demo_db: Database, other, final_pk_edited_on_a_laptop, tmp_path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    agreement_id, item_id, new_target = final_pk_edited_on_a_laptop
+    pause = Paused(monkeypatch, sync_import, "_fill")  # the import has planned (the PK was final) and waits
+    package = tmp_path / "lapangan.kinerja-paket"
+    importing = Side(lambda: sync.import_package(demo_db, package, prefer=sync.PREFER_PACKAGE), PAUSED)
+    signing = Side(lambda: agreements.sign(other, agreement_id, date(2026, 1, 26), update_signers=True))
+    importing.start()
+    assert pause.reached.wait(PAUSE_S)
+    signing.start()
+    signing.join(BLOCKED_S)
+    assert signing.is_alive(), "signing must wait for the import that is changing this PK"
+    pause.go()
+    importing.join(20)
+    signing.join(20)
+    assert importing.error is None and signing.error is None
+    assert importing.result.applied and not importing.result.refused
+    # the signed PK holds the imported target, and its frozen fingerprint matches what is stored
+    assert _status(demo_db, agreement_id) is AgreementStatus.SIGNED
+    assert _target(demo_db, item_id) == new_target
+    assert maintenance.integrity_problems(demo_db) == []
+
+
+def test_sign_against_import_the_import_waits_and_refuses_to_change_the_signed_pk(
+    demo_db: Database, other, final_pk_edited_on_a_laptop, tmp_path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    agreement_id, item_id, _new_target = final_pk_edited_on_a_laptop
+    before = _target(demo_db, item_id)
+    pause = Paused(monkeypatch, agreements, "check_in_office")  # signing has locked the PK and waits
+    package = tmp_path / "lapangan.kinerja-paket"
+    signing = Side(lambda: agreements.sign(demo_db, agreement_id, date(2026, 1, 26), update_signers=True), PAUSED)
+    importing = Side(lambda: sync.import_package(other, package, prefer=sync.PREFER_PACKAGE))
+    signing.start()
+    assert pause.reached.wait(PAUSE_S)
+    importing.start()
+    importing.join(BLOCKED_S)
+    assert importing.is_alive(), "the import must wait for the PK being signed"
+    pause.go()
+    signing.join(20)
+    importing.join(20)
+    assert signing.error is None and importing.error is None
+    report = importing.result
+    assert [(r.row_id, "ditandatangani" in r.reason) for r in report.refused] == [(item_id, True)]
+    assert _status(demo_db, agreement_id) is AgreementStatus.SIGNED and _target(demo_db, item_id) == before
+    assert maintenance.integrity_problems(demo_db) == []
