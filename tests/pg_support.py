@@ -27,8 +27,9 @@ from sqlalchemy.engine import make_url
 PG_ENV = "KINERJA_TEST_PG"
 REQUIRED_ENV = "KINERJA_TEST_PG_REQUIRED"
 BACKENDS = ("sqlite", "postgresql")
-HEAD_TEMPLATE = "kinerja_t_head"
-DEMO_TEMPLATE = "kinerja_t_demo"
+# Per test process: two runs sharing one server never drop each other's templates.
+HEAD_TEMPLATE = f"kinerja_t{os.getpid()}_head"
+DEMO_TEMPLATE = f"kinerja_t{os.getpid()}_demo"
 
 
 class PgServer:

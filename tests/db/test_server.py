@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import keyring
+import pg_support
 import pytest
 from server_helpers import MemoryKeyring
 from sqlalchemy import create_engine, select, text
@@ -190,7 +191,7 @@ def test_another_applications_database_is_left_alone(pg) -> None:  # noqa: ANN00
 def test_credentials_are_the_seam_for_a_persons_own_role(pg) -> None:  # noqa: ANN001
     pg.execute("DROP ROLE IF EXISTS kinerja_uji_operator")
     pg.execute("CREATE ROLE kinerja_uji_operator LOGIN PASSWORD 'rahasia'")
-    name = pg.new_database(pg.template("kinerja_t_head", _migrated))
+    name = pg.new_database(pg.template(pg_support.HEAD_TEMPLATE, pg_support.migrated))
     try:
         # a role without rights is told so (issue 17 grants each role its own)
         with pytest.raises(ServerPermissionError, match="tidak berhak"):
@@ -206,10 +207,6 @@ def test_credentials_are_the_seam_for_a_persons_own_role(pg) -> None:  # noqa: A
     finally:
         pg.drop(name)
         pg.execute("DROP ROLE IF EXISTS kinerja_uji_operator")
-
-
-def _migrated(url: str) -> None:
-    open_database(url, upgrade_server=True).close()
 
 
 def test_decimals_come_back_without_trailing_zeros(db) -> None:  # noqa: ANN001

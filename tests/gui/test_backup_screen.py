@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import raw_sql
 from sqlalchemy import select
 
 from kinerja_desktop.db.database import Database, open_database
@@ -27,8 +28,12 @@ from kinerja_desktop.gui.screens.backup import BackupScreen
 from kinerja_desktop.services import backup, sync
 
 
-def checksum(path: Path) -> str:
-    """Every row of every table: equal means the database holds exactly the same data."""
+def checksum(path: Path | Database) -> str:
+    """Every row of every table: equal means the database holds exactly the same data (a server's too)."""
+    if isinstance(path, Database):
+        if path.path is None:
+            return hashlib.sha256(raw_sql.dump(path).encode()).hexdigest()
+        path = path.path
     conn = sqlite3.connect(path)
     try:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
@@ -123,7 +128,7 @@ def test_backup_through_the_screen_then_restore_after_a_change(qtbot, demo_db, t
 def test_restore_preview_shows_date_regency_counts_and_batal_changes_nothing(qtbot, screen, demo_db, tmp_path, said):
     info = backup.create_backup(demo_db, tmp_path / "c.kinerja-backup")
     rename_first_opd(demo_db, "Sesudah cadangan")
-    before = checksum(demo_db.path)
+    before = checksum(demo_db)
     screen.backups.restore_from_file(info.path)
     dialog = wait_dialog(qtbot, screen, RestoreConfirmDialog)
     text = dialog.text()
@@ -134,7 +139,7 @@ def test_restore_preview_shows_date_regency_counts_and_batal_changes_nothing(qtb
     assert "akan diganti" in text
     dialog.reject()
     qtbot.waitUntil(lambda: screen.dialog is None)
-    assert checksum(demo_db.path) == before
+    assert checksum(demo_db) == before
     assert "dibatalkan" in screen.status.text()
     assert not said["info"] and not said["error"]
 
@@ -163,24 +168,25 @@ def _tampered(source: Path, target: Path) -> Path:
 def test_a_bad_backup_shows_the_message_and_leaves_the_database(qtbot, screen, demo_db, tmp_path, said, make, message):
     good = backup.create_backup(demo_db, tmp_path / "baik.kinerja-backup").path
     bad = make(good, tmp_path / "buruk.kinerja-backup")
-    before = checksum(demo_db.path)
+    before = checksum(demo_db)
     screen.backups.restore_from_file(bad)
     wait_idle(qtbot, screen)
     assert screen.dialog is None
     assert len(said["error"]) == 1 and message in said["error"][0] and "Basis data tidak diubah" in said["error"][0]
-    assert checksum(demo_db.path) == before
+    assert checksum(demo_db) == before
 
 
 def test_a_corrupted_package_shows_the_message_and_leaves_the_database(qtbot, screen, demo_db, tmp_path, said):
     bad = tmp_path / "rusak.kinerja-paket"
     bad.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
-    before = checksum(demo_db.path)
+    before = checksum(demo_db)
     screen.exchange.import_from_file(bad)
     wait_idle(qtbot, screen)
     assert said["error"] and "rusak atau tidak lengkap" in said["error"][0]
-    assert checksum(demo_db.path) == before
+    assert checksum(demo_db) == before
 
 
+@pytest.mark.sqlite_only  # automatic backups are beside a SQLite file; a server's are IT's pg_dump
 def test_automatic_backups_are_listed_and_one_can_be_restored(qtbot, screen, demo_db, said):
     from datetime import datetime
 
@@ -268,13 +274,13 @@ def test_field_package_from_a_laptop_imported_at_the_centre_with_conflicts_decid
         laptop_screen.shutdown()
         laptop.close()
     # AND the centre imports it: first the preview, nothing written yet
-    before = checksum(demo_db.path)
+    before = checksum(demo_db)
     screen.exchange.import_from_file(target)
     preview = wait_dialog(qtbot, screen, PackagePreviewDialog)
     assert preview.summary_label.text() == "Akan menambah 0, mengubah 0, menghapus 0, konflik 2."
     assert "Konflik:" in preview.text() and "Realisasi indikator" in preview.text()
     assert preview.go_button.text() == "&Putuskan konflik…"
-    assert checksum(demo_db.path) == before
+    assert checksum(demo_db) == before
     preview.accept()
     # THEN the conflict dialog shows base, central and incoming values; the user decides per field
     conflicts = wait_dialog(qtbot, screen, ConflictDialog)
@@ -324,6 +330,7 @@ def test_conflict_dialog_all_for_one_side_and_cancel(qtbot):
 # ---------------------------------------------------------------------------------------------- closing
 
 
+@pytest.mark.sqlite_only
 def test_closing_the_window_makes_the_daily_automatic_backup(qtbot, db):
     from kinerja_desktop.gui.main_window import MainWindow
 

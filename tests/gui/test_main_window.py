@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from PySide6.QtCore import Qt
 
 from kinerja_desktop.db.database import open_database
@@ -16,13 +17,14 @@ def cell(view, row: int, column: int) -> str:
     return view.model().index(row, column).data()
 
 
+@pytest.mark.sqlite_only  # a file's name and the recent files; a server's title: tests/gui/test_server_mode.py
 def test_title_status_bar_and_years(main_window, db, small_regency):
     main_window.set_database(db)  # reload after the data was added
     assert main_window.windowTitle() == "Kinerja Desktop — kinerja.sqlite"
     assert main_window.db_label.text() == f"Basis data: {db.path}"
     years = [main_window.year_combo.itemData(i) for i in range(main_window.year_combo.count())]
     assert years == [2025, 2026]
-    assert settings.recent_files()[0] == str(db.path)
+    assert settings.recent_files()[0] == db.location
 
 
 def test_navigation_lists_the_nine_screens(main_window):
@@ -131,6 +133,7 @@ def test_integrity_check_runs_in_the_background_and_reports(main_window, qtbot):
     assert health.check_button.isEnabled()
 
 
+@pytest.mark.sqlite_only  # copies beside a SQLite file
 def test_backup_screen_lists_pre_migration_copies(main_window, db):
     copy = db.path.with_name(f"{db.path.stem}.sebelum-migrasi-0001_initial-20260101-120000.sqlite")
     sqlite3.connect(copy).close()

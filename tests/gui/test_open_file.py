@@ -48,7 +48,7 @@ def test_the_app_opened_with_a_backup_reaches_the_restore_preview(qtbot, qapp, d
     from kinerja_desktop.gui import app
 
     made = backup.create_backup(demo_db, tmp_path / "kinerja-2026-01-26.kinerja-backup").path
-    window, outcome = app.launch(str(demo_db.path), open_file=str(made))
+    window, outcome = app.launch(demo_db.location, open_file=str(made))
     qtbot.addWidget(window)
     try:
         qtbot.waitUntil(lambda: window.ready and isinstance(window.backup.dialog, RestoreConfirmDialog), timeout=20_000)

@@ -22,6 +22,8 @@ from kinerja_desktop.services import backup
 
 SHOTS = os.environ.get("KINERJA_SHOTS")  # a folder: the dialog is saved there as a picture to look at
 
+pytestmark = pytest.mark.sqlite_only  # restores into a SQLite file, checked with SQLite's own checksum
+
 
 @pytest.fixture
 def wanasari(demo_template: Path, tmp_path: Path) -> Path:

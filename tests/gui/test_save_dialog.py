@@ -53,7 +53,7 @@ def test_the_open_database_its_journal_and_a_folder_are_refused_then_asked_again
     assert len(errors) == 3
     assert "berkas basis data" in errors[0] and "jurnal" in errors[1] and "folder" in errors[2]
     assert all(e.startswith("Tujuan “") and "Pilih nama atau folder lain" in e for e in errors)
-    assert dialog.suggested[1:] == [str(demo_db.path), f"{demo_db.path}-wal", str(tmp_path)]
+    assert dialog.suggested[1:] == [demo_db.location, f"{demo_db.path}-wal", str(tmp_path)]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import keyring
+import pg_support
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
@@ -102,7 +103,7 @@ def test_the_dialog_connects_keeps_the_password_in_the_keyring_and_the_address_i
     keyring.set_keyring(backend)
     settings = tmp_path / "server.ini"
     monkeypatch.setenv("KINERJA_SERVER_CONFIG", str(settings))
-    name = pg.new_database(pg.template("kinerja_t_head", lambda url: open_database(url, upgrade_server=True).close()))
+    name = pg.new_database(pg.template(pg_support.HEAD_TEMPLATE, pg_support.migrated))
     try:
         address = ServerAddress.from_url(pg.url_of(name))
         dialog = ServerDialog(None)

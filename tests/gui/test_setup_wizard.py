@@ -202,7 +202,7 @@ def test_a_refused_finish_names_the_problem_and_writes_nothing(qtbot, db, tmp_pa
     for _ in range(4):
         next_page(qtbot, wizard)
     assert wizard.currentId() == Step.SUMMARY
-    assert cli_main(["setup", "--db", str(db.path), "--kind", "kota", "--name", "Lain", "--period", "2025-2029"]) == 0
+    assert cli_main(["setup", "--db", db.location, "--kind", "kota", "--name", "Lain", "--period", "2025-2029"]) == 0
     # WHEN Selesai is clicked THEN it is refused with the reason, and the other set-up stays as it was
     click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
     assert wizard.isVisible() and wizard.currentId() == Step.SUMMARY

@@ -54,7 +54,7 @@ def _server_rows(db: Database, tables: list[str] | None) -> dict[str, list[tuple
         }
 
 
-def checksum(path: Path) -> str:
+def checksum(path: Path | Database) -> str:
     """A checksum of every row of every table: equal means the database holds exactly the same data."""
     return hashlib.sha256(repr(rows(path)).encode()).hexdigest()
 

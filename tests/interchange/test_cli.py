@@ -13,7 +13,7 @@ from kinerja_desktop.db.database import Database, open_database
 
 def test_backup_and_restore_verbs(demo_db: Database, tmp_path: Path, capsys) -> None:  # noqa: ANN001
     out = tmp_path / "c.kinerja-backup"
-    assert main(["backup", "--db", str(demo_db.path), "--out", str(out)]) == 0
+    assert main(["backup", "--db", demo_db.location, "--out", str(out)]) == 0
     assert out.exists() and "Cadangan dibuat" in capsys.readouterr().out
     target = tmp_path / "baru.sqlite"
     # Without --yes and without a terminal: the preview is printed and nothing is restored
@@ -34,7 +34,7 @@ def test_backup_and_restore_verbs(demo_db: Database, tmp_path: Path, capsys) -> 
 def test_package_verbs_set_up_a_laptop_and_report_conflicts(demo_db: Database, tmp_path: Path, capsys) -> None:  # noqa: ANN001
     x = opd_codes(demo_db, 1)[0]
     master, laptop_path = tmp_path / "m.kinerja-paket", tmp_path / "laptop.sqlite"
-    assert main(["package", "export", "--db", str(demo_db.path), "--opd", x, "--master", "--out", str(master)]) == 0
+    assert main(["package", "export", "--db", demo_db.location, "--opd", x, "--master", "--out", str(master)]) == 0
     code = capsys.readouterr().out.split("Kode pendaftaran: ")[1].split()[0]
     assert main(["package", "import", "--db", str(laptop_path), str(master), "--code", code]) == 0
     assert "disiapkan sebagai laptop lapangan" in capsys.readouterr().out
@@ -47,19 +47,19 @@ def test_package_verbs_set_up_a_laptop_and_report_conflicts(demo_db: Database, t
     edit(demo_db, "indicator_realization", row, value=Decimal("2"))
     field = tmp_path / "f.kinerja-paket"
     assert main(["package", "export", "--db", str(laptop_path), "--out", str(field)]) == 0
-    before = checksum(demo_db.path)
-    assert main(["package", "import", "--db", str(demo_db.path), str(field), "--dry-run"]) == 0
+    before = checksum(demo_db)
+    assert main(["package", "import", "--db", demo_db.location, str(field), "--dry-run"]) == 0
     assert "konflik 1" in capsys.readouterr().out
-    assert main(["package", "import", "--db", str(demo_db.path), str(field)]) == 3
+    assert main(["package", "import", "--db", demo_db.location, str(field)]) == 3
     captured = capsys.readouterr()
     assert "Konflik:" in captured.out and "value" in captured.out and "--prefer" in captured.err
-    assert checksum(demo_db.path) == before
-    assert main(["package", "import", "--db", str(demo_db.path), str(field), "--prefer", "package"]) == 0
+    assert checksum(demo_db) == before
+    assert main(["package", "import", "--db", demo_db.location, str(field), "--prefer", "package"]) == 0
     assert content(demo_db, "indicator_realization", row)["value"] == Decimal("1")
     # A bad file: a clear message, exit code 1
     bad = tmp_path / "rusak.kinerja-paket"
     bad.write_bytes(b"PK\x03\x04rusak")
-    assert main(["package", "import", "--db", str(demo_db.path), str(bad)]) == 1
+    assert main(["package", "import", "--db", demo_db.location, str(bad)]) == 1
     assert "rusak" in capsys.readouterr().err
 
 
@@ -68,7 +68,7 @@ def test_a_master_package_is_imported_only_with_its_enrolment_code(
 ) -> None:
     x = opd_codes(demo_db, 1)[0]
     master, laptop_path = tmp_path / "m.kinerja-paket", tmp_path / "laptop.sqlite"
-    assert main(["package", "export", "--db", str(demo_db.path), "--opd", x, "--master", "--out", str(master)]) == 0
+    assert main(["package", "export", "--db", demo_db.location, "--opd", x, "--master", "--out", str(master)]) == 0
     code = capsys.readouterr().out.split("Kode pendaftaran: ")[1].split()[0]
     assert len(code) == 19 and code.count("-") == 3
     # No code and no terminal to ask: a clear message naming --code, nothing set up

@@ -28,6 +28,9 @@ GOOD = b"laporan kegiatan triwulan"
 GOOD_SHA = hashlib.sha256(GOOD).hexdigest()
 EVIL = b"isi lain yang menyamar"
 
+# The folder store beside a SQLite file; a server keeps evidence in evidence_blob (test_server_backup.py).
+pytestmark = pytest.mark.sqlite_only
+
 
 def _laptop_with_evidence(demo_db: Database, tmp_path: Path) -> tuple[Database, Path]:
     x = opd_codes(demo_db, 1)[0]

@@ -74,7 +74,7 @@ def test_replay_field_package_deleting_outside_its_scope(demo_db, field, tmp_pat
     victim = realizations(demo_db, field["y"])[0]
     bad = _forged(field, tmp_path, _tombstone(demo_db, "indicator_realization", victim, opd_id(demo_db, field["x"])))
     before = checksum(demo_db.path)
-    code, text = _run(capsys, "package", "import", "--db", str(demo_db.path), str(bad))
+    code, text = _run(capsys, "package", "import", "--db", demo_db.location, str(bad))
     assert code == 1 and "di luar cakupan OPD paket" in text and "Basis data tidak diubah" in text
     assert checksum(demo_db.path) == before
 
@@ -86,7 +86,7 @@ def test_replay_field_package_moving_an_item_into_a_signed_pk(demo_db, field, tm
         conn.exec_driver_sql("UPDATE agreement_item SET agreement_id = ? WHERE id = ?", (signed, item))
     package = tmp_path / "pindah.kinerja-paket"
     sync.export_package(field["laptop"], package)
-    code, text = _run(capsys, "package", "import", "--db", str(demo_db.path), str(package), "--prefer", "package")
+    code, text = _run(capsys, "package", "import", "--db", demo_db.location, str(package), "--prefer", "package")
     assert code == 0 and "Ditolak:" in text and "ditandatangani" in text
     assert content(demo_db, "agreement_item", item)["agreement_id"] == draft
 
@@ -106,7 +106,7 @@ def test_replay_poisoned_evidence_member(demo_db, field, tmp_path, capsys) -> No
 
     bad = _forged(field, tmp_path, add_row, members={f"bukti/{sha}": b"isi palsu"})
     before = checksum(demo_db.path)
-    code, text = _run(capsys, "package", "import", "--db", str(demo_db.path), str(bad))
+    code, text = _run(capsys, "package", "import", "--db", demo_db.location, str(bad))
     assert code == 1 and "tidak cocok dengan namanya" in text
     assert checksum(demo_db.path) == before
     assert not (demo_db.evidence_dir / sha[:2] / sha).exists()
@@ -122,7 +122,7 @@ def test_replay_evidence_row_naming_a_path(demo_db, field, tmp_path, capsys, nam
         payload["rows"]["evidence"] = [{"id": values["id"], "values": values, "base": None, "base_version": None}]
 
     bad = _forged(field, tmp_path, add_row)
-    code, text = _run(capsys, "package", "import", "--db", str(demo_db.path), str(bad))
+    code, text = _run(capsys, "package", "import", "--db", demo_db.location, str(bad))
     assert code == 1 and "Sidik berkas bukti" in text
 
 
@@ -133,7 +133,7 @@ def test_replay_evidence_row_naming_a_path(demo_db, field, tmp_path, capsys, nam
 def master(demo_db: Database, tmp_path: Path, capsys) -> dict:  # noqa: ANN001
     x = opd_codes(demo_db, 1)[0]
     path = tmp_path / "induk.kinerja-paket"
-    argv = ("package", "export", "--db", str(demo_db.path), "--opd", x, "--master", "--out", str(path))
+    argv = ("package", "export", "--db", demo_db.location, "--opd", x, "--master", "--out", str(path))
     code, text = _run(capsys, *argv)
     assert code == 0
     enrolment = text.split("Kode pendaftaran: ")[1].split()[0]
@@ -216,7 +216,7 @@ def test_replay_centre_with_a_stored_value_no_laptop_could_take(demo_db, tmp_pat
     with demo_db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE opd SET name = ? WHERE code = ?", ("x" * 10_000, x))
     out = tmp_path / "induk.kinerja-paket"
-    code, text = _run(capsys, "package", "export", "--db", str(demo_db.path), "--opd", x, "--master", "--out", str(out))
+    code, text = _run(capsys, "package", "export", "--db", demo_db.location, "--opd", x, "--master", "--out", str(out))
     assert code == 1 and "Paket induk tidak dibuat" in text and "Nama OPD terlalu panjang" in text
     assert not out.exists()
 
@@ -227,5 +227,5 @@ def test_replay_centre_with_a_stored_value_no_laptop_could_take(demo_db, tmp_pat
 def test_replay_formula_in_an_opd_name_through_csv(demo_db, capsys) -> None:  # noqa: ANN001
     with demo_db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE opd SET code = '=HYPERLINK(\"http://x\",\"y\")' WHERE sort_order = 1")
-    code, text = _run(capsys, "agreements", "list", "--db", str(demo_db.path), "--year", "2025", "--format", "csv")
+    code, text = _run(capsys, "agreements", "list", "--db", demo_db.location, "--year", "2025", "--format", "csv")
     assert code == 0 and "'=HYPERLINK" in text and ",=HYPERLINK" not in text and not text.startswith("=")

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from sync_helpers import checksum, content, edit, forge, make_laptop, opd_codes, realizations
 
 from kinerja_desktop.db.database import Database, open_database
@@ -83,7 +84,7 @@ def test_the_enrolment_secret_never_travels_in_the_package(demo_db: Database, tm
     enrolment = json.loads(files["rows.json"])["enrolment"]
     assert set(enrolment) == {"key_id", "centre_id"}
     with demo_db.read() as s:
-        stored = s.connection().exec_driver_sql("SELECT secret FROM sync_key WHERE id = ?", (enrolment["key_id"],))
+        stored = s.execute(text("SELECT secret FROM sync_key WHERE id = :k"), {"k": enrolment["key_id"]})
         secret = stored.scalar()
     package_id = json.loads(files["manifest.json"])["package_id"]
     assert secret == EnrolmentKeys(code, package_id).field_key(enrolment["key_id"])

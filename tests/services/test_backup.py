@@ -22,6 +22,8 @@ from kinerja_desktop.services import backup
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
+pytestmark = pytest.mark.sqlite_only  # SQLite files: the server's backups are tests/services/test_server_backup.py
+
 
 def _rows(path: Path, skip: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(path)

@@ -106,12 +106,13 @@ def test_reporting_completeness(db, regency):
     assert rows["Disdik"].reported == (0, 0, 0, 0) and rows["Disdik"].completeness == Decimal("0.00")
 
 
+@pytest.mark.sqlite_only  # copies beside a SQLite file
 def test_database_info_and_safety_copies(db):
     copy = db.path.with_name(f"{db.path.stem}.sebelum-migrasi-0001_initial-20260101-120000.sqlite")
     copy.write_bytes(b"x" * 10)
     db.path.with_name("lain.sebelum-migrasi-x.sqlite").write_bytes(b"x")
     info = overview.database_info(db)
-    assert info.location == str(db.path)
+    assert info.location == db.location
     assert info.size and info.size >= db.path.stat().st_size
     assert info.revision
     assert [(c.path, c.size) for c in info.safety_copies] == [(copy, 10)]
@@ -121,6 +122,7 @@ def test_integrity_check_of_a_sound_database(db):
     assert overview.integrity_check(db) == ["ok"]
 
 
+@pytest.mark.sqlite_only  # PRAGMA foreign_keys=OFF; a server's orphans: tests/services/test_server_backup.py
 def test_integrity_check_reports_a_broken_foreign_key(db):
     import sqlite3
 

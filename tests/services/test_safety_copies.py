@@ -23,6 +23,8 @@ from kinerja_desktop.services import backup
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SECOND = "20260126-101500"
 
+pytestmark = pytest.mark.sqlite_only  # copies beside a SQLite file
+
 
 @pytest.fixture(autouse=True)
 def one_second(monkeypatch: pytest.MonkeyPatch) -> None:
