@@ -39,6 +39,7 @@ class Context:
     """What the steps share: the temporary folder and what earlier steps produced."""
 
     folder: Path
+    server_url: str | None = None  # ``self-test --db URL``: a server to check as well (never changed)
     database: Database | None = None
     pdf: Path | None = None
     pdf_pages: int | None = None  # as pypdf counted them, for the preview to agree with
@@ -280,6 +281,75 @@ def check_backup(ctx: Context) -> str:
     )
 
 
+def check_driver(ctx: Context) -> str:
+    """psycopg 3 with its own libpq (the ``binary`` build) is in this installation: server mode can connect."""
+    import psycopg
+
+    impl = psycopg.pq.__impl__
+    libpq = psycopg.pq.version()
+    if impl not in ("binary", "c", "python"):
+        raise RuntimeError(f"psycopg tanpa implementasi libpq / no libpq implementation: {impl}")
+    from .db.server import PasswordStore
+
+    keyring = PasswordStore().problem() or "tersedia"
+    return (
+        f"psycopg {psycopg.__version__} ({impl}, libpq {libpq // 10000}.{libpq % 10000 // 100}); "
+        f"penyimpanan kata sandi: {keyring}"
+    )
+
+
+def check_server(ctx: Context) -> str:
+    """``--db URL``: connect, the schema at this app's, the database's own checks, writing allowed (rolled back)."""
+    if ctx.server_url is None:
+        raise Skipped("tanpa --db URL / no server given")
+    from sqlalchemy import text
+
+    from .db.database import open_database
+    from .db.revisions import HEAD
+    from .db.server import server_label
+    from .services.maintenance import integrity_problems
+
+    database = open_database(ctx.server_url)
+    try:
+        problems = integrity_problems(database)
+        if problems:
+            raise RuntimeError("; ".join(problems[:3]))
+        with database.engine.connect() as conn:
+            version = conn.execute(text("SHOW server_version")).scalar()
+            conn.execute(
+                text("INSERT INTO lock_bypass (id, reason, created_at) VALUES ('uji-mandiri', 'uji', now())")
+            )
+            conn.rollback()  # only whether this user may write: nothing stays
+    finally:
+        database.close()
+    return f"server {server_label(ctx.server_url)} (PostgreSQL {version}) terhubung, skema {HEAD}, integritas baik"
+
+
+def check_server_backup(ctx: Context) -> str:
+    if ctx.server_url is None:
+        raise Skipped("tanpa --db URL / no server given")
+    from .db.database import open_database
+    from .services.backup import check_backup, create_backup
+
+    database = open_database(ctx.server_url)
+    try:
+        info = create_backup(database, ctx.folder / "server.kinerja-backup")
+    finally:
+        database.close()
+    checked = check_backup(info.path)
+    return (
+        f"cadangan server dibuat dan diperiksa ({info.size // 1024} KB, {checked.total_rows} baris, "
+        f"{checked.evidence_files} berkas bukti)"
+    )
+
+
+SERVER_STEPS: tuple[Step, ...] = (
+    Step("Server basis data", check_server, "Server tidak terhubung, skema belum diperbarui (server upgrade), atau "
+         "pengguna tanpa hak tulis / server unreachable, not upgraded, or read-only user"),
+    Step("Cadangan server", check_server_backup, "Cadangan server tidak dapat dibuat / server backup failed"),
+)
+
+
 STEPS: tuple[Step, ...] = (
     Step(
         "Qt",
@@ -304,24 +374,27 @@ STEPS: tuple[Step, ...] = (
         "Mesin pratinjau PDF (QtPdf) tidak lengkap atau tidak berjalan; pasang ulang / PDF preview engine broken",
     ),
     Step("Cadangan", check_backup, "Cadangan tidak dapat dibuat atau diperiksa / backup could not be made or read"),
+    Step("Driver PostgreSQL", check_driver, "psycopg (driver server) tidak lengkap; pasang ulang / driver missing"),
 )
 
 
 # --- running -------------------------------------------------------------------------------------------
 
 
-def run(out: TextIO | None = None, *, keep: bool = False, verbose: bool = False) -> int:
-    """Run every step, printing one line each; 0 when all passed, else 1."""
+def run(out: TextIO | None = None, *, keep: bool = False, verbose: bool = False, server: str | None = None) -> int:
+    """Run every step, printing one line each; 0 when all passed, else 1. ``server``: a server's URL to check too
+    (connection, schema, integrity, a backup into the temporary folder; nothing on the server changes)."""
     out = out or sys.stdout
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     mode = "paket aplikasi (bundle)" if is_frozen() else "kode sumber (source)"
     print(f"{APP_NAME} {__version__}: uji mandiri / self-test", file=out)
     print(f"  {mode}, Python {platform.python_version()}, {platform.platform()}, folder {app_root()}", file=out)
     folder = Path(tempfile.mkdtemp(prefix="kinerja-uji-"))
-    ctx = Context(folder)
+    ctx = Context(folder, server_url=server)
+    steps = STEPS + (SERVER_STEPS if server else ())
     failures = skipped = 0
     try:
-        for step in STEPS:
+        for step in steps:
             started = time.perf_counter()
             try:
                 detail = step.run(ctx)
@@ -345,9 +418,9 @@ def run(out: TextIO | None = None, *, keep: bool = False, verbose: bool = False)
         else:
             _remove(folder)
     if failures or skipped:
-        print(f"GAGAL: {failures} langkah gagal, {skipped} dilewati dari {len(STEPS)} / FAILED", file=out)
+        print(f"GAGAL: {failures} langkah gagal, {skipped} dilewati dari {len(steps)} / FAILED", file=out)
         return 1
-    print(f"OK: semua {len(STEPS)} pemeriksaan lulus / all {len(STEPS)} checks passed", file=out)
+    print(f"OK: semua {len(steps)} pemeriksaan lulus / all {len(steps)} checks passed", file=out)
     return 0
 
 

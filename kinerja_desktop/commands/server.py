@@ -1,4 +1,5 @@
-"""``server``: what IT does once for a server database (PostgreSQL): upgrade its schema, move a SQLite centre onto it."""
+"""``server``: what IT does once for a server database (PostgreSQL): upgrade its schema, move a SQLite centre onto
+it."""
 
 from __future__ import annotations
 

@@ -76,6 +76,8 @@ def copy_all(source: Connection, target: Connection, reason: str, progress: Prog
 
 def _copy_table(source: Connection, target: Connection, table: Table) -> int:
     own = _self_references(table)
+    # Written with the second step too, as they were: an UPDATE would give them their on-update default (now).
+    kept = [c.name for c in table.columns if c.onupdate is not None]
     pending: list[dict[str, object]] = []  # (id, references to the same table), written last
     batch: list[dict[str, object]] = []
     total = 0
@@ -84,7 +86,7 @@ def _copy_table(source: Connection, target: Connection, table: Table) -> int:
     for row in result.mappings():
         values = dict(row)
         if own and any(values.get(c) is not None for c in own):
-            pending.append({key: values[key], **{c: values[c] for c in own}})
+            pending.append({key: values[key], **{c: values[c] for c in own + kept}})
             values.update({c: None for c in own})
         batch.append(values)
         if len(batch) >= BATCH:
@@ -96,6 +98,6 @@ def _copy_table(source: Connection, target: Connection, table: Table) -> int:
         total += len(batch)
     for values in pending:
         target.execute(
-            table.update().where(table.c[key] == values[key]).values({c: values[c] for c in own})
+            table.update().where(table.c[key] == values[key]).values({c: values[c] for c in own + kept})
         )
     return total
