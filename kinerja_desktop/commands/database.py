@@ -33,8 +33,9 @@ def _demo(args: argparse.Namespace) -> int:
         summary = create_demo(database, seed=args.seed, force=args.force)
     finally:
         database.close()
+    where = args.db if database.path is not None else database.display_name  # a server's URL may hold a password
     print(
-        f"Basis data contoh Kabupaten Sukamaju (data fiktif) dibuat di {args.db}: {summary.opds} perangkat daerah, "
+        f"Basis data contoh Kabupaten Sukamaju (data fiktif) dibuat di {where}: {summary.opds} perangkat daerah, "
         f"{summary.indicators} indikator, {summary.agreements} perjanjian kinerja, "
         f"{summary.indicator_realizations} realisasi indikator ({summary.total_rows} baris)."
     )
