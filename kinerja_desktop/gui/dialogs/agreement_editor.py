@@ -38,7 +38,7 @@ from ...services import pacts as pact_service
 from ...services.agreement_data import AgreementDetail, Signer
 from ...services.agreement_signers import Difference, SignersOutOfDate, reference_date
 from ...services.errors import ValidationError
-from .. import messages
+from .. import connection, messages
 from ..jobs import JobRunner
 from ..models.agreement_list_model import version_text
 from ..print_action import PrintAction
@@ -443,6 +443,13 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
             return False
         except AgreementLockedError as exc:
             self._refused(_tr("PK terkunci"), exc)
+            return False
+        except connection.PROBLEMS as exc:  # server lost, or another computer's change: what is typed stays
+            choice = connection.explain(self, exc)
+            if choice == connection.RETRY:
+                return self.save()
+            if choice == connection.RELOAD:
+                self._reload_after_change()
             return False
         except KinerjaDbError as exc:
             self._refused(_tr("Gagal menyimpan"), exc)

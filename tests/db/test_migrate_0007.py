@@ -1,0 +1,59 @@
+"""Revision 0007 (server mode) upgrades a real 0006 file exactly as before plus two empty tables and the triggers:
+every row is kept, the frozen documents still verify, and from then on the database itself refuses changes to the
+signed PK and to the closed quarter's realisations."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kinerja_desktop.db import triggers
+from kinerja_desktop.db.database import open_database
+from kinerja_desktop.db.revisions import HEAD
+from kinerja_desktop.services import maintenance
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _dump(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {n: sorted(conn.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
+    finally:
+        conn.close()
+
+
+def test_0006_file_keeps_every_row_and_is_locked_by_the_database_afterwards(tmp_path: Path) -> None:
+    path = tmp_path / "lama.sqlite"
+    shutil.copy(FIXTURES / "kinerja-0006.sqlite", path)
+    before = _dump(path)
+    database = open_database(path)
+    try:
+        assert database.migrated_from == "0006_frozen"
+        after = _dump(path)
+        assert after["alembic_version"] == [(HEAD,)]
+        assert set(after) - set(before) == {"evidence_blob", "lock_bypass"}
+        assert after["evidence_blob"] == [] and after["lock_bypass"] == []
+        assert {n: rows for n, rows in after.items() if n in before and n != "alembic_version"} == {
+            n: rows for n, rows in before.items() if n != "alembic_version"
+        }
+        assert maintenance.integrity_problems(database) == []  # the frozen documents still match their rows
+        with database.engine.connect() as conn:
+            assert triggers.missing(conn) == []
+    finally:
+        database.close()
+    conn = sqlite3.connect(path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match=triggers.AGREEMENT_LOCKED):
+            conn.execute("UPDATE agreement_item SET target = '1' WHERE agreement_id = 'a1'")
+        with pytest.raises(sqlite3.IntegrityError, match=triggers.QUARTER_CLOSED):
+            conn.execute("UPDATE indicator_realization SET value = '99' WHERE id = 'r1'")
+        conn.execute("UPDATE indicator_realization SET value = '41' WHERE id = 'r2'")  # Triwulan II is open
+        conn.execute("UPDATE agreement_item SET target = '1' WHERE agreement_id = 'a4'")  # a draft
+        conn.commit()
+    finally:
+        conn.close()
