@@ -20,7 +20,9 @@ import time
 from pathlib import Path
 
 SUPERUSER = "kinerja"
+# Test data only: no fsync, minimal WAL (cloning a template database copies files, nothing to log).
 SETTINGS = ("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            "-c", "wal_level=minimal", "-c", "max_wal_senders=0",
             "-c", "listen_addresses=", "-c", "max_connections=60", "-c", "shared_buffers=32MB")
 
 

@@ -55,7 +55,7 @@ class PgServer:
 
     def new_database(self, template: str | None = None) -> str:
         name = f"kinerja_t{os.getpid()}_{next(self._names)}"
-        self.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        self.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""))
         return name
 
     def drop(self, name: str) -> None:
