@@ -526,17 +526,9 @@ def restore_backup(
     with storage_errors("memulihkan cadangan", folder, UNCHANGED):
         work = work_folder(folder, "pulihkan")
         try:
-            info, snap, evidence = _extract_and_check(
+            info, snap, evidence, migrated_from = _snapshot_to_restore(
                 path, work, progress, cancelled, also_needed=db_path.stat().st_size, regency_check=regency_check
             )
-            migrated_from = None
-            if info.schema_revision != REVISIONS[-1]:
-                step_fraction(progress, cancelled, 0.35, "Memperbarui skema cadangan lama…")
-                from ..db.migrate import upgrade_sqlite
-
-                upgrade_sqlite(snap, from_revision=info.schema_revision)
-                migrated_from = info.schema_revision
-            _check_foreign_keys(path, snap)
             # Evidence first: files the store gains are harmless if the restore stops before the database.
             restored = _restore_evidence(db, evidence)
             step_fraction(progress, cancelled, 0.4, "Menyimpan basis data sekarang…")
@@ -553,6 +545,31 @@ def restore_backup(
     _audit_restore(db, info, saved)
     step_fraction(progress, None, 1.0, "Pemulihan selesai.")
     return RestoreResult(backup=info, saved_copy=saved, migrated_from=migrated_from, evidence_restored=restored)
+
+
+def _snapshot_to_restore(  # noqa: ANN202
+    path: Path,
+    work: Path,
+    progress: Progress | None,
+    cancelled: CancelCheck | None,
+    *,
+    also_needed: int = 0,
+    regency_check: Callable[[BackupInfo], None] | None = None,
+):
+    """The backup checked and extracted, its snapshot migrated to this app's schema and its foreign keys sound:
+    (info, snapshot, evidence files, the revision it was migrated from or None)."""
+    info, snap, evidence = _extract_and_check(
+        path, work, progress, cancelled, also_needed=also_needed, regency_check=regency_check
+    )
+    migrated_from = None
+    if info.schema_revision != REVISIONS[-1]:
+        step_fraction(progress, cancelled, 0.35, "Memperbarui skema cadangan lama…")
+        from ..db.migrate import upgrade_sqlite
+
+        upgrade_sqlite(snap, from_revision=info.schema_revision)
+        migrated_from = info.schema_revision
+    _check_foreign_keys(path, snap)
+    return info, snap, evidence, migrated_from
 
 
 def _regency_check(db: Database, replace_regency: bool) -> Callable[[BackupInfo], None]:
@@ -578,15 +595,9 @@ def _restore_onto_server(
     with storage_errors("memulihkan cadangan", folder, UNCHANGED):
         work = work_folder(folder, "pulihkan")
         try:
-            info, snap, evidence = _extract_and_check(path, work, progress, cancelled, regency_check=regency_check)
-            migrated_from = None
-            if info.schema_revision != REVISIONS[-1]:
-                step_fraction(progress, cancelled, 0.35, "Memperbarui skema cadangan lama…")
-                from ..db.migrate import upgrade_sqlite
-
-                upgrade_sqlite(snap, from_revision=info.schema_revision)
-                migrated_from = info.schema_revision
-            _check_foreign_keys(path, snap)
+            info, snap, evidence, migrated_from = _snapshot_to_restore(
+                path, work, progress, cancelled, regency_check=regency_check
+            )
             step_fraction(progress, cancelled, 0.4, "Mencadangkan isi server sekarang…")
             aside = server_backup_folder()
             aside.mkdir(parents=True, exist_ok=True)

@@ -92,6 +92,18 @@ def _sign_setda(db: Database) -> str:
     return row.opd_id
 
 
+def _window_on(qtbot, url: str) -> tuple[Database, str, MainWindow]:  # noqa: ANN001
+    """The main window on the server, Setda's 2026 PK signed, at Evaluasi Triwulan 2026."""
+    db = open_database(url)
+    setda = _sign_setda(db)
+    window = MainWindow(db, runner=SyncRunner())
+    qtbot.addWidget(window)
+    window.show()
+    window.year_combo.setCurrentIndex(window.year_combo.findData(2026))
+    window.show_screen(window.evaluation)
+    return db, setda, window
+
+
 # ---------------------------------------------------------------------------------------------- the dialog
 
 
@@ -160,13 +172,7 @@ def test_a_server_stopped_mid_session_is_said_and_nothing_typed_is_lost(
     qtbot, own_server, said, monkeypatch  # noqa: ANN001
 ) -> None:
     cluster, url = own_server
-    db = open_database(url)
-    setda = _sign_setda(db)
-    window = MainWindow(db, runner=SyncRunner())
-    qtbot.addWidget(window)
-    window.show()
-    window.year_combo.setCurrentIndex(window.year_combo.findData(2026))
-    window.show_screen(window.evaluation)
+    db, setda, window = _window_on(qtbot, url)
     wizard = open_wizard(qtbot, db, setda)
     fill_to_summary(qtbot, wizard)
     typed = [entry.text for entry in wizard.flow.entries]
@@ -204,13 +210,7 @@ def test_a_server_stopped_mid_session_is_said_and_nothing_typed_is_lost(
 @pytest.mark.slow
 def test_another_computers_save_is_seen_on_the_next_refresh(qtbot, own_server, said) -> None:  # noqa: ANN001
     _cluster, url = own_server
-    db = open_database(url)
-    setda = _sign_setda(db)
-    window = MainWindow(db, runner=SyncRunner())
-    qtbot.addWidget(window)
-    window.show()
-    window.year_combo.setCurrentIndex(window.year_combo.findData(2026))
-    window.show_screen(window.evaluation)
+    db, setda, window = _window_on(qtbot, url)
     window.evaluation.quarter_combo.setCurrentIndex(1)
     before = evaluation.evaluate_opd(db, 2026, 2, setda)
     # WHEN a second workstation (another process) saves Setda's TW II report
