@@ -141,18 +141,18 @@ def test_signing_with_a_leader_out_of_office_offers_the_one_in_office(qtbot, dem
 
 
 def test_the_cadangan_integrity_check_names_a_signed_pk_changed_behind_the_apps_back(qtbot, demo_db, asked):
-    import sqlite3
+    import raw_sql
 
     from kinerja_desktop.gui.screens.backup import BackupScreen
 
-    # GIVEN a target of Dinas Kesehatan's signed PK 2025 changed with raw SQL
+    # GIVEN a target of Dinas Kesehatan's signed PK 2025 changed with raw SQL (past the database's own locks)
     row = next(r for r in agreement_service.list_agreements(demo_db, 2025) if r.opd_abbreviation == "Dinkes")
-    conn = sqlite3.connect(demo_db.path)
-    with conn:
-        conn.execute("UPDATE agreement_item SET target = '1' WHERE agreement_id = ? AND target IS NOT NULL "
-                     "AND rowid = (SELECT min(rowid) FROM agreement_item WHERE agreement_id = ?)",
-                     (row.agreement_id, row.agreement_id))
-    conn.close()
+    raw_sql.run(
+        demo_db,
+        "UPDATE agreement_item SET target = '1' WHERE agreement_id = :a AND target IS NOT NULL "
+        "AND id = (SELECT min(id) FROM agreement_item WHERE agreement_id = :a AND target IS NOT NULL)",
+        {"a": row.agreement_id},
+    )
     screen = BackupScreen(SyncRunner())
     qtbot.addWidget(screen)
     screen.set_context(demo_db, None)

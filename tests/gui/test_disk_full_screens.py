@@ -21,6 +21,8 @@ from kinerja_desktop.services import backup
 
 MB = 1 << 20
 
+pytestmark = pytest.mark.sqlite_only  # a full disk under a SQLite file and its work folders
+
 
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:

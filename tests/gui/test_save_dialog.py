@@ -17,6 +17,8 @@ from kinerja_desktop.gui.print_action import ask_pdf_path
 from kinerja_desktop.gui.screens.backup import BackupScreen
 from kinerja_desktop.gui.screens.evaluation import ask_save_path as ask_csv_path
 
+pytestmark = pytest.mark.sqlite_only  # refusing the open SQLite file, its journal and another database as an output
+
 
 class Dialog:
     """Qt's save dialog replaced: answers one chosen path after another, remembers what it suggested."""

@@ -16,7 +16,10 @@ from sync_helpers import content_rows, edit, make_laptop, opd_codes, realization
 from kinerja_desktop.db.database import Database, open_database
 from kinerja_desktop.services import backup, sync
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+pytestmark = [
+    pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL"),
+    pytest.mark.sqlite_only,  # a process killed mid-write on a SQLite file (a server's transaction is the server's)
+]
 
 CHILD = """
 import sys, time

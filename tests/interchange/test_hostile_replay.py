@@ -33,6 +33,8 @@ from kinerja_desktop.services import sync
 
 NAN_VALUES = ["NaN", "Infinity", "1E+50", "1E+1000000", "0.000000001"]
 
+pytestmark = pytest.mark.sqlite_only  # replays through the command line on files of issue 11's classes
+
 
 def _run(capsys, *argv: str) -> tuple[int, str]:  # noqa: ANN001
     code = main(list(argv))

@@ -27,6 +27,8 @@ from kinerja_desktop.services.sync import evidence_path
 
 OLD_MANIFEST_CAP = 1 << 20
 
+pytestmark = pytest.mark.sqlite_only  # laptops' SQLite files and the folder evidence store
+
 
 def store_files(db: Database, count: int, *, rows: bool) -> list[str]:
     """``count`` small distinct evidence files in the store (and, with ``rows``, an evidence row for each)."""

@@ -25,6 +25,8 @@ FILE_VERBS = {
     "print one PK": ["print", "pk", "--year", "2026", "--opd", "4.01.0.00.0.00.01.0000", "--out"],
 }
 
+pytestmark = pytest.mark.sqlite_only  # outputs over the open SQLite file or its journal
+
 
 @pytest.fixture
 def centre(demo_template: Path, tmp_path: Path) -> Path:

@@ -91,11 +91,10 @@ def test_a_servers_backup_is_the_same_format_and_restores_into_a_new_sqlite_file
         local.close()
 
 
+@pytest.mark.sqlite_only  # a SQLite file's backup onto a server; a server's onto a server is below
 def test_a_sqlite_backup_restores_onto_a_server_which_keeps_what_it_replaced(
     demo_db: Database, server_db: Database, tmp_path: Path, aside: Path
 ) -> None:
-    if demo_db.is_server:
-        pytest.skip("the SQLite half covers a SQLite file's backup; the other way is the test above")
     digest = _with_evidence(demo_db)
     expected = typed_rows(demo_db)
     info = backup.create_backup(demo_db, tmp_path / "pusat.kinerja-backup")
