@@ -172,7 +172,7 @@ class ServerUnavailableError(ServerError):
         why = f" ({detail})" if detail else ""
         super().__init__(
             f"Server tidak terhubung: server basis data {server} tidak dapat dihubungi{why}. Periksa jaringan "
-            "dan server, lalu coba lagi; yang belum tersimpan tidak ikut tersimpan dan tidak hilang dari layar.",
+            "dan server, lalu coba lagi. Perubahan yang belum tersimpan tetap di layar.",
             server,
         )
         self.detail = detail

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from ..db.errors import ConcurrentChangeError, RowBusyError, ServerUnavailableError
@@ -80,7 +80,7 @@ class ServerBar(QWidget):
         super().__init__(parent)
         self.setObjectName("serverBar")
         self.setStyleSheet("QWidget#serverBar { background: #fdecea; border: 1px solid #e0a39d; }")
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the style sheet's background applies
         layout = QHBoxLayout(self)
         self.label = QLabel()
         self.label.setWordWrap(True)

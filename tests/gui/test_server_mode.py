@@ -173,6 +173,10 @@ def test_a_server_stopped_mid_session_is_said_and_nothing_typed_is_lost(
 ) -> None:
     cluster, url = own_server
     db, setda, window = _window_on(qtbot, url)
+    assert window.windowTitle().startswith("Kinerja Desktop — server “kinerja” di ")
+    window.show_screen(window.backup)
+    assert window.backup.backups.backup_button.isEnabled()  # Cadangan & Paket works on a server
+    window.show_screen(window.evaluation)
     wizard = open_wizard(qtbot, db, setda)
     fill_to_summary(qtbot, wizard)
     typed = [entry.text for entry in wizard.flow.entries]
@@ -268,3 +272,20 @@ def test_a_report_saved_meanwhile_on_another_computer_is_offered_for_reloading(
     # saving again now writes on top of what is stored
     with qtbot.waitSignal(wizard.accepted, timeout=5000):
         press(qtbot, wizard, QWizard.WizardButton.FinishButton)
+
+
+def test_at_start_a_server_that_fails_offers_the_connect_dialog(tmp_path, monkeypatch, db) -> None:  # noqa: ANN001
+    from kinerja_desktop.gui import app, opening
+
+    gone = f"postgresql://kinerja@/kinerja?host={tmp_path}&port=5999"
+    asked: list[opening.OpenProblem] = []
+
+    def ask(_parent, problem):  # noqa: ANN001, ANN202 - the user clicks "Coba lagi", then "Sambungkan ke server…"
+        asked.append(problem)
+        return opening.RETRY if len(asked) == 1 else opening.CONNECT
+
+    monkeypatch.setattr(opening, "ask_after_server_problem", ask)
+    monkeypatch.setattr(opening, "connect_dialog", lambda _parent, problem: db)
+    assert app.open_at_start(gone) is db
+    assert len(asked) == 2 and all(p.server and "Server tidak terhubung" in p.message for p in asked)
+    assert asked[0].locked  # a server that did not answer: "Coba lagi" is offered
