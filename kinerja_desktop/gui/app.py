@@ -109,7 +109,7 @@ def _open_in_background(path: str | None) -> tuple[Database | None, OpenProblem 
 
 
 def _loading_name(db: str | None) -> str:
-    from ..db.server import is_server_url
+    from ..services.server import is_server_url
 
     if db:
         return "server" if is_server_url(db) else Path(db).name

@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
 
     def connect_to_server(self) -> bool:
         """"Sambungkan ke server": the dialog connects; the window then shows the server's data."""
-        from ..db.server import ServerAddress, find_config
+        from ..services.server import ServerAddress, find_config
         from .dialogs.server_dialog import ServerDialog
 
         address = None

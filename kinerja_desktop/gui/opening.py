@@ -98,7 +98,7 @@ def ask_after_server_problem(parent: QWidget | None, problem: OpenProblem) -> st
 
 def connect_dialog(parent: QWidget | None, problem: OpenProblem) -> Database | None:
     """The "Sambungkan ke server" dialog filled with the server that failed, and its message."""
-    from ..db.server import ServerAddress
+    from ..services.server import ServerAddress
     from .dialogs.server_dialog import ServerDialog
 
     address = ServerAddress.from_url(problem.server) if problem.server else None

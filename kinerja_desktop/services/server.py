@@ -4,6 +4,9 @@ No workstation migrates a server by opening it (``db/database.open_server``); IT
 new version of the app. ``server import`` copies every row of a SQLite database (its role as centre and its signing
 keys included, so the kecamatan laptops' packages keep being accepted) and its evidence files onto an empty
 server at the same schema, in one transaction, and checks the counts before it commits.
+
+It is also the GUI's face of ``db/server.py``: a server's address, the config file IT deploys and the password kept
+by the OS keyring (the "Sambungkan ke server" dialog), so the GUI reaches the database through the services.
 """
 
 from __future__ import annotations
@@ -19,10 +22,36 @@ from ..db.engine import READ_ONLY
 from ..db.errors import KinerjaDbError
 from ..db.locks import lock_exchange
 from ..db.revisions import HEAD
-from ..db.server import server_label
+from ..db.server import (
+    DEFAULT_PORT,
+    Credentials,
+    PasswordStore,
+    ServerAddress,
+    config_paths,
+    find_config,
+    is_server_url,
+    server_label,
+    write_config,
+)
 from ..db.sync_models import SyncInstallation
 from . import audit
 from .progress import CancelCheck, Progress, step_fraction
+
+__all__ = [
+    "DEFAULT_PORT",
+    "Credentials",
+    "ImportResult",
+    "PasswordStore",
+    "ServerAddress",
+    "ServerImportError",
+    "UpgradeResult",
+    "config_paths",
+    "find_config",
+    "import_sqlite",
+    "is_server_url",
+    "upgrade_server",
+    "write_config",
+]
 
 
 class ServerImportError(KinerjaDbError):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...db.database import Database, open_database
 from ...db.errors import KinerjaDbError
-from ...db.server import DEFAULT_PORT, Credentials, PasswordStore, ServerAddress, config_paths, write_config
+from ...services.server import DEFAULT_PORT, Credentials, PasswordStore, ServerAddress, config_paths, write_config
 
 
 class ServerDialog(QDialog):
