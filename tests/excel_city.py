@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import raw_sql
+
+from kinerja_desktop.db.database import Database
 
 YEARS = range(2025, 2030)
 KINDS = [
@@ -54,9 +57,14 @@ KINDS = [
 assert len(KINDS) == 32
 
 
-def database_checksum(path: Path) -> str:
-    """Every row of every table (the audit log too): equal means the import wrote nothing."""
-    connection = sqlite3.connect(path)
+def database_checksum(database: Database | Path) -> str:
+    """Every row of every table (the audit log too): equal means the import wrote nothing.
+
+    A SQLite file is dumped as it is; an open database (a file or a server) row by row in key order.
+    """
+    if isinstance(database, Database):
+        return hashlib.sha256(raw_sql.dump(database).encode()).hexdigest()
+    connection = sqlite3.connect(database)
     try:
         dump = "\n".join(connection.iterdump())
     finally:

@@ -261,13 +261,14 @@ def test_batal_during_the_import_stores_nothing(
     main_window.import_excel("opd")
     preview = main_window.excel().preview
     assert jobs[0].dialog is not None and jobs[0].dialog.windowTitle() == "Memeriksa berkas Excel"
-    before = city.database_checksum(db.path)
+    before = city.database_checksum(db)
     click(qtbot, preview.import_button)
     assert jobs[1].outcome.cancelled
     assert said == [("info", "Impor dibatalkan; tidak ada yang disimpan.")]
-    assert city.database_checksum(db.path) == before and opd.list_opds(db) == []
+    assert city.database_checksum(db) == before and opd.list_opds(db) == []
 
 
+@pytest.mark.sqlite_only  # the open database's own file
 def test_the_excel_save_dialog_refuses_the_open_database_and_asks_again(
     qtbot, main_window, db: Database, tmp_path: Path, monkeypatch, said  # noqa: ANN001
 ) -> None:

@@ -33,7 +33,7 @@ print(sorted(m for m in ("openpyxl", "defusedxml") if m in sys.modules))
 def test_start_up_and_every_screen_leave_openpyxl_unloaded_until_excel_is_used(demo_db: Database, tmp_path: Path
                                                                              ) -> None:
     out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(demo_db.path), str(tmp_path / "opd.xlsx")],
+        [sys.executable, "-c", PROBE, demo_db.location, str(tmp_path / "opd.xlsx")],
         capture_output=True, text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert out.returncode == 0, out.stderr

@@ -30,11 +30,11 @@ def rows_of(path: Path, sheet: str | None = None) -> list[dict[str, object]]:
 @pytest.mark.parametrize("kind", TEMPLATE_KINDS)
 def test_an_export_of_a_template_kind_reimports_unchanged(demo_db: Database, tmp_path: Path, kind: str) -> None:
     path = export(demo_db, kind, tmp_path / f"{kind}.xlsx").path
-    before = city.database_checksum(demo_db.path)
+    before = city.database_checksum(demo_db)
     result = import_file(demo_db, kind, path)
     assert result.counts[Action.ADDED] == result.counts[Action.CHANGED] == 0
     assert result.counts[Action.UNCHANGED] >= 4
-    assert city.database_checksum(demo_db.path) == before
+    assert city.database_checksum(demo_db) == before
 
 
 def test_the_quarter_export_is_a_realisation_file_that_reimports_unchanged(demo_db: Database, tmp_path: Path) -> None:
@@ -44,10 +44,10 @@ def test_the_quarter_export_is_a_realisation_file_that_reimports_unchanged(demo_
     filled = [r for r in rows if r["Realisasi"] is not None]
     assert all(isinstance(r["Realisasi"], int | float) or isinstance(r["Realisasi"], str) for r in filled)
     assert any(isinstance(r["Capaian (%)"], float) for r in rows)
-    before = city.database_checksum(demo_db.path)
+    before = city.database_checksum(demo_db)
     result = import_file(demo_db, "realisasi", path)
     assert result.counts[Action.ADDED] == result.counts[Action.CHANGED] == 0 < result.counts[Action.UNCHANGED]
-    assert city.database_checksum(demo_db.path) == before
+    assert city.database_checksum(demo_db) == before
 
 
 def test_numbers_are_numbers_codes_are_text_and_the_sheet_is_ready_to_filter(demo_db: Database, tmp_path: Path) -> None:
@@ -99,12 +99,12 @@ def test_every_kind_exports_and_says_what_it_needs(demo_db: Database, tmp_path: 
 
 def test_report_kinds_ask_for_their_year_and_quarter(demo_db: Database, tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", "pk", "--db", str(demo_db.path), "--out", str(tmp_path / "pk.xlsx")]) == 1
+    assert main(["export", "pk", "--db", demo_db.location, "--out", str(tmp_path / "pk.xlsx")]) == 1
     assert capsys.readouterr().err == "Galat: Ekspor pk memerlukan tahun (--year)\n"
-    assert main(["export", "peringkat", "--db", str(demo_db.path), "--year", "2025", "--out",
+    assert main(["export", "peringkat", "--db", demo_db.location, "--year", "2025", "--out",
                  str(tmp_path / "p.xlsx")]) == 1
     assert capsys.readouterr().err == "Galat: Ekspor peringkat memerlukan triwulan (--quarter)\n"
-    assert main(["export", "rekap", "--db", str(demo_db.path), "--year", "2025", "--out",
+    assert main(["export", "rekap", "--db", demo_db.location, "--year", "2025", "--out",
                  str(tmp_path / "r.xlsx")]) == 0
     assert "Ekspor rekap ditulis" in capsys.readouterr().out
     recap = rows_of(tmp_path / "r.xlsx")
@@ -140,7 +140,7 @@ def test_a_template_from_the_command_line_follows_the_databases_period(
     demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "program.xlsx"
-    assert main(["template", "program", "--db", str(demo_db.path), "--out", str(out)]) == 0
+    assert main(["template", "program", "--db", demo_db.location, "--out", str(out)]) == 0
     headers = [c.value for c in openpyxl.load_workbook(out)["Program"][1]]
     assert headers == ["Kode OPD", "Kode", "Nama", *(f"Pagu {y}" for y in range(2025, 2030)), "Contoh"]
     assert main(["template", "pimpinan", "--out", str(tmp_path / "p.xlsx"), "--period", "2030-2034"]) == 0
@@ -149,18 +149,19 @@ def test_a_template_from_the_command_line_follows_the_databases_period(
     assert date(2030, 2, 20).year == 2030
 
 
+@pytest.mark.sqlite_only  # the open database's own file and its journal
 def test_an_export_never_lands_on_the_open_database(demo_db: Database, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     from kinerja_desktop.db.errors import OutputPathError
 
-    before = city.database_checksum(demo_db.path)
+    before = city.database_checksum(demo_db)
     with pytest.raises(OutputPathError, match="basis data yang sedang dibuka"):
         export(demo_db, "opd", demo_db.path)
     with pytest.raises(OutputPathError, match="folder"):
         write_template("opd", tmp_path)
-    assert main(["export", "opd", "--db", str(demo_db.path), "--out", f"{demo_db.path}-wal"]) == 1
+    assert main(["export", "opd", "--db", demo_db.location, "--out", f"{demo_db.path}-wal"]) == 1
     assert "berkas jurnal basis data yang sedang dibuka" in capsys.readouterr().err
-    assert city.database_checksum(demo_db.path) == before
+    assert city.database_checksum(demo_db) == before
     assert not [p for p in demo_db.path.parent.iterdir() if p.name.endswith(".tmp")]
 
 

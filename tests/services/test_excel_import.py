@@ -144,7 +144,7 @@ def test_errors_in_several_rows_are_all_listed_and_nothing_is_written(city_db: D
     rows[4]["Mulai Menjabat"] = "31/02/2024"
     rows[5]["Pos-el"] = "bukan surel"
     path = fill(tmp_path, "opd", rows)
-    before = city.database_checksum(city_db.path)
+    before = city.database_checksum(city_db)
     with pytest.raises(ImportRefused) as refused:
         import_file(city_db, "opd", path)
     listed = [(p.sheet, p.row, p.column) for p in refused.value.problems]
@@ -162,7 +162,7 @@ def test_errors_in_several_rows_are_all_listed_and_nothing_is_written(city_db: D
     assert "baris 6, kolom “Kode”: kode 1.01.0.00.0.00.01.0000 sudah ada pada baris 3" in text
     assert "baris 7, kolom “Mulai Menjabat”: “31/02/2024” bukan tanggal yang ada di kalender" in text
     assert "baris 8, kolom “Pos-el”: Alamat e-mail tidak sah" in text
-    assert city.database_checksum(city_db.path) == before
+    assert city.database_checksum(city_db) == before
 
 
 def test_errors_planted_in_both_sheets_of_a_realisation_file(signed_city: Database, tmp_path: Path) -> None:
@@ -178,7 +178,7 @@ def test_errors_planted_in_both_sheets_of_a_realisation_file(signed_city: Databa
     budgets[2]["Realisasi Anggaran"] = 3_500_000_000  # beyond the Rp 3 miliar pagu
     path = fill(tmp_path, "realisasi", indicators, "Realisasi Indikator")
     city.fill(path, path, budgets, "Realisasi Anggaran")
-    before = city.database_checksum(signed_city.path)
+    before = city.database_checksum(signed_city)
     with pytest.raises(ImportRefused) as refused:
         import_file(signed_city, "realisasi", path)
     got = [(p.sheet, p.row, p.column) for p in refused.value.problems]
@@ -196,24 +196,24 @@ def test_errors_planted_in_both_sheets_of_a_realisation_file(signed_city: Databa
         f"Jumlah layanan {city.KINDS[1][1]}: capaian 66,67 % di bawah 100 %, kendala dan tindak lanjut wajib diisi")
     assert "melebihi pagu Rp 3.000.000.000" in messages[("Realisasi Anggaran", 4)]
     assert "tanpa sen" in messages[("Realisasi Anggaran", 3)]
-    assert city.database_checksum(signed_city.path) == before
+    assert city.database_checksum(signed_city) == before
 
 
 def test_the_same_file_twice_changes_nothing(city_db: Database, tmp_path: Path) -> None:
     path = fill(tmp_path, "opd", city.opds())
     assert import_file(city_db, "opd", path).counts[Action.ADDED] == 32
-    before = city.database_checksum(city_db.path)
+    before = city.database_checksum(city_db)
     again = import_file(city_db, "opd", path)
     assert again.counts == {Action.ADDED: 0, Action.CHANGED: 0, Action.UNCHANGED: 32}
-    assert city.database_checksum(city_db.path) == before  # no version bumped, no audit entry
+    assert city.database_checksum(city_db) == before  # no version bumped, no audit entry
 
 
 def test_a_dry_run_says_what_would_happen_and_writes_nothing(city_db: Database, tmp_path: Path) -> None:
-    before = city.database_checksum(city_db.path)
+    before = city.database_checksum(city_db)
     result = import_file(city_db, "opd", fill(tmp_path, "opd", city.opds()[:3]), dry_run=True)
     assert not result.applied and [c.subject for c in result.of(Action.ADDED)] == [
         f"Perangkat daerah {city.opd_code(n)} {city.KINDS[n][0]}" for n in range(3)]
-    assert city.database_checksum(city_db.path) == before
+    assert city.database_checksum(city_db) == before
 
 
 # --- renames, heads and NIPs -----------------------------------------------------------------------------
@@ -345,7 +345,7 @@ def test_progress_is_reported_and_cancel_leaves_the_database_as_it_was(city_db: 
     fractions = [d / t for d, t, _m in seen]
     assert fractions == sorted(fractions) and fractions[-1] == 1
     assert {"Memeriksa berkas…", "Membaca berkas…", "Menyimpan perangkat daerah…", "Selesai"} <= {m for *_, m in seen}
-    before = city.database_checksum(city_db.path)
+    before = city.database_checksum(city_db)
     calls = 0
 
     def cancelled() -> bool:
@@ -355,7 +355,7 @@ def test_progress_is_reported_and_cancel_leaves_the_database_as_it_was(city_db: 
 
     with pytest.raises(Cancelled):
         import_file(city_db, "opd", path, cancelled=cancelled)
-    assert city.database_checksum(city_db.path) == before
+    assert city.database_checksum(city_db) == before
     with city_db.read() as s:
         assert s.scalar(select(func.count()).select_from(Opd)) == 0
         assert s.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action == "excel.import")) == 0
