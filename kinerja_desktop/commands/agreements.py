@@ -1,6 +1,7 @@
 """``agreements list``: the status of every Perjanjian Kinerja of a year, level by level: the regional head's own
-(level "daerah"), then each OPD's (level "opd"); ``agreements create|finalize|sign``: a year's agreements for one,
-several or all OPDs, with the GUI's rules."""
+(level "daerah"), then each OPD's (level "opd"), then inside the OPDs each eselon III and eselon IV position's
+(levels "3" and "4"; ``--level`` selects one or ``all``); ``agreements create|finalize|sign``: a year's
+agreements for one, several or all OPDs, with the GUI's rules."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from datetime import date
 from . import add_db_option, open_for_command
 from .output import add_format_option, write_rows
 
+LEVEL_CHOICES = ("daerah", "opd", "3", "4")  # AgreementKind's values, top down (the enum is imported when run)
+
 
 def register(verbs: argparse._SubParsersAction) -> None:
     agreements = verbs.add_parser("agreements", help="Perjanjian Kinerja (daftar status per perangkat daerah)")
@@ -18,17 +21,21 @@ def register(verbs: argparse._SubParsersAction) -> None:
     listing = actions.add_parser("list", help="status PK tiap perangkat daerah untuk satu tahun")
     add_db_option(listing)
     listing.add_argument("--year", type=int, required=True, help="tahun PK")
+    listing.add_argument("--level", choices=(*LEVEL_CHOICES, "all"), default="all",
+                         help="tingkat PK: daerah, opd, 3 (eselon III), 4 (eselon IV) atau all (bawaan: semua)")
     add_format_option(listing)
     listing.set_defaults(handler=_list)
     register_year_actions(actions)
 
 
 def _list(args: argparse.Namespace) -> int:
+    from ..domain.enums import AgreementKind
     from ..services.agreements import LEVELS, list_agreements
 
+    levels = LEVELS if args.level == "all" else (AgreementKind(args.level),)
     database = open_for_command(args)
     try:
-        rows = list_agreements(database, args.year, levels=LEVELS)
+        rows = list_agreements(database, args.year, levels=levels)
     finally:
         database.close()
     headers, table = listing_table(rows, machine=args.format != "table")
@@ -38,11 +45,12 @@ def _list(args: argparse.Namespace) -> int:
 
 def listing_table(rows: list, *, machine: bool) -> tuple[list[str], list[list]]:  # noqa: ANN001 - AgreementRow
     """Headers and cells of ``agreements list``: machine values for CSV and JSON, Indonesian text for the table.
-    Every row says its ``level`` ("daerah" for the regional head's own PK, "opd" for an OPD's)."""
+    Every row says its ``level`` ("daerah" for the regional head's own PK, "opd" for an OPD's, "3" and "4" inside
+    an OPD, whose ``jabatan`` is pihak pertama's position)."""
     from ..domain.formatting import format_date, format_rupiah
 
     headers = ["level", "kode", "singkatan", "perangkat_daerah", "status", "versi", "indikator", "anggaran",
-               "tanggal_ttd"]
+               "tanggal_ttd", "jabatan"]
     table = [
         [
             r.level.value if machine else r.level.label,
@@ -54,6 +62,7 @@ def listing_table(rows: list, *, machine: bool) -> tuple[list[str], list[list]]:
             r.item_count,
             r.total_budget if machine else format_rupiah(r.total_budget),
             (r.sign_date.isoformat() if r.sign_date else "") if machine else format_date(r.sign_date),
+            r.position_name,
         ]
         for r in rows
     ]

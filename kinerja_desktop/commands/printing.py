@@ -45,6 +45,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
     which = _common(pk)
     assert which is not None
     which.add_argument("--regional", action="store_true", help="PK kepala daerah sendiri (Bupati/Wali Kota)")
+    pk.add_argument("--level", choices=("daerah", "opd", "3", "4"),
+                    help="tingkat PK: daerah, opd (bawaan), 3 (eselon III) atau 4 (eselon IV) di dalam OPD")
     pk.add_argument("--combined", action="store_true", help="juga satu berkas gabungan PK-<tahun>-SEMUA.pdf")
     pakta = kinds.add_parser("pakta", help="Pakta Integritas kepala OPD")
     _common(pakta)
@@ -83,7 +85,8 @@ def _print(args: argparse.Namespace) -> int:
         opd_codes=tuple(getattr(args, "opd", None) or ()),
         paper=args.paper,
         combined=getattr(args, "combined", False),
-        level=AgreementKind.REGIONAL if getattr(args, "regional", False) else AgreementKind.OPD,
+        level=AgreementKind(args.level) if getattr(args, "level", None)
+        else AgreementKind.REGIONAL if getattr(args, "regional", False) else AgreementKind.OPD,
         dated=getattr(args, "date", None),
     )
     database = open_for_command(args)

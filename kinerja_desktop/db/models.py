@@ -6,6 +6,7 @@ Every row has a UUID key, timestamps and a version so that field packages can me
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -21,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -35,6 +37,7 @@ from ..domain.enums import (
     OpdKind,
     PeriodKind,
     Polarity,
+    PositionLevel,
     ProgramLevel,
     RegionKind,
 )
@@ -97,6 +100,8 @@ class Regency(Tracked, Base):
     document_texts: Mapped[str] = mapped_column(
         Text, default="", info={"label": "Teks dokumen", "max_length": 200_000}
     )
+    # Quarterly monitoring of the PKs inside the OPDs (eselon III and IV); off: only the OPDs' PKs are monitored.
+    lower_level_monitoring: Mapped[bool] = mapped_column(Boolean, default=False)
 
     @property
     def full_name(self) -> str:
@@ -184,8 +189,17 @@ class Opd(Tracked, Base):
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
 
-    heads: Mapped[list[OpdHead]] = relationship(
-        back_populates="opd", cascade="all, delete-orphan", order_by="OpdHead.start_date"
+    positions: Mapped[list[Position]] = relationship(
+        back_populates="opd", cascade="all, delete-orphan", order_by="Position.sort_order"
+    )
+    # Who headed the OPD, from when to when: the holders of its head's position (read only; a head is appointed
+    # through the position, services/positions.py).
+    heads: Mapped[list[PositionHolder]] = relationship(
+        secondary="position",
+        primaryjoin=lambda: and_(Opd.id == Position.opd_id, Position.level == PositionLevel.HEAD),
+        secondaryjoin=lambda: Position.id == PositionHolder.position_id,
+        viewonly=True,
+        order_by="PositionHolder.start_date",
     )
     names: Mapped[list[OpdNameHistory]] = relationship(
         back_populates="opd", cascade="all, delete-orphan", order_by="OpdNameHistory.valid_from"
@@ -205,23 +219,57 @@ class OpdNameHistory(Tracked, Base):
     opd: Mapped[Opd] = relationship(back_populates="names")
 
 
-class OpdHead(Tracked, Base):
-    """Who headed an OPD, from when to when (the head may change mid-year)."""
+POSITION_IDS = uuid.UUID("6f1d2c1e-3b7a-5e0c-9a57-2d8b0c4e71a5")  # namespace of the heads' positions' ids
 
-    __tablename__ = "opd_head"
-    __table_args__ = (CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_ordered"),)
+
+def head_position_id(opd_id: str) -> str:
+    """The id of an OPD's head position: from the OPD's id, so that every database (the centre's, a laptop's)
+    that makes it, by the migration or by appointing a head, makes the same row."""
+    return str(uuid.uuid5(POSITION_IDS, opd_id))
+
+
+class Position(Tracked, Base):
+    """A position (jabatan) of an OPD: its head's, an eselon III or IV official's, or a staff post, with its
+    direct superior. Its holders, one at a time, are in :class:`PositionHolder`."""
+
+    __tablename__ = "position"
+    __table_args__ = (UniqueConstraint("opd_id", "name"),)
 
     opd_id: Mapped[str] = mapped_column(ForeignKey("opd.id", ondelete="CASCADE"), index=True)
+    # "Kepala Bidang Kesehatan Masyarakat"
+    name: Mapped[str] = mapped_column(String(200), info={"label": "Nama jabatan"})
+    level: Mapped[PositionLevel] = mapped_column(EnumText(PositionLevel), default=PositionLevel.STAFF)
+    parent_id: Mapped[str | None] = mapped_column(  # the direct superior (atasan langsung); none for the head
+        ForeignKey("position.id"), index=True, nullable=True
+    )
+    sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    opd: Mapped[Opd] = relationship(back_populates="positions")
+    parent: Mapped[Position | None] = relationship(remote_side="Position.id")
+    holders: Mapped[list[PositionHolder]] = relationship(
+        back_populates="post", cascade="all, delete-orphan", order_by="PositionHolder.start_date"
+    )
+
+
+class PositionHolder(Tracked, Base):
+    """Who held a position, from when to when, definitive or acting (Plt./Plh.): the head of an OPD is the holder
+    of its head position. The jabatan is kept as printed for that holder (a renamed OPD's head held another)."""
+
+    __tablename__ = "position_holder"
+    __table_args__ = (CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_ordered"),)
+
+    position_id: Mapped[str] = mapped_column(ForeignKey("position.id", ondelete="CASCADE"), index=True)
     official_id: Mapped[str] = mapped_column(ForeignKey("official.id", ondelete="RESTRICT"), index=True)
-    # jabatan "Kepala Dinas Kesehatan"
-    position: Mapped[str] = mapped_column(String(200), info={"label": "Jabatan kepala", "field": "head_position"})
+    # jabatan as printed for this holder: "Kepala Dinas Kesehatan"
+    position: Mapped[str] = mapped_column(String(200), info={"label": "Jabatan", "field": "head_position"})
     acting: Mapped[ActingKind] = mapped_column(EnumText(ActingKind), default=ActingKind.DEFINITIVE)
     start_date: Mapped[date] = mapped_column(Date, info={"label": "Tanggal mulai menjabat", "field": "head_start"})
     end_date: Mapped[date | None] = mapped_column(
         Date, nullable=True, info={"label": "Tanggal akhir menjabat", "field": "head_end"}
     )
 
-    opd: Mapped[Opd] = relationship(back_populates="heads")
+    post: Mapped[Position] = relationship(back_populates="holders")
     official: Mapped[Official] = relationship()
 
 
@@ -235,9 +283,12 @@ class Goal(Tracked, Base):
     kind: Mapped[GoalKind] = mapped_column(EnumText(GoalKind))
     opd_id: Mapped[str | None] = mapped_column(ForeignKey("opd.id", ondelete="RESTRICT"), index=True, nullable=True)
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("goal.id", ondelete="RESTRICT"), nullable=True)
-    supports_id: Mapped[str | None] = mapped_column(  # the RPJMD sasaran an OPD sasaran supports
+    supports_id: Mapped[str | None] = mapped_column(  # the upper sasaran it supports (an OPD's: the RPJMD's)
         ForeignKey("goal.id", ondelete="SET NULL"), nullable=True
     )
+    # Inside the OPD (sasaran program, kegiatan, individu): the position whose holder answers for it. (Added in
+    # place on SQLite, which keeps no ON DELETE there: NO ACTION refuses deleting a position with sasaran.)
+    position_id: Mapped[str | None] = mapped_column(ForeignKey("position.id"), index=True, nullable=True)
     code: Mapped[str] = mapped_column(String(40), default="", info={"label": "Kode"})
     statement: Mapped[str] = mapped_column(Text, info={"label": "Uraian", "max_length": 4000})
     sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
@@ -246,6 +297,20 @@ class Goal(Tracked, Base):
     parent: Mapped[Goal | None] = relationship(remote_side="Goal.id", foreign_keys=[parent_id])
     supports: Mapped[Goal | None] = relationship(remote_side="Goal.id", foreign_keys=[supports_id])
     indicators: Mapped[list[Indicator]] = relationship(back_populates="goal", order_by="Indicator.sort_order")
+    programs: Mapped[list[GoalProgram]] = relationship(cascade="all, delete-orphan", order_by="GoalProgram.sort_order")
+
+
+class GoalProgram(Tracked, Base):
+    """A program, kegiatan or sub kegiatan a sasaran of the cascade carries (its PK lampiran lists them)."""
+
+    __tablename__ = "goal_program"
+    __table_args__ = (UniqueConstraint("goal_id", "program_id"),)
+
+    goal_id: Mapped[str] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    program_id: Mapped[str] = mapped_column(ForeignKey("program.id", ondelete="RESTRICT"), index=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
+
+    program: Mapped[Program] = relationship()
 
 
 class Indicator(Tracked, Base):
@@ -254,6 +319,9 @@ class Indicator(Tracked, Base):
     __tablename__ = "indicator"
 
     goal_id: Mapped[str] = mapped_column(ForeignKey("goal.id", ondelete="RESTRICT"), index=True)
+    # Inside the OPD: the indicator of the upper sasaran this one supports (no ON DELETE, as goal.position_id:
+    # an indicator others support cannot be deleted; indicators are deactivated, not deleted).
+    supports_id: Mapped[str | None] = mapped_column(ForeignKey("indicator.id"), nullable=True)
     code: Mapped[str] = mapped_column(String(40), default="", info={"label": "Kode indikator"})
     name: Mapped[str] = mapped_column(Text, info={"label": "Nama indikator", "max_length": 2000})
     # satuan
@@ -363,10 +431,14 @@ class PerformanceAgreement(Tracked, Base):
     """A Perjanjian Kinerja (one version of it); signers and OPD name are frozen when finalised."""
 
     __tablename__ = "performance_agreement"
-    __table_args__ = (UniqueConstraint("opd_id", "year", "version_no"),)
+    __table_args__ = (UniqueConstraint("opd_id", "position_id", "year", "version_no"),)
 
     kind: Mapped[AgreementKind] = mapped_column(EnumText(AgreementKind), default=AgreementKind.OPD)
     opd_id: Mapped[str | None] = mapped_column(ForeignKey("opd.id", ondelete="RESTRICT"), index=True, nullable=True)
+    # The position of pihak pertama (the OPD head's for an OPD's PK); none for the regional head's own.
+    position_id: Mapped[str | None] = mapped_column(
+        ForeignKey("position.id", ondelete="RESTRICT"), index=True, nullable=True
+    )
     year: Mapped[int] = mapped_column(Integer, index=True, info={"label": "Tahun PK", **YEAR})
     # 1 = original, 2.. = PK Perubahan
     version_no: Mapped[int] = mapped_column(Integer, default=1, info={"label": "Nomor versi PK", "min": 1, "max": 1000})
@@ -392,6 +464,10 @@ class PerformanceAgreement(Tracked, Base):
     second_leader_id: Mapped[str | None] = mapped_column(
         ForeignKey("regional_leader.id", ondelete="RESTRICT"), nullable=True
     )
+    # Inside an OPD pihak kedua is an official (the holder of the superior position), not a regional leader.
+    second_official_id: Mapped[str | None] = mapped_column(
+        ForeignKey("official.id", ondelete="RESTRICT"), nullable=True
+    )
     second_name: Mapped[str] = mapped_column(String(160), default="", info={"label": "Nama pihak kedua"})
     second_position: Mapped[str] = mapped_column(String(200), default="", info={"label": "Jabatan pihak kedua"})
     second_nip: Mapped[str | None] = mapped_column(String(18), nullable=True, info={"label": "NIP pihak kedua", **NIP})
@@ -410,6 +486,7 @@ class PerformanceAgreement(Tracked, Base):
     )
 
     opd: Mapped[Opd | None] = relationship()
+    post: Mapped[Position | None] = relationship()
     replaces: Mapped[PerformanceAgreement | None] = relationship(remote_side="PerformanceAgreement.id")
     items: Mapped[list[AgreementItem]] = relationship(
         back_populates="agreement", cascade="all, delete-orphan", order_by="AgreementItem.sort_order"

@@ -11,5 +11,6 @@ REVISIONS: tuple[str, ...] = (
     "0005_planning",
     "0006_frozen",
     "0007_server",
+    "0009_cascade",
 )
 HEAD = REVISIONS[-1]

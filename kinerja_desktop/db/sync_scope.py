@@ -29,8 +29,10 @@ GLOBAL_TABLES = (
 # table -> (column, parent table) leading to the OPD; "opd" is its own scope.
 PARENT: dict[str, tuple[str, str]] = {
     "opd_name_history": ("opd_id", "opd"),
-    "opd_head": ("opd_id", "opd"),
+    "position": ("opd_id", "opd"),
+    "position_holder": ("position_id", "position"),  # the OPD's head is its head position's holder
     "goal": ("opd_id", "opd"),  # NULL: an RPJMD (regional) goal
+    "goal_program": ("goal_id", "goal"),
     "indicator": ("goal_id", "goal"),
     "indicator_target": ("indicator_id", "indicator"),
     "program": ("opd_id", "opd"),

@@ -27,14 +27,16 @@ from ..db.models import (
     IntegrityPact,
     Official,
     Opd,
-    OpdHead,
     OpdNameHistory,
     PerformanceAgreement,
     PlanningPeriod,
+    Position,
+    PositionHolder,
     Program,
     ProgramBudget,
     Regency,
     RegionalLeader,
+    head_position_id,
 )
 from ..domain.enums import (
     ActingKind,
@@ -44,6 +46,7 @@ from ..domain.enums import (
     GoalLevel,
     LeaderRole,
     OpdKind,
+    PositionLevel,
     ProgramLevel,
     RegionKind,
 )
@@ -77,7 +80,7 @@ class _Built:
 
     spec: cat.OpdSpec
     opd: Opd
-    heads: list[OpdHead]
+    heads: list[PositionHolder]
     sasaran: list[tuple[Goal, list[tuple[Indicator, cat.IndicatorSpec]]]]
     programs: list[Program]
     bias: int  # per-mille: how well this OPD performs overall
@@ -256,11 +259,17 @@ class DemoBuilder:
         heads = self.add_heads(spec, opd)
         self.built.append(_Built(spec, opd, heads, [], [], bias=self.rng.randint(-40, 25)))
 
-    def add_heads(self, spec: cat.OpdSpec, opd: Opd) -> list[OpdHead]:
+    def add_heads(self, spec: cat.OpdSpec, opd: Opd) -> list[PositionHolder]:
+        # The head's position keeps the id every database gives it (no draw from the ids' sequence).
+        post = Position(id=head_position_id(opd.id), opd_id=opd.id, name=spec.position, level=PositionLevel.HEAD,
+                        sort_order=0, is_active=True, created_at=PLAN_STAMP, updated_at=PLAN_STAMP)
+        self.session.add(post)
+        self.counts[Position] += 1
+
         def head(official: Official, start: date, end: date | None = None, *, position: str = spec.position,
-                 acting: ActingKind = ActingKind.DEFINITIVE) -> OpdHead:
-            return self.add(OpdHead(opd_id=opd.id, official_id=official.id, position=position, acting=acting,
-                                    start_date=start, end_date=end))
+                 acting: ActingKind = ActingKind.DEFINITIVE) -> PositionHolder:
+            return self.add(PositionHolder(position_id=post.id, official_id=official.id, position=position,
+                                           acting=acting, start_date=start, end_date=end))
 
         def since(first_year: int, last_year: int) -> date:
             return date(self.rng.randint(first_year, last_year), self.rng.randint(1, 12), self.rng.choice((2, 8, 15)))
@@ -300,7 +309,7 @@ class DemoBuilder:
             ]
         return [head(official, since(2019, 2024))]
 
-    def head_on(self, item: _Built, day: date) -> OpdHead:
+    def head_on(self, item: _Built, day: date) -> PositionHolder:
         return next(h for h in item.heads if h.start_date <= day and (h.end_date is None or day <= h.end_date))
 
     def opd_name_on(self, item: _Built, day: date) -> str:
@@ -424,6 +433,7 @@ class DemoBuilder:
             PerformanceAgreement(
                 kind=AgreementKind.OPD,
                 opd_id=item.opd.id,
+                position_id=head.position_id,
                 year=year,
                 version_no=1,
                 status=AgreementStatus.FINAL if signed else AgreementStatus.DRAFT,  # signed by sign_2025()

@@ -19,16 +19,18 @@ from ..db.models import (
     Evidence,
     FiscalYear,
     Goal,
+    GoalProgram,
     Indicator,
     IndicatorRealization,
     IndicatorTarget,
     IntegrityPact,
     Official,
     Opd,
-    OpdHead,
     OpdNameHistory,
     PerformanceAgreement,
     PlanningPeriod,
+    Position,
+    PositionHolder,
     Program,
     ProgramBudget,
     QuarterClosure,
@@ -40,8 +42,9 @@ from .builder import DemoBuilder
 
 # The data a demo replaces. Not the audit log (history) nor the sync bookkeeping (who this installation is).
 DATA_MODELS = (
-    Regency, RegionalLeader, PlanningPeriod, FiscalYear, Official, Opd, OpdNameHistory, OpdHead, Goal, Indicator,
-    IndicatorTarget, Program, ProgramBudget, PerformanceAgreement, AgreementItem, AgreementProgram, IntegrityPact,
+    Regency, RegionalLeader, PlanningPeriod, FiscalYear, Official, Opd, OpdNameHistory, Position, PositionHolder,
+    Goal, Indicator, IndicatorTarget, Program, ProgramBudget, GoalProgram, PerformanceAgreement, AgreementItem,
+    AgreementProgram, IntegrityPact,
     IndicatorRealization, BudgetRealization, Evidence, QuarterClosure, DocumentAsset,
 )
 
@@ -67,12 +70,14 @@ class DemoSummary:
     fiscal_years: int = 0
     officials: int = 0
     opds: int = 0
-    opd_heads: int = 0
+    positions: int = 0
+    position_holders: int = 0  # the OPDs' heads and the other officials
     opd_name_history: int = 0
     goals: int = 0
     indicators: int = 0
     indicator_targets: int = 0
     programs: int = 0
+    goal_programs: int = 0
     program_budgets: int = 0
     agreements: int = 0
     agreement_items: int = 0
@@ -94,12 +99,14 @@ _SUMMARY_FIELDS: dict[type, str] = {
     FiscalYear: "fiscal_years",
     Official: "officials",
     Opd: "opds",
-    OpdHead: "opd_heads",
+    Position: "positions",
+    PositionHolder: "position_holders",
     OpdNameHistory: "opd_name_history",
     Goal: "goals",
     Indicator: "indicators",
     IndicatorTarget: "indicator_targets",
     Program: "programs",
+    GoalProgram: "goal_programs",
     ProgramBudget: "program_budgets",
     PerformanceAgreement: "agreements",
     AgreementItem: "agreement_items",

@@ -57,6 +57,39 @@ class ActingKind(StrEnum):
         }[self]
 
 
+class PositionLevel(StrEnum):
+    """The level of a position (jabatan) inside an OPD."""
+
+    HEAD = "kepala"  # Kepala Dinas/Badan, Camat, Direktur (JPT pratama or administrator)
+    ESELON_III = "eselon_3"  # administrator: Sekretaris, Kepala Bidang, Sekretaris Camat
+    ESELON_IV = "eselon_4"  # pengawas: Kepala Sub Bagian, Kepala Seksi
+    STAFF = "staf"  # pelaksana and functional staff
+
+    @property
+    def label(self) -> str:
+        return {
+            PositionLevel.HEAD: "Kepala",
+            PositionLevel.ESELON_III: "Eselon III (administrator)",
+            PositionLevel.ESELON_IV: "Eselon IV (pengawas)",
+            PositionLevel.STAFF: "Staf (pelaksana/fungsional)",
+        }[self]
+
+    @property
+    def rank(self) -> int:
+        """0 for the head, 1 for eselon III, 2 for eselon IV, 3 for staff."""
+        return list(PositionLevel).index(self)
+
+    @property
+    def goal_level(self) -> GoalLevel:
+        """The level of the sasaran a holder of such a position answers for."""
+        return list(GoalLevel)[self.rank + 1]
+
+    @property
+    def agreement_kind(self) -> AgreementKind | None:
+        """The PK such a position's holder signs as pihak pertama (staff sign none: their targets are the SKP)."""
+        return None if self is PositionLevel.STAFF else list(AgreementKind)[self.rank + 1]
+
+
 class LeaderRole(StrEnum):
     """Regional leaders who may sign as pihak kedua."""
 
@@ -79,8 +112,38 @@ class RegionKind(StrEnum):
 
 
 class GoalLevel(StrEnum):
+    """A sasaran's level in the cascade (pohon kinerja), from the top: each supports one of the level above."""
+
     REGIONAL = "daerah"  # RPJMD
-    OPD = "opd"  # Renstra
+    OPD = "opd"  # Renstra: sasaran strategis of the OPD head
+    PROGRAM = "program"  # sasaran program of an eselon III official
+    ACTIVITY = "kegiatan"  # sasaran kegiatan of an eselon IV official
+    INDIVIDUAL = "individu"  # an employee's own target (rencana hasil kerja of the SKP)
+
+    @property
+    def label(self) -> str:
+        return {
+            GoalLevel.REGIONAL: "Sasaran RPJMD",
+            GoalLevel.OPD: "Sasaran Strategis",
+            GoalLevel.PROGRAM: "Sasaran Program",
+            GoalLevel.ACTIVITY: "Sasaran Kegiatan",
+            GoalLevel.INDIVIDUAL: "Sasaran Individu",
+        }[self]
+
+    @property
+    def depth(self) -> int:
+        """1 for the RPJMD, 2 for the Renstra, 3 … 5 below."""
+        return list(GoalLevel).index(self) + 1
+
+    @property
+    def supported_level(self) -> GoalLevel | None:
+        """The level a sasaran of this level supports (None for the RPJMD)."""
+        return None if self is GoalLevel.REGIONAL else list(GoalLevel)[self.depth - 2]
+
+    @property
+    def is_lower(self) -> bool:
+        """Below the OPD's Renstra: a level inside the OPD, owned by a position."""
+        return self.depth > GoalLevel.OPD.depth
 
 
 class GoalKind(StrEnum):
@@ -155,10 +218,27 @@ class AgreementKind(StrEnum):
 
     REGIONAL = "daerah"  # the regional head's own PK with the RPJMD sasaran (single signer)
     OPD = "opd"  # Bupati <-> head of OPD, with the Renstra sasaran
+    ESELON_III = "3"  # head of OPD <-> an eselon III official, with the sasaran program
+    ESELON_IV = "4"  # the superior <-> an eselon IV official, with the sasaran kegiatan
 
     @property
     def label(self) -> str:
-        return {AgreementKind.REGIONAL: "Daerah", AgreementKind.OPD: "Perangkat daerah"}[self]
+        return {
+            AgreementKind.REGIONAL: "Daerah",
+            AgreementKind.OPD: "Perangkat daerah",
+            AgreementKind.ESELON_III: "Eselon III",
+            AgreementKind.ESELON_IV: "Eselon IV",
+        }[self]
+
+    @property
+    def is_lower(self) -> bool:
+        """Inside an OPD: signed by an official of a position with the holder of its superior position."""
+        return self in (AgreementKind.ESELON_III, AgreementKind.ESELON_IV)
+
+    @property
+    def goal_level(self) -> GoalLevel:
+        """The level of the sasaran its lampiran lists."""
+        return list(GoalLevel)[self.depth - 1]
 
     @property
     def depth(self) -> int:

@@ -48,9 +48,13 @@ class Admission:
         }
         closures = tables["quarter_closure"]
         self.closed = {(r.year, r.quarter) for r in conn.execute(select(closures.c.year, closures.c.quarter))}
-        heads = tables["opd_head"]
+        # The OPDs whose positions each official held (the head's or another): a laptop may not change an
+        # official of another OPD.
+        holders, positions = tables["position_holder"], tables["position"]
         self.heads: dict[str, set[str]] = {}
-        for r in conn.execute(select(heads.c.official_id, heads.c.opd_id)):
+        for r in conn.execute(
+            select(holders.c.official_id, positions.c.opd_id).join(positions, positions.c.id == holders.c.position_id)
+        ):
             self.heads.setdefault(r.official_id, set()).add(r.opd_id)
         self._realisations: dict[str, Row] = {}
 

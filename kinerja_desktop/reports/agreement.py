@@ -201,10 +201,11 @@ def _lampiran(doc: AgreementDocument, width: float, height: float) -> list[Flowa
     signature = [Spacer(1, 14), _signatures(doc, width)]
 
     h = st.header
+    goal_column, program_column = template.columns(doc.kind)
     goal_header = [
         [
             Paragraph("No", h),
-            Paragraph(markup(template.goal_column), h),
+            Paragraph(markup(goal_column), h),
             Paragraph(markup(template.indicator_column), h),
             Paragraph(markup(template.target_column), h),
         ]
@@ -227,7 +228,7 @@ def _lampiran(doc: AgreementDocument, width: float, height: float) -> list[Flowa
         program_header = [
             [
                 Paragraph("No", h),
-                Paragraph(markup(template.program_column), h),
+                Paragraph(markup(program_column), h),
                 Paragraph(markup(template.budget_column), h),
                 Paragraph(markup(template.note_column), h),
             ]

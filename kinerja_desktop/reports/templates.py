@@ -10,7 +10,7 @@ filled when printing; other braces are left as they are. The texts are paragraph
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 OPENING = (
     "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
@@ -81,6 +81,21 @@ class AgreementTemplate:
     budget_column: str = "Anggaran (Rp)"
     note_column: str = "Keterangan"
     total_label: str = "Jumlah"
+    # Inside an OPD (PermenPANRB 53/2014): eselon III signs sasaran program with its programs and kegiatan,
+    # eselon IV sasaran kegiatan with its sub kegiatan. Added later: out of the fingerprint while default.
+    program_goal_column: str = field(default="Sasaran Program", metadata={"since": "0009"})
+    program_program_column: str = field(default="Program/Kegiatan", metadata={"since": "0009"})
+    activity_goal_column: str = field(default="Sasaran Kegiatan", metadata={"since": "0009"})
+    activity_program_column: str = field(default="Sub Kegiatan", metadata={"since": "0009"})
+
+    def columns(self, kind: object) -> tuple[str, str]:
+        """The sasaran and program column headings of a PK of ``kind`` (an AgreementKind)."""
+        level = getattr(kind, "value", kind)
+        if level == "3":
+            return self.program_goal_column, self.program_program_column
+        if level == "4":
+            return self.activity_goal_column, self.activity_program_column
+        return self.goal_column, self.program_column
 
 
 @dataclass(frozen=True)

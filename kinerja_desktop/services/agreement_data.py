@@ -26,11 +26,14 @@ class AgreementRow:
     sign_date: date | None
     version_count: int
     level: AgreementKind = AgreementKind.OPD
+    position_id: str | None = None  # inside an OPD: the position whose holder signs as pihak pertama
+    position_name: str = ""
 
     @property
     def key(self) -> str:
-        """What identifies the row in a list: the OPD's id, or the level for the regency's own PK."""
-        return self.opd_id or self.level.value
+        """What identifies the row in a list: the position inside an OPD, the OPD's id, or the level for the
+        regency's own PK."""
+        return self.position_id or self.opd_id or self.level.value
 
     @property
     def status_label(self) -> str:
@@ -52,7 +55,7 @@ class Signer:
     nip: str | None = None
     rank: str = ""
     acting: ActingKind = ActingKind.DEFINITIVE
-    source_id: str | None = None  # Official (first party) or RegionalLeader (second party)
+    source_id: str | None = None  # Official (first party, and second inside an OPD) or RegionalLeader (second)
 
     @property
     def printed_position(self) -> str:
@@ -107,6 +110,7 @@ class AgreementDetail:
     programs: list[ProgramData] = field(default_factory=list)
     version: int = 1
     level: AgreementKind = AgreementKind.OPD
+    position_id: str | None = None  # pihak pertama's position (an OPD's PK: its head's)
 
     @property
     def total_budget(self) -> int:

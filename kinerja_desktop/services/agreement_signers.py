@@ -1,5 +1,8 @@
 """Who signs a PK: the people in office on its date, and what changed in the records since it was drawn up.
 
+Inside an OPD (eselon III and IV) both parties come from the positions: pihak pertama holds the PK's position on
+the date, pihak kedua holds its direct superior's.
+
 A PK names its OPD and its signers as on the signing date (DOMAIN.md). A draft made before the OPD was renamed
 or got a new head, or a PK Perubahan drawn from a version signed under a Pj. Bupati, would print people who no
 longer hold the post: :func:`differences` says what differs from the records on a date, the PK editor shows it
@@ -14,12 +17,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import OpdHead, PerformanceAgreement, RegionalLeader
+from ..db.models import PerformanceAgreement, Position, PositionHolder, RegionalLeader
 from ..domain.enums import LeaderRole
 from ..domain.formatting import format_date
 from ..domain.personnel import rank_label
 from .agreement_data import Signer
-from .documents import head_on, opd_name_on
+from .documents import head_on, holder_on, opd_name_on
 from .errors import ValidationError
 
 NAME, FIRST, SECOND = "Nama perangkat daerah", "Pihak pertama", "Pihak kedua"
@@ -90,7 +93,8 @@ def leader_signer(leader: RegionalLeader) -> Signer:
     )
 
 
-def head_signer(head: OpdHead) -> Signer:
+def head_signer(head: PositionHolder) -> Signer:
+    """The holder of a position (an OPD's head, or an official inside it) as a party of a PK."""
     official = head.official
     return Signer(
         name=official.name,
@@ -108,12 +112,25 @@ def regional_head(session: Session, on: date) -> Signer | None:
     return leader_signer(heads[-1]) if heads else None
 
 
+def position_signers(session: Session, position_id: str | None, on: date) -> tuple[Signer | None, Signer | None]:
+    """The holder of a position on a date and the holder of its direct superior's (either None when vacant)."""
+    position = session.get(Position, position_id) if position_id else None
+    if position is None:
+        return None, None
+    first = holder_on(session, position.id, on)
+    second = holder_on(session, position.parent_id, on) if position.parent_id else None
+    return (head_signer(first) if first is not None else None, head_signer(second) if second is not None else None)
+
+
 def in_office(session: Session, agreement: PerformanceAgreement, on: date) -> tuple[Signer | None, Signer | None]:
     """The first and second party who would sign the PK on a date. The regional head signs his own PK alone;
     an OPD's PK is signed by its head and, as pihak kedua, by the leader named on it if still in office (a
-    Wakil or the Sekda may sign for the Bupati), else by the regional head of the day."""
+    Wakil or the Sekda may sign for the Bupati), else by the regional head of the day; a PK inside an OPD by the
+    holders of its position and of the superior position."""
     if agreement.kind.single_signer:
         return regional_head(session, on), None
+    if agreement.kind.is_lower:
+        return position_signers(session, agreement.position_id, on)
     head = head_on(session, agreement.opd_id, on) if agreement.opd_id else None
     first = head_signer(head) if head is not None else None
     current = agreement.second_leader_id
@@ -129,8 +146,13 @@ def signer_of(agreement: PerformanceAgreement, prefix: str) -> Signer:
         nip=getattr(agreement, f"{prefix}_nip"),
         rank=getattr(agreement, f"{prefix}_rank"),
         acting=getattr(agreement, f"{prefix}_acting"),
-        source_id=agreement.first_official_id if prefix == "first" else agreement.second_leader_id,
+        source_id=agreement.first_official_id if prefix == "first" else second_source(agreement),
     )
+
+
+def second_source(agreement: PerformanceAgreement) -> str | None:
+    """Pihak kedua's record: an official inside an OPD, else a regional leader."""
+    return agreement.second_official_id if agreement.kind.is_lower else agreement.second_leader_id
 
 
 def _printed(signer: Signer) -> tuple[str, str, str, str]:
@@ -174,7 +196,12 @@ def apply_signer(agreement: PerformanceAgreement, prefix: str, signer: Signer) -
     """Name ``signer`` as a party (``prefix`` "first" or "second"); the regional head signing his own PK is a
     leader, not an official of an OPD, so no official is linked then."""
     source = None if prefix == "first" and agreement.kind.single_signer else signer.source_id
-    setattr(agreement, "first_official_id" if prefix == "first" else "second_leader_id", source)
+    if prefix == "first":
+        agreement.first_official_id = source
+    elif agreement.kind.is_lower:  # inside an OPD pihak kedua is an official
+        agreement.second_official_id, agreement.second_leader_id = source, None
+    else:
+        agreement.second_leader_id = source
     setattr(agreement, f"{prefix}_name", signer.name.strip())
     setattr(agreement, f"{prefix}_position", signer.position.strip())
     setattr(agreement, f"{prefix}_nip", signer.nip or None)

@@ -2,11 +2,14 @@
 
 Lifecycle: Draf → Final → Ditandatangani; a signed PK changes only through a PK Perubahan (a new version
 that replaces it once signed). Every function is one transaction; the GUI and the CLI call them alike.
+Every level of the cascade has the same lifecycle: the regional head's own PK, each OPD head's, and inside an
+OPD each eselon III and IV official's (:func:`create_lower`), one series of versions per position and year.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -19,16 +22,18 @@ from ..db.models import (
     AgreementItem,
     AgreementProgram,
     Goal,
+    GoalProgram,
     Indicator,
     IndicatorTarget,
     Opd,
     PerformanceAgreement,
+    Position,
     Program,
     ProgramBudget,
     Regency,
 )
 from ..db.types import utcnow
-from ..domain.enums import AgreementKind, AgreementStatus, GoalKind, GoalLevel, ProgramLevel
+from ..domain.enums import AgreementKind, AgreementStatus, GoalKind, GoalLevel, PositionLevel, ProgramLevel
 from ..domain.formatting import format_date, format_number, format_rupiah, with_unit
 from ..domain.targets import target_problems
 from . import audit
@@ -49,8 +54,10 @@ from .agreement_signers import (
     differences,
     leader_signer,
     leaders_in_office,
+    position_signers,
     reference_date,
     regional_head,
+    second_source,
 )
 from .agreement_signers import (
     head_signer as _head_signer,
@@ -58,6 +65,7 @@ from .agreement_signers import (
 from .documents import head_on as head_on
 from .documents_frozen import freeze_agreement, thaw_agreement
 from .errors import FORM, ValidationError
+from .opd import head_position
 
 OPEN_STATUSES = (AgreementStatus.DRAFT, AgreementStatus.FINAL)
 LEVELS = tuple(AgreementKind)  # every level of the cascade, from the top
@@ -70,7 +78,8 @@ def list_agreements(
     db: Database, year: int, *, include_inactive: bool = False, levels: tuple[AgreementKind, ...] = (AgreementKind.OPD,)
 ) -> list[AgreementRow]:
     """The current version (the newest not discarded) of each PK of ``year`` at the given levels, top level
-    first: the regional head's own PK, then every OPD's (an OPD without a PK is listed with no status)."""
+    first: the regional head's own PK, then every OPD's (an OPD without a PK is listed with no status), then
+    inside the OPDs each eselon III position's, then each eselon IV position's (a position without one too)."""
     with db.read() as session:
         query = select(Opd).order_by(Opd.sort_order, Opd.code)
         if not include_inactive:
@@ -92,6 +101,7 @@ def list_agreements(
                 PerformanceAgreement.id,
                 PerformanceAgreement.kind,
                 PerformanceAgreement.opd_id,
+                PerformanceAgreement.position_id,
                 PerformanceAgreement.version_no,
                 PerformanceAgreement.status,
                 PerformanceAgreement.sign_date,
@@ -105,24 +115,28 @@ def list_agreements(
         ).all()
         by_unit: dict[tuple[AgreementKind, str | None], list] = {}
         for agreement in agreements:
-            by_unit.setdefault((agreement.kind, agreement.opd_id), []).append(agreement)
+            unit = agreement.position_id if agreement.kind.is_lower else agreement.opd_id
+            by_unit.setdefault((agreement.kind, unit), []).append(agreement)
         regency = session.scalars(select(Regency)).first()
-        units: list[tuple[AgreementKind, str | None, str, str, str]] = []
+        units: list[tuple[AgreementKind, Opd | None, Position | None]] = []
         for level in sorted(levels, key=lambda kind: kind.depth):
             if level is AgreementKind.REGIONAL:
-                name = regency.full_name if regency else "Pemerintah daerah"
-                units.append((level, None, "", "", name))
+                units.append((level, None, None))
+            elif level is AgreementKind.OPD:
+                units += [(level, opd, None) for opd in opds]
             else:
-                units += [(level, opd.id, opd.code, opd.abbreviation, opd.name) for opd in opds]
+                units += [(level, opd, position) for opd, position in _positions_signing(session, opds, level)]
         rows = []
-        for level, opd_id, code, abbreviation, name in units:
-            versions = sorted(by_unit.get((level, opd_id), []), key=lambda a: a.version_no)
+        for level, opd, position in units:
+            unit_id = position.id if position is not None else opd.id if opd is not None else None
+            versions = sorted(by_unit.get((level, unit_id), []), key=lambda a: a.version_no)
             current = versions[-1] if versions else None
+            name = opd.name if opd is not None else regency.full_name if regency else "Pemerintah daerah"
             rows.append(
                 AgreementRow(
-                    opd_id=opd_id,
-                    opd_code=code,
-                    opd_abbreviation=abbreviation,
+                    opd_id=opd.id if opd is not None else None,
+                    opd_code=opd.code if opd is not None else "",
+                    opd_abbreviation=opd.abbreviation if opd is not None else "",
                     opd_name=name,
                     agreement_id=current.id if current else None,
                     version_no=current.version_no if current else 0,
@@ -132,9 +146,24 @@ def list_agreements(
                     sign_date=current.sign_date if current else None,
                     version_count=len(versions),
                     level=level,
+                    position_id=position.id if position is not None else None,
+                    position_name=position.name if position is not None else "",
                 )
             )
         return rows
+
+
+def _positions_signing(session: Session, opds: list[Opd], level: AgreementKind) -> list[tuple[Opd, Position]]:
+    """The active positions whose holders sign PKs of ``level``, OPD by OPD in the order of their structure."""
+    wanted = next(p for p in PositionLevel if p.agreement_kind is level)
+    positions = session.scalars(
+        select(Position).where(Position.level == wanted, Position.is_active.is_(True), Position.opd_id.in_(
+            [opd.id for opd in opds])).order_by(Position.sort_order, Position.name)
+    ).all()
+    by_opd: dict[str, list[Position]] = {}
+    for position in positions:
+        by_opd.setdefault(position.opd_id, []).append(position)
+    return [(opd, position) for opd in opds for position in by_opd.get(opd.id, [])]
 
 
 def get_agreement(db: Database, agreement_id: str) -> AgreementDetail:
@@ -146,20 +175,25 @@ def version_history(db: Database, agreement_id: str) -> list[VersionInfo]:
     """All versions of the agreement's OPD and year, oldest first."""
     with db.read() as session:
         agreement = _load(session, agreement_id)
-        versions = session.scalars(
-            _series(agreement.kind, agreement.opd_id, agreement.year).order_by(PerformanceAgreement.version_no)
-        ).all()
+        versions = session.scalars(_series_of(agreement).order_by(PerformanceAgreement.version_no)).all()
         return [
             VersionInfo(v.id, v.version_no, v.status, v.sign_date, v.amendment_reason, v.replaces_id) for v in versions
         ]
 
 
-def _series(kind: AgreementKind, opd_id: str | None, year: int):  # noqa: ANN202 - a Select
-    """Every version of one PK: the same level, unit and year."""
-    unit = PerformanceAgreement.opd_id.is_(None) if opd_id is None else PerformanceAgreement.opd_id == opd_id
+def _series(kind: AgreementKind, opd_id: str | None, year: int, position_id: str | None = None):  # noqa: ANN202
+    """Every version of one PK (a Select): the same level, unit (the OPD, or inside it the position) and year."""
+    if kind.is_lower:
+        unit = PerformanceAgreement.position_id == position_id
+    else:
+        unit = PerformanceAgreement.opd_id.is_(None) if opd_id is None else PerformanceAgreement.opd_id == opd_id
     return select(PerformanceAgreement).where(
         PerformanceAgreement.kind == kind, unit, PerformanceAgreement.year == year
     )
+
+
+def _series_of(agreement: PerformanceAgreement):  # noqa: ANN202 - a Select
+    return _series(agreement.kind, agreement.opd_id, agreement.year, agreement.position_id)
 
 
 def _load(session: Session, agreement_id: str, *, lock: bool = False) -> PerformanceAgreement:
@@ -205,8 +239,9 @@ def _detail(agreement: PerformanceAgreement) -> AgreementDetail:
             agreement.second_nip,
             agreement.second_rank,
             agreement.second_acting,
-            agreement.second_leader_id,
+            second_source(agreement),
         ),
+        position_id=agreement.position_id,
         items=[
             ItemData(
                 indicator_id=i.indicator_id,
@@ -248,6 +283,12 @@ def head_signer(db: Database, opd_id: str, on: date) -> Signer | None:
         return _head_signer(head) if head is not None else None
 
 
+def position_signers_on(db: Database, position_id: str, on: date) -> tuple[Signer | None, Signer | None]:
+    """Inside an OPD: the holder of a position on a date (pihak pertama) and of its superior (pihak kedua)."""
+    with db.read() as session:
+        return position_signers(session, position_id, on)
+
+
 def regional_head_signer(db: Database, on: date) -> Signer | None:
     """The regional head in office on a date: the signer of his own PK."""
     with db.read() as session:
@@ -273,6 +314,7 @@ def _new_agreement(session: Session, opd: Opd, year: int, on: date | None) -> Pe
     on = on or date(year, 1, 2)
     agreement = _blank(AgreementKind.OPD, year, opd.name, regency)
     agreement.opd_id, agreement.opd = opd.id, opd
+    agreement.position_id = head_position(session, opd).id  # an OPD's PK is its head's
     _take_office_holders(session, agreement, on)
     return agreement
 
@@ -294,7 +336,13 @@ def _take_office_holders(session: Session, agreement: PerformanceAgreement, on: 
 
 def _renstra_items(session: Session, opd_id: str | None, year: int) -> list[AgreementItem]:
     """The sasaran and indicators with a target for ``year``: the OPD's Renstra, or the RPJMD's (``None``)."""
-    plan = (Goal.opd_id == opd_id) if opd_id is not None else (Goal.level == GoalLevel.REGIONAL)
+    if opd_id is None:
+        return _plan_items(session, Goal.level == GoalLevel.REGIONAL, year)
+    return _plan_items(session, (Goal.opd_id == opd_id) & (Goal.level == GoalLevel.OPD), year)
+
+
+def _plan_items(session: Session, plan: Any, year: int) -> list[AgreementItem]:
+    """The active sasaran matching ``plan`` with their active indicators that have a target for ``year``."""
     rows = session.execute(
         select(Indicator, Goal, IndicatorTarget)
         .join(Goal, Indicator.goal_id == Goal.id)
@@ -389,6 +437,66 @@ def create_regional(db: Database, year: int, *, on: date | None = None) -> str:
         return agreement.id
 
 
+def create_lower(db: Database, position_id: str, year: int, *, on: date | None = None) -> str:
+    """A draft PK inside an OPD for ``year``: the sasaran program (an eselon III position's) or sasaran kegiatan
+    (an eselon IV position's) with their indicators and targets, the programs and kegiatan or the sub kegiatan
+    they carry with their pagu, signed by the holders of the position and of its superior on ``on`` (2 January
+    of the year by default)."""
+    with db.write() as session:
+        position = session.get(Position, position_id)
+        if position is None:
+            raise ValidationError.single(FORM, "Jabatan tidak ditemukan")
+        kind = position.level.agreement_kind
+        if kind is None or not kind.is_lower:
+            raise ValidationError.single(
+                FORM, "PK di dalam perangkat daerah ditandatangani pejabat eselon III dan IV dengan atasannya; "
+                f"{position.name} adalah jabatan {position.level.label.lower()}"
+            )
+        if not position.is_active:
+            raise ValidationError.single(FORM, f"Jabatan {position.name} sudah tidak aktif")
+        if session.scalars(_series(kind, position.opd_id, year, position.id)).first() is not None:
+            raise ValidationError.single(
+                FORM, f"{position.name} sudah memiliki Perjanjian Kinerja tahun {year}; buka atau ubah yang ada"
+            )
+        regency = session.scalars(select(Regency)).first()
+        opd = position.opd
+        level = kind.goal_level
+        agreement = _blank(kind, year, opd.name, regency)
+        agreement.opd_id, agreement.opd, agreement.position_id = opd.id, opd, position.id
+        _take_office_holders(session, agreement, on or date(year, 1, 2))
+        agreement.items = _plan_items(session, (Goal.position_id == position.id) & (Goal.level == level), year)
+        if not agreement.items:
+            raise ValidationError.single(
+                FORM, f"{position.name} belum memiliki {level.label.lower()} dengan indikator dan target tahun {year} "
+                "(Pohon Kinerja)"
+            )
+        agreement.programs = _carried_programs(session, position.id, level, year)
+        session.add(agreement)
+        session.flush()
+        audit.record(session, "agreement.create", "performance_agreement", agreement.id,
+                     f"PK {kind.label} {year} {position.name} dibuat dari pohon kinerja "
+                     f"({len(agreement.items)} indikator)")
+        return agreement.id
+
+
+def _carried_programs(session: Session, position_id: str, level: GoalLevel, year: int) -> list[AgreementProgram]:
+    """The programs, kegiatan or sub kegiatan the position's sasaran carry, with their pagu of ``year``."""
+    rows = session.execute(
+        select(Program, ProgramBudget)
+        .join(GoalProgram, GoalProgram.program_id == Program.id)
+        .join(Goal, Goal.id == GoalProgram.goal_id)
+        .join(ProgramBudget, (ProgramBudget.program_id == Program.id) & (ProgramBudget.year == year))
+        .where(Goal.position_id == position_id, Goal.level == level, Goal.is_active.is_(True))
+        .where(Program.is_active.is_(True))
+        .order_by(Program.code)
+    ).all()
+    seen: dict[str, AgreementProgram] = {}
+    for program, budget in rows:
+        seen.setdefault(program.id, AgreementProgram(program_id=program.id, code=program.code, name=program.name,
+                                                     budget=budget.pagu, sort_order=len(seen)))
+    return list(seen.values())
+
+
 def copy_from_previous_year(db: Database, opd_id: str, year: int, *, on: date | None = None) -> str:
     """A draft PK copied from last year's agreement; targets and budgets of ``year`` replace last year's
     where the Renstra has them, so only what is new needs typing."""
@@ -397,6 +505,7 @@ def copy_from_previous_year(db: Database, opd_id: str, year: int, *, on: date | 
         previous = session.scalars(
             select(PerformanceAgreement)
             .where(PerformanceAgreement.opd_id == opd.id, PerformanceAgreement.year == year - 1)
+            .where(PerformanceAgreement.kind == AgreementKind.OPD)
             .where(PerformanceAgreement.status != AgreementStatus.DISCARDED)
             .order_by(PerformanceAgreement.version_no.desc())
         ).first()
@@ -597,14 +706,16 @@ def completeness_problems(detail: AgreementDetail) -> list[str]:
         )
         for message in item_problems.values():
             problems.append(f"Indikator {n} ({item.indicator_name}): {message}")
-    single = detail.level.single_signer
+    single, lower = detail.level.single_signer, detail.level.is_lower
     if not detail.programs and not single:  # the regional head's PK may list no program
-        problems.append("PK belum memiliki program dan anggaran")
+        rows = "sub kegiatan" if detail.level is AgreementKind.ESELON_IV else "program"
+        problems.append(f"PK belum memiliki {rows} dan anggaran")
     if not detail.first.name or not detail.first.position:
-        who = "kepala daerah" if single else "kepala perangkat daerah"
+        who = "kepala daerah" if single else "pemegang jabatan" if lower else "kepala perangkat daerah"
         problems.append(f"Pihak pertama ({who}) belum lengkap: nama dan jabatan")
     if not single and (not detail.second.name or not detail.second.position):
-        problems.append("Pihak kedua (kepala daerah) belum lengkap: nama dan jabatan")
+        who = "atasan langsung" if lower else "kepala daerah"
+        problems.append(f"Pihak kedua ({who}) belum lengkap: nama dan jabatan")
     if not detail.place:
         problems.append("Tempat penandatanganan belum diisi")
     if detail.version_no > 1 and not detail.amendment_reason.strip():
@@ -699,19 +810,20 @@ def create_amendment(db: Database, agreement_id: str, reason: str, *, on: date |
         if original.status is not AgreementStatus.SIGNED:
             raise ValidationError.single(FORM, "PK Perubahan hanya dapat dibuat dari PK yang sudah ditandatangani")
         newest = max(
-            (a.version_no for a in session.scalars(_series(original.kind, original.opd_id, original.year))),
+            (a.version_no for a in session.scalars(_series_of(original))),
             default=original.version_no,
         )
         if newest and newest > original.version_no:
             raise ValidationError.single(FORM, "Sudah ada PK Perubahan yang sedang disiapkan untuk PK ini")
         amendment = PerformanceAgreement(
-            kind=original.kind, opd_id=original.opd_id, year=original.year, version_no=original.version_no + 1,
+            kind=original.kind, opd_id=original.opd_id, position_id=original.position_id, year=original.year,
+            version_no=original.version_no + 1,
             replaces_id=original.id, amendment_reason=reason, status=AgreementStatus.DRAFT,
             place=original.place, notes=original.notes, opd_name=original.opd_name,
         )
         for name in ("official_id", "name", "position", "nip", "rank", "acting"):
             setattr(amendment, f"first_{name}", getattr(original, f"first_{name}"))
-        for name in ("leader_id", "name", "position", "nip", "rank", "acting"):
+        for name in ("leader_id", "official_id", "name", "position", "nip", "rank", "acting"):
             setattr(amendment, f"second_{name}", getattr(original, f"second_{name}"))
         columns = ("indicator_id", "goal_id", "sasaran", "indicator_name", "unit", "polarity", "cumulation",
                    "target", "target_high", "target_grade", "q1", "q2", "q3", "q4", "weight", "sort_order")

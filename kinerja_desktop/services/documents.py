@@ -17,8 +17,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.database import Database
-from ..db.models import DocumentAsset, IntegrityPact, Opd, OpdHead, OpdNameHistory, PerformanceAgreement, Regency
-from ..domain.enums import AgreementStatus, Cumulation
+from ..db.models import (
+    DocumentAsset,
+    IntegrityPact,
+    Opd,
+    OpdNameHistory,
+    PerformanceAgreement,
+    Position,
+    PositionHolder,
+    Regency,
+)
+from ..domain.cascade import position_code
+from ..domain.enums import AgreementStatus, Cumulation, PositionLevel
 from ..reports import data as rd
 from ..reports.snapshot import Assets, SnapshotError, from_snapshot, snapshot_fingerprint
 from ..reports.templates import AgreementTemplate, PactTemplate, templates_from
@@ -71,6 +81,15 @@ def unit_code(abbreviation: str | None) -> str:
     return re.sub(r"[^A-Z0-9]", "", text.upper()) or "OPD"
 
 
+def agreement_unit_code(agreement: PerformanceAgreement) -> str:
+    """The unit code of a PK: its OPD's (``DINKES``, ``DAERAH``), and inside an OPD its position's after it
+    (``DINKES-KBKM``: the PK of the Kepala Bidang Kesehatan Masyarakat)."""
+    code = unit_code(agreement.opd.abbreviation if agreement.opd is not None else None)
+    if agreement.kind.is_lower and agreement.post is not None:
+        return f"{code}-{position_code(agreement.post.name)}"
+    return code
+
+
 def _target(item) -> rd.TargetValue:  # noqa: ANN001
     if item.target_grade:
         return rd.TargetValue(text=item.target_grade, unit=item.unit)
@@ -95,14 +114,22 @@ def opd_name_on(session: Session, opd: Opd, on: date) -> str:
     return opd.name
 
 
-def head_on(session: Session, opd_id: str, on: date) -> OpdHead | None:
-    """The OPD head in office on a date (the latest appointment that covers it)."""
+def holder_on(session: Session, position_id: str, on: date) -> PositionHolder | None:
+    """Who held a position on a date (the latest appointment that covers it: a Plh. over the definitive)."""
     return session.scalars(
-        select(OpdHead)
-        .where(OpdHead.opd_id == opd_id, OpdHead.start_date <= on)
-        .where((OpdHead.end_date.is_(None)) | (OpdHead.end_date >= on))
-        .order_by(OpdHead.start_date.desc())
+        select(PositionHolder)
+        .where(PositionHolder.position_id == position_id, PositionHolder.start_date <= on)
+        .where((PositionHolder.end_date.is_(None)) | (PositionHolder.end_date >= on))
+        .order_by(PositionHolder.start_date.desc())
     ).first()
+
+
+def head_on(session: Session, opd_id: str, on: date) -> PositionHolder | None:
+    """The OPD head in office on a date: the holder of its head position that day."""
+    position = session.scalars(
+        select(Position.id).where(Position.opd_id == opd_id, Position.level == PositionLevel.HEAD)
+    ).first()
+    return holder_on(session, position, on) if position is not None else None
 
 
 # --- Perjanjian Kinerja --------------------------------------------------------------------------------
@@ -175,7 +202,7 @@ def build_agreement_document(
             # The regional head's PK carries the government's own kop (no office line).
             letterhead=_letterhead(regency, opd, agreement.opd_name if opd is not None else ""),
             unit_name=regency.full_name,
-            unit_code=unit_code(opd.abbreviation if opd else None),
+            unit_code=agreement_unit_code(agreement),
             first_party=first,
             second_party=second,
             place=regency.capital,

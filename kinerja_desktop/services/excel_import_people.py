@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Official, Opd, OpdHead, Regency, RegionalLeader
-from ..domain.enums import ActingKind, LeaderRole, OpdKind
+from ..db.models import Official, Opd, Position, PositionHolder, Regency, RegionalLeader
+from ..domain.enums import ActingKind, LeaderRole, OpdKind, PositionLevel
 from ..domain.formatting import format_date
 from ..domain.personnel import core_name, format_nip, rank_label, split_rank
 from ..interchange import xlsx_cells as cells
@@ -270,8 +270,9 @@ def _save_opd(session: Session, run: Run, row: SheetRow, typed: OpdForm, present
                 head.rank, head.grade = current.rank, current.grade
             # A start the history cannot hold (not after the previous head's) is the old row's date left in a
             # file whose change of head was dated by the effective date: the recorded start stays.
-            previous = session.scalar(select(func.max(OpdHead.start_date)).where(
-                OpdHead.opd_id == existing.id, OpdHead.start_date < current.start_date))
+            previous = session.scalar(select(func.max(PositionHolder.start_date)).join(Position).where(
+                Position.opd_id == existing.id, Position.level == PositionLevel.HEAD,
+                PositionHolder.start_date < current.start_date))
             if head.start_date is None or (previous is not None and head.start_date <= previous):
                 head.start_date = current.start_date
         elif run.effective is not None:

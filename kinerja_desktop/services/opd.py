@@ -1,5 +1,8 @@
 """Perangkat daerah (OPD): list, read, save with head history and former names, deactivate.
 
+The head of an OPD is the holder of its head position (``services/positions.py`` has the other positions):
+appointing a head here opens a holding of that position, with the same rules as any other position's.
+
 Plain dataclasses in and out; one transaction per use case; every change is audited.
 """
 
@@ -15,8 +18,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..db.database import Database
 from ..db.limits import check_values
-from ..db.models import Official, Opd, OpdHead, OpdNameHistory
-from ..domain.enums import ActingKind, OpdKind
+from ..db.models import Official, Opd, OpdNameHistory, Position, PositionHolder, head_position_id
+from ..domain.enums import ActingKind, OpdKind, PositionLevel
 from ..domain.formatting import format_date
 from ..domain.personnel import nip_problem, normalize_nip, rank_label
 from . import audit
@@ -93,7 +96,7 @@ class HeadRow:
 def list_opds(db: Database, include_inactive: bool = False) -> list[OpdRow]:
     """All OPDs in their usual order (sort order, then code), active only unless asked."""
     with db.read() as s:
-        query = select(Opd).options(selectinload(Opd.heads).selectinload(OpdHead.official))
+        query = select(Opd).options(selectinload(Opd.heads).selectinload(PositionHolder.official))
         if not include_inactive:
             query = query.where(Opd.is_active.is_(True))
         opds = s.execute(query.order_by(Opd.sort_order, Opd.code)).scalars().all()
@@ -120,8 +123,13 @@ def _titled(acting: ActingKind, position: str) -> str:
     return f"{acting.prefix} {position}".strip()
 
 
-def _current_head(opd: Opd) -> OpdHead | None:
-    current = [h for h in opd.heads if h.end_date is None]
+def _current_head(opd: Opd) -> PositionHolder | None:
+    return current_holder(opd.heads)
+
+
+def current_holder(holders: list[PositionHolder]) -> PositionHolder | None:
+    """The holding still open (the latest when a Plh. overlaps a definitive holder)."""
+    current = [h for h in holders if h.end_date is None]
     return max(current, key=lambda h: h.start_date) if current else None
 
 
@@ -191,7 +199,7 @@ def _load(s: Session, opd_id: str) -> Opd:
     opd = s.execute(
         select(Opd)
         .where(Opd.id == opd_id)
-        .options(selectinload(Opd.heads).selectinload(OpdHead.official), selectinload(Opd.names))
+        .options(selectinload(Opd.heads).selectinload(PositionHolder.official), selectinload(Opd.names))
     ).scalar_one_or_none()
     if opd is None:
         raise ValidationError.single(FORM, "Perangkat daerah tidak ditemukan; mungkin sudah dihapus.")
@@ -212,21 +220,27 @@ def validate(data: OpdForm) -> dict[str, str]:
     email = data.email.strip()
     if email and not _EMAIL_RE.match(email):
         errors["email"] = "Alamat e-mail tidak sah (contoh: dinkes@namakab.go.id)."
-    head = data.head
-    if not head.is_empty:
-        if not head.name.strip():
-            errors["head_name"] = "Nama kepala wajib diisi."
-        nip = normalize_nip(head.nip)
-        if nip:
-            problem = nip_problem(nip)
-            if problem:
-                errors["head_nip"] = problem + "."
-        if not head.position.strip():
-            errors["head_position"] = "Jabatan kepala wajib diisi."
-        if head.start_date is None:
-            errors["head_start"] = "Tanggal mulai menjabat wajib diisi."
-        else:  # before any date arithmetic: the day before 1 January of year 1 does not exist
-            errors.update(check_values(OpdHead, {"start_date": head.start_date}))
+    if not data.head.is_empty:
+        errors.update(validate_holder(data.head))
+    return errors
+
+
+def validate_holder(head: HeadData, who: str = "kepala") -> dict[str, str]:
+    """Field checks of a position's holder as typed (``who`` names it: "kepala", "pejabat")."""
+    errors: dict[str, str] = {}
+    if not head.name.strip():
+        errors["head_name"] = f"Nama {who} wajib diisi."
+    nip = normalize_nip(head.nip)
+    if nip:
+        problem = nip_problem(nip)
+        if problem:
+            errors["head_nip"] = problem + "."
+    if not head.position.strip():
+        errors["head_position"] = f"Jabatan {who} wajib diisi."
+    if head.start_date is None:
+        errors["head_start"] = "Tanggal mulai menjabat wajib diisi."
+    else:  # before any date arithmetic: the day before 1 January of year 1 does not exist
+        errors.update(check_values(PositionHolder, {"start_date": head.start_date}))
     return errors
 
 
@@ -360,27 +374,55 @@ def _name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def head_position(s: Session, opd: Opd, title: str = "") -> Position:
+    """The OPD's head position, made when first needed (its id follows from the OPD's, as the migration's)."""
+    found = next((p for p in opd.positions if p.level is PositionLevel.HEAD), None)
+    if found is None and opd.id is not None:
+        found = s.get(Position, head_position_id(opd.id))
+    if found is None:
+        if opd.id is None:
+            s.flush()
+        name = (title.strip() or f"Kepala {opd.name}")[:200]
+        found = Position(id=head_position_id(opd.id), level=PositionLevel.HEAD, name=name, sort_order=0,
+                         is_active=True)
+        opd.positions.append(found)
+    return found
+
+
 def _apply_head(s: Session, opd: Opd, head: HeadData) -> dict[str, object] | None:
     """Update the current head or open a new period; returns what changed, for the audit log."""
-    current = _current_head(opd)
+    if head.is_empty and current_holder(opd.heads) is None:
+        return None
+    position = head_position(s, opd, head.position)
+    changed = apply_holder(s, position, head)
+    if changed and head.position.strip() and position.name != head.position.strip():
+        position.name = head.position.strip()[:200]  # the post is named as its current holder's jabatan
+    return changed
+
+
+def apply_holder(s: Session, position: Position, head: HeadData, *, who: str = "Kepala") -> dict[str, object] | None:
+    """Update the position's current holder or open a new holding (the previous one ends the day before);
+    returns what changed, for the audit log. ``who`` names the holder in messages ("Kepala", "Pejabat")."""
+    current = current_holder(position.holders)
     if head.is_empty:
         if current is not None:
             raise ValidationError.single(
-                "head_name", "Nama kepala wajib diisi; riwayat kepala tidak dapat dikosongkan."
+                "head_name", f"Nama {who.lower()} wajib diisi; riwayat {who.lower()} tidak dapat dikosongkan."
             )
         return None
     assert head.start_date is not None
     nip = normalize_nip(head.nip) or None
+    title = head.position.strip() or position.name
     if current is not None and _same_person(current.official, head):
-        _check_start(opd, current, head.start_date)
+        _check_start(position.holders, current, head.start_date)
         _update_official(s, current.official, head, nip)
         changes: dict[str, object] = {}
-        for attr, value in (("position", head.position.strip()), ("acting", head.acting)):
+        for attr, value in (("position", title), ("acting", head.acting)):
             if getattr(current, attr) != value:
                 changes[attr] = [str(getattr(current, attr)), str(value)]
                 setattr(current, attr, value)
         if current.start_date != head.start_date:
-            _move_previous_end(opd, current, head.start_date)
+            _move_previous_end(position.holders, current, head.start_date)
             changes["start_date"] = [str(current.start_date), str(head.start_date)]
             current.start_date = head.start_date
         return changes or None
@@ -388,14 +430,14 @@ def _apply_head(s: Session, opd: Opd, head: HeadData) -> dict[str, object] | Non
         if head.start_date <= current.start_date:
             raise ValidationError.single(
                 "head_start",
-                f"Kepala baru harus mulai menjabat sesudah {format_date(current.start_date)} "
+                f"{who} baru harus mulai menjabat sesudah {format_date(current.start_date)} "
                 f"(mulai menjabat {current.official.name}).",
             )
         current.end_date = head.start_date - timedelta(days=1)
     official = _find_official(s, head, nip)
     _update_official(s, official, head, nip)
-    opd.heads.append(
-        OpdHead(official=official, position=head.position.strip(), acting=head.acting, start_date=head.start_date)
+    position.holders.append(
+        PositionHolder(official=official, position=title, acting=head.acting, start_date=head.start_date)
     )
     return {
         "baru": official.name,
@@ -404,8 +446,8 @@ def _apply_head(s: Session, opd: Opd, head: HeadData) -> dict[str, object] | Non
     }
 
 
-def _check_start(opd: Opd, current: OpdHead, start: date) -> None:
-    earlier = [h for h in opd.heads if h is not current and h.start_date < current.start_date]
+def _check_start(holders: list[PositionHolder], current: PositionHolder, start: date) -> None:
+    earlier = [h for h in holders if h is not current and h.start_date < current.start_date]
     if earlier and start <= max(h.start_date for h in earlier):
         previous = max(earlier, key=lambda h: h.start_date)
         raise ValidationError.single(
@@ -415,9 +457,9 @@ def _check_start(opd: Opd, current: OpdHead, start: date) -> None:
         )
 
 
-def _move_previous_end(opd: Opd, current: OpdHead, start: date) -> None:
-    # Keep the periods adjacent: the previous head served until the day before this one started.
-    for h in opd.heads:
+def _move_previous_end(holders: list[PositionHolder], current: PositionHolder, start: date) -> None:
+    # Keep the periods adjacent: the previous holder served until the day before this one started.
+    for h in holders:
         if h is not current and h.end_date == current.start_date - timedelta(days=1):
             h.end_date = start - timedelta(days=1)
 

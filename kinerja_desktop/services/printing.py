@@ -32,6 +32,7 @@ from . import evaluation
 from .csv_files import write_csv
 from .documents import (
     agreement_document,
+    agreement_unit_code,
     evaluation_document,
     not_reported_document,
     pact_document,
@@ -69,7 +70,7 @@ class Request:
     agreement_id: str | None = None  # PK: this version (the one open in the editor) instead of the newest
     paper: str = "a4"
     combined: bool = False  # PK into a folder: also one file PK-<year>-SEMUA.pdf
-    level: AgreementKind = AgreementKind.OPD  # PK: the OPDs' (the default) or the regional head's own
+    level: AgreementKind = AgreementKind.OPD  # PK: the OPDs' (the default), the regional head's own, or "3"/"4"
     dated: date | None = None  # evaluation, ranking, belum lapor: the date printed (default: end of the period)
 
 
@@ -89,6 +90,17 @@ def _opd_name(prefix: str, year: int, opd: Opd | None, version: int = 1) -> str:
     """``PK-2026-DINKES``, ``PK-2026-DINKES-perubahan-1`` (version 2), ``PAKTA-2026-DINKES-2`` (a new head's)."""
     suffix = "" if version == 1 else f"-perubahan-{version - 1}" if prefix == "PK" else f"-{version}"
     return f"{prefix}-{year}-{unit_code(opd.abbreviation if opd else None)}{suffix}"
+
+
+def _agreement_name(agreement: PerformanceAgreement) -> str:
+    """``PK-2026-DINKES``, inside an OPD ``PK-2026-DINKES-KBKM`` (the position's code), ``-perubahan-1`` …"""
+    suffix = "" if agreement.version_no == 1 else f"-perubahan-{agreement.version_no - 1}"
+    return f"PK-{agreement.year}-{agreement_unit_code(agreement)}{suffix}"
+
+
+def _agreement_label(agreement: PerformanceAgreement, regency: Regency | None) -> str:
+    name = agreement.opd_name or (agreement.opd.name if agreement.opd else regency.full_name if regency else "")
+    return f"{agreement.post.name} — {name}" if agreement.kind.is_lower and agreement.post is not None else name
 
 
 def _quarter(request: Request) -> int:
@@ -157,20 +169,21 @@ def _plan_agreements(db: Database, request: Request) -> list[_Planned]:
                 .order_by(Opd.sort_order, Opd.code, PerformanceAgreement.version_no)
             )
             newest: dict[str, PerformanceAgreement] = {}
-            for agreement in session.scalars(_matching(query, request.opd_codes)):
-                newest[agreement.opd_id or ""] = agreement
+            for agreement in session.scalars(_matching(query, request.opd_codes)):  # inside an OPD: per position
+                newest[agreement.position_id if agreement.kind.is_lower else agreement.opd_id or ""] = agreement
             agreements = list(newest.values())
         regency = session.scalars(select(Regency)).first()
         planned = [
             _Planned(
-                _opd_name("PK", a.year, a.opd, a.version_no),
-                a.opd_name or (a.opd.name if a.opd else regency.full_name if regency else ""),
+                _agreement_name(a),
+                _agreement_label(a, regency),
                 partial(_load_agreement, db, a.id),
             )
             for a in agreements
         ]
     if not planned:
-        whose = "kepala daerah " if request.level is AgreementKind.REGIONAL else ""
+        whose = {AgreementKind.REGIONAL: "kepala daerah ", AgreementKind.ESELON_III: "eselon III ",
+                 AgreementKind.ESELON_IV: "eselon IV "}.get(request.level, "")
         raise ValidationError.single(FORM, f"Tidak ada Perjanjian Kinerja {whose}tahun {request.year} untuk dicetak")
     return planned
 

@@ -30,6 +30,7 @@ from ..reports.fingerprint import fingerprint, read_fingerprint
 from . import evaluation
 from .documents import (
     DRAFT_WATERMARK,
+    agreement_unit_code,
     build_agreement_document,
     evaluation_document,
     frozen_agreement,
@@ -49,7 +50,7 @@ class Verification:
     message: str
 
 
-_FROZEN = re.compile(r"^(PK|PI)-(\d{4})-([A-Z0-9]+)-v(\d+)$")
+_FROZEN = re.compile(r"^(PK|PI)-(\d{4})-([A-Z0-9]+(?:-[A-Z0-9]+)?)-v(\d+)$")  # DINKES, inside it DINKES-KBKM
 _EVALUATION = re.compile(r"^EV-(\d{4})-TW([1-4])-([A-Z0-9]+)$")
 _RANKING = re.compile(r"^RK-(\d{4})-TW([1-4])$")
 _NOT_REPORTED = re.compile(r"^BL-(\d{4})-TW([1-4])$")
@@ -143,7 +144,7 @@ def _verify_agreement(session: Session, printout: _Printout, year: int, code: st
                 PerformanceAgreement.status == AgreementStatus.DRAFT,
             )
         )
-        if unit_code(a.opd.abbreviation if a.opd is not None else None) == code
+        if agreement_unit_code(a) == code
     ]
     for agreement in frozen:
         if agreement.fingerprint == printout.fingerprint:

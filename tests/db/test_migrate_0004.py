@@ -6,6 +6,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from heads import table_source
+
 from kinerja_desktop.db.database import open_database
 from kinerja_desktop.db.revisions import HEAD
 from kinerja_desktop.services import regency
@@ -28,7 +30,10 @@ def _dump(path: Path, columns: dict[str, list[str]] | None = None) -> dict[str, 
     try:
         return {
             t: sorted(
-                conn.execute(f'SELECT {", ".join(columns[t]) if columns else "*"} FROM "{t}"').fetchall(), key=repr
+                conn.execute(
+                    f'SELECT {", ".join(columns[t]) if columns else "*"} FROM {table_source(conn, t)}'
+                ).fetchall(),
+                key=repr,
             )
             for t in DOMAIN
         }

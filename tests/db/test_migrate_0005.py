@@ -6,6 +6,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from heads import table_source
+
 from kinerja_desktop.db.database import open_database
 from kinerja_desktop.db.revisions import HEAD
 from kinerja_desktop.domain.enums import PeriodKind, ProgramLevel
@@ -28,7 +30,7 @@ def _dump(path: Path, columns: dict[str, list[str]]) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(path)
     try:
         return {
-            t: sorted(conn.execute(f'SELECT {", ".join(names)} FROM "{t}"').fetchall(), key=repr)
+            t: sorted(conn.execute(f'SELECT {", ".join(names)} FROM {table_source(conn, t)}').fetchall(), key=repr)
             for t, names in columns.items()
         }
     finally:

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from heads import table_source
 from pypdf import PdfReader
 
 from kinerja_desktop.db.database import open_database
@@ -25,7 +26,7 @@ KEPT = ["regency", "official", "opd", "opd_head", "opd_name_history", "performan
 def _dump(path: Path) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(path)
     try:
-        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in KEPT}
+        return {t: sorted(conn.execute(f'SELECT * FROM {table_source(conn, t)}').fetchall(), key=repr) for t in KEPT}
     finally:
         conn.close()
 

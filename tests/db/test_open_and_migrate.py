@@ -17,7 +17,7 @@ from kinerja_desktop.db.errors import (
     ForeignDatabaseError,
     NotADatabaseError,
 )
-from kinerja_desktop.db.models import Opd, OpdHead, OpdNameHistory, ProgramBudget
+from kinerja_desktop.db.models import Opd, OpdNameHistory, PositionHolder, ProgramBudget
 from kinerja_desktop.db.revisions import HEAD
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -68,7 +68,7 @@ def test_old_database_is_migrated_with_copy_kept_and_children_intact(tmp_path: P
         assert _revision(copy) == "0001_initial"
         with database.read() as session:
             assert session.scalar(select(Opd.abbreviation)) == "Dinkes"
-            assert len(session.scalars(select(OpdHead)).all()) == 2
+            assert len(session.scalars(select(PositionHolder)).all()) == 2
             assert len(session.scalars(select(OpdNameHistory)).all()) == 1
             assert session.scalar(select(ProgramBudget.pagu)) == 12345678000
             assert session.scalar(select(Opd.website)) == ""
@@ -95,7 +95,7 @@ def test_the_same_migration_with_foreign_keys_on_empties_children(tmp_path: Path
         connection.exec_driver_sql("PRAGMA foreign_keys=ON")
         command.upgrade(alembic_config(connection), "head")
     with engine.connect() as connection:
-        heads = connection.exec_driver_sql("SELECT count(*) FROM opd_head").scalar()
+        heads = connection.exec_driver_sql("SELECT count(*) FROM position_holder").scalar()
     engine.dispose()
     assert heads == 0
 

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from heads import add_head
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -20,9 +21,9 @@ from kinerja_desktop.db.models import (
     IndicatorTarget,
     Official,
     Opd,
-    OpdHead,
     PerformanceAgreement,
     PlanningPeriod,
+    PositionHolder,
     Program,
     ProgramBudget,
 )
@@ -63,7 +64,7 @@ def _sample_tree(session) -> Opd:  # noqa: ANN001
     period = PlanningPeriod(name="RPJMD 2025–2029", start_year=2025, end_year=2029)
     opd = Opd(code="1.02.0.00.0.00.01.0000", abbreviation="Dinkes", name="Dinas Kesehatan", kind=OpdKind.DINAS)
     official = Official(name="dr. Siti Rahmawati, M.Kes.", nip="197305122000032004", rank="Pembina", grade="IV/a")
-    opd.heads.append(OpdHead(official=official, position="Kepala Dinas Kesehatan", start_date=date(2025, 1, 2)))
+    add_head(opd, official=official, position="Kepala Dinas Kesehatan", start_date=date(2025, 1, 2))
     goal = Goal(level=GoalLevel.OPD, kind=GoalKind.TARGET, statement="Meningkatnya derajat kesehatan")
     session.add_all([period, opd])
     session.flush()
@@ -99,7 +100,7 @@ def test_round_trip_keeps_exact_decimals_enums_and_money(db: Database) -> None:
         target = indicator.targets[0]
         assert (target.target, target.q1, target.q2, target.q3) == (Decimal("80"), Decimal("20"), Decimal("20"), None)
         assert session.scalar(select(ProgramBudget.pagu)) == 9_876_543_210_123
-        head = session.scalars(select(OpdHead)).one()
+        head = session.scalars(select(PositionHolder)).one()
         assert head.official.nip == "197305122000032004"
         assert len(indicator.id) == 36 and indicator.version == 1
         assert indicator.created_at is not None

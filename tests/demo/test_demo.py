@@ -24,9 +24,10 @@ from kinerja_desktop.db.models import (
     IntegrityPact,
     Official,
     Opd,
-    OpdHead,
     OpdNameHistory,
     PerformanceAgreement,
+    Position,
+    PositionHolder,
     Program,
     ProgramBudget,
     Regency,
@@ -43,6 +44,7 @@ from kinerja_desktop.domain.enums import (
     LeaderRole,
     OpdKind,
     Polarity,
+    PositionLevel,
     ProgramLevel,
 )
 from kinerja_desktop.domain.personnel import RANKS, nip_problem
@@ -84,11 +86,13 @@ def test_every_official_has_a_valid_nip_and_a_fitting_rank(demo_db: Database) ->
     with demo_db.read() as s:
         officials = s.scalars(select(Official)).all()
         camat_grades = s.scalars(
-            select(Official.grade).join(OpdHead).join(Opd).where(Opd.kind == OpdKind.KECAMATAN)
+            select(Official.grade).join(PositionHolder).join(Position).join(Opd)
+            .where(Opd.kind == OpdKind.KECAMATAN, Position.level == PositionLevel.HEAD)
         ).all()
         head_grades = s.scalars(
-            select(Official.grade).join(OpdHead).join(Opd)
-            .where(Opd.kind != OpdKind.KECAMATAN, OpdHead.acting == ActingKind.DEFINITIVE)
+            select(Official.grade).join(PositionHolder).join(Position).join(Opd)
+            .where(Opd.kind != OpdKind.KECAMATAN, Position.level == PositionLevel.HEAD,
+                   PositionHolder.acting == ActingKind.DEFINITIVE)
         ).all()
     assert officials
     for official in officials:
@@ -256,7 +260,8 @@ def test_the_twists_acting_head_new_head_and_renamed_opd(demo_db: Database) -> N
 
         dishub, distan, bapperida = agreements("Dishub"), agreements("Distan"), agreements("Bapperida")
         history = s.scalars(select(OpdNameHistory)).one()
-        distan_heads = s.scalars(select(OpdHead).join(Opd).where(Opd.abbreviation == "Distan")).all()
+        distan_heads = s.scalars(select(PositionHolder).join(Position).join(Opd)
+                                 .where(Opd.abbreviation == "Distan", Position.level == PositionLevel.HEAD)).all()
         pacts = s.scalars(select(IntegrityPact).join(Opd).where(Opd.abbreviation.in_(("Distan", "Dishub")))).all()
     assert dishub[2025].first_acting is ActingKind.PLT and dishub[2026].first_acting is ActingKind.PLT
     assert len(distan_heads) == 2

@@ -28,7 +28,15 @@ from sync_helpers import (
 )
 
 from kinerja_desktop.db.database import Database
-from kinerja_desktop.db.models import AgreementItem, Evidence, Official, OpdHead, QuarterClosure
+from kinerja_desktop.db.models import (
+    AgreementItem,
+    Evidence,
+    Official,
+    Position,
+    PositionHolder,
+    QuarterClosure,
+    head_position_id,
+)
 from kinerja_desktop.interchange.errors import MalformedContentError
 from kinerja_desktop.services import sync
 
@@ -51,7 +59,8 @@ def _unchanged_after_refusal(centre: Database, package: Path) -> None:
 
 def _head_official(db: Database, code: str) -> str:
     with db.read() as s:
-        current = select(OpdHead.official_id).where(OpdHead.opd_id == opd_id(db, code), OpdHead.end_date.is_(None))
+        current = select(PositionHolder.official_id).where(
+            PositionHolder.position_id == head_position_id(opd_id(db, code)), PositionHolder.end_date.is_(None))
         return s.scalar(current)
 
 
@@ -133,17 +142,17 @@ def test_a_tombstone_of_another_opds_head_is_refused(demo_db: Database, tmp_path
 
 
 def test_a_head_of_another_opd_cannot_be_moved_into_scope(demo_db: Database, tmp_path: Path) -> None:
-    # opd_head rows are OPD rows: moving Y's head period to X is a move out of Y (old parent) → refused
+    # position_holder rows are OPD rows: moving Y's head period to X's head position is a move out of Y → refused
     x, y = opd_codes(demo_db, 2)
     laptop = make_laptop(tmp_path, "a", demo_db, [x])
     edit(laptop, "indicator_realization", realizations(laptop, x)[0], problems="sah")
     with demo_db.read() as s:
-        head = s.scalar(select(OpdHead.id).where(OpdHead.opd_id == opd_id(demo_db, y)))
-    base = encoded(demo_db, "opd_head", head)
+        head = s.scalar(select(PositionHolder.id).join(Position).where(Position.opd_id == opd_id(demo_db, y)))
+    base = encoded(demo_db, "position_holder", head)
 
     def move(payload: dict) -> None:
-        payload["rows"]["opd_head"] = [
-            {"id": head, "values": {**base, "opd_id": opd_id(demo_db, x)}, "base": base,
+        payload["rows"]["position_holder"] = [
+            {"id": head, "values": {**base, "position_id": head_position_id(opd_id(demo_db, x))}, "base": base,
              "base_version": base["version"]}
         ]
 

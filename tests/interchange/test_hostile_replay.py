@@ -183,8 +183,8 @@ HOSTILE_MASTER_ROWS = [
     ("indicator_realization", "quarter", 5, "Triwulan harus antara 1 dan 4"),
     ("indicator_target", "year", 1800, "Tahun target harus antara 2000 dan 2100"),
     ("official", "nip", "١٩٧٠٠١٠١١٩٩٥٠٣١٠٠١", "NIP harus terdiri dari 18 angka"),
-    ("opd_head", "start_date", "0001-01-01", "Tanggal mulai menjabat harus antara"),
-    ("opd_head", "start_date", "9999-12-31", "Tanggal mulai menjabat harus antara"),
+    ("position_holder", "start_date", "0001-01-01", "Tanggal mulai menjabat harus antara"),
+    ("position_holder", "start_date", "9999-12-31", "Tanggal mulai menjabat harus antara"),
     ("indicator", "weight", "1000", "Bobot harus antara"),
     ("program_budget", "pagu", 10**18, "Pagu harus antara"),
 ]

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from heads import add_head
 
 from kinerja_desktop.db.database import Database
 from kinerja_desktop.db.models import (
@@ -14,7 +15,6 @@ from kinerja_desktop.db.models import (
     IndicatorTarget,
     Official,
     Opd,
-    OpdHead,
     PlanningPeriod,
     Program,
     ProgramBudget,
@@ -37,7 +37,7 @@ def dinkes(db: Database) -> str:
         opd = Opd(code="1.02.0.00.0.00.01.0000", abbreviation="Dinkes", name="Dinas Kesehatan", kind=OpdKind.DINAS)
         official = Official(name="dr. Siti Rahmawati, M.Kes.", nip="197305122000032004", rank="Pembina Utama Muda",
                             grade="IV/c")
-        opd.heads.append(OpdHead(official=official, position="Kepala Dinas Kesehatan", start_date=date(2024, 1, 5)))
+        add_head(opd, official=official, position="Kepala Dinas Kesehatan", start_date=date(2024, 1, 5))
         s.add_all([period, opd])
         s.flush()
         goal = Goal(period_id=period.id, level=GoalLevel.OPD, kind=GoalKind.TARGET, opd_id=opd.id,

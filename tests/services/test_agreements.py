@@ -17,8 +17,8 @@ from kinerja_desktop.db.models import (
     AuditLog,
     Indicator,
     IndicatorTarget,
-    OpdHead,
     PerformanceAgreement,
+    PositionHolder,
 )
 from kinerja_desktop.domain.enums import (
     ActingKind,
@@ -213,7 +213,7 @@ def test_discarding_a_draft_deletes_it_and_is_audited(db: Database, dinkes: str)
 
 def test_acting_head_prints_plt_prefix(db: Database, dinkes: str) -> None:
     with db.write() as s:
-        head = s.scalars(select(OpdHead)).one()
+        head = s.scalars(select(PositionHolder)).one()
         head.acting = ActingKind.PLT
     detail = agreements.get_agreement(db, agreements.create_from_renstra(db, dinkes, 2026))
     assert detail.first.printed_position == "Plt. Kepala Dinas Kesehatan"

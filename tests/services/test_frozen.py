@@ -206,14 +206,14 @@ def test_a_forged_printout_is_told_from_one_of_another_database(db: Database, di
 def test_the_pakta_of_a_new_head_is_a_second_version_with_its_own_file(
     db: Database, dinkes: str, tmp_path: Path
 ) -> None:
-    from kinerja_desktop.db.models import Official, OpdHead
+    from kinerja_desktop.db.models import Official, PositionHolder
 
     pacts.record_pact(db, dinkes, 2026, date(2026, 1, 26))
     with db.write() as s:
-        head = s.scalars(select(OpdHead)).one()
+        head = s.scalars(select(PositionHolder)).one()
         head.end_date = date(2026, 6, 30)
         successor = Official(name="dr. Bayu Prasetyo, M.P.H.", nip="197806152005011002", rank="Pembina", grade="IV/a")
-        s.add(OpdHead(opd_id=dinkes, official=successor, position="Kepala Dinas Kesehatan",
+        s.add(PositionHolder(position_id=head.position_id, official=successor, position="Kepala Dinas Kesehatan",
                       start_date=date(2026, 7, 1)))
     pacts.record_pact(db, dinkes, 2026, date(2026, 7, 1))
     files = printing.print_pacts(db, 2026, tmp_path / "pakta")

@@ -129,11 +129,12 @@ def test_integrity_check_reports_a_broken_foreign_key(db):
     conn = sqlite3.connect(db.path)
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute(
-        "INSERT INTO opd_head (id, opd_id, official_id, position, acting, start_date, created_at, updated_at, version)"
+        "INSERT INTO position_holder (id, position_id, official_id, position, acting, start_date, created_at, "
+        "updated_at, version)"
         " VALUES ('h', 'tidak-ada', 'tidak-ada', 'x', 'definitif', ?, '2026-01-01', '2026-01-01', 1)",
         (date(2026, 1, 1).isoformat(),),
     )
     conn.commit()
     conn.close()
     problems = overview.integrity_check(db)
-    assert problems and all(p.startswith("Kunci asing rusak di tabel opd_head") for p in problems)
+    assert problems and all(p.startswith("Kunci asing rusak di tabel position_holder") for p in problems)

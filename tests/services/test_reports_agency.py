@@ -15,7 +15,8 @@ from sqlalchemy import select
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.database import Database
-from kinerja_desktop.db.models import Opd, OpdHead, Regency
+from kinerja_desktop.db.models import Opd, Position, PositionHolder, Regency
+from kinerja_desktop.domain.enums import PositionLevel
 from kinerja_desktop.reports.charts import axis_label, axis_maximum, score_charts
 from kinerja_desktop.reports.data import DEFAULT_PREDICATE_BANDS, RankingRow
 from kinerja_desktop.reports.fingerprint import read_fingerprint
@@ -29,8 +30,10 @@ def _pages(path: Path) -> list[str]:
 def _head(db: Database, abbreviation: str, on: date) -> tuple[str, str]:
     with db.read() as s:
         head = s.scalars(
-            select(OpdHead).join(Opd).where(Opd.abbreviation == abbreviation, OpdHead.start_date <= on)
-            .where((OpdHead.end_date.is_(None)) | (OpdHead.end_date >= on))
+            select(PositionHolder).join(Position).join(Opd)
+            .where(Opd.abbreviation == abbreviation, Position.level == PositionLevel.HEAD)
+            .where(PositionHolder.start_date <= on)
+            .where((PositionHolder.end_date.is_(None)) | (PositionHolder.end_date >= on))
         ).one()
         return head.official.name, head.position
 

@@ -18,8 +18,8 @@ from kinerja_desktop.db.models import (
     Indicator,
     IndicatorTarget,
     Official,
-    OpdHead,
     PlanningPeriod,
+    PositionHolder,
     ProgramBudget,
     RegionalLeader,
 )
@@ -129,9 +129,9 @@ def test_a_stale_draft_shows_the_difference_and_is_refreshed(db: Database, regen
     form.name, form.renamed_on = "Dinas Kesehatan dan Keluarga Berencana", date(2025, 12, 1)
     opd.save_opd(db, form)
     with db.write() as s:
-        head = s.scalars(select(OpdHead)).one()
+        head = s.scalars(select(PositionHolder)).one()
         head.end_date = date(2025, 12, 31)
-        s.add(OpdHead(opd_id=regency_2025, position="Kepala Dinas Kesehatan dan Keluarga Berencana",
+        s.add(PositionHolder(position_id=head.position_id, position="Kepala Dinas Kesehatan dan Keluarga Berencana",
                       acting=ActingKind.PLT, start_date=date(2026, 1, 1),
                       official=Official(name="Ir. Joko Widodo, M.T.", nip="197001012000031003")))
     # THEN the draft says what differs on its date …

@@ -17,7 +17,7 @@ import raw_sql
 from sqlalchemy import select
 
 from kinerja_desktop.db.database import Database
-from kinerja_desktop.db.models import IndicatorRealization, Opd, OpdHead
+from kinerja_desktop.db.models import IndicatorRealization, Opd, Position, PositionHolder
 from kinerja_desktop.domain.enums import ActingKind, LeaderRole, OpdKind
 from kinerja_desktop.services import agreements, evaluation, opd, regency, renstra
 from kinerja_desktop.services.errors import ValidationError
@@ -78,7 +78,7 @@ def test_a_head_starting_in_an_absurd_year_is_refused(demo_db: Database, start: 
     head = opd.HeadData(name="Budi", position="Kepala Dinas Uji", start_date=start)
     _refused(demo_db, lambda: opd.save_opd(demo_db, _new_opd(head=head)), "head_start", "Tanggal mulai menjabat")
     with demo_db.read() as s:
-        some = s.scalar(select(OpdHead.opd_id).where(OpdHead.end_date.is_(None)))
+        some = s.scalar(select(Position.opd_id).join(PositionHolder).where(PositionHolder.end_date.is_(None)))
     form = opd.get_opd(demo_db, some)
     form.head.start_date = start
     _refused(demo_db, lambda: opd.save_opd(demo_db, form), "head_start", "Tanggal mulai menjabat")

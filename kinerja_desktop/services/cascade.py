@@ -1,0 +1,204 @@
+"""The cascade (pohon kinerja) below the Renstra: sasaran program, sasaran kegiatan and individual targets, each
+held by a position and supporting a sasaran of the level above; their indicators support the upper indicators;
+the programs, kegiatan and sub kegiatan they carry; and the alignment check over all of it.
+
+The rules are in :mod:`domain.cascade`; the indicators and their targets are written by the Renstra's service (one
+indicator form everywhere). One transaction per use case; every change audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.database import Database
+from ..db.models import Goal, GoalProgram, Indicator, Opd, Position, Program
+from ..domain import cascade as rules
+from ..domain.enums import GoalKind, GoalLevel
+from . import audit
+from .errors import FORM, ValidationError
+from .renstra import IndicatorData, write_indicator
+
+
+@dataclass
+class LowerGoalData:
+    """A sasaran program, sasaran kegiatan or individual target as edited; its level is its position's."""
+
+    position_id: str
+    supports_id: str | None  # the upper sasaran it supports
+    statement: str
+    code: str = ""
+    program_ids: list[str] = field(default_factory=list)  # programs/kegiatan or sub kegiatan it carries
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class AlignmentWarning:
+    """One line of the alignment check, said in Indonesian."""
+
+    target_id: str
+    kind: str  # domain.cascade's ORPHAN, UNSUPPORTED, MISALIGNED
+    level: GoalLevel
+    text: str  # the sasaran or indicator
+    opd: str  # the OPD's abbreviation ("" for the RPJMD)
+    message: str
+
+
+def save_lower_goal(db: Database, data: LowerGoalData) -> str:
+    """Create or change a sasaran inside an OPD below its Renstra; returns its id."""
+    with db.write() as session:
+        return write_lower_goal(session, data).id
+
+
+def write_lower_goal(session: Session, data: LowerGoalData) -> Goal:
+    """:func:`save_lower_goal` inside the caller's transaction."""
+    position = session.get(Position, data.position_id)
+    if position is None:
+        raise ValidationError.single("position_id", "Jabatan tidak ditemukan; mungkin sudah dihapus.")
+    level = position.level.goal_level
+    if level is GoalLevel.OPD:
+        raise ValidationError.single(
+            "position_id", "Sasaran kepala perangkat daerah adalah sasaran strategis Renstra; isi di Renstra."
+        )
+    problems: dict[str, str] = {}
+    statement = " ".join(data.statement.split())
+    if not statement:
+        problems["statement"] = "Uraian sasaran wajib diisi."
+    supported = session.get(Goal, data.supports_id) if data.supports_id else None
+    if supported is None:
+        problems["supports_id"] = f"Pilih sasaran yang didukung {level.label.lower()} ini."
+    elif supported.opd_id != position.opd_id or supported.kind is not GoalKind.TARGET:
+        problems["supports_id"] = "Sasaran yang didukung harus sasaran perangkat daerah yang sama."
+    else:
+        problem = rules.support_problem(level, supported.level)
+        if problem:
+            problems["supports_id"] = problem + "."
+    if problems:
+        raise ValidationError(problems)
+    assert supported is not None
+    goal = session.get(Goal, data.id) if data.id else None
+    if data.id and goal is None:
+        raise ValidationError.single(FORM, "Sasaran tidak ditemukan; mungkin sudah dihapus.")
+    if goal is None:
+        goal = Goal(kind=GoalKind.TARGET, sort_order=_next_order(session, supported.id))
+        session.add(goal)
+    goal.level, goal.opd_id, goal.period_id, goal.position_id = level, position.opd_id, supported.period_id, position.id
+    goal.supports_id, goal.statement, goal.code = supported.id, statement, data.code.strip()
+    _set_programs(session, goal, level, position.opd_id, data.program_ids)
+    session.flush()
+    audit.record(session, "cascade.goal.save", "goal", goal.id, f"{level.label} disimpan: {statement}",
+                 {"jabatan": position.name, "program": len(data.program_ids)})
+    return goal
+
+
+def _set_programs(session: Session, goal: Goal, level: GoalLevel, opd_id: str, program_ids: list[str]) -> None:
+    wanted: list[Program] = []
+    for program_id in dict.fromkeys(program_ids):
+        program = session.get(Program, program_id)
+        if program is None or program.opd_id != opd_id:
+            raise ValidationError.single("program_ids", "Program, kegiatan atau sub kegiatan harus milik perangkat "
+                                         "daerah yang sama.")
+        problem = rules.program_problem(level, program.level)
+        if problem:
+            raise ValidationError.single("program_ids", f"{problem} ({program.code} {program.name}).")
+        wanted.append(program)
+    keep = {p.id for p in wanted}
+    for link in list(goal.programs):
+        if link.program_id not in keep:
+            goal.programs.remove(link)
+    have = {link.program_id for link in goal.programs}
+    for order, program in enumerate(wanted):
+        if program.id not in have:
+            goal.programs.append(GoalProgram(program_id=program.id, sort_order=order))
+        else:
+            next(link for link in goal.programs if link.program_id == program.id).sort_order = order
+
+
+def _next_order(session: Session, supports_id: str) -> int:
+    orders = session.scalars(select(Goal.sort_order).where(Goal.supports_id == supports_id)).all()
+    return max(orders, default=0) + 1
+
+
+def save_lower_indicator(db: Database, data: IndicatorData, supports_id: str | None) -> str:
+    """An indicator (with its targets) of a sasaran below the Renstra, supporting ``supports_id``: an indicator
+    of the sasaran its own sasaran supports."""
+    with db.write() as session:
+        goal = session.get(Goal, data.goal_id)
+        if goal is None or goal.level.depth <= GoalLevel.OPD.depth:
+            raise ValidationError.single("goal_id", "Indikator ini untuk sasaran di bawah sasaran strategis.")
+        upper = session.get(Indicator, supports_id) if supports_id else None
+        if upper is None:
+            raise ValidationError.single("supports_id", "Pilih indikator sasaran atasan yang didukung indikator ini.")
+        if upper.goal_id != goal.supports_id:
+            raise ValidationError.single(
+                "supports_id", "Indikator yang didukung harus indikator sasaran yang didukung sasaran ini."
+            )
+        indicator = write_indicator(session, data)
+        indicator.supports_id = upper.id
+        session.flush()
+        return indicator.id
+
+
+# --- alignment -----------------------------------------------------------------------------------------
+
+_MESSAGES = {
+    (rules.ORPHAN, False): "{level} tidak mendukung sasaran di atasnya",
+    (rules.ORPHAN, True): "Indikator tidak mendukung indikator sasaran di atasnya",
+    (rules.UNSUPPORTED, False): "{level} tidak didukung sasaran mana pun di bawahnya",
+    (rules.UNSUPPORTED, True): "Indikator tidak didukung indikator mana pun di bawahnya",
+    (rules.MISALIGNED, True): "Indikator mendukung indikator sasaran lain daripada sasaran yang didukung",
+}
+
+
+def alignment(db: Database, period_id: str, opd_id: str | None = None) -> list[AlignmentWarning]:
+    """What is not aligned in the cascade of a planning period: the RPJMD's sasaran with every active OPD's (or
+    one OPD's) sasaran and indicators down to the individual targets. An OPD's cascade is expected as deep as its
+    positions go (an OPD without eselon IV positions has no sasaran kegiatan to expect)."""
+    with db.read() as session:
+        opds = session.scalars(select(Opd).where(Opd.is_active.is_(True))).all()
+        if opd_id is not None:
+            opds = [o for o in opds if o.id == opd_id]
+        deepest = {
+            o.id: rules.deepest_level(p.level for p in o.positions if p.is_active) for o in opds
+        }
+        names = {o.id: o.abbreviation for o in opds}
+        goals = session.scalars(
+            select(Goal).where(Goal.period_id == period_id, Goal.kind == GoalKind.TARGET, Goal.is_active.is_(True))
+        ).all()
+        goals = [g for g in goals if g.opd_id is None or g.opd_id in deepest]
+        if opd_id is not None:  # one OPD: the RPJMD sasaran it supports are the top, not checked for support
+            goals = [g for g in goals if g.opd_id is not None]
+        goal_ids = {g.id for g in goals}
+        indicators = session.scalars(
+            select(Indicator).where(Indicator.goal_id.in_(goal_ids), Indicator.is_active.is_(True))
+        ).all()
+        level_of = {g.id: g.level for g in goals}
+        targets = [
+            rules.Target(g.id, g.level, g.supports_id, deepest=deepest.get(g.opd_id or "", GoalLevel.OPD)
+                         if g.opd_id else (GoalLevel.OPD if opd_id is None else GoalLevel.REGIONAL))
+            for g in goals
+        ]
+        if opd_id is not None:  # the supported RPJMD sasaran count as present
+            targets += [rules.Target(g.supports_id, GoalLevel.REGIONAL, None, deepest=GoalLevel.REGIONAL)
+                        for g in goals if g.supports_id and g.level is GoalLevel.OPD]
+        targets += [
+            rules.Target(i.id, level_of[i.goal_id], i.supports_id, is_indicator=True, goal_id=i.goal_id)
+            for i in indicators
+        ]
+        by_id = {g.id: g for g in goals} | {i.id: i for i in indicators}
+        warnings = []
+        for finding in rules.alignment(list({t.id: t for t in targets}.values())):
+            row = by_id.get(finding.target_id)
+            if row is None:
+                continue
+            is_indicator = isinstance(row, Indicator)
+            level = level_of[row.goal_id] if isinstance(row, Indicator) else row.level
+            opd = row.goal.opd_id if isinstance(row, Indicator) else row.opd_id
+            warnings.append(AlignmentWarning(
+                finding.target_id, finding.kind, level,
+                row.name if isinstance(row, Indicator) else row.statement, names.get(opd or "", ""),
+                _MESSAGES[(finding.kind, is_indicator)].format(level=level.label),
+            ))
+        return warnings
