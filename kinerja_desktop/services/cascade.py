@@ -14,11 +14,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.database import Database
-from ..db.models import Goal, GoalProgram, Indicator, Opd, Position, Program
+from ..db.limits import check_values
+from ..db.models import (
+    Goal,
+    GoalProgram,
+    Indicator,
+    IndicatorRealization,
+    Opd,
+    PerformanceAgreement,
+    Position,
+    Program,
+    Regency,
+)
+from ..db.types import utcnow
 from ..domain import cascade as rules
-from ..domain.enums import GoalKind, GoalLevel
+from ..domain.enums import AgreementStatus, GoalKind, GoalLevel
 from . import audit
 from .errors import FORM, ValidationError
+from .evaluation_data import RealizationInput
+from .evaluation_loading import closure
 from .renstra import IndicatorData, write_indicator
 
 
@@ -202,3 +216,71 @@ def alignment(db: Database, period_id: str, opd_id: str | None = None) -> list[A
                 _MESSAGES[(finding.kind, is_indicator)].format(level=level.label),
             ))
         return warnings
+
+
+# --- quarterly monitoring inside the OPDs (a regency setting, off by default) ----------------------------
+
+
+def lower_level_monitoring(db: Database) -> bool:
+    """Whether the eselon III and IV PKs are monitored quarterly (their realisations entered)."""
+    with db.read() as session:
+        regency = session.scalars(select(Regency)).first()
+        return bool(regency and regency.lower_level_monitoring)
+
+
+def set_lower_level_monitoring(db: Database, on: bool) -> None:
+    """Turn quarterly monitoring of the PKs inside the OPDs on or off. The OPDs' scores stay computed from the
+    OPD heads' PKs either way."""
+    with db.write() as session:
+        regency = session.scalars(select(Regency)).first()
+        if regency is None:
+            raise ValidationError.single(FORM, "Isi profil pemerintah daerah lebih dulu.")
+        if regency.lower_level_monitoring == on:
+            return
+        regency.lower_level_monitoring = on
+        audit.record(session, "cascade.monitoring", "regency", regency.id,
+                     "Pemantauan triwulanan PK eselon III dan IV " + ("diaktifkan" if on else "dinonaktifkan"))
+
+
+def save_lower_realisations(
+    db: Database, agreement_id: str, quarter: int, entries: list[RealizationInput]
+) -> None:
+    """The realisations of a quarter of a signed eselon III or IV PK's indicators, in one transaction; refused
+    while the regency does not monitor the lower levels, and once Bappeda closed the quarter."""
+    problems: dict[str, str] = {}
+    for entry in entries:
+        problems.update(check_values(IndicatorRealization, {"value": entry.value, "quarter": quarter},
+                                     indicator_id=entry.indicator_id))
+    if problems:
+        raise ValidationError(problems)
+    with db.write() as session:
+        regency = session.scalars(select(Regency)).first()
+        if regency is None or not regency.lower_level_monitoring:
+            raise ValidationError.single(
+                FORM, "Pemantauan triwulanan PK eselon III dan IV belum diaktifkan di profil pemerintah daerah."
+            )
+        agreement = session.get(PerformanceAgreement, agreement_id)
+        if agreement is None or not agreement.kind.is_lower:
+            raise ValidationError.single(FORM, "PK eselon III atau IV tidak ditemukan.")
+        if agreement.status is not AgreementStatus.SIGNED:
+            raise ValidationError.single(FORM, "Realisasi hanya dicatat untuk PK yang sudah ditandatangani.")
+        if closure(session, agreement.year, quarter) is not None:
+            raise ValidationError.single(
+                FORM, f"Triwulan {quarter} tahun {agreement.year} sudah ditutup Bappeda; data tidak dapat diubah"
+            )
+        allowed = {item.indicator_id for item in agreement.items}
+        for entry in entries:
+            if entry.indicator_id not in allowed:
+                raise ValidationError.single(FORM, "Indikator tidak termasuk dalam PK yang ditandatangani")
+            row = session.scalars(select(IndicatorRealization).where(
+                IndicatorRealization.indicator_id == entry.indicator_id,
+                IndicatorRealization.year == agreement.year, IndicatorRealization.quarter == quarter,
+            )).first()
+            if row is None:
+                row = IndicatorRealization(indicator_id=entry.indicator_id, year=agreement.year, quarter=quarter)
+                session.add(row)
+            row.value, row.grade = entry.value, entry.grade
+            row.problems, row.follow_up = entry.problems.strip(), entry.follow_up.strip()
+            row.reported_at = utcnow()
+        audit.record(session, "cascade.realisation", "performance_agreement", agreement.id,
+                     f"Realisasi TW {quarter} {agreement.year} {agreement.first_position} ({len(entries)} indikator)")

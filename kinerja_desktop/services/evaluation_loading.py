@@ -29,7 +29,7 @@ from ..db.models import (
 )
 from ..db.types import plain_decimal
 from ..domain import bands_from_json
-from ..domain.enums import AgreementStatus, Cumulation, Polarity
+from ..domain.enums import AgreementKind, AgreementStatus, Cumulation, Polarity
 from ..domain.evaluation import EvaluationSettings
 
 
@@ -51,7 +51,7 @@ def signed_agreements(session: Session, year: int, opd_id: str | None = None) ->
     query = (
         select(PerformanceAgreement)
         .where(PerformanceAgreement.year == year, PerformanceAgreement.status == AgreementStatus.SIGNED)
-        .where(PerformanceAgreement.opd_id.is_not(None))
+        .where(PerformanceAgreement.kind == AgreementKind.OPD)  # the OPD's score: its head's PK, not lower levels
         .options(
             selectinload(PerformanceAgreement.items),
             selectinload(PerformanceAgreement.programs),
@@ -196,6 +196,7 @@ def agreement_rows(session: Session, year: int, opd_id: str | None = None) -> li
         )
         .join(Opd, Opd.id == PerformanceAgreement.opd_id)
         .where(PerformanceAgreement.year == year, PerformanceAgreement.status == AgreementStatus.SIGNED)
+        .where(PerformanceAgreement.kind == AgreementKind.OPD)
     )
     if opd_id is not None:
         query = query.where(PerformanceAgreement.opd_id == opd_id)

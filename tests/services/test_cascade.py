@@ -276,3 +276,49 @@ def test_print_pk_of_a_level_uses_its_wording_and_verifies(  # noqa: PLR0913
     verified = printing.verify_pdf(db, out / name)
     assert verified.matches, verified.message
     capsys.readouterr()
+
+
+def test_lower_level_monitoring_is_a_setting_and_leaves_the_opd_score_alone(
+    db: Database, tree: dict[str, str]
+) -> None:
+    from kinerja_desktop.services import evaluation
+    from kinerja_desktop.services.evaluation_data import QuarterReport, RealizationInput
+    from kinerja_desktop.services.evaluation_report import save_quarter_report
+
+    # GIVEN the OPD's PK and the Kabid's PK signed, and the OPD's first quarter reported
+    opd_pk = agreements.create_from_renstra(db, tree["opd"], 2026)
+    agreements.finalize(db, opd_pk)
+    agreements.sign(db, opd_pk, date(2026, 1, 26))
+    lower = agreements.create_lower(db, tree["kabid"], 2026)
+    agreements.finalize(db, lower)
+    agreements.sign(db, lower, date(2026, 1, 27))
+    lower = agreements.create_amendment(db, lower, "Target disesuaikan")  # a newer version than the OPD's PK
+    agreements.finalize(db, lower)
+    agreements.sign(db, lower, date(2026, 2, 2))
+    save_quarter_report(db, QuarterReport(tree["opd"], 2026, 1, indicators=[
+        RealizationInput(tree["aki"], D(88)),
+    ]))
+    before = evaluation.evaluate_opd(db, 2026, 1, tree["opd"])
+    assert before.agreement_id == opd_pk and before.score is not None
+    entry = [RealizationInput(tree["sp_ind"], D(10), problems="Bidan desa kurang", follow_up="Rekrut bidan")]
+    # WHEN monitoring inside the OPDs is off (the default), a lower realisation is refused
+    assert cascade.lower_level_monitoring(db) is False
+    with pytest.raises(ValidationError, match="belum diaktifkan"):
+        cascade.save_lower_realisations(db, lower, 1, entry)
+    # AND once on, it is stored …
+    cascade.set_lower_level_monitoring(db, True)
+    cascade.save_lower_realisations(db, lower, 1, entry)
+    with db.read() as s:
+        from kinerja_desktop.db.models import IndicatorRealization
+
+        stored = s.scalars(select(IndicatorRealization.value).where(
+            IndicatorRealization.indicator_id == tree["sp_ind"])).all()
+    assert stored == [D(10)]
+    # … and the OPD's score, results and PK are those of the OPD's own PK, unchanged
+    after = evaluation.evaluate_opd(db, 2026, 1, tree["opd"])
+    assert (after.agreement_id, after.score, after.predicate) == (before.agreement_id, before.score, before.predicate)
+    assert [i.indicator_id for i in after.indicators] == [i.indicator_id for i in before.indicators]
+    assert tree["sp_ind"] not in {i.indicator_id for i in after.indicators}
+    # AND an indicator outside the lower PK is refused
+    with pytest.raises(ValidationError, match="tidak termasuk dalam PK"):
+        cascade.save_lower_realisations(db, lower, 1, [RealizationInput(tree["aki"], D(1))])
