@@ -57,6 +57,7 @@ from ..services.agreement_signers import apply_signer, leader_signer
 from ..services.documents_frozen import freeze_agreement, freeze_pact
 from . import catalog as cat
 from . import dpa
+from .cascade import add_cascade
 from .people import PersonMaker
 from .targets import ceiling, expects_report, fill_target, quarter_end, quarter_target, round_thousands
 
@@ -164,6 +165,9 @@ class DemoBuilder:
         self.session.flush()
         self.add_activities()  # last: the rows before keep the ids they always had for a seed
         self.session.flush()
+        add_cascade(self)  # after them: the positions inside two OPDs and their PKs, signed as the others
+        self.session.flush()
+        self.sign_final_2025()
         return regency
 
     # --- people ----------------------------------------------------------------------------------------------
@@ -539,6 +543,16 @@ class DemoBuilder:
 
     def sign_2025(self) -> None:
         """Sign 2025 as the app does: each PK frozen as printed (final, then signed), each Pakta when recorded."""
+        self.sign_final_2025()
+        for pact in self.session.query(IntegrityPact).all():
+            freeze_pact(self.session, pact)
+            self.keep_clock(pact, pact.created_at)
+        self.session.flush()
+        for asset in self.session.query(DocumentAsset).all():  # the logo, kept once for every frozen document
+            asset.created_at = asset.updated_at = PLAN_STAMP
+
+    def sign_final_2025(self) -> None:
+        """Every final PK of 2025 frozen as finalised, then signed and frozen again (a PK Perubahan replaces)."""
         self.session.flush()
         agreements = self.session.query(PerformanceAgreement).filter(
             PerformanceAgreement.year == 2025, PerformanceAgreement.status == AgreementStatus.FINAL
@@ -556,12 +570,6 @@ class DemoBuilder:
                 replaced.status = AgreementStatus.SUPERSEDED
                 self.keep_clock(replaced, agreement.signed_at)
                 self.session.flush()
-        for pact in self.session.query(IntegrityPact).all():
-            freeze_pact(self.session, pact)
-            self.keep_clock(pact, pact.created_at)
-        self.session.flush()
-        for asset in self.session.query(DocumentAsset).all():  # the logo, kept once for every frozen document
-            asset.created_at = asset.updated_at = PLAN_STAMP
 
     @staticmethod
     def keep_clock(row: Tracked, at: datetime | None) -> None:

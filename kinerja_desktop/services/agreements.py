@@ -443,40 +443,46 @@ def create_lower(db: Database, position_id: str, year: int, *, on: date | None =
     they carry with their pagu, signed by the holders of the position and of its superior on ``on`` (2 January
     of the year by default)."""
     with db.write() as session:
-        position = session.get(Position, position_id)
-        if position is None:
-            raise ValidationError.single(FORM, "Jabatan tidak ditemukan")
-        kind = position.level.agreement_kind
-        if kind is None or not kind.is_lower:
-            raise ValidationError.single(
-                FORM, "PK di dalam perangkat daerah ditandatangani pejabat eselon III dan IV dengan atasannya; "
-                f"{position.name} adalah jabatan {position.level.label.lower()}"
-            )
-        if not position.is_active:
-            raise ValidationError.single(FORM, f"Jabatan {position.name} sudah tidak aktif")
-        if session.scalars(_series(kind, position.opd_id, year, position.id)).first() is not None:
-            raise ValidationError.single(
-                FORM, f"{position.name} sudah memiliki Perjanjian Kinerja tahun {year}; buka atau ubah yang ada"
-            )
-        regency = session.scalars(select(Regency)).first()
-        opd = position.opd
-        level = kind.goal_level
-        agreement = _blank(kind, year, opd.name, regency)
-        agreement.opd_id, agreement.opd, agreement.position_id = opd.id, opd, position.id
-        _take_office_holders(session, agreement, on or date(year, 1, 2))
-        agreement.items = _plan_items(session, (Goal.position_id == position.id) & (Goal.level == level), year)
-        if not agreement.items:
-            raise ValidationError.single(
-                FORM, f"{position.name} belum memiliki {level.label.lower()} dengan indikator dan target tahun {year} "
-                "(Pohon Kinerja)"
-            )
-        agreement.programs = _carried_programs(session, position.id, level, year)
+        agreement = build_lower(session, position_id, year, on=on)
         session.add(agreement)
         session.flush()
         audit.record(session, "agreement.create", "performance_agreement", agreement.id,
-                     f"PK {kind.label} {year} {position.name} dibuat dari pohon kinerja "
+                     f"PK {agreement.kind.label} {year} {agreement.first_position} dibuat dari pohon kinerja "
                      f"({len(agreement.items)} indikator)")
         return agreement.id
+
+
+def build_lower(session: Session, position_id: str, year: int, *, on: date | None = None) -> PerformanceAgreement:
+    """:func:`create_lower`'s draft with its rows, not yet added to the session (the demo keys its rows)."""
+    position = session.get(Position, position_id)
+    if position is None:
+        raise ValidationError.single(FORM, "Jabatan tidak ditemukan")
+    kind = position.level.agreement_kind
+    if kind is None or not kind.is_lower:
+        raise ValidationError.single(
+            FORM, "PK di dalam perangkat daerah ditandatangani pejabat eselon III dan IV dengan atasannya; "
+            f"{position.name} adalah jabatan {position.level.label.lower()}"
+        )
+    if not position.is_active:
+        raise ValidationError.single(FORM, f"Jabatan {position.name} sudah tidak aktif")
+    if session.scalars(_series(kind, position.opd_id, year, position.id)).first() is not None:
+        raise ValidationError.single(
+            FORM, f"{position.name} sudah memiliki Perjanjian Kinerja tahun {year}; buka atau ubah yang ada"
+        )
+    regency = session.scalars(select(Regency)).first()
+    opd = position.opd
+    level = kind.goal_level
+    agreement = _blank(kind, year, opd.name, regency)
+    agreement.opd_id, agreement.opd, agreement.position_id = opd.id, opd, position.id
+    _take_office_holders(session, agreement, on or date(year, 1, 2))
+    agreement.items = _plan_items(session, (Goal.position_id == position.id) & (Goal.level == level), year)
+    if not agreement.items:
+        raise ValidationError.single(
+            FORM, f"{position.name} belum memiliki {level.label.lower()} dengan indikator dan target tahun {year} "
+            "(Pohon Kinerja)"
+        )
+    agreement.programs = _carried_programs(session, position.id, level, year)
+    return agreement
 
 
 def _carried_programs(session: Session, position_id: str, level: GoalLevel, year: int) -> list[AgreementProgram]:
@@ -490,8 +496,14 @@ def _carried_programs(session: Session, position_id: str, level: GoalLevel, year
         .where(Program.is_active.is_(True))
         .order_by(Program.code)
     ).all()
+    # A program carried with one of its kegiatan is that kegiatan's share: listed once, by the kegiatan (the
+    # Kabid answers for his kegiatan, not for the whole program another Kabid shares), so the total is no sum
+    # of a program and its own parts.
+    parents = {program.parent_id for program, _ in rows}
     seen: dict[str, AgreementProgram] = {}
     for program, budget in rows:
+        if program.id in parents:
+            continue
         seen.setdefault(program.id, AgreementProgram(program_id=program.id, code=program.code, name=program.name,
                                                      budget=budget.pagu, sort_order=len(seen)))
     return list(seen.values())

@@ -443,9 +443,10 @@ def test_some_programs_have_kegiatan_and_sub_kegiatan_whose_pagu_adds_up_exactly
         if row.parent_id:
             children[row.parent_id].append(row)
     levels = Counter(r.level for r in rows)
-    assert (levels[ProgramLevel.ACTIVITY], levels[ProgramLevel.SUB_ACTIVITY]) == (13, 23)
+    # 13 kegiatan and 23 sub kegiatan from the DPA catalogue, 4 and 4 of the kecamatan with a cascade
+    assert (levels[ProgramLevel.ACTIVITY], levels[ProgramLevel.SUB_ACTIVITY]) == (17, 27)
     assert {abbreviations[r.opd_id] for r in rows if r.level is not ProgramLevel.PROGRAM} == {
-        "Dinkes", "DPUPR", "Bapperida"
+        "Dinkes", "DPUPR", "Bapperida", "Kec. Sukamaju"
     }
     for parent_id, kids in children.items():
         parent = by_id[parent_id]
@@ -453,3 +454,37 @@ def test_some_programs_have_kegiatan_and_sub_kegiatan_whose_pagu_adds_up_exactly
         for year in range(2025, 2030):
             assert pagu[(parent_id, year)] == sum(pagu[(k.id, year)] for k in kids)
             assert all(pagu[(k.id, year)] % 1000 == 0 and pagu[(k.id, year)] > 0 for k in kids)
+
+
+def test_the_demo_has_a_signed_cascade_in_dinkes_and_a_kecamatan(demo_db: Database, tmp_path: Path) -> None:
+    from kinerja_desktop.services import agreements, cascade, printing
+
+    rows = agreements.list_agreements(demo_db, 2025, levels=(AgreementKind.ESELON_III, AgreementKind.ESELON_IV))
+    by_opd: dict[str, list] = {}
+    for row in rows:
+        by_opd.setdefault(row.opd_abbreviation, []).append(row)
+    assert sorted(by_opd) == ["Dinkes", "Kec. Sukamaju"]
+    assert [(r.level.value, r.position_name) for r in by_opd["Kec. Sukamaju"]] == [
+        ("3", "Sekretaris Camat"), ("4", "Kepala Sub Bagian Umum dan Kepegawaian"), ("4", "Kepala Seksi Pemerintahan"),
+        ("4", "Kepala Seksi Ketenteraman dan Ketertiban Umum")]
+    assert len(by_opd["Dinkes"]) == 7
+    assert all(r.status is AgreementStatus.SIGNED and r.item_count and r.total_budget for r in rows)
+    # each signed by the holders of the position and of its superior on the signing date
+    with demo_db.read() as s:
+        for row in rows:
+            agreement = s.get(PerformanceAgreement, row.agreement_id)
+            post = s.get(Position, row.position_id)
+            holders = {h.official_id for h in post.holders}
+            superior = {h.official_id for h in post.parent.holders}
+            assert agreement.first_official_id in holders and agreement.second_official_id in superior
+            assert agreement.snapshot and agreement.fingerprint
+        period = s.scalars(select(Goal.period_id)).first()
+        dinkes = s.scalars(select(Opd.id).where(Opd.abbreviation == "Dinkes")).one()
+    # the alignment check finds what the demo left unaligned in Dinkes
+    found = {(w.kind, w.text) for w in cascade.alignment(demo_db, period, dinkes)}
+    assert ("tidak_didukung", "Menurunnya prevalensi stunting") in found
+    assert ("tanpa_induk", "Meningkatnya kualitas tata kelola dan akuntabilitas kinerja Dinas Kesehatan") in found
+    assert not any(text == "Meningkatnya pelayanan kesehatan ibu, bayi dan balita" for _, text in found)
+    # and every lower PK prints and verifies
+    files = printing.write(demo_db, printing.Request("pk", 2025, level=AgreementKind.ESELON_IV), tmp_path / "pk4")
+    assert len(files) == 7 and all(printing.verify_pdf(demo_db, f).matches for f in files)

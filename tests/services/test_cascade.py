@@ -158,8 +158,9 @@ def test_an_eselon_iii_pk_lists_the_sasaran_program_with_programs_and_kegiatan_s
     assert [(i.sasaran, i.indicator_name, i.target) for i in detail.items] == [
         ("Meningkatnya kualitas pelayanan kesehatan ibu dan anak",
          "Persentase ibu hamil mendapat pelayanan sesuai standar", D(95))]
-    assert [(p.code, p.budget) for p in detail.programs] == [("1.02.02", 12_345_678_000),
-                                                             ("1.02.02.2.02", 3_250_000_000)]
+    # the program is carried with its kegiatan: the kegiatan's share is listed, not both (no double count)
+    assert [(p.code, p.budget) for p in detail.programs] == [("1.02.02.2.02", 3_250_000_000)]
+    assert detail.total_budget == 3_250_000_000
     assert (detail.first.name, detail.first.position) == ("Hj. Nurlaela, S.K.M., M.M.",
                                                           "Kepala Bidang Kesehatan Masyarakat")
     assert (detail.second.name, detail.second.position) == ("dr. Siti Rahmawati, M.Kes.", "Kepala Dinas Kesehatan")

@@ -32,10 +32,11 @@ def test_values_are_shown_as_their_column_holds_them() -> None:
 
 
 def test_an_edit_against_a_deletion_is_about_the_whole_row() -> None:
-    deleted_here = Conflict("opd_head", "h1", None, "ubah-vs-hapus", {"a": 1}, None, {"a": 2}, "Dinkes · opd_head")
+    deleted_here = Conflict("position_holder", "h1", None, "ubah-vs-hapus", {"a": 1}, None, {"a": 2},
+                            "Dinkes · position_holder")
     deleted_there = Conflict("goal", "g1", None, "hapus-vs-ubah", {"a": 1}, {"a": 3}, None, "Dinkes · goal S1")
     here, there = conflict_view(deleted_here), conflict_view(deleted_there)
-    assert here.data == "Dinkes · Kepala OPD"
+    assert here.data == "Dinkes · Pemegang jabatan"
     assert (here.field, here.base, here.central, here.incoming) == (
         "(seluruh baris)",
         "(baris sebelumnya)",

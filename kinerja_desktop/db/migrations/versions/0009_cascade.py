@@ -13,8 +13,8 @@
 * ``regency.lower_level_monitoring`` (quarterly monitoring inside the OPDs; off).
 
 No printed content changes: a signed PK keeps its rows, its snapshot and its fingerprint. SQLite rebuilds
-``performance_agreement`` for its new unique key (foreign keys are off during migrations); PostgreSQL alters it
-in place.
+``performance_agreement`` for its new unique key from its own CREATE statement (foreign keys are off during
+migrations); PostgreSQL alters it in place.
 
 Revision ID: 0009_cascade
 Revises: 0006_frozen
@@ -35,6 +35,8 @@ depends_on = None
 POSITION_IDS = uuid.UUID("6f1d2c1e-3b7a-5e0c-9a57-2d8b0c4e71a5")  # as db/models.py's head_position_id
 OLD_KEY = "uq_performance_agreement_opd_id_year_version_no"
 NEW_KEY = "uq_performance_agreement_opd_id_position_id_year_version_no"
+POSITION_KEY = "fk_performance_agreement_position_id_position"
+OFFICIAL_KEY = "fk_performance_agreement_second_official_id_official"
 TRACKED = (
     sa.Column("id", sa.String(length=36), nullable=False),
     sa.Column("created_at", sa.DateTime(), nullable=False),
@@ -107,17 +109,52 @@ def upgrade() -> None:
     _add_key("indicator", "supports_id", "indicator")
 
     _move_heads()
-    with op.batch_alter_table("performance_agreement", recreate="auto") as batch_op:  # SQLite: rebuilt
-        batch_op.add_column(sa.Column("position_id", sa.String(length=36), nullable=True))
-        batch_op.add_column(sa.Column("second_official_id", sa.String(length=36), nullable=True))
-        batch_op.create_foreign_key(op.f("fk_performance_agreement_position_id_position"), "position",
-                                    ["position_id"], ["id"], ondelete="RESTRICT")
-        batch_op.create_foreign_key(op.f("fk_performance_agreement_second_official_id_official"), "official",
-                                    ["second_official_id"], ["id"], ondelete="RESTRICT")
-        batch_op.drop_constraint(OLD_KEY, type_="unique")
-        batch_op.create_unique_constraint(NEW_KEY, ["opd_id", "position_id", "year", "version_no"])
-        batch_op.create_index(op.f("ix_performance_agreement_position_id"), ["position_id"], unique=False)
+    if op.get_bind().dialect.name == "sqlite":
+        _rebuild_agreements_on_sqlite()
+    else:
+        op.add_column("performance_agreement", sa.Column("position_id", sa.String(length=36), nullable=True))
+        op.add_column("performance_agreement", sa.Column("second_official_id", sa.String(length=36), nullable=True))
+        op.create_foreign_key(POSITION_KEY, "performance_agreement", "position", ["position_id"], ["id"],
+                              ondelete="RESTRICT")
+        op.create_foreign_key(OFFICIAL_KEY, "performance_agreement", "official", ["second_official_id"], ["id"],
+                              ondelete="RESTRICT")
+        op.drop_constraint(OLD_KEY, "performance_agreement", type_="unique")
+        op.create_unique_constraint(NEW_KEY, "performance_agreement", ["opd_id", "position_id", "year", "version_no"])
+    op.create_index("ix_performance_agreement_position_id", "performance_agreement", ["position_id"], unique=False)
     _name_head_positions()
+
+
+def _rebuild_agreements_on_sqlite() -> None:
+    """SQLite drops no unique key in place: the table is made again from its own CREATE statement with the two
+    columns, their keys and the new unique key, in a fixed order (an Alembic batch rebuild writes the
+    constraints in an order that varies from run to run, and the same database must come out every time)."""
+    conn = op.get_bind()
+    create = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'performance_agreement'").scalar_one()
+    indexes = [sql for (sql,) in conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'performance_agreement' "
+        "AND sql IS NOT NULL ORDER BY name")]
+    columns = [row[1] for row in conn.exec_driver_sql('PRAGMA table_info("performance_agreement")')]
+    old_key = f"CONSTRAINT {OLD_KEY} UNIQUE (opd_id, year, version_no)"
+    first_key = create.index("\n\tCONSTRAINT ")
+    new = (
+        create[:first_key].replace("CREATE TABLE performance_agreement (", "CREATE TABLE _performance_agreement (", 1)
+        + "\n\tposition_id VARCHAR(36), \n\tsecond_official_id VARCHAR(36), "
+        + create[first_key:].replace(
+            old_key,
+            f"CONSTRAINT {POSITION_KEY} FOREIGN KEY(position_id) REFERENCES position (id) ON DELETE RESTRICT, "
+            f"\n\tCONSTRAINT {OFFICIAL_KEY} FOREIGN KEY(second_official_id) REFERENCES official (id) "
+            f"ON DELETE RESTRICT, \n\tCONSTRAINT {NEW_KEY} UNIQUE (opd_id, position_id, year, version_no)",
+        )
+    )
+    assert old_key in create and new.count(NEW_KEY) == 1, "performance_agreement is not as 0006 left it"
+    names = ", ".join(columns)
+    conn.exec_driver_sql(new)
+    conn.exec_driver_sql(f"INSERT INTO _performance_agreement ({names}) SELECT {names} FROM performance_agreement")
+    conn.exec_driver_sql("DROP TABLE performance_agreement")
+    conn.exec_driver_sql("ALTER TABLE _performance_agreement RENAME TO performance_agreement")
+    for sql in indexes:
+        conn.exec_driver_sql(sql)
 
 
 def _add_key(table: str, column: str, target: str) -> None:
