@@ -1,4 +1,4 @@
-"""``print pk|pakta|evaluation|ranking|belum-lapor`` and ``verify``: signing-ready PDFs from the command line.
+"""``print pk|pakta|evaluation|ranking|belum-lapor|cascade`` and ``verify``: signing-ready PDFs from the command line.
 
 Each verb builds a ``services.printing.Request`` and hands it to ``printing.write``, as the GUI does: the same
 document gets the same file name and the same bytes from both.
@@ -65,6 +65,14 @@ def register(verbs: argparse._SubParsersAction) -> None:
     for parser in (pk, pakta, ev, rank, missing):
         parser.set_defaults(handler=_print)
 
+    cascade = kinds.add_parser("cascade", help="pohon kinerja (diagram) satu tahun, semua atau satu OPD")
+    add_db_option(cascade)
+    cascade.add_argument("--year", type=int, required=True, help="tahun")
+    cascade.add_argument("--opd", metavar="KODE", help="kode atau singkatan OPD (bawaan: seluruh pemerintah daerah)")
+    cascade.add_argument("--paper", choices=("a4", "a3"), default="a4", help="kertas lanskap (bawaan: a4)")
+    cascade.add_argument("--out", type=Path, required=True, help="berkas .pdf tujuan")
+    cascade.set_defaults(handler=_print_cascade)
+
     verify = verbs.add_parser(
         "verify", help="memeriksa apakah PDF cetakan (PK, Pakta, evaluasi, peringkat, belum lapor) sesuai basis data"
     )
@@ -99,6 +107,21 @@ def _print(args: argparse.Namespace) -> int:
     for path in paths:
         print(path)
     print(f"{len(paths)} berkas PDF ditulis.")
+    return 0
+
+
+def _print_cascade(args: argparse.Namespace) -> int:
+    from ..services.cascade_tree import print_cascade
+    from ..services.errors import ValidationError
+
+    database = open_for_command(args)
+    try:
+        path = print_cascade(database, args.year, args.out, opd_code=args.opd, paper=args.paper)
+    except ValidationError as exc:
+        raise ValueError(str(exc)) from exc
+    finally:
+        database.close()
+    print(path)
     return 0
 
 

@@ -10,10 +10,12 @@ sasaran strategis above it), so the alignment check can say which target is carr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .enums import GoalLevel, PositionLevel, ProgramLevel
+from .formatting import format_number
 
 # Who may be a position's direct superior (atasan langsung): a Kepala Seksi of a kecamatan answers to the Camat
 # himself, a Kepala Sub Bagian to the Sekretaris Camat.
@@ -148,3 +150,141 @@ def deepest_level(levels: Iterable[PositionLevel]) -> GoalLevel:
     present = list(levels)
     lowest = max(present, key=lambda level: level.rank) if present else PositionLevel.HEAD
     return lowest.goal_level
+
+
+# --- the colours of the pohon kinerja --------------------------------------------------------------------
+
+REACHED, BELOW, WARNING, NO_READING = "tercapai", "di_bawah_target", "peringatan_dini", "belum_ada"
+BAND_LABELS = {
+    REACHED: "Capaian ≥ 100%",
+    BELOW: "Di bawah target",
+    WARNING: "Peringatan dini",
+    NO_READING: "Belum ada capaian",
+}
+
+
+def capaian_band(capaian: Decimal | None, warning_threshold: Decimal) -> str:
+    """The colour class of a node from its latest capaian (percent): reached, below target, under the regency's
+    early-warning threshold, or no reading."""
+    if capaian is None:
+        return NO_READING
+    if capaian >= 100:
+        return REACHED
+    return BELOW if capaian >= warning_threshold else WARNING
+
+
+def mean(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The mean of the readings there are (None when none), to two places."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    return (sum(present, Decimal(0)) / len(present)).quantize(Decimal("0.01"))
+
+
+# --- the tree as shown and printed -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AlignmentWarning:
+    """One line of the alignment check, said in Indonesian."""
+
+    target_id: str
+    kind: str  # domain.cascade's ORPHAN, UNSUPPORTED, MISALIGNED
+    level: GoalLevel
+    text: str  # the sasaran or indicator
+    opd: str  # the OPD's abbreviation ("" for the RPJMD)
+    message: str
+
+
+@dataclass(frozen=True)
+class TreeIndicator:
+    id: str
+    name: str
+    capaian: Decimal | None  # the latest reading of the year, percent (capped as the evaluation caps it)
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    id: str
+    level: GoalLevel
+    text: str
+    opd: str  # the OPD's abbreviation ("" for the RPJMD)
+    position: str  # the position answering for it and its holder ("" above the OPDs' positions)
+    indicators: tuple[TreeIndicator, ...]
+    capaian: Decimal | None
+    band: str  # domain.cascade's REACHED, BELOW, WARNING, NO_READING
+    warnings: tuple[str, ...] = ()
+    children: tuple[TreeNode, ...] = ()
+
+    @property
+    def capaian_text(self) -> str:
+        return "Capaian —" if self.capaian is None else f"Capaian {format_number(self.capaian, 2)}%"
+
+    def walk(self) -> list[TreeNode]:
+        """This node and every node under it, depth first."""
+        return [self, *(n for child in self.children for n in child.walk())]
+
+
+@dataclass(frozen=True)
+class CascadeTree:
+    year: int
+    title: str  # "Pohon Kinerja Tahun 2025 — Dinas Kesehatan"
+    roots: tuple[TreeNode, ...]
+    warnings: tuple[AlignmentWarning, ...] = field(default_factory=tuple)
+
+    def nodes(self) -> list[TreeNode]:
+        return [n for root in self.roots for n in root.walk()]
+
+
+# --- laying the tree out: a column per level, left to right ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A node's box: its column (the level: 0 for the RPJMD … 4 for the individual targets), its top and height
+    (in the caller's units, downwards) and the span of its subtree."""
+
+    node: TreeNode
+    column: int
+    top: float
+    height: float
+    span_end: float  # where its subtree ends
+    parent_id: str | None
+
+
+def layout(roots: Sequence[TreeNode], height_of: Callable[[TreeNode], float], gap: float) -> list[Placed]:
+    """Every node placed: leaves stacked down the page, a parent level with the top of its first child, so a
+    subtree takes the rows of its leaves (or of its own box when taller). Depth first, parents before children."""
+    placed: list[Placed] = []
+
+    def place(node: TreeNode, top: float, parent: str | None) -> float:
+        own = height_of(node)
+        index = len(placed)
+        placed.append(Placed(node, node.level.depth - 1, top, own, top + own, parent))
+        end = top
+        for child in node.children:
+            end = place(child, end, node.id) + gap
+        end = max(end - gap if node.children else end, top + own)
+        placed[index] = Placed(node, node.level.depth - 1, top, own, end, parent)
+        return end
+
+    end = 0.0
+    for root in roots:
+        end = place(root, end, None) + gap * 2
+    return placed
+
+
+def page_breaks(placed: Sequence[Placed], page_height: float) -> list[float]:
+    """Where the pages start: as far down as a page holds without cutting a box (a box taller than a page is
+    cut where the page ends)."""
+    if not placed:
+        return [0.0]
+    end = max(p.top + p.height for p in placed)
+    boxes = sorted((p.top, p.top + p.height) for p in placed)
+    starts = [0.0]
+    while starts[-1] + page_height < end:
+        limit = starts[-1] + page_height
+        cuts = [top for top, _ in boxes if starts[-1] < top <= limit
+                and not any(a < top < b for a, b in boxes)]
+        starts.append(max(cuts) if cuts else limit)
+    return starts

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 from reportlab import rl_config
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfdoc import PDFDate, PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfgen import canvas as rl_canvas
@@ -37,7 +37,7 @@ from kinerja_desktop.reports.fingerprint import (
 from kinerja_desktop.reports.fonts import SANS_BOLD, SERIF, SERIF_BOLD, register_fonts
 
 F4 = (215 * mm, 330 * mm)
-PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "f4": F4, "folio": F4}
+PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "f4": F4, "folio": F4, "a3": A3}  # A3: the pohon kinerja
 CREATOR = "Kinerja Desktop"
 
 # left, right, top, bottom; the bottom margin holds the footer (page number, code, QR).
@@ -52,7 +52,7 @@ def page_size(paper: str = "a4", wide: bool = False) -> tuple[float, float]:
     try:
         size = PAPERS[paper.lower()]
     except KeyError:
-        raise ValueError(f"Ukuran kertas tidak dikenal: {paper!r} (pilih a4 atau f4)") from None
+        raise ValueError(f"Ukuran kertas tidak dikenal: {paper!r} (pilih a4, f4 atau a3)") from None
     return landscape(size) if wide else size
 
 

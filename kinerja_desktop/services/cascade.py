@@ -28,6 +28,7 @@ from ..db.models import (
 )
 from ..db.types import utcnow
 from ..domain import cascade as rules
+from ..domain.cascade import AlignmentWarning
 from ..domain.enums import AgreementStatus, GoalKind, GoalLevel
 from . import audit
 from .errors import FORM, ValidationError
@@ -46,18 +47,6 @@ class LowerGoalData:
     code: str = ""
     program_ids: list[str] = field(default_factory=list)  # programs/kegiatan or sub kegiatan it carries
     id: str | None = None
-
-
-@dataclass(frozen=True)
-class AlignmentWarning:
-    """One line of the alignment check, said in Indonesian."""
-
-    target_id: str
-    kind: str  # domain.cascade's ORPHAN, UNSUPPORTED, MISALIGNED
-    level: GoalLevel
-    text: str  # the sasaran or indicator
-    opd: str  # the OPD's abbreviation ("" for the RPJMD)
-    message: str
 
 
 def save_lower_goal(db: Database, data: LowerGoalData) -> str:

@@ -178,8 +178,11 @@ _SIGNED_CONTENT: dict[tuple, tuple[tuple[ItemRow, ...], tuple[ProgramRow, ...]]]
 _SIGNED_CONTENT_LIMIT = 5000
 
 
-def agreement_rows(session: Session, year: int, opd_id: str | None = None) -> list[AgreementRow]:
-    """What :func:`signed_agreements` gives, as plain rows (same choice of version, same order)."""
+def agreement_rows(
+    session: Session, year: int, opd_id: str | None = None, kind: AgreementKind = AgreementKind.OPD
+) -> list[AgreementRow]:
+    """What :func:`signed_agreements` gives, as plain rows (same choice of version, same order); with a lower
+    ``kind`` the signed PKs inside the OPDs instead, the newest of each position."""
     conn = session.connection()  # Core on the session's connection: no ORM result processing
     query = (
         select(
@@ -193,16 +196,17 @@ def agreement_rows(session: Session, year: int, opd_id: str | None = None) -> li
             Opd.sort_order,
             PerformanceAgreement.version,
             PerformanceAgreement.signed_at,
+            PerformanceAgreement.position_id,
         )
         .join(Opd, Opd.id == PerformanceAgreement.opd_id)
         .where(PerformanceAgreement.year == year, PerformanceAgreement.status == AgreementStatus.SIGNED)
-        .where(PerformanceAgreement.kind == AgreementKind.OPD)
+        .where(PerformanceAgreement.kind == kind)
     )
     if opd_id is not None:
         query = query.where(PerformanceAgreement.opd_id == opd_id)
     newest: dict[str, tuple] = {}
     for row in conn.execute(query).all():
-        opd_key = str(row[1])  # never None: the query joins the OPD
+        opd_key = str(row[10] if kind.is_lower else row[1])  # never None: the query joins the OPD
         current = newest.get(opd_key)
         if current is None or row[2] > current[2]:
             newest[opd_key] = tuple(row)
@@ -212,7 +216,7 @@ def agreement_rows(session: Session, year: int, opd_id: str | None = None) -> li
         _load_signed_content(conn, missing, keys)
     ordered = sorted(newest.values(), key=lambda r: (r[7], r[4]))
     result = []
-    for agreement_id, opd, _number, opd_name, code, abbreviation, name, _sort, _version, _signed in ordered:
+    for agreement_id, opd, _number, opd_name, code, abbreviation, name, _sort, _version, _signed, _post in ordered:
         items, programs = _SIGNED_CONTENT[keys[agreement_id]]
         opd_row = OpdRow(opd, code, abbreviation, name)
         result.append(AgreementRow(agreement_id, year, opd_name, opd_row, items, programs))

@@ -12,6 +12,7 @@ from functools import lru_cache
 from sqlalchemy.orm import Session
 
 from ..domain import absorption, capped
+from ..domain.enums import AgreementKind
 from ..domain.evaluation import (
     EvaluationSettings,
     Reading,
@@ -170,11 +171,14 @@ def evaluate(
     )
 
 
-def evaluate_in(session: Session, year: int, quarter: int, opd_id: str | None = None) -> list[OpdEvaluation]:
-    """Every OPD with a signed PK for the year (or the one given), evaluated up to ``quarter``."""
+def evaluate_in(
+    session: Session, year: int, quarter: int, opd_id: str | None = None, kind: AgreementKind = AgreementKind.OPD
+) -> list[OpdEvaluation]:
+    """Every OPD with a signed PK for the year (or the one given), evaluated up to ``quarter``; with a lower
+    ``kind`` each signed PK of that level inside the OPDs (the pohon kinerja's readings)."""
     if quarter not in (1, 2, 3, 4):
         raise ValidationError.single("quarter", "Triwulan harus 1 sampai 4")
-    agreements = agreement_rows(session, year, opd_id)
+    agreements = agreement_rows(session, year, opd_id, kind)
     indicator_ids = {item.indicator_id for a in agreements for item in a.items}
     reals = realizations(session, year, indicator_ids, quarter)
     budgets = budget_realizations(session, year)
