@@ -51,7 +51,7 @@ def cascade_tree(db: Database, year: int, opd_id: str | None = None) -> CascadeT
         holders = _holders(session, {g.position_id for g in goals if g.position_id})
         regency = session.scalars(select(Regency)).first()
         opd_name = opd.name if opd is not None else ""
-        abbreviations = dict(session.execute(select(Opd.id, Opd.abbreviation)).tuples().all())
+        abbreviations = {opd_id: name for opd_id, name in session.execute(select(Opd.id, Opd.abbreviation))}
     warnings = alignment(db, period.id, opd_id)
     by_target: dict[str, list[str]] = {}
     for warning in warnings:

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from cascading import tree  # noqa: F401 - the cascade fixture, for the services tests
 from heads import add_head
 
 from kinerja_desktop.db.database import Database
