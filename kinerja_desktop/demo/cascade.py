@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..db.models import Goal, GoalProgram, Indicator, Position, PositionHolder, Program, head_position_id
 from ..domain.enums import AgreementStatus, GoalKind, GoalLevel, PositionLevel, ProgramLevel
 from ..services.agreements import build_lower
 from . import catalog as cat
 from . import dpa
-
-if TYPE_CHECKING:
-    from .builder import DemoBuilder, _Built
 
 
 @dataclass(frozen=True)
@@ -124,7 +121,7 @@ SIGN_DATE = date(2025, 2, 3)  # the PKs inside the OPDs, a week after the OPDs' 
 GRADES = {III: ("III/d", "IV/a"), IV: ("III/b", "III/c", "III/d")}
 
 
-def add_cascade(builder: DemoBuilder) -> None:
+def add_cascade(builder: Any) -> None:  # a DemoBuilder (which imports this module)
     """The two OPDs' cascades, with their eselon III and IV PKs of 2025 signed (final here; signed by the
     builder's signing of 2025)."""
     kecamatan = next(b for b in builder.built if b.spec.kind.value == "kecamatan")
@@ -139,7 +136,7 @@ def add_cascade(builder: DemoBuilder) -> None:
         _add_posts(builder, item, posts)
 
 
-def _add_posts(builder: DemoBuilder, item: _Built, posts: tuple[PostSpec, ...]) -> None:
+def _add_posts(builder: Any, item: Any, posts: tuple[PostSpec, ...]) -> None:
     session = builder.session
     programs = {p.code: p for p in session.query(Program).filter(Program.opd_id == item.opd.id)}
     period_id = item.sasaran[0][0].period_id
@@ -180,7 +177,7 @@ def _add_posts(builder: DemoBuilder, item: _Built, posts: tuple[PostSpec, ...]) 
         _add_agreement(builder, made[spec.key][0])
 
 
-def _add_agreement(builder: DemoBuilder, post: Position) -> None:
+def _add_agreement(builder: Any, post: Position) -> None:
     day = SIGN_DATE + timedelta(days=builder.rng.choice((0, 0, 1, 2)))
     signed_at = builder.stamp(day, 2, 6)
     created = signed_at - timedelta(days=builder.rng.randint(5, 9))

@@ -48,6 +48,7 @@ NAVIGATION = (
     ("RPJMD", "rpjmd"),
     ("Renstra & Indikator", "renstra"),
     ("Program & Anggaran", "programs"),
+    ("Pohon Kinerja", "cascade"),
     ("Perjanjian Kinerja", "agreements"),
     ("Evaluasi Triwulan", "evaluation"),
     ("Laporan", "reports"),
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
     def _build_screens(self) -> None:
         from .screens.agreements import AgreementsScreen
         from .screens.backup import BackupScreen
+        from .screens.cascade import CascadeScreen
         from .screens.evaluation import EvaluationScreen
         from .screens.home import HomeScreen
         from .screens.opd import OpdScreen
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
         self.rpjmd = RpjmdScreen()
         self.renstra = RenstraScreen()
         self.programs = ProgramsScreen()
+        self.cascade = CascadeScreen()
         self.agreements = AgreementsScreen(self.runner)
         self.evaluation = EvaluationScreen(self.runner)
         self.reports = ReportsScreen(self.runner)
@@ -179,6 +182,7 @@ class MainWindow(QMainWindow):
             self.rpjmd,
             self.renstra,
             self.programs,
+            self.cascade,
             self.agreements,
             self.evaluation,
             self.reports,

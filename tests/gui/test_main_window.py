@@ -27,7 +27,7 @@ def test_title_status_bar_and_years(main_window, db, small_regency):
     assert settings.recent_files()[0] == db.location
 
 
-def test_navigation_lists_the_nine_screens(main_window):
+def test_navigation_lists_the_ten_screens(main_window):
     names = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
     assert names == [
         "Beranda",
@@ -35,6 +35,7 @@ def test_navigation_lists_the_nine_screens(main_window):
         "RPJMD",
         "Renstra & Indikator",
         "Program & Anggaran",
+        "Pohon Kinerja",
         "Perjanjian Kinerja",
         "Evaluasi Triwulan",
         "Laporan",

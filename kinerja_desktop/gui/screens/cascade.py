@@ -1,0 +1,299 @@
+"""Pohon Kinerja: the cascade from the RPJMD down to the officials (a zoomable tree with its alignment warnings,
+printable on A4 or A3), and the positions inside each OPD with their holders (the Jabatan tab)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.personnel import format_nip
+from ...services import positions, renstra
+from ...services.cascade_tree import cascade_tree, print_cascade
+from ...services.errors import ValidationError
+from ...services.positions import PositionRow
+from .. import messages
+from ..cascade_view import CascadeView
+from ..dialogs.position_dialogs import HolderDialog, PositionDialog
+from ..opd_picker import OpdPicker
+from .base import Screen, heading, note
+from .plan_screen import button
+
+ALL = "__semua__"
+
+
+class CascadeScreen(Screen):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.tree_tab = QWidget()
+        self.positions_tab = QWidget()
+        self.tabs.addTab(self.tree_tab, self.tr("&Pohon kinerja"))
+        self.tabs.addTab(self.positions_tab, self.tr("&Jabatan"))
+        self._build_tree_tab()
+        self._build_positions_tab()
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.title()))
+        layout.addWidget(self.tabs, 1)
+
+    def title(self) -> str:
+        return self.tr("Pohon Kinerja")
+
+    # -- the tree ------------------------------------------------------------------------------------
+    def _build_tree_tab(self) -> None:
+        self.scope_combo = QComboBox()
+        self.scope_combo.currentIndexChanged.connect(lambda _i: self.load_tree())
+        scope_label = QLabel(self.tr("&Cakupan:"))
+        scope_label.setBuddy(self.scope_combo)
+        self.view = CascadeView()
+        self.zoom_in_button = button(self.tr("Perbesar (+)"), lambda: self.view.zoom_by(1.25))
+        self.zoom_out_button = button(self.tr("Perkecil (−)"), lambda: self.view.zoom_by(1 / 1.25))
+        self.fit_button = button(self.tr("Seluruh &pohon"), self.view.fit)
+        self.print_combo = QComboBox()
+        self.print_combo.addItem(self.tr("A4 lanskap"), "a4")
+        self.print_combo.addItem(self.tr("A3 lanskap"), "a3")
+        self.print_button = button(self.tr("&Cetak PDF…"), self.print_tree)
+        self.legend = note(self.tr("Warna kotak: hijau capaian ≥ 100%, kuning di bawah target, merah peringatan dini, "
+                                   "abu-abu belum ada capaian. Bingkai merah: ada peringatan keselarasan."))
+        self.warnings = QListWidget()
+        self.warnings.itemActivated.connect(self._warning_chosen)
+        self.warnings.itemClicked.connect(self._warning_chosen)
+        self.warnings_label = QLabel(self.tr("Peringatan keselarasan"))
+        top = QHBoxLayout()
+        top.addWidget(scope_label)
+        top.addWidget(self.scope_combo, 1)
+        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
+            top.addWidget(widget)
+        top.addSpacing(self.fontMetrics().horizontalAdvance("x" * 2))
+        top.addWidget(self.print_combo)
+        top.addWidget(self.print_button)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.warnings_label)
+        side_layout.addWidget(self.warnings, 1)
+        self.warnings.setWordWrap(True)
+        self.warnings.setSpacing(3)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([3000, 1000])
+        layout = QVBoxLayout(self.tree_tab)
+        layout.addLayout(top)
+        layout.addWidget(self.legend)
+        layout.addWidget(splitter, 1)
+
+    def _fill_scope(self) -> None:
+        current = self.scope_combo.currentData()
+        self.scope_combo.blockSignals(True)
+        self.scope_combo.clear()
+        self.scope_combo.addItem(self.tr("Seluruh pemerintah daerah"), ALL)
+        if self.db is not None:
+            for opd_id, label in renstra.opd_choices(self.db):
+                self.scope_combo.addItem(label, opd_id)
+        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(current)))
+        self.scope_combo.blockSignals(False)
+
+    def current_scope(self) -> str | None:
+        data = self.scope_combo.currentData()
+        return None if data in (None, ALL) else data
+
+    def select_scope(self, opd_id: str | None) -> None:
+        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(opd_id or ALL)))
+
+    def load_tree(self) -> None:
+        self.warnings.clear()
+        self.tree = None
+        if self.db is None or not self.year:
+            self.view.show_tree(None)
+            return
+        try:
+            self.tree = cascade_tree(self.db, self.year, self.current_scope())
+        except ValidationError as exc:
+            self.view.show_tree(None)
+            self.warnings.addItem(str(exc))
+            return
+        self.view.show_tree(self.tree)
+        for warning in self.tree.warnings:
+            item = QListWidgetItem(f"{warning.opd or 'RPJMD'} · {warning.message}: {warning.text}")
+            item.setData(Qt.ItemDataRole.UserRole, warning.target_id)
+            self.warnings.addItem(item)
+        self.warnings_label.setText(self.tr("Peringatan keselarasan ({0})").format(len(self.tree.warnings)))
+        self.view.overview()
+
+    def _warning_chosen(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if self.tree is None or not target:
+            return
+        for node in self.tree.nodes():
+            if node.id == target or any(i.id == target for i in node.indicators):
+                self.view.show_node(node.id)
+                return
+
+    def print_tree(self) -> None:
+        from ..save_dialog import ask_save_path
+
+        if self.db is None or not self.year:
+            return
+        scope = self.current_scope()
+        suffix = "" if scope is None else "-" + self.scope_combo.currentText().split(" — ")[0].replace(" ", "")
+        chosen = ask_save_path(self, self.tr("Cetak pohon kinerja"), f"POHON-{self.year}{suffix}.pdf",
+                               self.tr("Berkas PDF (*.pdf)"), suffix=".pdf", database=self.db)
+        if chosen is None:
+            return
+        path = Path(chosen)
+        try:
+            print_cascade(self.db, self.year, path, opd_code=self._scope_code() if scope else None,
+                          paper=self.print_combo.currentData())
+        except ValidationError as exc:
+            messages.show_error(self, self.tr("Cetak pohon kinerja"), str(exc))
+            return
+        messages.show_info(self, self.tr("Cetak pohon kinerja"), self.tr("Tersimpan di {0}").format(path))
+
+    def _scope_code(self) -> str:
+        """The abbreviation of the OPD chosen ("Dinkes — Dinas Kesehatan")."""
+        return self.scope_combo.currentText().split(" — ")[0]
+
+    # -- positions -----------------------------------------------------------------------------------
+    def _build_positions_tab(self) -> None:
+        self.opd_picker = OpdPicker()
+        self.opd_picker.currentIndexChanged.connect(lambda _i: self.load_positions())
+        opd_label = QLabel(self.tr("Perangkat &daerah:"))
+        opd_label.setBuddy(self.opd_picker)
+        self.positions_tree = QTreeWidget()
+        self.positions_tree.setHeaderLabels([self.tr("Jabatan"), self.tr("Tingkat"), self.tr("Pemegang"),
+                                             self.tr("NIP"), self.tr("Jabatan tercetak")])
+        self.positions_tree.itemSelectionChanged.connect(self._update_position_buttons)
+        self.positions_tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_position())
+        self.add_position_button = button(self.tr("&Tambah jabatan…"), self.add_position)
+        self.edit_position_button = button(self.tr("&Ubah…"), self.edit_position)
+        self.holder_button = button(self.tr("Pe&megang baru…"), self.new_holder)
+        self.deactivate_button = button(self.tr("&Nonaktifkan"), self.deactivate_position)
+        self.history = QListWidget()
+        top = QHBoxLayout()
+        top.addWidget(opd_label)
+        top.addWidget(self.opd_picker, 1)
+        tools = QHBoxLayout()
+        for widget in (self.add_position_button, self.edit_position_button, self.holder_button,
+                       self.deactivate_button):
+            tools.addWidget(widget)
+        tools.addStretch()
+        layout = QVBoxLayout(self.positions_tab)
+        layout.addLayout(top)
+        layout.addWidget(note(self.tr("Kepala perangkat daerah diisi pada data perangkat daerah; jabatan eselon III, "
+                                      "eselon IV dan staf berada di bawahnya dengan atasan langsung masing-masing.")))
+        layout.addLayout(tools)
+        layout.addWidget(self.positions_tree, 3)
+        layout.addWidget(QLabel(self.tr("Riwayat pemegang jabatan terpilih")))
+        layout.addWidget(self.history, 1)
+        self._update_position_buttons()
+
+    def load_positions(self) -> None:
+        selected = self.selected_position()
+        self.positions_tree.clear()
+        self.rows: list[PositionRow] = []
+        opd_id = self.opd_picker.current_opd_id()
+        if self.db is None or not opd_id:
+            self._update_position_buttons()
+            return
+        self.rows = positions.list_positions(self.db, opd_id)
+        items: dict[str, QTreeWidgetItem] = {}
+        for row in self.rows:
+            item = QTreeWidgetItem([row.name, self.tr(row.level.label), row.holder_name,
+                                    format_nip(row.holder_nip) if row.holder_nip else "", row.holder_position])
+            item.setData(0, Qt.ItemDataRole.UserRole, row.id)
+            parent = items.get(row.parent_id or "")
+            if parent is None:
+                self.positions_tree.addTopLevelItem(item)
+            else:
+                parent.addChild(item)
+            items[row.id] = item
+            if selected is not None and row.id == selected.id:
+                self.positions_tree.setCurrentItem(item)
+        self.positions_tree.expandAll()
+        for column in range(self.positions_tree.columnCount()):
+            self.positions_tree.resizeColumnToContents(column)
+        self._update_position_buttons()
+
+    def selected_position(self) -> PositionRow | None:
+        item = self.positions_tree.currentItem()
+        if item is None:
+            return None
+        chosen = item.data(0, Qt.ItemDataRole.UserRole)
+        return next((r for r in getattr(self, "rows", []) if r.id == chosen), None)
+
+    def _update_position_buttons(self) -> None:
+        row = self.selected_position()
+        ready = self.db is not None and self.opd_picker.current_opd_id() is not None
+        self.add_position_button.setEnabled(ready)
+        below_head = row is not None and row.depth > 0
+        self.edit_position_button.setEnabled(below_head)
+        self.deactivate_button.setEnabled(below_head)
+        self.holder_button.setEnabled(row is not None)
+        self.history.clear()
+        if row is not None and self.db is not None:
+            from ...domain.formatting import format_date
+
+            for holding in positions.holder_history(self.db, row.id):
+                until = format_date(holding.end_date) if holding.end_date else self.tr("sekarang")
+                self.history.addItem(f"{holding.name} — {holding.position} "
+                                     f"({format_date(holding.start_date)} s.d. {until})")
+
+    def add_position(self) -> None:
+        opd_id = self.opd_picker.current_opd_id()
+        if self.db is None or opd_id is None:
+            return
+        dialog = PositionDialog(self.db, opd_id, self.rows, parent=self)
+        if dialog.exec():
+            self.load_positions()
+
+    def edit_position(self) -> None:
+        row = self.selected_position()
+        opd_id = self.opd_picker.current_opd_id()
+        if self.db is None or row is None or opd_id is None or row.depth == 0:
+            return
+        if PositionDialog(self.db, opd_id, self.rows, row, parent=self).exec():
+            self.load_positions()
+
+    def new_holder(self) -> None:
+        row = self.selected_position()
+        if self.db is None or row is None:
+            return
+        if HolderDialog(self.db, row, parent=self).exec():
+            self.load_positions()
+
+    def deactivate_position(self) -> None:
+        row = self.selected_position()
+        if self.db is None or row is None:
+            return
+        question = self.tr("Nonaktifkan jabatan {0}? Riwayat dan PK-nya tetap tersimpan.").format(row.name)
+        if not messages.confirm(self, self.tr("Nonaktifkan jabatan"), question):
+            return
+        try:
+            positions.set_position_active(self.db, row.id, False)
+        except ValidationError as exc:
+            messages.show_error(self, self.tr("Nonaktifkan jabatan"), str(exc))
+            return
+        self.load_positions()
+
+    # -- the screen ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._fill_scope()
+        self.opd_picker.fill(self.db)
+        self.load_tree()
+        self.load_positions()
