@@ -12,7 +12,7 @@ from . import add_db_option, open_for_command
 
 TEMPLATE_KINDS = ("pimpinan", "opd", "rpjmd", "renstra", "program", "realisasi")
 EXPORT_KINDS = ("opd", "pimpinan", "rpjmd", "renstra", "program", "pk", "evaluasi", "peringkat", "belum-lapor",
-                "rekap")
+                "rekap", "skp")
 
 
 def _date(text: str) -> date:

@@ -2,8 +2,9 @@
 
 Positions under the head with their holders since before 2025, sasaran program and sasaran kegiatan with
 indicators supporting the Renstra's, the kegiatan and sub kegiatan they carry, and the eselon III and IV PKs of
-2025 signed a few days after the OPDs' own. Some of the Renstra stays unsupported (Dinkes' stunting sasaran) and
-the Sekretariat's sasaran supports no Renstra sasaran, so the alignment check has something to say.
+2025 signed a few days after the OPDs' own; a staff post with its individual target (its SKP). Some of the
+Renstra stays unsupported (Dinkes' stunting sasaran) and the Sekretariat's sasaran supports no Renstra sasaran,
+so the alignment check has something to say.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ class PostSpec:
     programs: tuple[str, ...]  # codes of the program, kegiatan or sub kegiatan carried
 
 
-III, IV = PositionLevel.ESELON_III, PositionLevel.ESELON_IV
+III, IV, STAFF = PositionLevel.ESELON_III, PositionLevel.ESELON_IV, PositionLevel.STAFF
 ind = cat.ind
 
 DINKES: tuple[PostSpec, ...] = (
@@ -61,6 +62,11 @@ DINKES: tuple[PostSpec, ...] = (
              ((ind("Cakupan kunjungan antenatal K6", "%", "+ytd", "82.00", "85.00", "95.00"), 1),
               (ind("Cakupan persalinan ditolong tenaga kesehatan", "%", "+ytd", "93.00", "94.00", "99.00"), 2)),
              ("1.02.02.2.02.0001", "1.02.02.2.02.0002")),
+    PostSpec("bumil", "Pengelola Program Kesehatan Ibu", STAFF, "kesga", "kesmas",
+             "Terpantaunya kohort ibu hamil seluruh puskesmas", "up",
+             ((ind("Persentase puskesmas yang melaporkan kohort ibu hamil tepat waktu", "%", "+avg", "80.00", "85.00",
+                   "100.00"), 1),),
+             ()),
     PostSpec("gizi", "Kepala Seksi Kesehatan Balita dan Gizi", IV, "kesmas", "kesmas",
              "Meningkatnya pelayanan kesehatan dan gizi balita", "up",
              ((ind("Persentase balita ditimbang (D/S)", "%", "+avg", "78.00", "80.00", "90.00"), 3),),
@@ -117,8 +123,9 @@ KECAMATAN_ACTIVITIES: dict[str, tuple[dpa.Activity, ...]] = {
                 dpa.act("0001", "Fasilitasi Penyusunan Peraturan Desa dan Peraturan Kepala Desa", 1000)),
     ),
 }
+CODES = {GoalLevel.PROGRAM: "SP", GoalLevel.ACTIVITY: "SK", GoalLevel.INDIVIDUAL: "SI"}
 SIGN_DATE = date(2025, 2, 3)  # the PKs inside the OPDs, a week after the OPDs' own
-GRADES = {III: ("III/d", "IV/a"), IV: ("III/b", "III/c", "III/d")}
+GRADES = {III: ("III/d", "IV/a"), IV: ("III/b", "III/c", "III/d"), STAFF: ("III/a", "III/b")}
 
 
 def add_cascade(builder: Any) -> None:  # a DemoBuilder (which imports this module)
@@ -161,7 +168,7 @@ def _add_posts(builder: Any, item: Any, posts: tuple[PostSpec, ...]) -> None:
         level = spec.level.goal_level
         goal = builder.add(Goal(period_id=period_id, level=level, kind=GoalKind.TARGET, opd_id=item.opd.id,
                                 supports_id=upper_goal.id if upper_goal else None, position_id=post.id,
-                                code=f"{'SP' if level is GoalLevel.PROGRAM else 'SK'}.{order}",
+                                code=f"{CODES[level]}.{order}",
                                 statement=spec.statement, sort_order=order))
         session.flush()
         indicators = []
@@ -174,7 +181,8 @@ def _add_posts(builder: Any, item: Any, posts: tuple[PostSpec, ...]) -> None:
         made[spec.key] = (post, goal, indicators)
     session.flush()
     for spec in posts:
-        _add_agreement(builder, made[spec.key][0])
+        if spec.level is not STAFF:  # staff sign no PK: their targets are their SKP's
+            _add_agreement(builder, made[spec.key][0])
 
 
 def _add_agreement(builder: Any, post: Position) -> None:

@@ -41,13 +41,13 @@ from .excel_template import template_years
 from .progress import CancelCheck, Progress, step_fraction
 
 EXPORT_KINDS = ("opd", "pimpinan", "rpjmd", "renstra", "program", "pk", "evaluasi", "peringkat", "belum-lapor",
-                "rekap")
-NEEDS_YEAR = ("pk", "evaluasi", "peringkat", "belum-lapor", "rekap")
+                "rekap", "skp")
+NEEDS_YEAR = ("pk", "evaluasi", "peringkat", "belum-lapor", "rekap", "skp")
 NEEDS_QUARTER = ("evaluasi", "peringkat", "belum-lapor")
 TITLES = {
     "opd": "perangkat-daerah", "pimpinan": "pimpinan-daerah", "rpjmd": "rpjmd", "renstra": "renstra",
     "program": "program-anggaran", "pk": "perjanjian-kinerja", "evaluasi": "evaluasi", "peringkat": "peringkat",
-    "belum-lapor": "belum-lapor", "rekap": "rekap-pelaporan",
+    "belum-lapor": "belum-lapor", "rekap": "rekap-pelaporan", "skp": "skp-rencana-hasil-kerja",
 }
 
 

@@ -36,6 +36,10 @@ def report_sheets(db: Database, kind: str, year: int, quarter: int | None) -> li
         return _agreements(db, year)
     if kind == "rekap":
         return _recap(db, year)
+    if kind == "skp":  # the cascade's targets per official, a sheet each
+        from .cascade_skp import skp_sheets
+
+        return skp_sheets(db, year)
     assert quarter is not None
     if kind == "evaluasi":
         return _evaluation(db, year, quarter)

@@ -41,7 +41,7 @@ def test_the_tree_of_an_opd_with_colours_warnings_and_zoom(qtbot, screen, main_w
     texts = {i.node.text for i in nodes}
     assert "Meningkatnya pelayanan kesehatan ibu, bayi dan balita" in texts  # a sasaran program
     assert "Meningkatnya cakupan pelayanan ibu hamil dan ibu bersalin" in texts  # a sasaran kegiatan
-    assert len(nodes) == 11
+    assert len(nodes) == 12  # 1 RPJMD, 3 Renstra, 3 program, 4 kegiatan, 1 individual target
     renstra = next(i for i in nodes if i.node.text == "Menurunnya angka kematian ibu dan bayi")
     assert renstra.brush().color().name() == "#fff0bf"  # below target: its evaluation's capaian under 100 %
     # the warnings are listed; choosing one selects and shows its node

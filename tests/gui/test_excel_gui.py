@@ -203,7 +203,8 @@ def test_every_screen_has_its_excel_button_and_it_writes_a_workbook(
         window.show_screen(screen)
         shot(window, f"screen-{screen.title().lower().replace(' & ', '-').replace(' ', '-')}.png")
     kinds = {button.kind for screen in window.screens for button in screen.findChildren(ExcelExportButton)}
-    assert kinds == {"opd", "rpjmd", "renstra", "program", "pk", "evaluasi", "peringkat", "belum-lapor", "rekap"}
+    assert kinds == {"opd", "rpjmd", "renstra", "program", "pk", "evaluasi", "peringkat", "belum-lapor", "rekap",
+                     "skp"}
     dialog = RegencyDialog(demo_db, window)
     assert dialog.leaders_excel_button.kind == "pimpinan"
     asked: list[str] = []

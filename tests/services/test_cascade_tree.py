@@ -117,3 +117,35 @@ def test_a_large_tree_is_split_over_pages_without_losing_a_node(demo_db: Databas
         kecamatan = s.scalars(select(Opd.code).where(Opd.abbreviation == "Kec. Sukamaju")).one()
     one = _pages(print_cascade(demo_db, 2025, tmp_path / "kec.pdf", opd_code=kecamatan))
     assert "Kepala Seksi Pemerintahan" in one[0] and "Sekretaris Camat" in one[0]
+
+
+def test_individual_targets_go_to_excel_one_sheet_per_official(
+    demo_db: Database, tmp_path: Path, capsys  # noqa: ANN001
+) -> None:
+    import openpyxl
+
+    out = tmp_path / "skp.xlsx"
+    assert main(["export", "skp", "--db", str(demo_db.path), "--year", "2025", "--out", str(out)]) == 0
+    assert "Ekspor skp ditulis" in capsys.readouterr().out
+    book = openpyxl.load_workbook(out)
+    listing = list(book["Pegawai"].iter_rows(values_only=True))
+    assert listing[0] == ("No", "Nama", "NIP", "Pangkat/Golongan", "Jabatan", "Unit Kerja", "Pejabat Penilai", "Lembar")
+    people = listing[1:]
+    assert len(people) == len(book.sheetnames) - 1 == 12  # 8 in Dinkes (one a staff), 4 in the kecamatan
+    assert {p[5] for p in people} == {"Dinas Kesehatan", "Kecamatan Sukamaju"}
+    staff = next(p for p in people if p[4] == "Pengelola Program Kesehatan Ibu")
+    kasi = next(p for p in people if p[4] == "Kepala Seksi Kesehatan Keluarga")
+    assert staff[6] == kasi[1]  # the staff member's pejabat penilai is the Kasi holding the post above
+    assert len(staff[2]) == 21 and staff[2][8] == " "  # NIP as printed: 19790124 200703 1 006
+    sheet = list(book[staff[7]].iter_rows(values_only=True))
+    assert sheet == [
+        ("No", "Rencana Hasil Kerja Pimpinan yang Diintervensi", "Rencana Hasil Kerja", "Indikator Kinerja Individu",
+         "Target", "Satuan"),
+        (1, "Meningkatnya cakupan pelayanan ibu hamil dan ibu bersalin",
+         "Terpantaunya kohort ibu hamil seluruh puskesmas",
+         "Persentase puskesmas yang melaporkan kohort ibu hamil tepat waktu", 85, "%"),
+    ]
+    kabid = next(p for p in people if p[4] == "Kepala Bidang Kesehatan Masyarakat")
+    rows = list(book[kabid[7]].iter_rows(values_only=True))[1:]
+    assert [r[1] for r in rows] == ["Menurunnya angka kematian ibu dan bayi"] * 3 and [r[4] for r in rows] == [
+        90, 93, 86]

@@ -28,6 +28,7 @@ from ...services.positions import PositionRow
 from .. import messages
 from ..cascade_view import CascadeView
 from ..dialogs.position_dialogs import HolderDialog, PositionDialog
+from ..excel_export_button import ExcelExportButton
 from ..opd_picker import OpdPicker
 from .base import Screen, heading, note
 from .plan_screen import button
@@ -193,6 +194,10 @@ class CascadeScreen(Screen):
                        self.deactivate_button):
             tools.addWidget(widget)
         tools.addStretch()
+        # The targets of every official of the cascade, a sheet each, in the SKP's shape
+        self.skp_button = ExcelExportButton(self, "skp", lambda: self.db, year=lambda: self.year,
+                                            text=self.tr("Target individu (SKP) ke Excel…"))
+        tools.addWidget(self.skp_button)
         layout = QVBoxLayout(self.positions_tab)
         layout.addLayout(top)
         layout.addWidget(note(self.tr("Kepala perangkat daerah diisi pada data perangkat daerah; jabatan eselon III, "
