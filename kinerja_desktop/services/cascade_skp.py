@@ -57,7 +57,7 @@ def skp_sheets(db: Database, year: int) -> list[SheetOut]:
                 f"{holder.acting.prefix} {holder.position}".strip() if holder else post.name, post.opd.name,
                 superior.official.name if superior else "", title,
             ])
-            rows = []
+            rows: list[list[object]] = []
             for goal in by_position[post.id]:
                 for indicator in (i for i in goal.indicators if i.is_active):
                     target = next((t for t in indicator.targets if t.year == year), None)
