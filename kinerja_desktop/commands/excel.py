@@ -10,9 +10,9 @@ from pathlib import Path
 
 from . import add_db_option, open_for_command
 
-TEMPLATE_KINDS = ("pimpinan", "opd", "rpjmd", "renstra", "program", "realisasi")
-EXPORT_KINDS = ("opd", "pimpinan", "rpjmd", "renstra", "program", "pk", "evaluasi", "peringkat", "belum-lapor",
-                "rekap", "skp")
+TEMPLATE_KINDS = ("pimpinan", "opd", "jabatan", "rpjmd", "renstra", "program", "realisasi")
+EXPORT_KINDS = ("opd", "pimpinan", "jabatan", "rpjmd", "renstra", "program", "pk", "evaluasi", "peringkat",
+                "belum-lapor", "rekap", "skp")
 
 
 def _date(text: str) -> date:

@@ -58,6 +58,7 @@ NAVIGATION = (
 EXCEL_KINDS = (
     ("pimpinan", "&Pimpinan daerah…"),
     ("opd", "Perangkat &daerah…"),
+    ("jabatan", "&Jabatan…"),
     ("rpjmd", "&RPJMD…"),
     ("renstra", "R&enstra…"),
     ("program", "Pro&gram && anggaran…"),

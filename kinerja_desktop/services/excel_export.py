@@ -1,7 +1,7 @@
 """Exporting to Excel: every list of the app as a workbook people can sort, filter and compute with.
 
 ``export(db, kind, out, year=, quarter=)`` writes one of :data:`EXPORT_KINDS`. The template kinds (``opd``,
-``pimpinan``, ``rpjmd``, ``renstra``, ``program``) are written in their template's sheet and columns, so an
+``pimpinan``, ``jabatan``, ``rpjmd``, ``renstra``, ``program``) are written in their template's sheet and columns, so an
 export is a valid import file and re-imports unchanged; ``evaluasi`` is a ``realisasi`` file with the quarter's
 capaian in further columns (ignored on import). The reports (``pk``, ``evaluasi``, ``peringkat``,
 ``belum-lapor``, ``rekap``) are in ``excel_export_reports.py``. Numbers are numbers, codes and NIP text
@@ -26,6 +26,7 @@ from ..interchange.xlsx_write import SheetOut, WorkbookOut, write_workbook
 from . import opd as opd_service
 from .errors import FORM, ValidationError
 from .excel_import_plan import indicator_data, show_target
+from .excel_import_positions import position_sheet
 from .excel_layouts import (
     ACTING_WORDS,
     CUMULATION_WORDS,
@@ -40,12 +41,13 @@ from .excel_layouts import (
 from .excel_template import template_years
 from .progress import CancelCheck, Progress, step_fraction
 
-EXPORT_KINDS = ("opd", "pimpinan", "rpjmd", "renstra", "program", "pk", "evaluasi", "peringkat", "belum-lapor",
-                "rekap", "skp")
+EXPORT_KINDS = ("opd", "pimpinan", "jabatan", "rpjmd", "renstra", "program", "pk", "evaluasi", "peringkat",
+                "belum-lapor", "rekap", "skp")
 NEEDS_YEAR = ("pk", "evaluasi", "peringkat", "belum-lapor", "rekap", "skp")
 NEEDS_QUARTER = ("evaluasi", "peringkat", "belum-lapor")
 TITLES = {
-    "opd": "perangkat-daerah", "pimpinan": "pimpinan-daerah", "rpjmd": "rpjmd", "renstra": "renstra",
+    "opd": "perangkat-daerah", "pimpinan": "pimpinan-daerah", "jabatan": "jabatan", "rpjmd": "rpjmd",
+    "renstra": "renstra",
     "program": "program-anggaran", "pk": "perjanjian-kinerja", "evaluasi": "evaluasi", "peringkat": "peringkat",
     "belum-lapor": "belum-lapor", "rekap": "rekap-pelaporan", "skp": "skp-rencana-hasil-kerja",
 }
@@ -108,7 +110,7 @@ def export(
 def _template_sheets(db: Database, kind: str, year: int | None) -> list[SheetOut]:
     builders: dict[str, Callable[[Session, list[int]], list[SheetOut]]] = {
         "opd": _opd_sheet, "pimpinan": _leader_sheet, "rpjmd": _rpjmd_sheet, "renstra": _renstra_sheet,
-        "program": _program_sheet,
+        "program": _program_sheet, "jabatan": lambda session, _years: position_sheet(session),
     }
     with db.read() as session:
         return builders[kind](session, _years(session, db, year))

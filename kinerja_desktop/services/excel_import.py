@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from ..db.database import Database
-from . import audit, excel_import_budget, excel_import_people, excel_import_plan
+from . import audit, excel_import_budget, excel_import_people, excel_import_plan, excel_import_positions
 from .errors import FORM, ValidationError
 from .excel_import_run import Action, Change, Importer, ImportRefused, ImportResult, Problem, Run, read_file
 from .progress import CancelCheck, Progress, step_fraction
@@ -29,6 +29,7 @@ __all__ = ["Action", "Change", "ImportRefused", "ImportResult", "Problem", "impo
 IMPORTERS: dict[str, Importer] = {
     "pimpinan": excel_import_people.import_leaders,
     "opd": excel_import_people.import_opds,
+    "jabatan": excel_import_positions.import_positions,
     "rpjmd": excel_import_plan.import_rpjmd,
     "renstra": excel_import_plan.import_renstra,
     "program": excel_import_budget.import_programs,

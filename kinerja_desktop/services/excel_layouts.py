@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
-from ..domain.enums import ActingKind, Cumulation, LeaderRole, OpdKind, Polarity, RegionKind
+from ..domain.enums import ActingKind, Cumulation, LeaderRole, OpdKind, Polarity, PositionLevel, RegionKind
 from ..interchange.xlsx_read import Column, SheetSpec, YearColumns, header_key
 from ..interchange.xlsx_write import ColumnOut, Kind, SheetOut
 
 E = TypeVar("E", bound=Enum)
 
-TEMPLATE_KINDS = ("pimpinan", "opd", "rpjmd", "renstra", "program", "realisasi")
+TEMPLATE_KINDS = ("pimpinan", "opd", "jabatan", "rpjmd", "renstra", "program", "realisasi")
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,19 @@ OPD = Layout("Perangkat Daerah", (
     Col("head_start", "Mulai Menjabat", Kind.DATE, required=False),
 ))
 
+# The positions inside the OPDs under their heads (the head is the OPD sheet's "Kepala"), with their holders.
+JABATAN = Layout("Jabatan", (
+    Col("opd", "Kode OPD", Kind.CODE, aliases=("OPD",)),
+    Col("name", "Jabatan", aliases=("Nama Jabatan",)),
+    Col("level", "Tingkat", choices="tingkat_jabatan", aliases=("Eselon",)),
+    Col("superior", "Atasan Langsung", required=False, aliases=("Atasan",)),
+    Col("holder_name", "Nama Pemegang", required=False, aliases=("Nama Pejabat", "Nama")),
+    Col("holder_nip", "NIP", Kind.CODE, required=False),
+    Col("holder_rank", "Pangkat/Golongan", required=False, choices="pangkat"),
+    Col("holder_acting", "Status", required=False, choices="status_kepala"),
+    Col("holder_start", "Mulai Menjabat", Kind.DATE, required=False),
+))
+
 _INDICATOR = (
     Col("indicator", "Indikator", required=False, aliases=("Indikator Kinerja",)),
     Col("unit", "Satuan", required=False),
@@ -170,6 +183,7 @@ REALISASI_ANGGARAN = Layout("Realisasi Anggaran", (
 LAYOUTS: dict[str, tuple[Layout, ...]] = {
     "pimpinan": (PIMPINAN,),
     "opd": (OPD,),
+    "jabatan": (JABATAN,),
     "rpjmd": (RPJMD,),
     "renstra": (RENSTRA,),
     "program": (PROGRAM,),
@@ -217,6 +231,11 @@ CUMULATION = choice_map(CUMULATION_WORDS, ("Jumlah", Cumulation.SUMMED), ("Kumul
                         ("Terakhir", Cumulation.LAST_VALUE), ("Rilis", Cumulation.RELEASED))
 OPD_KINDS = choice_map({kind: kind.label for kind in OpdKind}, ("Satpol PP", OpdKind.SATPOL_PP),
                        ("RSUD", OpdKind.RSUD), ("Sekretariat Daerah", OpdKind.SEKRETARIAT))
+LEVEL_WORDS = {
+    PositionLevel.ESELON_III: "Eselon III", PositionLevel.ESELON_IV: "Eselon IV", PositionLevel.STAFF: "Staf",
+}
+LEVELS = choice_map(LEVEL_WORDS, ("Administrator", PositionLevel.ESELON_III), ("Pengawas", PositionLevel.ESELON_IV),
+                    ("Pelaksana", PositionLevel.STAFF), ("Fungsional", PositionLevel.STAFF))
 ROLES = {
     **{header_key(word): (role, kind) for kind, words in ROLE_WORDS.items() for role, word in words.items()},
     header_key("Sekretaris Daerah"): (LeaderRole.SECRETARY, None),
@@ -239,4 +258,5 @@ def choice_lists(kind: RegionKind | None = None) -> dict[str, list[str]]:
         "polaritas": list(POLARITY_WORDS.values()),
         "kumulasi": list(CUMULATION_WORDS.values()),
         "triwulan": ["1", "2", "3", "4"],
+        "tingkat_jabatan": list(LEVEL_WORDS.values()),  # last: the earlier lists keep their columns
     }

@@ -43,6 +43,15 @@ GUIDES: dict[str, tuple[str, ...]] = {
         "Mulai wajib diisi. Selesai kosong berarti masih menjabat (atau tidak mengubah yang tercatat). Pimpinan "
         "dicocokkan menurut jabatan dan tanggal mulai.",
     ),
+    "jabatan": (
+        "Jabatan di dalam perangkat daerah di bawah kepalanya (kepala diisi pada templat opd): eselon III "
+        "(Sekretaris, Kepala Bidang, Sekretaris Camat), eselon IV (Kepala Sub Bagian, Kepala Seksi) dan staf.",
+        "Kode OPD (kode SIPD atau singkatan), Jabatan dan Tingkat wajib diisi. Atasan Langsung ditulis dengan nama "
+        "jabatannya; kosong berarti kepala perangkat daerah. Jabatan dicocokkan menurut OPD dan namanya.",
+        "Pemegang (nama, NIP, pangkat/golongan, status, mulai menjabat) boleh dikosongkan: pemegang yang tercatat "
+        "tetap. Pemegang lain, status lain atau tanggal mulai lain dicatat sebagai pemegang baru sejak Mulai "
+        "Menjabat; pemegang sebelumnya berakhir sehari sebelumnya.",
+    ),
     "opd": (
         "Perangkat daerah dengan kode SIPD dan kepalanya.",
         "Kode, Nama, Singkatan dan Jenis wajib diisi. Kepala (nama, NIP, pangkat/golongan, jabatan, status, mulai "
@@ -102,6 +111,14 @@ def _examples(kind: str, years: list[int], region: RegionKind) -> list[dict[Any,
             "head_rank": "Pembina Utama Muda (IV/c)", "head_position": "Kepala Dinas Kesehatan",
             "head_acting": "Definitif", "head_start": date(first - 1, 1, 5),
         }]
+    if kind == "jabatan":
+        return [
+            {"opd": "1.02.0.00.0.00.01.0000", "name": "Kepala Bidang Kesehatan Masyarakat", "level": "Eselon III",
+             "holder_name": "Heru Setiawan, S.K.M., M.P.H.", "holder_nip": "197901242007031006",
+             "holder_rank": "Pembina (IV/a)", "holder_acting": "Definitif", "holder_start": date(first - 1, 3, 1)},
+            {"opd": "1.02.0.00.0.00.01.0000", "name": "Kepala Seksi Kesehatan Keluarga", "level": "Eselon IV",
+             "superior": "Kepala Bidang Kesehatan Masyarakat"},
+        ]
     if kind == "rpjmd":
         targets = {("target", year): Decimal(16) - n for n, year in enumerate(years)}
         return [{"goal_code": "T1", "goal": "Meningkatnya kualitas sumber daya manusia", "target_code": "S1.1",

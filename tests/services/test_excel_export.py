@@ -17,7 +17,7 @@ from kinerja_desktop.services.excel_export import EXPORT_KINDS, export, suggeste
 from kinerja_desktop.services.excel_import import Action, import_file
 from kinerja_desktop.services.excel_template import write_template
 
-TEMPLATE_KINDS = ("opd", "pimpinan", "rpjmd", "renstra", "program")
+TEMPLATE_KINDS = ("opd", "pimpinan", "jabatan", "rpjmd", "renstra", "program")
 
 
 def rows_of(path: Path, sheet: str | None = None) -> list[dict[str, object]]:
