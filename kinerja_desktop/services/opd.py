@@ -115,11 +115,12 @@ def _row(opd: Opd) -> OpdRow:
         sort_order=opd.sort_order,
         head_name=head.official.name if head else "",
         head_nip=(head.official.nip or "") if head else "",
-        head_position=_titled(head.acting, head.position) if head else "",
+        head_position=titled(head.acting, head.position) if head else "",
     )
 
 
-def _titled(acting: ActingKind, position: str) -> str:
+def titled(acting: ActingKind, position: str) -> str:
+    """The jabatan as printed: \"Plt. Kepala Dinas Kesehatan\"."""
     return f"{acting.prefix} {position}".strip()
 
 
@@ -173,19 +174,23 @@ def read_opd(s: Session, opd_id: str) -> OpdForm:
 def head_history(db: Database, opd_id: str) -> list[HeadRow]:
     """Everyone who headed the OPD, newest first."""
     with db.read() as s:
-        opd = _load(s, opd_id)
-        return [
-            HeadRow(
-                name=h.official.name,
-                nip=h.official.nip or "",
-                rank=rank_label(h.official.rank, h.official.grade),
-                position=_titled(h.acting, h.position),
-                acting=h.acting,
-                start_date=h.start_date,
-                end_date=h.end_date,
-            )
-            for h in sorted(opd.heads, key=lambda h: h.start_date, reverse=True)
-        ]
+        return holding_rows(_load(s, opd_id).heads)
+
+
+def holding_rows(holders: list[PositionHolder]) -> list[HeadRow]:
+    """The holdings of a position (an OPD's head's, or any other), newest first."""
+    return [
+        HeadRow(
+            name=h.official.name,
+            nip=h.official.nip or "",
+            rank=rank_label(h.official.rank, h.official.grade),
+            position=titled(h.acting, h.position),
+            acting=h.acting,
+            start_date=h.start_date,
+            end_date=h.end_date,
+        )
+        for h in sorted(holders, key=lambda h: h.start_date, reverse=True)
+    ]
 
 
 def former_names(db: Database, opd_id: str) -> list[tuple[str, date | None, date]]:

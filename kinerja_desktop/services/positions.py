@@ -8,7 +8,6 @@ holding ends the day before). Plain dataclasses in and out; one transaction per 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -16,11 +15,10 @@ from sqlalchemy.orm import Session, selectinload
 from ..db.database import Database
 from ..db.models import Opd, Position, PositionHolder
 from ..domain.cascade import superior_problem
-from ..domain.enums import ActingKind, PositionLevel
-from ..domain.personnel import rank_label
+from ..domain.enums import PositionLevel
 from . import audit
 from .errors import FORM, ValidationError
-from .opd import HeadData, apply_holder, current_holder, head_position, validate_holder
+from .opd import HeadData, HeadRow, apply_holder, current_holder, head_position, holding_rows, titled, validate_holder
 
 
 @dataclass(frozen=True)
@@ -49,19 +47,6 @@ class PositionForm:
     parent_id: str | None = None
     id: str | None = None
     sort_order: int | None = None  # None: after the others
-
-
-@dataclass(frozen=True)
-class HolderRow:
-    """One holding of a position, newest first."""
-
-    name: str
-    nip: str
-    rank: str
-    position: str  # with the acting prefix
-    acting: ActingKind
-    start_date: date
-    end_date: date | None
 
 
 def list_positions(db: Database, opd_id: str, *, include_inactive: bool = False) -> list[PositionRow]:
@@ -100,7 +85,7 @@ def _row(position: Position, depth: int) -> PositionRow:
         is_active=position.is_active,
         holder_name=holder.official.name if holder else "",
         holder_nip=(holder.official.nip or "") if holder else "",
-        holder_position=f"{holder.acting.prefix} {holder.position}".strip() if holder else "",
+        holder_position=titled(holder.acting, holder.position) if holder else "",
     )
 
 
@@ -200,22 +185,10 @@ def write_holder(s: Session, position_id: str, holder: HeadData) -> None:
         audit.record(s, "jabatan.pemegang", "position", position.id, position.name, changed)
 
 
-def holder_history(db: Database, position_id: str) -> list[HolderRow]:
+def holder_history(db: Database, position_id: str) -> list[HeadRow]:
     """Everyone who held the position, newest first."""
     with db.read() as s:
-        position = _load(s, position_id)
-        return [
-            HolderRow(
-                name=h.official.name,
-                nip=h.official.nip or "",
-                rank=rank_label(h.official.rank, h.official.grade),
-                position=f"{h.acting.prefix} {h.position}".strip(),
-                acting=h.acting,
-                start_date=h.start_date,
-                end_date=h.end_date,
-            )
-            for h in sorted(position.holders, key=lambda h: h.start_date, reverse=True)
-        ]
+        return holding_rows(_load(s, position_id).holders)
 
 
 def set_position_active(db: Database, position_id: str, active: bool) -> None:

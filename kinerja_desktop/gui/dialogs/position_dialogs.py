@@ -5,6 +5,7 @@ Each saves through its service on OK; a refusal is shown under the fields and th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -16,6 +17,19 @@ from ...services.errors import ValidationError
 from ...services.opd import HeadData
 from ...services.positions import PositionForm, PositionRow
 from .agreement_actions import _buttons, _error_label, date_edit, from_qdate
+
+
+def _saved(dialog: QDialog, error_label: QLabel, save: Callable[[], object]) -> bool:
+    """Run the dialog's save; a refusal is shown under its fields (the dialog stays open)."""
+    try:
+        result = save()
+    except ValidationError as exc:
+        error_label.setText(str(exc))
+        error_label.show()
+        return False
+    if isinstance(dialog, PositionDialog):
+        dialog.saved_id = str(result)
+    return True
 
 
 class PositionDialog(QDialog):
@@ -55,13 +69,8 @@ class PositionDialog(QDialog):
     def accept(self) -> None:
         form = PositionForm(self.opd_id, self.name_edit.text(), self.level_combo.currentData(),
                             parent_id=self.parent_combo.currentData(), id=self.row.id if self.row else None)
-        try:
-            self.saved_id = positions.save_position(self.db, form)
-        except ValidationError as exc:
-            self.error_label.setText(str(exc))
-            self.error_label.show()
-            return
-        super().accept()
+        if _saved(self, self.error_label, lambda: positions.save_position(self.db, form)):
+            super().accept()
 
 
 class HolderDialog(QDialog):
@@ -98,10 +107,5 @@ class HolderDialog(QDialog):
         holder = HeadData(name=self.name_edit.text(), nip=self.nip_edit.text(), rank=self.rank_edit.text(),
                           grade=self.grade_edit.text(), acting=self.acting_combo.currentData(),
                           start_date=from_qdate(self.start_edit.date()))
-        try:
-            positions.appoint(self.db, self.row.id, holder)
-        except ValidationError as exc:
-            self.error_label.setText(str(exc))
-            self.error_label.show()
-            return
-        super().accept()
+        if _saved(self, self.error_label, lambda: positions.appoint(self.db, self.row.id, holder)):
+            super().accept()
