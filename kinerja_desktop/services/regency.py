@@ -44,6 +44,8 @@ class RegencyProfile:
     bands: PredicateBands = field(default=DEFAULT_BANDS)
     is_sample: bool = False
     version: int | None = None
+    # Quarterly monitoring of the PKs inside the OPDs (eselon III and IV); off by default.
+    lower_level_monitoring: bool = False
     # The planning agency issuing the regency-wide reports (kop and signature of the ranking, LKjIP...).
     agency_name: str = ""
     agency_short: str = ""
@@ -107,6 +109,7 @@ def get_profile(db: Database) -> RegencyProfile:
             bands=bands_from_json(regency.predicate_bands),
             is_sample=regency.is_sample,
             version=regency.version,
+            lower_level_monitoring=regency.lower_level_monitoring,
             agency_opd_id=regency.agency_opd_id,
             document_texts=_texts(regency.document_texts),
             **{name: getattr(regency, name) for name in AGENCY_FIELDS},
@@ -191,6 +194,7 @@ def save_profile(db: Database, profile: RegencyProfile) -> None:
         regency.negative_formula = profile.negative_formula
         regency.warning_threshold = profile.warning_threshold
         regency.efficiency_margin = profile.efficiency_margin
+        regency.lower_level_monitoring = profile.lower_level_monitoring
         regency.predicate_bands = "" if tuple(profile.bands) == tuple(DEFAULT_BANDS) else bands_to_json(profile.bands)
         regency.document_texts = stored_texts(profile.document_texts)
         session.flush()

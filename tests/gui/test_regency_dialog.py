@@ -116,3 +116,25 @@ def test_the_planning_agency_and_the_document_wording_are_edited_in_the_profile(
     assert (saved.agency_name, saved.agency_short, saved.agency_opd_id, saved.agency_email) == (
         "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah", "Bapperida", dinkes, "bapperida@sukamajukab.go.id")
     assert saved.document_texts == {"pk.first_party_heading": "PIHAK KESATU,"}
+
+
+def test_quarterly_monitoring_inside_the_opds_is_a_setting_of_the_profile(qtbot, db):  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from kinerja_desktop.services import cascade
+
+    dialog = RegencyDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.ui.nameEdit.setText("Sukamaju")
+    dialog.ui.capitalEdit.setText("Sukamaju")
+    assert not dialog.ui.lowerMonitoringCheck.isChecked()  # off by default
+    dialog.show()
+    check = dialog.ui.lowerMonitoringCheck
+    check.setFocus()
+    qtbot.keyClick(check, Qt.Key.Key_Space)  # toggled as a person does
+    assert check.isChecked()
+    dialog.accept()
+    assert cascade.lower_level_monitoring(db) is True
+    again = RegencyDialog(db)
+    qtbot.addWidget(again)
+    assert again.ui.lowerMonitoringCheck.isChecked()

@@ -144,6 +144,7 @@ class RegencyDialog(QDialog):
         ui.formulaCombo.setCurrentIndex(max(0, ui.formulaCombo.findData(p.negative_formula)))
         ui.thresholdSpin.setValue(float(p.warning_threshold))
         ui.marginSpin.setValue(float(p.efficiency_margin))
+        ui.lowerMonitoringCheck.setChecked(p.lower_level_monitoring)
         for edit, value in (
             (ui.agencyNameEdit, p.agency_name),
             (ui.agencyShortEdit, p.agency_short),
@@ -241,6 +242,7 @@ class RegencyDialog(QDialog):
             negative_formula=ui.formulaCombo.currentData(),
             warning_threshold=Decimal(str(round(ui.thresholdSpin.value(), 2))),
             efficiency_margin=Decimal(str(round(ui.marginSpin.value(), 2))),
+            lower_level_monitoring=ui.lowerMonitoringCheck.isChecked(),
             bands=self._bands(),
             agency_name=ui.agencyNameEdit.text(),
             agency_short=ui.agencyShortEdit.text(),

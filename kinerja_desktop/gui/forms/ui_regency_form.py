@@ -15,12 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QTabWidget,
-    QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTabWidget, QTableView, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget)
 
 class Ui_RegencyForm(object):
     def setupUi(self, RegencyForm):
@@ -276,6 +276,11 @@ class Ui_RegencyForm(object):
 
         self.settingsLayout.setWidget(10, QFormLayout.ItemRole.SpanningRole, self.bandsResetButton)
 
+        self.lowerMonitoringCheck = QCheckBox(self.settingsTab)
+        self.lowerMonitoringCheck.setObjectName(u"lowerMonitoringCheck")
+
+        self.settingsLayout.setWidget(11, QFormLayout.ItemRole.SpanningRole, self.lowerMonitoringCheck)
+
         self.tabs.addTab(self.settingsTab, "")
         self.agencyTab = QWidget()
         self.agencyTab.setObjectName(u"agencyTab")
@@ -523,6 +528,7 @@ class Ui_RegencyForm(object):
         self.marginSpin.setSuffix(QCoreApplication.translate("RegencyForm", u" poin", None))
         self.bandsLabel.setText(QCoreApplication.translate("RegencyForm", u"Predikat nilai (batas bawah dan sebutan), dari yang tertinggi:", None))
         self.bandsResetButton.setText(QCoreApplication.translate("RegencyForm", u"Kembalikan ke bawaan (Permendagri 86/2017)", None))
+        self.lowerMonitoringCheck.setText(QCoreApplication.translate("RegencyForm", u"&Pantau PK eselon III dan IV per triwulan (nilai OPD tetap dari PK kepala OPD)", None))
         self.tabs.setTabText(self.tabs.indexOf(self.settingsTab), QCoreApplication.translate("RegencyForm", u"Pengaturan penilaian", None))
         self.agencyNote.setText(QCoreApplication.translate("RegencyForm", u"Badan yang menerbitkan laporan se-kabupaten/kota (peringkat kinerja, daftar belum lapor): kopnya diambil dari sini, dan kepala perangkat daerah yang dipilih menandatanganinya.", None))
         self.agencyNameLabel.setText(QCoreApplication.translate("RegencyForm", u"Nama ba&dan:", None))
