@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         self.rpjmd = RpjmdScreen()
         self.renstra = RenstraScreen()
         self.programs = ProgramsScreen()
-        self.cascade = CascadeScreen()
+        self.cascade = CascadeScreen(self.runner)
         self.agreements = AgreementsScreen(self.runner)
         self.evaluation = EvaluationScreen(self.runner)
         self.reports = ReportsScreen(self.runner)

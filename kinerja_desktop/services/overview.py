@@ -22,7 +22,7 @@ from ..db.models import (
     PlanningPeriod,
     Regency,
 )
-from ..domain.enums import AgreementStatus, GoalLevel
+from ..domain.enums import AgreementKind, AgreementStatus, GoalLevel
 from ..domain.formatting import round_half_up
 
 QUARTERS = (1, 2, 3, 4)
@@ -98,6 +98,8 @@ def summary(db: Database, year: int | None) -> Summary:
                 s.execute(
                     select(PerformanceAgreement.status, func.count())
                     .where(PerformanceAgreement.year == year)
+                    # the regional head's and the OPDs' PKs; those inside the OPDs are on the Pohon Kinerja screen
+                    .where(PerformanceAgreement.kind.in_((AgreementKind.REGIONAL, AgreementKind.OPD)))
                     .group_by(PerformanceAgreement.status)
                 ).all()
             )

@@ -139,3 +139,50 @@ def test_positions_are_added_and_filled_through_the_tab(qtbot, screen, main_wind
     assert (row.holder_name, row.holder_position) == ("Rina Wati, S.K.M.", "Plt. Kepala Seksi Pelayanan Kesehatan "
                                                                            "Rujukan")
     assert screen.history.count() == 1
+
+
+def test_a_position_pk_goes_through_the_pk_editor_from_draft_to_signed(  # noqa: PLR0913
+    qtbot, screen, main_window, db, monkeypatch  # noqa: ANN001
+) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from kinerja_desktop.domain.enums import AgreementKind, AgreementStatus
+    from kinerja_desktop.gui import messages
+    from kinerja_desktop.services import agreements
+
+    monkeypatch.setattr(messages, "confirm", lambda *_a: True)
+    main_window.year_combo.setCurrentIndex(main_window.year_combo.findData(2026))
+    screen.tabs.setCurrentIndex(1)
+    screen.opd_picker.setCurrentIndex(screen.opd_picker.findText("Dinkes", Qt.MatchFlag.MatchStartsWith))
+    head = screen.positions_tree.topLevelItem(0)
+    kabid = next(head.child(i) for i in range(head.childCount())
+                 if head.child(i).text(0) == "Kepala Bidang Kesehatan Masyarakat")
+    screen.positions_tree.setCurrentItem(head)
+    assert not screen.agreement_button.isEnabled()  # the head's PK is the OPD's, on its own screen
+    screen.positions_tree.setCurrentItem(kabid)
+    assert screen.agreement_button.isEnabled()
+    qtbot.mouseClick(screen.agreement_button, Qt.MouseButton.LeftButton)
+    editor = screen.editor
+    assert editor is not None and editor.detail.level is AgreementKind.ESELON_III
+    assert "PERJANJIAN KINERJA ESELON III 2026 — Kepala Bidang Kesehatan Masyarakat" in editor.title_label.text()
+    assert not editor.header.pactGroup.isVisible() and not editor.add_items_button.isVisible()
+    assert editor.header.secondGroup.title() == "Pihak kedua — atasan langsung"
+    superior = editor.header.secondCombo.itemText(0)
+    assert superior.endswith("Kepala Dinas Kesehatan") and editor.detail.second.name in superior
+    assert [i.indicator_name for i in editor.detail.items] == [
+        "Persentase ibu hamil mendapat pelayanan antenatal sesuai standar",
+        "Persentase persalinan di fasilitas pelayanan kesehatan",
+        "Persentase balita mendapat pelayanan kesehatan sesuai standar"]
+    shot(editor, "pk-eselon3-editor.png")
+    qtbot.mouseClick(editor.finalize_button, Qt.MouseButton.LeftButton)
+    assert editor.detail.status is AgreementStatus.FINAL
+    qtbot.mouseClick(editor.sign_button, Qt.MouseButton.LeftButton)
+    dialog = editor.pending_dialog
+    assert not dialog.pact_check.isVisible()
+    dialog.date_edit.setDate(QDate(2026, 2, 2))
+    dialog.accept()
+    signed = agreements.get_agreement(db, editor.detail.id)
+    assert (signed.status, signed.sign_date) == (AgreementStatus.SIGNED, date(2026, 2, 2))
+    assert editor.banner.text() == "Ditandatangani pada 2 Februari 2026 — terkunci"

@@ -119,6 +119,7 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
         self._build()
         self._first_title = self.header.firstGroup.title()
         self._first_button_text = self.header.firstFromHeadButton.text()
+        self._second_title = self.header.secondGroup.title()
         self.load(agreement_id)
 
     # -- loading --------------------------------------------------------------------------------------
@@ -173,13 +174,17 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
         regional = detail.level.single_signer
         if detail.opd_id:
             self._opd_code = opd_service.get_opd(self.db, detail.opd_id).code
+        lower = detail.level.is_lower  # inside an OPD: pihak pertama's position names it
         whose = _tr("Perjanjian Kinerja Kepala Daerah") if regional else _tr("Perjanjian Kinerja")
-        self.setWindowTitle(_tr("{0} {1} — {2}[*]").format(whose, detail.year, detail.opd_name))
+        unit = f"{detail.first.position} — {detail.opd_name}" if lower else detail.opd_name
+        self.setWindowTitle(_tr("{0} {1} — {2}[*]").format(whose, detail.year, unit))
         kind = _tr("PERJANJIAN KINERJA PERUBAHAN") if detail.version_no > 1 else _tr("PERJANJIAN KINERJA")
         if regional:
             kind += _tr(" KEPALA DAERAH")
-        self.title_label.setText(f"{kind} {detail.year} — {detail.opd_name}")
-        self._set_level(regional)
+        elif lower:
+            kind += " " + _tr(detail.level.label.upper())
+        self.title_label.setText(f"{kind} {detail.year} — {unit}")
+        self._set_level(regional, lower)
         h.placeEdit.setText(detail.place)
         h.signDateEdit.setMinimumDate(QDate(detail.year - 1, 1, 1))
         h.signDateEdit.setMaximumDate(QDate(detail.year, 12, 31))
@@ -207,16 +212,19 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
         self._versions = versions
         self._fill_pact()
 
-    def _set_level(self, regional: bool) -> None:
-        """One signer for the regional head's own PK (no pihak kedua, no Pakta), two for an OPD's."""
+    def _set_level(self, regional: bool, lower: bool = False) -> None:
+        """One signer for the regional head's own PK (no pihak kedua, no Pakta), two for an OPD's; inside an OPD
+        both from the positions (no Pakta; its rows come from the pohon kinerja, not the Renstra)."""
         h = self.header
         h.secondGroup.setVisible(not regional)
-        h.pactGroup.setVisible(not regional)
-        h.firstGroup.setTitle(_tr("Kepala daerah (satu-satunya penanda tangan)") if regional else self._first_title)
-        h.firstFromHeadButton.setText(
-            _tr("Ambil kepala daerah yang menjabat") if regional else self._first_button_text
-        )
+        h.pactGroup.setVisible(not regional and not lower)
+        first = _tr("Pejabat pihak pertama") if lower else self._first_title
+        h.firstGroup.setTitle(_tr("Kepala daerah (satu-satunya penanda tangan)") if regional else first)
+        button = _tr("Ambil pejabat yang menjabat") if lower else self._first_button_text
+        h.firstFromHeadButton.setText(_tr("Ambil kepala daerah yang menjabat") if regional else button)
+        h.secondGroup.setTitle(_tr("Pihak kedua — atasan langsung") if lower else self._second_title)
         self.add_items_button.setText(_tr("Tambah dari RPJMD…") if regional else _tr("Tambah dari Renstra…"))
+        self.add_items_button.setVisible(not lower)
         wanted = FIRST_ACTING_REGIONAL if regional else FIRST_ACTING
         if [h.firstActingCombo.itemData(n) for n in range(h.firstActingCombo.count())] != list(wanted):
             h.firstActingCombo.clear()
@@ -235,7 +243,12 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
     def _fill_second_choices(self, on: date) -> None:
         combo = self.header.secondCombo
         combo.clear()
-        leaders = agreement_service.leaders_on(self.db, on)
+        assert self.detail is not None
+        if self.detail.level.is_lower:  # the holder of the superior position that day
+            superior = agreement_service.position_signers_on(self.db, self.detail.position_id or "", on)[1]
+            leaders = [superior] if superior is not None else []
+        else:
+            leaders = agreement_service.leaders_on(self.db, on)
         current = self._second
         if current.name and not any(s.source_id == current.source_id and s.name == current.name for s in leaders):
             combo.addItem(_tr("{0} (tersimpan di PK)").format(current.name), current)
@@ -375,6 +388,9 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
         if self.detail.level.single_signer:
             signer = agreement_service.regional_head_signer(self.db, on)
             missing = _tr("Tidak ada kepala daerah yang tercatat menjabat pada {0}; lengkapi Profil pemerintah daerah.")
+        elif self.detail.level.is_lower:
+            signer = agreement_service.position_signers_on(self.db, self.detail.position_id or "", on)[0]
+            missing = _tr("Jabatan ini tidak memiliki pemegang pada {0}; lengkapi di Pohon Kinerja → Jabatan.")
         else:
             signer = agreement_service.head_signer(self.db, self.detail.opd_id, on) if self.detail.opd_id else None
             missing = _tr("Perangkat daerah ini tidak memiliki kepala pada {0}; lengkapi data kepala OPD.")
@@ -513,7 +529,7 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
         if self.detail is None:
             return
         suggested = self.detail.sign_date or self._default_sign_date()
-        offer_pact = self.pact is None and not self.detail.level.single_signer
+        offer_pact = self.pact is None and not self.detail.level.single_signer and not self.detail.level.is_lower
         dialog = SignDialog(self.document_title(), suggested, offer_pact=offer_pact, parent=self)
         dialog.accepted.connect(
             lambda: None if self.sign(dialog.sign_date(), record_pact=dialog.pact_check.isChecked()) else None

@@ -20,15 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...db.errors import KinerjaDbError
 from ...domain.personnel import format_nip
+from ...services import agreements as agreement_service
 from ...services import positions, renstra
 from ...services.cascade_tree import cascade_tree, print_cascade
 from ...services.errors import ValidationError
 from ...services.positions import PositionRow
 from .. import messages
 from ..cascade_view import CascadeView
+from ..dialogs.agreement_editor import AgreementEditor
 from ..dialogs.position_dialogs import HolderDialog, PositionDialog
 from ..excel_export_button import ExcelExportButton
+from ..jobs import JobRunner
 from ..opd_picker import OpdPicker
 from .base import Screen, heading, note
 from .plan_screen import button
@@ -37,8 +41,10 @@ ALL = "__semua__"
 
 
 class CascadeScreen(Screen):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner
+        self.editor: AgreementEditor | None = None
         self.tabs = QTabWidget()
         self.tree_tab = QWidget()
         self.positions_tab = QWidget()
@@ -185,13 +191,14 @@ class CascadeScreen(Screen):
         self.edit_position_button = button(self.tr("&Ubah…"), self.edit_position)
         self.holder_button = button(self.tr("Pe&megang baru…"), self.new_holder)
         self.deactivate_button = button(self.tr("&Nonaktifkan"), self.deactivate_position)
+        self.agreement_button = button(self.tr("P&K jabatan ini…"), self.open_agreement)
         self.history = QListWidget()
         top = QHBoxLayout()
         top.addWidget(opd_label)
         top.addWidget(self.opd_picker, 1)
         tools = QHBoxLayout()
         for widget in (self.add_position_button, self.edit_position_button, self.holder_button,
-                       self.deactivate_button):
+                       self.deactivate_button, self.agreement_button):
             tools.addWidget(widget)
         tools.addStretch()
         # The targets of every official of the cascade, a sheet each, in the SKP's shape
@@ -250,6 +257,8 @@ class CascadeScreen(Screen):
         self.edit_position_button.setEnabled(below_head)
         self.deactivate_button.setEnabled(below_head)
         self.holder_button.setEnabled(row is not None)
+        signs = row is not None and row.level.agreement_kind is not None and row.level.agreement_kind.is_lower
+        self.agreement_button.setEnabled(signs and bool(self.year))
         self.history.clear()
         if row is not None and self.db is not None:
             from ...domain.formatting import format_date
@@ -295,6 +304,38 @@ class CascadeScreen(Screen):
             messages.show_error(self, self.tr("Nonaktifkan jabatan"), str(exc))
             return
         self.load_positions()
+
+    def open_agreement(self) -> AgreementEditor | None:
+        """The selected eselon III/IV position's PK of the year in the PK editor (its draft made first from the
+        pohon kinerja when there is none): the same lifecycle as an OPD's."""
+        row = self.selected_position()
+        if self.db is None or row is None or not self.year:
+            return None
+        title = self.tr("Perjanjian Kinerja {0}").format(row.name)
+        found = [r for r in agreement_service.list_agreements(self.db, self.year, levels=(row.level.agreement_kind,))
+                 if r.position_id == row.id] if row.level.agreement_kind else []
+        agreement_id = found[0].agreement_id if found else None
+        try:
+            if agreement_id is None:
+                question = self.tr("Buat draf PK {0} tahun {1} dari pohon kinerja, dengan pemegang jabatan dan "
+                                   "atasannya sebagai penanda tangan?").format(row.name, self.year)
+                if not messages.confirm(self, title, question):
+                    return None
+                agreement_id = agreement_service.create_lower(self.db, row.id, self.year)
+            editor = AgreementEditor(self.db, agreement_id, self.runner, self)
+        except (ValidationError, KinerjaDbError) as exc:
+            messages.show_error(self, title, str(exc))
+            return None
+        editor.finished.connect(lambda _r: self._forget_editor(editor))
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def _forget_editor(self, editor: AgreementEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
+        editor.deleteLater()
+        self.load_tree()
 
     # -- the screen ------------------------------------------------------------------------------------
     def refresh(self) -> None:
