@@ -215,6 +215,7 @@ class TreeNode:
     band: str  # domain.cascade's REACHED, BELOW, WARNING, NO_READING
     warnings: tuple[str, ...] = ()
     children: tuple[TreeNode, ...] = ()
+    opd_id: str = ""  # its OPD ("" for the RPJMD)
 
     @property
     def capaian_text(self) -> str:

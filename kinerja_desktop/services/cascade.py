@@ -124,24 +124,40 @@ def _next_order(session: Session, supports_id: str) -> int:
     return max(orders, default=0) + 1
 
 
+def add_lower_target(
+    db: Database, goal: LowerGoalData, indicator: IndicatorData, supports_id: str | None
+) -> tuple[str, str]:
+    """A new sasaran below the Renstra with its first indicator and target, in one transaction (the pohon
+    kinerja screen's "Tambah sasaran turunan"); returns the ids of both."""
+    with db.write() as session:
+        row = write_lower_goal(session, goal)
+        indicator.goal_id = row.id
+        return row.id, write_lower_indicator(session, indicator, supports_id).id
+
+
 def save_lower_indicator(db: Database, data: IndicatorData, supports_id: str | None) -> str:
     """An indicator (with its targets) of a sasaran below the Renstra, supporting ``supports_id``: an indicator
     of the sasaran its own sasaran supports."""
     with db.write() as session:
-        goal = session.get(Goal, data.goal_id)
-        if goal is None or goal.level.depth <= GoalLevel.OPD.depth:
-            raise ValidationError.single("goal_id", "Indikator ini untuk sasaran di bawah sasaran strategis.")
-        upper = session.get(Indicator, supports_id) if supports_id else None
-        if upper is None:
-            raise ValidationError.single("supports_id", "Pilih indikator sasaran atasan yang didukung indikator ini.")
-        if upper.goal_id != goal.supports_id:
-            raise ValidationError.single(
-                "supports_id", "Indikator yang didukung harus indikator sasaran yang didukung sasaran ini."
-            )
-        indicator = write_indicator(session, data)
-        indicator.supports_id = upper.id
-        session.flush()
-        return indicator.id
+        return write_lower_indicator(session, data, supports_id).id
+
+
+def write_lower_indicator(session: Session, data: IndicatorData, supports_id: str | None) -> Indicator:
+    """:func:`save_lower_indicator` inside the caller's transaction."""
+    goal = session.get(Goal, data.goal_id)
+    if goal is None or goal.level.depth <= GoalLevel.OPD.depth:
+        raise ValidationError.single("goal_id", "Indikator ini untuk sasaran di bawah sasaran strategis.")
+    upper = session.get(Indicator, supports_id) if supports_id else None
+    if upper is None:
+        raise ValidationError.single("supports_id", "Pilih indikator sasaran atasan yang didukung indikator ini.")
+    if upper.goal_id != goal.supports_id:
+        raise ValidationError.single(
+            "supports_id", "Indikator yang didukung harus indikator sasaran yang didukung sasaran ini."
+        )
+    indicator = write_indicator(session, data)
+    indicator.supports_id = upper.id
+    session.flush()
+    return indicator
 
 
 # --- alignment -----------------------------------------------------------------------------------------

@@ -75,7 +75,7 @@ def cascade_tree(db: Database, year: int, opd_id: str | None = None) -> CascadeT
         return TreeNode(
             goal.id, goal.level, goal.statement, abbreviations.get(goal.opd_id or "", ""),
             holders.get(goal.position_id or "", ""), indicators, capaian, rules.capaian_band(capaian, threshold),
-            tuple(own_warnings), kids,
+            tuple(own_warnings), kids, goal.opd_id or "",
         )
 
     roots = tuple(node(goal) for goal in children.get(None, []))

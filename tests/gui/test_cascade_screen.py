@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from kinerja_desktop.demo import create_demo
 from kinerja_desktop.gui.cascade_view import NodeItem
-from kinerja_desktop.gui.dialogs.position_dialogs import HolderDialog, PositionDialog
+from kinerja_desktop.gui.dialogs.position_dialogs import HolderDialog, LowerTargetDialog, PositionDialog
 from kinerja_desktop.services import positions
 
 
@@ -186,3 +186,43 @@ def test_a_position_pk_goes_through_the_pk_editor_from_draft_to_signed(  # noqa:
     signed = agreements.get_agreement(db, editor.detail.id)
     assert (signed.status, signed.sign_date) == (AgreementStatus.SIGNED, date(2026, 2, 2))
     assert editor.banner.text() == "Ditandatangani pada 2 Februari 2026 — terkunci"
+
+
+def test_a_lower_sasaran_is_added_under_the_chosen_node(qtbot, screen, db) -> None:  # noqa: ANN001
+    index = next(i for i in range(screen.scope_combo.count()) if screen.scope_combo.itemText(i).startswith("Dinkes"))
+    screen.scope_combo.setCurrentIndex(index)
+    assert not screen.add_target_button.isEnabled()  # nothing chosen yet
+    warnings = [screen.warnings.item(r).text() for r in range(screen.warnings.count())]
+    assert any("tidak didukung sasaran mana pun" in w and "stunting" in w for w in warnings)
+    stunting = next(i for i in screen.view.scene().items()
+                    if isinstance(i, NodeItem) and i.node.text == "Menurunnya prevalensi stunting")
+    screen.view.show_node(stunting.node.id)
+    assert screen.add_target_button.isEnabled()
+
+    def fill(dialog: LowerTargetDialog) -> None:
+        dialog.position_combo.setCurrentIndex(next(
+            i for i in range(dialog.position_combo.count())
+            if dialog.position_combo.itemText(i).startswith("Kepala Bidang Kesehatan Masyarakat")))
+        qtbot.keyClicks(dialog.statement_edit, "Meningkatnya pemantauan pertumbuhan balita")
+        item = next(dialog.programs.item(i) for i in range(dialog.programs.count())
+                    if dialog.programs.item(i).text().startswith("1.02.02.2.02 "))
+        item.setCheckState(Qt.CheckState.Checked)
+        qtbot.keyClicks(dialog.indicator_edit, "Persentase balita dipantau pertumbuhannya")
+        qtbot.keyClicks(dialog.unit_edit, "%")
+        qtbot.keyClicks(dialog.target_edit, "87,5")
+
+    _accept_when_shown(qtbot, LowerTargetDialog, fill)
+    qtbot.mouseClick(screen.add_target_button, Qt.MouseButton.LeftButton)
+    nodes = {i.node.text: i.node for i in screen.view.scene().items() if isinstance(i, NodeItem)}
+    added = nodes["Meningkatnya pemantauan pertumbuhan balita"]
+    assert added.position.startswith("Kepala Bidang Kesehatan Masyarakat")
+    assert [i.name for i in added.indicators] == ["Persentase balita dipantau pertumbuhannya"]
+    assert added in nodes["Menurunnya prevalensi stunting"].children
+    warnings = [screen.warnings.item(r).text() for r in range(screen.warnings.count())]
+    assert not any("tidak didukung sasaran mana pun" in w and "stunting" in w for w in warnings)
+    from decimal import Decimal
+
+    from kinerja_desktop.services.renstra import get_indicator
+
+    [target] = get_indicator(db, added.indicators[0].id).targets
+    assert (target.year, target.target) == (2025, Decimal("87.5"))

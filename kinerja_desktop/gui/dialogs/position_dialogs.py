@@ -8,9 +8,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...db.database import Database
+from ...domain.cascade import TreeNode
 from ...domain.enums import ActingKind, PositionLevel
 from ...services import positions
 from ...services.errors import ValidationError
@@ -27,7 +39,7 @@ def _saved(dialog: QDialog, error_label: QLabel, save: Callable[[], object]) -> 
         error_label.setText(str(exc))
         error_label.show()
         return False
-    if isinstance(dialog, PositionDialog):
+    if isinstance(dialog, PositionDialog | LowerTargetDialog):
         dialog.saved_id = str(result)
     return True
 
@@ -108,4 +120,91 @@ class HolderDialog(QDialog):
                           grade=self.grade_edit.text(), acting=self.acting_combo.currentData(),
                           start_date=from_qdate(self.start_edit.date()))
         if _saved(self, self.error_label, lambda: positions.appoint(self.db, self.row.id, holder)):
+            super().accept()
+
+
+class LowerTargetDialog(QDialog):
+    """A sasaran under the chosen node of the pohon kinerja: whose it is (a position of the level below), its
+    statement, the programs/kegiatan/sub kegiatan it carries, and its first indicator with the year's target,
+    supporting one of the node's indicators."""
+
+    def __init__(self, db: Database, node: TreeNode, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.node, self.year = db, node, year
+        self.saved_id: str | None = None
+        self.setWindowTitle(self.tr("Tambah sasaran turunan"))
+        self.position_combo = QComboBox()
+        for row in positions.list_positions(db, node.opd_id):
+            if row.level.goal_level.depth > node.level.depth:
+                self.position_combo.addItem(f"{row.name} ({self.tr(row.level.goal_level.label)})", row)
+        self.statement_edit = QLineEdit()
+        self.programs = QListWidget()
+        self.position_combo.currentIndexChanged.connect(lambda _i: self._fill_programs())
+        self.indicator_edit = QLineEdit()
+        self.unit_edit = QLineEdit()
+        self.supports_combo = QComboBox()
+        for indicator in node.indicators:
+            self.supports_combo.addItem(indicator.name, indicator.id)
+        self.target_edit = QLineEdit()
+        self.error_label = _error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("Mendukung:"), QLabel(f"{self.tr(node.level.label)}: {node.text}"))
+        form.addRow(self.tr("&Jabatan:"), self.position_combo)
+        form.addRow(self.tr("&Sasaran:"), self.statement_edit)
+        form.addRow(self.tr("&Program/kegiatan:"), self.programs)
+        form.addRow(self.tr("&Indikator:"), self.indicator_edit)
+        form.addRow(self.tr("Sa&tuan:"), self.unit_edit)
+        form.addRow(self.tr("Mendukung in&dikator:"), self.supports_combo)
+        form.addRow(self.tr("T&arget {0}:").format(year), self.target_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(_buttons(self, self.tr("Simpan")))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 90))
+        self._fill_programs()
+
+    def _fill_programs(self) -> None:
+        from ...domain.cascade import program_problem
+        from ...services import programs
+
+        self.programs.clear()
+        row = self.position_combo.currentData()
+        if row is None:
+            return
+        level = row.level.goal_level
+        stack = list(programs.program_tree(self.db, self.node.opd_id))
+        while stack:
+            program = stack.pop(0)
+            stack[:0] = program.children
+            if program_problem(level, program.level) is None:
+                item = QListWidgetItem(f"{program.code} {program.name}")
+                item.setData(Qt.ItemDataRole.UserRole, program.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.programs.addItem(item)
+
+    def accept(self) -> None:
+        from ...domain.formatting import parse_number
+        from ...services import cascade
+        from ...services.cascade import LowerGoalData
+        from ...services.renstra import IndicatorData, TargetData
+
+        row = self.position_combo.currentData()
+        if row is None:
+            self.error_label.setText(self.tr("Belum ada jabatan di bawah tingkat ini; tambahkan di tab Jabatan."))
+            self.error_label.show()
+            return
+        try:
+            target = parse_number(self.target_edit.text()) if self.target_edit.text().strip() else None
+        except ValueError:
+            self.error_label.setText(self.tr("Target harus angka, misalnya 92,5"))
+            self.error_label.show()
+            return
+        chosen = [self.programs.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.programs.count())
+                  if self.programs.item(i).checkState() == Qt.CheckState.Checked]
+        goal = LowerGoalData(row.id, self.node.id, self.statement_edit.text(), program_ids=chosen)
+        indicator = IndicatorData("", self.indicator_edit.text(), self.unit_edit.text(),
+                                  targets=[TargetData(self.year, target)] if target is not None else [])
+        supports = self.supports_combo.currentData()
+        if _saved(self, self.error_label, lambda: cascade.add_lower_target(self.db, goal, indicator, supports)[0]):
             super().accept()

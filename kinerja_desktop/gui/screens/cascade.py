@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...db.errors import KinerjaDbError
+from ...domain.cascade import TreeNode
+from ...domain.enums import GoalLevel
 from ...domain.personnel import format_nip
 from ...services import agreements as agreement_service
 from ...services import positions, renstra
@@ -28,9 +30,9 @@ from ...services.cascade_tree import cascade_tree, print_cascade
 from ...services.errors import ValidationError
 from ...services.positions import PositionRow
 from .. import messages
-from ..cascade_view import CascadeView
+from ..cascade_view import CascadeView, NodeItem
 from ..dialogs.agreement_editor import AgreementEditor
-from ..dialogs.position_dialogs import HolderDialog, PositionDialog
+from ..dialogs.position_dialogs import HolderDialog, LowerTargetDialog, PositionDialog
 from ..excel_export_button import ExcelExportButton
 from ..jobs import JobRunner
 from ..opd_picker import OpdPicker
@@ -73,6 +75,9 @@ class CascadeScreen(Screen):
         self.print_combo.addItem(self.tr("A4 lanskap"), "a4")
         self.print_combo.addItem(self.tr("A3 lanskap"), "a3")
         self.print_button = button(self.tr("&Cetak PDF…"), self.print_tree)
+        self.add_target_button = button(self.tr("&Tambah sasaran turunan…"), self.add_lower_target)
+        self.add_target_button.setEnabled(False)
+        self.view.node_chosen.connect(lambda _id: self._update_tree_buttons())
         self.legend = note(self.tr("Warna kotak: hijau capaian ≥ 100%, kuning di bawah target, merah peringatan dini, "
                                    "abu-abu belum ada capaian. Bingkai merah: ada peringatan keselarasan."))
         self.warnings = QListWidget()
@@ -84,6 +89,7 @@ class CascadeScreen(Screen):
         top.addWidget(self.scope_combo, 1)
         for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
             top.addWidget(widget)
+        top.addWidget(self.add_target_button)
         top.addSpacing(self.fontMetrics().horizontalAdvance("x" * 2))
         top.addWidget(self.print_combo)
         top.addWidget(self.print_button)
@@ -142,6 +148,24 @@ class CascadeScreen(Screen):
             self.warnings.addItem(item)
         self.warnings_label.setText(self.tr("Peringatan keselarasan ({0})").format(len(self.tree.warnings)))
         self.view.overview()
+        self._update_tree_buttons()
+
+    def chosen_node(self) -> TreeNode | None:
+        chosen = [i for i in self.view.scene().selectedItems() if isinstance(i, NodeItem)]
+        return chosen[0].node if chosen else None
+
+    def _update_tree_buttons(self) -> None:
+        node = self.chosen_node()
+        self.add_target_button.setEnabled(
+            node is not None and bool(node.opd_id) and node.level.depth < GoalLevel.INDIVIDUAL.depth
+        )
+
+    def add_lower_target(self) -> None:
+        node = self.chosen_node()
+        if self.db is None or node is None or not self.year or not node.opd_id:
+            return
+        if LowerTargetDialog(self.db, node, self.year, parent=self).exec():
+            self.load_tree()
 
     def _warning_chosen(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.ItemDataRole.UserRole)
