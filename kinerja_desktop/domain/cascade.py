@@ -95,7 +95,7 @@ class Target:
     parent_id: str | None  # the upper sasaran (or indicator) it supports
     is_indicator: bool = False
     goal_id: str | None = None  # an indicator's own sasaran
-    deepest: GoalLevel = GoalLevel.INDIVIDUAL  # how deep the cascade goes where it stands (its OPD's positions)
+    deepest: GoalLevel = GoalLevel.INDIVIDUAL  # how deep the cascade should go below it (its own level: not at all)
 
 
 @dataclass(frozen=True)
@@ -143,13 +143,6 @@ def alignment(targets: Sequence[Target]) -> list[Finding]:
         if target.goal_id in supported_goals and target.id not in supported:
             findings.append(Finding(target.id, UNSUPPORTED))
     return findings
-
-
-def deepest_level(levels: Iterable[PositionLevel]) -> GoalLevel:
-    """How deep an OPD's cascade should go: the level of its lowest positions (the Renstra alone without any)."""
-    present = list(levels)
-    lowest = max(present, key=lambda level: level.rank) if present else PositionLevel.HEAD
-    return lowest.goal_level
 
 
 # --- the colours of the pohon kinerja --------------------------------------------------------------------

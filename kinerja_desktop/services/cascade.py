@@ -29,7 +29,7 @@ from ..db.models import (
 from ..db.types import utcnow
 from ..domain import cascade as rules
 from ..domain.cascade import AlignmentWarning
-from ..domain.enums import AgreementStatus, GoalKind, GoalLevel
+from ..domain.enums import AgreementStatus, GoalKind, GoalLevel, PositionLevel
 from . import audit
 from .errors import FORM, ValidationError
 from .evaluation_data import RealizationInput
@@ -173,15 +173,22 @@ _MESSAGES = {
 
 def alignment(db: Database, period_id: str, opd_id: str | None = None) -> list[AlignmentWarning]:
     """What is not aligned in the cascade of a planning period: the RPJMD's sasaran with every active OPD's (or
-    one OPD's) sasaran and indicators down to the individual targets. An OPD's cascade is expected as deep as its
-    positions go (an OPD without eselon IV positions has no sasaran kegiatan to expect)."""
+    one OPD's) sasaran and indicators down to the individual targets. A sasaran is expected to be supported when
+    the position answering for it (an OPD's head for its Renstra) has active subordinate positions: a Kasi with no
+    staff under him expects no individual targets, an OPD with no positions below its head no sasaran program."""
     with db.read() as session:
         opds = session.scalars(select(Opd).where(Opd.is_active.is_(True))).all()
         if opd_id is not None:
             opds = [o for o in opds if o.id == opd_id]
-        deepest = {
-            o.id: rules.deepest_level(p.level for p in o.positions if p.is_active) for o in opds
-        }
+        deepest = {o.id: GoalLevel.OPD for o in opds}  # the OPDs in scope
+        led = {p.parent_id for o in opds for p in o.positions if p.is_active and p.parent_id}
+        heads = {o.id: next((p.id for p in o.positions if p.level is PositionLevel.HEAD), "") for o in opds}
+
+        def expected(goal: Goal) -> GoalLevel:
+            """How deep below ``goal`` the cascade should go (its own level: no support expected)."""
+            answering = goal.position_id or heads.get(goal.opd_id or "", "")
+            return GoalLevel.INDIVIDUAL if answering in led else goal.level
+
         names = {o.id: o.abbreviation for o in opds}
         goals = session.scalars(
             select(Goal).where(Goal.period_id == period_id, Goal.kind == GoalKind.TARGET, Goal.is_active.is_(True))
@@ -195,7 +202,7 @@ def alignment(db: Database, period_id: str, opd_id: str | None = None) -> list[A
         ).all()
         level_of = {g.id: g.level for g in goals}
         targets = [
-            rules.Target(g.id, g.level, g.supports_id, deepest=deepest.get(g.opd_id or "", GoalLevel.OPD)
+            rules.Target(g.id, g.level, g.supports_id, deepest=expected(g)
                          if g.opd_id else (GoalLevel.OPD if opd_id is None else GoalLevel.REGIONAL))
             for g in goals
         ]

@@ -18,8 +18,6 @@ def test_levels_line_up_from_positions_to_sasaran_and_pks() -> None:
                                                          AgreementKind.ESELON_IV, None]
     assert [k.goal_level for k in AgreementKind] == [GoalLevel.REGIONAL, GoalLevel.OPD, GoalLevel.PROGRAM,
                                                      GoalLevel.ACTIVITY]
-    assert rules.deepest_level([PositionLevel.HEAD, PositionLevel.ESELON_III]) is GoalLevel.PROGRAM
-    assert rules.deepest_level([]) is GoalLevel.OPD
 
 
 def test_superiors_sasaran_and_programs_that_fit() -> None:

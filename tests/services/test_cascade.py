@@ -280,3 +280,17 @@ def test_lower_level_monitoring_is_a_setting_and_leaves_the_opd_score_alone(
     # AND an indicator outside the lower PK is refused
     with pytest.raises(ValidationError, match="tidak termasuk dalam PK"):
         cascade.save_lower_realisations(db, lower, 1, [RealizationInput(tree["aki"], D(1))])
+
+
+def test_support_is_expected_where_the_position_has_subordinates(db: Database, tree: dict[str, str]) -> None:
+    before = _warnings(db, tree["opd"])
+    assert not any(text == "Meningkatnya cakupan kunjungan K6 ibu hamil" for _, text, _ in before)
+    # WHEN the Kasi gets a staff member under him, his sasaran kegiatan expects an individual target
+    staff = positions.save_position(db, PositionForm(tree["opd"], "Bidan Koordinator", PositionLevel.STAFF,
+                                                     parent_id=tree["kasi"]))
+    assert ("tidak_didukung", "Meningkatnya cakupan kunjungan K6 ibu hamil",
+            "Sasaran Kegiatan tidak didukung sasaran mana pun di bawahnya") in _warnings(db, tree["opd"])
+    # AND the staff member's individual target supporting it settles it
+    goal = cascade.save_lower_goal(db, LowerGoalData(staff, tree["sk"], "Terpantaunya ibu hamil di desa binaan"))
+    cascade.save_lower_indicator(db, IndicatorData(goal, "Ibu hamil dipantau", "orang"), tree["sk_ind"])
+    assert _warnings(db, tree["opd"]) == before
