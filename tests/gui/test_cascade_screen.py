@@ -226,3 +226,38 @@ def test_a_lower_sasaran_is_added_under_the_chosen_node(qtbot, screen, db) -> No
 
     [target] = get_indicator(db, added.indicators[0].id).targets
     assert (target.year, target.target) == (2025, Decimal("87.5"))
+
+
+def test_lower_realisations_are_entered_only_while_monitored_and_colour_the_tree(  # noqa: PLR0913
+    qtbot, screen, db  # noqa: ANN001
+) -> None:
+    from kinerja_desktop.gui.dialogs.position_dialogs import LowerRealisationDialog
+    from kinerja_desktop.services import cascade
+
+    screen.tabs.setCurrentIndex(1)
+    screen.opd_picker.setCurrentIndex(screen.opd_picker.findText("Dinkes", Qt.MatchFlag.MatchStartsWith))
+    head = screen.positions_tree.topLevelItem(0)
+    kabid = next(head.child(i) for i in range(head.childCount())
+                 if head.child(i).text(0) == "Kepala Bidang Kesehatan Masyarakat")
+    screen.positions_tree.setCurrentItem(kabid)
+    assert not screen.realisation_button.isEnabled()  # the regency does not monitor the lower levels (default)
+    cascade.set_lower_level_monitoring(db, True)
+    screen.positions_tree.setCurrentItem(head)
+    screen.positions_tree.setCurrentItem(kabid)
+    assert screen.realisation_button.isEnabled()  # its 2025 PK is signed
+
+    def fill(dialog: LowerRealisationDialog) -> None:
+        assert dialog.table.rowCount() == 3
+        for row, value in enumerate(("90", "93,5", "40")):
+            dialog.table.item(row, 2).setText(value)
+        dialog.table.item(2, 3).setText("Posyandu belum aktif")
+        dialog.table.item(2, 4).setText("Pembinaan kader")
+
+    _accept_when_shown(qtbot, LowerRealisationDialog, fill)
+    qtbot.mouseClick(screen.realisation_button, Qt.MouseButton.LeftButton)
+    screen.tabs.setCurrentIndex(0)
+    screen.scope_combo.setCurrentIndex(
+        next(i for i in range(screen.scope_combo.count()) if screen.scope_combo.itemText(i).startswith("Dinkes")))
+    node = next(i.node for i in screen.view.scene().items()
+                if isinstance(i, NodeItem) and i.node.text == "Meningkatnya pelayanan kesehatan ibu, bayi dan balita")
+    assert node.capaian is not None and node.band != "belum_ada"

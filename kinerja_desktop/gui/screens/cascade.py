@@ -22,17 +22,17 @@ from PySide6.QtWidgets import (
 
 from ...db.errors import KinerjaDbError
 from ...domain.cascade import TreeNode
-from ...domain.enums import GoalLevel
+from ...domain.enums import AgreementStatus, GoalLevel
 from ...domain.personnel import format_nip
 from ...services import agreements as agreement_service
-from ...services import positions, renstra
+from ...services import cascade, positions, renstra
 from ...services.cascade_tree import cascade_tree, print_cascade
 from ...services.errors import ValidationError
 from ...services.positions import PositionRow
 from .. import messages
 from ..cascade_view import CascadeView, NodeItem
 from ..dialogs.agreement_editor import AgreementEditor
-from ..dialogs.position_dialogs import HolderDialog, LowerTargetDialog, PositionDialog
+from ..dialogs.position_dialogs import HolderDialog, LowerRealisationDialog, LowerTargetDialog, PositionDialog
 from ..excel_export_button import ExcelExportButton
 from ..jobs import JobRunner
 from ..opd_picker import OpdPicker
@@ -216,13 +216,18 @@ class CascadeScreen(Screen):
         self.holder_button = button(self.tr("Pe&megang baru…"), self.new_holder)
         self.deactivate_button = button(self.tr("&Nonaktifkan"), self.deactivate_position)
         self.agreement_button = button(self.tr("P&K jabatan ini…"), self.open_agreement)
+        self.quarter_combo = QComboBox()
+        for quarter in (1, 2, 3, 4):
+            self.quarter_combo.addItem(self.tr("TW {0}").format(quarter), quarter)
+        self.realisation_button = button(self.tr("&Realisasi triwulan…"), self.enter_realisations)
         self.history = QListWidget()
         top = QHBoxLayout()
         top.addWidget(opd_label)
         top.addWidget(self.opd_picker, 1)
         tools = QHBoxLayout()
         for widget in (self.add_position_button, self.edit_position_button, self.holder_button,
-                       self.deactivate_button, self.agreement_button):
+                       self.deactivate_button, self.agreement_button, self.quarter_combo,
+                       self.realisation_button):
             tools.addWidget(widget)
         tools.addStretch()
         # The targets of every official of the cascade, a sheet each, in the SKP's shape
@@ -283,6 +288,12 @@ class CascadeScreen(Screen):
         self.holder_button.setEnabled(row is not None)
         signs = row is not None and row.level.agreement_kind is not None and row.level.agreement_kind.is_lower
         self.agreement_button.setEnabled(signs and bool(self.year))
+        self.signed_agreement = self._signed_agreement(row) if signs and row is not None else None
+        monitored = self.db is not None and cascade.lower_level_monitoring(self.db)
+        self.realisation_button.setEnabled(monitored and self.signed_agreement is not None)
+        self.quarter_combo.setEnabled(self.realisation_button.isEnabled())
+        self.realisation_button.setToolTip(
+            "" if monitored else self.tr("Pemantauan triwulanan PK eselon III dan IV belum diaktifkan di profil."))
         self.history.clear()
         if row is not None and self.db is not None:
             from ...domain.formatting import format_date
@@ -354,6 +365,19 @@ class CascadeScreen(Screen):
         self.editor = editor
         editor.open()
         return editor
+
+    def _signed_agreement(self, row: PositionRow) -> str | None:
+        if self.db is None or not self.year or row.level.agreement_kind is None:
+            return None
+        found = [r for r in agreement_service.list_agreements(self.db, self.year, levels=(row.level.agreement_kind,))
+                 if r.position_id == row.id and r.status is AgreementStatus.SIGNED]
+        return found[0].agreement_id if found else None
+
+    def enter_realisations(self) -> None:
+        if self.db is None or self.signed_agreement is None:
+            return
+        LowerRealisationDialog(self.db, self.signed_agreement, self.quarter_combo.currentData(), parent=self).exec()
+        self.load_tree()
 
     def _forget_editor(self, editor: AgreementEditor) -> None:
         if self.editor is editor:
