@@ -465,6 +465,7 @@ def build_lower(session: Session, position_id: str, year: int, *, on: date | Non
         )
     if not position.is_active:
         raise ValidationError.single(FORM, f"Jabatan {position.name} sudah tidak aktif")
+    lock_opd_year(session, position.id, year)  # two computers drawing the same position's PK: the second is told
     if session.scalars(_series(kind, position.opd_id, year, position.id)).first() is not None:
         raise ValidationError.single(
             FORM, f"{position.name} sudah memiliki Perjanjian Kinerja tahun {year}; buka atau ubah yang ada"

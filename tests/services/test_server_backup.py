@@ -198,14 +198,14 @@ def test_the_command_line_on_a_server(server_db: Database, tmp_path: Path, capsy
         conn.execute(text("SET LOCAL session_replication_role = replica"))
         conn.execute(
             text(
-                "INSERT INTO opd_head (id, opd_id, official_id, position, acting, start_date, created_at, "
+                "INSERT INTO position_holder (id, position_id, official_id, position, acting, start_date, created_at, "
                 "updated_at, version) VALUES ('h', 'tidak-ada', 'tidak-ada', 'x', 'definitif', '2026-01-01', "
                 "'2026-01-01', '2026-01-01', 1)"
             )
         )
     assert main(["info", "--db", url]) == 0
     out = capsys.readouterr().out
-    assert "Kunci asing rusak di tabel opd_head" in out and "Pengunci basis data hilang atau dimatikan" in out
+    assert "Kunci asing rusak di tabel position_holder" in out and "Pengunci basis data hilang atau dimatikan" in out
 
 
 def test_self_test_checks_a_server_without_changing_it(server_db: Database, capsys) -> None:  # noqa: ANN001

@@ -17,7 +17,7 @@ No printed content changes: a signed PK keeps its rows, its snapshot and its fin
 migrations); PostgreSQL alters it in place.
 
 Revision ID: 0009_cascade
-Revises: 0006_frozen
+Revises: 0007_server
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
+from kinerja_desktop.db import triggers
+
 revision = "0009_cascade"
-down_revision = "0006_frozen"
+down_revision = "0007_server"
 branch_labels = None
 depends_on = None
 
@@ -109,6 +111,9 @@ def upgrade() -> None:
     _add_key("indicator", "supports_id", "indicator")
 
     _move_heads()
+    # The triggers keeping signed PKs unchanged (0007) read performance_agreement's columns: dropped while it
+    # changes (SQLite rebuilds it), then installed again knowing the new ones.
+    triggers.drop(op.get_bind())
     if op.get_bind().dialect.name == "sqlite":
         _rebuild_agreements_on_sqlite()
     else:
@@ -122,6 +127,7 @@ def upgrade() -> None:
         op.create_unique_constraint(NEW_KEY, "performance_agreement", ["opd_id", "position_id", "year", "version_no"])
     op.create_index("ix_performance_agreement_position_id", "performance_agreement", ["position_id"], unique=False)
     _name_head_positions()
+    triggers.install(op.get_bind())
 
 
 def _rebuild_agreements_on_sqlite() -> None:
@@ -224,8 +230,11 @@ def _name_head_positions() -> None:
 def downgrade() -> None:
     """Back to ``opd_head`` (the holders of the heads' positions); the lower levels are dropped."""
     conn = op.get_bind()
-    agreement = sa.table("performance_agreement", sa.column("kind"))
-    conn.execute(agreement.delete().where(agreement.c.kind.in_(("3", "4"))))
+    triggers.drop(conn)  # the lower PKs go, signed or not; installed again for the columns left
+    lower = "SELECT id FROM performance_agreement WHERE kind IN ('3', '4')"
+    for child in ("agreement_item", "agreement_program"):  # foreign keys are off: no cascade does it
+        conn.execute(sa.text(f"DELETE FROM {child} WHERE agreement_id IN ({lower})"))
+    conn.execute(sa.text("DELETE FROM performance_agreement WHERE kind IN ('3', '4')"))
     with op.batch_alter_table("performance_agreement", recreate="auto") as batch_op:
         batch_op.drop_index(op.f("ix_performance_agreement_position_id"))
         batch_op.drop_constraint(NEW_KEY, type_="unique")
@@ -271,3 +280,4 @@ def downgrade() -> None:
     op.drop_table("goal_program")
     op.drop_table("position_holder")
     op.drop_table("position")
+    triggers.install(conn)
