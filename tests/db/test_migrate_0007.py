@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from heads import table_source
 
 from kinerja_desktop.db import triggers
 from kinerja_desktop.db.database import open_database
@@ -18,11 +19,27 @@ from kinerja_desktop.services import maintenance
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
-def _dump(path: Path) -> dict[str, list[tuple]]:
+def _dump(path: Path, columns: dict[str, list[str]] | None = None) -> dict[str, list[tuple]]:
+    """Every table's rows; with ``columns``, those tables through the columns they had (later revisions add
+    columns, and 0009 moves ``opd_head`` into the position holders)."""
+    conn = sqlite3.connect(path)
+    try:
+        if columns is None:
+            names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            return {n: sorted(conn.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
+        return {
+            n: sorted(conn.execute(f'SELECT {", ".join(c)} FROM {table_source(conn, n)}').fetchall(), key=repr)
+            for n, c in columns.items()
+        }
+    finally:
+        conn.close()
+
+
+def _columns(path: Path) -> dict[str, list[str]]:
     conn = sqlite3.connect(path)
     try:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {n: sorted(conn.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
+        return {n: [row[1] for row in conn.execute(f'PRAGMA table_info("{n}")')] for n in names}
     finally:
         conn.close()
 
@@ -30,17 +47,20 @@ def _dump(path: Path) -> dict[str, list[tuple]]:
 def test_0006_file_keeps_every_row_and_is_locked_by_the_database_afterwards(tmp_path: Path) -> None:
     path = tmp_path / "lama.sqlite"
     shutil.copy(FIXTURES / "kinerja-0006.sqlite", path)
+    columns = _columns(path)
     before = _dump(path)
     database = open_database(path)
     try:
         assert database.migrated_from == "0006_frozen"
         after = _dump(path)
         assert after["alembic_version"] == [(HEAD,)]
-        assert set(after) - set(before) == {"evidence_blob", "lock_bypass"}
+        # 0009_cascade adds the positions and moves opd_head's rows into position_holder
+        assert set(after) - set(before) == {"evidence_blob", "lock_bypass", "position", "position_holder",
+                                            "goal_program"}
+        assert set(before) - set(after) == {"opd_head"}
         assert after["evidence_blob"] == [] and after["lock_bypass"] == []
-        assert {n: rows for n, rows in after.items() if n in before and n != "alembic_version"} == {
-            n: rows for n, rows in before.items() if n != "alembic_version"
-        }
+        kept = {n: c for n, c in columns.items() if n != "alembic_version"}
+        assert _dump(path, kept) == {n: rows for n, rows in before.items() if n != "alembic_version"}
         assert maintenance.integrity_problems(database) == []  # the frozen documents still match their rows
         with database.engine.connect() as conn:
             assert triggers.missing(conn) == []
