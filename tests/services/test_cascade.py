@@ -185,7 +185,7 @@ def test_agreements_list_selects_a_level(db: Database, tree: dict[str, str], cap
     agreements.create_lower(db, tree["kasi"], 2026)
 
     def listed(level: str) -> list[dict]:
-        assert main(["agreements", "list", "--db", str(db.path), "--year", "2026", "--level", level,
+        assert main(["agreements", "list", "--db", db.location, "--year", "2026", "--level", level,
                      "--format", "json"]) == 0
         return json.loads(capsys.readouterr().out)
 
@@ -222,7 +222,7 @@ def test_print_pk_of_a_level_uses_its_wording_and_verifies(  # noqa: PLR0913
     agreements.finalize(db, agreement_id)
     agreements.sign(db, agreement_id, date(2026, 1, 26))
     out = tmp_path / "pk"
-    assert main(["print", "pk", "--db", str(db.path), "--year", "2026", "--level", level, "--out", str(out)]) == 0
+    assert main(["print", "pk", "--db", db.location, "--year", "2026", "--level", level, "--out", str(out)]) == 0
     assert [p.name for p in sorted(out.iterdir())] == [name]
     text = _pdf_text(out / name)
     assert all(word in text for word in words), [w for w in words if w not in text]

@@ -73,7 +73,7 @@ def test_print_cascade_draws_every_node_and_lists_the_warnings(
     db: Database, tree: dict[str, str], tmp_path: Path, capsys  # noqa: ANN001
 ) -> None:
     out = tmp_path / "pohon.pdf"
-    assert main(["print", "cascade", "--db", str(db.path), "--year", "2026", "--opd", "Dinkes", "--out",
+    assert main(["print", "cascade", "--db", db.location, "--year", "2026", "--opd", "Dinkes", "--out",
                  str(out)]) == 0
     pages = _pages(out)
     reader = PdfReader(out)
@@ -125,7 +125,7 @@ def test_individual_targets_go_to_excel_one_sheet_per_official(
     import openpyxl
 
     out = tmp_path / "skp.xlsx"
-    assert main(["export", "skp", "--db", str(demo_db.path), "--year", "2025", "--out", str(out)]) == 0
+    assert main(["export", "skp", "--db", demo_db.location, "--year", "2025", "--out", str(out)]) == 0
     assert "Ekspor skp ditulis" in capsys.readouterr().out
     book = openpyxl.load_workbook(out)
     listing = list(book["Pegawai"].iter_rows(values_only=True))
