@@ -41,7 +41,8 @@ from ..domain.enums import (
     ProgramLevel,
     RegionKind,
 )
-from . import server_models, sync_models  # noqa: F401 - the exchange's and server mode's tables: the same schema
+from . import akip_models, server_models, sync_models  # noqa: F401 - the AKIP evaluation, the exchange's and server
+# mode's tables: the same schema
 from .base import Base, Tracked
 from .limits import NIP, QUARTER, RUPIAH, SHA256, SORT_ORDER, WEIGHT, YEAR
 from .types import EnumText, ExactDecimal, new_id, utcnow
@@ -102,6 +103,10 @@ class Regency(Tracked, Base):
     )
     # Quarterly monitoring of the PKs inside the OPDs (eselon III and IV); off: only the OPDs' PKs are monitored.
     lower_level_monitoring: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How many of the best OPDs of the AKIP evaluation receive a Piagam Penghargaan.
+    award_count: Mapped[int] = mapped_column(
+        Integer, default=5, info={"label": "Jumlah penerima piagam penghargaan", "min": 1, "max": 100}
+    )
 
     @property
     def full_name(self) -> str:

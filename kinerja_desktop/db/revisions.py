@@ -12,5 +12,6 @@ REVISIONS: tuple[str, ...] = (
     "0006_frozen",
     "0007_server",
     "0009_cascade",
+    "0008_yearend",
 )
 HEAD = REVISIONS[-1]
