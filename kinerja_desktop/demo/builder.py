@@ -58,6 +58,7 @@ from ..services.documents_frozen import freeze_agreement, freeze_pact
 from . import catalog as cat
 from . import dpa
 from .cascade import add_cascade
+from .lke import add_lke
 from .people import PersonMaker
 from .targets import ceiling, expects_report, fill_target, quarter_end, quarter_target, round_thousands
 
@@ -93,6 +94,7 @@ class DemoBuilder:
 
     def __init__(self, session: Session, seed: int) -> None:
         self.session = session
+        self.seed = seed
         self.rng = random.Random(seed)
         self._ids = random.Random(f"kinerja-demo-ids:{seed}")
         self.counts: Counter[type] = Counter()
@@ -168,6 +170,8 @@ class DemoBuilder:
         add_cascade(self)  # after them: the positions inside two OPDs and their PKs, signed as the others
         self.session.flush()
         self.sign_final_2025()
+        add_lke(self, self.seed)  # after them: the AKIP evaluation of 2025
+        self.session.flush()
         return regency
 
     # --- people ----------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.ddl import sort_tables
 
 from ..db import triggers
+from ..db.akip_models import LkeAnswer, LkeComponent, LkeCriterion, LkeEvaluation, LkeSubcomponent
 from ..db.database import Database
 from ..db.models import (
     AgreementItem,
@@ -45,7 +46,8 @@ DATA_MODELS = (
     Regency, RegionalLeader, PlanningPeriod, FiscalYear, Official, Opd, OpdNameHistory, Position, PositionHolder,
     Goal, Indicator, IndicatorTarget, Program, ProgramBudget, GoalProgram, PerformanceAgreement, AgreementItem,
     AgreementProgram, IntegrityPact,
-    IndicatorRealization, BudgetRealization, Evidence, QuarterClosure, DocumentAsset,
+    IndicatorRealization, BudgetRealization, Evidence, QuarterClosure, DocumentAsset, LkeComponent, LkeSubcomponent,
+    LkeCriterion, LkeEvaluation, LkeAnswer,
 )
 
 
@@ -85,6 +87,9 @@ class DemoSummary:
     integrity_pacts: int = 0
     indicator_realizations: int = 0
     budget_realizations: int = 0
+    lke_structure_rows: int = 0  # the 2025 LKE's components, sub-components and criteria
+    lke_evaluations: int = 0
+    lke_answers: int = 0
     replaced_rows: int = 0  # rows deleted first (force)
 
     @property
@@ -114,7 +119,10 @@ _SUMMARY_FIELDS: dict[type, str] = {
     IntegrityPact: "integrity_pacts",
     IndicatorRealization: "indicator_realizations",
     BudgetRealization: "budget_realizations",
+    LkeEvaluation: "lke_evaluations",
+    LkeAnswer: "lke_answers",
 }
+_STRUCTURE_MODELS = (LkeComponent, LkeSubcomponent, LkeCriterion)
 
 
 def create_demo(db: Database, *, seed: int = 2026, force: bool = False) -> DemoSummary:
@@ -134,7 +142,8 @@ def create_demo(db: Database, *, seed: int = 2026, force: bool = False) -> DemoS
             delete_all(session)
         builder = DemoBuilder(session, seed)
         regency = builder.build()
-        counts = {_SUMMARY_FIELDS[model]: n for model, n in builder.counts.items()}
+        counts = {_SUMMARY_FIELDS[model]: n for model, n in builder.counts.items() if model in _SUMMARY_FIELDS}
+        counts["lke_structure_rows"] = sum(builder.counts[model] for model in _STRUCTURE_MODELS)
         summary = DemoSummary(**counts, replaced_rows=existing)
         audit.record(
             session,
