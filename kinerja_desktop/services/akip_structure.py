@@ -199,7 +199,7 @@ def _check_answers_fit(session: Session, year: int, framework: Framework) -> Non
     ).all()
     misfits = set()
     for code, answer in answered:
-        if code in scales:
+        if code in scales and answer is not None:
             try:
                 answer_scale(scales[code]).option(answer)
             except ValueError:
