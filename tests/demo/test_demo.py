@@ -488,3 +488,24 @@ def test_the_demo_has_a_signed_cascade_in_dinkes_and_a_kecamatan(demo_db: Databa
     # and every lower PK prints and verifies
     files = printing.write(demo_db, printing.Request("pk", 2025, level=AgreementKind.ESELON_IV), tmp_path / "pk4")
     assert len(files) == 7 and all(printing.verify_pdf(demo_db, f).matches for f in files)
+
+
+def test_the_2025_lke_results_echo_the_announced_five_and_vary(demo_db: Database) -> None:
+    from kinerja_desktop.domain.akip import LkeStatus
+    from kinerja_desktop.services.akip import evaluation_summaries
+    from kinerja_desktop.services.akip_ranking import annual_ranking
+
+    ranking = annual_ranking(demo_db, 2025)
+    top = [(r.rank, r.opd_abbreviation, f"{r.akip_score:.2f}", r.akip_grade) for r in ranking.winners()]
+    assert top == [(1, "Bapperida", "63.19", "B"), (2, "BPKAD", "62.83", "B"), (3, "Dinkes", "60.62", "B"),
+                   (4, "Disdukcapil", "59.25", "CC"), (5, "DPMPTSP", "59.01", "CC")]
+    assert ranking.award_count == 5
+    summaries = evaluation_summaries(demo_db, 2025)
+    by_status = Counter(s.status for s in summaries)
+    assert by_status[None] == 2 and by_status[LkeStatus.DRAFT] == 2 and by_status[LkeStatus.FINAL] >= 26
+    grades = Counter(s.grade for s in summaries if s.grade)
+    assert grades["B"] == 3 and grades["CC"] >= 5 and grades["C"] >= 5  # varied, none above B
+    final = [s for s in summaries if s.status is LkeStatus.FINAL]
+    assert all(s.score is not None and s.score.complete for s in final)
+    assert len({s.total for s in final}) == len(final)
+    assert sum(r.capaian_score is not None for r in ranking.rows) >= 20  # the year's capaian beside it
