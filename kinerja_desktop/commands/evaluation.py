@@ -1,4 +1,5 @@
-"""``evaluate``: the ranking of OPDs for a quarter, with each OPD's indicators in JSON."""
+"""``evaluate``: the ranking of OPDs for a quarter, with each OPD's indicators in JSON; ``--annual``: the year's
+ranking by AKIP score (the Inspektorat's LKE) beside the year's capaian score, both labelled."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from .output import add_format_option, write_rows
 
 
 def register(verbs: argparse._SubParsersAction) -> None:
-    evaluate = verbs.add_parser("evaluate", help="peringkat kinerja perangkat daerah untuk satu triwulan")
+    evaluate = verbs.add_parser("evaluate", help="peringkat kinerja perangkat daerah untuk satu triwulan, atau tahunan (nilai AKIP)")
     add_db_option(evaluate)
     evaluate.add_argument("--year", type=int, required=True, help="tahun")
-    evaluate.add_argument("--quarter", type=int, required=True, choices=(1, 2, 3, 4), help="triwulan (1–4)")
+    when = evaluate.add_mutually_exclusive_group(required=True)
+    when.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="triwulan (1–4)")
+    when.add_argument("--annual", action="store_true",
+                      help="peringkat tahunan: nilai AKIP (LKE Inspektorat) di samping nilai capaian tahun itu")
     add_format_option(evaluate)
     evaluate.set_defaults(handler=_evaluate)
 
@@ -30,6 +34,8 @@ def _machine(value) -> str | None:  # noqa: ANN001
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    if args.annual:
+        return _annual(args)
     from ..services import evaluation
 
     database = open_for_command(args)
@@ -96,4 +102,63 @@ def _evaluate(args: argparse.Namespace) -> int:
         )
         print(f"Peringkat kinerja perangkat daerah — Triwulan {args.quarter} Tahun {args.year}{closed}")
     write_rows(headers, rows, args.format, json_rows=json_rows, right_aligned=(0, 3, 5))
+    return 0
+
+
+def _annual(args: argparse.Namespace) -> int:
+    from ..services.akip_ranking import annual_ranking
+
+    database = open_for_command(args)
+    try:
+        ranking = annual_ranking(database, args.year)
+    finally:
+        database.close()
+    machine = args.format != "table"
+    show = _machine if machine else _text
+    headers = ["peringkat", "kode", "perangkat_daerah", "nilai_akip", "predikat_akip", "nilai_capaian",
+               "predikat_capaian", "peringkat_capaian", "penghargaan", "catatan"]
+    rows = [
+        [
+            r.rank if r.rank is not None else "-",
+            r.opd_code,
+            r.opd_name,
+            show(r.akip_score),
+            r.akip_grade or "-",
+            show(r.capaian_score),
+            r.capaian_predicate or "-",
+            r.capaian_rank if r.capaian_rank is not None else "-",
+            "ya" if r in ranking.winners() else "",
+            r.note,
+        ]
+        for r in ranking.rows
+    ]
+    json_rows = None
+    if args.format == "json":
+        winners = ranking.winners()
+        json_rows = {
+            "tahun": args.year,
+            "jumlah_penghargaan": ranking.award_count,
+            "capaian_final": ranking.capaian_closed,
+            "peringkat": [
+                {
+                    "peringkat": r.rank,
+                    "kode": r.opd_code,
+                    "perangkat_daerah": r.opd_name,
+                    "nilai_akip": _machine(r.akip_score),
+                    "predikat_akip": r.akip_grade,
+                    "status_lke": None if r.akip_status is None else r.akip_status.value,
+                    "nilai_capaian": _machine(r.capaian_score),
+                    "predikat_capaian": r.capaian_predicate,
+                    "peringkat_capaian": r.capaian_rank,
+                    "penghargaan": r in winners,
+                    "catatan": r.note,
+                }
+                for r in ranking.rows
+            ],
+        }
+    if args.format == "table":
+        state = "" if ranking.capaian_closed else "; nilai capaian sementara, Triwulan IV belum ditutup"
+        print(f"Peringkat tahunan perangkat daerah — Tahun {args.year}: nilai AKIP (LKE Inspektorat) dan "
+              f"nilai capaian kinerja{state}")
+    write_rows(headers, rows, args.format, json_rows=json_rows, right_aligned=(0, 3, 5, 7))
     return 0
