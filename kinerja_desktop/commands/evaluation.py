@@ -10,7 +10,8 @@ from .output import add_format_option, write_rows
 
 
 def register(verbs: argparse._SubParsersAction) -> None:
-    evaluate = verbs.add_parser("evaluate", help="peringkat kinerja perangkat daerah untuk satu triwulan, atau tahunan (nilai AKIP)")
+    evaluate = verbs.add_parser(
+        "evaluate", help="peringkat kinerja perangkat daerah untuk satu triwulan, atau tahunan (nilai AKIP)")
     add_db_option(evaluate)
     evaluate.add_argument("--year", type=int, required=True, help="tahun")
     when = evaluate.add_mutually_exclusive_group(required=True)

@@ -38,7 +38,8 @@ def _dated(parser: argparse.ArgumentParser, default: str) -> None:
 
 def register(verbs: argparse._SubParsersAction) -> None:
     printing = verbs.add_parser(
-        "print", help="mencetak PK, Pakta Integritas, evaluasi, peringkat atau daftar belum lapor ke PDF"
+        "print",
+        help="mencetak PK, Pakta Integritas, evaluasi, peringkat, daftar belum lapor, rapor AKIP atau piagam ke PDF",
     )
     kinds = printing.add_subparsers(dest="document", metavar="DOKUMEN", required=True)
     pk = kinds.add_parser("pk", help="Perjanjian Kinerja tiap OPD, atau kepala daerah (versi terakhir)")
@@ -62,7 +63,13 @@ def register(verbs: argparse._SubParsersAction) -> None:
     _common(missing, opd=False)
     missing.add_argument("--quarter", type=int, required=True, choices=(1, 2, 3, 4))
     _dated(missing, "hari ini")
-    for parser in (pk, pakta, ev, rank, missing):
+    rapor = kinds.add_parser("rapor", help="rapor hasil evaluasi AKIP tiap perangkat daerah")
+    _common(rapor)
+    _dated(rapor, "hari ini")
+    piagam = kinds.add_parser("piagam", help="Piagam Penghargaan bagi perangkat daerah dengan nilai AKIP terbaik")
+    _common(piagam)
+    _dated(piagam, "hari ini; kepala daerah yang menjabat pada tanggal itu menandatangani")
+    for parser in (pk, pakta, ev, rank, missing, rapor, piagam):
         parser.set_defaults(handler=_print)
 
     cascade = kinds.add_parser("cascade", help="pohon kinerja (diagram) satu tahun, semua atau satu OPD")

@@ -12,15 +12,24 @@ import random
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import Any, Protocol, TypeVar
 
 from ..db.akip_models import LkeAnswer, LkeComponent, LkeCriterion, LkeEvaluation, LkeSubcomponent
+from ..db.base import Tracked
 from ..domain.akip import Criterion, Framework, LkeStatus, answer_scale, score_lke
 from ..domain.akip_2021 import PERMENPANRB_88_2021
 from ..domain.formatting import round_half_up
 
-if TYPE_CHECKING:
-    from .builder import DemoBuilder
+T = TypeVar("T", bound=Tracked)
+
+
+class DemoBuilder(Protocol):
+    """What the LKE needs of ``demo.builder.DemoBuilder`` (named here: the builder imports this module)."""
+
+    session: Any
+    built: list[Any]  # each with the ``opd`` it built
+
+    def add(self, obj: T, at: datetime = ..., updated: datetime | None = None) -> T: ...
 
 YEAR = 2025
 EVALUATOR = "Tim Evaluasi AKIP Inspektorat Daerah Kabupaten Sukamaju"

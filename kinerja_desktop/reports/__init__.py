@@ -17,6 +17,8 @@ _LAZY = {
     "render_quarter_evaluation": "kinerja_desktop.reports.evaluation",
     "render_ranking": "kinerja_desktop.reports.evaluation",
     "render_not_reported": "kinerja_desktop.reports.not_reported",
+    "render_rapor": "kinerja_desktop.reports.akip",
+    "render_piagam": "kinerja_desktop.reports.akip",
 }
 
 __all__ = sorted(_LAZY)

@@ -48,7 +48,8 @@ PAPERS = ("a4", "f4")
 
 # The documents, named as the CLI's ``print`` verbs name them.
 PK, PACT, EVALUATION, RANKING, NOT_REPORTED = "pk", "pakta", "evaluation", "ranking", "belum-lapor"
-DOCUMENTS = (PK, PACT, EVALUATION, RANKING, NOT_REPORTED)
+RAPOR, PIAGAM = "rapor", "piagam"  # the year's end: the AKIP rapor of each OPD, the best OPDs' certificates
+DOCUMENTS = (PK, PACT, EVALUATION, RANKING, NOT_REPORTED, RAPOR, PIAGAM)
 QUARTERLY = (EVALUATION, RANKING, NOT_REPORTED)
 _RENDERERS = {
     PK: "render_agreement",
@@ -56,6 +57,8 @@ _RENDERERS = {
     EVALUATION: "render_quarter_evaluation",
     RANKING: "render_ranking",
     NOT_REPORTED: "render_not_reported",
+    RAPOR: "render_rapor",
+    PIAGAM: "render_piagam",
 }
 
 
@@ -131,6 +134,8 @@ def _plan(db: Database, request: Request) -> list[_Planned]:
         EVALUATION: _plan_evaluations,
         RANKING: _plan_ranking,
         NOT_REPORTED: _plan_not_reported,
+        RAPOR: _plan_year_end,
+        PIAGAM: _plan_year_end,
     }
     return planners[request.document](db, request)
 
@@ -253,6 +258,27 @@ def _plan_not_reported(db: Database, request: Request) -> list[_Planned]:
             "Daftar perangkat daerah belum lapor",
             partial(not_reported_document, db, request.year, quarter, evaluations, request.dated),
         )
+    ]
+
+
+def _plan_year_end(db: Database, request: Request) -> list[_Planned]:
+    """RAPOR: every evaluated OPD (or the ones named); PIAGAM: the best ``award_count`` by AKIP score."""
+    from .akip_documents import piagam_document, rapor_document
+    from .akip_ranking import annual_ranking
+
+    ranking = annual_ranking(db, request.year)
+    rows = [r for r in ranking.rows if r.akip_score is not None]
+    if request.document == PIAGAM:
+        rows = ranking.winners()
+    if request.opd_codes:
+        rows = [r for r in rows if r.opd_code in request.opd_codes or r.opd_abbreviation in request.opd_codes]
+    if not rows:
+        raise ValidationError.single(FORM, f"Tidak ada hasil evaluasi AKIP tahun {request.year} untuk dicetak")
+    prefix, build = ("PIAGAM", piagam_document) if request.document == PIAGAM else ("RAPOR-AKIP", rapor_document)
+    return [
+        _Planned(f"{prefix}-{request.year}-{unit_code(r.opd_abbreviation)}", r.opd_name,
+                 partial(build, db, ranking, r.opd_id, request.dated))
+        for r in rows
     ]
 
 

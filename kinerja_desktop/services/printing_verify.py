@@ -54,6 +54,7 @@ _FROZEN = re.compile(r"^(PK|PI)-(\d{4})-([A-Z0-9]+(?:-[A-Z0-9]+)?)-v(\d+)$")  # 
 _EVALUATION = re.compile(r"^EV-(\d{4})-TW([1-4])-([A-Z0-9]+)$")
 _RANKING = re.compile(r"^RK-(\d{4})-TW([1-4])$")
 _NOT_REPORTED = re.compile(r"^BL-(\d{4})-TW([1-4])$")
+_YEAR_END = re.compile(r"^(RAPOR|PIAGAM)-(\d{4})-([A-Z0-9]+)$")  # the AKIP rapor and the Piagam Penghargaan
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def verify_pdf(db: Database, pdf: Path) -> Verification:
             except ValidationError as exc:  # a frozen document that cannot be read back (changed, or damaged)
                 return Verification(False, identity, f"TIDAK COCOK: {exc}")
     for pattern, check in ((_EVALUATION, _verify_evaluation), (_RANKING, _verify_ranking),
-                           (_NOT_REPORTED, _verify_not_reported)):
+                           (_NOT_REPORTED, _verify_not_reported), (_YEAR_END, _verify_year_end)):
         if (match := pattern.match(identity)) is not None:
             try:
                 return check(db, printout, match)
@@ -295,3 +296,19 @@ def _verify_not_reported(db: Database, printout: _Printout, match: re.Match) -> 
     label = f"daftar belum lapor {Quarter(quarter).label} {year}"
     return _compare(printout, document, label, True)
 
+
+
+def _verify_year_end(db: Database, printout: _Printout, match: re.Match) -> Verification:
+    """A rapor or piagam against the evaluation as it stands (a reopened or changed LKE no longer matches)."""
+    from .akip_documents import piagam_document, rapor_document
+    from .akip_ranking import annual_ranking
+
+    kind, year, code = match.group(1), int(match.group(2)), match.group(3)
+    ranking = annual_ranking(db, year)
+    rows = [r for r in ranking.rows if unit_code(r.opd_abbreviation) == code and r.akip_score is not None]
+    what = f"{'Rapor AKIP' if kind == 'RAPOR' else 'Piagam Penghargaan'} {year} ({code})"
+    if not rows:
+        return _unknown(printout, what)
+    build = rapor_document if kind == "RAPOR" else piagam_document
+    document = build(db, ranking, rows[0].opd_id, printout.dated)
+    return _compare(printout, document, f"{what.split(' (')[0]} {rows[0].opd_name}", True)

@@ -128,7 +128,8 @@ def test_an_unknown_opd_is_refused(db: Database, dinkes: str) -> None:
         akip.save_evaluation(db, EvaluationForm(opd_id="nope", year=2025))
 
 
-def test_annual_ranking_orders_by_akip_score_ties_share_and_an_opd_with_neither_score_is_left_out(db: Database, dinkes: str) -> None:
+def test_annual_ranking_by_akip_score_ties_share_an_opd_with_neither_score_left_out(
+        db: Database, dinkes: str) -> None:
     with db.write() as s:
         for code, abbreviation in (("5", "Dinsos"), ("6", "DLH"), ("7", "Diskominfo")):
             s.add(Opd(code=f"1.0{code}.0.00.0.00.01.0000", abbreviation=abbreviation, name=f"Dinas {abbreviation}",
