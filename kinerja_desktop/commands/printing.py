@@ -39,7 +39,7 @@ def _dated(parser: argparse.ArgumentParser, default: str) -> None:
 def register(verbs: argparse._SubParsersAction) -> None:
     printing = verbs.add_parser(
         "print",
-        help="mencetak PK, Pakta Integritas, evaluasi, peringkat, daftar belum lapor, rapor AKIP atau piagam ke PDF",
+        help="mencetak PK, Pakta Integritas, evaluasi, peringkat, daftar belum lapor, rapor AKIP, piagam atau LKjIP",
     )
     kinds = printing.add_subparsers(dest="document", metavar="DOKUMEN", required=True)
     pk = kinds.add_parser("pk", help="Perjanjian Kinerja tiap OPD, atau kepala daerah (versi terakhir)")
@@ -71,6 +71,15 @@ def register(verbs: argparse._SubParsersAction) -> None:
     _dated(piagam, "hari ini; kepala daerah yang menjabat pada tanggal itu menandatangani")
     for parser in (pk, pakta, ev, rank, missing, rapor, piagam):
         parser.set_defaults(handler=_print)
+    lkjip = kinds.add_parser("lkjip", help="draf LKjIP perangkat daerah atau pemerintah daerah (.docx atau .pdf)")
+    add_db_option(lkjip)
+    lkjip.add_argument("--year", type=int, required=True, help="tahun")
+    lkjip.add_argument("--opd", metavar="KODE", help="kode atau singkatan OPD (tanpa ini: LKjIP pemerintah daerah)")
+    lkjip.add_argument("--format", choices=("docx", "pdf"), default="docx", help="bentuk berkas (bawaan: docx)")
+    lkjip.add_argument("--paper", choices=("a4", "f4"), default="a4", help="ukuran kertas (bawaan: a4)")
+    lkjip.add_argument("--out", type=Path, required=True, help="berkas tujuan (.docx atau .pdf)")
+    _dated(lkjip, "31 Maret tahun berikutnya")
+    lkjip.set_defaults(handler=_lkjip)
 
     cascade = kinds.add_parser("cascade", help="pohon kinerja (diagram) satu tahun, semua atau satu OPD")
     add_db_option(cascade)
@@ -124,6 +133,22 @@ def _print_cascade(args: argparse.Namespace) -> int:
     database = open_for_command(args)
     try:
         path = print_cascade(database, args.year, args.out, opd_code=args.opd, paper=args.paper)
+    except ValidationError as exc:
+        raise ValueError(str(exc)) from exc
+    finally:
+        database.close()
+    print(path)
+    return 0
+
+
+def _lkjip(args: argparse.Namespace) -> int:
+    from ..services import printing
+    from ..services.errors import ValidationError
+
+    database = open_for_command(args)
+    try:
+        path = printing.write_lkjip(database, args.year, args.out, opd_code=args.opd, fmt=args.format,
+                                    paper=args.paper, dated=args.date)
     except ValidationError as exc:
         raise ValueError(str(exc)) from exc
     finally:

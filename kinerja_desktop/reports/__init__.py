@@ -19,6 +19,8 @@ _LAZY = {
     "render_not_reported": "kinerja_desktop.reports.not_reported",
     "render_rapor": "kinerja_desktop.reports.akip",
     "render_piagam": "kinerja_desktop.reports.akip",
+    "render_lkjip": "kinerja_desktop.reports.lkjip",
+    "render_lkjip_docx": "kinerja_desktop.reports.lkjip_docx",
 }
 
 __all__ = sorted(_LAZY)

@@ -395,6 +395,32 @@ def write_not_reported_csv(db: Database, year: int, quarter: int, out: Path) -> 
     return write_csv(out, header, rows)
 
 
+LKJIP_FORMATS = ("docx", "pdf")
+
+
+def write_lkjip(db: Database, year: int, out: Path, *, opd_code: str | None = None, fmt: str = "docx",
+                paper: str = "a4", dated: date | None = None) -> Path:
+    """The LKjIP of an OPD (or of the government) as one .docx or .pdf file ``out``."""
+    from .. import reports
+    from .lkjip import lkjip_document
+
+    if fmt not in LKJIP_FORMATS:
+        raise ValidationError.single("format", f"Bentuk LKjIP harus salah satu dari: {', '.join(LKJIP_FORMATS)}")
+    if paper not in PAPERS:
+        raise ValidationError.single("paper", f"Ukuran kertas harus salah satu dari: {', '.join(PAPERS)}")
+    if out.suffix.lower() != f".{fmt}":
+        raise ValidationError.single("out", f"Berkas LKjIP bentuk {fmt} harus berakhiran .{fmt}")
+    check_output_file(out, db.path)
+    name = f"LKjIP {opd_code or 'pemerintah daerah'} {year}"
+    item = _Planned(out.stem, name, partial(lkjip_document, db, year, opd_code, dated))
+    render = reports.render_lkjip_docx if fmt == "docx" else reports.render_lkjip
+    written: list[Path] = []
+    with _file_errors(out.parent, written):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(out.parent)
+        return _laid_out(item, partial(_write_to, render, out, paper))
+
+
 # --- shorthands (the self-test's, the benchmarks' and the tests' calls) ---------------------------------
 
 
