@@ -19,7 +19,14 @@ from datetime import date
 from pathlib import Path
 
 from ..db.database import Database
-from . import audit, excel_import_budget, excel_import_people, excel_import_plan, excel_import_positions
+from . import (
+    audit,
+    excel_import_budget,
+    excel_import_people,
+    excel_import_plan,
+    excel_import_positions,
+    excel_lke,
+)
 from .errors import FORM, ValidationError
 from .excel_import_run import Action, Change, Importer, ImportRefused, ImportResult, Problem, Run, read_file
 from .progress import CancelCheck, Progress, step_fraction
@@ -34,6 +41,7 @@ IMPORTERS: dict[str, Importer] = {
     "renstra": excel_import_plan.import_renstra,
     "program": excel_import_budget.import_programs,
     "realisasi": excel_import_budget.import_realizations,
+    "lke": excel_lke.import_lke,  # the AKIP evaluation (``lke import``)
 }
 
 

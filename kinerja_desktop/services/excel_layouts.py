@@ -180,6 +180,34 @@ REALISASI_ANGGARAN = Layout("Realisasi Anggaran", (
     Col("amount", "Realisasi Anggaran", Kind.RUPIAH),
 ))
 
+# The AKIP evaluation (``lke export|import``, services/excel_lke.py): answers first (the sheet a file must
+# have), then each OPD's evaluator and general notes, then the year's structure (optional on import).
+LKE_ANSWERS = Layout("Jawaban LKE", (
+    Col("opd", "Kode OPD", Kind.CODE, aliases=("OPD",)),
+    Col("year", "Tahun", Kind.YEAR),
+    Col("criterion", "Kode Kriteria", Kind.CODE, aliases=("Kode",)),
+    Col("statement", "Kriteria", required=False, aliases=("Uraian",)),  # for the reader; not imported
+    Col("answer", "Jawaban", aliases=("Nilai",)),
+    Col("evidence", "Bukti Dukung", required=False, aliases=("Bukti",)),
+    Col("notes", "Catatan Evaluator", required=False, aliases=("Catatan",)),
+    Col("recommendation", "Rekomendasi", required=False),
+))
+LKE_EVALUATIONS = Layout("Evaluasi", (
+    Col("opd", "Kode OPD", Kind.CODE, aliases=("OPD",)),
+    Col("year", "Tahun", Kind.YEAR),
+    Col("evaluator", "Evaluator", required=False),
+    Col("evaluated_on", "Tanggal Evaluasi", Kind.DATE, required=False),
+    Col("notes", "Catatan Umum", required=False),
+    Col("recommendations", "Rekomendasi Umum", required=False),
+))
+LKE_STRUCTURE = Layout("Struktur LKE", (
+    Col("year", "Tahun", Kind.YEAR),
+    Col("code", "Kode", Kind.CODE),
+    Col("name", "Uraian"),
+    Col("weight", "Bobot", Kind.NUMBER, required=False),
+    Col("scale", "Skala Jawaban", required=False, choices="skala_lke", aliases=("Skala",)),
+))
+
 LAYOUTS: dict[str, tuple[Layout, ...]] = {
     "pimpinan": (PIMPINAN,),
     "opd": (OPD,),
@@ -188,6 +216,7 @@ LAYOUTS: dict[str, tuple[Layout, ...]] = {
     "renstra": (RENSTRA,),
     "program": (PROGRAM,),
     "realisasi": (REALISASI, REALISASI_ANGGARAN),
+    "lke": (LKE_ANSWERS, LKE_EVALUATIONS, LKE_STRUCTURE),
 }
 
 
