@@ -48,8 +48,10 @@ PAPERS = ("a4", "f4")
 
 # The documents, named as the CLI's ``print`` verbs name them.
 PK, PACT, EVALUATION, RANKING, NOT_REPORTED = "pk", "pakta", "evaluation", "ranking", "belum-lapor"
-RAPOR, PIAGAM = "rapor", "piagam"  # the year's end: the AKIP rapor of each OPD, the best OPDs' certificates
-DOCUMENTS = (PK, PACT, EVALUATION, RANKING, NOT_REPORTED, RAPOR, PIAGAM)
+# The year's end: the AKIP rapor of each OPD, the best OPDs' certificates, the LKjIP (of the named OPDs, else the
+# government's; its .docx is ``write_lkjip``).
+RAPOR, PIAGAM, LKJIP = "rapor", "piagam", "lkjip"
+DOCUMENTS = (PK, PACT, EVALUATION, RANKING, NOT_REPORTED, RAPOR, PIAGAM, LKJIP)
 QUARTERLY = (EVALUATION, RANKING, NOT_REPORTED)
 _RENDERERS = {
     PK: "render_agreement",
@@ -59,6 +61,7 @@ _RENDERERS = {
     NOT_REPORTED: "render_not_reported",
     RAPOR: "render_rapor",
     PIAGAM: "render_piagam",
+    LKJIP: "render_lkjip",
 }
 
 
@@ -136,6 +139,7 @@ def _plan(db: Database, request: Request) -> list[_Planned]:
         NOT_REPORTED: _plan_not_reported,
         RAPOR: _plan_year_end,
         PIAGAM: _plan_year_end,
+        LKJIP: _plan_lkjip,
     }
     return planners[request.document](db, request)
 
@@ -282,6 +286,17 @@ def _plan_year_end(db: Database, request: Request) -> list[_Planned]:
     ]
 
 
+def _plan_lkjip(db: Database, request: Request) -> list[_Planned]:
+    from .lkjip import lkjip_document
+
+    codes: tuple[str | None, ...] = request.opd_codes or (None,)
+    return [
+        _Planned(f"LKJIP-{request.year}-{unit_code(code)}", f"LKjIP {code or 'pemerintah daerah'} {request.year}",
+                 partial(lkjip_document, db, request.year, code, request.dated))
+        for code in codes
+    ]
+
+
 # --- writing files -------------------------------------------------------------------------------------
 
 
@@ -402,7 +417,6 @@ def write_lkjip(db: Database, year: int, out: Path, *, opd_code: str | None = No
                 paper: str = "a4", dated: date | None = None) -> Path:
     """The LKjIP of an OPD (or of the government) as one .docx or .pdf file ``out``."""
     from .. import reports
-    from .lkjip import lkjip_document
 
     if fmt not in LKJIP_FORMATS:
         raise ValidationError.single("format", f"Bentuk LKjIP harus salah satu dari: {', '.join(LKJIP_FORMATS)}")
@@ -411,8 +425,7 @@ def write_lkjip(db: Database, year: int, out: Path, *, opd_code: str | None = No
     if out.suffix.lower() != f".{fmt}":
         raise ValidationError.single("out", f"Berkas LKjIP bentuk {fmt} harus berakhiran .{fmt}")
     check_output_file(out, db.path)
-    name = f"LKjIP {opd_code or 'pemerintah daerah'} {year}"
-    item = _Planned(out.stem, name, partial(lkjip_document, db, year, opd_code, dated))
+    [item] = _plan_lkjip(db, Request(LKJIP, year, opd_codes=(opd_code,) if opd_code else (), dated=dated))
     render = reports.render_lkjip_docx if fmt == "docx" else reports.render_lkjip
     written: list[Path] = []
     with _file_errors(out.parent, written):

@@ -55,6 +55,7 @@ _EVALUATION = re.compile(r"^EV-(\d{4})-TW([1-4])-([A-Z0-9]+)$")
 _RANKING = re.compile(r"^RK-(\d{4})-TW([1-4])$")
 _NOT_REPORTED = re.compile(r"^BL-(\d{4})-TW([1-4])$")
 _YEAR_END = re.compile(r"^(RAPOR|PIAGAM)-(\d{4})-([A-Z0-9]+)$")  # the AKIP rapor and the Piagam Penghargaan
+_LKJIP = re.compile(r"^LKJIP-(\d{4})-([A-Z0-9]+)$")
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def verify_pdf(db: Database, pdf: Path) -> Verification:
             except ValidationError as exc:  # a frozen document that cannot be read back (changed, or damaged)
                 return Verification(False, identity, f"TIDAK COCOK: {exc}")
     for pattern, check in ((_EVALUATION, _verify_evaluation), (_RANKING, _verify_ranking),
-                           (_NOT_REPORTED, _verify_not_reported), (_YEAR_END, _verify_year_end)):
+                           (_NOT_REPORTED, _verify_not_reported), (_YEAR_END, _verify_year_end), (_LKJIP, _verify_lkjip)):
         if (match := pattern.match(identity)) is not None:
             try:
                 return check(db, printout, match)
@@ -312,3 +313,20 @@ def _verify_year_end(db: Database, printout: _Printout, match: re.Match) -> Veri
     build = rapor_document if kind == "RAPOR" else piagam_document
     document = build(db, ranking, rows[0].opd_id, printout.dated)
     return _compare(printout, document, f"{what.split(' (')[0]} {rows[0].opd_name}", True)
+
+
+def _verify_lkjip(db: Database, printout: _Printout, match: re.Match) -> Verification:
+    """An LKjIP PDF against the data as it stands (realisations entered later no longer match)."""
+    from ..db.models import Opd
+    from .lkjip import lkjip_document
+
+    year, code = int(match.group(1)), match.group(2)
+    abbreviation = None
+    if code != unit_code(None):
+        with db.read() as session:
+            found = [o.abbreviation for o in session.scalars(select(Opd)) if unit_code(o.abbreviation) == code]
+        if not found:
+            return _unknown(printout, f"LKjIP {year} ({code})")
+        abbreviation = found[0]
+    document = lkjip_document(db, year, abbreviation, printout.dated)
+    return _compare(printout, document, f"LKjIP {year} {document.unit_name}", True)

@@ -85,6 +85,7 @@ def test_opd_pdf_through_the_document_engine(demo_db: Database, tmp_path: Path) 
     assert f"Halaman 1 dari {len(reader.pages)}" in text
     info = read_fingerprint(out)
     assert info is not None and info["identity"] == "LKJIP-2025-DINKES"
+    assert printing.verify_pdf(demo_db, out).matches
 
 
 def test_government_report_lists_every_opd_and_the_regional_pk(demo_db: Database, tmp_path: Path) -> None:
