@@ -93,7 +93,8 @@ def verify_pdf(db: Database, pdf: Path) -> Verification:
             except ValidationError as exc:  # a frozen document that cannot be read back (changed, or damaged)
                 return Verification(False, identity, f"TIDAK COCOK: {exc}")
     for pattern, check in ((_EVALUATION, _verify_evaluation), (_RANKING, _verify_ranking),
-                           (_NOT_REPORTED, _verify_not_reported), (_YEAR_END, _verify_year_end), (_LKJIP, _verify_lkjip)):
+                           (_NOT_REPORTED, _verify_not_reported), (_YEAR_END, _verify_year_end),
+                           (_LKJIP, _verify_lkjip)):
         if (match := pattern.match(identity)) is not None:
             try:
                 return check(db, printout, match)
