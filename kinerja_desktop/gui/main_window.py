@@ -51,6 +51,7 @@ NAVIGATION = (
     ("Pohon Kinerja", "cascade"),
     ("Perjanjian Kinerja", "agreements"),
     ("Evaluasi Triwulan", "evaluation"),
+    ("Evaluasi AKIP", "akip"),
     ("Laporan", "reports"),
     ("Cadangan & Paket", "backup"),
 )
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
 
     def _build_screens(self) -> None:
         from .screens.agreements import AgreementsScreen
+        from .screens.akip import AkipScreen
         from .screens.backup import BackupScreen
         from .screens.cascade import CascadeScreen
         from .screens.evaluation import EvaluationScreen
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
         self.cascade = CascadeScreen(self.runner)
         self.agreements = AgreementsScreen(self.runner)
         self.evaluation = EvaluationScreen(self.runner)
+        self.akip = AkipScreen(self.runner)
         self.reports = ReportsScreen(self.runner)
         self.backup = BackupScreen(self.runner)
         self.screens: list[Screen] = [
@@ -186,6 +189,7 @@ class MainWindow(QMainWindow):
             self.cascade,
             self.agreements,
             self.evaluation,
+            self.akip,
             self.reports,
             self.backup,
         ]
