@@ -42,6 +42,7 @@ class RegencyProfile:
     warning_threshold: Decimal = Decimal(75)
     efficiency_margin: Decimal = Decimal(5)
     bands: PredicateBands = field(default=DEFAULT_BANDS)
+    award_count: int = 5  # the best N by AKIP score who receive a Piagam Penghargaan
     is_sample: bool = False
     version: int | None = None
     # Quarterly monitoring of the PKs inside the OPDs (eselon III and IV); off by default.
@@ -62,6 +63,8 @@ class RegencyProfile:
         """The sentence as it prints: the regency's own, else the standard one."""
         return self.document_texts.get(key) or default_text(key)
 
+
+MAX_AWARDS = 50
 
 AGENCY_FIELDS = (
     "agency_name",
@@ -107,6 +110,7 @@ def get_profile(db: Database) -> RegencyProfile:
             warning_threshold=regency.warning_threshold,
             efficiency_margin=regency.efficiency_margin,
             bands=bands_from_json(regency.predicate_bands),
+            award_count=regency.award_count,
             is_sample=regency.is_sample,
             version=regency.version,
             lower_level_monitoring=regency.lower_level_monitoring,
@@ -170,6 +174,8 @@ def profile_problems(profile: RegencyProfile) -> dict[str, str]:
         problems["warning_threshold"] = "Ambang peringatan dini harus antara 0 dan 100 persen"
     if "efficiency_margin" not in unusable and not Decimal(0) <= profile.efficiency_margin <= Decimal(50):
         problems["efficiency_margin"] = "Selisih efisiensi harus antara 0 dan 50 poin"
+    if not 1 <= profile.award_count <= MAX_AWARDS:
+        problems["award_count"] = f"Jumlah penerima piagam harus antara 1 dan {MAX_AWARDS}"
     problems.update(text_problems(profile.document_texts))
     return problems
 
@@ -195,6 +201,7 @@ def save_profile(db: Database, profile: RegencyProfile) -> None:
         regency.warning_threshold = profile.warning_threshold
         regency.efficiency_margin = profile.efficiency_margin
         regency.lower_level_monitoring = profile.lower_level_monitoring
+        regency.award_count = profile.award_count
         regency.predicate_bands = "" if tuple(profile.bands) == tuple(DEFAULT_BANDS) else bands_to_json(profile.bands)
         regency.document_texts = stored_texts(profile.document_texts)
         session.flush()

@@ -138,3 +138,27 @@ def test_quarterly_monitoring_inside_the_opds_is_a_setting_of_the_profile(qtbot,
     again = RegencyDialog(db)
     qtbot.addWidget(again)
     assert again.ui.lowerMonitoringCheck.isChecked()
+
+
+def test_the_number_of_piagam_recipients_is_set_in_the_profile(qtbot, db):
+    dialog = RegencyDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.ui.nameEdit.setText("Sukamaju")
+    dialog.ui.capitalEdit.setText("Sukamaju")
+    assert dialog.award_spin.value() == 5
+    dialog.award_spin.setValue(3)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert regency.get_profile(db).award_count == 3
+
+
+def test_a_piagam_count_outside_1_to_50_is_refused(db):
+    import dataclasses
+
+    import pytest
+
+    from kinerja_desktop.services.errors import ValidationError
+
+    profile = dataclasses.replace(regency.get_profile(db), name="Sukamaju", capital="Sukamaju", award_count=0)
+    with pytest.raises(ValidationError, match="Jumlah penerima piagam harus antara 1 dan 50"):
+        regency.save_profile(db, profile)

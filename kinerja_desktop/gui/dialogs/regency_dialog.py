@@ -10,7 +10,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from ...db.database import Database
 from ...db.errors import KinerjaDbError
@@ -62,6 +71,16 @@ class RegencyDialog(QDialog):
         self._profile = regency_service.get_profile(db)
         self._logo = self._profile.logo_png
         ui = self.ui
+        self.award_spin = QSpinBox()
+        self.award_spin.setRange(1, regency_service.MAX_AWARDS)
+        self.award_spin.setSuffix(self.tr(" perangkat daerah"))
+        self.award_error = QLabel()
+        self.award_error.setStyleSheet("color: #b3261e;")
+        self.award_error.setWordWrap(True)
+        award_label = QLabel(self.tr("Pe&nerima piagam AKIP:"))
+        award_label.setBuddy(self.award_spin)
+        ui.settingsLayout.insertRow(8, award_label, self.award_spin)
+        ui.settingsLayout.insertRow(9, "", self.award_error)
         localize_buttons(ui.buttonBox)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
         self.errors = FieldErrors(
@@ -76,6 +95,7 @@ class RegencyDialog(QDialog):
                 "negative_formula": (ui.formulaError, ui.formulaCombo, ui.settingsLayout),
                 "warning_threshold": (ui.thresholdError, ui.thresholdSpin, ui.settingsLayout),
                 "efficiency_margin": (ui.marginError, ui.marginSpin, ui.settingsLayout),
+                "award_count": (self.award_error, self.award_spin, ui.settingsLayout),
                 "agency_email": (ui.agencyEmailError, ui.agencyEmailEdit, ui.agencyLayout),
             },
         )
@@ -145,6 +165,7 @@ class RegencyDialog(QDialog):
         ui.thresholdSpin.setValue(float(p.warning_threshold))
         ui.marginSpin.setValue(float(p.efficiency_margin))
         ui.lowerMonitoringCheck.setChecked(p.lower_level_monitoring)
+        self.award_spin.setValue(p.award_count)
         for edit, value in (
             (ui.agencyNameEdit, p.agency_name),
             (ui.agencyShortEdit, p.agency_short),
@@ -243,6 +264,7 @@ class RegencyDialog(QDialog):
             warning_threshold=Decimal(str(round(ui.thresholdSpin.value(), 2))),
             efficiency_margin=Decimal(str(round(ui.marginSpin.value(), 2))),
             lower_level_monitoring=ui.lowerMonitoringCheck.isChecked(),
+            award_count=self.award_spin.value(),
             bands=self._bands(),
             agency_name=ui.agencyNameEdit.text(),
             agency_short=ui.agencyShortEdit.text(),
