@@ -120,3 +120,26 @@ def test_bad_requests_are_refused_in_indonesian(demo_db: Database, tmp_path: Pat
     with pytest.raises(ValidationError, match="belum memiliki PK 2026 yang ditandatangani"):
         printing.write_lkjip(demo_db, 2026, tmp_path / "a.docx", opd_code="Dinkes")
     assert not list(tmp_path.glob("a.*"))
+
+
+def test_the_years_before_come_from_those_years_evaluations(demo_db: Database, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo has no PK before 2025: 2024's evaluation is played by 2025's with every realisation halved."""
+    from dataclasses import replace
+
+    real = evaluation.evaluate_quarter
+    dinkes = dinkes_id(demo_db)
+
+    def evaluate(db: Database, year: int, quarter: int):  # noqa: ANN202
+        if year != 2024:
+            return real(db, year, quarter)
+        return [replace(e, indicators=tuple(
+            replace(i, realization_to_date=None if i.realization_to_date is None else i.realization_to_date / 2)
+            for i in e.indicators)) for e in real(db, 2025, quarter) if e.opd_id == dinkes]
+
+    monkeypatch.setattr(evaluation, "evaluate_quarter", evaluate)
+    out = printing.write_lkjip(demo_db, 2025, tmp_path / "lkjip.docx", opd_code="Dinkes")
+    capaian = table_with(Document(str(out)), "No", "Capaian (%)")
+    body = [[c.text for c in row.cells] for row in capaian.rows[1:]]
+    assert body[0][3] == "91,8 per 100.000 KH" and body[0][6] == "45,9 per 100.000 KH"  # Realisasi 2024
+    assert all(row[5] == "-" for row in body)  # 2023: none
