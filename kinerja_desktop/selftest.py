@@ -162,6 +162,21 @@ def check_print(ctx: Context) -> str:
     return f"PK 2025 {row.opd_abbreviation or row.opd_name} dicetak ke PDF ({size} KB, {took:.2f} s)"
 
 
+def check_docx(ctx: Context) -> str:
+    """The LKjIP as Word: python-docx and its default template travel with the program."""
+    from docx import Document
+
+    from .services.printing import write_lkjip
+
+    database = ctx.require_database()
+    path = write_lkjip(database, 2025, ctx.folder / "LKjIP-2025.docx", opd_code="Dinkes")
+    headings = [p.text for p in Document(str(path)).paragraphs if p.style is not None
+                and p.style.name == "Heading 1"]
+    if not any(text.startswith("BAB III") for text in headings):
+        raise RuntimeError("LKjIP tanpa BAB III / the LKjIP has no BAB III")
+    return f"LKjIP 2025 ditulis ke Word ({len(headings)} bab dan lampiran, {path.stat().st_size // 1024} KB)"
+
+
 def check_pdf(ctx: Context) -> str:
     """Fonts embedded (each has a FontFile2), the title readable as text, the fingerprint verified."""
     from pypdf import PdfReader
@@ -368,6 +383,7 @@ STEPS: tuple[Step, ...] = (
     Step("Data contoh", check_demo, "Data contoh tidak dapat dibuat / the demo data could not be created"),
     Step("Cetak PK", check_print, "Fon, logo atau ReportLab tidak lengkap / fonts, logo or ReportLab incomplete"),
     Step("Periksa PDF", check_pdf, "PDF tidak sesuai: fon tidak tertanam atau sidik berbeda / PDF check failed"),
+    Step("LKjIP Word", check_docx, "python-docx atau templatnya tidak lengkap / python-docx or its template missing"),
     Step(
         "Pratinjau PDF",
         check_preview,
