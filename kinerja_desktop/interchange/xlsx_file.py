@@ -196,7 +196,11 @@ def open_workbook(path: Path, *, display_name: str | None = None) -> Any:
     import openpyxl
 
     name = display_name or Path(path).name
-    if not openpyxl.DEFUSEDXML:  # OPENPYXL_DEFUSEDXML=False in the environment would let entities through
+    from openpyxl.xml import LXML
+
+    # OPENPYXL_DEFUSEDXML=False in the environment, or openpyxl on lxml (kinerja_desktop/__init__.py turns that
+    # off), would let entities through
+    if not openpyxl.DEFUSEDXML or LXML:
         raise XlsxFileError(name, "tidak dibuka: pembaca XML aman (defusedxml) dimatikan")
     with reading(name):
         return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)

@@ -122,6 +122,17 @@ def test_an_xml_bomb_is_refused_by_defusedxml(tmp_path: Path) -> None:
     assert "pola “XML bomb”" in message_for(path)
 
 
+def test_openpyxl_never_parses_with_lxml_which_python_docx_installs(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import lxml  # noqa: F401 - installed with python-docx: openpyxl would take it and leave defusedxml aside
+    import openpyxl.xml
+
+    assert openpyxl.xml.LXML is False
+    monkeypatch.setattr(openpyxl.xml, "LXML", True)
+    path = write(tmp_path, "baik.xlsx", good_xlsx())
+    assert "pembaca XML aman (defusedxml) dimatikan" in message_for(path)
+
+
 def test_reading_turns_parser_errors_into_a_sentence() -> None:
     with pytest.raises(XlsxFileError, match="isinya rusak: KeyError"), reading("x.xlsx"):
         raise KeyError("xl/sharedStrings.xml")
