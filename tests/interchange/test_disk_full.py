@@ -65,9 +65,9 @@ def test_disk_full_during_the_backup_snapshot(centre: Path, tmp_path: Path) -> N
 
 
 def test_disk_full_while_writing_the_backup_zip(centre: Path, tmp_path: Path) -> None:
-    add_evidence(centre, 3 * MB)
+    add_evidence(centre, 6 * MB)
     before, out = checksum(centre), tmp_path / "keluar" / "c.kinerja-backup"
-    limit = centre.stat().st_size + MB // 4  # the snapshot fits, the zip with 3 MB of evidence does not
+    limit = centre.stat().st_size + MB // 4  # the snapshot fits, the zip with 6 MB of evidence does not
     result = cli("backup", "--db", centre, "--out", out, fsize=limit, unprivileged=True)
     said_disk_full(result, "Berkas cadangan tidak dibuat")
     assert "galat tulis disk" not in result.stderr  # the zip's write failed (EFBIG), not the snapshot's
@@ -130,7 +130,7 @@ def test_batch_printing_onto_a_full_tmpfs_keeps_what_was_finished(centre: Path, 
 
 
 def test_restore_on_a_full_tmpfs_is_refused_before_it_fills_it(demo_template: Path, tmp_path: Path) -> None:
-    with small_disk(tmp_path / "kecil", "4m") as disk:
+    with small_disk(tmp_path / "kecil", "7m") as disk:  # the demo (≈ 4,7 MB) fits, a second copy does not
         path = copy_database(demo_template, disk / "k.sqlite")
         database = open_database(path)
         made = backup.create_backup(database, tmp_path / "c.kinerja-backup").path
@@ -143,7 +143,7 @@ def test_restore_on_a_full_tmpfs_is_refused_before_it_fills_it(demo_template: Pa
 
 
 def test_a_change_on_a_full_tmpfs_is_rolled_back_and_said(demo_template: Path, tmp_path: Path) -> None:
-    with small_disk(tmp_path / "kecil", "3m") as disk:
+    with small_disk(tmp_path / "kecil", "6m") as disk:
         database: Database = open_database(copy_database(demo_template, disk / "k.sqlite"))
         try:
             with database.read() as s:  # the reader's shared memory exists before the disk fills
