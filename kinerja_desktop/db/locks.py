@@ -24,6 +24,7 @@ from .models import PerformanceAgreement
 QUARTER = 1
 AGREEMENT_YEAR = 2
 EXCHANGE = 3
+LKE_YEAR = 4
 
 
 def _is_server(session: Session) -> bool:
@@ -74,3 +75,10 @@ def lock_exchange(session: Session) -> None:
     """One package import at a time (its plan reads what it then writes, across many tables)."""
     if _is_server(session):
         _advisory(session, EXCHANGE, 0)
+
+
+def lock_lke_year(session: Session, year: int) -> None:
+    """Every write of a year's AKIP evaluation (its structure, an OPD's LKE, finalising): the structure is fixed
+    once an evaluation is final, and a final evaluation was complete against the structure at its commit."""
+    if _is_server(session):
+        _advisory(session, LKE_YEAR, year)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..db.akip_models import LkeAnswer, LkeEvaluation
 from ..db.database import Database
+from ..db.locks import lock_lke_year
 from ..db.models import Opd
 from ..db.types import utcnow
 from ..domain.akip import Framework, LkeScore, LkeStatus, normal_answer, score_lke
@@ -169,6 +170,7 @@ def write_evaluation(session: Session, form: EvaluationForm, *, check_version: b
 
 def _set_status(db: Database, opd_id: str, year: int, status: LkeStatus) -> LkeScore:
     with db.write() as session:
+        lock_lke_year(session, year)  # against a change of the year's structure
         opd = _opd(session, opd_id)
         evaluation = _stored(session, opd_id, year, lock=True)
         if evaluation is None:

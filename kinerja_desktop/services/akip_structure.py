@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..db.akip_models import LkeAnswer, LkeComponent, LkeCriterion, LkeEvaluation, LkeSubcomponent
 from ..db.database import Database
+from ..db.locks import lock_lke_year
 from ..domain.akip import (
     Component,
     Criterion,
@@ -106,6 +107,7 @@ def year_framework(db: Database, year: int) -> YearFramework:
 
 def ensure_framework(session: Session, year: int) -> tuple[Framework, dict[str, str]]:
     """The year's structure, made now from its template when it has none (inside the caller's transaction)."""
+    lock_lke_year(session, year)
     found = stored_framework(session, year)
     if found is not None:
         return found
@@ -169,6 +171,7 @@ def write_framework(session: Session, year: int, framework: Framework) -> bool:
     problems = framework_problems(framework)
     if problems:
         raise ValidationError({f"structure{n}" if n else "structure": p for n, p in enumerate(problems)})
+    lock_lke_year(session, year)  # finalising waits: a structure is changed only while no evaluation is final
     current = stored_framework(session, year)
     if current is not None and current[0].components == framework.components:
         return False

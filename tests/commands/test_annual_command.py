@@ -20,7 +20,7 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
 
 def test_json_rows_carry_nilai_akip_and_predikat_akip_beside_the_capaian(
         demo_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "--db", str(demo_db.path), "evaluate", "--annual", "--year", "2025",
+    code, out, _ = _run(capsys, "--db", demo_db.location, "evaluate", "--annual", "--year", "2025",
                         "--format", "json")
     assert code == 0
     data = json.loads(out)
@@ -39,14 +39,14 @@ def test_json_rows_carry_nilai_akip_and_predikat_akip_beside_the_capaian(
 
 def test_table_labels_both_scores_and_csv_has_plain_numbers(
         demo_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "--db", str(demo_db.path), "evaluate", "--annual", "--year", "2025")
+    code, out, _ = _run(capsys, "--db", demo_db.location, "evaluate", "--annual", "--year", "2025")
     assert code == 0
     lines = out.splitlines()
     assert "nilai AKIP (LKE Inspektorat) dan nilai capaian kinerja" in lines[0]
     assert lines[1].split()[:6] == ["peringkat", "kode", "perangkat_daerah", "nilai_akip", "predikat_akip",
                                     "nilai_capaian"]
     assert "63,19  B" in lines[3]
-    code, out, _ = _run(capsys, "--db", str(demo_db.path), "evaluate", "--annual", "--year", "2025", "--format",
+    code, out, _ = _run(capsys, "--db", demo_db.location, "evaluate", "--annual", "--year", "2025", "--format",
                         "csv")
     first = next(csv.DictReader(io.StringIO(out)))
     assert (first["nilai_akip"], first["predikat_akip"], first["penghargaan"]) == ("63.19", "B", "ya")
@@ -54,6 +54,6 @@ def test_table_labels_both_scores_and_csv_has_plain_numbers(
 
 def test_quarter_or_annual_is_required(demo_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
-        main(["--db", str(demo_db.path), "evaluate", "--year", "2025"])
+        main(["--db", demo_db.location, "evaluate", "--year", "2025"])
     assert exit_.value.code == 2
     assert "--quarter --annual" in capsys.readouterr().err

@@ -32,7 +32,7 @@ def head_on(db: Database, on: date) -> str:
 
 def test_piagam_for_the_best_five_signed_by_the_head_in_office(demo_db: Database, tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["--db", str(demo_db.path), "print", "piagam", "--year", "2025", "--date", "2026-01-20",
+    code = main(["--db", demo_db.location, "print", "piagam", "--year", "2025", "--date", "2026-01-20",
                  "--out", str(tmp_path)])
     assert code == 0 and "5 berkas PDF ditulis." in capsys.readouterr().out
     files = sorted(p.name for p in tmp_path.glob("*.pdf"))

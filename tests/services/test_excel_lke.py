@@ -40,7 +40,7 @@ def edit(path: Path, sheet: str, changes: dict[tuple[str, str], str | int | None
 def test_export_has_every_criterion_for_every_opd_and_reimports_unchanged(demo_db: Database, tmp_path: Path,
                                                                           capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "lke.xlsx"
-    assert main(["--db", str(demo_db.path), "lke", "export", "--year", "2025", "--out", str(out)]) == 0
+    assert main(["--db", demo_db.location, "lke", "export", "--year", "2025", "--out", str(out)]) == 0
     book = load_workbook(out, read_only=True)
     assert [n for n in book.sheetnames if n != "Pilihan"] == ["Jawaban LKE", "Evaluasi", "Struktur LKE"]
     answers = list(book["Jawaban LKE"].iter_rows(values_only=True))
@@ -56,7 +56,7 @@ def test_export_has_every_criterion_for_every_opd_and_reimports_unchanged(demo_d
     assert structure[1][1:4] == ("1", "Perencanaan Kinerja", 30)
     book.close()
     capsys.readouterr()
-    assert main(["--db", str(demo_db.path), "lke", "import", str(out)]) == 0
+    assert main(["--db", demo_db.location, "lke", "import", str(out)]) == 0
     assert "0 ditambahkan, 0 diubah, 43 tetap" in capsys.readouterr().out
 
 

@@ -39,7 +39,7 @@ def table_with(document, first_header: str, header: str):  # noqa: ANN001, ANN20
 def test_opd_docx_has_word_headings_the_capaian_numbers_and_the_pk(demo_db: Database, tmp_path: Path,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "LKjIP-Dinkes-2025.docx"
-    code = main(["--db", str(demo_db.path), "print", "lkjip", "--year", "2025", "--opd", "Dinkes", "--format",
+    code = main(["--db", demo_db.location, "print", "lkjip", "--year", "2025", "--opd", "Dinkes", "--format",
                  "docx", "--out", str(out)])
     assert code == 0 and capsys.readouterr().out.strip() == str(out)
     document = Document(str(out))
