@@ -14,6 +14,7 @@ from kinerja_desktop.reports.lkjip_data import LkjipDocument
 from kinerja_desktop.reports.text import format_amount, format_percent, format_target
 
 DASH = "-"
+BUDGET_HEADERS = ("Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)")
 TO_FINISH = "[Uraian analisis dilengkapi oleh perangkat daerah.]"
 
 
@@ -116,8 +117,11 @@ def _chapter_2(doc: LkjipDocument) -> list[Block]:
         *(Para(f"{n}. {goal}") for n, goal in enumerate(doc.goals, start=1)),
         Heading(2, f"2.2 Perjanjian Kinerja Tahun {doc.year}"),
     ]
-    rows = tuple((str(n), i.sasaran, i.name, format_target(i.target, empty=DASH))
-                 for n, i in enumerate(doc.indicators, start=1))
+    if doc.government and doc.agreement is not None:  # the regional head's own PK
+        rows = _agreement_rows(doc)
+    else:
+        rows = tuple((str(n), i.sasaran, i.name, format_target(i.target, empty=DASH))
+                     for n, i in enumerate(doc.indicators, start=1))
     blocks.append(Grid(f"Tabel 2.1 Sasaran dan indikator Perjanjian Kinerja Tahun {doc.year}",
                        ("No", "Sasaran", "Indikator Kinerja", "Target"), rows, (0.6, 4, 4, 1.8)))
     return blocks
@@ -185,9 +189,11 @@ def _budget(doc: LkjipDocument) -> list[Block]:
         Para(f"Realisasi anggaran Tahun {doc.year} sebesar {format_rupiah(realized)} dari pagu "
              f"{format_rupiah(pagu)} (serapan {_score(doc.absorption)}%){efficiency}, membandingkan capaian "
              "kinerja dengan serapan anggaran."),
-        Grid(f"Tabel 3.{number} Realisasi anggaran per program Tahun {doc.year}",
-             ("Kode", "Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)"), rows, (1.5, 5, 2.2, 2.2, 1.3),
-             (2, 3, 4), total_last=True),
+        Grid(f"Tabel 3.{number} Realisasi anggaran per {'perangkat daerah' if doc.government else 'program'} "
+             f"Tahun {doc.year}",
+             ("Singkatan", "Perangkat Daerah", *BUDGET_HEADERS) if doc.government else ("Kode", "Program",
+                                                                                       *BUDGET_HEADERS),
+             rows, (1.5, 5, 2.2, 2.2, 1.3), (2, 3, 4), total_last=True),
     ]
 
 
@@ -216,6 +222,12 @@ def _chapter_4(doc: LkjipDocument) -> list[Block]:
     ]
 
 
+def _agreement_rows(doc: LkjipDocument) -> tuple[tuple[str, ...], ...]:
+    assert doc.agreement is not None
+    return tuple((str(n), goal.statement, ind.name, format_target(ind.target, empty=DASH))
+                 for n, goal in enumerate(doc.agreement.goals, start=1) for ind in goal.indicators)
+
+
 def _appendix(doc: LkjipDocument) -> list[Block]:
     blocks: list[Block] = [PageBreak(), Heading(1, f"LAMPIRAN: PERJANJIAN KINERJA TAHUN {doc.year}")]
     pk = doc.agreement
@@ -224,8 +236,7 @@ def _appendix(doc: LkjipDocument) -> list[Block]:
     blocks.append(Para(f"{pk.unit_name}, ditandatangani {format_date(pk.signed_on)} oleh {pk.first_party.name} "
                        f"({pk.first_party.title})"
                        + (f" dan {pk.second_party.name} ({pk.second_party.title})" if pk.second_party else "") + "."))
-    rows = tuple((str(n), goal.statement, ind.name, format_target(ind.target, empty=DASH))
-                 for n, goal in enumerate(pk.goals, start=1) for ind in goal.indicators)
+    rows = _agreement_rows(doc)
     blocks.append(Grid("Sasaran, indikator dan target", ("No", "Sasaran Strategis", "Indikator Kinerja", "Target"),
                        rows, (0.6, 4, 4, 1.8)))
     if pk.programs:

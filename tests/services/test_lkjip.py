@@ -108,6 +108,10 @@ def test_government_report_lists_every_opd_and_the_regional_pk(demo_db: Database
         head, items = regional.first_name, [i.indicator_name for i in regional.items]
     lampiran = table_with(document, "No", "Sasaran Strategis")
     assert [row.cells[2].text for row in lampiran.rows[1:]] == items
+    agreement = table_with(document, "No", "Sasaran")  # BAB II: the regional head's own PK
+    assert [row.cells[2].text for row in agreement.rows[1:]] == items
+    budget = table_with(document, "Singkatan", "Serapan (%)")
+    assert [c.text for c in budget.rows[0].cells][1] == "Perangkat Daerah" and len(budget.rows) == len(evaluations) + 2
     text = "\n".join(p.text for p in document.paragraphs)
     assert f"oleh {head} (Bupati Sukamaju)." in text
 
