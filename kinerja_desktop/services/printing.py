@@ -15,7 +15,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -141,7 +141,21 @@ def _plan(db: Database, request: Request) -> list[_Planned]:
         PIAGAM: _plan_year_end,
         LKJIP: _plan_lkjip,
     }
+    if request.opd_codes:
+        request = replace(request, opd_codes=_stored_opd_codes(db, request.opd_codes))
     return planners[request.document](db, request)
+
+
+def _stored_opd_codes(db: Database, typed: Sequence[str]) -> tuple[str, ...]:
+    """Each typed SIPD code or abbreviation as stored ("DINKES" as in the file names finds "Dinkes"); a code
+    nobody has is said as such, not as "nothing to print"."""
+    with db.read() as session:
+        stored = {c.casefold(): c for pair in session.execute(select(Opd.code, Opd.abbreviation)) for c in pair if c}
+    unknown = [code for code in typed if code.strip().casefold() not in stored]
+    if unknown:
+        names = ", ".join(f"“{code}”" for code in unknown)
+        raise ValidationError.single("opd", f"Perangkat daerah {names} tidak ditemukan (kode SIPD atau singkatan)")
+    return tuple(stored[code.strip().casefold()] for code in typed)
 
 
 def _matching(query: Any, opd_codes: Sequence[str]) -> Any:

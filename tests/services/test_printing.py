@@ -218,3 +218,20 @@ def _opd_id(db: Database, abbreviation: str) -> str:
 
     with db.read() as s:
         return s.scalars(select(Opd.id).where(Opd.abbreviation == abbreviation)).one()
+
+
+@pytest.mark.parametrize("document", [printing.PK, printing.PACT, printing.EVALUATION, printing.RAPOR, printing.LKJIP])
+def test_an_opd_code_nobody_has_is_said_so_not_nothing_to_print(
+    db: Database, dinkes: str, tmp_path: Path, document: str
+) -> None:
+    request = printing.Request(document, 2026, quarter=1, opd_codes=("Dinkes", "NOPE", "XYZ"))
+    with pytest.raises(ValidationError) as raised:
+        printing.write(db, request, tmp_path / "out")
+    assert "Perangkat daerah “NOPE”, “XYZ” tidak ditemukan" in str(raised.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_abbreviation_is_found_whatever_its_case(db: Database, dinkes: str, tmp_path: Path) -> None:
+    _signed(db, dinkes)
+    [written] = printing.write(db, printing.Request(printing.PK, 2026, opd_codes=(" DINKES",)), tmp_path)
+    assert "Dinas Kesehatan" in _text(written)
