@@ -21,7 +21,7 @@ from ..db.limits import check_values
 from ..db.models import Official, Opd, OpdNameHistory, Position, PositionHolder, head_position_id
 from ..domain.enums import ActingKind, OpdKind, PositionLevel
 from ..domain.formatting import format_date
-from ..domain.personnel import nip_problem, normalize_nip, rank_label
+from ..domain.personnel import format_nip, nip_problem, normalize_nip, rank_label
 from . import audit
 from .errors import FORM, ValidationError
 
@@ -55,6 +55,9 @@ class HeadData:
     position: str = ""  # jabatan without the acting prefix
     acting: ActingKind = ActingKind.DEFINITIVE
     start_date: date | None = None
+    # The official the user confirmed is this head when the NIP typed is already recorded under another
+    # name (see NipBelongsToAnother): the recorded person is linked as they are, never renamed.
+    same_person_as: str | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -78,6 +81,22 @@ class OpdForm:
     is_active: bool = True
     version: int | None = None  # the row version that was loaded (optimistic locking)
     renamed_on: date | None = None  # when a new name takes effect; today when not given
+
+
+class NipBelongsToAnother(ValidationError):
+    """The NIP typed for a head is recorded for a person of another name: refused until the user confirms that
+    the head is that person (``HeadData.same_person_as = holder_id``); nobody's recorded name is changed."""
+
+    def __init__(self, nip: str, holder_id: str, holder_name: str, heads_of: list[str]) -> None:
+        self.nip = nip
+        self.holder_id = holder_id
+        self.holder_name = holder_name
+        self.heads_of = heads_of  # the OPDs this person heads now
+        where = f" (kepala {', '.join(heads_of)})" if heads_of else ""
+        super().__init__(
+            {"head_nip": f"NIP {format_nip(nip)} sudah tercatat atas nama {holder_name}{where}. "
+                         "Periksa NIP, atau pastikan bahwa kepala ini orang yang sama."}
+        )
 
 
 @dataclass(frozen=True)
@@ -254,7 +273,9 @@ def save_opd(db: Database, data: OpdForm) -> str:
 
     A different person as head (another NIP and another name) closes the current head's period the
     day before the new one starts; the same person (same NIP, or same name) is updated in place.
-    A new name keeps the former one in the name history.
+    A NIP recorded for a person of another name is refused (:class:`NipBelongsToAnother`) unless
+    ``head.same_person_as`` confirms that person, who is then linked as recorded: another OPD's head is
+    never renamed. A new name keeps the former one in the name history.
     """
     with db.write() as s:
         return write_opd(s, data).id
@@ -440,7 +461,17 @@ def apply_holder(s: Session, position: Position, head: HeadData, *, who: str = "
             )
         current.end_date = head.start_date - timedelta(days=1)
     official = _find_official(s, head, nip)
-    _update_official(s, official, head, nip)
+    if official is None:
+        official = Official(name=head.name.strip(), nip=nip)
+        s.add(official)
+        _update_official(s, official, head, nip)
+    elif _same_name(official, head):
+        _update_official(s, official, head, nip)
+    else:
+        # The NIP is recorded for someone of another name (another OPD's head, a former head): never rename them.
+        if head.same_person_as != official.id:
+            raise NipBelongsToAnother(nip or "", official.id, official.name, _headed_by(s, official))
+        _fill_in_official(official, head)
     position.holders.append(
         PositionHolder(official=official, position=title, acting=head.acting, start_date=head.start_date)
     )
@@ -469,16 +500,35 @@ def _move_previous_end(holders: list[PositionHolder], current: PositionHolder, s
             h.end_date = start - timedelta(days=1)
 
 
-def _find_official(s: Session, head: HeadData, nip: str | None) -> Official:
+def _find_official(s: Session, head: HeadData, nip: str | None) -> Official | None:
+    """The recorded person with this NIP (whatever their name), or without a NIP and of this name."""
     if nip:
-        found = s.execute(select(Official).where(Official.nip == nip)).scalar_one_or_none()
-    else:
-        candidates = s.execute(select(Official).where(Official.nip.is_(None))).scalars().all()
-        found = next((o for o in candidates if _name_key(o.name) == _name_key(head.name)), None)
-    if found is None:
-        found = Official(name=head.name.strip(), nip=nip)
-        s.add(found)
-    return found
+        return s.execute(select(Official).where(Official.nip == nip)).scalar_one_or_none()
+    candidates = s.execute(select(Official).where(Official.nip.is_(None))).scalars().all()
+    return next((o for o in candidates if _same_name(o, head)), None)
+
+
+def _same_name(official: Official, head: HeadData) -> bool:
+    return _name_key(official.name) == _name_key(head.name)
+
+
+def _headed_by(s: Session, official: Official) -> list[str]:
+    """The OPDs ``official`` heads now (their names), for the message that names the NIP's holder."""
+    rows = s.execute(
+        select(Opd.name).join(Position, Position.opd_id == Opd.id)
+        .join(PositionHolder, PositionHolder.position_id == Position.id)
+        .where(PositionHolder.official_id == official.id, PositionHolder.end_date.is_(None),
+               Position.level == PositionLevel.HEAD)
+        .order_by(Opd.name)
+    ).scalars().all()
+    return list(dict.fromkeys(rows))
+
+
+def _fill_in_official(official: Official, head: HeadData) -> None:
+    """A recorded person confirmed as this head: what they lack may be added, nothing recorded is changed."""
+    if not official.rank and head.rank.strip():
+        official.rank = head.rank.strip()
+        official.grade = head.grade.strip()
 
 
 def _update_official(s: Session, official: Official, head: HeadData, nip: str | None) -> None:

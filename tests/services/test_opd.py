@@ -13,6 +13,7 @@ from kinerja_desktop.db.models import AuditLog, Official
 from kinerja_desktop.domain.enums import ActingKind, OpdKind
 from kinerja_desktop.services.errors import ValidationError
 from kinerja_desktop.services.opd import (
+    NipBelongsToAnother,
     HeadData,
     OpdForm,
     former_names,
@@ -217,3 +218,83 @@ def test_deactivate_and_reactivate(db):
     with db.read() as s:
         actions = [a.action for a in s.execute(select(AuditLog).order_by(AuditLog.at)).scalars()]
     assert actions == ["tambah", "nonaktifkan", "aktifkan"]
+
+
+# --- a NIP that belongs to someone else (issue 14, point 1) -------------------------------------------------
+
+
+def dpupr_headed_by(name: str, nip: str) -> OpdForm:
+    data = dinkes(code="1.03.0.00.0.00.01.0000", abbreviation="DPUPR", name="Dinas PUPR")
+    data.head = replace(data.head, name=name, nip=nip, position="Kepala Dinas PUPR", start_date=date(2025, 3, 1))
+    return data
+
+
+def test_a_new_opd_with_another_heads_nip_is_refused_and_renames_nobody(db):
+    # GIVEN Dinkes headed by dr. Bambang (NIP A)
+    dinkes_id = save_opd(db, dinkes())
+    # WHEN DPUPR is added with NIP A under another name
+    with pytest.raises(NipBelongsToAnother) as info:
+        save_opd(db, dpupr_headed_by("Ir. Joko Santoso", NIP_A))
+    # THEN it is refused on the NIP field, naming the holder and the OPD he heads; nothing is stored
+    refusal = info.value
+    assert refusal.errors == {
+        "head_nip": "NIP 19700312 199503 1 002 sudah tercatat atas nama dr. Bambang Sutrisno, M.Kes. "
+        "(kepala Dinas Kesehatan). Periksa NIP, atau pastikan bahwa kepala ini orang yang sama."
+    }
+    assert (refusal.holder_name, refusal.heads_of) == ("dr. Bambang Sutrisno, M.Kes.", ["Dinas Kesehatan"])
+    assert [r.abbreviation for r in list_opds(db)] == ["Dinkes"]
+    assert get_opd(db, dinkes_id).head.name == "dr. Bambang Sutrisno, M.Kes."
+    with db.read() as s:
+        assert [o.name for o in s.execute(select(Official)).scalars()] == ["dr. Bambang Sutrisno, M.Kes."]
+
+
+def test_a_confirmed_same_person_is_linked_as_recorded(db):
+    # GIVEN Dinkes headed by dr. Bambang; DPUPR typed with his NIP, another spelling and no rank
+    dinkes_id = save_opd(db, dinkes())
+    data = dpupr_headed_by("Bambang S.", NIP_A)
+    data.head = replace(data.head, rank="", grade="")
+    with pytest.raises(NipBelongsToAnother) as info:
+        save_opd(db, data)
+    # WHEN the user confirms that he is the same person
+    data.head.same_person_as = info.value.holder_id
+    dpupr_id = save_opd(db, data)
+    # THEN DPUPR is headed by the recorded person, whose name and rank stay as they were in Dinkes too
+    for opd_id in (dinkes_id, dpupr_id):
+        head = get_opd(db, opd_id).head
+        assert (head.name, head.nip, head.rank, head.grade) == (
+            "dr. Bambang Sutrisno, M.Kes.", NIP_A, "Pembina Utama Muda", "IV/c")
+    with db.read() as s:
+        assert len(s.execute(select(Official)).scalars().all()) == 1
+
+
+def test_a_confirmation_for_another_person_does_not_count(db):
+    save_opd(db, dinkes())
+    data = dpupr_headed_by("Ir. Joko Santoso", NIP_A)
+    data.head.same_person_as = "some-other-official"
+    with pytest.raises(NipBelongsToAnother):
+        save_opd(db, data)
+
+
+def test_a_new_head_with_another_heads_nip_is_refused_on_edit(db):
+    # GIVEN Dinkes (dr. Bambang, NIP A) and DPUPR (Ir. Joko, NIP B)
+    dinkes_id = save_opd(db, dinkes())
+    dpupr_id = save_opd(db, dpupr_headed_by("Ir. Joko Santoso", NIP_B))
+    # WHEN DPUPR gets a new head typed with NIP A and another name
+    form = get_opd(db, dpupr_id)
+    form.head = replace(form.head, name="Sri Wahyuni, S.T.", nip=NIP_A, start_date=date(2026, 1, 5))
+    with pytest.raises(NipBelongsToAnother):
+        save_opd(db, form)
+    # THEN neither head changed
+    assert get_opd(db, dinkes_id).head.name == "dr. Bambang Sutrisno, M.Kes."
+    assert [h.name for h in head_history(db, dpupr_id)] == ["Ir. Joko Santoso"]
+
+
+def test_the_same_name_with_the_same_nip_is_one_person_heading_two_opds(db):
+    # A head who is also Plt. of another OPD: same NIP, same name: linked without a question
+    save_opd(db, dinkes())
+    data = dpupr_headed_by("dr. Bambang Sutrisno, M.Kes.", NIP_A)
+    data.head.acting = ActingKind.PLT
+    dpupr_id = save_opd(db, data)
+    assert get_opd(db, dpupr_id).head.acting is ActingKind.PLT
+    with db.read() as s:
+        assert len(s.execute(select(Official)).scalars().all()) == 1
