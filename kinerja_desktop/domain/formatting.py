@@ -109,8 +109,11 @@ def parse_number(text: str) -> Decimal:
     """Parse a number typed the Indonesian way (``1.250.000``, ``92,5``, ``1.234,56``, ``Rp 1.250.000``,
     ``92,5%``: a percent sign only says the unit, the number stays 92,5).
 
-    A lone dot followed by other than three digits is read as a decimal point too (``92.5``),
-    because operators paste from English spreadsheets. Raises ``ValueError`` with an Indonesian message.
+    A lone dot is a thousands separator only where one can stand: after 1–3 digits that do not start with
+    0 and before exactly three digits (``1.250`` is 1250, as an Indonesian field reads it). Any other lone
+    dot is a decimal point (``92.5``, ``1.2500``), because operators paste from English spreadsheets; so is
+    the dot after a lone 0 (``0.125`` is 0,125: nobody writes 125 as "0.125", and thousands never start
+    with 0). Raises ``ValueError`` with an Indonesian message.
     """
     raw = text.strip().replace("\u00a0", "").replace(" ", "")
     if raw.lower().startswith("rp"):
@@ -126,8 +129,8 @@ def parse_number(text: str) -> Decimal:
         if whole.replace("+", "").replace("-", "") and not _valid_grouping(whole):
             raise ValueError(f"“{text.strip()}”: pemisah ribuan harus titik tiap tiga angka")
         normalized = whole.replace(".", "") + "." + frac
-    elif raw.count(".") == 1 and not re.match(r"^[+-]?\d{1,3}\.\d{3}$", raw):
-        normalized = raw  # 92.5 typed with a decimal point
+    elif raw.count(".") == 1 and not re.match(r"^[+-]?[1-9]\d{0,2}\.\d{3}$", raw):
+        normalized = raw  # 92.5 or 0.125 typed with a decimal point
     else:
         if "." in raw and not _valid_grouping(raw):
             raise ValueError(f"“{text.strip()}”: pemisah ribuan harus titik tiap tiga angka")
@@ -142,7 +145,7 @@ def _valid_grouping(whole: str) -> bool:
     body = whole.lstrip("+-")
     if "." not in body:
         return True
-    return re.fullmatch(r"\d{1,3}(\.\d{3})+", body) is not None
+    return re.fullmatch(r"[1-9]\d{0,2}(\.\d{3})+", body) is not None  # a leading 0 group is no thousands
 
 
 def parse_rupiah(text: str) -> int:

@@ -35,6 +35,7 @@ from ..db.models import (
 from ..db.types import utcnow
 from ..domain.enums import AgreementKind, AgreementStatus, GoalKind, GoalLevel, PositionLevel, ProgramLevel
 from ..domain.formatting import format_date, format_number, format_rupiah, with_unit
+from ..domain.personnel import nip_problem, normalize_nip
 from ..domain.targets import target_problems
 from . import audit
 from .agreement_data import (
@@ -608,8 +609,20 @@ def save_draft(db: Database, detail: AgreementDetail) -> int:
         return agreement.version
 
 
-def _input_problems(detail: AgreementDetail) -> dict[str, str]:
+def _nip_problems(detail: AgreementDetail) -> dict[str, str]:
+    """The signers' NIPs by the rule the OPD form applies, so a PK never prints a NIP the records would refuse."""
     problems: dict[str, str] = {}
+    for field, who, signer in (("first.nip", "pihak pertama", detail.first), ("second.nip", "pihak kedua",
+                                                                               detail.second)):
+        nip = normalize_nip(signer.nip or "")
+        problem = nip_problem(nip) if nip else None
+        if problem:
+            problems[field] = f"NIP {who} “{signer.nip}”: {problem}"
+    return problems
+
+
+def _input_problems(detail: AgreementDetail) -> dict[str, str]:
+    problems = _nip_problems(detail)
     for n, item in enumerate(detail.items):
         values = {"target": item.target, "target_high": item.target_high, "weight": item.weight}
         values.update(zip(("q1", "q2", "q3", "q4"), item.quarters, strict=True))
@@ -729,6 +742,7 @@ def completeness_problems(detail: AgreementDetail) -> list[str]:
     if not single and (not detail.second.name or not detail.second.position):
         who = "atasan langsung" if lower else "kepala daerah"
         problems.append(f"Pihak kedua ({who}) belum lengkap: nama dan jabatan")
+    problems += list(_nip_problems(detail).values())
     if not detail.place:
         problems.append("Tempat penandatanganan belum diisi")
     if detail.version_no > 1 and not detail.amendment_reason.strip():

@@ -29,7 +29,14 @@ from . import audit
 from .errors import FORM, ValidationError
 from .evaluation_data import EarlyWarning, OpdEvaluation, Ranking, RankingRow
 from .evaluation_loading import closure, load_settings, signed_agreements
-from .evaluation_report import evidence_path, report_problems, save_quarter_report, verify_quarter, with_versions
+from .evaluation_report import (
+    evidence_path,
+    realization_problem,
+    report_problems,
+    save_quarter_report,
+    verify_quarter,
+    with_versions,
+)
 from .evaluation_results import evaluate_in
 
 __all__ = [
@@ -46,6 +53,7 @@ __all__ = [
     "quarter_years",
     "rank",
     "ranking",
+    "realization_problem",
     "report_problems",
     "save_quarter_report",
     "signed_agreements",

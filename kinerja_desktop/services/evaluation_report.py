@@ -9,6 +9,7 @@ what it lets through is accepted here, and what is refused here is worded as the
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,13 @@ from .evaluation_data import (
 )
 from .evaluation_loading import closure, row_versions, signed_agreements
 from .evaluation_results import evaluate_in
+
+
+def realization_problem(indicator_id: str, value: Decimal | None) -> str | None:
+    """Why ``value`` cannot be stored as an indicator's realisation (beyond the stored precision), or None: the
+    check :func:`save_quarter_report` makes first, for the wizard to say in the cell while typing."""
+    problems = check_values(IndicatorRealization, {"value": value}, indicator_id=indicator_id)
+    return next(iter(problems.values()), None)
 
 
 def save_quarter_report(db: Database, report: QuarterReport, *, origin: str = "app") -> OpdEvaluation:
