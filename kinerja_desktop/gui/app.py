@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..paths import resource
-from . import messages, qt_fixes
+from . import messages, qt_fixes, translation
 from .settings import APPLICATION, ORGANIZATION
 
 if TYPE_CHECKING:
@@ -42,8 +42,9 @@ def create_application() -> QApplication:
     icon = resource("icons", "kinerja-desktop.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    # Dates in calendars and date fields in Indonesian ("26 Januari 2026").
+    # Dates in calendars and date fields in Indonesian ("26 Januari 2026"); Qt's own texts too.
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    translation.install(app)
     return app
 
 

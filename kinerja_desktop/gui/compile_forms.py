@@ -1,7 +1,8 @@
-"""Compile the Qt Designer sources ``ui/*.ui`` into ``kinerja_desktop/gui/forms/ui_<name>.py``.
+"""Compile the Qt Designer sources ``ui/*.ui`` into ``kinerja_desktop/gui/forms/ui_<name>.py``, and the
+translations ``resources/translations/*.ts`` into ``*.qm`` (``pyside6-lrelease``).
 
-Run ``python -m kinerja_desktop.gui.compile_forms`` after editing a .ui file and commit both;
-``tests/gui/test_forms_fresh.py`` fails when a generated form is stale.
+Run ``python -m kinerja_desktop.gui.compile_forms`` (``make forms``) after editing a .ui or .ts file and commit
+both; ``tests/gui/test_forms_fresh.py`` fails when a generated form or catalogue is stale.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 UI_DIR = PACKAGE_DIR.parent.parent / "ui"
 FORMS_DIR = PACKAGE_DIR / "forms"
+TRANSLATIONS_DIR = PACKAGE_DIR.parent.parent / "resources" / "translations"
 
 
 def uic_command() -> list[str]:
@@ -33,6 +35,35 @@ def uic_command() -> list[str]:
     if found:
         return [found]
     raise FileNotFoundError("pyside6-uic tidak ditemukan; pasang PySide6 di lingkungan Python ini")
+
+
+def _tool(name: str, bundled: str) -> list[str]:
+    """``pyside6-<name>`` beside this Python (the venv's), else PySide6's bundled ``bundled`` executable."""
+    scripts = Path(sys.executable).parent
+    for candidate_name in (f"pyside6-{name}", f"pyside6-{name}.exe"):
+        candidate = scripts / candidate_name
+        if candidate.exists():
+            return [str(candidate)]
+    import PySide6
+
+    root = Path(PySide6.__file__).parent
+    for candidate in (root / bundled, root / f"{bundled}.exe", root / "Qt" / "bin" / bundled):
+        if candidate.exists():
+            return [str(candidate)]
+    found = shutil.which(f"pyside6-{name}")
+    if found:
+        return [found]
+    raise FileNotFoundError(f"pyside6-{name} tidak ditemukan; pasang PySide6 di lingkungan Python ini")
+
+
+def translation_sources() -> list[Path]:
+    return sorted(TRANSLATIONS_DIR.glob("*.ts"))
+
+
+def compile_translation(source: Path, target: Path) -> None:
+    """``source`` (.ts) compiled to ``target`` (.qm) by lrelease."""
+    subprocess.run([*_tool("lrelease", "lrelease"), "-silent", str(source), "-qm", str(target)], check=True,
+                   capture_output=True)
 
 
 def ui_sources() -> list[Path]:
@@ -57,6 +88,10 @@ def main() -> int:
     for source in ui_sources():
         target = target_for(source)
         target.write_text(compile_form(source), encoding="utf-8", newline="\n")
+        print(f"{source.name} → {target.relative_to(PACKAGE_DIR.parent.parent)}")
+    for source in translation_sources():
+        target = source.with_suffix(".qm")
+        compile_translation(source, target)
         print(f"{source.name} → {target.relative_to(PACKAGE_DIR.parent.parent)}")
     return 0
 

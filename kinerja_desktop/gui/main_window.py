@@ -310,7 +310,6 @@ class MainWindow(QMainWindow):
             )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Close)
-        messages.localize_buttons(box)
         box.exec()
 
     # -- database ------------------------------------------------------------------------------------

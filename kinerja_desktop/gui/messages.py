@@ -1,42 +1,18 @@
-"""Message boxes with Indonesian button texts (Qt ships no Indonesian translation of its own).
+"""Message boxes of the app: errors, warnings, notes and yes/no questions.
 
-Screens call these through the module (``messages.confirm(...)``) so that tests can replace them.
+Their standard buttons ("Ya", "Tidak", "Tutup" …) are Indonesian through the app's Qt translation
+(``resources/translations/qt_id.ts``, loaded by ``translation.install``). Screens call these through the module
+(``messages.confirm(...)``) so that tests can replace them.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("messages", text)
-
-
-def button_texts() -> dict[QMessageBox.StandardButton, str]:
-    B = QMessageBox.StandardButton
-    return {
-        B.Yes: _tr("Ya"),
-        B.No: _tr("Tidak"),
-        B.Cancel: _tr("Batal"),
-        B.Save: _tr("Simpan"),
-        B.Close: _tr("Tutup"),
-        B.Ok: _tr("OK"),
-        B.Open: _tr("Buka"),
-        B.Discard: _tr("Buang"),
-        B.Retry: _tr("Coba lagi"),
-    }
-
-
-def localize_buttons(box: QMessageBox | QDialogButtonBox) -> None:
-    """Give the standard buttons of a message box or button box their Indonesian texts."""
-    for standard, text in button_texts().items():
-        if isinstance(box, QMessageBox):
-            button = box.button(standard)
-        else:
-            button = box.button(QDialogButtonBox.StandardButton(standard.value))
-        if button is not None:
-            button.setText(text)
 
 
 def _box(
@@ -49,7 +25,6 @@ def _box(
 ) -> QMessageBox:
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setDefaultButton(default)
-    localize_buttons(box)
     return box
 
 

@@ -24,3 +24,17 @@ def test_generated_form_is_fresh(source):
     assert _without_header(compile_forms.compile_form(source)) == _without_header(committed), (
         f"{target.name} is stale: run python -m kinerja_desktop.gui.compile_forms"
     )
+
+
+@pytest.mark.parametrize("source", compile_forms.translation_sources(), ids=lambda p: p.name)
+def test_compiled_translation_is_fresh(source, tmp_path):
+    # GIVEN the committed catalogue WHEN its .ts is compiled again THEN the same bytes come out
+    target = source.with_suffix(".qm")
+    assert target.exists(), f"{target.name} is missing: run python -m kinerja_desktop.gui.compile_forms"
+    fresh = tmp_path / target.name
+    compile_forms.compile_translation(source, fresh)
+    assert fresh.read_bytes() == target.read_bytes(), f"{target.name} is stale: run make forms"
+
+
+def test_the_qt_catalogue_is_among_the_translations():
+    assert "qt_id.ts" in [p.name for p in compile_forms.translation_sources()]

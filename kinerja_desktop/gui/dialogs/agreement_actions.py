@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.formatting import format_date
-from ..messages import localize_buttons
 
 
 def to_qdate(value: date) -> QDate:
@@ -49,7 +48,6 @@ def date_edit(value: date) -> QDateEdit:
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    localize_buttons(box)
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..messages import localize_buttons
 
 PAPERS = (("a4", "A4 (210 × 297 mm)"), ("f4", "F4/Folio (215 × 330 mm)"))
 
@@ -64,7 +63,6 @@ class PrintAllDialog(QDialog):
         form.addRow(self.tr("&Kertas:"), self.paper)
         form.addRow("", self.combined_check)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        localize_buttons(buttons)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Cetak"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.backup import RestorePreview
-from ..messages import localize_buttons
 from ..models.backup_formatting import format_count, format_datetime, format_size, local_time
 
 ALERT_STYLE = "color: #b3261e;"
@@ -117,7 +116,6 @@ class RestoreConfirmDialog(QDialog):
             notes.addWidget(self._regency_question(preview))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        localize_buttons(self.buttons)
         self.restore_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.restore_button.setText(self.tr("&Pulihkan"))
         self.restore_button.setAutoDefault(False)

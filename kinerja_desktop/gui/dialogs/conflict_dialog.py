@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from ...services.sync import PREFER_CENTRAL, PREFER_PACKAGE, Conflict
 from ..forms.ui_conflict_dialog import Ui_ConflictDialog
-from ..messages import localize_buttons
 from ..models.package_conflict_model import ConflictTableModel, Key, choice_labels
 from ..views import setup_table
 
@@ -77,7 +76,6 @@ class ConflictDialog(QDialog):
         )
         self.ui.allCentralButton.clicked.connect(lambda: self.choose_all(PREFER_CENTRAL))
         self.ui.allPackageButton.clicked.connect(lambda: self.choose_all(PREFER_PACKAGE))
-        localize_buttons(self.ui.buttonBox)
         self.ok_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("&Impor"))
         self.ui.buttonBox.accepted.connect(self.accept)

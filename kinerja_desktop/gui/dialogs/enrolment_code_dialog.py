@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.sync import format_enrolment_code, normalise_enrolment_code
-from ..messages import localize_buttons
 
 
 def _code_font(widget: QWidget, scale: float) -> QFont:
@@ -59,7 +58,6 @@ class EnrolmentCodeDialog(QDialog):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        localize_buttons(buttons)
         self.copy_button = QPushButton(self.tr("&Salin kode"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)
@@ -106,7 +104,6 @@ class AskEnrolmentCodeDialog(QDialog):
         self.problem.setVisible(bool(problem))
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        localize_buttons(self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Periksa paket"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

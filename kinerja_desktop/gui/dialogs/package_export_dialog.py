@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidge
 from ...services.opd import OpdRow
 from ...services.sync import KIND_FIELD, KIND_MASTER, InstallationInfo
 from ..forms.ui_package_export import Ui_PackageExportForm
-from ..messages import localize_buttons
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -69,7 +68,6 @@ class PackageExportDialog(QDialog):
         ui.allOpdCheck.toggled.connect(self._update_scope)
         ui.opdList.itemChanged.connect(lambda _item: self._update_count())
         ui.opdSearch.textChanged.connect(self._filter)
-        localize_buttons(ui.buttonBox)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Lanjut…"))
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.sync import ImportReport, conflict_view, refusal_label
-from ..messages import localize_buttons
 from ..models.backup_formatting import format_datetime, local_time
 from ..models.package_log_model import kind_label
 
@@ -66,7 +65,6 @@ class PackagePreviewDialog(QDialog):
         details_box.setVisible(self.details.count() > 0)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        localize_buttons(self.buttons)
         self.go_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         if report.already_imported:

@@ -38,11 +38,6 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
-        B = QWizard.WizardButton
-        self.setButtonText(B.BackButton, self.tr("< &Kembali"))
-        self.setButtonText(B.NextButton, self.tr("&Lanjut >"))
-        self.setButtonText(B.FinishButton, self.tr("&Selesai"))
-        self.setButtonText(B.CancelButton, self.tr("Batal"))
         self.region_page = RegionPage(self)
         self.leaders_page = LeadersPage(self)
         self.agency_page = AgencyPage(self)
