@@ -150,3 +150,22 @@ def main_window(qtbot, db: Database):  # noqa: ANN201
     yield window
     window.close()
     window.runner.wait()
+
+
+@pytest.fixture(autouse=True)
+def unsaved_input_discarded_at_the_end(monkeypatch):  # noqa: ANN001, ANN201
+    """A form or wizard left open with typed input is closed by pytest-qt after the test: without this, its
+    "Perubahan belum disimpan" question would wait for a click. Tests of the question patch or drive it."""
+    from kinerja_desktop.gui import unsaved
+
+    monkeypatch.setattr(unsaved, "ask_unsaved_changes", lambda _parent, **_kw: unsaved.DISCARD)
+    yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def qt_in_indonesian(qapp):  # noqa: ANN001, ANN201
+    """As the app does at start-up (``gui/app.create_application``): Qt's own texts in Indonesian."""
+    from kinerja_desktop.gui import translation
+
+    assert translation.install(qapp) is not None
+    yield

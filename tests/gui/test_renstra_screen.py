@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from kinerja_desktop.db.models import Goal, PlanningPeriod
 from kinerja_desktop.domain.enums import Cumulation, GoalKind, GoalLevel
-from kinerja_desktop.gui import messages
-from kinerja_desktop.gui.dialogs import goal_form_dialog
+from kinerja_desktop.gui import messages, unsaved
 from kinerja_desktop.gui.dialogs.goal_form_dialog import GoalFormDialog
 from kinerja_desktop.gui.dialogs.indicator_form_dialog import IndicatorFormDialog
 from kinerja_desktop.gui.models.renstra_targets_model import RenstraTargetsModel
@@ -329,11 +328,11 @@ def test_closing_a_form_with_unsaved_edits_asks(qtbot, screen, plan, monkeypatch
     answers = ["cancel", "discard"]
     asked: list[str] = []
 
-    def ask(_parent) -> str:  # noqa: ANN001
+    def ask(_parent, **_kw) -> str:  # noqa: ANN001, ANN003
         asked.append("?")
         return answers.pop(0)
 
-    monkeypatch.setattr(goal_form_dialog, "ask_unsaved_changes", ask)
+    monkeypatch.setattr(unsaved, "ask_unsaved_changes", ask)
     # An untouched form closes without a question
     screen.select_node(row_of(screen, "IK1")[0])
     click(qtbot, screen.edit_button)
@@ -354,7 +353,7 @@ def test_closing_a_form_with_unsaved_edits_asks(qtbot, screen, plan, monkeypatch
 
 def test_choosing_simpan_when_closing_saves(qtbot, screen, plan, monkeypatch):
     screen.select_opd(plan["dinkes"])
-    monkeypatch.setattr(goal_form_dialog, "ask_unsaved_changes", lambda _parent: "save")
+    monkeypatch.setattr(unsaved, "ask_unsaved_changes", lambda _parent, **_kw: "save")
     sasaran_id, _ = row_of(screen, "Sasaran S1:")
     screen.select_node(sasaran_id)
     click(qtbot, screen.edit_button)

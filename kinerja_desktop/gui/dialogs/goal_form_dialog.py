@@ -1,15 +1,15 @@
 """The form of one Renstra tujuan or sasaran: layout from ui/goal_form.ui, validation by the service.
 
 A sasaran sits under a tujuan of the same OPD and names the RPJMD sasaran it supports (the upward link
-the alignment check looks for). Closing with unsaved edits asks Simpan / Buang / Batal.
+the alignment check looks for). Closing with unsaved edits asks first (``unsaved.UnsavedChangesGuard``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ...db.database import Database
 from ...db.errors import KinerjaDbError
@@ -18,29 +18,10 @@ from ...services import renstra
 from ...services.errors import FORM, ValidationError
 from ...services.renstra import GoalData
 from ..forms.ui_goal_form import Ui_GoalForm
-from ..messages import localize_buttons
+from ..unsaved import UnsavedChangesGuard
 from .field_errors import FieldErrors
 
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-
-
-def ask_unsaved_changes(parent: QWidget | None) -> str:
-    """Ask what to do with unsaved edits: ``SAVE``, ``DISCARD`` or ``CANCEL`` (tests replace this)."""
-    B = QMessageBox.StandardButton
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        QCoreApplication.translate("GoalFormDialog", "Perubahan belum disimpan"),
-        QCoreApplication.translate("GoalFormDialog", "Isian formulir ini telah diubah. Simpan perubahannya?"),
-        B.Save | B.Discard | B.Cancel,
-        parent,
-    )
-    box.setDefaultButton(B.Save)
-    localize_buttons(box)
-    answer = box.exec()
-    return {B.Save: SAVE, B.Discard: DISCARD}.get(B(answer), CANCEL)
-
-
-class GoalFormDialog(QDialog):
+class GoalFormDialog(UnsavedChangesGuard, QDialog):
     """Add or edit a tujuan or sasaran; emits ``saved(id)`` after the service stored it."""
 
     saved = Signal(str)
@@ -64,7 +45,6 @@ class GoalFormDialog(QDialog):
         self.ui.setupUi(self)
         self._db = db
         self.saved_id: str | None = None
-        localize_buttons(self.ui.buttonBox)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
         ui = self.ui
         self.messages = FieldErrors(
@@ -112,7 +92,7 @@ class GoalFormDialog(QDialog):
             self.setWindowTitle(self.tr("Ubah {0} — {1}").format(label, self._data.code or self._data.statement[:40]))
         self.messages.clear()
         self._size_fields()
-        self._initial = self._snapshot()
+        self.mark_clean()
 
     def _size_fields(self) -> None:
         # Widths and heights from the font, so they follow the user's font size and DPI scaling.
@@ -143,12 +123,9 @@ class GoalFormDialog(QDialog):
             id=d.id,
         )
 
-    def _snapshot(self) -> tuple[Any, ...]:
+    def guard_state(self) -> tuple[Any, ...]:
         data = self.form_data()
         return (data.statement, data.parent_id, data.supports_id, data.code)
-
-    def is_dirty(self) -> bool:
-        return self._snapshot() != self._initial
 
     # -- saving and closing --------------------------------------------------------------------------
     def accept(self) -> None:
@@ -162,19 +139,9 @@ class GoalFormDialog(QDialog):
             self.messages.show({FORM: str(exc)})
             return
         self.saved_id = goal_id
-        self._initial = self._snapshot()
+        self.mark_clean()
         self.saved.emit(goal_id)
         super().accept()
-
-    def reject(self) -> None:
-        if self.is_dirty():
-            answer = ask_unsaved_changes(self)
-            if answer == SAVE:
-                self.accept()
-                return
-            if answer == CANCEL:
-                return
-        super().reject()
 
     def error_text(self, name: str) -> str:
         return self.messages.text(name)

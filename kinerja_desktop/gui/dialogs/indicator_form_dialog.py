@@ -37,11 +37,9 @@ from ...services.errors import FORM, ValidationError
 from ...services.renstra import IndicatorData, PeriodInfo
 from ..delegates import NumberDelegate
 from ..forms.ui_indicator_form import Ui_IndicatorForm
-from ..messages import localize_buttons
 from ..models.renstra_targets_model import RenstraTargetsModel
-from . import goal_form_dialog
+from ..unsaved import UnsavedChangesGuard
 from .field_errors import FieldErrors
-from .goal_form_dialog import CANCEL, SAVE
 
 Index = QModelIndex | QPersistentModelIndex
 UNITS = ("%", "orang", "dokumen", "nilai", "indeks", "Rp", "unit", "tahun", "jam", "per 100.000 KH", "‰", "desa")
@@ -76,7 +74,7 @@ class GradeDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class IndicatorFormDialog(QDialog):
+class IndicatorFormDialog(UnsavedChangesGuard, QDialog):
     """Add or edit an indicator of a sasaran; emits ``saved(id)`` after the service stored it."""
 
     saved = Signal(str)
@@ -102,7 +100,6 @@ class IndicatorFormDialog(QDialog):
         self.period = period
         self.saved_id: str | None = None
         ui = self.ui
-        localize_buttons(ui.buttonBox)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
         self.messages = FieldErrors(
             self,
@@ -140,7 +137,7 @@ class IndicatorFormDialog(QDialog):
         self.messages.clear()
         ui.targetsError.hide()
         self._size_fields()
-        self._initial = self._snapshot()
+        self.mark_clean()
 
     # -- set-up --------------------------------------------------------------------------------------
     def _fill_choices(self, targets: list[tuple[str, str]]) -> None:
@@ -306,7 +303,7 @@ class IndicatorFormDialog(QDialog):
         )
         return data, problems
 
-    def _snapshot(self) -> tuple[Any, ...]:
+    def guard_state(self) -> tuple[Any, ...]:
         ui = self.ui
         return (
             ui.goalCombo.currentData(),
@@ -325,8 +322,6 @@ class IndicatorFormDialog(QDialog):
             tuple((t.year, t.target, t.target_high, t.target_grade, t.quarters) for t in self.model.targets()),
         )
 
-    def is_dirty(self) -> bool:
-        return self._snapshot() != self._initial
 
     # -- saving and closing --------------------------------------------------------------------------
     def accept(self) -> None:
@@ -349,19 +344,9 @@ class IndicatorFormDialog(QDialog):
             self.show_errors({FORM: str(exc)})
             return
         self.saved_id = indicator_id
-        self._initial = self._snapshot()
+        self.mark_clean()
         self.saved.emit(indicator_id)
         super().accept()
-
-    def reject(self) -> None:
-        if self.is_dirty():
-            answer = goal_form_dialog.ask_unsaved_changes(self)
-            if answer == SAVE:
-                self.accept()
-                return
-            if answer == CANCEL:
-                return
-        super().reject()
 
     # -- messages on the fields ----------------------------------------------------------------------
     def clear_errors(self) -> None:

@@ -1,11 +1,15 @@
-"""The form of one perangkat daerah: layout from ui/opd_form.ui, validation by the service in accept()."""
+"""The form of one perangkat daerah: layout from ui/opd_form.ui, validation by the service in accept().
+
+A head's NIP recorded for someone of another name is asked about (:func:`ask_same_person`): the same person
+is linked as recorded, anything else is corrected on the NIP field; nobody's record is renamed.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from ...db.database import Database
 from ...db.errors import KinerjaDbError
@@ -14,10 +18,10 @@ from ...domain.formatting import format_date
 from ...domain.personnel import RANK_LABELS, RANKS, format_nip
 from ...services import opd as opd_service
 from ...services.errors import FORM, ValidationError
-from ...services.opd import HeadData, HeadRow, OpdForm
+from ...services.opd import HeadData, HeadRow, NipBelongsToAnother, OpdForm
 from ..forms.ui_opd_form import Ui_OpdForm
-from ..messages import localize_buttons
 from ..models.record_table import Column, RecordTableModel
+from ..unsaved import UnsavedChangesGuard
 from ..views import setup_table
 from .field_errors import FieldErrors
 
@@ -29,7 +33,32 @@ def _enum_label(context: str, label: str) -> str:
     return QCoreApplication.translate(context, label)
 
 
-class OpdFormDialog(QDialog):
+def ask_same_person(parent: QWidget | None, refusal: NipBelongsToAnother, typed_name: str) -> bool:
+    """Is the head typed the person already recorded with this NIP? "Bukan" is the default."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("OpdFormDialog", text)
+
+    where = tr(" (kepala {0})").format(", ".join(refusal.heads_of)) if refusal.heads_of else ""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        tr("NIP sudah tercatat"),
+        tr("NIP {0} sudah tercatat atas nama {1}{2}.\n\nApakah kepala yang Anda ketik, “{3}”, orang yang sama?\n\n"
+           "Bila ya, ia dicatat dengan nama yang sudah tercatat dan data kepala perangkat daerah lain tidak "
+           "berubah. Bila bukan, periksa kembali NIP-nya.").format(
+            format_nip(refusal.nip), refusal.holder_name, where, typed_name.strip()),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setObjectName("samePersonBox")
+    same = box.addButton(tr("&Ya, orang yang sama"), QMessageBox.ButtonRole.YesRole)
+    other = box.addButton(tr("&Bukan, periksa NIP"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(other)
+    box.setEscapeButton(other)
+    box.exec()
+    return box.clickedButton() is same
+
+
+class OpdFormDialog(UnsavedChangesGuard, QDialog):
     """Add or edit an OPD; emits ``saved(id)`` after the service stored it."""
 
     saved = Signal(str)
@@ -41,9 +70,7 @@ class OpdFormDialog(QDialog):
         self._db = db
         self._loaded = OpdForm()
         self.saved_id: str | None = None
-        localize_buttons(self.ui.buttonBox)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
-        self.ui.headStartEdit.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
         self._fill_choices()
         self._errors = {
             "code": (self.ui.codeError, self.ui.codeEdit, self.ui.opdLayout),
@@ -64,10 +91,12 @@ class OpdFormDialog(QDialog):
         self._size_fields()
         if opd_id is None:
             self.setWindowTitle(self.tr("Tambah Perangkat Daerah"))
-            self.ui.headStartEdit.setDate(QDate.currentDate())
+            self.ui.headStartEdit.set_value(date.today())
             self.ui.historyGroup.hide()
         else:
             self._load(opd_id)
+        self._same_person: str | None = None  # the recorded person the user confirmed, for the NIP typed
+        self.mark_clean()
 
     def _size_fields(self) -> None:
         # Widths in characters of the current font, so they follow the user's font size and DPI scaling.
@@ -117,8 +146,7 @@ class OpdFormDialog(QDialog):
         ui.headRankCombo.setCurrentIndex(0 if rank_index is None else rank_index + 1)
         ui.headPositionEdit.setText(head.position)
         ui.headActingCombo.setCurrentIndex(max(0, ui.headActingCombo.findData(head.acting)))
-        start = head.start_date or date.today()
-        ui.headStartEdit.setDate(QDate(start.year, start.month, start.day))
+        ui.headStartEdit.set_value(head.start_date or date.today())
         history = opd_service.head_history(self._db, opd_id)
         self._history.set_rows(history)
         ui.historyGroup.setVisible(bool(history))
@@ -128,7 +156,6 @@ class OpdFormDialog(QDialog):
         ui = self.ui
         rank_index = ui.headRankCombo.currentData()
         rank, grade = RANKS[rank_index] if rank_index is not None else ("", "")
-        start = ui.headStartEdit.date()
         return OpdForm(
             id=self._loaded.id,
             code=ui.codeEdit.text(),
@@ -146,7 +173,8 @@ class OpdFormDialog(QDialog):
                 grade=grade,
                 position=ui.headPositionEdit.text(),
                 acting=ui.headActingCombo.currentData() or ActingKind.DEFINITIVE,
-                start_date=date(start.year(), start.month(), start.day()),
+                start_date=ui.headStartEdit.value(),
+                same_person_as=self._same_person,
             ),
             is_active=self._loaded.is_active,
             version=self._loaded.version,
@@ -156,6 +184,14 @@ class OpdFormDialog(QDialog):
         self.clear_errors()
         try:
             opd_id = opd_service.save_opd(self._db, self.form_data())
+        except NipBelongsToAnother as refusal:
+            if not ask_same_person(self, refusal, self.ui.headNameEdit.text()):
+                self.show_errors(refusal.errors)
+                return
+            self._same_person = refusal.holder_id
+            self.ui.headNameEdit.setText(refusal.holder_name)  # linked as recorded
+            self.accept()
+            return
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return
@@ -163,6 +199,7 @@ class OpdFormDialog(QDialog):
             self.show_errors({FORM: str(exc)})
             return
         self.saved_id = opd_id
+        self.mark_clean()
         self.saved.emit(opd_id)
         super().accept()
 

@@ -13,8 +13,8 @@ from ...services import periods
 from ...services.errors import FORM, ValidationError
 from ...services.periods import PeriodData
 from ..forms.ui_period_form import Ui_PeriodForm
-from ..messages import localize_buttons
 from ..period_fields import PeriodFields
+from ..unsaved import UnsavedChangesGuard
 from .field_errors import FieldErrors
 
 
@@ -25,7 +25,7 @@ def next_period(rows: list[periods.PeriodRow]) -> PeriodData:
     return PeriodData(start, start + 4)
 
 
-class PeriodFormDialog(QDialog):
+class PeriodFormDialog(UnsavedChangesGuard, QDialog):
     """Add or edit a period; emits ``saved(id)`` after the service stored it."""
 
     saved = Signal(str)
@@ -38,7 +38,6 @@ class PeriodFormDialog(QDialog):
         self.ui = Ui_PeriodForm()
         self.ui.setupUi(self)
         self._db = db
-        localize_buttons(self.ui.buttonBox)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
         self.fields = PeriodFields(self.ui)
         self.messages = FieldErrors(
@@ -54,6 +53,7 @@ class PeriodFormDialog(QDialog):
         self.messages.clear()
         width = self.fontMetrics().horizontalAdvance("x" * 70)
         self.resize(max(width, self.sizeHint().width()), self.sizeHint().height())
+        self.mark_clean()
 
     def form_data(self) -> PeriodData:
         data = replace(self._data)

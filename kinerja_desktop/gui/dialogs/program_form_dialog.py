@@ -31,7 +31,7 @@ from ...services.errors import FORM, ValidationError
 from ...services.programs import CHILDREN, ProgramForm
 from ..delegates import RupiahDelegate
 from ..forms.ui_program_form import Ui_ProgramForm
-from ..messages import localize_buttons
+from ..unsaved import UnsavedChangesGuard
 from .field_errors import FieldErrors
 
 PAGU_KEY = re.compile(r"^pagu\[(\d{4})\]$")
@@ -44,7 +44,7 @@ class PaguDelegate(RupiahDelegate):
         return parse_rupiah(text) if text.strip() else None
 
 
-class ProgramFormDialog(QDialog):
+class ProgramFormDialog(UnsavedChangesGuard, QDialog):
     """Add or edit a row of an OPD's DPA; emits ``saved(id)`` after the service stored it.
 
     ``parent_label`` describes the parent ("1.02.02 PROGRAM …"), ``years`` are the years whose pagu is
@@ -73,7 +73,6 @@ class ProgramFormDialog(QDialog):
         self.ui.setupUi(self)
         ui = self.ui
         self._db = db
-        localize_buttons(ui.buttonBox)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
         self.messages = FieldErrors(
             self,
@@ -117,6 +116,7 @@ class ProgramFormDialog(QDialog):
         ui.goalCombo.setMaximumWidth(metrics.horizontalAdvance("x" * 80))
         self.messages.clear()
         self.resize(self.sizeHint())
+        self.mark_clean()
 
     def _setup_pagu(self, years: list[int]) -> None:
         ui = self.ui

@@ -35,9 +35,9 @@ from ...services.regency import LeaderData, RegencyProfile
 from ..excel_export_button import ExcelExportButton
 from ..forms.ui_leader_form import Ui_LeaderForm
 from ..forms.ui_regency_form import Ui_RegencyForm
-from ..messages import localize_buttons
 from ..models.record_table import Column, RecordTableModel
 from ..views import setup_table
+from ..unsaved import IGNORED, UnsavedChangesGuard, form_state
 from .field_errors import FieldErrors
 
 ROLE_LABELS = {
@@ -60,7 +60,7 @@ def _date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class RegencyDialog(QDialog):
+class RegencyDialog(UnsavedChangesGuard, QDialog):
     """Edit the regency profile and settings; leaders are saved one by one from their own form."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -81,7 +81,6 @@ class RegencyDialog(QDialog):
         award_label.setBuddy(self.award_spin)
         ui.settingsLayout.insertRow(8, award_label, self.award_spin)
         ui.settingsLayout.insertRow(9, "", self.award_error)
-        localize_buttons(ui.buttonBox)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
         self.errors = FieldErrors(
             self,
@@ -135,6 +134,12 @@ class RegencyDialog(QDialog):
         self.errors.clear()
         self._load()
         self.resize(self.fontMetrics().horizontalAdvance("x" * 125), self.sizeHint().height())
+        for selector in (ui.textCombo, ui.textEdit):  # which sentence is shown is no change; the texts are
+            selector.setProperty(IGNORED, True)
+        self.mark_clean()
+
+    def guard_state(self) -> tuple[object, ...]:
+        return (form_state(self), tuple(sorted(self._texts.items())), self._logo)
 
     def _leader_columns(self) -> list[Column[LeaderData]]:
         return [
@@ -319,7 +324,7 @@ class RegencyDialog(QDialog):
             self.leaders.set_rows(regency_service.list_leaders(self._db))
 
 
-class LeaderDialog(QDialog):
+class LeaderDialog(UnsavedChangesGuard, QDialog):
     """One regional leader; saved at once (a new definitive head closes the previous term)."""
 
     def __init__(self, db: Database, leader: LeaderData | None, parent: QWidget | None = None) -> None:
@@ -329,7 +334,6 @@ class LeaderDialog(QDialog):
         self._db = db
         self._leader = leader
         ui = self.ui
-        localize_buttons(ui.buttonBox)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
         self.errors = FieldErrors(
             self,
@@ -348,8 +352,6 @@ class LeaderDialog(QDialog):
         ui.rankCombo.addItem(self.tr("— tidak ada —"), None)
         for index, label in enumerate(RANK_LABELS):
             ui.rankCombo.addItem(label, index)
-        for edit in (ui.startEdit, ui.endEdit):
-            edit.setLocale(INDONESIA)
         ui.endCheck.toggled.connect(ui.endEdit.setEnabled)
         ui.nameEdit.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 40))
         self.errors.clear()
@@ -359,6 +361,7 @@ class LeaderDialog(QDialog):
             ui.startEdit.setDate(_qdate(today))
             ui.endEdit.setDate(_qdate(today))
             ui.endEdit.setEnabled(False)
+            self.mark_clean()
             return
         self.setWindowTitle(self.tr("Ubah Pimpinan Daerah"))
         ui.roleCombo.setCurrentIndex(max(0, ui.roleCombo.findData(leader.role)))
@@ -372,6 +375,7 @@ class LeaderDialog(QDialog):
         ui.endCheck.setChecked(leader.end_date is not None)
         ui.endEdit.setDate(_qdate(leader.end_date or today))
         ui.endEdit.setEnabled(leader.end_date is not None)
+        self.mark_clean()
 
     def data(self) -> LeaderData:
         ui = self.ui

@@ -14,7 +14,7 @@ from ...services import rpjmd
 from ...services.errors import FORM, ValidationError
 from ...services.rpjmd import RpjmdGoalData
 from ..forms.ui_rpjmd_goal_form import Ui_RpjmdGoalForm
-from ..messages import localize_buttons
+from ..unsaved import UnsavedChangesGuard
 from .field_errors import FieldErrors
 
 PLACEHOLDERS = {
@@ -24,7 +24,7 @@ PLACEHOLDERS = {
 }
 
 
-class RpjmdGoalDialog(QDialog):
+class RpjmdGoalDialog(UnsavedChangesGuard, QDialog):
     """Add or edit a node of the RPJMD; emits ``saved(id)``. ``parents`` are the possible parents as (id, label)."""
 
     saved = Signal(str)
@@ -46,7 +46,6 @@ class RpjmdGoalDialog(QDialog):
         self.ui.setupUi(self)
         ui = self.ui
         self._db = db
-        localize_buttons(ui.buttonBox)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
         self.messages = FieldErrors(
             self,
@@ -87,6 +86,7 @@ class RpjmdGoalDialog(QDialog):
         ui.parentCombo.setMaximumWidth(metrics.horizontalAdvance("x" * 90))
         self.messages.clear()
         self.resize(self.sizeHint())
+        self.mark_clean()
 
     def form_data(self) -> RpjmdGoalData:
         ui = self.ui

@@ -16,9 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
-    QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QSizePolicy, QVBoxLayout,
+    QWidget)
+
+from kinerja_desktop.gui.date_edit import DateEdit
 
 class Ui_LeaderForm(object):
     def setupUi(self, LeaderForm):
@@ -121,7 +123,7 @@ class Ui_LeaderForm(object):
 
         self.formLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.startLabel)
 
-        self.startEdit = QDateEdit(LeaderForm)
+        self.startEdit = DateEdit(LeaderForm)
         self.startEdit.setObjectName(u"startEdit")
         self.startEdit.setCalendarPopup(True)
 
@@ -139,7 +141,7 @@ class Ui_LeaderForm(object):
 
         self.endLayout.addWidget(self.endCheck)
 
-        self.endEdit = QDateEdit(LeaderForm)
+        self.endEdit = DateEdit(LeaderForm)
         self.endEdit.setObjectName(u"endEdit")
         self.endEdit.setCalendarPopup(True)
 
@@ -176,6 +178,8 @@ class Ui_LeaderForm(object):
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(LeaderForm)
+        self.buttonBox.accepted.connect(LeaderForm.accept)
+        self.buttonBox.rejected.connect(LeaderForm.reject)
 
         QMetaObject.connectSlotsByName(LeaderForm)
     # setupUi

@@ -16,10 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QSizePolicy, QTableView, QVBoxLayout,
-    QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QSizePolicy, QTableView, QVBoxLayout, QWidget)
+
+from kinerja_desktop.gui.date_edit import DateEdit
 
 class Ui_OpdForm(object):
     def setupUi(self, OpdForm):
@@ -249,7 +250,7 @@ class Ui_OpdForm(object):
 
         self.headLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.headStartLabel)
 
-        self.headStartEdit = QDateEdit(self.headGroup)
+        self.headStartEdit = DateEdit(self.headGroup)
         self.headStartEdit.setObjectName(u"headStartEdit")
         self.headStartEdit.setCalendarPopup(True)
         self.headStartEdit.setDisplayFormat(u"d MMMM yyyy")

@@ -493,6 +493,8 @@ class Ui_RegencyForm(object):
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(RegencyForm)
+        self.buttonBox.accepted.connect(RegencyForm.accept)
+        self.buttonBox.rejected.connect(RegencyForm.reject)
 
         QMetaObject.connectSlotsByName(RegencyForm)
     # setupUi

@@ -187,4 +187,4 @@ class OpdScreen(Screen):
 
     def shutdown(self) -> None:
         if self.dialog is not None:
-            self.dialog.reject()
+            self.dialog.discard_and_close()  # the database changes or the window closes: no question
