@@ -84,6 +84,10 @@ class EvaluationSource(Protocol):
 
     def save(self, report: QuarterReport) -> OpdEvaluation: ...
 
+    def value_problem(self, indicator_id: str, value: Decimal) -> str | None:
+        """Why a realisation cannot be stored (beyond the stored precision), as the service says it."""
+        ...
+
 
 class ServiceSource:
     """The flow's data from the services on an open database."""
@@ -119,6 +123,11 @@ class ServiceSource:
 
         return evaluation.save_quarter_report(self.db, report)
 
+    def value_problem(self, indicator_id: str, value: Decimal) -> str | None:
+        from ..services import evaluation
+
+        return evaluation.realization_problem(indicator_id, value)
+
 
 def scale_of(result: IndicatorResult) -> QualitativeScale | None:
     """The qualitative scale of a graded indicator (Opini BPK, AKIP, SPIP), as the service read it."""
@@ -139,6 +148,11 @@ class IndicatorEntry:
     problems: str = ""
     follow_up: str = ""
     new_evidence: list[Path] = field(default_factory=list)
+    loaded_text: str = ""  # the realisation as stored when the wizard opened ("" when none)
+    # Kendala and tindak lanjut written for a realisation since corrected to 100 % or more: set aside, not saved
+    # (a corrected value must not print the old kendala); the problems page offers them back.
+    set_aside: tuple[str, str] | None = None
+    keep_old_problems: bool = False  # the operator took them back
 
     @property
     def indicator_id(self) -> str:
@@ -157,6 +171,7 @@ class IndicatorEntry:
 class ProgramEntry:
     result: ProgramResult
     text: str = ""  # rupiah realised this quarter as typed
+    loaded_text: str = ""  # as stored when the wizard opened
 
     @property
     def program_id(self) -> str | None:
@@ -226,9 +241,10 @@ class EvaluationFlow:
             return {"opd": str(exc)}
         self.year, self.quarter, self.opd_id, self.loaded = year, quarter, opd_id, loaded
         self.entries = [self._entry(r, quarter) for r in loaded.indicators]
-        self.programs = [
-            ProgramEntry(p, format_number(p.quarter_amounts[quarter - 1], 0)) for p in loaded.programs
-        ]
+        self.programs = []
+        for p in loaded.programs:
+            text = format_number(p.quarter_amounts[quarter - 1], 0)
+            self.programs.append(ProgramEntry(p, text, text))
         return {}
 
     @staticmethod
@@ -238,7 +254,7 @@ class EvaluationFlow:
             text = result.quarter_grades[quarter - 1] or ""
         else:
             text = format_number(result.quarter_values[quarter - 1], None)
-        return IndicatorEntry(result, text, result.problems, result.follow_up)
+        return IndicatorEntry(result, text, result.problems, result.follow_up, loaded_text=text)
 
     @property
     def reopened(self) -> bool:
@@ -260,7 +276,11 @@ class EvaluationFlow:
             scale.rank(text)  # raises ValueError naming the allowed grades
             grade = next(g for g in scale.grades if g.upper() == text.upper())
             return None, grade
-        return parse_number(text), None
+        value = parse_number(text)
+        problem = self.source.value_problem(entry.indicator_id, value)
+        if problem:  # beyond the stored precision: the service's own words, before anything is computed
+            raise ValueError(problem)
+        return value, None
 
     def reading(self, entry: IndicatorEntry) -> Reading:
         """The live reading of an entry: the domain's, with the typed value in place of the stored one."""
@@ -272,6 +292,13 @@ class EvaluationFlow:
             return Reading(ResultState.INVALID, note=str(exc))
         values, grades = list(r.quarter_values), list(r.quarter_grades)
         values[self.quarter - 1], grades[self.quarter - 1] = value, grade
+        try:
+            return self._read(r, values, grades)
+        except ArithmeticError:  # a figure the formulas cannot carry: said, never a traceback
+            return Reading(ResultState.INVALID, note=f"{r.name}: angka ini tidak dapat dihitung")
+
+    def _read(self, r: IndicatorResult, values: list[Decimal | None], grades: list[str | None]) -> Reading:
+        assert self.quarter is not None
         return read_indicator(
             polarity=r.polarity,
             cumulation=r.cumulation,
@@ -343,6 +370,52 @@ class EvaluationFlow:
         """Kendala and tindak lanjut are required when the capaian to date is under 100 %."""
         return needs_kendala(self.reading(entry).capaian)
 
+    def corrected(self, entry: IndicatorEntry) -> bool:
+        """A realisation stored before was changed in this run."""
+        return bool(entry.loaded_text) and entry.text.strip() != entry.loaded_text
+
+    def set_aside_old_problems(self) -> list[IndicatorEntry]:
+        """Kendala written for a realisation since corrected to a capaian of 100 % or more are set aside (they
+        would be printed beside a figure they no longer explain); returns the entries concerned. Kendala the
+        operator has edited in this run stay."""
+        concerned = []
+        for entry in self.entries:
+            stored = (entry.result.problems, entry.result.follow_up)
+            unchanged = (entry.problems, entry.follow_up) == stored and any(part.strip() for part in stored)
+            if unchanged and not entry.keep_old_problems and self.corrected(entry) and not self.needs_problems(entry):
+                entry.set_aside = stored
+                entry.problems, entry.follow_up = "", ""
+                concerned.append(entry)
+        return concerned
+
+    def take_back_problems(self, entry: IndicatorEntry) -> None:
+        """The operator keeps the old kendala after all."""
+        if entry.set_aside is not None:
+            entry.problems, entry.follow_up = entry.set_aside
+            entry.set_aside = None
+            entry.keep_old_problems = True
+
+    def old_problems_note(self, entry: IndicatorEntry) -> str:
+        """What the problems page says about kendala written for an earlier realisation ("" when nothing)."""
+        if entry.set_aside is not None:
+            return (f"Realisasi dikoreksi dari {entry.loaded_text} menjadi {entry.text.strip()} dan capaian kini "
+                    "100 % atau lebih: kendala dan tindak lanjut lama dikosongkan agar tidak ikut tercetak.")
+        stored = (entry.result.problems, entry.result.follow_up)
+        unchanged = (entry.problems, entry.follow_up) == stored and any(part.strip() for part in stored)
+        if self.corrected(entry) and unchanged:
+            return (f"Kendala ini ditulis untuk realisasi sebelumnya ({entry.loaded_text}); periksa apakah masih "
+                    f"sesuai dengan realisasi {entry.text.strip()}.")
+        return ""
+
+    def is_changed(self) -> bool:
+        """Anything typed, chosen or attached in this run that is not stored (the wizard asks before closing)."""
+        for entry in self.entries:
+            if entry.text.strip() != entry.loaded_text or entry.new_evidence:
+                return True
+            if (entry.problems, entry.follow_up) != (entry.result.problems, entry.result.follow_up):
+                return True
+        return any(p.text.strip() != p.loaded_text for p in self.programs)
+
     def problems_errors(self) -> dict[str, str]:
         errors: dict[str, str] = {}
         for entry in self.entries:
@@ -413,6 +486,7 @@ class EvaluationFlow:
         """The report to save, with the versions of the rows as loaded: another computer's save in between is
         refused by the service (ConcurrentChangeError) instead of being overwritten."""
         assert self.year is not None and self.quarter is not None and self.opd_id is not None
+        self.set_aside_old_problems()  # also when the problems page was not shown since the last correction
         versions = self.loaded.versions if self.loaded is not None else {}
         budget_versions = self.loaded.budget_versions if self.loaded is not None else {}
         indicators = []

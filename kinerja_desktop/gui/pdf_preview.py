@@ -13,7 +13,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,7 +50,8 @@ ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 class PdfPreviewDialog(QDialog):
     """A non-modal window showing one PDF, with page navigation, zoom, "save a copy" and the system viewer.
 
-    ``remove_when_closed`` deletes the file when the window closes (for previews written to a temporary file).
+    ``remove_when_closed`` deletes the file when the window closes (for previews written to a temporary file),
+    and the folder it was written into when that folder was made for it (``temporary_folder``).
     """
 
     def __init__(
@@ -60,6 +61,7 @@ class PdfPreviewDialog(QDialog):
         *,
         title: str | None = None,
         remove_when_closed: bool = False,
+        temporary_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         from PySide6.QtPdf import QPdfDocument
@@ -67,6 +69,7 @@ class PdfPreviewDialog(QDialog):
 
         self.path = Path(path)
         self._remove = remove_when_closed
+        self._folder = temporary_folder
         self.setWindowTitle(title or _tr("Pratinjau — {0}").format(self.path.name))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -92,12 +95,15 @@ class PdfPreviewDialog(QDialog):
         for factor in ZOOMS:
             self.zoom_combo.addItem(f"{round(factor * 100)} %", factor)
         self.zoom_combo.currentIndexChanged.connect(self._on_zoom)
-        self.save_button = QPushButton(_tr("Simpan salinan…"))
-        self.save_button.clicked.connect(self.save_copy)
-        self.external_button = QPushButton(_tr("Buka di penampil sistem"))
-        self.external_button.setToolTip(_tr("Untuk mencetak ke printer dari penampil PDF komputer ini"))
-        self.external_button.clicked.connect(lambda: None if open_in_system_viewer(self.path) else None)
-        self.close_button = QPushButton(_tr("Tutup"))
+        self.print_button = QPushButton(_tr("&Cetak…"))
+        self.print_button.setToolTip(_tr("Cetak ke printer: pilih printer, halaman dan jumlah salinan"))
+        self.print_button.clicked.connect(lambda _checked=False: self.print_on_printer())
+        self.save_button = QPushButton(_tr("&Simpan salinan…"))
+        self.save_button.clicked.connect(lambda _checked=False: self.save_copy())
+        self.external_button = QPushButton(_tr("Buka di &penampil sistem"))
+        self.external_button.setToolTip(_tr("Membuka PDF ini dengan penampil PDF komputer ini"))
+        self.external_button.clicked.connect(lambda _checked=False: None if open_in_system_viewer(self.path) else None)
+        self.close_button = QPushButton(_tr("&Tutup"))
         self.close_button.clicked.connect(self.close)
 
         tools = QHBoxLayout()
@@ -105,9 +111,12 @@ class PdfPreviewDialog(QDialog):
         tools.addWidget(self.page_label)
         tools.addWidget(self.next_button)
         tools.addSpacing(self.fontMetrics().horizontalAdvance("x" * 3))
-        tools.addWidget(QLabel(_tr("Perbesaran:")))
+        zoom_label = QLabel(_tr("Per&besaran:"))
+        zoom_label.setBuddy(self.zoom_combo)
+        tools.addWidget(zoom_label)
         tools.addWidget(self.zoom_combo)
         tools.addStretch()
+        tools.addWidget(self.print_button)
         tools.addWidget(self.save_button)
         tools.addWidget(self.external_button)
         tools.addWidget(self.close_button)
@@ -161,17 +170,25 @@ class PdfPreviewDialog(QDialog):
             self.view.setZoomFactor(float(choice))
 
     # -- actions --------------------------------------------------------------------------------------
+    def print_on_printer(self) -> int:
+        """Qt's print dialog, then the pages of this PDF onto the printer; returns the pages printed."""
+        from . import messages
+        from .pdf_printer import PrintError, print_file
+
+        try:
+            return print_file(self, self.path, self.windowTitle())
+        except PrintError as exc:
+            messages.show_error(self, _tr("Cetak"), str(exc))
+            return 0
+
     def save_copy(self) -> None:
         from ..db.errors import KinerjaDbError
         from ..services.output import copy_file
         from . import messages
         from .save_dialog import ask_save_path
 
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         title = _tr("Simpan salinan PDF")
-        target = ask_save_path(
-            self, title, str(Path(folder) / self.path.name), _tr("Berkas PDF (*.pdf)"), suffix=".pdf"
-        )
+        target = ask_save_path(self, title, self.path.name, _tr("Berkas PDF (*.pdf)"), suffix=".pdf")
         if not target:
             return
         try:
@@ -193,17 +210,26 @@ class PdfPreviewDialog(QDialog):
         if self._remove:
             with contextlib.suppress(OSError):
                 self.path.unlink(missing_ok=True)
+            if self._folder is not None:
+                with contextlib.suppress(OSError):
+                    self._folder.rmdir()  # only when empty: nothing else of the user's goes
             self._remove = False
 
 
 def show_pdf_preview(
-    parent: QWidget | None, path: str | Path, *, title: str | None = None, remove_when_closed: bool = False
+    parent: QWidget | None,
+    path: str | Path,
+    *,
+    title: str | None = None,
+    remove_when_closed: bool = False,
+    temporary_folder: Path | None = None,
 ) -> PdfPreviewDialog | None:
     """Show ``path`` in a PdfPreviewDialog; without QtPdf (or if it cannot read the file) open the system viewer."""
     if not pdf_support_available():
         open_in_system_viewer(path)
         return None
-    dialog = PdfPreviewDialog(path, parent, title=title, remove_when_closed=remove_when_closed)
+    dialog = PdfPreviewDialog(path, parent, title=title, remove_when_closed=remove_when_closed,
+                              temporary_folder=temporary_folder)
     if dialog.load_error is not None:
         dialog._remove = False  # the system viewer still needs the file
         dialog.close()

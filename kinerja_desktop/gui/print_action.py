@@ -2,13 +2,15 @@
 
 The screen says *what* to print as a ``printing.Request``; the service names the file and writes it, so the GUI
 writes the very file the CLI writes. :meth:`PrintAction.preview` shows it from a temporary folder,
-:meth:`PrintAction.save` suggests the service's file name and writes where the user chose, and
+:meth:`PrintAction.save` suggests the service's file name and writes where the user chose,
+:meth:`PrintAction.print_on_printer` prints it on a printer (Qt's print dialog, ``pdf_printer``), and
 :meth:`PrintAction.to_folder` prints many documents behind a progress dialog with "Batal". Rendering runs off
 the GUI thread.
 """
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -44,6 +46,11 @@ def _default_failed(parent: QWidget, text: str) -> None:
     messages.show_error(parent, _tr("Cetak"), text)
 
 
+def _remove_temporary(folder: Path) -> None:
+    """A preview's or a printout's own temporary folder, with what is in it."""
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 class PrintAction(QObject):
     """Preview, save and print-to-folder for one widget; ``busy_changed`` while something renders."""
 
@@ -56,12 +63,14 @@ class PrintAction(QObject):
         *,
         saved: Callable[[Path], None] | None = None,
         failed: Callable[[str], None] | None = None,
+        printed: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.widget = parent
         self.runner = runner
         self._saved = saved or (lambda path: _default_saved(parent, path))
         self._failed = failed or (lambda text: _default_failed(parent, text))
+        self._printed = printed or (lambda _pages: None)
         self.preview_dialog: PdfPreviewDialog | None = None
         self.last_file: Path | None = None
         self.busy = False
@@ -69,9 +78,28 @@ class PrintAction(QObject):
 
     # -- one document ---------------------------------------------------------------------------------
     def preview(self, db: Database, request: printing.Request, title: str) -> None:
-        """Render into a temporary folder, then show it in the app (the file goes when the window closes)."""
+        """Render into a temporary folder, then show it in the app (file and folder go when the window closes)."""
         folder = Path(tempfile.mkdtemp(prefix="kinerja-pratinjau-"))
-        self._render(db, request, folder, lambda path: self._show(path, title))
+        self._render(db, request, folder, lambda path: self._show(path, title, folder), temporary=folder)
+
+    def print_on_printer(self, db: Database, request: printing.Request, title: str) -> None:
+        """Render into a temporary folder, then Qt's print dialog and the pages onto the printer."""
+        folder = Path(tempfile.mkdtemp(prefix="kinerja-cetak-"))
+
+        def print_it(path: Path) -> None:
+            from .pdf_printer import PrintError, print_file
+
+            try:
+                printed = print_file(self.widget, path, title)
+            except PrintError as exc:
+                self._failed(str(exc))
+                printed = 0
+            finally:
+                _remove_temporary(folder)
+            if printed:
+                self._printed(printed)
+
+        self._render(db, request, folder, print_it, temporary=folder)
 
     def save(self, db: Database, request: printing.Request) -> None:
         """Ask where, suggesting the service's file name, then write there."""
@@ -88,7 +116,10 @@ class PrintAction(QObject):
             target = target.with_name(target.name + ".pdf")
         self._render(db, request, target, self._saved)
 
-    def _render(self, db: Database, request: printing.Request, out: Path, then: Callable[[Path], None]) -> None:
+    def _render(
+        self, db: Database, request: printing.Request, out: Path, then: Callable[[Path], None], *,
+        temporary: Path | None = None,
+    ) -> None:
         self._set_busy(True)
 
         def done(written: list[Path]) -> None:
@@ -98,13 +129,15 @@ class PrintAction(QObject):
 
         def failed(error: BaseException) -> None:
             self._set_busy(False)
+            if temporary is not None:
+                _remove_temporary(temporary)
             self._failed(str(error))
 
         self.runner.run(printing.write, db, request, out, on_success=done, on_failure=failed)
 
-    def _show(self, path: Path, title: str) -> None:
+    def _show(self, path: Path, title: str, folder: Path) -> None:
         self.close_preview()
-        dialog = show_pdf_preview(self.widget, path, title=title, remove_when_closed=True)
+        dialog = show_pdf_preview(self.widget, path, title=title, remove_when_closed=True, temporary_folder=folder)
         self.preview_dialog = dialog
         if dialog is not None:
             dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))

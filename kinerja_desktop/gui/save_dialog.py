@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..db.database import Database
@@ -19,6 +19,19 @@ from . import messages
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("save_dialog", text)
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (where a file is saved unless the caller knows a better place)."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def in_documents(suggested: str) -> str:
+    """A bare file name is suggested in the Documents folder; a path with a folder stays as it is."""
+    path = Path(suggested)
+    return suggested if not suggested or path.is_absolute() or path.parent != Path(".") else str(
+        documents_folder() / path
+    )
 
 
 def get_save_file_name(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str:
@@ -40,7 +53,9 @@ def ask_save_path(
     suffix: str = "",
     database: Database | None = None,
 ) -> str | None:
-    """Ask where to write a new file; None when cancelled. A refused path is said, then asked again."""
+    """Ask where to write a new file (a bare ``suggested`` name in the Documents folder); None when cancelled.
+    A refused path is said, then asked again."""
+    suggested = in_documents(suggested)
     while True:
         chosen = get_save_file_name(parent, title, suggested, file_filter)
         if not chosen:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from kinerja_desktop.domain.enums import AgreementKind, AgreementStatus
-from kinerja_desktop.gui import messages
+from kinerja_desktop.gui import messages, unsaved
 from kinerja_desktop.gui.dialogs import agreement_editor
 from kinerja_desktop.gui.jobs import SyncRunner
 from kinerja_desktop.gui.screens.agreements import AgreementsScreen
@@ -30,7 +30,7 @@ def asked(monkeypatch) -> list[str]:
     monkeypatch.setattr(messages, "show_error", lambda _p, _t, text: questions.append(text))
     monkeypatch.setattr(messages, "show_info", lambda _p, _t, text: questions.append(text))
     monkeypatch.setattr(messages, "confirm", lambda _p, _t, text: questions.append(text) or True)
-    monkeypatch.setattr(agreement_editor, "ask_save_changes", lambda _parent: B.Discard)
+    monkeypatch.setattr(unsaved, "ask_unsaved_changes", lambda _parent, **_kw: unsaved.DISCARD)
     return questions
 
 

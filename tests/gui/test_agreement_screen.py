@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QLineEdit, QM
 
 from kinerja_desktop.db.errors import DatabaseLockedError
 from kinerja_desktop.domain.enums import AgreementStatus, Polarity
-from kinerja_desktop.gui import messages, print_action
+from kinerja_desktop.gui import messages, print_action, unsaved
 from kinerja_desktop.gui.dialogs import agreement_editor
 from kinerja_desktop.gui.jobs import SyncRunner
 from kinerja_desktop.gui.models.agreement_items_model import AgreementItemsModel
@@ -50,7 +50,7 @@ def said(monkeypatch) -> Said:
 @pytest.fixture
 def screen(qtbot, demo_db, said, monkeypatch):
     # An editor left open with edits at the end of a test is closed without asking.
-    monkeypatch.setattr(agreement_editor, "ask_save_changes", lambda _parent: B.Discard)
+    monkeypatch.setattr(unsaved, "ask_unsaved_changes", lambda _parent, **_kw: unsaved.DISCARD)
     view = AgreementsScreen(SyncRunner())
     view.set_context(demo_db, 2026)
     view.refresh()
@@ -312,24 +312,24 @@ def test_amendment_with_reason_shows_both_versions_and_what_changed(qtbot, scree
 
 
 def test_closing_with_unsaved_changes_asks(qtbot, screen, demo_db, monkeypatch):
-    answers: list[QMessageBox.StandardButton] = []
-    monkeypatch.setattr(agreement_editor, "ask_save_changes", lambda _parent: answers.pop(0))
+    answers: list[str] = []
+    monkeypatch.setattr(unsaved, "ask_unsaved_changes", lambda _parent, **_kw: answers.pop(0))
     editor = open_editor(qtbot, screen, "Dinkes")
     agreement_id = editor.detail.id
     qtbot.keyClicks(editor.header.placeEdit, " Utara")
     # Batal: the editor stays open with the input
-    answers.append(B.Cancel)
+    answers.append(unsaved.CANCEL)
     click(qtbot, editor.close_button)
     assert editor.isVisible() and editor.header.placeEdit.text() == "Sukamaju Utara"
     # Jangan simpan: closed, nothing stored
-    answers.append(B.Discard)
+    answers.append(unsaved.DISCARD)
     click(qtbot, editor.close_button)
     assert screen.editor is None
     assert agreement_service.get_agreement(demo_db, agreement_id).place == "Sukamaju"
     # Simpan: stored, then closed
     editor = open_editor(qtbot, screen, "Dinkes")
     qtbot.keyClicks(editor.header.placeEdit, " Utara")
-    answers.append(B.Save)
+    answers.append(unsaved.SAVE)
     editor.close()
     assert screen.editor is None
     assert agreement_service.get_agreement(demo_db, agreement_id).place == "Sukamaju Utara"

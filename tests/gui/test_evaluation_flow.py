@@ -83,6 +83,10 @@ class FakeSource:
         self.saved.append(report)
         return self.result
 
+    def value_problem(self, indicator_id: str, value: Decimal) -> str | None:
+        # As the service's column check words it, for the precision tests.
+        return "Realisasi terlalu besar: paling banyak 16 angka sebelum koma" if abs(value) >= 10**16 else None
+
 
 PROGRAM = ProgramResult("prog-1", "1.02.02", "Program Pemenuhan Upaya Kesehatan", 1_000_000_000,
                         (300_000_000, None, None, None), 300_000_000, None)

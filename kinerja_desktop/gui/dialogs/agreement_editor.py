@@ -15,37 +15,38 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
 
 from ...db.database import Database
 from ...db.errors import AgreementLockedError, KinerjaDbError
-from ...domain.enums import ActingKind
-from ...domain.formatting import format_date, format_rupiah
+from ...domain.enums import ActingKind, Polarity
+from ...domain.formatting import format_date, format_number, format_rupiah
+from ...domain.targets import quarters_from_yearly
 from ...services import agreements as agreement_service
 from ...services import opd as opd_service
 from ...services import pacts as pact_service
 from ...services.agreement_data import AgreementDetail, Signer
 from ...services.agreement_signers import Difference, SignersOutOfDate, reference_date
 from ...services.errors import ValidationError
-from .. import connection, messages
+from .. import connection, messages, unsaved
 from ..jobs import JobRunner
+from ..models.agreement_items_model import AgreementItemsModel
 from ..models.agreement_list_model import version_text
 from ..print_action import PrintAction
-from .agreement_actions import AmendmentDialog, SignDialog, from_qdate, to_qdate
+from ..unsaved import UnsavedChangesGuard
+from .agreement_actions import AmendmentDialog, SignDialog, to_qdate
 from .agreement_editor_layout import FIRST_ACTING, AgreementEditorLayout
 from .agreement_editor_rows import AgreementEditorRows
-from .agreement_state import Banner, editor_actions, row_actions
+from .agreement_state import Banner, editor_actions, lock_reason, row_actions
 
 ERROR_STYLE = "QLabel { color: #b3261e; background: #fdecea; border: 1px solid #f5c2bd; padding: 0.4em; }"
 INFO_STYLE = "QLabel { color: #1b5e20; background: #edf7ed; border: 1px solid #b7dfb9; padding: 0.4em; }"
@@ -80,23 +81,7 @@ def ask_take_signers(parent: QWidget, error: SignersOutOfDate) -> bool:
     return messages.confirm(parent, _tr("Penanda tangan"), question)
 
 
-def ask_save_changes(parent: QWidget) -> QMessageBox.StandardButton:
-    """Save / don't save / cancel before closing an editor with unsaved edits (tests replace this)."""
-    B = QMessageBox.StandardButton
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        _tr("Perubahan belum disimpan"),
-        _tr("Perjanjian Kinerja ini memiliki perubahan yang belum disimpan. Simpan sebelum menutup?"),
-        B.Save | B.Discard | B.Cancel,
-        parent,
-    )
-    box.setDefaultButton(B.Save)
-    messages.localize_buttons(box)
-    box.button(B.Discard).setText(_tr("Jangan simpan"))
-    return B(box.exec())
-
-
-class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
+class AgreementEditor(UnsavedChangesGuard, AgreementEditorRows, AgreementEditorLayout, QDialog):
     """Edits one version of a PK; ``changed(id)`` is emitted whenever the database was changed from here."""
 
     changed = Signal(str)
@@ -117,6 +102,7 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
         self.pending_dialog: QDialog | None = None
         self.differences: list[Difference] = []
         self._build()
+        self.lock.reason_shown.connect(self.show_info_message)
         self._first_title = self.header.firstGroup.title()
         self._first_button_text = self.header.firstFromHeadButton.text()
         self._second_title = self.header.secondGroup.title()
@@ -188,7 +174,9 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
         h.placeEdit.setText(detail.place)
         h.signDateEdit.setMinimumDate(QDate(detail.year - 1, 1, 1))
         h.signDateEdit.setMaximumDate(QDate(detail.year, 12, 31))
-        h.signDateEdit.setDate(to_qdate(detail.sign_date) if detail.sign_date else h.signDateEdit.minimumDate())
+        h.signDateEdit.set_value(detail.sign_date)
+        # An empty date's calendar opens where signing usually is (January of the PK's year), not on its minimum.
+        h.signDateEdit.set_suggested(reference_date(detail.year, None))
         self._set_first(detail.first)
         self._second = replace(detail.second)
         self._fill_second_choices(detail.sign_date or self._default_sign_date())
@@ -292,7 +280,7 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
             self._banner(_tr("Final — siap ditandatangani. Untuk mengubah isinya, kembalikan ke draf."), FINAL_STYLE)
         else:
             self.banner.hide()
-        self._set_read_only(not actions.editable)
+        self._set_read_only(lock_reason(detail.status, signed_on) if not actions.editable else "")
         self.header.signDateLabel.setText(
             _tr("Tanggal penandatanganan:") if actions.signed else _tr("Tanggal &rencana:")
         )
@@ -310,15 +298,17 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
         self.banner.setStyleSheet(style)
         self.banner.show()
 
-    def _set_read_only(self, read_only: bool) -> None:
+    def _set_read_only(self, reason: str) -> None:
+        """Lock the fields and tables with the one locked look (a click says ``reason``); "" unlocks them."""
         h = self.header
-        for edit in self.header_widget.findChildren(QLineEdit):
-            edit.setReadOnly(read_only)
-        for plain in self.header_widget.findChildren(QPlainTextEdit):
-            plain.setReadOnly(read_only)
-        for combo in self.header_widget.findChildren(QComboBox):
-            combo.setEnabled(not read_only)
-        h.signDateEdit.setReadOnly(read_only)
+        read_only = bool(reason)
+        fields = [
+            widget
+            for kind in (QLineEdit, QPlainTextEdit, QComboBox)
+            for widget in self.header_widget.findChildren(kind)
+            if not isinstance(widget.parentWidget(), QComboBox | type(h.signDateEdit))
+        ]
+        self.lock.set_locked([*fields, h.signDateEdit, self.items_view, self.programs_view], reason)
         h.firstFromHeadButton.setVisible(not read_only)
         for button in (
             self.add_items_button,
@@ -379,8 +369,7 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
 
     # -- signers --------------------------------------------------------------------------------------
     def planned_date(self) -> date | None:
-        edit: QDateEdit = self.header.signDateEdit
-        return None if edit.date() == edit.minimumDate() else from_qdate(edit.date())
+        return self.header.signDateEdit.value()
 
     def fill_first_from_head(self) -> None:
         assert self.detail is not None
@@ -612,6 +601,56 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
             return
         self.load(agreement_id)
 
+    # -- the grids ------------------------------------------------------------------------------------
+    def _item_lock_reason(self, index: QModelIndex) -> str:
+        """Why a cell of the indicators cannot be typed in ("" for the number, which only counts)."""
+        if not self.editable:
+            return self.lock.reason
+        column = index.column()
+        item = self.items_model.item_at(index.row())
+        if column == AgreementItemsModel.SASARAN:
+            return _tr("Sasaran mengikuti Renstra; ubah di layar Renstra & Indikator.")
+        if column == AgreementItemsModel.TARGET and (item.target_grade or item.polarity is Polarity.RANGE):
+            return _tr("Target rentang atau predikat diatur di Renstra & Indikator.")
+        if column in AgreementItemsModel.QUARTERS and item.target_grade:
+            return _tr("Indikator kualitatif tidak memakai target triwulan.")
+        return ""
+
+    def _program_lock_reason(self, _index: QModelIndex) -> str:
+        return self.lock.reason if not self.editable else ""
+
+    def _grid_message(self, text: str) -> None:
+        if "ditolak" in text:
+            self.show_error_message(text)
+        elif text:
+            self.show_info_message(text)
+
+    def fill_quarters(self) -> int:
+        """TW I–IV of the chosen rows from their yearly target by their cumulation rule (one undoable step)."""
+        grid = self.items_grid
+        rows, _columns = grid.selected_block()
+        values = []
+        skipped = []
+        for row in rows:
+            item = self.items_model.item_at(row)
+            quarters = (
+                quarters_from_yearly(item.target, item.cumulation)
+                if item.target is not None and not item.target_grade and item.polarity is not Polarity.RANGE
+                else None
+            )
+            if quarters is None:
+                skipped.append(item.indicator_name)
+                continue
+            values += [(self.items_model.index(row, column), value)
+                       for column, value in zip(AgreementItemsModel.QUARTERS, quarters, strict=True)]
+        stored, errors = grid.set_values(values, _tr("isi TW dari target"))
+        text = _tr("TW I–IV diisi dari target tahunan pada {0} baris.").format(len(rows) - len(skipped))
+        if skipped:
+            text += " " + _tr("Tidak diisi (tanpa target angka, rentang, predikat atau dirilis instansi lain): {0}."
+                              ).format(", ".join(skipped))
+        grid.report(text, errors)
+        return stored
+
     # -- small dialogs and closing --------------------------------------------------------------------
     def _open_pending(self, dialog: QDialog) -> None:
         self.pending_dialog = dialog
@@ -625,25 +664,27 @@ class AgreementEditor(AgreementEditorRows, AgreementEditorLayout, QDialog):
 
     def _resolve_unsaved(self) -> bool:
         """Ask about unsaved edits; True when the editor may go on (saved or deliberately dropped)."""
-        answer = ask_save_changes(self)
-        if answer == QMessageBox.StandardButton.Save:
+        answer = unsaved.ask_unsaved_changes(self)
+        if answer == unsaved.SAVE:
             return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer == unsaved.DISCARD:
             self.dirty = False
             return True
         return False
 
-    def reject(self) -> None:
-        if self.dirty and not self._resolve_unsaved():
-            return
-        super().reject()
+    # -- the unsaved-changes guard: Tutup, Esc and the window's close button ask -------------------------------
+    def has_unsaved_changes(self) -> bool:
+        return self.dirty
+
+    def save_changes(self) -> bool:
+        return self.save()
 
     def force_close(self) -> None:
         """Close for good (the main window closes or changes database); unsaved edits may still be saved."""
-        if self.dirty and ask_save_changes(self) == QMessageBox.StandardButton.Save:
+        if self.dirty and unsaved.ask_unsaved_changes(self) == unsaved.SAVE:
             self.save()
         self.dirty = False
         if self.pending_dialog is not None:
             self.pending_dialog.reject()
         self.printer.close_preview()
-        super().reject()
+        self.discard_and_close()

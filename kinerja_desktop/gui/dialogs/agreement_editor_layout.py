@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from ...domain.enums import ActingKind
 from ..delegates import NumberDelegate, RupiahDelegate
 from ..forms.ui_agreement_editor import Ui_AgreementHeader
+from ..grid import GridEditing
+from ..locked import FieldLock
 from ..models.agreement_items_model import AgreementItemsModel
 from ..models.agreement_programs_model import AgreementProgramsModel
 from ..views import setup_table
@@ -45,6 +47,12 @@ class AgreementEditorLayout:
 
     _mark_dirty: Any
     _update_buttons: Any
+    _item_lock_reason: Any
+    _program_lock_reason: Any
+    _grid_message: Any
+    fill_quarters: Any
+    print_on_printer: Any
+    print_to_file: Any
 
     # -- building -------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -71,6 +79,7 @@ class AgreementEditorLayout:
         self.refresh_button.clicked.connect(lambda: None if self.refresh_from_records() else None)
         self.refresh_button.hide()
 
+        self.lock = FieldLock(self)  # type: ignore[arg-type]
         self.header_widget = QWidget()
         self.header = Ui_AgreementHeader()
         self.header.setupUi(self.header_widget)
@@ -113,6 +122,13 @@ class AgreementEditorLayout:
         self.number_delegate.input_rejected.connect(self.show_error_message)
         for column in (AgreementItemsModel.TARGET, *AgreementItemsModel.QUARTERS):
             self.items_view.setItemDelegateForColumn(column, self.number_delegate)
+        self.items_grid = GridEditing(self.items_view, locked_reason=self._item_lock_reason)
+        self.items_grid.message.connect(self._grid_message)
+        self.fill_action = self.items_grid.add_action(_tr("Isi TW I–IV dari target tahunan"), self.fill_quarters)
+        self.fill_button = QPushButton(_tr("Isi TW dari target"))
+        self.fill_button.setToolTip(_tr("Isi TW I–IV baris terpilih dari target tahunannya menurut cara kumulasi "
+                                        "indikator (juga lewat klik kanan pada tabel)"))
+        self.fill_button.clicked.connect(lambda _checked=False: self.fill_quarters())
         self.add_items_button = QPushButton(_tr("Tambah dari Renstra…"))
         self.add_items_button.clicked.connect(self.add_items_from_renstra)
         self.remove_item_button = QPushButton(_tr("Hapus"))
@@ -123,8 +139,8 @@ class AgreementEditorLayout:
         self.down_button.clicked.connect(lambda: self.move_selected_item(1))
         items_tab = self._table_tab(
             self.items_view,
-            [self.add_items_button, self.remove_item_button, self.up_button, self.down_button],
-            QLabel(_tr("Target diisi dengan format Indonesia, misalnya 92,5 atau 1.250.000.")),
+            [self.add_items_button, self.remove_item_button, self.up_button, self.down_button, self.fill_button],
+            QLabel(_tr("Ketik 92,5 atau 1.250.000, atau tempel sel dari Excel (Ctrl+V).")),
         )
 
         self.programs_model = AgreementProgramsModel(self)
@@ -136,6 +152,8 @@ class AgreementEditorLayout:
         self.rupiah_delegate = RupiahDelegate(self)
         self.rupiah_delegate.input_rejected.connect(self.show_error_message)
         self.programs_view.setItemDelegateForColumn(AgreementProgramsModel.BUDGET, self.rupiah_delegate)
+        self.programs_grid = GridEditing(self.programs_view, locked_reason=self._program_lock_reason)
+        self.programs_grid.message.connect(self._grid_message)
         self.add_programs_button = QPushButton(_tr("Tambah dari Renstra…"))
         self.add_programs_button.clicked.connect(self.add_programs_from_renstra)
         self.new_program_button = QPushButton(_tr("Program baru"))
@@ -177,9 +195,12 @@ class AgreementEditorLayout:
         self.paper.setToolTip(_tr("Ukuran kertas untuk pratinjau dan cetak"))
         self.preview_button = QPushButton(_tr("P&ratinjau"))
         self.preview_button.clicked.connect(self.preview)
-        self.print_button = QPushButton(_tr("&Cetak…"))
-        self.print_button.setToolTip(_tr("Simpan PK sebagai PDF untuk dicetak dan ditandatangani"))
-        self.print_button.clicked.connect(self.print_to_file)
+        self.printer_button = QPushButton(_tr("&Cetak…"))
+        self.printer_button.setToolTip(_tr("Cetak PK ke printer untuk ditandatangani"))
+        self.printer_button.clicked.connect(lambda _checked=False: self.print_on_printer())
+        self.print_button = QPushButton(_tr("Simpan PD&F…"))
+        self.print_button.setToolTip(_tr("Simpan PK sebagai berkas PDF (untuk dikirim, diarsipkan atau dicetak kemudian)"))
+        self.print_button.clicked.connect(lambda _checked=False: self.print_to_file())
         self.close_button = QPushButton(_tr("T&utup"))
         self.close_button.clicked.connect(self.reject)
 
@@ -191,6 +212,7 @@ class AgreementEditorLayout:
         actions.addWidget(QLabel(_tr("Kertas:")))
         actions.addWidget(self.paper)
         actions.addWidget(self.preview_button)
+        actions.addWidget(self.printer_button)
         actions.addWidget(self.print_button)
         actions.addWidget(self.close_button)
 

@@ -190,6 +190,11 @@ class AgreementEditorRows:
         if self._ready_to_print():
             self.printer.save(self.db, self._request())
 
+    def print_on_printer(self) -> None:
+        """Cetak…: Qt's print dialog, then the PK's PDF onto the printer."""
+        if self._ready_to_print():
+            self.printer.print_on_printer(self.db, self._request(), self.document_title())
+
     @property
     def preview_dialog(self) -> PdfPreviewDialog | None:
         return self.printer.preview_dialog
@@ -203,6 +208,7 @@ class AgreementEditorRows:
     def _print_busy(self, busy: bool) -> None:
         self.preview_button.setEnabled(not busy)
         self.print_button.setEnabled(not busy)
+        self.printer_button.setEnabled(not busy)
         has_pact = getattr(self, "pact", None) is not None
         self.header.previewPactButton.setEnabled(not busy and has_pact)
         self.header.printPactButton.setEnabled(not busy and has_pact)

@@ -56,6 +56,18 @@ def editor_actions(status: AgreementStatus, version_no: int, newest_version: int
     )
 
 
+def lock_reason(status: AgreementStatus, signed_on: str) -> str:
+    """Why the fields of a PK in ``status`` cannot be changed ("" for a draft); ``signed_on`` as printed."""
+    if status is AgreementStatus.FINAL:
+        return "PK ini sudah final dan siap ditandatangani, sehingga isinya terkunci. Untuk mengubahnya, klik " \
+            "Kembalikan ke draf."
+    if status is AgreementStatus.SIGNED:
+        return f"PK ini ditandatangani pada {signed_on} dan terkunci. Perubahan hanya melalui Buat PK Perubahan."
+    if status is AgreementStatus.SUPERSEDED:
+        return f"PK ini ditandatangani pada {signed_on} dan sudah diganti PK Perubahan; isinya terkunci."
+    return ""
+
+
 @dataclass(frozen=True)
 class RowActions:
     """The buttons beside a table of rows (indicators or programs)."""

@@ -2,7 +2,8 @@
 
 Pages come from ``ui/wizard_*.ui``; their ids are :class:`Step`. Each page asks the flow to validate before
 Next and shows its Indonesian messages; Selesai saves everything through the service in one transaction.
-Qt has no Indonesian translation, so the wizard's buttons are named here.
+The tables take pasted cells from Excel, Enter and undo (``grid.GridEditing``); Batal, Esc and closing ask
+before throwing typed input away (``unsaved.UnsavedChangesGuard``).
 """
 
 from __future__ import annotations
@@ -31,11 +32,12 @@ from PySide6.QtWidgets import (
 
 from ...db.errors import KinerjaDbError
 from ...domain.enums import Quarter
-from ...domain.formatting import format_number, format_rupiah
+from ...domain.formatting import format_number, format_rupiah, parse_rupiah
 from ...services.errors import FORM, ValidationError
 from ...services.evaluation_data import budget_key, problems_key, value_key
 from .. import connection, messages
 from ..evaluation_flow import EvaluationFlow, EvaluationSource, IndicatorEntry, ServiceSource, Step, SummaryLine
+from ..grid import GridEditing
 from ..forms.ui_wizard_budget import Ui_WizardBudgetPage
 from ..forms.ui_wizard_choose import Ui_WizardChoosePage
 from ..forms.ui_wizard_problems import Ui_WizardProblemsPage
@@ -45,6 +47,7 @@ from ..models.evaluation_budget_model import BudgetEntryModel
 from ..models.evaluation_colors import WATCH, capaian_color, predicate_color
 from ..models.evaluation_entry_model import RealizationEntryModel, target_text
 from ..models.record_table import RIGHT, Column, RecordTableModel
+from ..unsaved import UnsavedChangesGuard
 from ..views import setup_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -160,6 +163,12 @@ class _Page(QWizardPage):
         label.setVisible(bool(errors))
         return not errors
 
+    def show_message(self, text: str) -> None:
+        """What a paste or an emptying of cells did (the grid's message)."""
+        label = self.ui.errorLabel  # type: ignore[attr-defined]
+        label.setText(text)
+        label.setVisible(bool(text))
+
 
 class ChoosePage(_Page):
     step = Step.CHOOSE
@@ -263,6 +272,8 @@ class RealizationPage(_Page):
         self.ui.table.setColumnWidth(RealizationEntryModel.VALUE, width * 16)
         self.delegate = RealizationDelegate(self.model, self)
         self.ui.table.setItemDelegateForColumn(RealizationEntryModel.VALUE, self.delegate)
+        self.grid = GridEditing(self.ui.table, parse=self._parse_cell)
+        self.grid.message.connect(self.show_message)
         self.model.edited.connect(lambda: self.show_errors({}))
         threshold = format_number(self.flow.settings.warning_threshold, None)
         self.ui.legendLabel.setText(
@@ -285,6 +296,14 @@ class RealizationPage(_Page):
         self.show_errors({})
         if self.model.rowCount():
             self.ui.table.setCurrentIndex(self.model.index(0, RealizationEntryModel.VALUE))
+
+    def _parse_cell(self, index: QModelIndex, text: str) -> str:
+        """A pasted realisation is read as the flow reads it (a number or a grade); refused with its reason."""
+        entry = self.model.entry(index.row())
+        typed = text.strip()
+        if typed:
+            self.flow.parsed_value(IndicatorEntry(entry.result, typed))  # ValueError names the problem
+        return typed
 
     def validatePage(self) -> bool:  # noqa: N802
         _commit_open_editor(self.ui.table)
@@ -313,6 +332,8 @@ class BudgetPage(_Page):
         _editable_table(self.ui.table, BudgetEntryModel.PROGRAM)
         self.delegate = AmountDelegate(self)
         self.ui.table.setItemDelegateForColumn(BudgetEntryModel.AMOUNT, self.delegate)
+        self.grid = GridEditing(self.ui.table, parse=self._parse_cell)
+        self.grid.message.connect(self.show_message)
         self.model.edited.connect(self._update_total)
 
     def initializePage(self) -> None:  # noqa: N802
@@ -320,6 +341,13 @@ class BudgetPage(_Page):
         self._update_total()
         if self.model.rowCount():
             self.ui.table.setCurrentIndex(self.model.index(0, BudgetEntryModel.AMOUNT))
+
+    @staticmethod
+    def _parse_cell(_index: QModelIndex, text: str) -> str:
+        """Pasted rupiah: whole, not negative (``parse_rupiah``'s words when not)."""
+        if text.strip():
+            parse_rupiah(text)
+        return text.strip()
 
     def _update_total(self) -> None:
         self.show_errors({})
@@ -357,8 +385,9 @@ class ProblemsPage(_Page):
         self.ui.indicatorList.currentRowChanged.connect(self._show_entry)
         self.ui.problemsEdit.textChanged.connect(self._store_texts)
         self.ui.followUpEdit.textChanged.connect(self._store_texts)
-        self.ui.attachButton.clicked.connect(self.attach)
-        self.ui.detachButton.clicked.connect(self.detach)
+        self.ui.attachButton.clicked.connect(lambda _checked=False: self.attach())
+        self.ui.detachButton.clicked.connect(lambda _checked=False: self.detach())
+        self.ui.oldProblemsButton.clicked.connect(lambda _checked=False: self.take_back_old_problems())
         self.ui.evidenceList.currentRowChanged.connect(lambda _r: self._update_buttons())
         lines = self.fontMetrics().lineSpacing()
         for edit in (self.ui.problemsEdit, self.ui.followUpEdit):
@@ -370,6 +399,7 @@ class ProblemsPage(_Page):
         return self.flow.entries[row] if 0 <= row < len(self.flow.entries) else None
 
     def initializePage(self) -> None:  # noqa: N802
+        self.flow.set_aside_old_problems()  # a corrected value does not keep (and print) the old kendala
         self.ui.indicatorList.clear()
         first_required = None
         for row, entry in enumerate(self.flow.entries):
@@ -402,6 +432,8 @@ class ProblemsPage(_Page):
             if entry is None:
                 for edit in (self.ui.problemsEdit, self.ui.followUpEdit):
                     edit.clear()
+                self.ui.oldProblemsLabel.hide()
+                self.ui.oldProblemsButton.hide()
                 self.ui.indicatorLabel.clear()
                 self.ui.readingLabel.clear()
                 self.ui.evidenceList.clear()
@@ -418,10 +450,26 @@ class ProblemsPage(_Page):
             self.ui.readingLabel.setStyleSheet(f"color: {WATCH.name()};" if required else "")
             self.ui.problemsEdit.setPlainText(entry.problems)
             self.ui.followUpEdit.setPlainText(entry.follow_up)
+            self._show_old_problems(entry)
             self._fill_evidence(entry)
         finally:
             self._loading = False
         self._update_buttons()
+
+    def _show_old_problems(self, entry: IndicatorEntry) -> None:
+        note = self.flow.old_problems_note(entry)
+        self.ui.oldProblemsLabel.setText(note)
+        self.ui.oldProblemsLabel.setVisible(bool(note))
+        self.ui.oldProblemsButton.setVisible(entry.set_aside is not None)
+
+    def take_back_old_problems(self) -> None:
+        """Kembalikan kendala lama: the kendala set aside after a correction are kept after all."""
+        entry = self.entry()
+        if entry is None:
+            return
+        self.flow.take_back_problems(entry)
+        self._show_entry(self.ui.indicatorList.currentRow())
+        self._label_item(self.ui.indicatorList.currentRow())
 
     def _fill_evidence(self, entry: IndicatorEntry) -> None:
         self.ui.evidenceList.clear()
@@ -546,10 +594,11 @@ class SummaryPage(_Page):
         return self.wizard_.save()
 
 
-class EvaluationWizard(QWizard):
+class EvaluationWizard(UnsavedChangesGuard, QWizard):
     """Emits ``saved(opd_id, year, quarter)`` after the quarter report was stored."""
 
     saved = Signal(str, int, int)
+    guard_can_save = False  # only Selesai saves: Batal asks whether to throw the input away
 
     def __init__(
         self,
@@ -568,12 +617,6 @@ class EvaluationWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
-        B = QWizard.WizardButton
-        self.setButtonText(B.BackButton, self.tr("< Kembali"))
-        self.setButtonText(B.NextButton, self.tr("Lanjut >"))
-        self.setButtonText(B.FinishButton, self.tr("Selesai"))
-        self.setButtonText(B.CancelButton, self.tr("Batal"))
-        self.setButtonText(B.CommitButton, self.tr("Simpan"))
         self.choose_page = ChoosePage(self, years or ([year] if year else []), year, quarter, opd_id)
         self.realization_page = RealizationPage(self)
         self.budget_page = BudgetPage(self)
@@ -588,6 +631,9 @@ class EvaluationWizard(QWizard):
 
     def page_for(self, step: Step) -> _Page:
         return self.page(int(step))  # type: ignore[return-value]
+
+    def has_unsaved_changes(self) -> bool:
+        return self.flow.saved is None and self.flow.is_changed()
 
     def save(self) -> bool:
         """Store the report; on refusal show why (nothing was written: the service works in one transaction)."""

@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
-    QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGridLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
+
+from kinerja_desktop.gui.date_edit import DateEdit
 
 class Ui_AgreementHeader(object):
     def setupUi(self, AgreementHeader):
@@ -45,7 +47,7 @@ class Ui_AgreementHeader(object):
 
         self.signingLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.signDateLabel)
 
-        self.signDateEdit = QDateEdit(self.signingGroup)
+        self.signDateEdit = DateEdit(self.signingGroup)
         self.signDateEdit.setObjectName(u"signDateEdit")
         self.signDateEdit.setCalendarPopup(True)
 

@@ -50,6 +50,23 @@ class Ui_WizardProblemsPage(object):
 
         self.editorLayout.addWidget(self.readingLabel)
 
+        self.oldProblemsRow = QHBoxLayout()
+        self.oldProblemsRow.setObjectName(u"oldProblemsRow")
+        self.oldProblemsLabel = QLabel(self.editorPane)
+        self.oldProblemsLabel.setObjectName(u"oldProblemsLabel")
+        self.oldProblemsLabel.setWordWrap(True)
+        self.oldProblemsLabel.setStyleSheet(u"color: #5d4037; background: #fff8e1; padding: 0.3em;")
+
+        self.oldProblemsRow.addWidget(self.oldProblemsLabel)
+
+        self.oldProblemsButton = QPushButton(self.editorPane)
+        self.oldProblemsButton.setObjectName(u"oldProblemsButton")
+
+        self.oldProblemsRow.addWidget(self.oldProblemsButton)
+
+
+        self.editorLayout.addLayout(self.oldProblemsRow)
+
         self.problemsLabel = QLabel(self.editorPane)
         self.problemsLabel.setObjectName(u"problemsLabel")
 
@@ -126,6 +143,10 @@ class Ui_WizardProblemsPage(object):
     def retranslateUi(self, WizardProblemsPage):
         WizardProblemsPage.setTitle(QCoreApplication.translate("WizardProblemsPage", u"Kendala, tindak lanjut dan bukti dukung", None))
         WizardProblemsPage.setSubTitle(QCoreApplication.translate("WizardProblemsPage", u"Indikator dengan capaian di bawah 100 % wajib diberi kendala dan tindak lanjut. Bukti dukung boleh dilampirkan untuk indikator mana pun.", None))
+        self.oldProblemsButton.setText(QCoreApplication.translate("WizardProblemsPage", u"Kembalikan kendala l&ama", None))
+#if QT_CONFIG(tooltip)
+        self.oldProblemsButton.setToolTip(QCoreApplication.translate("WizardProblemsPage", u"Pakai lagi kendala dan tindak lanjut yang ditulis untuk realisasi sebelumnya", None))
+#endif // QT_CONFIG(tooltip)
         self.problemsLabel.setText(QCoreApplication.translate("WizardProblemsPage", u"&Kendala / permasalahan:", None))
         self.followUpLabel.setText(QCoreApplication.translate("WizardProblemsPage", u"&Tindak lanjut / solusi:", None))
         self.evidenceLabel.setText(QCoreApplication.translate("WizardProblemsPage", u"&Bukti dukung:", None))

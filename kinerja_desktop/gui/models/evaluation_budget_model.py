@@ -11,7 +11,7 @@ from ...domain import absorption
 from ...domain.evaluation import budget_to_date, over_pagu
 from ...domain.formatting import format_number, format_rupiah
 from ..evaluation_flow import EvaluationFlow, ProgramEntry
-from .record_table import ALERT, RIGHT
+from .record_table import ALERT, ERROR_BACKGROUND, RIGHT
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -91,9 +91,20 @@ class BudgetEntryModel(QAbstractTableModel):
             to_date = self.flow.budget_to_date(entry)
             if to_date is None or over_pagu(to_date, entry.result.pagu):
                 return QBrush(ALERT)
+        if column == self.AMOUNT and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
+            problem = self._problem(entry)
+            if problem:  # the cell itself says that what was typed cannot be taken
+                return QBrush(ERROR_BACKGROUND) if role == Qt.ItemDataRole.BackgroundRole else problem
         if role == Qt.ItemDataRole.ToolTipRole and column == self.PROGRAM:
             return entry.result.name
         return None
+
+    def _problem(self, entry: ProgramEntry) -> str:
+        try:
+            self.flow.parsed_amount(entry)
+        except ValueError as exc:
+            return str(exc)
+        return ""
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or index.column() != self.AMOUNT:

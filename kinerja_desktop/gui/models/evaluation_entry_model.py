@@ -14,7 +14,7 @@ from ...domain.formatting import format_number
 from ..evaluation_flow import EvaluationFlow, IndicatorEntry
 from . import SORT_ROLE
 from .evaluation_colors import capaian_background, capaian_color
-from .record_table import ALERT, MUTED, RIGHT
+from .record_table import ALERT, ERROR_BACKGROUND, MUTED, RIGHT
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -134,9 +134,13 @@ class RealizationEntryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column == self.CAPAIAN:
             color = capaian_background(self.flow.reading(entry).capaian, self.flow.settings.warning_threshold)
             return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.VALUE and self._refused(entry):
+            return QBrush(ERROR_BACKGROUND)  # the cell itself says that what was typed cannot be taken
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.INDICATOR:
                 return f"{r.sasaran}\n{r.name}"
+            if column == self.VALUE and self._refused(entry):
+                return self.flow.reading(entry).note
             if column == self.VALUE:
                 scale = entry.scale
                 if scale is not None:
@@ -149,6 +153,9 @@ class RealizationEntryModel(QAbstractTableModel):
                 hint = _tr("Aturan kumulasi: {0}").format(CUMULATION_HINT.get(r.cumulation, ""))
                 return f"{hint}\n{earlier}" if earlier else hint
         return None
+
+    def _refused(self, entry: IndicatorEntry) -> bool:
+        return bool(entry.text.strip()) and self.flow.reading(entry).state is ResultState.INVALID
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or index.column() != self.VALUE:

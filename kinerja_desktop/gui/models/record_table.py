@@ -18,6 +18,7 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 MUTED = QColor(110, 110, 110)
 ALERT = QColor(179, 38, 30)
+ERROR_BACKGROUND = QColor(253, 228, 226)  # a cell whose input is refused
 
 
 @dataclass(frozen=True)

@@ -571,5 +571,5 @@ class EvaluationScreen(Screen):
 
     def shutdown(self) -> None:
         if self.wizard is not None:
-            self.wizard.reject()
+            self.wizard.discard_and_close()  # the database changes or the window closes: no question
         self.printer.shutdown()
