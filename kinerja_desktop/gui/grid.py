@@ -533,6 +533,16 @@ class GridEditing(QObject):
         self.message.emit(reason)
         return True
 
+    def _keys(self) -> list[tuple[tuple[QKeySequence | QKeySequence.StandardKey, ...], Callable[[], object]]]:
+        K = QKeySequence.StandardKey
+        return [
+            ((K.Copy,), self.copy),
+            ((K.Paste,), self.paste),
+            ((K.Delete,), self.clear_selection),
+            ((K.Undo,), self.undo_stack.undo),
+            ((K.Redo, QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y)), self.undo_stack.redo),
+        ]
+
     _WATCHED = frozenset({QEvent.Type.Resize, QEvent.Type.ChildAdded, QEvent.Type.ToolTip,
                           QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyPress, QEvent.Type.FocusIn})
 
@@ -560,6 +570,11 @@ class GridEditing(QObject):
         if watched is view and kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if view.state() == QAbstractItemView.State.EditingState:
                 return False
+            for keys, slot in self._keys():  # also when the window is not the active one (no shortcut then)
+                if any(event.matches(k) if isinstance(k, QKeySequence.StandardKey) else
+                       QKeySequence(event.keyCombination()) == k for k in keys):
+                    slot()
+                    return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
                 self.move_down()
                 return True  # never the dialog's default button

@@ -30,7 +30,7 @@ from ...db.database import Database
 from ...db.errors import AgreementLockedError, KinerjaDbError
 from ...domain.enums import ActingKind, Polarity
 from ...domain.formatting import format_date, format_number, format_rupiah
-from ...domain.targets import quarters_from_yearly
+from ...domain.targets import derived_quarters
 from ...services import agreements as agreement_service
 from ...services import opd as opd_service
 from ...services import pacts as pact_service
@@ -634,11 +634,10 @@ class AgreementEditor(UnsavedChangesGuard, AgreementEditorRows, AgreementEditorL
         for row in rows:
             item = self.items_model.item_at(row)
             quarters = (
-                quarters_from_yearly(item.target, item.cumulation)
-                if item.target is not None and not item.target_grade and item.polarity is not Polarity.RANGE
-                else None
+                derived_quarters(item.cumulation, item.polarity, item.target)
+                if not item.target_grade else (None, None, None, None)
             )
-            if quarters is None:
+            if quarters[0] is None:
                 skipped.append(item.indicator_name)
                 continue
             values += [(self.items_model.index(row, column), value)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from ...domain.formatting import format_date, format_number, parse_date
 from ...services.excel_import import Action, ImportRefused, ImportResult
-from ..messages import localize_buttons
 
 KIND_LABELS = {
     "pimpinan": "Pimpinan daerah",
@@ -112,7 +111,6 @@ class ImportPreviewDialog(QDialog):
             widget.setVisible(self.needs_date)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        localize_buttons(self.buttons)
         self.import_button = self.buttons.addButton(self.tr("&Impor"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(bool(changes))
         self.import_button.setDefault(True)
@@ -158,7 +156,6 @@ class ImportProblemsDialog(QDialog):
         self.list.addItems([str(problem) for problem in refused.problems])
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        localize_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
