@@ -23,6 +23,23 @@ class OpdPicker(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 60))
+        self.lineEdit().editingFinished.connect(self._choose_typed)
+
+    def _choose_typed(self) -> None:
+        """Enter (or leaving the field) after typing: the OPD the text names becomes the chosen one, so what the
+        field shows is always the OPD the screen works on. Text that names none shows the chosen OPD again."""
+        text = self.lineEdit().text().strip().casefold()
+        current = self.currentIndex()
+        if current >= 0 and text == self.itemText(current).casefold():
+            return
+        labels = [self.itemText(i).casefold() for i in range(self.count())]
+        starting = [i for i, label in enumerate(labels) if text and label.startswith(text)]
+        containing = [i for i, label in enumerate(labels) if text and text in label]
+        choice = (starting or containing or [current])[0]
+        if choice != current:
+            self.setCurrentIndex(choice)  # currentIndexChanged: the screen reloads for this OPD
+        if choice >= 0:
+            self.lineEdit().setText(self.itemText(choice))
 
     def fill(self, db: Database | None) -> None:
         """(Re)list the OPDs of ``db``, keeping the chosen one when it is the same database; no signal."""

@@ -384,3 +384,34 @@ def test_tree_kinds_and_buttons_follow_the_selection(screen, plan):
     assert not screen.add_indicator_button.isEnabled() and screen.add_target_button.isEnabled()
     screen.select_node(row_of(screen, "IK1")[0])
     assert screen.add_indicator_button.isEnabled()
+
+
+def test_an_opd_typed_into_the_picker_and_entered_is_the_one_worked_on(qtbot, screen, plan):
+    # Issue 14 §5: the picker showed the typed OPD but kept the old tree, and a new tujuan went to the old OPD
+    screen.select_opd(plan["dinkes"])
+    dinkes_tree = node_texts(screen)
+    assert dinkes_tree
+    edit = screen.opd_combo.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "kec. suka")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert screen.current_opd_id() == plan["camat"]
+    assert edit.text() == screen.opd_combo.itemText(screen.opd_combo.currentIndex())
+    assert edit.text().startswith("Kec. Sukamaju")
+    assert node_texts(screen) != dinkes_tree  # the tree is the Kecamatan's now
+    click(qtbot, screen.add_goal_button)
+    dialog = screen.dialog
+    type_into(qtbot, dialog.ui.statementEdit, "Meningkatnya pelayanan kecamatan")
+    save(qtbot, dialog)
+    with screen.db.read() as s:
+        goal = s.query(Goal).filter(Goal.statement == "Meningkatnya pelayanan kecamatan").one()
+        assert goal.opd_id == plan["camat"]
+
+
+def test_text_that_names_no_opd_shows_the_chosen_one_again(qtbot, screen, plan):
+    screen.select_opd(plan["dinkes"])
+    edit = screen.opd_combo.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "tidak ada")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert screen.current_opd_id() == plan["dinkes"] and edit.text().startswith("Dinkes")

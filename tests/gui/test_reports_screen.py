@@ -53,3 +53,23 @@ def test_recap_exports_to_csv(reports, tmp_path):
         rows = list(csv.reader(handle, delimiter=";"))
     assert rows[0][0] == "Kode" and len(rows) == reports.model.rowCount() + 1
     assert any(row[6] in ("lengkap",) or "IV" in row[6] or row[6] == "tanpa indikator" for row in rows[1:])
+
+
+def test_the_recap_button_asks_where_and_writes_the_csv(qtbot, reports, tmp_path, monkeypatch):
+    # Issue 14 §4: the button's clicked(False) once arrived as the file path (TypeError, nothing written)
+    from PySide6.QtCore import Qt
+
+    from kinerja_desktop.gui import save_dialog
+
+    asked: list[str] = []
+
+    def choose(_parent, _title, suggested, _filter):  # noqa: ANN001, ANN202
+        asked.append(suggested)
+        return str(tmp_path / "rekap.csv")
+
+    monkeypatch.setattr(save_dialog, "get_save_file_name", choose)
+    qtbot.mouseClick(reports.csv_button, Qt.MouseButton.LeftButton)
+    assert asked and asked[0].endswith("rekap-pelaporan-2025.csv")
+    with open(tmp_path / "rekap.csv", encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert rows[0][0] == "Kode" and len(rows) == reports.model.rowCount() + 1

@@ -111,7 +111,7 @@ class ReportsScreen(Screen):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.summary = note()
         self.csv_button = QPushButton(self.tr("Ekspor rekap CSV…"))
-        self.csv_button.clicked.connect(self.export_csv)
+        self.csv_button.clicked.connect(lambda _checked=False: self.export_csv())  # never clicked's bool as path
         recap_tools = QHBoxLayout()
         recap_tools.addWidget(self.summary, 1)
         recap_tools.addWidget(self.csv_button, 0, Qt.AlignmentFlag.AlignTop)
