@@ -1,0 +1,100 @@
+"""The PK editor as an operator uses it (issue 14, points 7, 11, 12 and 14): a NIP the records would refuse, a
+block pasted into the items grid, TW I–IV filled from the yearly target, undo, and locked fields that say why."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from kinerja_desktop.domain.enums import AgreementStatus, Cumulation
+from kinerja_desktop.gui.locked import LOCKED
+from kinerja_desktop.gui.models.agreement_items_model import AgreementItemsModel
+from kinerja_desktop.services import agreements as agreement_service
+
+from test_agreement_screen import (  # noqa: F401 - fixtures
+    click,
+    open_editor,
+    plain_target_row,
+    said,
+    screen,
+    sign_through_dialog,
+)
+
+M = AgreementItemsModel
+
+
+def show_items_tab(qtbot, editor) -> None:  # noqa: ANN001
+    bar = editor.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert editor.tabs.currentIndex() == 1
+
+
+def test_finalkan_refuses_a_nip_the_opd_form_would_refuse(qtbot, screen, demo_db, said):
+    editor = open_editor(qtbot, screen, "Dinkes")
+    editor.header.firstNipEdit.clear()
+    qtbot.keyClicks(editor.header.firstNipEdit, "12345")
+    click(qtbot, editor.finalize_button)
+    assert "NIP pihak pertama “12345”: NIP harus terdiri dari 18 angka" in editor.message() + said.text()
+    assert agreement_service.get_agreement(demo_db, editor.detail.id).status is AgreementStatus.DRAFT
+
+
+def test_a_block_pasted_into_the_items_grid_is_read_cell_by_cell(qtbot, screen, said):
+    editor = open_editor(qtbot, screen, "Dinkes")
+    show_items_tab(qtbot, editor)
+    view = editor.items_view
+    row = plain_target_row(editor)
+    view.setFocus()
+    view.setCurrentIndex(editor.items_model.index(row, M.Q1))
+    # GIVEN TW I–IV copied from Excel, TW III not a number
+    QGuiApplication.clipboard().setText("10\t20\tx\t40\r\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    item = editor.items_model.item_at(row)
+    assert (item.quarters[0], item.quarters[1], item.quarters[3]) == (Decimal(10), Decimal(20), Decimal(40))
+    refused = editor.items_grid.error_at(editor.items_model.index(row, M.Q3))
+    assert "x" in refused
+    assert "3 sel ditempel. 1 sel ditolak" in editor.message()
+    # Ctrl+Z takes the whole paste back
+    before = tuple(editor.items_model.item_at(row).quarters)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tuple(editor.items_model.item_at(row).quarters) != before
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert tuple(editor.items_model.item_at(row).quarters) == before
+
+
+def test_fill_tw_from_the_yearly_target_by_the_cumulation_rule(qtbot, screen, said):
+    editor = open_editor(qtbot, screen, "Dinkes")
+    show_items_tab(qtbot, editor)
+    model = editor.items_model
+    rows = [r for r in range(model.rowCount()) if model.item_at(r).target is not None
+            and model.item_at(r).target_grade is None and model.item_at(r).cumulation is not Cumulation.RELEASED]
+    row = rows[0]
+    editor.items_view.setFocus()
+    editor.items_view.setCurrentIndex(model.index(row, M.TARGET))
+    click(qtbot, editor.fill_button)
+    item = model.item_at(row)
+    assert item.quarters[3] is not None
+    if item.cumulation is Cumulation.SUMMED:
+        assert sum(item.quarters) == item.target
+    else:
+        assert item.quarters[3] == item.target
+    assert "TW I–IV diisi dari target tahunan pada 1 baris." in editor.message()
+
+
+def test_a_click_on_a_locked_field_says_why(qtbot, screen, said):
+    editor = open_editor(qtbot, screen, "Dinkes")
+    click(qtbot, editor.finalize_button)
+    sign_through_dialog(qtbot, editor)
+    place = editor.header.placeEdit
+    assert place.property(LOCKED) and place.isReadOnly()
+    assert place.palette().color(place.backgroundRole()) != editor.palette().color(editor.palette().ColorRole.Base)
+    qtbot.mouseClick(place, Qt.MouseButton.LeftButton)
+    assert "Ditandatangani" in editor.message() or "terkunci" in editor.message()
+    # typing into a locked cell of the items grid says it too
+    show_items_tab(qtbot, editor)
+    editor.items_view.setFocus()
+    editor.items_view.setCurrentIndex(editor.items_model.index(0, M.TARGET))
+    editor.message_label.clear()
+    qtbot.keyClicks(editor.items_view, "5")
+    assert editor.message()
