@@ -98,3 +98,29 @@ def test_a_click_on_a_locked_field_says_why(qtbot, screen, said):
     editor.message_label.clear()
     qtbot.keyClicks(editor.items_view, "5")
     assert editor.message()
+
+
+def test_cetak_prints_the_pk_on_a_printer_and_leaves_no_temporary_folder(qtbot, screen, said, tmp_path, monkeypatch):
+    # Issue 14 §19 from the editor's own Cetak… button; §10: the printout's temporary folder goes afterwards
+    import tempfile
+
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kinerja_desktop.gui import pdf_printer
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    out = tmp_path / "kertas.pdf"
+
+    def choose_printer(_parent, printer: QPrinter, pages: int) -> bool:  # noqa: ANN001
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(72)
+        return True
+
+    monkeypatch.setattr(pdf_printer, "ask_printer", choose_printer)
+    editor = open_editor(qtbot, screen, "Dinkes")
+    click(qtbot, editor.printer_button)
+    qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 0)
+    assert len(PdfReader(out).pages) >= 1
+    assert not list(tmp_path.glob("kinerja-*"))
