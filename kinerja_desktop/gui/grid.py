@@ -38,7 +38,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPen, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -52,6 +62,9 @@ Parse = Callable[[QModelIndex, str], Any]
 ERROR_FILL = QColor(253, 228, 226, 170)
 ERROR_LINE = QColor(179, 38, 30)
 MAX_LISTED = 4
+
+
+Refusals = dict[QPersistentModelIndex, str]  # cell → why its input was refused
 
 
 def _tr(text: str) -> str:
@@ -349,17 +362,17 @@ class GridEditing(QObject):
     def error_at(self, index: QModelIndex) -> str:
         return self.errors.get(QPersistentModelIndex(index), "")
 
-    def set_cells(self, values: list[tuple[QModelIndex, str]], text: str) -> tuple[int, dict[QPersistentModelIndex, str]]:
+    def set_cells(self, values: list[tuple[QModelIndex, str]], text: str) -> tuple[int, Refusals]:
         """Read ``values`` (cell, text as typed) by each column's rules and store them as one undoable step.
 
         Returns how many cells were stored and the refusals (marked on their cells)."""
         return self._store([(index, raw, True) for index, raw in values], text)
 
-    def set_values(self, values: list[tuple[QModelIndex, Any]], text: str) -> tuple[int, dict[QPersistentModelIndex, str]]:
+    def set_values(self, values: list[tuple[QModelIndex, Any]], text: str) -> tuple[int, Refusals]:
         """Store values already read (a Decimal, a number of rupiah) as one undoable step."""
         return self._store([(index, value, False) for index, value in values], text)
 
-    def _store(self, values: list[tuple[QModelIndex, Any, bool]], text: str) -> tuple[int, dict[QPersistentModelIndex, str]]:
+    def _store(self, values: list[tuple[QModelIndex, Any, bool]], text: str) -> tuple[int, Refusals]:
         model = self.view.model()
         errors: dict[QPersistentModelIndex, str] = {}
         stored = 0
@@ -461,7 +474,9 @@ class GridEditing(QObject):
         self.report(_tr("{0} sel ditempel.").format(stored), errors, extra)
         return stored
 
-    def _targets(self, rows: list[list[str]], first_row: int, first_column: int) -> tuple[list[tuple[QModelIndex, str]], int]:
+    def _targets(
+        self, rows: list[list[str]], first_row: int, first_column: int
+    ) -> tuple[list[tuple[QModelIndex, str]], int]:
         """Each pasted cell's target from ``(first_row, first_column)`` on, over visible rows and columns."""
         model = self.view.model()
         columns = self.visible_columns()
@@ -497,7 +512,8 @@ class GridEditing(QObject):
             (model.index(r, c), "")
             for r in rows
             for c in columns
-            if (selection is None or selection.isSelected(model.index(r, c)) or model.index(r, c) == self.view.currentIndex())
+            if selection is None or selection.isSelected(model.index(r, c))
+            or model.index(r, c) == self.view.currentIndex()
         ]
         stored, errors = self.set_cells(values, _tr("kosongkan"))
         if errors:
@@ -575,7 +591,8 @@ class GridEditing(QObject):
                        QKeySequence(event.keyCombination()) == k for k in keys):
                     slot()
                     return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
                 self.move_down()
                 return True  # never the dialog's default button
             typed = event.text()

@@ -52,7 +52,8 @@ def new_printer(path: Path, title: str) -> QPrinter:
     printer.setFullPage(True)
     size = page_size_of(path)
     page_size = QPageSize(size, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-    orientation = QPageLayout.Orientation.Landscape if size.width() > size.height() else QPageLayout.Orientation.Portrait
+    Orient = QPageLayout.Orientation
+    orientation = Orient.Landscape if size.width() > size.height() else Orient.Portrait
     printer.setPageLayout(QPageLayout(page_size, orientation, printer.pageLayout().margins()))
     return printer
 

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - fixtures imported from the tests that define them
 """The PK editor as an operator uses it (issue 14, points 7, 11, 12 and 14): a NIP the records would refuse, a
 block pasted into the items grid, TW I–IV filled from the yearly target, undo, and locked fields that say why."""
 
@@ -7,12 +8,6 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-
-from kinerja_desktop.domain.enums import AgreementStatus, Cumulation
-from kinerja_desktop.gui.locked import LOCKED
-from kinerja_desktop.gui.models.agreement_items_model import AgreementItemsModel
-from kinerja_desktop.services import agreements as agreement_service
-
 from test_agreement_screen import (  # noqa: F401 - fixtures
     click,
     open_editor,
@@ -21,6 +16,11 @@ from test_agreement_screen import (  # noqa: F401 - fixtures
     screen,
     sign_through_dialog,
 )
+
+from kinerja_desktop.domain.enums import AgreementStatus, Cumulation
+from kinerja_desktop.gui.locked import LOCKED
+from kinerja_desktop.gui.models.agreement_items_model import AgreementItemsModel
+from kinerja_desktop.services import agreements as agreement_service
 
 M = AgreementItemsModel
 

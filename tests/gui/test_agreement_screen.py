@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QLineEdit, QM
 from kinerja_desktop.db.errors import DatabaseLockedError
 from kinerja_desktop.domain.enums import AgreementStatus, Polarity
 from kinerja_desktop.gui import messages, print_action, unsaved
-from kinerja_desktop.gui.dialogs import agreement_editor
 from kinerja_desktop.gui.jobs import SyncRunner
 from kinerja_desktop.gui.models.agreement_items_model import AgreementItemsModel
 from kinerja_desktop.gui.models.agreement_list_model import AgreementListModel, StatusFilter

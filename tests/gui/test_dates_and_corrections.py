@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - fixtures imported from the tests that define them
 """Issue 14, point 10: dates typed the usual Indonesian ways, the PK's calendar opening where the signing is,
 no temporary folder left by a preview, and no old kendala printed beside a corrected realisation."""
 
@@ -8,16 +9,15 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
+from test_agreement_screen import click, open_editor  # noqa: F401
+from test_evaluation_wizard import PRODUK_HUKUM, fill_to_summary, open_wizard, press, said, setda, type_cell  # noqa: F401
+from test_opd_screen import click_add, fill_dinkes
 
 from kinerja_desktop.gui.evaluation_flow import Step
 from kinerja_desktop.gui.models.evaluation_entry_model import RealizationEntryModel
 from kinerja_desktop.services import evaluation
 from kinerja_desktop.services.agreement_signers import reference_date
 from kinerja_desktop.services.opd import get_opd, list_opds
-
-from test_agreement_screen import click, open_editor, said as pk_said, screen as pk_screen  # noqa: F401
-from test_evaluation_wizard import PRODUK_HUKUM, fill_to_summary, open_wizard, press, said, setda, type_cell  # noqa: F401
-from test_opd_screen import click_add, fill_dinkes
 
 
 def test_a_date_typed_01_07_2026_is_read_and_shown_as_printed(qtbot, main_window, db):

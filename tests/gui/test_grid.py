@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - fixtures imported from the tests that define them
 """The one grid behaviour (issue 14, points 6, 11 and 12) driven with the keys an operator uses: Ctrl+V of a block
 copied from Excel, Ctrl+C, Enter, Ctrl+Z and Ctrl+Y, on the quarterly wizard's realisation and budget grids."""
 
@@ -6,12 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QWizard
+from test_evaluation_wizard import PENGADAAN, PRODUK_HUKUM, SOP, open_wizard, press, said, setda, type_cell  # noqa: F401
 
 from kinerja_desktop.gui.grid import parse_tsv, to_tsv
 from kinerja_desktop.gui.models.evaluation_budget_model import BudgetEntryModel
 from kinerja_desktop.gui.models.evaluation_entry_model import RealizationEntryModel
-
-from test_evaluation_wizard import PENGADAAN, PRODUK_HUKUM, SOP, open_wizard, press, said, setda, type_cell  # noqa: F401
 
 VALUE = RealizationEntryModel.VALUE
 

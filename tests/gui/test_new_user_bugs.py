@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - fixtures imported from the tests that define them
 """The bugs a new operator found (issue 14, points 1–3 and 6), driven through the real widgets: clicks, keys and
 the real message boxes, answered by clicking their buttons."""
 
@@ -8,8 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QTimer, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QTabWidget, QWizard
+from test_evaluation_wizard import open_wizard, press, said, setda, type_cell  # noqa: F401 - fixtures
+from test_opd_screen import choose, click_add, fill_dinkes, save_button, type_into
 
 from kinerja_desktop.domain.enums import OpdKind
 from kinerja_desktop.gui import unsaved
@@ -17,9 +20,6 @@ from kinerja_desktop.gui.dialogs.regency_dialog import LeaderDialog, RegencyDial
 from kinerja_desktop.gui.models.evaluation_entry_model import RealizationEntryModel
 from kinerja_desktop.services import regency
 from kinerja_desktop.services.opd import get_opd, list_opds
-
-from test_evaluation_wizard import open_wizard, press, said, setda, type_cell  # noqa: F401 - fixtures
-from test_opd_screen import choose, click_add, fill_dinkes, save_button, type_into
 
 REAL_ASK = unsaved.ask_unsaved_changes  # the real question (conftest answers "Buang" for forms left open)
 UI_DIR = Path(__file__).resolve().parents[2] / "ui"

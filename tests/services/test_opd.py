@@ -13,8 +13,8 @@ from kinerja_desktop.db.models import AuditLog, Official
 from kinerja_desktop.domain.enums import ActingKind, OpdKind
 from kinerja_desktop.services.errors import ValidationError
 from kinerja_desktop.services.opd import (
-    NipBelongsToAnother,
     HeadData,
+    NipBelongsToAnother,
     OpdForm,
     former_names,
     get_opd,

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...db.database import Database
 from ...db.errors import AgreementLockedError, KinerjaDbError
 from ...domain.enums import ActingKind, Polarity
-from ...domain.formatting import format_date, format_number, format_rupiah
+from ...domain.formatting import format_date, format_rupiah
 from ...domain.targets import derived_quarters
 from ...services import agreements as agreement_service
 from ...services import opd as opd_service
@@ -43,7 +43,7 @@ from ..models.agreement_items_model import AgreementItemsModel
 from ..models.agreement_list_model import version_text
 from ..print_action import PrintAction
 from ..unsaved import UnsavedChangesGuard
-from .agreement_actions import AmendmentDialog, SignDialog, to_qdate
+from .agreement_actions import AmendmentDialog, SignDialog
 from .agreement_editor_layout import FIRST_ACTING, AgreementEditorLayout
 from .agreement_editor_rows import AgreementEditorRows
 from .agreement_state import Banner, editor_actions, lock_reason, row_actions

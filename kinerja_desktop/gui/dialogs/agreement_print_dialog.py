@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
 PAPERS = (("a4", "A4 (210 × 297 mm)"), ("f4", "F4/Folio (215 × 330 mm)"))
 
 

@@ -37,12 +37,12 @@ from ...services.errors import FORM, ValidationError
 from ...services.evaluation_data import budget_key, problems_key, value_key
 from .. import connection, messages
 from ..evaluation_flow import EvaluationFlow, EvaluationSource, IndicatorEntry, ServiceSource, Step, SummaryLine
-from ..grid import GridEditing
 from ..forms.ui_wizard_budget import Ui_WizardBudgetPage
 from ..forms.ui_wizard_choose import Ui_WizardChoosePage
 from ..forms.ui_wizard_problems import Ui_WizardProblemsPage
 from ..forms.ui_wizard_realization import Ui_WizardRealizationPage
 from ..forms.ui_wizard_summary import Ui_WizardSummaryPage
+from ..grid import GridEditing
 from ..models.evaluation_budget_model import BudgetEntryModel
 from ..models.evaluation_colors import WATCH, capaian_color, predicate_color
 from ..models.evaluation_entry_model import RealizationEntryModel, target_text

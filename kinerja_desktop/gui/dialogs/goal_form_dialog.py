@@ -21,6 +21,7 @@ from ..forms.ui_goal_form import Ui_GoalForm
 from ..unsaved import UnsavedChangesGuard
 from .field_errors import FieldErrors
 
+
 class GoalFormDialog(UnsavedChangesGuard, QDialog):
     """Add or edit a tujuan or sasaran; emits ``saved(id)`` after the service stored it."""
 

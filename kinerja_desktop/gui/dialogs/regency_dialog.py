@@ -36,8 +36,8 @@ from ..excel_export_button import ExcelExportButton
 from ..forms.ui_leader_form import Ui_LeaderForm
 from ..forms.ui_regency_form import Ui_RegencyForm
 from ..models.record_table import Column, RecordTableModel
-from ..views import setup_table
 from ..unsaved import IGNORED, UnsavedChangesGuard, form_state
+from ..views import setup_table
 from .field_errors import FieldErrors
 
 ROLE_LABELS = {
