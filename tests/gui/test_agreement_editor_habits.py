@@ -21,6 +21,7 @@ from kinerja_desktop.domain.enums import AgreementStatus, Cumulation
 from kinerja_desktop.gui.locked import LOCKED
 from kinerja_desktop.gui.models.agreement_items_model import AgreementItemsModel
 from kinerja_desktop.services import agreements as agreement_service
+from kinerja_desktop.services.agreement_signers import reference_date
 
 M = AgreementItemsModel
 
@@ -124,3 +125,29 @@ def test_cetak_prints_the_pk_on_a_printer_and_leaves_no_temporary_folder(qtbot, 
     qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 0)
     assert len(PdfReader(out).pages) >= 1
     assert not list(tmp_path.glob("kinerja-*"))
+
+
+# --- issue 14, point 10 in the PK editor ----------------------------------------------------------------------
+
+
+def test_the_pks_calendar_opens_on_the_signing_month_not_the_year_before(qtbot, screen, said):
+    editor = open_editor(qtbot, screen, "Dinkes")
+    field = editor.header.signDateEdit
+    field.set_value(None)  # no planned date yet
+    assert field.is_empty()
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    calendar = field.calendarWidget()
+    expected = reference_date(editor.detail.year, None)
+    assert (calendar.yearShown(), calendar.monthShown()) == (expected.year, expected.month)
+
+
+def test_a_preview_leaves_no_folder_in_the_temporary_folder(qtbot, screen, said, tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    editor = open_editor(qtbot, screen, "Dinkes")
+    click(qtbot, editor.preview_button)
+    qtbot.waitUntil(lambda: editor.printer.preview_dialog is not None)
+    assert len(list(tmp_path.glob("kinerja-pratinjau-*"))) == 1
+    editor.printer.preview_dialog.close()
+    qtbot.waitUntil(lambda: not list(tmp_path.glob("kinerja-pratinjau-*")))

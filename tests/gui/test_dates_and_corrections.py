@@ -4,19 +4,16 @@ no temporary folder left by a preview, and no old kendala printed beside a corre
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
-from test_agreement_screen import click, open_editor  # noqa: F401
 from test_evaluation_wizard import PRODUK_HUKUM, fill_to_summary, open_wizard, press, said, setda, type_cell  # noqa: F401
 from test_opd_screen import click_add, fill_dinkes
 
 from kinerja_desktop.gui.evaluation_flow import Step
 from kinerja_desktop.gui.models.evaluation_entry_model import RealizationEntryModel
 from kinerja_desktop.services import evaluation
-from kinerja_desktop.services.agreement_signers import reference_date
 from kinerja_desktop.services.opd import get_opd, list_opds
 
 
@@ -33,27 +30,6 @@ def test_a_date_typed_01_07_2026_is_read_and_shown_as_printed(qtbot, main_window
     assert field.lineEdit().text() == "1 Juli 2026"
     [row] = list_opds(db)
     assert not dialog.isVisible() and get_opd(db, row.id).head.start_date == date(2026, 7, 1)
-
-
-def test_the_pks_calendar_opens_on_the_signing_month_not_the_year_before(qtbot, pk_screen, pk_said):  # noqa: F811
-    editor = open_editor(qtbot, pk_screen, "Dinkes")
-    field = editor.header.signDateEdit
-    field.set_value(None)  # no planned date yet
-    assert field.is_empty()
-    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
-    calendar = field.calendarWidget()
-    expected = reference_date(editor.detail.year, None)
-    assert (calendar.yearShown(), calendar.monthShown()) == (expected.year, expected.month)
-
-
-def test_a_preview_leaves_no_folder_in_the_temporary_folder(qtbot, pk_screen, pk_said, tmp_path, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    editor = open_editor(qtbot, pk_screen, "Dinkes")
-    click(qtbot, editor.preview_button)
-    qtbot.waitUntil(lambda: editor.printer.preview_dialog is not None)
-    assert len(list(tmp_path.glob("kinerja-pratinjau-*"))) == 1
-    editor.printer.preview_dialog.close()
-    qtbot.waitUntil(lambda: not list(tmp_path.glob("kinerja-pratinjau-*")))
 
 
 def test_a_corrected_value_does_not_keep_the_old_kendala(qtbot, demo_db, setda, said):  # noqa: F811
