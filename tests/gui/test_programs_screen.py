@@ -156,3 +156,21 @@ def test_a_program_in_a_pk_is_retired_and_one_nothing_refers_to_deleted(qtbot, s
     click(qtbot, screen.remove_button)  # "Aktifkan kembali"
     assert screen.result_label.text() == "“Program 1.02.02 PROGRAM A” diaktifkan kembali."
     assert [n.is_active for n in programs.program_tree(db, opd_id)] == [True]
+
+
+def test_a_column_of_pagu_pasted_from_excel(qtbot, screen, db):
+    # Issue 14 §11: the pagu grid takes a column copied from Excel, cell by cell, with undo
+    from PySide6.QtGui import QGuiApplication
+
+    dialog = open_form(qtbot, screen, screen.add_program_button, "1.02.02", "PROGRAM PEMENUHAN UPAYA KESEHATAN", {})
+    table = dialog.ui.paguTable
+    table.setFocus()
+    table.setCurrentCell(dialog.years.index(2026), 0)
+    QGuiApplication.clipboard().setText("Rp 9.000.000.000\r\n9.500.000.000,50\r\n10.000.000.000\r\n")
+    qtbot.keyClick(table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.pagu() == {2026: 9_000_000_000, 2028: 10_000_000_000}
+    assert "2027" in dialog.error_text("pagu") and "tanpa sen" in dialog.error_text("pagu")
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.pagu() == {}
+    save(qtbot, dialog)
+    assert not dialog.isVisible()

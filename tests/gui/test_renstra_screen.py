@@ -415,3 +415,27 @@ def test_text_that_names_no_opd_shows_the_chosen_one_again(qtbot, screen, plan):
     qtbot.keyClicks(edit, "tidak ada")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert screen.current_opd_id() == plan["dinkes"] and edit.text().startswith("Dinkes")
+
+
+def test_a_block_of_targets_pasted_from_excel(qtbot, screen, plan):
+    # Issue 14 §11: the targets grid takes Excel's cells (year rows × target and TW columns), cell by cell
+    from PySide6.QtGui import QGuiApplication
+
+    assert screen.select_opd(plan["camat"])
+    add_tujuan_and_sasaran(qtbot, screen, link=True)
+    click(qtbot, screen.add_indicator_button)
+    dialog = screen.dialog
+    dialog.ui.cumulationCombo.setCurrentIndex(dialog.ui.cumulationCombo.findData(Cumulation.SUMMED))
+    view = dialog.ui.targetsView
+    view.setFocus()
+    view.setCurrentIndex(dialog.model.index(dialog.model.row_of_year(2026), T.TARGET))
+    # the visible columns, as copied from the sheet: target, TW I–IV (no upper bound for a non-range indicator)
+    QGuiApplication.clipboard().setText("1.200\t300\t300\t300\t300\r\n1.300\t325\tx\t325\t325\r\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [cell(dialog, 2026, c) for c in (T.TARGET, T.Q1, T.Q4)] == ["1.200", "300", "300"]
+    assert cell(dialog, 2026, T.CHECK).startswith("✓") or "≠" not in cell(dialog, 2026, T.CHECK)
+    assert cell(dialog, 2027, T.TARGET) == "1.300" and cell(dialog, 2027, T.Q2) in ("", None)
+    assert "1 sel ditolak" in dialog.ui.targetsError.text() and dialog.ui.targetsError.isVisible()
+    # Ctrl+Z takes the paste back
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert cell(dialog, 2026, T.TARGET) in ("", None)

@@ -37,6 +37,7 @@ from ...services.errors import FORM, ValidationError
 from ...services.renstra import IndicatorData, PeriodInfo
 from ..delegates import NumberDelegate
 from ..forms.ui_indicator_form import Ui_IndicatorForm
+from ..grid import GridEditing
 from ..models.renstra_targets_model import RenstraTargetsModel
 from ..unsaved import UnsavedChangesGuard
 from .field_errors import FieldErrors
@@ -168,6 +169,9 @@ class IndicatorFormDialog(UnsavedChangesGuard, QDialog):
         )
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         view.setWordWrap(False)
+        # Excel habits: paste a block of targets, copy, Enter down, undo (grid.GridEditing)
+        self.grid = GridEditing(view)
+        self.grid.message.connect(self._grid_message)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(round(view.fontMetrics().lineSpacing() * 1.7))
         header = view.horizontalHeader()
@@ -254,6 +258,10 @@ class IndicatorFormDialog(UnsavedChangesGuard, QDialog):
             Cumulation.FLAT: self.tr("Setiap triwulan sama dengan target tahunan."),
             Cumulation.RELEASED: self.tr("Diisi pada triwulan rilisnya saja (BPS, BPK …); triwulan lain kosong."),
         }[cumulation]
+
+    def _grid_message(self, text: str) -> None:
+        self.ui.targetsError.setText(text)
+        self.ui.targetsError.setVisible(bool(text))
 
     def _on_invalid_number(self, message: str) -> None:
         row = self.ui.targetsView.currentIndex().row()

@@ -31,6 +31,7 @@ from ...services.errors import FORM, ValidationError
 from ...services.programs import CHILDREN, ProgramForm
 from ..delegates import RupiahDelegate
 from ..forms.ui_program_form import Ui_ProgramForm
+from ..grid import GridEditing
 from ..unsaved import UnsavedChangesGuard
 from .field_errors import FieldErrors
 
@@ -136,6 +137,10 @@ class ProgramFormDialog(UnsavedChangesGuard, QDialog):
             if derived:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, 0, item)
+        # Excel habits: paste a column of pagu, copy, Enter down, undo (grid.GridEditing)
+        self.grid = GridEditing(table, locked_reason=lambda _index: self.tr(
+            "Pagu program ini dijumlah dari kegiatannya; ubah pagu pada kegiatan") if derived else "")
+        self.grid.message.connect(lambda text: self.messages.show({"pagu": text}) if "ditolak" in text else None)
         table.setEditTriggers(
             QAbstractItemView.EditTrigger.NoEditTriggers
             if derived
