@@ -245,3 +245,23 @@ def test_the_first_start_on_an_empty_file_offers_the_set_up_and_a_set_up_one_doe
     assert window.setup_wizard is None and not window.needs_setup
     assert window.stack.currentWidget() is window.home
     window.close()
+
+
+def test_opds_pasted_from_a_sheet_add_their_rows(qtbot, main_window, monkeypatch, errors_shown):
+    # Issue 14 §11: code, short name and name copied from Excel fill the table, one row each, kinds guessed
+    from PySide6.QtGui import QGuiApplication
+
+    click(qtbot, main_window.welcome.setup_button)
+    opds = main_window.setup_wizard.opds_page
+    table = opds.table
+    opds.add_row()  # the first empty row, as the page opens with (the page itself is not shown here)
+    table.setFocus()
+    table.setCurrentCell(0, opds.CODE)
+    QGuiApplication.clipboard().setText(
+        "1.02.0.00.0.00.01.0000\tDinkes\tDinas Kesehatan\r\n"
+        "7.01.0.00.0.00.01.0000\tKec. Wanasari\tKecamatan Wanasari\r\n"
+    )
+    qtbot.keyClick(table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert table.rowCount() == 2
+    assert [table.item(r, opds.ABBREVIATION).text() for r in range(2)] == ["Dinkes", "Kec. Wanasari"]
+    assert [opds.kind_combo(r).currentData() for r in range(2)] == [OpdKind.DINAS, OpdKind.KECAMATAN]

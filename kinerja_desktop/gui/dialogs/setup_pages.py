@@ -43,6 +43,7 @@ from ..forms.ui_setup_agency import Ui_SetupAgencyPage
 from ..forms.ui_setup_leaders import Ui_SetupLeadersPage
 from ..forms.ui_setup_period import Ui_SetupPeriodPage
 from ..forms.ui_setup_region import Ui_SetupRegionPage
+from ..grid import GridEditing
 from ..jobs import Job, Outcome, app_runner
 from ..period_fields import PeriodFields
 from ..setup_flow import DEPUTY, HEAD, SetupFlow, Step, guess_opd_kind
@@ -418,6 +419,10 @@ class OpdsPage(_Page):
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(self.KIND, metrics.horizontalAdvance("x" * 30))
         self.table.itemChanged.connect(self._on_item_changed)
+        # Excel habits: a block of code, short name and name pasted from a sheet adds its rows (grid.GridEditing)
+        self.grid = GridEditing(self.table, add_row=self.add_row, locked_reason=lambda index: self.tr(
+            "Pilih jenis pada daftar di sel ini") if index.column() == self.KIND else "")
+        self.grid.message.connect(self._grid_message)
         self.add_button = QPushButton(self.tr("&Tambah baris"))
         self.add_button.clicked.connect(lambda _checked=False: self.add_row())
         self.remove_button = QPushButton(self.tr("&Hapus baris"))
@@ -527,6 +532,10 @@ class OpdsPage(_Page):
 
     def kind_combo(self, row: int) -> QComboBox:
         return self.table.cellWidget(row, self.KIND)  # type: ignore[return-value]
+
+    def _grid_message(self, text: str) -> None:
+        self.errorLabel.setText(text)
+        self.errorLabel.setVisible(bool(text))
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         # The kind follows the name ("Dinas …", "Kecamatan …") until chosen by hand.
