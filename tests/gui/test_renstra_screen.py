@@ -439,3 +439,18 @@ def test_a_block_of_targets_pasted_from_excel(qtbot, screen, plan):
     # Ctrl+Z takes the paste back
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert cell(dialog, 2026, T.TARGET) in ("", None)
+
+
+def test_tw_filled_from_the_yearly_target_by_the_cumulation_rule(qtbot, screen, plan):
+    # Issue 14 §11: one action (the grid's context menu) fills TW I–IV from the yearly target
+    assert screen.select_opd(plan["camat"])
+    add_tujuan_and_sasaran(qtbot, screen, link=True)
+    click(qtbot, screen.add_indicator_button)
+    dialog = screen.dialog
+    dialog.ui.cumulationCombo.setCurrentIndex(dialog.ui.cumulationCombo.findData(Cumulation.SUMMED))
+    type_cell(qtbot, dialog, 2026, T.TARGET, "10")
+    dialog.ui.targetsView.setCurrentIndex(dialog.model.index(dialog.model.row_of_year(2026), T.TARGET))
+    assert dialog.fill_action in dialog.ui.targetsView.actions()  # on the table's right-click menu
+    dialog.fill_action.trigger()
+    assert [cell(dialog, 2026, c) for c in (T.Q1, T.Q2, T.Q3, T.Q4)] == ["2", "2", "3", "3"]
+    assert "TW I–IV diisi dari target tahunan pada 1 tahun." in dialog.ui.targetsError.text()

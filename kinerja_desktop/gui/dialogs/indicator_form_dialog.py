@@ -31,7 +31,7 @@ from ...db.errors import KinerjaDbError
 from ...domain.achievement import QUALITATIVE_SCALES
 from ...domain.enums import Cumulation, Polarity
 from ...domain.formatting import format_number, parse_number
-from ...domain.targets import is_strict_percentage
+from ...domain.targets import derived_quarters, is_strict_percentage
 from ...services import renstra
 from ...services.errors import FORM, ValidationError
 from ...services.renstra import IndicatorData, PeriodInfo
@@ -172,6 +172,7 @@ class IndicatorFormDialog(UnsavedChangesGuard, QDialog):
         # Excel habits: paste a block of targets, copy, Enter down, undo (grid.GridEditing)
         self.grid = GridEditing(view)
         self.grid.message.connect(self._grid_message)
+        self.fill_action = self.grid.add_action(self.tr("Isi TW I–IV dari target tahunan"), self.fill_quarters)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(round(view.fontMetrics().lineSpacing() * 1.7))
         header = view.horizontalHeader()
@@ -258,6 +259,28 @@ class IndicatorFormDialog(UnsavedChangesGuard, QDialog):
             Cumulation.FLAT: self.tr("Setiap triwulan sama dengan target tahunan."),
             Cumulation.RELEASED: self.tr("Diisi pada triwulan rilisnya saja (BPS, BPK …); triwulan lain kosong."),
         }[cumulation]
+
+    def fill_quarters(self) -> int:
+        """TW I–IV of the chosen years from their yearly target by the indicator's cumulation rule (one undoable
+        step; the context menu's "Isi TW I–IV dari target tahunan")."""
+        if self.model.qualitative:
+            self._grid_message(self.tr("Indikator berpredikat tidak memiliki target triwulan angka."))
+            return 0
+        rows, _columns = self.grid.selected_block()
+        values = []
+        for row in rows:
+            target = self.model.index(row, RenstraTargetsModel.TARGET).data(Qt.ItemDataRole.EditRole)
+            quarters = derived_quarters(self.cumulation(), self.polarity(), target)
+            if quarters[0] is None:
+                continue
+            quarter_columns = (RenstraTargetsModel.Q1, RenstraTargetsModel.Q2, RenstraTargetsModel.Q3,
+                               RenstraTargetsModel.Q4)
+            values += [(self.model.index(row, column), value)
+                       for column, value in zip(quarter_columns, quarters, strict=True)]
+        stored, errors = self.grid.set_values(values, self.tr("isi TW dari target"))
+        self.grid.report(self.tr("TW I–IV diisi dari target tahunan pada {0} tahun.").format(len(values) // 4),
+                         errors)
+        return stored
 
     def _grid_message(self, text: str) -> None:
         self.ui.targetsError.setText(text)
