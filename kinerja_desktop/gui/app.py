@@ -126,6 +126,9 @@ def run(db: str | None, open_file: str | None = None) -> int:
     thread; the screens are built when it is ready (a failure offers another file, as at any open).
     ``open_file`` (a ``.kinerja-backup`` or ``.kinerja-paket``) is then previewed in Cadangan & Paket.
     """
+    from . import crash_log
+
+    crash_log.install()  # the log in the user-data folder, faulthandler, the dialog of an unexpected error
     app = create_application()
     window, outcome = launch(db, open_file=open_file)
     code = app.exec()
