@@ -142,6 +142,10 @@ def test_beranda_shows_the_dashboard(qtbot, demo_db):
     evaluations = evaluation.evaluate_quarter(demo_db, 2025, 4)
     assert home.warnings_value.text() == str(len(evaluation.early_warnings(evaluations)))
     assert home.not_reported_value.text() == "0"
+    # Issue 14 §8: the card says its base (signed PKs), unlike the reporting table of all OPDs with indicators
+    assert home.missing_figure.caption.text() == (
+        f"dari {len(ranking.rows)} perangkat daerah dengan PK ditandatangani belum lapor Triwulan IV")
+    assert "termasuk yang PK-nya belum ditandatangani" in home.missing_figure.toolTip()
     assert len(home.chart.bars) == 42
     home.set_context(demo_db, 2026)  # drafts only: no ranking, said plainly
     home.refresh()

@@ -250,7 +250,17 @@ class HomeScreen(Screen):
         self.ranking = ranking
         label = Quarter(quarter).label
         self.not_reported_value.setText(format_number(len(view.not_reported), 0))
-        self.missing_figure.caption.setText(self.tr("perangkat daerah belum lapor {0}").format(label))
+        # Said with its base: only OPDs with a signed PK are evaluated (the table beside counts every active OPD
+        # with Renstra indicators, so the two figures differ by the OPDs without a signed PK).
+        self.missing_figure.caption.setText(
+            self.tr("dari {0} perangkat daerah dengan PK ditandatangani belum lapor {1}").format(
+                format_number(len(ranking.rows), 0), label)
+        )
+        self.missing_figure.setToolTip(
+            self.tr("Hanya perangkat daerah yang PK {0}-nya sudah ditandatangani yang dievaluasi. Tabel Pelaporan "
+                    "triwulan menghitung semua perangkat daerah aktif yang memiliki indikator Renstra, termasuk "
+                    "yang PK-nya belum ditandatangani.").format(self.year)
+        )
         self.warnings_value.setText(format_number(len(view.warnings), 0))
         if not ranking.rows:
             self._show_no_ranking(
