@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.year_combo = QComboBox()
         self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.year_combo.setEnabled(False)
-        year_label = QLabel(self.tr("&Tahun anggaran:"))
+        year_label = QLabel(self.tr("Tahun an&ggaran:"))
         year_label.setBuddy(self.year_combo)
         toolbar = QToolBar(self.tr("Tahun anggaran"))
         toolbar.setObjectName("yearToolbar")
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        help_menu = self.menuBar().addMenu(self.tr("Ba&ntuan"))
+        help_menu = self.menuBar().addMenu(self.tr("B&antuan"))
         self.about_action = QAction(self.tr("&Tentang Kinerja Desktop"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)

@@ -282,7 +282,7 @@ class AgreementEditor(UnsavedChangesGuard, AgreementEditorRows, AgreementEditorL
             self.banner.hide()
         self._set_read_only(lock_reason(detail.status, signed_on) if not actions.editable else "")
         self.header.signDateLabel.setText(
-            _tr("Tanggal penandatanganan:") if actions.signed else _tr("Tanggal &rencana:")
+            _tr("Tanggal penandatanganan:") if actions.signed else _tr("Tanggal renc&ana:")
         )
         self.save_button.setVisible(actions.editable)
         self.finalize_button.setVisible(actions.finalize)

@@ -198,7 +198,7 @@ class AgreementEditorLayout:
         self.printer_button = QPushButton(_tr("&Cetak…"))
         self.printer_button.setToolTip(_tr("Cetak PK ke printer untuk ditandatangani"))
         self.printer_button.clicked.connect(lambda _checked=False: self.print_on_printer())
-        self.print_button = QPushButton(_tr("Simpan PD&F…"))
+        self.print_button = QPushButton(_tr("Simpan P&DF…"))
         self.print_button.setToolTip(
             _tr("Simpan PK sebagai berkas PDF (untuk dikirim, diarsipkan atau dicetak kemudian)"))
         self.print_button.clicked.connect(lambda _checked=False: self.print_to_file())

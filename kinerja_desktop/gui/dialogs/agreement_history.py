@@ -56,7 +56,7 @@ class VersionHistoryPanel(QWidget):
 
         self.older_combo = QComboBox()
         self.newer_combo = QComboBox()
-        self.compare_button = QPushButton(self.tr("&Bandingkan"))
+        self.compare_button = QPushButton(self.tr("Bandin&gkan"))
         self.compare_button.clicked.connect(self.compare)
         self.changes = RecordTableModel[VersionChange](
             [

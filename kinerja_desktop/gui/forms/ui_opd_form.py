@@ -360,7 +360,7 @@ class Ui_OpdForm(object):
         self.headRankLabel.setText(QCoreApplication.translate("OpdForm", u"Pan&gkat/golongan:", None))
         self.headPositionLabel.setText(QCoreApplication.translate("OpdForm", u"Ja&batan:", None))
         self.headPositionEdit.setPlaceholderText(QCoreApplication.translate("OpdForm", u"Kepala Dinas Kesehatan", None))
-        self.headActingLabel.setText(QCoreApplication.translate("OpdForm", u"S&tatus:", None))
+        self.headActingLabel.setText(QCoreApplication.translate("OpdForm", u"Stat&us:", None))
         self.headStartLabel.setText(QCoreApplication.translate("OpdForm", u"Mu&lai menjabat:", None))
         self.historyGroup.setTitle(QCoreApplication.translate("OpdForm", u"Riwayat kepala", None))
         self.historyHint.setText(QCoreApplication.translate("OpdForm", u"Mengganti orang (nama dan NIP lain) menutup masa jabatan kepala sekarang sehari sebelum kepala baru mulai menjabat. Perubahan pangkat atau jabatan orang yang sama memperbarui catatan yang berlaku.", None))

@@ -60,7 +60,7 @@ class AgreementsScreen(Screen):
         self.search.setPlaceholderText(self.tr("Cari kode, singkatan, atau nama perangkat daerah…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
-        self.create_button = QPushButton(self.tr("&Buat PK…"))
+        self.create_button = QPushButton(self.tr("Buat &PK…"))
         self.create_button.clicked.connect(self.ask_create)
         self.open_button = QPushButton(self.tr("B&uka…"))
         self.open_button.clicked.connect(self.open_selected)

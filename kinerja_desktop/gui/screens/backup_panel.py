@@ -30,7 +30,7 @@ class BackupPanel(QObject):
     def __init__(self, screen: Host) -> None:
         super().__init__(screen)
         self.screen = screen
-        self.backup_button = QPushButton(self.tr("&Buat cadangan…"))
+        self.backup_button = QPushButton(self.tr("Buat ca&dangan…"))
         self.backup_button.clicked.connect(self.create_backup)
         self.restore_button = QPushButton(self.tr("&Pulihkan dari cadangan…"))
         self.restore_button.clicked.connect(self.choose_backup_to_restore)

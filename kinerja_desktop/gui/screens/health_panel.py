@@ -28,7 +28,7 @@ class HealthPanel(QObject):
         self.location_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.size_value = QLabel()
         self.revision_value = QLabel()
-        self.check_button = QPushButton(self.tr("Periksa &integritas"))
+        self.check_button = QPushButton(self.tr("Periksa in&tegritas"))
         self.check_button.clicked.connect(self.start_integrity_check)
         self.check_result = note(self.tr("Belum diperiksa sejak basis data dibuka."))
         info_box = QGroupBox(self.tr("Basis data yang terbuka"))

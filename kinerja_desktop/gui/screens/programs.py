@@ -44,7 +44,7 @@ class ProgramsScreen(PlanScreen):
 
         self.add_program_button = button(self.tr("Tambah &program…"), lambda: self.add(ProgramLevel.PROGRAM))
         self.add_activity_button = button(self.tr("Tambah &kegiatan…"), lambda: self.add(ProgramLevel.ACTIVITY))
-        self.add_sub_button = button(self.tr("Tambah s&ub kegiatan…"), lambda: self.add(ProgramLevel.SUB_ACTIVITY))
+        self.add_sub_button = button(self.tr("Tambah sub k&egiatan…"), lambda: self.add(ProgramLevel.SUB_ACTIVITY))
         self.edit_button = button(self.tr("&Ubah…"), self.edit_selected)
         self.remove_button = button(self.tr("&Hapus…"), self.remove_selected)
 

@@ -56,7 +56,7 @@ class RenstraScreen(PlanScreen):
         self.add_indicator_button = button(self.tr("Tambah &indikator…"), self.add_indicator)
         self.edit_button = button(self.tr("&Ubah…"), self.edit_selected)
         self.up_button = button(self.tr("&Naik"), lambda: self.move_selected(-1))
-        self.down_button = button(self.tr("Tur&un"), lambda: self.move_selected(1))
+        self.down_button = button(self.tr("Tu&run"), lambda: self.move_selected(1))
         self.retire_button = button(self.tr("Nonakti&fkan"), self.toggle_selected_retired)
         self.up_button.setToolTip(self.tr("Pindahkan ke atas di antara saudaranya"))
         self.down_button.setToolTip(self.tr("Pindahkan ke bawah di antara saudaranya"))

@@ -37,7 +37,7 @@ class RpjmdScreen(PlanScreen):
         self.period_combo.currentIndexChanged.connect(lambda _i: self._on_period_chosen())
         period_label = QLabel(self.tr("&Periode:"))
         period_label.setBuddy(self.period_combo)
-        self.new_period_button = button(self.tr("Periode &baru…"), self.new_period)
+        self.new_period_button = button(self.tr("Peri&ode baru…"), self.new_period)
         self.edit_period_button = button(self.tr("Ubah p&eriode…"), self.edit_period)
         self.remove_period_button = button(self.tr("Hapus periode…"), self.remove_or_restore_period)
         self.show_retired = QCheckBox(self.tr("Tampilkan yang dinonaktifkan"))
@@ -50,7 +50,7 @@ class RpjmdScreen(PlanScreen):
         self.add_indicator_button = button(self.tr("Tambah &indikator…"), self.add_indicator)
         self.edit_button = button(self.tr("&Ubah…"), self.edit_selected)
         self.up_button = button(self.tr("&Naik"), lambda: self.move_selected(-1))
-        self.down_button = button(self.tr("Tur&un"), lambda: self.move_selected(1))
+        self.down_button = button(self.tr("Tu&run"), lambda: self.move_selected(1))
         self.remove_button = button(self.tr("&Hapus…"), self.remove_selected)
 
         top = QHBoxLayout()
