@@ -407,6 +407,36 @@ class EvaluationFlow:
                     f"sesuai dengan realisasi {entry.text.strip()}.")
         return ""
 
+    def plausibility_warnings(self) -> list[str]:
+        """Figures typed that look like slips (to confirm, not refused): see :mod:`gui.plausibility`."""
+        from .plausibility import value_warnings
+
+        assert self.quarter is not None
+        warnings = []
+        for entry in self.entries:
+            if not entry.text.strip() or entry.scale is not None:
+                continue
+            try:
+                value, _grade = self.parsed_value(entry)
+            except ValueError:
+                continue  # refused in its cell already
+            r = entry.result
+            earlier = [v for v in r.quarter_values[: self.quarter - 1] if v is not None]
+            warnings += value_warnings(name=r.name, unit=r.unit, value=value, target=r.yearly_target,
+                                       previous=earlier[-1] if earlier else None)
+        return warnings
+
+    def capped_notes(self) -> list[str]:
+        """Indicators whose capaian is above the cap: counted in the score at the cap, said so."""
+        notes = []
+        cap = self.settings.cap
+        for entry in self.entries:
+            capaian = self.reading(entry).capaian
+            if capaian is not None and capaian > cap:
+                notes.append(f"{entry.result.name}: capaian {format_number(capaian, 2)} % dihitung "
+                             f"{format_number(cap, None)} % dalam nilai (batas atas capaian)")
+        return notes
+
     def is_changed(self) -> bool:
         """Anything typed, chosen or attached in this run that is not stored (the wizard asks before closing)."""
         for entry in self.entries:

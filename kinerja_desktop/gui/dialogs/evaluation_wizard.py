@@ -47,6 +47,7 @@ from ..models.evaluation_budget_model import BudgetEntryModel
 from ..models.evaluation_colors import WATCH, capaian_color, predicate_color
 from ..models.evaluation_entry_model import RealizationEntryModel, target_text
 from ..models.record_table import RIGHT, Column, RecordTableModel
+from ..plausibility import confirmation_text
 from ..unsaved import UnsavedChangesGuard
 from ..views import setup_table
 
@@ -581,6 +582,7 @@ class SummaryPage(_Page):
                 format_number(self.flow.settings.cap, None)
             )
         )
+        notes += self.flow.capped_notes()  # a capped capaian says so
         if self.flow.reopened and self.flow.loaded is not None:
             notes.append(
                 self.tr("Nilai tersimpan sebelumnya: {0}. Perubahan dicatat sebagai koreksi di log audit.").format(
@@ -591,6 +593,9 @@ class SummaryPage(_Page):
         self.show_errors({})
 
     def validatePage(self) -> bool:  # noqa: N802 - Selesai: save everything
+        warnings = self.flow.plausibility_warnings()
+        if warnings and not messages.confirm(self, self.tr("Periksa angka"), confirmation_text(warnings)):
+            return False  # back to correct them; nothing saved
         return self.wizard_.save()
 
 
