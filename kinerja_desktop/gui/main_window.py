@@ -255,9 +255,27 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         help_menu = self.menuBar().addMenu(self.tr("B&antuan"))
+        self.manual_action = QAction(self.tr("&Panduan"), self)
+        self.manual_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1: at the screen in use
+        self.manual_action.triggered.connect(lambda _checked=False: self.show_manual())
+        help_menu.addAction(self.manual_action)
+        self.help_window: QWidget | None = None
         self.about_action = QAction(self.tr("&Tentang Kinerja Desktop"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def show_manual(self) -> None:
+        """The user manual, at the section of the screen in use."""
+        from .help_window import SECTIONS, HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        screen = self.current_screen() if self.screens else None
+        name = next((attr for _title, attr in NAVIGATION if getattr(self, attr, None) is screen), None)
+        self.help_window.show_section(SECTIONS.get(name or "", "persiapan" if self.needs_setup else None))
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
