@@ -40,6 +40,15 @@ def value_warnings(
     return warnings
 
 
+def target_warnings(*, name: str, unit: str, values: list[Decimal | None]) -> list[str]:
+    """Targets (yearly and TW I–IV) of an indicator that look like slips: a % above 100, a fraction of a count,
+    rupiah below 1.000 (each said once)."""
+    found: list[str] = []
+    for value in values:
+        found += value_warnings(name=name, unit=unit, value=value)
+    return list(dict.fromkeys(found))
+
+
 def confirmation_text(warnings: list[str]) -> str:
     listed = "\n".join(f"• {w}" for w in warnings)
     return (f"Angka berikut tidak lazim; periksa sebelum menyimpan:\n\n{listed}\n\n"

@@ -151,3 +151,51 @@ def test_a_preview_leaves_no_folder_in_the_temporary_folder(qtbot, screen, said,
     assert len(list(tmp_path.glob("kinerja-pratinjau-*"))) == 1
     editor.printer.preview_dialog.close()
     qtbot.waitUntil(lambda: not list(tmp_path.glob("kinerja-pratinjau-*")))
+
+
+# --- issue 14, point 13 in the PK editor ---------------------------------------------------------------------
+
+from kinerja_desktop.gui import messages as _messages  # noqa: E402
+
+REAL_CONFIRM = _messages.confirm
+
+
+def test_an_implausible_target_is_asked_about_before_saving(qtbot, screen, said, demo_db, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+    from test_agreement_screen import type_in_cell
+
+    monkeypatch.setattr(_messages, "confirm", REAL_CONFIRM)
+    editor = open_editor(qtbot, screen, "Dinkes")
+    show_items_tab(qtbot, editor)
+    model = editor.items_model
+    row = next(r for r in range(model.rowCount()) if model.item_at(r).unit == "%"
+               and model.item_at(r).target_grade is None and model.item_at(r).polarity.name == "POSITIVE")
+    name = model.item_at(row).indicator_name
+    seen: list[str] = []
+
+    def answer(text: str) -> None:
+        def click() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox) or box.windowTitle() != "Periksa angka":
+                QTimer.singleShot(20, click)
+                return
+            seen.append(box.text())
+            qtbot.mouseClick(next(b for b in box.buttons() if b.text() == text), Qt.MouseButton.LeftButton)
+
+        QTimer.singleShot(0, click)
+
+    # TW I typed as 250 (25 meant): a slip the rules of a last-value % indicator may let through
+    type_in_cell(qtbot, editor.items_view, row, M.Q1, "250")
+    answer("&Tidak")
+    click(qtbot, editor.save_button)
+    assert seen and f"{name}: 250% di atas 100%" in seen[0]
+    stored = agreement_service.get_agreement(demo_db, editor.detail.id)
+    assert next(i for i in stored.items if i.indicator_name == name).quarters[0] != Decimal(250)
+    assert editor.isVisible() and model.item_at(row).quarters[0] == Decimal(250)  # the input stays to correct
+    # "Ya": saved as typed
+    answer("&Ya")
+    click(qtbot, editor.save_button)
+    assert len(seen) == 2 and editor.message() == "Draf tersimpan."
+    stored = agreement_service.get_agreement(demo_db, editor.detail.id)
+    assert next(i for i in stored.items if i.indicator_name == name).quarters[0] == Decimal(250)

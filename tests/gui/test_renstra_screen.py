@@ -454,3 +454,38 @@ def test_tw_filled_from_the_yearly_target_by_the_cumulation_rule(qtbot, screen, 
     dialog.fill_action.trigger()
     assert [cell(dialog, 2026, c) for c in (T.Q1, T.Q2, T.Q3, T.Q4)] == ["2", "2", "3", "3"]
     assert "TW I–IV diisi dari target tahunan pada 1 tahun." in dialog.ui.targetsError.text()
+
+
+def test_a_fraction_of_a_count_is_asked_about_before_saving(qtbot, screen, plan, db):
+    # Issue 14 §13: 12,5 orang is accepted by the rules but asked about; "Tidak" keeps the form open, unsaved
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    assert screen.select_opd(plan["camat"])
+    add_tujuan_and_sasaran(qtbot, screen, link=True)
+    click(qtbot, screen.add_indicator_button)
+    dialog = screen.dialog
+    type_into(qtbot, dialog.ui.nameEdit, "Jumlah peserta pelatihan aparatur")
+    dialog.ui.unitCombo.setCurrentText("orang")
+    dialog.ui.cumulationCombo.setCurrentIndex(dialog.ui.cumulationCombo.findData(Cumulation.LAST_VALUE))
+    type_cell(qtbot, dialog, 2026, T.TARGET, "12,5")
+    seen: list[str] = []
+
+    def answer(text: str) -> None:
+        def click_it() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox) or box.windowTitle() != "Periksa angka":
+                QTimer.singleShot(20, click_it)
+                return
+            seen.append(box.text())
+            qtbot.mouseClick(next(b for b in box.buttons() if b.text() == text), Qt.MouseButton.LeftButton)
+
+        QTimer.singleShot(0, click_it)
+
+    answer("&Tidak")
+    save(qtbot, dialog)
+    assert seen and "Jumlah peserta pelatihan aparatur: 12,5 orang bukan bilangan bulat" in seen[0]
+    assert dialog.isVisible()
+    answer("&Ya")
+    save(qtbot, dialog)
+    assert len(seen) == 2 and not dialog.isVisible()

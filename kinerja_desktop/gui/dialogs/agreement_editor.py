@@ -41,6 +41,7 @@ from .. import connection, messages, unsaved
 from ..jobs import JobRunner
 from ..models.agreement_items_model import AgreementItemsModel
 from ..models.agreement_list_model import version_text
+from ..plausibility import confirmation_text, target_warnings
 from ..print_action import PrintAction
 from ..unsaved import UnsavedChangesGuard
 from .agreement_actions import AmendmentDialog, SignDialog
@@ -112,6 +113,8 @@ class AgreementEditor(UnsavedChangesGuard, AgreementEditorRows, AgreementEditorL
     def load(self, agreement_id: str) -> None:
         detail = agreement_service.get_agreement(self.db, agreement_id)
         self.detail = detail
+        # the targets as stored, to ask only about figures typed since (the models edit the items in place)
+        self._loaded_targets = {item.indicator_id: (item.target, tuple(item.quarters)) for item in detail.items}
         self.editable = editor_actions(detail.status, detail.version_no, detail.version_no).editable
         self._loading = True
         try:
@@ -441,8 +444,12 @@ class AgreementEditor(UnsavedChangesGuard, AgreementEditorRows, AgreementEditorL
         if self.detail is None:
             return False
         self._commit_open_editor()
+        detail = self.form_detail()
+        warnings = self._target_warnings(detail)
+        if warnings and not messages.confirm(self, _tr("Periksa angka"), confirmation_text(warnings)):
+            return False  # back to correct them; nothing saved
         try:
-            agreement_service.save_draft(self.db, self.form_detail())
+            agreement_service.save_draft(self.db, detail)
         except ValidationError as exc:
             self.show_problems(_tr("Belum dapat disimpan:"), list(exc.errors.values()))
             return False
@@ -462,6 +469,16 @@ class AgreementEditor(UnsavedChangesGuard, AgreementEditorRows, AgreementEditorL
         self._reload_after_change()
         self.show_info_message(_tr("Draf tersimpan."))
         return True
+
+    def _target_warnings(self, detail: AgreementDetail) -> list[str]:
+        """Targets typed since the PK was opened that look like slips (asked about, never refused)."""
+        loaded = self._loaded_targets
+        warnings: list[str] = []
+        for item in detail.items:
+            if loaded.get(item.indicator_id) != (item.target, tuple(item.quarters)):
+                warnings += target_warnings(name=item.indicator_name, unit=item.unit,
+                                            values=[item.target, *item.quarters])
+        return warnings
 
     def _commit_open_editor(self) -> None:
         # A cell still being edited: hand its text to the model before reading the models.

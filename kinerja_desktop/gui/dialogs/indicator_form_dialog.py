@@ -35,10 +35,12 @@ from ...domain.targets import derived_quarters, is_strict_percentage
 from ...services import renstra
 from ...services.errors import FORM, ValidationError
 from ...services.renstra import IndicatorData, PeriodInfo
+from .. import messages
 from ..delegates import NumberDelegate
 from ..forms.ui_indicator_form import Ui_IndicatorForm
 from ..grid import GridEditing
 from ..models.renstra_targets_model import RenstraTargetsModel
+from ..plausibility import confirmation_text, target_warnings
 from ..unsaved import UnsavedChangesGuard
 from .field_errors import FieldErrors
 
@@ -138,6 +140,7 @@ class IndicatorFormDialog(UnsavedChangesGuard, QDialog):
         self.messages.clear()
         ui.targetsError.hide()
         self._size_fields()
+        self._loaded_targets = {t.year: (t.target, t.quarters) for t in self.model.targets()}
         self.mark_clean()
 
     # -- set-up --------------------------------------------------------------------------------------
@@ -366,6 +369,13 @@ class IndicatorFormDialog(UnsavedChangesGuard, QDialog):
         if problems:
             self.show_errors({**renstra.indicator_problems(data), **problems})
             return
+        changed = [t for t in data.targets if self._loaded_targets.get(t.year) != (t.target, t.quarters)]
+        if renstra.indicator_problems(data):
+            changed = []  # refused by the service below, with its messages on the cells: nothing to ask first
+        warnings = target_warnings(name=data.name, unit=data.unit,
+                                   values=[v for t in changed for v in (t.target, *t.quarters)])
+        if warnings and not messages.confirm(self, self.tr("Periksa angka"), confirmation_text(warnings)):
+            return  # back to correct them; nothing saved
         try:
             indicator_id = self._save(self._db, data)
         except ValidationError as exc:
