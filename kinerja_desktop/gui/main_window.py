@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         for screen in self.screens:
             screen.shutdown()
         if self.setup_wizard is not None:
-            self.setup_wizard.close()  # it belongs to the database being closed
+            self.setup_wizard.discard_and_close()  # type: ignore[attr-defined]  # the database closes: no question
         self.runner.wait()
         self.db = db
         if old is not None and old is not db:

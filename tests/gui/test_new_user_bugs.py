@@ -18,7 +18,7 @@ from kinerja_desktop.domain.enums import OpdKind
 from kinerja_desktop.gui import unsaved
 from kinerja_desktop.gui.dialogs.regency_dialog import LeaderDialog, RegencyDialog
 from kinerja_desktop.gui.models.evaluation_entry_model import RealizationEntryModel
-from kinerja_desktop.services import regency
+from kinerja_desktop.services import regency, setup
 from kinerja_desktop.services.opd import get_opd, list_opds
 
 REAL_ASK = unsaved.ask_unsaved_changes  # the real question (conftest answers "Buang" for forms left open)
@@ -139,6 +139,39 @@ def test_the_evaluation_wizard_asks_before_batal_throws_realisations_away(qtbot,
     answer_box(qtbot, "unsavedChangesBox", "&Buang isian", seen)
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     assert len(seen) == 2 and not wizard.isVisible()
+
+
+def test_the_set_up_wizard_asks_before_esc_or_batal_throws_typed_input_away(qtbot, db, monkeypatch):
+    from kinerja_desktop.gui.dialogs.setup_wizard import SetupWizard
+
+    monkeypatch.setattr(unsaved, "ask_unsaved_changes", REAL_ASK)
+    wizard = SetupWizard(db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.region_page.ui.nameEdit, "Wanasari")
+    # Esc → "Lanjut mengisi": the wizard stays with the input
+    seen: list[str] = []
+    answer_box(qtbot, "unsavedChangesBox", "&Lanjut mengisi", seen)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert seen and "akan hilang" in seen[0]
+    assert wizard.isVisible() and wizard.region_page.ui.nameEdit.text() == "Wanasari"
+    # Batal → "Buang isian": closed, nothing set up
+    answer_box(qtbot, "unsavedChangesBox", "&Buang isian", seen)
+    press(qtbot, wizard, QWizard.WizardButton.CancelButton)
+    assert len(seen) == 2 and not wizard.isVisible()
+    assert not setup.is_set_up(db)
+
+
+def test_an_untouched_set_up_wizard_closes_on_esc_without_a_question(qtbot, db, monkeypatch):
+    from kinerja_desktop.gui.dialogs.setup_wizard import SetupWizard
+
+    asked: list[str] = []
+    monkeypatch.setattr(unsaved, "ask_unsaved_changes", lambda *_a, **_k: asked.append("?") or unsaved.CANCEL)
+    wizard = SetupWizard(db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert not wizard.isVisible() and asked == []
 
 
 # --- 3. every button box does what its buttons say ------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Government → leaders → planning agency → period → OPDs → summary; Selesai writes everything in one
 transaction through ``services.setup.set_up`` and emits ``completed(name)``. A refusal names the fields at
-fault (on the page they belong to) and nothing is written.
+fault (on the page they belong to) and nothing is written. Esc, Batal or the close button ask before typed input
+is thrown away (``unsaved.UnsavedChangesGuard``; a wizard saves only at Selesai).
 """
 
 from __future__ import annotations
@@ -19,12 +20,15 @@ from ...db.errors import KinerjaDbError
 from ...services import setup
 from ...services.errors import FORM, ValidationError
 from .. import messages
+from ..unsaved import UnsavedChangesGuard
 from ..setup_flow import SetupFlow, Step
 from .setup_pages import AgencyPage, LeadersPage, OpdsPage, PeriodPage, RegionPage, SummaryPage, _Page, form_error
 
 
-class SetupWizard(QWizard):
+class SetupWizard(UnsavedChangesGuard, QWizard):
     """Emits ``completed(full_name)`` ("Kota Wanasari") once the database is set up."""
+
+    guard_can_save = False  # only Selesai saves: Batal asks whether to throw the input away
 
     completed = Signal(str)
 
@@ -48,6 +52,7 @@ class SetupWizard(QWizard):
             self.setPage(int(page.step), page)
         self.setStartId(int(Step.REGION))
         self._fit()
+        self.mark_clean()
 
     def pages(self) -> list[_Page]:
         return [self.region_page, self.leaders_page, self.agency_page, self.period_page, self.opds_page,
