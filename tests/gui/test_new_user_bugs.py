@@ -174,6 +174,25 @@ def test_an_untouched_set_up_wizard_closes_on_esc_without_a_question(qtbot, db, 
     assert not wizard.isVisible() and asked == []
 
 
+def test_the_amendment_reason_is_not_thrown_away_on_esc_and_simpan_asks_for_one(qtbot, monkeypatch):
+    from datetime import date
+
+    from kinerja_desktop.gui.dialogs.agreement_actions import AmendmentDialog
+
+    monkeypatch.setattr(unsaved, "ask_unsaved_changes", REAL_ASK)
+    dialog = AmendmentDialog("PK Dinas Kesehatan 2026", date(2026, 1, 5))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.reason_edit, "APBD Perubahan")
+    seen: list[str] = []
+    answer_box(qtbot, "unsavedChangesBox", "&Lanjut mengisi", seen)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert seen and dialog.isVisible() and dialog.reason() == "APBD Perubahan"
+    answer_box(qtbot, "unsavedChangesBox", "&Buang perubahan", seen)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(seen) == 2 and not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
 # --- 3. every button box does what its buttons say ------------------------------------------------------------
 
 

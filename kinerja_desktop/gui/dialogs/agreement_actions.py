@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.formatting import format_date
+from ..unsaved import UnsavedChangesGuard
 
 
 def to_qdate(value: date) -> QDate:
@@ -186,8 +187,9 @@ class PactDialog(QDialog):
 # --- PK Perubahan --------------------------------------------------------------------------------------
 
 
-class AmendmentDialog(QDialog):
-    """The reason for a PK Perubahan (required; printed and kept in the history)."""
+class AmendmentDialog(UnsavedChangesGuard, QDialog):
+    """The reason for a PK Perubahan (required; printed and kept in the history); Esc or Batal after typing one
+    asks first (``unsaved.UnsavedChangesGuard``)."""
 
     def __init__(self, title: str, signed_on: date | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,6 +213,7 @@ class AmendmentDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(_buttons(self, self.tr("Buat PK Perubahan")))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 60))
+        self.mark_clean()
 
     def reason(self) -> str:
         return self.reason_edit.toPlainText().strip()
