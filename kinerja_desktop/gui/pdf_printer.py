@@ -51,7 +51,9 @@ def new_printer(path: Path, title: str) -> QPrinter:
     printer.setDocName(title)
     printer.setFullPage(True)
     size = page_size_of(path)
-    page_size = QPageSize(size, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    # The paper is named upright (F4 609 × 935); a landscape document (the evaluation report) turns it.
+    upright = QSizeF(min(size.width(), size.height()), max(size.width(), size.height()))
+    page_size = QPageSize(upright, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
     Orient = QPageLayout.Orientation
     orientation = Orient.Landscape if size.width() > size.height() else Orient.Portrait
     printer.setPageLayout(QPageLayout(page_size, orientation, printer.pageLayout().margins()))
@@ -68,20 +70,28 @@ def ask_printer(parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
 
 def print_pdf(path: Path, printer: QPrinter) -> int:
     """Paint the pages of ``path`` (the range chosen on ``printer``, else all) onto ``printer``; returns the count."""
-    document = _document(path)
+    return print_pdfs([path], printer)
+
+
+def print_pdfs(paths: list[Path], printer: QPrinter) -> int:
+    """Paint the pages of ``paths`` one after another as one print job (the range chosen on ``printer`` counts
+    the pages of all of them in order, else all); returns the count."""
+    documents = []
     painter = QPainter()
     try:
-        count = document.pageCount()
-        first, last = 0, count - 1
+        for path in paths:
+            documents.append(_document(path))
+        pages = [(document, page) for document in documents for page in range(document.pageCount())]
+        first, last = 0, len(pages) - 1
         if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-            first, last = printer.fromPage() - 1, min(printer.toPage(), count) - 1
+            first, last = printer.fromPage() - 1, min(printer.toPage(), len(pages)) - 1
         if not painter.begin(printer):
             raise PrintError(_tr("Printer tidak dapat dipakai: {0}").format(printer.printerName() or "-"))
         dpi = min(printer.resolution(), MAX_DPI)
         printed = 0
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            for page in range(first, last + 1):
+            for document, page in pages[first:last + 1]:
                 if printed:
                     printer.newPage()
                 points = document.pagePointSize(page)
@@ -98,16 +108,24 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
     finally:
         if painter.isActive():
             painter.end()
-        document.close()
+        for document in documents:
+            document.close()
 
 
 def print_file(parent: QWidget | None, path: Path, title: str) -> int:
     """Ask for the printer, then print ``path``; returns the pages printed (0 when cancelled)."""
-    printer = new_printer(path, title)
-    pages = _page_count(path)
+    return print_files(parent, [path], title)
+
+
+def print_files(parent: QWidget | None, paths: list[Path], title: str) -> int:
+    """Ask for the printer once, then print ``paths`` in order as one job; the pages printed (0 when cancelled)."""
+    if not paths:
+        return 0
+    printer = new_printer(paths[0], title)
+    pages = sum(_page_count(path) for path in paths)
     if not ask_printer(parent, printer, pages):
         return 0
-    return print_pdf(path, printer)
+    return print_pdfs(paths, printer)
 
 
 def _page_count(path: Path) -> int:

@@ -3,7 +3,8 @@
 The screen says *what* to print as a ``printing.Request``; the service names the file and writes it, so the GUI
 writes the very file the CLI writes. :meth:`PrintAction.preview` shows it from a temporary folder,
 :meth:`PrintAction.save` suggests the service's file name and writes where the user chose,
-:meth:`PrintAction.print_on_printer` prints it on a printer (Qt's print dialog, ``pdf_printer``), and
+:meth:`PrintAction.print_on_printer` prints it on a printer (Qt's print dialog, ``pdf_printer``),
+:meth:`PrintAction.all_on_printer` prints every OPD's document on a printer in one job, and
 :meth:`PrintAction.to_folder` prints many documents behind a progress dialog with "Batal". Rendering runs off
 the GUI thread.
 """
@@ -26,6 +27,8 @@ from . import messages
 from .jobs import Job, JobRunner, Outcome
 from .pdf_preview import PdfPreviewDialog, show_pdf_preview
 from .save_dialog import ask_save_path
+
+PREVIEW, SAVE, PRINTER = "preview", "save", "printer"  # how a screen's button prints one document
 
 
 def _tr(text: str) -> str:
@@ -77,6 +80,15 @@ class PrintAction(QObject):
         self.batch: Job | None = None
 
     # -- one document ---------------------------------------------------------------------------------
+    def one(self, how: str, db: Database, request: printing.Request, title: str) -> None:
+        """``PREVIEW``, ``SAVE`` (asks where) or ``PRINTER`` (Qt's print dialog) for one document."""
+        if how == PREVIEW:
+            self.preview(db, request, title)
+        elif how == PRINTER:
+            self.print_on_printer(db, request, title)
+        else:
+            self.save(db, request)
+
     def preview(self, db: Database, request: printing.Request, title: str) -> None:
         """Render into a temporary folder, then show it in the app (file and folder go when the window closes)."""
         folder = Path(tempfile.mkdtemp(prefix="kinerja-pratinjau-"))
@@ -85,21 +97,39 @@ class PrintAction(QObject):
     def print_on_printer(self, db: Database, request: printing.Request, title: str) -> None:
         """Render into a temporary folder, then Qt's print dialog and the pages onto the printer."""
         folder = Path(tempfile.mkdtemp(prefix="kinerja-cetak-"))
+        self._render(db, request, folder, lambda path: self._print_files([path], title, folder), temporary=folder)
 
-        def print_it(path: Path) -> None:
-            from .pdf_printer import PrintError, print_file
+    def all_on_printer(
+        self, db: Database, request: printing.Request, title: str, finished: Callable[[Outcome], None]
+    ) -> Job | None:
+        """Every document of ``request`` rendered behind the progress dialog (cancellable), then one print dialog
+        and all their pages as one job; the temporary files go afterwards."""
+        folder = Path(tempfile.mkdtemp(prefix="kinerja-cetak-"))
 
-            try:
-                printed = print_file(self.widget, path, title)
-            except PrintError as exc:
-                self._failed(str(exc))
-                printed = 0
-            finally:
+        def done(outcome: Outcome) -> None:
+            if outcome.ok and outcome.value:
+                self._print_files([Path(p) for p in outcome.value], title, folder)
+            else:
                 _remove_temporary(folder)
-            if printed:
-                self._printed(printed)
+            finished(outcome)
 
-        self._render(db, request, folder, print_it, temporary=folder)
+        job = self.to_folder(db, request, folder, title, done)
+        if job is None:
+            _remove_temporary(folder)
+        return job
+
+    def _print_files(self, paths: list[Path], title: str, folder: Path) -> None:
+        from .pdf_printer import PrintError, print_files
+
+        try:
+            printed = print_files(self.widget, paths, title)
+        except PrintError as exc:
+            self._failed(str(exc))
+            printed = 0
+        finally:
+            _remove_temporary(folder)
+        if printed:
+            self._printed(printed)
 
     def save(self, db: Database, request: printing.Request) -> None:
         """Ask where, suggesting the service's file name, then write there."""

@@ -200,3 +200,96 @@ def test_a_service_refusal_is_said_and_nothing_is_written(qtbot, monkeypatch, tm
     save_through_the_gui(qtbot, monkeypatch, evaluation_screen.ranking_pdf_button, folder)
     assert said == ["Ukuran kertas harus salah satu dari: a4, f4"] and not list(folder.iterdir())
     assert evaluation_screen.ranking_pdf_button.isEnabled()
+
+
+# --- Cetak… on a printer from the screens (issue 14, point 19) ----------------------------------------------
+
+
+@pytest.fixture
+def printed_to(tmp_path, monkeypatch) -> Path:
+    """Qt's print dialog answered "Cetak" with a printer writing PDF to a file; temporary files under tmp_path."""
+    import tempfile
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kinerja_desktop.gui import pdf_printer
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    out = tmp_path / "kertas.pdf"
+
+    def choose_printer(_parent, printer: QPrinter, _pages: int) -> bool:  # noqa: ANN001
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(72)
+        return True
+
+    monkeypatch.setattr(pdf_printer, "ask_printer", choose_printer)
+    return out
+
+
+def assert_printed_like(printed: Path, files: list[Path]) -> None:
+    """The printout has the pages of ``files`` in order, each a rendered page with dark text on it."""
+    from pypdf import PdfReader
+
+    expected = [page for path in files for page in PdfReader(path).pages]
+    pages = PdfReader(printed).pages
+    assert len(pages) == len(expected)
+    for page, source in zip(pages, expected, strict=True):
+        # the same paper the same way round (F4 may be the printer's Folio 8,5 × 13 in: 3 pt larger)
+        assert abs(float(page.mediabox.width) - float(source.mediabox.width)) < 4
+        assert abs(float(page.mediabox.height) - float(source.mediabox.height)) < 4
+    picture = pages[0].images[0].image.convert("L")
+    assert picture.getextrema()[0] < 100
+
+
+@pytest.mark.parametrize(
+    ("button", "cli_args"),
+    [
+        ("report_printer_button", ("evaluation", "--year", "2025", "--quarter", "4", "--opd", "Dinkes")),
+        ("ranking_printer_button", ("ranking", "--year", "2025", "--quarter", "4")),
+        ("missing_printer_button", ("belum-lapor", "--year", "2025", "--quarter", "4")),
+    ],
+)
+def test_the_evaluation_screens_cetak_prints_the_document_on_a_printer(
+    qtbot, tmp_path, evaluation_screen, demo_db, said, printed_to, button, cli_args
+):
+    screen = evaluation_screen
+    screen.paper_combo.setCurrentIndex(screen.paper_combo.findData("f4"))
+    screen.select_opd(next(r.opd_id for r in screen.model.all_rows() if r.opd_abbreviation == "Dinkes"))
+    qtbot.mouseClick(getattr(screen, button), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: printed_to.exists() and printed_to.stat().st_size > 0)
+    cli = tmp_path / "cli"
+    assert_printed_like(printed_to, [print_through_the_cli(demo_db, cli, *cli_args, "--paper", "f4")])
+    assert not list(tmp_path.glob("kinerja-*")) and said == []
+
+
+def test_the_pakta_integritas_is_printed_on_a_printer_from_the_editor(
+    qtbot, tmp_path, agreements_screen, demo_db, said, printed_to
+):
+    editor = dinkes_editor(agreements_screen)
+    assert editor.header.printerPactButton.text() == "Cetak Pakta…"
+    qtbot.mouseClick(editor.header.printerPactButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: printed_to.exists() and printed_to.stat().st_size > 0)
+    cli = print_through_the_cli(demo_db, tmp_path / "cli", "pakta", "--year", "2025", "--opd", "Dinkes")
+    assert_printed_like(printed_to, [cli])
+    assert not list(tmp_path.glob("kinerja-*"))
+
+
+def test_laporan_prints_every_opds_document_on_a_printer_in_one_job(
+    qtbot, tmp_path, main_window, demo_db, said, printed_to
+):
+    main_window.set_database(demo_db)
+    main_window.year_combo.setCurrentIndex(main_window.year_combo.findData(2025))
+    main_window.show_screen(main_window.reports)
+    screen = main_window.reports
+    screen.document_combo.setCurrentIndex(screen.document_combo.findData("pakta"))
+    qtbot.mouseClick(screen.printer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.last_result is not None and screen.batch is None, timeout=60_000)
+    assert screen.last_result.ok
+    qtbot.waitUntil(lambda: printed_to.exists() and printed_to.stat().st_size > 0)
+    cli = tmp_path / "cli"
+    assert main(["print", "pakta", "--year", "2025", "--db", demo_db.location, "--out", str(cli)]) == 0
+    files = sorted(cli.iterdir())
+    assert len(files) >= 42
+    assert_printed_like(printed_to, [cli / p.name for p in screen.last_result.value])
+    assert not list(tmp_path.glob("kinerja-*"))

@@ -52,6 +52,7 @@ class AgreementEditorLayout:
     _grid_message: Any
     fill_quarters: Any
     print_on_printer: Any
+    print_pact_on_printer: Any
     print_to_file: Any
 
     # -- building -------------------------------------------------------------------------------------
@@ -104,6 +105,7 @@ class AgreementEditorLayout:
         h.recordPactButton.clicked.connect(self.record_pact)
         h.previewPactButton.clicked.connect(self.preview_pact)
         h.printPactButton.clicked.connect(self.print_pact)
+        h.printerPactButton.clicked.connect(lambda _checked=False: self.print_pact_on_printer())
         header_scroll = QScrollArea()
         header_scroll.setWidget(self.header_widget)
         header_scroll.setWidgetResizable(True)

@@ -65,6 +65,7 @@ class AgreementEditorRows:
             )
         h.previewPactButton.setEnabled(pact is not None)
         h.printPactButton.setEnabled(pact is not None)
+        h.printerPactButton.setEnabled(pact is not None)
         h.recordPactButton.setEnabled(detail.opd_id is not None)
 
     # -- rows -----------------------------------------------------------------------------------------
@@ -161,6 +162,10 @@ class AgreementEditorRows:
     def print_pact(self) -> None:
         self.printer.save(self.db, self._pact_request())
 
+    def print_pact_on_printer(self) -> None:
+        """Cetak Pakta…: Qt's print dialog, then the Pakta Integritas onto the printer."""
+        self.printer.print_on_printer(self.db, self._pact_request(), _tr("Pakta Integritas"))
+
     # -- printing the PK ------------------------------------------------------------------------------
     def _request(self) -> printing.Request:
         """This version of the PK: the file the CLI's ``print pk`` writes for it, under the same name."""
@@ -212,3 +217,4 @@ class AgreementEditorRows:
         has_pact = getattr(self, "pact", None) is not None
         self.header.previewPactButton.setEnabled(not busy and has_pact)
         self.header.printPactButton.setEnabled(not busy and has_pact)
+        self.header.printerPactButton.setEnabled(not busy and has_pact)

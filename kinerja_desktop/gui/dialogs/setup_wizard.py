@@ -20,8 +20,8 @@ from ...db.errors import KinerjaDbError
 from ...services import setup
 from ...services.errors import FORM, ValidationError
 from .. import messages
-from ..unsaved import UnsavedChangesGuard
 from ..setup_flow import SetupFlow, Step
+from ..unsaved import UnsavedChangesGuard
 from .setup_pages import AgencyPage, LeadersPage, OpdsPage, PeriodPage, RegionPage, SummaryPage, _Page, form_error
 
 

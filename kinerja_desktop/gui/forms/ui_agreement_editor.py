@@ -234,6 +234,11 @@ class Ui_AgreementHeader(object):
 
         self.pactButtons.addWidget(self.printPactButton)
 
+        self.printerPactButton = QPushButton(self.pactGroup)
+        self.printerPactButton.setObjectName(u"printerPactButton")
+
+        self.pactButtons.addWidget(self.printerPactButton)
+
         self.pactSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.pactButtons.addItem(self.pactSpacer)
@@ -310,6 +315,10 @@ class Ui_AgreementHeader(object):
         self.pactGroup.setTitle(QCoreApplication.translate("AgreementHeader", u"Pakta Integritas", None))
         self.recordPactButton.setText(QCoreApplication.translate("AgreementHeader", u"Catat penandatanganan\u2026", None))
         self.previewPactButton.setText(QCoreApplication.translate("AgreementHeader", u"Pratinjau Pakta", None))
-        self.printPactButton.setText(QCoreApplication.translate("AgreementHeader", u"Cetak Pakta\u2026", None))
+        self.printPactButton.setText(QCoreApplication.translate("AgreementHeader", u"Simpan PDF Pakta\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.printerPactButton.setToolTip(QCoreApplication.translate("AgreementHeader", u"Cetak Pakta Integritas ke printer", None))
+#endif // QT_CONFIG(tooltip)
+        self.printerPactButton.setText(QCoreApplication.translate("AgreementHeader", u"Cetak Pakta\u2026", None))
     # retranslateUi
 

@@ -40,7 +40,7 @@ from ..models import ID_ROLE
 from ..models.evaluation_colors import ALERT, band_colors, predicate_color
 from ..models.evaluation_tables import indicator_model, not_reported_model, warning_model
 from ..models.ranking_table_model import RankingTableModel, write_ranking_csv
-from ..print_action import PrintAction
+from ..print_action import PREVIEW, PRINTER, SAVE, PrintAction
 from ..views import setup_table
 from .base import Screen, heading, note
 
@@ -117,9 +117,12 @@ class EvaluationScreen(Screen):
         self.export_button = QPushButton(self.tr("Ekspor &CSV…"))
         self.export_button.clicked.connect(self.export_csv)
         self.ranking_preview_button = QPushButton(self.tr("Pratinjau peringkat"))
-        self.ranking_preview_button.clicked.connect(lambda: self.print_ranking(preview=True))
+        self.ranking_preview_button.clicked.connect(lambda: self.print_ranking(PREVIEW))
         self.ranking_pdf_button = QPushButton(self.tr("Simpan PDF peringkat…"))
-        self.ranking_pdf_button.clicked.connect(lambda: self.print_ranking(preview=False))
+        self.ranking_pdf_button.clicked.connect(lambda: self.print_ranking(SAVE))
+        self.ranking_printer_button = QPushButton(self.tr("Cetak…"))
+        self.ranking_printer_button.setToolTip(self.tr("Cetak peringkat ke printer"))
+        self.ranking_printer_button.clicked.connect(lambda: self.print_ranking(PRINTER))
         self.count_label = note()
         ranking_tools = QHBoxLayout()
         ranking_tools.addWidget(self.filter_edit, 1)
@@ -131,6 +134,7 @@ class EvaluationScreen(Screen):
         ranking_tools.addWidget(self.paper_combo)
         ranking_tools.addWidget(self.ranking_preview_button)
         ranking_tools.addWidget(self.ranking_pdf_button)
+        ranking_tools.addWidget(self.ranking_printer_button)
         ranking_pane = QWidget()
         ranking_layout = QVBoxLayout(ranking_pane)
         ranking_layout.setContentsMargins(0, 0, 0, 0)
@@ -157,9 +161,13 @@ class EvaluationScreen(Screen):
         self.detail_label.setWordWrap(True)
         self.report_preview_button = QPushButton(self.tr("Pratinjau laporan"))
         self.report_preview_button.setToolTip(self.tr("Laporan Evaluasi Triwulan perangkat daerah terpilih"))
-        self.report_preview_button.clicked.connect(lambda: self.print_report(preview=True))
+        self.report_preview_button.clicked.connect(lambda: self.print_report(PREVIEW))
         self.report_pdf_button = QPushButton(self.tr("Simpan PDF laporan…"))
-        self.report_pdf_button.clicked.connect(lambda: self.print_report(preview=False))
+        self.report_pdf_button.clicked.connect(lambda: self.print_report(SAVE))
+        self.report_printer_button = QPushButton(self.tr("Cetak laporan…"))
+        self.report_printer_button.setToolTip(self.tr("Cetak Laporan Evaluasi Triwulan perangkat daerah terpilih ke "
+                                                      "printer"))
+        self.report_printer_button.clicked.connect(lambda: self.print_report(PRINTER))
         self._threshold = Decimal(75)
         self.indicators = indicator_model(self._threshold, self)
         self.indicator_table = QTableView()
@@ -171,6 +179,7 @@ class EvaluationScreen(Screen):
         detail_tools.addWidget(self.detail_label, 1)
         detail_tools.addWidget(self.report_preview_button)
         detail_tools.addWidget(self.report_pdf_button)
+        detail_tools.addWidget(self.report_printer_button)
         detail_split = QSplitter(Qt.Orientation.Horizontal)
         detail_split.addWidget(self.indicator_table)
         detail_split.addWidget(self.line_chart)
@@ -200,17 +209,21 @@ class EvaluationScreen(Screen):
         self.missing_table.setModel(self.missing)
         setup_table(self.missing_table, stretch_column=2)
         self.missing_note = note()
-        self.missing_print_button = QPushButton(self.tr("Ceta&k daftar…"))
+        self.missing_print_button = QPushButton(self.tr("Pratinjau daftar"))
         self.missing_print_button.setToolTip(self.tr("Pratinjau PDF daftar perangkat daerah yang belum lapor"))
-        self.missing_print_button.clicked.connect(lambda: self.print_not_reported(preview=True))
+        self.missing_print_button.clicked.connect(lambda: self.print_not_reported(PREVIEW))
         self.missing_pdf_button = QPushButton(self.tr("Simpan PDF…"))
-        self.missing_pdf_button.clicked.connect(lambda: self.print_not_reported(preview=False))
+        self.missing_pdf_button.clicked.connect(lambda: self.print_not_reported(SAVE))
+        self.missing_printer_button = QPushButton(self.tr("Ceta&k daftar…"))
+        self.missing_printer_button.setToolTip(self.tr("Cetak daftar perangkat daerah yang belum lapor ke printer"))
+        self.missing_printer_button.clicked.connect(lambda: self.print_not_reported(PRINTER))
         self.missing_csv_button = QPushButton(self.tr("Ekspor CSV…"))
         self.missing_csv_button.clicked.connect(self.export_not_reported_csv)
         missing_tools = QHBoxLayout()
         missing_tools.addWidget(self.missing_note, 1)
         missing_tools.addWidget(self.missing_print_button)
         missing_tools.addWidget(self.missing_pdf_button)
+        missing_tools.addWidget(self.missing_printer_button)
         missing_tools.addWidget(self.missing_csv_button)
         self.missing_excel_button = ExcelExportButton(self, "belum-lapor", lambda: self.db, year=lambda: self.year,
                                                       quarter=quarter, text=self.tr("Ekspor Excel…"), runner=runner)
@@ -450,13 +463,14 @@ class EvaluationScreen(Screen):
         self.close_button.setVisible(not closed)
         idle = not self.printer.busy
         self.export_button.setEnabled(has_rows)
-        for button in (self.ranking_preview_button, self.ranking_pdf_button):
+        for button in (self.ranking_preview_button, self.ranking_pdf_button, self.ranking_printer_button):
             button.setEnabled(has_rows and idle)
         selected = self.selected_evaluation() is not None
         self.report_preview_button.setEnabled(selected and idle)
         self.report_pdf_button.setEnabled(selected and idle)
+        self.report_printer_button.setEnabled(selected and idle)
         has_missing = view is not None and bool(view.not_reported)
-        for button in (self.missing_print_button, self.missing_pdf_button):
+        for button in (self.missing_print_button, self.missing_pdf_button, self.missing_printer_button):
             button.setEnabled(has_missing and idle)
         self.missing_csv_button.setEnabled(has_missing)
 
@@ -539,31 +553,28 @@ class EvaluationScreen(Screen):
         except OSError as exc:
             messages.show_error(self, self.tr("Ekspor daftar belum lapor"), str(exc))
 
-    def _print(self, request: printing.Request, *, preview: bool, title: str) -> None:
-        """Preview or save through the shared print action: the service names and writes the file."""
-        if self.db is None:
-            return
-        if preview:
-            self.printer.preview(self.db, request, title)
-        else:
-            self.printer.save(self.db, request)
+    def _print(self, request: printing.Request, how: str, title: str) -> None:
+        """Preview, save or print on a printer (``how``) through the shared print action: the service names and
+        writes the file."""
+        if self.db is not None:
+            self.printer.one(how, self.db, request, title)
 
-    def print_not_reported(self, *, preview: bool) -> None:
+    def print_not_reported(self, how: str) -> None:
         if self.view is not None:
             title = self.tr("Pratinjau — belum lapor {0}").format(Quarter(self.view.quarter).label)
-            self._print(self._request(printing.NOT_REPORTED), preview=preview, title=title)
+            self._print(self._request(printing.NOT_REPORTED), how, title)
 
-    def print_ranking(self, *, preview: bool) -> None:
+    def print_ranking(self, how: str) -> None:
         view = self.view
         if view is not None:
             title = self.tr("Pratinjau — peringkat {0} {1}").format(Quarter(view.quarter).label, view.year)
-            self._print(self._request(printing.RANKING), preview=preview, title=title)
+            self._print(self._request(printing.RANKING), how, title)
 
-    def print_report(self, *, preview: bool) -> None:
+    def print_report(self, how: str) -> None:
         result = self.selected_evaluation()
         if result is not None and self.view is not None:
             title = self.tr("Pratinjau — evaluasi {0}").format(result.opd_abbreviation)
-            self._print(self._request(printing.EVALUATION, result.opd_code), preview=preview, title=title)
+            self._print(self._request(printing.EVALUATION, result.opd_code), how, title)
 
     @property
     def preview_dialog(self) -> Any:

@@ -69,6 +69,10 @@ class ReportsScreen(Screen):
         folder_row.addWidget(browse)
         self.print_button = QPushButton(self.tr("&Cetak ke folder"))
         self.print_button.clicked.connect(self.print_selected)
+        self.printer_button = QPushButton(self.tr("Cetak ke &printer…"))
+        self.printer_button.setToolTip(self.tr("Dokumen terpilih untuk semua perangkat daerah, dicetak ke printer "
+                                               "dalam satu kali cetak"))
+        self.printer_button.clicked.connect(lambda _checked=False: self.print_selected_on_printer())
         form = QFormLayout()
         form.addRow(self.tr("&Dokumen:"), self.document_combo)
         form.addRow(self.tr("&Triwulan:"), self.quarter_combo)
@@ -78,6 +82,7 @@ class ReportsScreen(Screen):
         form.addRow(folder_label, folder_row)
         button_row = QHBoxLayout()
         button_row.addWidget(self.print_button)
+        button_row.addWidget(self.printer_button)
         button_row.addStretch(1)
         form.addRow("", button_row)
         self.print_note = note()
@@ -157,15 +162,29 @@ class ReportsScreen(Screen):
         except OSError as exc:
             messages.show_error(self, self.tr("Cetak"), self.tr("Folder tidak dapat dibuat: {0}").format(exc))
             return None
+        title = self.document_combo.currentText()
+        return self.printer.to_folder(
+            self.db, self._request(self.year), folder, title, lambda done: self._print_done(folder, done)
+        )
+
+    def print_selected_on_printer(self) -> Job | None:
+        """Render the chosen document for every OPD behind the progress dialog, then print them all in one job."""
+        if self.db is None or self.year is None or self.batch is not None:
+            return None
+        title = self.document_combo.currentText()
+        return self.printer.all_on_printer(self.db, self._request(self.year), title, self._printed)
+
+    def _request(self, year: int) -> printing.Request:
         document = self.document_combo.currentData()
-        request = printing.Request(
+        return printing.Request(
             document,
-            self.year,
+            year,
             self.quarter_combo.currentData() if document in printing.QUARTERLY else None,
             paper=self.paper.currentData(),
         )
-        title = self.document_combo.currentText()
-        return self.printer.to_folder(self.db, request, folder, title, lambda done: self._print_done(folder, done))
+
+    def _printed(self, outcome: Outcome) -> None:
+        self.last_result = outcome
 
     def _print_done(self, folder: Path, outcome: Outcome) -> None:
         self.last_result = outcome
