@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -87,10 +87,13 @@ class _Chart(QWidget):
             font.setBold(True)
             painter.setFont(font)
             painter.setPen(self.palette().windowText().color())
-            painter.drawText(QRectF(rect.left(), y, rect.width(), fm.height()), Qt.AlignmentFlag.AlignLeft, self.title)
+            # A narrow chart wraps its title rather than cutting it off ("… Triwulan II 20").
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+            used = QFontMetrics(font).boundingRect(QRect(0, 0, max(1, int(rect.width())), 10_000), flags, self.title)
+            painter.drawText(QRectF(rect.left(), y, rect.width(), used.height()), flags, self.title)
             font.setBold(False)
             painter.setFont(font)
-            y += fm.height() + fm.height() * 0.3
+            y += used.height() + fm.height() * 0.3
         if self.legend:
             x = rect.left()
             box = fm.ascent() * 0.8

@@ -327,6 +327,29 @@ def test_conflict_dialog_all_for_one_side_and_cancel(qtbot):
     assert dialog.ui.conflictView.indexWidget(model.index(0, model.CHOICE)).currentText() == "Pusat"
 
 
+def test_conflict_dialog_fits_1366_and_elides_long_values_in_the_middle(qtbot):
+    # Issue 14 §15: the centre's and the package's values elided in the middle, whole in the tooltip, no
+    # sideways scrolling, the dialog within a 1366 × 705 screen.
+    from PySide6.QtCore import Qt
+
+    from kinerja_desktop.interchange.merge import Conflict
+
+    central = "Meningkatnya cakupan pelayanan kesehatan dasar bagi seluruh penduduk " * 3 + "menurut SPM (pusat)"
+    incoming = "Meningkatnya cakupan pelayanan kesehatan dasar bagi seluruh penduduk " * 3 + "menurut SPM (paket)"
+    conflicts = [Conflict("indicator", "i1", "name", "kolom", "lama", central, incoming, "Dinkes · indicator i1")]
+    dialog = ConflictDialog(conflicts, "p.kinerja-paket")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.width() <= 1366 and dialog.height() <= 705
+    view, model = dialog.ui.conflictView, dialog.model
+    assert view.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    for column, full in ((model.CENTRAL, central), (model.INCOMING, incoming)):
+        assert view.columnWidth(column) < view.fontMetrics().horizontalAdvance(full)  # it is elided
+        assert model.index(0, column).data(Qt.ItemDataRole.ToolTipRole) == full
+    assert view.horizontalHeader().length() <= view.viewport().width() + 1
+
+
 # ---------------------------------------------------------------------------------------------- closing
 
 

@@ -151,3 +151,41 @@ def test_beranda_shows_the_dashboard(qtbot, demo_db):
     home.refresh()
     assert home.signed_value.text() == "0" and home.draft_value.text() == "43"
     assert "Belum ada PK 2026 yang ditandatangani" in home.quarter_note.text()
+
+
+def test_at_1366_by_705_the_indicator_readings_and_the_chart_titles_are_not_cut(qtbot, demo_db):
+    # Issue 14 §15: in a maximised window above a taskbar, the lower table shows every reading up to the progress
+    # on the year's target without scrolling, and the ranking chart's title wraps instead of being cut off.
+    from PySide6.QtGui import QFontMetrics
+
+    from kinerja_desktop.gui.jobs import SyncRunner
+    from kinerja_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(demo_db, runner=SyncRunner())
+    qtbot.addWidget(window)
+    window.resize(1366, 705)
+    window.show()
+    window.year_combo.setCurrentIndex(window.year_combo.findData(2025))
+    window.show_screen(window.evaluation)
+    screen = window.evaluation
+    screen.quarter_combo.setCurrentIndex(screen.quarter_combo.findData(4))
+    screen.select_opd(next(r.opd_id for r in screen.model.all_rows() if r.opd_abbreviation == "Dinkes"))
+    qtbot.wait(50)
+    table, model = screen.indicator_table, screen.indicators
+    progress = next(c for c in range(model.columnCount())
+                    if model.headerData(c, Qt.Orientation.Horizontal) == "Progres thd\ntarget tahunan")
+    for c in range(progress + 1):
+        assert 0 <= table.columnViewportPosition(c)
+        assert table.columnViewportPosition(c) + table.columnWidth(c) <= table.viewport().width(), c
+    chart = screen.bar_chart
+    bold = chart.font()
+    bold.setBold(True)
+    title = chart.title
+    assert title == "Nilai perangkat daerah, Triwulan IV 2025"
+    assert QFontMetrics(bold).horizontalAdvance(title) > chart.width()  # too wide for one line here …
+    image = chart.grab().toImage()
+    line = QFontMetrics(bold).height()
+    # … so it takes two lines: the legend's first coloured box starts below them, not right under one line
+    coloured = [y for y in range(image.height()) for x in range(30) if image.pixelColor(x, y).hsvSaturation() > 120]
+    window.close()
+    assert coloured and min(coloured) > line * 2

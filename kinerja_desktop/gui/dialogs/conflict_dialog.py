@@ -100,7 +100,9 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(ConflictTableModel.CHOICE, Mode.Fixed)
         header.resizeSection(ConflictTableModel.CHOICE, combo.sizeHint().width() + metrics.horizontalAdvance("xx"))
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # A long value keeps its start and its end ("Pembangunan … Kecamatan Sukamaju"): two values that differ
+        # only at the end stay told apart; the tooltip shows it whole.
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
 
     def _size_dialog(self) -> None:
         metrics = self.fontMetrics()

@@ -183,8 +183,8 @@ class EvaluationScreen(Screen):
         detail_split = QSplitter(Qt.Orientation.Horizontal)
         detail_split.addWidget(self.indicator_table)
         detail_split.addWidget(self.line_chart)
-        detail_split.setStretchFactor(0, 5)
-        detail_split.setStretchFactor(1, 2)
+        detail_split.setStretchFactor(0, 4)  # the readings up to the progress on the year's target stay in view
+        detail_split.setStretchFactor(1, 1)
         detail_split.setChildrenCollapsible(False)
         detail_pane = QWidget()
         detail_layout = QVBoxLayout(detail_pane)
@@ -260,7 +260,7 @@ class EvaluationScreen(Screen):
         # The indicator's name gets a readable width; the two labelled readings stay in view beside it.
         header = self.indicator_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.indicator_table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("x" * 30))
+        self.indicator_table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("x" * 24))
 
     def title(self) -> str:
         return self.tr("Evaluasi Triwulan")
