@@ -91,3 +91,91 @@ def test_no_wizard_page_uses_a_letter_twice(qtbot, demo_db, db):
     setup_wizard = SetupWizard(db)
     qtbot.addWidget(setup_wizard)
     assert (wizard_clashes(evaluation_wizard), wizard_clashes(setup_wizard)) == ({}, {})
+
+
+# --- the dialogs of the other screens and windows (issue 14 §9): Cadangan & Paket, import, server, signing,
+# preview and the manual; each built on real data as its screen builds it ---------------------------------------
+
+
+def _assert_no_clash(qtbot, dialog) -> None:  # noqa: ANN001
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert tabbed_clashes(dialog) == {}, dialog.windowTitle()
+    dialog.hide()
+
+
+def test_the_backup_and_package_dialogs_use_no_letter_twice(qtbot, demo_db, tmp_path):
+    from kinerja_desktop.db.database import open_database
+    from kinerja_desktop.gui.dialogs.backup_restore_dialog import RestoreConfirmDialog
+    from kinerja_desktop.gui.dialogs.conflict_dialog import ConflictDialog
+    from kinerja_desktop.gui.dialogs.enrolment_code_dialog import AskEnrolmentCodeDialog, EnrolmentCodeDialog
+    from kinerja_desktop.gui.dialogs.package_export_dialog import PackageExportDialog
+    from kinerja_desktop.gui.dialogs.package_preview_dialog import PackagePreviewDialog
+    from kinerja_desktop.interchange.merge import Conflict
+    from kinerja_desktop.services import backup, sync
+    from kinerja_desktop.services.opd import list_opds
+
+    info = backup.create_backup(demo_db, tmp_path / "c.kinerja-backup")
+    _assert_no_clash(qtbot, RestoreConfirmDialog(backup.preview_restore(demo_db, info.path)))
+    opds = list_opds(demo_db)
+    _assert_no_clash(qtbot, PackageExportDialog(opds, sync.installation_info(demo_db)))
+    package = tmp_path / "induk.kinerja-paket"
+    enrolment = sync.export_master_package(demo_db, package, opd_codes=[opds[0].code], label="Laptop").code
+    _assert_no_clash(qtbot, EnrolmentCodeDialog(enrolment, package.name, details="Paket induk nomor 1"))
+    _assert_no_clash(qtbot, AskEnrolmentCodeDialog(package.name, "kode pendaftaran salah"))
+    laptop = open_database(tmp_path / "laptop.sqlite")
+    try:
+        _assert_no_clash(qtbot, PackagePreviewDialog(sync.preview_import(laptop, package, code=enrolment)))
+        assert sync.import_package(laptop, package, code=enrolment).applied
+        _assert_no_clash(qtbot, PackageExportDialog(list_opds(laptop), sync.installation_info(laptop)))
+    finally:
+        laptop.close()
+    conflicts = [Conflict("indicator_realization", "r1", "value", "kolom", "70", "81", "80", "Dinkes · x")]
+    _assert_no_clash(qtbot, ConflictDialog(conflicts, package.name))
+
+
+def test_the_import_preview_and_the_server_dialog_use_no_letter_twice(qtbot):
+    from kinerja_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog, ImportProblemsDialog
+    from kinerja_desktop.gui.dialogs.server_dialog import ServerDialog
+    from kinerja_desktop.services.excel_import import Action, Change, ImportRefused, ImportResult, Problem
+
+    changes = (
+        Change(Action.ADDED, "Perangkat Daerah", 5, "Perangkat daerah 1.02 Dinas Kesehatan"),
+        Change(Action.CHANGED, "Perangkat Daerah", 6, "Perangkat daerah 1.03 Dinas PUPR", ("nama: A → B",), True),
+    )
+    _assert_no_clash(qtbot, ImportPreviewDialog(ImportResult("opd", "opd.xlsx", changes, False, None, True)))
+    refused = ImportRefused("opd.xlsx", [Problem("Perangkat Daerah", 7, "Jenis", "Jenis “Kantor” tidak dikenal")])
+    _assert_no_clash(qtbot, ImportProblemsDialog(refused))
+    _assert_no_clash(qtbot, ServerDialog(None, problem="Server tidak menjawab"))
+
+
+def test_the_signing_amending_and_printing_dialogs_use_no_letter_twice(qtbot):
+    from datetime import date
+
+    from kinerja_desktop.gui.dialogs.agreement_actions import (
+        AmendmentDialog,
+        CreateAgreementDialog,
+        OpdChoice,
+        PactDialog,
+        PickRowsDialog,
+        SignDialog,
+    )
+    from kinerja_desktop.gui.dialogs.agreement_print_dialog import PrintAllDialog
+
+    choices = [OpdChoice("o1", "Dinkes — Dinas Kesehatan", True), OpdChoice("o2", "DLH — Dinas Lingkungan", False)]
+    _assert_no_clash(qtbot, CreateAgreementDialog(2026, choices, "o1"))
+    _assert_no_clash(qtbot, SignDialog("PK Dinas Kesehatan 2026", date(2026, 1, 26), offer_pact=True))
+    _assert_no_clash(qtbot, PactDialog("Dinas Kesehatan", date(2026, 1, 26)))
+    _assert_no_clash(qtbot, AmendmentDialog("PK Dinas Kesehatan 2026", date(2026, 1, 26)))
+    _assert_no_clash(qtbot, PickRowsDialog("Tambah indikator", ["Angka Kematian Ibu", "Prevalensi stunting"], "-"))
+    _assert_no_clash(qtbot, PrintAllDialog(2026, 42, "/tmp"))
+
+
+def test_the_pdf_preview_and_the_manual_use_no_letter_twice(qtbot, demo_db, tmp_path):
+    from kinerja_desktop.gui.help_window import HelpWindow
+    from kinerja_desktop.gui.pdf_preview import PdfPreviewDialog
+    from kinerja_desktop.services import printing
+
+    [path] = printing.write(demo_db, printing.Request(printing.RANKING, 2025, 4), tmp_path)
+    _assert_no_clash(qtbot, PdfPreviewDialog(path, title="Pratinjau peringkat"))
+    _assert_no_clash(qtbot, HelpWindow())

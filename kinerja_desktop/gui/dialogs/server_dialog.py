@@ -86,7 +86,7 @@ class ServerDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Alamat server:"), self.host)
-        form.addRow(self.tr("&Port:"), self.port)
+        form.addRow(self.tr("P&ort:"), self.port)
         form.addRow(self.tr("&Basis data:"), self.database_name)
         form.addRow(self.tr("&Pengguna:"), self.user)
         form.addRow(self.tr("&Kata sandi:"), self.password)

@@ -126,7 +126,7 @@ class Ui_PackageExportForm(object):
         PackageExportForm.setWindowTitle(QCoreApplication.translate("PackageExportForm", u"Ekspor paket", None))
         self.kindGroup.setTitle(QCoreApplication.translate("PackageExportForm", u"Jenis paket", None))
         self.masterRadio.setText(QCoreApplication.translate("PackageExportForm", u"Paket &induk: dibuat di pusat, untuk menyiapkan atau menyegarkan laptop lapangan", None))
-        self.fieldRadio.setText(QCoreApplication.translate("PackageExportForm", u"Paket &lapangan: dibuat di laptop, berisi perubahan untuk pusat (Bappeda)", None))
+        self.fieldRadio.setText(QCoreApplication.translate("PackageExportForm", u"Paket la&pangan: dibuat di laptop, berisi perubahan untuk pusat (Bappeda)", None))
         self.scopeGroup.setTitle(QCoreApplication.translate("PackageExportForm", u"Perangkat daerah", None))
         self.allOpdCheck.setText(QCoreApplication.translate("PackageExportForm", u"&Semua perangkat daerah", None))
         self.opdSearch.setPlaceholderText(QCoreApplication.translate("PackageExportForm", u"Cari kode, singkatan, atau nama\u2026", None))
