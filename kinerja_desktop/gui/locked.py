@@ -84,9 +84,12 @@ class FieldLock(QObject):
 
     def _lock(self, widget: QWidget) -> None:
         if id(widget) not in self._locked:
-            self._locked[id(widget)] = (widget, QPalette(widget.palette()), widget.toolTip())
+            key = id(widget)
+            self._locked[key] = (widget, QPalette(widget.palette()), widget.toolTip())
             for part in self._receivers(widget):
                 part.installEventFilter(self)
+            # A widget rebuilt by its screen (a table's cell widgets) is forgotten when Qt deletes it.
+            widget.destroyed.connect(lambda *_args, key=key: self._locked.pop(key, None))
         _set_read_only(widget, True)
         widget.setPalette(locked_palette(widget))
         widget.setProperty(LOCKED, True)

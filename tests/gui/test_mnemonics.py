@@ -4,7 +4,7 @@ and year field), and the dialogs and wizards opened from them, each tab and each
 from __future__ import annotations
 
 import pytest
-from mnemonics import clashes, tabbed_clashes, wizard_clashes
+from mnemonics import tabbed_clashes, wizard_clashes
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
