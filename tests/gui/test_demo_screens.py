@@ -34,3 +34,32 @@ def test_every_screen_shows_the_demo_regency(demo_window):
     window.year_combo.setCurrentIndex(window.year_combo.findData(2026))
     window.show_screen(window.reports)
     assert re.search(r"\(\d+,\d\d %\)", window.reports.summary.text())
+
+
+def test_beranda_at_1366_by_705_scrolls_as_one_page_and_shows_whole_names(qtbot, demo_db):
+    # Issue 14 §15: no scroll area inside the page's own (the chart used to scroll inside the scrolling page),
+    # and the five best are named in full.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollArea
+
+    from kinerja_desktop.gui.jobs import SyncRunner
+    from kinerja_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(demo_db, runner=SyncRunner())
+    qtbot.addWidget(window)
+    window.resize(1366, 705)
+    window.show()
+    window.year_combo.setCurrentIndex(window.year_combo.findData(2025))
+    window.show_screen(window.home)
+    qtbot.wait(50)
+    home = window.home
+    assert len(home.findChildren(QScrollArea)) == 1
+    assert home.chart.height() >= home.chart.sizeHint().height()  # every bar drawn, none scrolled away
+    view, model = home.top_view, home.top
+    for row in range(model.rowCount()):
+        name = model.index(row, 1).data()
+        assert view.fontMetrics().horizontalAdvance(name) < view.columnWidth(1), name
+    assert all(view.columnViewportPosition(c) + view.columnWidth(c) <= view.viewport().width()
+               for c in range(model.columnCount()))
+    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    window.close()

@@ -100,18 +100,13 @@ class HomeScreen(Screen):
         self.bottom_box, self.bottom_view = self._table_box(self.bottom, self.tr("Lima terbawah"), stretch=1)
         self.chart = BarChart()
         self.chart.barClicked.connect(self.opd_activated)
-        chart_scroll = QScrollArea()
-        chart_scroll.setWidgetResizable(True)
-        chart_scroll.setWidget(self.chart)
-        chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        chart_scroll.setMinimumHeight(self.fontMetrics().lineSpacing() * 16)
+        # The chart is as tall as its bars: the page scrolls as one (no scroll area inside the page's own).
         ranks = QVBoxLayout()
         ranks.addWidget(self.top_box)
         ranks.addWidget(self.bottom_box)
-        ranks.addStretch()
         latest = QHBoxLayout()
-        latest.addLayout(ranks, 2)
-        latest.addWidget(chart_scroll, 3)
+        latest.addLayout(ranks, 1)
+        latest.addWidget(self.chart, 1, Qt.AlignmentFlag.AlignTop)
 
         # -- agreements by status and reporting by quarter
         self.agreements = RecordTableModel[_Line](
@@ -132,11 +127,10 @@ class HomeScreen(Screen):
         self.reporting_box, self.reporting_view = self._table_box(self.reporting, "")
         self.reporting_note = note()
         self.reporting_box.layout().addWidget(self.reporting_note)
-        tables = QHBoxLayout()
-        tables.addWidget(self.agreements_box)
-        tables.addWidget(self.reporting_box, 1)
-        tables.setAlignment(self.agreements_box, Qt.AlignmentFlag.AlignTop)
-        tables.setAlignment(self.reporting_box, Qt.AlignmentFlag.AlignTop)
+        # Beside the tall chart, under the five best and last: the left column is used to its end.
+        ranks.addWidget(self.agreements_box)
+        ranks.addWidget(self.reporting_box)
+        ranks.addStretch()
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -147,7 +141,6 @@ class HomeScreen(Screen):
         layout.addWidget(self.quarter_label)
         layout.addWidget(self.quarter_note)
         layout.addLayout(latest, 1)
-        layout.addLayout(tables)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
