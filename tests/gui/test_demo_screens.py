@@ -63,3 +63,28 @@ def test_beranda_at_1366_by_705_scrolls_as_one_page_and_shows_whole_names(qtbot,
                for c in range(model.columnCount()))
     assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     window.close()
+
+
+def test_no_screen_has_a_scroll_area_inside_a_scroll_area(qtbot, demo_db):
+    # Issue 14 §15, as a class: every screen of the navigation (a QTextBrowser or a table is a view, not a page)
+    from PySide6.QtWidgets import QScrollArea
+
+    from kinerja_desktop.gui.jobs import SyncRunner
+    from kinerja_desktop.gui.main_window import NAVIGATION, MainWindow
+
+    window = MainWindow(demo_db, runner=SyncRunner())
+    qtbot.addWidget(window)
+    window.resize(1366, 705)
+    window.show()
+    nested = []
+    for _title, attribute in NAVIGATION:
+        screen = getattr(window, attribute)
+        window.show_screen(screen)
+        for area in screen.findChildren(QScrollArea):
+            parent = area.parentWidget()
+            while parent is not None and parent is not screen:
+                if isinstance(parent, QScrollArea):
+                    nested.append((attribute, area.objectName() or type(area.widget()).__name__))
+                parent = parent.parentWidget()
+    window.close()
+    assert nested == []
