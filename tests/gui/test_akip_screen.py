@@ -118,3 +118,37 @@ def test_screenshot_at_1366_by_705(qtbot, screen, main_window, tmp_path):
     main_window.grab().save(str(tmp_path / "akip.png"))
     assert main_window.size().width() == 1366 and (tmp_path / "akip.png").stat().st_size > 10_000
     assert screen.table.horizontalScrollBar().maximum() == 0  # every column within the window's width
+
+
+def test_a_final_evaluation_looks_locked_and_a_click_says_why(qtbot, screen, db, errors):
+    # Issue 14 §14: the one locked look (the window's background, the text as dark) and a click or a key that
+    # says why, on every field of a final LKE; Buka kembali unlocks them all.
+    from PySide6.QtGui import QPalette
+
+    from kinerja_desktop.gui.locked import LOCKED
+
+    open_opd(qtbot, screen, "Dinkes")
+    said: list[str] = []
+    screen.lock.reason_shown.connect(said.append)
+    edit, notes, combo = screen.evaluator_edit, screen.notes_edit, screen.answer_combo("1.a.1")
+    for widget in (edit, notes, combo, screen.table):
+        assert widget.property(LOCKED), widget
+    palette = edit.palette()
+    assert palette.color(QPalette.ColorRole.Base) == palette.color(QPalette.ColorRole.Window)
+    assert edit.isReadOnly() and not combo.isEnabled()
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    assert said and "sudah final" in said[-1] and "Buka kembali" in said[-1]
+    before = notes.toPlainText()
+    qtbot.keyClicks(notes.viewport(), "x")
+    assert len(said) == 2 and notes.toPlainText() == before
+    item = screen.table.item(screen.row_of("1.a.1"), EVIDENCE)
+    screen.table.setCurrentItem(item)
+    text = item.text()
+    qtbot.keyClicks(screen.table, "Bukti")
+    assert len(said) >= 3 and item.text() == text
+    qtbot.mouseClick(screen.reopen_button, Qt.MouseButton.LeftButton)
+    edit, combo = screen.evaluator_edit, screen.answer_combo("1.a.1")
+    assert not edit.property(LOCKED) and not edit.isReadOnly() and not screen.table.property(LOCKED)
+    assert combo.isEnabled() and not combo.property(LOCKED)
+    qtbot.keyClicks(edit, " (tambahan)")
+    assert edit.text().endswith(" (tambahan)") and errors == []

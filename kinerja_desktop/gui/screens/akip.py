@@ -36,6 +36,7 @@ from ...services.akip_data import AnnualRow, AnswerData, EvaluationForm, Evaluat
 from ...services.errors import ValidationError
 from .. import messages, save_dialog
 from ..jobs import Job, JobRunner, Outcome, app_runner
+from ..locked import FieldLock
 from ..models.record_table import CENTER, RIGHT, Column, RecordTableModel
 from ..models.sort_proxy import RawValueSortProxy
 from ..print_action import PrintAction
@@ -60,6 +61,7 @@ class AkipScreen(Screen):
         self.form: EvaluationForm | None = None
         self.last_result: Outcome | None = None
         self._loading = False
+        self.lock = FieldLock(self)  # a final LKE: its fields look read-only and a click says why
         self.tabs = QTabWidget()
         self.tabs.addTab(self._entry_tab(), self.tr("&Lembar Kerja Evaluasi"))
         self.tabs.addTab(self._ranking_tab(), self.tr("&Peringkat Tahunan"))
@@ -179,6 +181,7 @@ class AkipScreen(Screen):
         bold = QFont(self.table.font())
         bold.setBold(True)
         final = self.form.status is LkeStatus.FINAL
+        combos: list[QWidget] = []
         for component in self.framework.components:
             for part, weight in ((component, component.weight), *((s, s.weight) for s in component.subcomponents)):
                 row = self.table.rowCount()
@@ -193,13 +196,15 @@ class AkipScreen(Screen):
                 if part is component:
                     continue
                 for criterion in part.criteria:  # type: ignore[union-attr]
-                    self._criterion_row(criterion.code, criterion.statement, criterion.scale, final)
+                    combos.append(self._criterion_row(criterion.code, criterion.statement, criterion.scale, final))
         self.opd_label.setText(self.form.opd_name)
         self.evaluator_edit.setText(self.form.evaluator)
         self.notes_edit.setPlainText(self.form.notes)
         self.recommendations_edit.setPlainText(self.form.recommendations)
-        for widget in (self.evaluator_edit, self.notes_edit, self.recommendations_edit):
-            widget.setReadOnly(final)
+        reason = self.tr("LKE {0} tahun {1} sudah final dan tidak dapat diubah; klik Buka kembali untuk "
+                         "mengubahnya.").format(self.form.opd_name, self.form.year) if final else ""
+        self.lock.set_locked([self.evaluator_edit, self.notes_edit, self.recommendations_edit, self.table, *combos],
+                             reason)
         self.save_button.setEnabled(not final)
         self.finalize_button.setEnabled(not final and self.form.version is not None)
         self.reopen_button.setEnabled(final)
@@ -207,7 +212,7 @@ class AkipScreen(Screen):
         self._loading = False
         self._update_score()
 
-    def _criterion_row(self, code: str, statement: str, scale: str, final: bool) -> None:
+    def _criterion_row(self, code: str, statement: str, scale: str, final: bool) -> QComboBox:
         assert self.form is not None
         row = self.table.rowCount()
         self.table.insertRow(row)
@@ -223,7 +228,6 @@ class AkipScreen(Screen):
         for option in answer_scale(scale).options:
             combo.addItem(f"{option.code} · {option.label}", option.code)
         combo.setCurrentIndex(max(0, combo.findData(data.answer)))
-        combo.setEnabled(not final)
         combo.setObjectName(f"answer-{code}")
         combo.currentIndexChanged.connect(lambda _index, code=code, combo=combo: self._answer_changed(code, combo))
         self.table.setCellWidget(row, ANSWER, combo)
@@ -233,6 +237,7 @@ class AkipScreen(Screen):
             item.setFlags(flags if final else flags | Qt.ItemFlag.ItemIsEditable)
             item.setData(Qt.ItemDataRole.UserRole, code)
             self.table.setItem(row, column, item)
+        return combo
 
     def answer_combo(self, code: str) -> QComboBox:
         found = self.table.cellWidget(self.row_of(code), ANSWER)
