@@ -64,8 +64,12 @@ def _item_view_state(view: QAbstractItemView) -> tuple[Any, ...]:
     if model is None:
         return ()
     cells = []
+    try:
+        columns = model.columnCount()
+    except TypeError:  # a list widget's model keeps its columnCount private: one column
+        columns = 1
     for row in range(model.rowCount()):
-        for column in range(model.columnCount()):
+        for column in range(columns):
             index = model.index(row, column)
             if not model.flags(index) & Qt.ItemFlag.ItemIsEditable:
                 continue

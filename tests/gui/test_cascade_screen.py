@@ -261,3 +261,66 @@ def test_lower_realisations_are_entered_only_while_monitored_and_colour_the_tree
     node = next(i.node for i in screen.view.scene().items()
                 if isinstance(i, NodeItem) and i.node.text == "Meningkatnya pelayanan kesehatan ibu, bayi dan balita")
     assert node.capaian is not None and node.band != "belum_ada"
+
+
+def _kabid_with_a_signed_pk(screen, db):  # noqa: ANN001, ANN202
+    from kinerja_desktop.services import cascade
+
+    cascade.set_lower_level_monitoring(db, True)
+    screen.tabs.setCurrentIndex(1)
+    screen.opd_picker.setCurrentIndex(screen.opd_picker.findText("Dinkes", Qt.MatchFlag.MatchStartsWith))
+    head = screen.positions_tree.topLevelItem(0)
+    kabid = next(head.child(i) for i in range(head.childCount())
+                 if head.child(i).text(0) == "Kepala Bidang Kesehatan Masyarakat")
+    screen.positions_tree.setCurrentItem(kabid)
+    assert screen.signed_agreement is not None
+    return screen.signed_agreement
+
+
+def test_a_closed_quarters_lower_realisations_look_locked_and_say_why(qtbot, screen, db) -> None:  # noqa: ANN001
+    # Issue 14 §14: a closed quarter's cells take the one locked look, a click says why, Simpan is off
+    from kinerja_desktop.gui.dialogs.position_dialogs import LowerRealisationDialog
+    from kinerja_desktop.gui.locked import LOCKED
+    from kinerja_desktop.services import evaluation
+
+    agreement = _kabid_with_a_signed_pk(screen, db)
+    if 4 not in evaluation.closed_quarters(db, 2025):
+        evaluation.close_quarter(db, 2025, 4)
+    dialog = LowerRealisationDialog(db, agreement, 4)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.table.property(LOCKED)
+    index = dialog.table.model().index(0, 2)
+    qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton,
+                      pos=dialog.table.visualRect(index).center())
+    assert "sudah ditutup Bappeda" in dialog.error_label.text() and dialog.error_label.isVisible()
+    assert dialog.table.item(0, 2).text() == "" and dialog.table.state() != dialog.table.State.EditingState
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_position_forms_ask_before_esc_throws_typed_input_away(qtbot, screen, db, monkeypatch) -> None:  # noqa: ANN001
+    # Issue 14 §2 for the Jabatan tab's forms: the shared guard
+    from kinerja_desktop.gui import unsaved
+    from kinerja_desktop.gui.dialogs.position_dialogs import LowerRealisationDialog
+
+    asked: list[bool] = []
+    monkeypatch.setattr(unsaved, "ask_unsaved_changes",
+                        lambda _parent, *, can_save=True: asked.append(can_save) or unsaved.CANCEL)
+    agreement = _kabid_with_a_signed_pk(screen, db)
+    open_quarter = min({1, 2, 3, 4} - set(__import__("kinerja_desktop.services.evaluation",
+                                                       fromlist=["x"]).closed_quarters(db, 2025)), default=None)
+    if open_quarter is None:
+        pytest.skip("every quarter of 2025 is closed in the demo")
+    dialog = LowerRealisationDialog(db, agreement, open_quarter)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes without a question
+    assert asked == [] and not dialog.isVisible()
+    dialog = LowerRealisationDialog(db, agreement, open_quarter)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.table.item(0, 2).setText("90")  # as the screen's own test fills a realisation
+    assert dialog.table.item(0, 2).text() == "90"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [True] and dialog.isVisible()  # "Lanjut mengisi": the typed realisation stays
+    assert dialog.table.item(0, 2).text() == "90"

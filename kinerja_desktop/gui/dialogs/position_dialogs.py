@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +29,8 @@ from ...services import positions
 from ...services.errors import ValidationError
 from ...services.opd import HeadData
 from ...services.positions import PositionForm, PositionRow
+from ..locked import FieldLock
+from ..unsaved import UnsavedChangesGuard
 from .agreement_actions import _buttons, _error_label, date_edit, from_qdate
 
 
@@ -44,7 +47,7 @@ def _saved(dialog: QDialog, error_label: QLabel, save: Callable[[], object]) -> 
     return True
 
 
-class PositionDialog(QDialog):
+class PositionDialog(UnsavedChangesGuard, QDialog):
     """A new position of the OPD (or a change of ``row``): name, level and direct superior."""
 
     def __init__(  # noqa: PLR0913
@@ -77,6 +80,7 @@ class PositionDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(_buttons(self, self.tr("Simpan")))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 70))
+        self.mark_clean()  # Esc or Batal after typing asks first (the shared guard)
 
     def accept(self) -> None:
         form = PositionForm(self.opd_id, self.name_edit.text(), self.level_combo.currentData(),
@@ -85,7 +89,7 @@ class PositionDialog(QDialog):
             super().accept()
 
 
-class HolderDialog(QDialog):
+class HolderDialog(UnsavedChangesGuard, QDialog):
     """Who holds a position from a date: definitive, Plt. or Plh.; another person ends the holding before."""
 
     def __init__(self, db: Database, row: PositionRow, parent: QWidget | None = None) -> None:
@@ -114,6 +118,7 @@ class HolderDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(_buttons(self, self.tr("Simpan")))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 70))
+        self.mark_clean()  # Esc or Batal after typing asks first (the shared guard)
 
     def accept(self) -> None:
         holder = HeadData(name=self.name_edit.text(), nip=self.nip_edit.text(), rank=self.rank_edit.text(),
@@ -123,7 +128,7 @@ class HolderDialog(QDialog):
             super().accept()
 
 
-class LowerTargetDialog(QDialog):
+class LowerTargetDialog(UnsavedChangesGuard, QDialog):
     """A sasaran under the chosen node of the pohon kinerja: whose it is (a position of the level below), its
     statement, the programs/kegiatan/sub kegiatan it carries, and its first indicator with the year's target,
     supporting one of the node's indicators."""
@@ -162,6 +167,7 @@ class LowerTargetDialog(QDialog):
         layout.addWidget(_buttons(self, self.tr("Simpan")))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 90))
         self._fill_programs()
+        self.mark_clean()  # Esc or Batal after typing asks first (the shared guard)
 
     def _fill_programs(self) -> None:
         from ...domain.cascade import program_problem
@@ -210,7 +216,7 @@ class LowerTargetDialog(QDialog):
             super().accept()
 
 
-class LowerRealisationDialog(QDialog):
+class LowerRealisationDialog(UnsavedChangesGuard, QDialog):
     """A quarter's realisations of a signed eselon III/IV PK (while the regency monitors the lower levels): one
     line per indicator with its quarter's target, the realisation, kendala and tindak lanjut."""
 
@@ -218,7 +224,7 @@ class LowerRealisationDialog(QDialog):
         from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
         from ...domain.formatting import format_number
-        from ...services import agreements
+        from ...services import agreements, evaluation
 
         super().__init__(parent)
         self.db, self.agreement_id, self.quarter = db, agreement_id, quarter
@@ -242,8 +248,21 @@ class LowerRealisationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.error_label)
-        layout.addWidget(_buttons(self, self.tr("Simpan")))
+        self.buttons = _buttons(self, self.tr("Simpan"))
+        layout.addWidget(self.buttons)
         self.resize(self.fontMetrics().horizontalAdvance("x" * 120), self.fontMetrics().height() * 20)
+        self.lock = FieldLock(self)
+        self.lock.reason_shown.connect(self._say)
+        if quarter in evaluation.closed_quarters(db, detail.year):
+            self.lock.set_locked([self.table], self.tr(
+                "Triwulan {0} tahun {1} sudah ditutup Bappeda: realisasinya terkunci dan tidak dapat diubah."
+            ).format(quarter, detail.year))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.mark_clean()  # Esc or Batal after typing asks first (the shared guard)
+
+    def _say(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
 
     def accept(self) -> None:
         from ...domain.formatting import parse_number
