@@ -180,3 +180,35 @@ def test_the_pdf_preview_and_the_manual_use_no_letter_twice(qtbot, demo_db, tmp_
     [path] = printing.write(demo_db, printing.Request(printing.RANKING, 2025, 4), tmp_path)
     _assert_no_clash(qtbot, PdfPreviewDialog(path, title="Pratinjau peringkat"))
     _assert_no_clash(qtbot, HelpWindow())
+
+
+def test_the_pohon_kinerja_and_jabatan_dialogs_use_no_letter_twice(qtbot, window, demo_db):
+    from kinerja_desktop.gui.cascade_view import NodeItem
+    from kinerja_desktop.gui.dialogs.position_dialogs import (
+        HolderDialog,
+        LowerRealisationDialog,
+        LowerTargetDialog,
+        PositionDialog,
+    )
+    from kinerja_desktop.services import positions
+
+    window.year_combo.setCurrentIndex(window.year_combo.findData(2025))
+    screen = window.cascade
+    window.show_screen(screen)
+    dinkes = next(o for o in __import__("kinerja_desktop.services.opd", fromlist=["x"]).list_opds(demo_db)
+                  if o.abbreviation == "Dinkes")
+    rows = positions.list_positions(demo_db, dinkes.id)
+    _assert_no_clash(qtbot, PositionDialog(demo_db, dinkes.id, rows))
+    _assert_no_clash(qtbot, PositionDialog(demo_db, dinkes.id, rows, rows[-1]))
+    _assert_no_clash(qtbot, HolderDialog(demo_db, rows[-1]))
+    node = next(i.node for i in screen.view.scene().items() if isinstance(i, NodeItem) and i.node.opd_id)
+    _assert_no_clash(qtbot, LowerTargetDialog(demo_db, node, 2025))
+    screen.tabs.setCurrentIndex(1)
+    screen.opd_picker.setCurrentIndex(screen.opd_picker.findText("Dinkes", Qt.MatchFlag.MatchStartsWith))
+    head = screen.positions_tree.topLevelItem(0)
+    for i in range(head.childCount()):
+        screen.positions_tree.setCurrentItem(head.child(i))
+        if screen.signed_agreement is not None:
+            break
+    assert screen.signed_agreement is not None
+    _assert_no_clash(qtbot, LowerRealisationDialog(demo_db, screen.signed_agreement, 1))
