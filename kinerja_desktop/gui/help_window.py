@@ -28,8 +28,10 @@ SECTIONS = {
     "rpjmd": "rpjmd",
     "renstra": "renstra",
     "programs": "program",
+    "cascade": "pohon-kinerja",
     "agreements": "perjanjian-kinerja",
     "evaluation": "evaluasi",
+    "akip": "evaluasi-akip",
     "reports": "laporan",
     "backup": "cadangan",
 }

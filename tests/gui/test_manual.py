@@ -29,7 +29,8 @@ def test_f1_opens_the_manual_at_the_section_of_the_screen_in_use(qtbot, main_win
     main_window.show()
     qtbot.waitExposed(main_window)
     for screen_name, heading in (("evaluation", "Evaluasi Triwulan"), ("agreements", "Perjanjian Kinerja"),
-                                 ("backup", "Cadangan & Paket")):
+                                 ("backup", "Cadangan & Paket"), ("cascade", "Pohon Kinerja"),
+                                 ("akip", "Evaluasi AKIP")):
         main_window.show_screen(getattr(main_window, screen_name))
         qtbot.keyClick(main_window, Qt.Key.Key_F1)
         assert main_window.help_window is not None and main_window.help_window.isVisible()
@@ -64,6 +65,7 @@ def test_the_manual_covers_every_screen_setup_cycle_formulas_backups_and_excel()
     text = re.sub(r"<[^>]+>", "", html).replace("&amp;", "&")
     for title, _attribute in NAVIGATION:
         assert title in text, title
+    assert set(SECTIONS) == {attribute for _title, attribute in NAVIGATION}  # F1 knows every screen
     for menu in ("Berkas → Profil pemerintah daerah…", "Berkas → Templat Excel", "Berkas → Impor dari Excel",
                  "Isi realisasi…", "Tutup triwulan…", "Buat cadangan…", "Ekspor paket…", "Cetak ke folder"):
         assert menu in text, menu
