@@ -324,3 +324,16 @@ def test_position_forms_ask_before_esc_throws_typed_input_away(qtbot, screen, db
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert asked == [True] and dialog.isVisible()  # "Lanjut mengisi": the typed realisation stays
     assert dialog.table.item(0, 2).text() == "90"
+
+
+def test_the_jabatan_tree_fits_1366_by_705_without_sideways_scrolling(qtbot, screen) -> None:  # noqa: ANN001
+    # Issue 14 §15: every column in view; the printed title, when narrowed, whole in its tooltip
+    screen.tabs.setCurrentIndex(1)
+    screen.opd_picker.setCurrentIndex(screen.opd_picker.findText("Dinkes", Qt.MatchFlag.MatchStartsWith))
+    qtbot.wait(20)
+    tree = screen.positions_tree
+    header = tree.header()
+    assert header.length() <= tree.viewport().width() + 1
+    assert not tree.horizontalScrollBar().isVisible()
+    item = tree.topLevelItem(0)
+    assert item.toolTip(4) == item.text(4)

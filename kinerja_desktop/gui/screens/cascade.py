@@ -258,6 +258,7 @@ class CascadeScreen(Screen):
             item = QTreeWidgetItem([row.name, self.tr(row.level.label), row.holder_name,
                                     format_nip(row.holder_nip) if row.holder_nip else "", row.holder_position])
             item.setData(0, Qt.ItemDataRole.UserRole, row.id)
+            item.setToolTip(4, row.holder_position)  # the printed title, whole when its column is narrow
             parent = items.get(row.parent_id or "")
             if parent is None:
                 self.positions_tree.addTopLevelItem(item)
@@ -267,8 +268,14 @@ class CascadeScreen(Screen):
             if selected is not None and row.id == selected.id:
                 self.positions_tree.setCurrentItem(item)
         self.positions_tree.expandAll()
-        for column in range(self.positions_tree.columnCount()):
+        last = self.positions_tree.columnCount() - 1
+        for column in range(last):
             self.positions_tree.resizeColumnToContents(column)
+        # The printed title (often the jabatan again) takes what is left: no sideways scrolling at 1366 × 705.
+        header = self.positions_tree.header()
+        header.setStretchLastSection(True)
+        left = self.positions_tree.viewport().width() - sum(header.sectionSize(c) for c in range(last))
+        self.positions_tree.setColumnWidth(last, max(left, self.fontMetrics().horizontalAdvance("x" * 12)))
         self._update_position_buttons()
 
     def selected_position(self) -> PositionRow | None:
