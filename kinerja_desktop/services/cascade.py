@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.database import Database
 from ..db.limits import check_values
 from ..db.models import (
+    AgreementItem,
     Goal,
     GoalProgram,
     Indicator,
@@ -30,10 +31,13 @@ from ..db.types import utcnow
 from ..domain import cascade as rules
 from ..domain.cascade import AlignmentWarning
 from ..domain.enums import AgreementStatus, GoalKind, GoalLevel, PositionLevel
+from ..domain.evaluation import kendala_problem, needs_kendala
 from . import audit
 from .errors import FORM, ValidationError
-from .evaluation_data import RealizationInput
+from .evaluation_data import OpdEvaluation, RealizationInput, problems_key
 from .evaluation_loading import closure
+from .evaluation_results import evaluate_in
+from .removal import Removal
 from .renstra import IndicatorData, write_indicator
 
 
@@ -94,6 +98,56 @@ def write_lower_goal(session: Session, data: LowerGoalData) -> Goal:
     audit.record(session, "cascade.goal.save", "goal", goal.id, f"{level.label} disimpan: {statement}",
                  {"jabatan": position.name, "program": len(data.program_ids)})
     return goal
+
+
+def get_lower_goal(db: Database, goal_id: str) -> LowerGoalData:
+    """A sasaran below the Renstra as its form edits it."""
+    with db.read() as session:
+        goal = session.get(Goal, goal_id)
+        if goal is None or goal.level.depth <= GoalLevel.OPD.depth:
+            raise ValidationError.single(FORM, "Sasaran turunan tidak ditemukan; mungkin sudah dihapus.")
+        return LowerGoalData(goal.position_id or "", goal.supports_id, goal.statement, goal.code,
+                             [link.program_id for link in goal.programs], goal.id)
+
+
+def remove_lower_goal(db: Database, goal_id: str) -> Removal:
+    """Remove a sasaran below the Renstra with the sasaran supporting it (down the cascade) and their indicators,
+    as the plans' rows are removed: deleted when no PK and no realisation refers to any of them, else retired
+    (kept, hidden from the tree and from new PKs; the signed PKs keep their rows)."""
+    with db.write() as session:
+        goal = session.get(Goal, goal_id)
+        if goal is None or goal.level.depth <= GoalLevel.OPD.depth:
+            raise ValidationError.single(FORM, "Sasaran turunan tidak ditemukan; mungkin sudah dihapus.")
+        goals, frontier = [goal], [goal.id]
+        while frontier:
+            below = session.scalars(select(Goal).where(Goal.supports_id.in_(frontier))).all()
+            goals += below
+            frontier = [g.id for g in below]
+        goal_ids = [g.id for g in goals]
+        indicators = session.scalars(select(Indicator).where(Indicator.goal_id.in_(goal_ids))).all()
+        indicator_ids = [i.id for i in indicators]
+        checks = [
+            select(func.count()).select_from(AgreementItem).where(AgreementItem.goal_id.in_(goal_ids)),
+            select(func.count()).select_from(AgreementItem).where(AgreementItem.indicator_id.in_(indicator_ids)),
+            select(func.count()).select_from(IndicatorRealization)
+            .where(IndicatorRealization.indicator_id.in_(indicator_ids)),
+        ]
+        label = f"{goal.level.label} {goal.statement}"
+        if any(session.scalar(check) for check in checks):
+            for row in [*goals, *indicators]:
+                row.is_active = False
+            audit.record(session, "cascade.goal.retire", "goal", goal.id, f"{label} dinonaktifkan",
+                         {"sasaran": len(goals), "indikator": len(indicators)})
+            return Removal.RETIRED
+        audit.record(session, "cascade.goal.delete", "goal", goal.id, f"{label} dihapus",
+                     {"sasaran": len(goals), "indikator": len(indicators)})
+        for indicator in sorted(indicators, key=lambda i: -goals.index(i.goal)):  # the lowest first
+            session.delete(indicator)  # its targets go with it (cascade)
+            session.flush()
+        for row in reversed(goals):  # the lowest first
+            session.delete(row)
+            session.flush()
+        return Removal.DELETED
 
 
 def _set_programs(session: Session, goal: Goal, level: GoalLevel, opd_id: str, program_ids: list[str]) -> None:
@@ -254,11 +308,34 @@ def set_lower_level_monitoring(db: Database, on: bool) -> None:
                      "Pemantauan triwulanan PK eselon III dan IV " + ("diaktifkan" if on else "dinonaktifkan"))
 
 
+def lower_quarter(db: Database, agreement_id: str, quarter: int) -> OpdEvaluation:
+    """A signed eselon III or IV PK evaluated up to ``quarter``: its indicators with the quarter's target, what is
+    stored (realisation, kendala, tindak lanjut) and the readings (the lower realisations form shows them)."""
+    with db.read() as session:
+        return _lower_evaluation(session, agreement_id, quarter)
+
+
+def _lower_evaluation(session: Session, agreement_id: str, quarter: int) -> OpdEvaluation:
+    agreement = session.get(PerformanceAgreement, agreement_id)
+    if agreement is None or not agreement.kind.is_lower:
+        raise ValidationError.single(FORM, "PK eselon III atau IV tidak ditemukan.")
+    found = [e for e in evaluate_in(session, agreement.year, quarter, agreement.opd_id, agreement.kind)
+             if e.agreement_id == agreement_id]
+    if not found:
+        raise ValidationError.single(FORM, "Realisasi hanya dicatat untuk PK yang sudah ditandatangani.")
+    return found[0]
+
+
 def save_lower_realisations(
     db: Database, agreement_id: str, quarter: int, entries: list[RealizationInput]
 ) -> None:
     """The realisations of a quarter of a signed eselon III or IV PK's indicators, in one transaction; refused
-    while the regency does not monitor the lower levels, and once Bappeda closed the quarter."""
+    while the regency does not monitor the lower levels, and once Bappeda closed the quarter.
+
+    As at the OPD level, an indicator whose capaian to date stays under 100 % needs kendala and tindak lanjut
+    (refused, keyed ``problems_key``); a realisation corrected to 100 % or more drops the kendala written for
+    the old figure when they come back unchanged (they would be printed beside a figure they no longer explain).
+    """
     problems: dict[str, str] = {}
     for entry in entries:
         problems.update(check_values(IndicatorRealization, {"value": entry.value, "quarter": quarter},
@@ -281,6 +358,7 @@ def save_lower_realisations(
                 FORM, f"Triwulan {quarter} tahun {agreement.year} sudah ditutup Bappeda; data tidak dapat diubah"
             )
         allowed = {item.indicator_id for item in agreement.items}
+        corrected: dict[str, tuple[str, str]] = {}  # indicator → the kendala stored with the old figure
         for entry in entries:
             if entry.indicator_id not in allowed:
                 raise ValidationError.single(FORM, "Indikator tidak termasuk dalam PK yang ditandatangani")
@@ -291,8 +369,35 @@ def save_lower_realisations(
             if row is None:
                 row = IndicatorRealization(indicator_id=entry.indicator_id, year=agreement.year, quarter=quarter)
                 session.add(row)
+            elif (row.value, row.grade) != (entry.value, entry.grade) and (row.value is not None or row.grade):
+                corrected[entry.indicator_id] = (row.problems, row.follow_up)
             row.value, row.grade = entry.value, entry.grade
             row.problems, row.follow_up = entry.problems.strip(), entry.follow_up.strip()
             row.reported_at = utcnow()
+        session.flush()
+        _check_kendala(session, agreement, quarter, corrected)
         audit.record(session, "cascade.realisation", "performance_agreement", agreement.id,
                      f"Realisasi TW {quarter} {agreement.year} {agreement.first_position} ({len(entries)} indikator)")
+
+
+def _check_kendala(
+    session: Session, agreement: PerformanceAgreement, quarter: int, corrected: dict[str, tuple[str, str]]
+) -> None:
+    """Below 100 % kendala and tindak lanjut are required; the old ones of a figure corrected to 100 % or more
+    are cleared when they came back unchanged."""
+    problems: dict[str, str] = {}
+    for result in _lower_evaluation(session, agreement.id, quarter).indicators:
+        stale = corrected.get(result.indicator_id)
+        if stale is not None and not needs_kendala(result.capaian) and any(part.strip() for part in stale) \
+                and (result.problems, result.follow_up) == stale:
+            row = session.scalars(select(IndicatorRealization).where(
+                IndicatorRealization.indicator_id == result.indicator_id,
+                IndicatorRealization.year == agreement.year,
+                IndicatorRealization.quarter == quarter,
+            )).one()
+            row.problems, row.follow_up = "", ""
+        missing = kendala_problem(result.name, result.capaian, result.problems, result.follow_up)
+        if missing:
+            problems[problems_key(result.indicator_id)] = missing
+    if problems:
+        raise ValidationError(problems)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...db.errors import KinerjaDbError
-from ...domain.cascade import TreeNode
+from ...domain.cascade import CascadeTree, TreeNode
 from ...domain.enums import AgreementStatus, GoalLevel
 from ...domain.personnel import format_nip
 from ...services import agreements as agreement_service
@@ -32,6 +32,7 @@ from ...services.positions import PositionRow
 from .. import messages
 from ..cascade_view import CascadeView, NodeItem
 from ..dialogs.agreement_editor import AgreementEditor
+from ..dialogs.lower_goal_dialogs import LowerGoalDialog, LowerIndicatorDialog
 from ..dialogs.position_dialogs import HolderDialog, LowerRealisationDialog, LowerTargetDialog, PositionDialog
 from ..excel_export_button import ExcelExportButton
 from ..jobs import JobRunner
@@ -47,6 +48,7 @@ class CascadeScreen(Screen):
         super().__init__(parent)
         self.runner = runner
         self.editor: AgreementEditor | None = None
+        self.tree: CascadeTree | None = None
         self.tabs = QTabWidget()
         self.tree_tab = QWidget()
         self.positions_tab = QWidget()
@@ -77,6 +79,12 @@ class CascadeScreen(Screen):
         self.print_button = button(self.tr("&Cetak PDF…"), self.print_tree)
         self.add_target_button = button(self.tr("&Tambah sasaran turunan…"), self.add_lower_target)
         self.add_target_button.setEnabled(False)
+        # The chosen lower sasaran: changed, given another indicator, or removed (retired when a PK uses it)
+        self.edit_target_button = button(self.tr("U&bah sasaran…"), self.edit_lower_target)
+        self.add_indicator_button = button(self.tr("Tambah &indikator…"), self.add_lower_indicator)
+        self.remove_target_button = button(self.tr("&Hapus sasaran…"), self.remove_lower_target)
+        self.chosen_label = QLabel()
+        self.chosen_label.setTextFormat(Qt.TextFormat.PlainText)
         self.view.node_chosen.connect(lambda _id: self._update_tree_buttons())
         self.legend = note(self.tr("Warna kotak: hijau capaian ≥ 100%, kuning di bawah target, merah peringatan dini, "
                                    "abu-abu belum ada capaian. Bingkai merah: ada peringatan keselarasan."))
@@ -89,10 +97,14 @@ class CascadeScreen(Screen):
         top.addWidget(self.scope_combo, 1)
         for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
             top.addWidget(widget)
-        top.addWidget(self.add_target_button)
         top.addSpacing(self.fontMetrics().horizontalAdvance("x" * 2))
         top.addWidget(self.print_combo)
         top.addWidget(self.print_button)
+        chosen = QHBoxLayout()
+        chosen.addWidget(self.chosen_label, 1)
+        for widget in (self.add_target_button, self.edit_target_button, self.add_indicator_button,
+                       self.remove_target_button):
+            chosen.addWidget(widget)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -108,8 +120,10 @@ class CascadeScreen(Screen):
         splitter.setSizes([3000, 1000])
         layout = QVBoxLayout(self.tree_tab)
         layout.addLayout(top)
+        layout.addLayout(chosen)
         layout.addWidget(self.legend)
         layout.addWidget(splitter, 1)
+        self._update_tree_buttons()
 
     def _fill_scope(self) -> None:
         current = self.scope_combo.currentData()
@@ -159,6 +173,23 @@ class CascadeScreen(Screen):
         self.add_target_button.setEnabled(
             node is not None and bool(node.opd_id) and node.level.depth < GoalLevel.INDIVIDUAL.depth
         )
+        lower = node is not None and node.level.depth > GoalLevel.OPD.depth
+        for widget in (self.edit_target_button, self.add_indicator_button, self.remove_target_button):
+            widget.setEnabled(lower)
+        if node is None:
+            self.chosen_label.setText(self.tr("Pilih sebuah kotak pada pohon untuk mengubahnya."))
+            self.chosen_label.setToolTip("")
+            return
+        text = f"{self.tr(node.level.label)}: {node.text}"
+        self.chosen_label.setToolTip(text)
+        width = max(self.chosen_label.width(), self.fontMetrics().horizontalAdvance("x" * 30))
+        self.chosen_label.setText(self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, width))
+
+    def parent_of(self, node: TreeNode) -> TreeNode | None:
+        """The node ``node`` supports in the tree shown (None for a root)."""
+        if self.tree is None:
+            return None
+        return next((n for n in self.tree.nodes() if any(c.id == node.id for c in n.children)), None)
 
     def add_lower_target(self) -> None:
         node = self.chosen_node()
@@ -166,6 +197,52 @@ class CascadeScreen(Screen):
             return
         if LowerTargetDialog(self.db, node, self.year, parent=self).exec():
             self.load_tree()
+
+    def edit_lower_target(self) -> None:
+        node = self.chosen_node()
+        if self.db is None or node is None or self.tree is None or node.level.depth <= GoalLevel.OPD.depth:
+            return
+        try:
+            dialog = LowerGoalDialog(self.db, node.id, self.tree, parent=self)
+        except ValidationError as exc:
+            messages.show_error(self, self.tr("Ubah sasaran turunan"), str(exc))
+            return
+        if dialog.exec():
+            self.load_tree()
+            self.view.show_node(node.id)
+
+    def add_lower_indicator(self) -> None:
+        node = self.chosen_node()
+        if self.db is None or node is None or not self.year or node.level.depth <= GoalLevel.OPD.depth:
+            return
+        upper = self.parent_of(node)
+        if upper is None or not upper.indicators:
+            messages.show_warning(self, self.tr("Tambah indikator"), self.tr(
+                "Sasaran di atasnya belum memiliki indikator yang dapat didukung; isi indikatornya lebih dulu."))
+            return
+        if LowerIndicatorDialog(self.db, node, upper, self.year, parent=self).exec():
+            self.load_tree()
+            self.view.show_node(node.id)
+
+    def remove_lower_target(self) -> None:
+        """Deleted when no PK or realisation refers to it (or to what supports it), else retired."""
+        node = self.chosen_node()
+        if self.db is None or node is None or node.level.depth <= GoalLevel.OPD.depth:
+            return
+        below = len(node.walk()) - 1
+        question = self.tr("Hapus {0} “{1}”").format(self.tr(node.level.label).lower(), node.text)
+        question += self.tr(" beserta {0} sasaran di bawahnya").format(below) if below else ""
+        question += "?\n\n" + self.tr("Bila dipakai dalam PK atau sudah ada realisasinya, sasaran tidak dihapus "
+                                       "melainkan dinonaktifkan: PK yang ada tetap menyimpannya.")
+        if not messages.confirm(self, self.tr("Hapus sasaran turunan"), question):
+            return
+        try:
+            result = cascade.remove_lower_goal(self.db, node.id)
+        except (ValidationError, KinerjaDbError) as exc:
+            messages.show_error(self, self.tr("Hapus sasaran turunan"), str(exc))
+            return
+        self.load_tree()
+        messages.show_info(self, self.tr("Hapus sasaran turunan"), self.tr(result.sentence))
 
     def _warning_chosen(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.ItemDataRole.UserRole)
