@@ -203,6 +203,11 @@ def test_the_pohon_kinerja_and_jabatan_dialogs_use_no_letter_twice(qtbot, window
     _assert_no_clash(qtbot, HolderDialog(demo_db, rows[-1]))
     node = next(i.node for i in screen.view.scene().items() if isinstance(i, NodeItem) and i.node.opd_id)
     _assert_no_clash(qtbot, LowerTargetDialog(demo_db, node, 2025))
+    from kinerja_desktop.gui.dialogs.lower_goal_dialogs import LowerGoalDialog, LowerIndicatorDialog
+
+    lower = next(n for n in screen.tree.nodes() if n.level.depth > 2 and screen.parent_of(n) is not None)
+    _assert_no_clash(qtbot, LowerGoalDialog(demo_db, lower.id, screen.tree))
+    _assert_no_clash(qtbot, LowerIndicatorDialog(demo_db, lower, screen.parent_of(lower), 2025))
     screen.tabs.setCurrentIndex(1)
     screen.opd_picker.setCurrentIndex(screen.opd_picker.findText("Dinkes", Qt.MatchFlag.MatchStartsWith))
     head = screen.positions_tree.topLevelItem(0)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...db.database import Database
-from ...domain.cascade import CascadeTree, TreeNode, program_problem, support_problem
-from ...domain.enums import GoalLevel
+from ...domain.cascade import PROGRAM_LEVELS, CascadeTree, TreeNode, program_problem, support_problem
+from ...domain.enums import Cumulation, GoalLevel
 from ...domain.formatting import format_number, parse_number
 from ...services import cascade, positions, programs
 from ...services.cascade import LowerGoalData
@@ -97,6 +97,7 @@ class LowerGoalDialog(UnsavedChangesGuard, QDialog):
         _field(form, self.tr("&Sasaran:"), self.statement_edit, "statement", fields)
         _field(form, self.tr("&Mendukung sasaran:"), self.supports_combo, "supports_id", fields)
         _field(form, self.tr("&Program/kegiatan:"), self.programs, "program_ids", fields)
+        self.form = form
         self.errors = FieldErrors(self, self.error_label, fields)
         layout = QVBoxLayout(self)
         layout.addWidget(self.error_label)
@@ -126,6 +127,7 @@ class LowerGoalDialog(UnsavedChangesGuard, QDialog):
                 self.supports_combo.addItem(f"{self.tr(other.level.label)}: {other.text}", other.id)
         self.supports_combo.setCurrentIndex(max(0, self.supports_combo.findData(chosen)))
         fill_programs(self.db, self.node.opd_id, level, self.programs, self._checked)
+        self.form.setRowVisible(self.programs, level in PROGRAM_LEVELS)  # an individual target carries none
 
     def accept(self) -> None:
         self.errors.clear()
@@ -159,6 +161,10 @@ class LowerIndicatorDialog(UnsavedChangesGuard, QDialog):
         self.supports_combo = QComboBox()
         for indicator in upper.indicators:
             self.supports_combo.addItem(indicator.name, indicator.id)
+        self.cumulation_combo = QComboBox()
+        for cumulation in Cumulation:
+            self.cumulation_combo.addItem(self.tr(cumulation.label), cumulation)
+        self.cumulation_combo.setCurrentIndex(self.cumulation_combo.findData(Cumulation.LAST_VALUE))
         self.target_edit = QLineEdit()
         self.quarter_edits = [QLineEdit() for _ in QUARTERS]
         quarters = QHBoxLayout()
@@ -181,6 +187,7 @@ class LowerIndicatorDialog(UnsavedChangesGuard, QDialog):
         _field(form, self.tr("&Indikator:"), self.name_edit, "name", fields)
         _field(form, self.tr("Sa&tuan:"), self.unit_edit, "unit", fields)
         _field(form, self.tr("Mendukung in&dikator:"), self.supports_combo, "supports_id", fields)
+        _field(form, self.tr("Cara a&kumulasi:"), self.cumulation_combo, "cumulation", fields)
         _field(form, self.tr("T&arget {0}:").format(year), self.target_edit, f"targets[{year}].target", fields)
         _field(form, self.tr("Target t&riwulan:"), quarter_box, f"targets[{year}].quarters", fields)
         self.errors = FieldErrors(self, self.error_label, fields)
@@ -208,7 +215,7 @@ class LowerIndicatorDialog(UnsavedChangesGuard, QDialog):
         problems: dict[str, str] = {}
         key = f"targets[{self.year}]"
         target = self._number(self.target_edit, f"{key}.target", problems)
-        quarters = tuple(self._number(e, f"{key}.quarters", problems) for e in self.quarter_edits)
+        quarters = tuple(self._number(e, f"{key}.quarters", problems) for e in self.quarter_edits)  # TW I–IV
         if problems:
             self.errors.show(problems)
             return
@@ -217,6 +224,7 @@ class LowerIndicatorDialog(UnsavedChangesGuard, QDialog):
         if warnings and not messages.confirm(self, self.windowTitle(), confirmation_text(warnings)):
             return
         data = IndicatorData(self.node.id, self.name_edit.text(), self.unit_edit.text(),
+                             cumulation=self.cumulation_combo.currentData(),
                              targets=[TargetData(self.year, target, quarters=quarters)])  # type: ignore[arg-type]
         try:
             self.saved_id = cascade.save_lower_indicator(self.db, data, self.supports_combo.currentData())

@@ -80,7 +80,7 @@ class CascadeScreen(Screen):
         self.add_target_button = button(self.tr("&Tambah sasaran turunan…"), self.add_lower_target)
         self.add_target_button.setEnabled(False)
         # The chosen lower sasaran: changed, given another indicator, or removed (retired when a PK uses it)
-        self.edit_target_button = button(self.tr("U&bah sasaran…"), self.edit_lower_target)
+        self.edit_target_button = button(self.tr("&Ubah sasaran…"), self.edit_lower_target)
         self.add_indicator_button = button(self.tr("Tambah &indikator…"), self.add_lower_indicator)
         self.remove_target_button = button(self.tr("&Hapus sasaran…"), self.remove_lower_target)
         self.chosen_label = QLabel()
