@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,9 +28,11 @@ from ...services import positions
 from ...services.errors import ValidationError
 from ...services.opd import HeadData
 from ...services.positions import PositionForm, PositionRow
-from ..locked import FieldLock
 from ..unsaved import UnsavedChangesGuard
 from .agreement_actions import _buttons, _error_label, date_edit, from_qdate
+from .lower_realisation_dialog import LowerRealisationDialog
+
+__all__ = ["HolderDialog", "LowerRealisationDialog", "LowerTargetDialog", "PositionDialog"]
 
 
 def _saved(dialog: QDialog, error_label: QLabel, save: Callable[[], object]) -> bool:
@@ -213,74 +214,4 @@ class LowerTargetDialog(UnsavedChangesGuard, QDialog):
                                   targets=[TargetData(self.year, target)] if target is not None else [])
         supports = self.supports_combo.currentData()
         if _saved(self, self.error_label, lambda: cascade.add_lower_target(self.db, goal, indicator, supports)[0]):
-            super().accept()
-
-
-class LowerRealisationDialog(UnsavedChangesGuard, QDialog):
-    """A quarter's realisations of a signed eselon III/IV PK (while the regency monitors the lower levels): one
-    line per indicator with its quarter's target, the realisation, kendala and tindak lanjut."""
-
-    def __init__(self, db: Database, agreement_id: str, quarter: int, parent: QWidget | None = None) -> None:
-        from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
-
-        from ...domain.formatting import format_number
-        from ...services import agreements, evaluation
-
-        super().__init__(parent)
-        self.db, self.agreement_id, self.quarter = db, agreement_id, quarter
-        detail = agreements.get_agreement(db, agreement_id)
-        self.setWindowTitle(self.tr("Realisasi TW {0} {1} — {2}").format(quarter, detail.year, detail.first.position))
-        self.items = detail.items
-        self.table = QTableWidget(len(self.items), 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Indikator"), self.tr("Target TW {0}").format(quarter),
-                                              self.tr("Realisasi"), self.tr("Kendala"), self.tr("Tindak lanjut")])
-        for row, item in enumerate(self.items):
-            fixed = [item.indicator_name, format_number(item.quarters[quarter - 1], None)
-                     if item.quarters[quarter - 1] is not None else "—"]
-            for column, text in enumerate(fixed):
-                cell = QTableWidgetItem(text)
-                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(row, column, cell)
-            for column in (2, 3, 4):
-                self.table.setItem(row, column, QTableWidgetItem(""))
-        self.table.resizeColumnsToContents()
-        self.error_label = _error_label()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(self.error_label)
-        self.buttons = _buttons(self, self.tr("Simpan"))
-        layout.addWidget(self.buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("x" * 120), self.fontMetrics().height() * 20)
-        self.lock = FieldLock(self)
-        self.lock.reason_shown.connect(self._say)
-        if quarter in evaluation.closed_quarters(db, detail.year):
-            self.lock.set_locked([self.table], self.tr(
-                "Triwulan {0} tahun {1} sudah ditutup Bappeda: realisasinya terkunci dan tidak dapat diubah."
-            ).format(quarter, detail.year))
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-        self.mark_clean()  # Esc or Batal after typing asks first (the shared guard)
-
-    def _say(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
-
-    def accept(self) -> None:
-        from ...domain.formatting import parse_number
-        from ...services import cascade
-        from ...services.evaluation_data import RealizationInput
-
-        entries = []
-        for row, item in enumerate(self.items):
-            text = self.table.item(row, 2).text().strip()
-            try:
-                value = parse_number(text) if text else None
-            except ValueError:
-                self.error_label.setText(self.tr("Realisasi {0} harus angka, misalnya 92,5").format(
-                    item.indicator_name))
-                self.error_label.show()
-                return
-            entries.append(RealizationInput(item.indicator_id, value, problems=self.table.item(row, 3).text(),
-                                            follow_up=self.table.item(row, 4).text()))
-        if _saved(self, self.error_label, lambda: cascade.save_lower_realisations(
-                self.db, self.agreement_id, self.quarter, entries)):
             super().accept()
