@@ -75,6 +75,8 @@ class LowerRealisationDialog(UnsavedChangesGuard, QDialog):
         self.table.resizeColumnsToContents()
         for column in (NAME, PROBLEMS, FOLLOW_UP):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        widest = self.fontMetrics().horizontalAdvance("100,00 % · " + self.tr("kendala lama dikosongkan") + "xxxx")
+        header.resizeSection(CAPAIAN, widest)
         self.table.itemChanged.connect(self._changed)
         self.grid = GridEditing(self.table, parse=self._parse_cell)
         self.grid.message.connect(self._say)
@@ -153,13 +155,18 @@ class LowerRealisationDialog(UnsavedChangesGuard, QDialog):
             capaian = None
         text = self.tr("—") if capaian is None else f"{format_number(capaian, 2)} %"
         required = needs_kendala(capaian)
+        tip = ""
         if required:
             text += " · " + self.tr("kendala wajib")
+            tip = self.tr("Kendala dan tindak lanjut wajib diisi (capaian di bawah 100 %).")
         elif self._stale(row):
-            text += " · " + self.tr("kendala lama dikosongkan saat disimpan")
+            text += " · " + self.tr("kendala lama dikosongkan")
+            tip = self.tr("Realisasi dikoreksi dan capaian kini 100 % atau lebih: kendala dan tindak lanjut lama "
+                          "dikosongkan saat disimpan agar tidak ikut tercetak. Ubah teksnya bila tetap ingin "
+                          "menyimpannya.")
         self._filling = True
         cell.setText(text)
-        cell.setToolTip(self.tr("Kendala dan tindak lanjut wajib diisi (capaian di bawah 100 %)") if required else "")
+        cell.setToolTip(tip)
         for column in (PROBLEMS, FOLLOW_UP):
             self.table.item(row, column).setBackground(REQUIRED if required else QColor(0, 0, 0, 0))
         self._filling = False
