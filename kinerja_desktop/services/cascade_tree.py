@@ -10,6 +10,7 @@ whose PK the evaluation does not read, the mean of the sasaran strategis support
 from __future__ import annotations
 
 import os
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,16 +19,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..db.database import Database
 from ..db.files import check_output_file, temporary_path
-from ..db.models import FiscalYear, Goal, Opd, PlanningPeriod, Position, Regency
+from ..db.models import FiscalYear, Goal, Opd, PerformanceAgreement, PlanningPeriod, Position, Regency
 from ..domain import cascade as rules
 from ..domain.cascade import CascadeTree, TreeIndicator, TreeNode
-from ..domain.enums import AgreementKind, GoalKind, GoalLevel
+from ..domain.enums import AgreementKind, AgreementStatus, GoalKind, GoalLevel
 from ..reports.errors import DocumentLayoutError
 from .cascade import alignment
+from .documents import holder_on
 from .errors import FORM, ValidationError
 from .evaluation_loading import load_settings
 from .evaluation_results import evaluate_in
-from .opd import current_holder
 
 
 def cascade_tree(db: Database, year: int, opd_id: str | None = None) -> CascadeTree:
@@ -48,7 +49,7 @@ def cascade_tree(db: Database, year: int, opd_id: str | None = None) -> CascadeT
             goals = [g for g in goals if g.opd_id == opd_id or g.id in supported]
         readings = _readings(session, year, opd_id)
         threshold = load_settings(session).warning_threshold
-        holders = _holders(session, {g.position_id for g in goals if g.position_id})
+        holders = _holders(session, {g.position_id for g in goals if g.position_id}, year)
         regency = session.scalars(select(Regency)).first()
         opd_name = opd.name if opd is not None else ""
         abbreviations = {opd_id: name for opd_id, name in session.execute(select(Opd.id, Opd.abbreviation))}
@@ -110,15 +111,31 @@ def _readings(session: Session, year: int, opd_id: str | None) -> dict[str, Deci
     return latest
 
 
-def _holders(session: Session, position_ids: set[str]) -> dict[str, str]:
+def holder_date(year: int, signed_on: date | None, today: date | None = None) -> date:
+    """The day whose holder a position shows in the pohon kinerja of ``year``: its PK's signing date, else the
+    year's last day (today while the year runs)."""
+    if signed_on is not None:
+        return signed_on
+    today = today or date.today()
+    return today if today.year == year else date(year, 12, 31)
+
+
+def _holders(session: Session, position_ids: set[str], year: int) -> dict[str, str]:
+    """Each position with who held it in ``year`` (see :func:`holder_date`), not who holds it today."""
     if not position_ids:
         return {}
-    positions = session.scalars(
-        select(Position).where(Position.id.in_(position_ids)).options(selectinload(Position.holders))
-    ).all()
+    positions = session.scalars(select(Position).where(Position.id.in_(position_ids))).all()
+    signed: dict[str | None, date | None] = {}
+    for position_id, sign_date in session.execute(
+        select(PerformanceAgreement.position_id, PerformanceAgreement.sign_date)
+        .where(PerformanceAgreement.position_id.in_(position_ids), PerformanceAgreement.year == year,
+               PerformanceAgreement.status == AgreementStatus.SIGNED)
+        .order_by(PerformanceAgreement.version_no)  # the newest signed version last: it wins
+    ):
+        signed[position_id] = sign_date
     named = {}
     for position in positions:
-        holder = current_holder(position.holders)
+        holder = holder_on(session, position.id, holder_date(year, signed.get(position.id)))
         named[position.id] = f"{position.name} ({holder.official.name})" if holder is not None else position.name
     return named
 

@@ -204,3 +204,27 @@ def test_removing_deletes_an_unused_sasaran_and_retires_one_a_pk_uses(qtbot, scr
     assert KESMAS not in nodes and IBU not in nodes and BALITA not in nodes
     assert not screen.edit_target_button.isEnabled()  # nothing chosen any more
     shot(screen.window(), "pohon-after-removal.png")
+
+
+def test_the_tree_shows_the_holder_of_the_chosen_year(qtbot, screen, db, main_window) -> None:  # noqa: ANN001
+    # GIVEN the Kabid Kesmas who signed the 2025 PK (3 February 2025) replaced from 1 June 2025
+    from datetime import date
+
+    from kinerja_desktop.services import positions
+    from kinerja_desktop.services.opd import HeadData
+
+    [kabid] = [r for r in positions.list_positions(db, screen.current_scope()) if r.name.endswith("Masyarakat")
+               and r.level.goal_level.label == "Sasaran Program"]
+    before = kabid.holder_name
+    positions.appoint(db, kabid.id, HeadData(name="dr. Bambang Wijaya, M.Kes.", nip="197801012005011009",
+                                             rank="Pembina", grade="IV/a", start_date=date(2025, 6, 1)))
+    # WHEN the tree of 2025 is shown: the holder on the PK's signing date, not today's
+    screen.load_tree()
+    assert _nodes(screen)[KESMAS].position == f"Kepala Bidang Kesehatan Masyarakat ({before})"
+    shot(main_window, "pohon-2025-holder.png")
+    # AND the tree of 2026 (no PK signed yet): the holder now
+    assert main_window.year_combo.findData(2026) >= 0
+    main_window.year_combo.setCurrentIndex(main_window.year_combo.findData(2026))
+    qtbot.waitUntil(lambda: KESMAS in _nodes(screen) and "Bambang" in _nodes(screen)[KESMAS].position)
+    assert _nodes(screen)[KESMAS].position == "Kepala Bidang Kesehatan Masyarakat (dr. Bambang Wijaya, M.Kes.)"
+    shot(main_window, "pohon-2026-holder.png")

@@ -140,3 +140,49 @@ def test_lower_goal_edit_refuses_a_parent_of_another_level(db: Database, tree: d
     with pytest.raises(ValidationError) as refused:
         cascade.save_lower_goal(db, LowerGoalData(data.position_id, tree["sk"], data.statement, id=data.id))
     assert "supports_id" in refused.value.errors
+
+
+# --- the pohon kinerja's holders by year ---------------------------------------------------------------------
+
+
+def test_the_holder_date_is_the_pks_signing_date_else_the_years_end_or_today() -> None:
+    from kinerja_desktop.services.cascade_tree import holder_date
+
+    today = date(2026, 8, 17)
+    assert holder_date(2025, date(2025, 1, 27), today) == date(2025, 1, 27)
+    assert holder_date(2025, None, today) == date(2025, 12, 31)
+    assert holder_date(2026, None, today) == today
+    assert holder_date(2027, None, today) == date(2027, 12, 31)
+
+
+def _kabid_label(db: Database, tree: dict[str, str], year: int) -> str:
+    return next(n.position for n in cascade_tree(db, year, tree["opd"]).nodes() if n.id == tree["sp"])
+
+
+def test_the_tree_shows_each_positions_holder_in_the_chosen_year(
+    db: Database, tree: dict[str, str], tmp_path  # noqa: ANN001
+) -> None:
+    from pypdf import PdfReader
+
+    from kinerja_desktop.domain.enums import ActingKind
+    from kinerja_desktop.services import positions
+    from kinerja_desktop.services.cascade_tree import print_cascade
+    from kinerja_desktop.services.opd import HeadData
+
+    # GIVEN the Kabid's 2026 PK signed by Hj. Nurlaela on 27 January 2026, and a Plt. from 1 February 2026
+    pk = agreements.create_lower(db, tree["kabid"], 2026)
+    agreements.finalize(db, pk)
+    agreements.sign(db, pk, date(2026, 1, 27))
+    positions.appoint(db, tree["kabid"], HeadData(name="Drs. Yusuf Hamdani", nip="198001012005011005",
+                                                  acting=ActingKind.PLT, start_date=date(2026, 2, 1)))
+    nurlaela = "Kepala Bidang Kesehatan Masyarakat (Hj. Nurlaela, S.K.M., M.M.)"
+    yusuf = "Kepala Bidang Kesehatan Masyarakat (Drs. Yusuf Hamdani)"
+    # THEN 2025 (no PK: 31 December) and 2026 (the PK's signing date) show her, 2027 (no PK) the Plt.
+    assert _kabid_label(db, tree, 2025) == nurlaela
+    assert _kabid_label(db, tree, 2026) == nurlaela
+    assert _kabid_label(db, tree, 2027) == yusuf
+    # AND so does the printed tree, read back
+    for year, holder, other in ((2026, "Nurlaela", "Yusuf"), (2027, "Yusuf", "Nurlaela")):
+        out = print_cascade(db, year, tmp_path / f"pohon-{year}.pdf", opd_code="Dinkes")
+        text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+        assert holder in text and other not in text, year
