@@ -3,89 +3,19 @@ through its dialogs."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from cascade_screens import cascade_screen, shot
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from kinerja_desktop.demo import create_demo
 from kinerja_desktop.gui.cascade_view import NodeItem
 from kinerja_desktop.gui.dialogs.position_dialogs import HolderDialog, LowerTargetDialog, PositionDialog
 from kinerja_desktop.services import positions
 
 
-def shot(widget, name: str) -> None:  # noqa: ANN001
-    folder = os.environ.get("KINERJA_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        QCoreApplication.processEvents()
-        widget.grab().save(str(Path(folder) / name))
-
-
 @pytest.fixture
 def screen(main_window, db):  # noqa: ANN001, ANN201
-    create_demo(db, seed=2026)
-    main_window.set_database(db)
-    main_window.year_combo.setCurrentIndex(main_window.year_combo.findData(2025))
-    main_window.resize(1366, 705)
-    main_window.show_screen(main_window.cascade)
-    return main_window.cascade
-
-
-def test_the_tree_of_an_opd_with_colours_warnings_and_zoom(qtbot, screen, main_window) -> None:  # noqa: ANN001
-    index = next(i for i in range(screen.scope_combo.count()) if screen.scope_combo.itemText(i).startswith("Dinkes"))
-    screen.scope_combo.setCurrentIndex(index)
-    nodes = [i for i in screen.view.scene().items() if isinstance(i, NodeItem)]
-    texts = {i.node.text for i in nodes}
-    assert "Meningkatnya pelayanan kesehatan ibu, bayi dan balita" in texts  # a sasaran program
-    assert "Meningkatnya cakupan pelayanan ibu hamil dan ibu bersalin" in texts  # a sasaran kegiatan
-    assert len(nodes) == 12  # 1 RPJMD, 3 Renstra, 3 program, 4 kegiatan, 1 individual target
-    renstra = next(i for i in nodes if i.node.text == "Menurunnya angka kematian ibu dan bayi")
-    assert renstra.brush().color().name() == "#fff0bf"  # below target: its evaluation's capaian under 100 %
-    # the warnings are listed; choosing one selects and shows its node
-    warnings = [screen.warnings.item(r).text() for r in range(screen.warnings.count())]
-    assert any("Sasaran Strategis tidak didukung sasaran mana pun di bawahnya" in w for w in warnings)
-    row = next(r for r, w in enumerate(warnings) if "Menurunnya prevalensi stunting" in w)
-    screen.warnings.setCurrentRow(row)
-    qtbot.mouseClick(screen.warnings.viewport(), Qt.MouseButton.LeftButton,
-                     pos=screen.warnings.visualItemRect(screen.warnings.item(row)).center())
-    chosen = [i for i in screen.view.scene().selectedItems() if isinstance(i, NodeItem)]
-    assert [i.node.text for i in chosen] == ["Menurunnya prevalensi stunting"]
-    # zoom: the buttons and Ctrl + plus change the view's scale, within limits
-    before = screen.view.transform().m11()
-    qtbot.mouseClick(screen.zoom_in_button, Qt.MouseButton.LeftButton)
-    assert screen.view.transform().m11() == pytest.approx(before * 1.25)
-    screen.view.setFocus()
-    qtbot.keyClick(screen.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
-    assert screen.view.transform().m11() == pytest.approx(before)
-    for _ in range(30):
-        qtbot.mouseClick(screen.zoom_out_button, Qt.MouseButton.LeftButton)
-    assert screen.view.transform().m11() == pytest.approx(0.1)
-    qtbot.mouseClick(screen.fit_button, Qt.MouseButton.LeftButton)
-    shot(main_window, "pohon-kinerja-dinkes.png")
-
-
-def test_the_whole_regency_and_printing(qtbot, screen, main_window, tmp_path, monkeypatch) -> None:  # noqa: ANN001
-    assert screen.current_scope() is None
-    nodes = [i for i in screen.view.scene().items() if isinstance(i, NodeItem)]
-    assert len(nodes) > 60
-    shot(main_window, "pohon-kinerja-semua.png")
-    from kinerja_desktop.gui import save_dialog
-
-    target = tmp_path / "pohon.pdf"
-    monkeypatch.setattr(save_dialog, "get_save_file_name", lambda *_a: str(target))
-    shown: list[str] = []
-    from kinerja_desktop.gui import messages
-
-    monkeypatch.setattr(messages, "show_info", lambda _p, _t, text: shown.append(text))
-    screen.print_combo.setCurrentIndex(screen.print_combo.findData("a3"))
-    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
-    assert target.exists() and shown == [f"Tersimpan di {target}"]
-    from pypdf import PdfReader
-
-    assert round(float(PdfReader(target).pages[0].mediabox.width)) == 1191
+    return cascade_screen(main_window, db)
 
 
 def _accept_when_shown(qtbot, kind, fill) -> None:  # noqa: ANN001

@@ -4,12 +4,11 @@ by cell, copy as TSV, Enter down, undo and redo), driven with keys and clicks.""
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from cascade_screens import shot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QLineEdit
 from sqlalchemy import select
@@ -27,14 +26,6 @@ from kinerja_desktop.services import agreements, cascade, evaluation
 from kinerja_desktop.services.evaluation_data import RealizationInput
 
 KESMAS = "Kepala Bidang Kesehatan Masyarakat"
-
-
-def shot(widget, name: str) -> None:  # noqa: ANN001
-    folder = os.environ.get("KINERJA_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        QCoreApplication.processEvents()
-        widget.grab().save(str(Path(folder) / name))
 
 
 @pytest.fixture

@@ -49,6 +49,17 @@ def _field(form: QFormLayout, label: str, widget: QWidget, key: str, fields: dic
     fields[key] = (message, widget, form)
 
 
+def _lay_out(dialog: QDialog, form: QFormLayout, fields: dict) -> FieldErrors:
+    """The general message on top, the form, Simpan and Batal; the field messages bound to their rows."""
+    error_label = dialog.error_label  # type: ignore[attr-defined]
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(error_label)
+    layout.addLayout(form)
+    layout.addWidget(_buttons(dialog, dialog.tr("Simpan")))
+    dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance("x" * 90))
+    return FieldErrors(dialog, error_label, fields)
+
+
 def fill_programs(db: Database, opd_id: str, level: GoalLevel, widget: QListWidget, checked: set[str]) -> None:
     """The OPD's programs, kegiatan or sub kegiatan a sasaran of ``level`` may carry, as check boxes."""
     widget.clear()
@@ -98,12 +109,7 @@ class LowerGoalDialog(UnsavedChangesGuard, QDialog):
         _field(form, self.tr("&Mendukung sasaran:"), self.supports_combo, "supports_id", fields)
         _field(form, self.tr("&Program/kegiatan:"), self.programs, "program_ids", fields)
         self.form = form
-        self.errors = FieldErrors(self, self.error_label, fields)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.error_label)
-        layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("Simpan")))
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 90))
+        self.errors = _lay_out(self, form, fields)
         self._level_changed()
         self.supports_combo.setCurrentIndex(max(0, self.supports_combo.findData(self.data.supports_id)))
         self.errors.clear()
@@ -164,7 +170,7 @@ class LowerIndicatorDialog(UnsavedChangesGuard, QDialog):
         self.cumulation_combo = QComboBox()
         for cumulation in Cumulation:
             self.cumulation_combo.addItem(self.tr(cumulation.label), cumulation)
-        self.cumulation_combo.setCurrentIndex(self.cumulation_combo.findData(Cumulation.LAST_VALUE))
+        self.cumulation_combo.setCurrentIndex(list(Cumulation).index(Cumulation.LAST_VALUE))
         self.target_edit = QLineEdit()
         self.quarter_edits = [QLineEdit() for _ in QUARTERS]
         quarters = QHBoxLayout()
@@ -190,12 +196,7 @@ class LowerIndicatorDialog(UnsavedChangesGuard, QDialog):
         _field(form, self.tr("Cara a&kumulasi:"), self.cumulation_combo, "cumulation", fields)
         _field(form, self.tr("T&arget {0}:").format(year), self.target_edit, f"targets[{year}].target", fields)
         _field(form, self.tr("Target t&riwulan:"), quarter_box, f"targets[{year}].quarters", fields)
-        self.errors = FieldErrors(self, self.error_label, fields)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.error_label)
-        layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("Simpan")))
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 90))
+        self.errors = _lay_out(self, form, fields)
         self.errors.clear()
         self.mark_clean()  # Esc or Batal after typing asks first (the shared guard)
 
@@ -224,7 +225,7 @@ class LowerIndicatorDialog(UnsavedChangesGuard, QDialog):
         if warnings and not messages.confirm(self, self.windowTitle(), confirmation_text(warnings)):
             return
         data = IndicatorData(self.node.id, self.name_edit.text(), self.unit_edit.text(),
-                             cumulation=self.cumulation_combo.currentData(),
+                             cumulation=Cumulation(self.cumulation_combo.currentData()),
                              targets=[TargetData(self.year, target, quarters=quarters)])  # type: ignore[arg-type]
         try:
             self.saved_id = cascade.save_lower_indicator(self.db, data, self.supports_combo.currentData())

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from ...services.opd import HeadData
 from ...services.positions import PositionForm, PositionRow
 from ..unsaved import UnsavedChangesGuard
 from .agreement_actions import _buttons, _error_label, date_edit, from_qdate
+from .lower_goal_dialogs import checked_programs, fill_programs
 from .lower_realisation_dialog import LowerRealisationDialog
 
 __all__ = ["HolderDialog", "LowerRealisationDialog", "LowerTargetDialog", "PositionDialog"]
@@ -171,24 +170,11 @@ class LowerTargetDialog(UnsavedChangesGuard, QDialog):
         self.mark_clean()  # Esc or Batal after typing asks first (the shared guard)
 
     def _fill_programs(self) -> None:
-        from ...domain.cascade import program_problem
-        from ...services import programs
-
-        self.programs.clear()
         row = self.position_combo.currentData()
         if row is None:
+            self.programs.clear()
             return
-        level = row.level.goal_level
-        stack = list(programs.program_tree(self.db, self.node.opd_id))
-        while stack:
-            program = stack.pop(0)
-            stack[:0] = program.children
-            if program_problem(level, program.level) is None:
-                item = QListWidgetItem(f"{program.code} {program.name}")
-                item.setData(Qt.ItemDataRole.UserRole, program.id)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                self.programs.addItem(item)
+        fill_programs(self.db, self.node.opd_id, row.level.goal_level, self.programs, set())
 
     def accept(self) -> None:
         from ...domain.formatting import parse_number
@@ -207,9 +193,8 @@ class LowerTargetDialog(UnsavedChangesGuard, QDialog):
             self.error_label.setText(self.tr("Target harus angka, misalnya 92,5"))
             self.error_label.show()
             return
-        chosen = [self.programs.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.programs.count())
-                  if self.programs.item(i).checkState() == Qt.CheckState.Checked]
-        goal = LowerGoalData(row.id, self.node.id, self.statement_edit.text(), program_ids=chosen)
+        goal = LowerGoalData(row.id, self.node.id, self.statement_edit.text(),
+                             program_ids=checked_programs(self.programs))
         indicator = IndicatorData("", self.indicator_edit.text(), self.unit_edit.text(),
                                   targets=[TargetData(self.year, target)] if target is not None else [])
         supports = self.supports_combo.currentData()

@@ -3,16 +3,15 @@ removed from the tree through the screen's buttons and dialogs (clicks and keys)
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from cascade_screens import cascade_screen, shot
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
-from kinerja_desktop.demo import create_demo
+from kinerja_desktop.domain.enums import Cumulation
 from kinerja_desktop.gui import messages, unsaved
 from kinerja_desktop.gui.cascade_view import NodeItem
 from kinerja_desktop.gui.dialogs.lower_goal_dialogs import LowerGoalDialog, LowerIndicatorDialog
@@ -24,22 +23,9 @@ IBU = "Meningkatnya cakupan pelayanan ibu hamil dan ibu bersalin"
 KESMAS = "Meningkatnya pelayanan kesehatan ibu, bayi dan balita"
 
 
-def shot(widget, name: str) -> None:  # noqa: ANN001
-    folder = os.environ.get("KINERJA_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        QCoreApplication.processEvents()
-        widget.grab().save(str(Path(folder) / name))
-
-
 @pytest.fixture
 def screen(main_window, db):  # noqa: ANN001, ANN201
-    create_demo(db, seed=2026)
-    main_window.set_database(db)
-    main_window.year_combo.setCurrentIndex(main_window.year_combo.findData(2025))
-    main_window.resize(1366, 705)
-    main_window.show_screen(main_window.cascade)
-    cascade = main_window.cascade
+    cascade = cascade_screen(main_window, db)
     cascade.scope_combo.setCurrentIndex(next(i for i in range(cascade.scope_combo.count())
                                              if cascade.scope_combo.itemText(i).startswith("Dinkes")))
     return cascade
@@ -163,7 +149,9 @@ def test_a_second_indicator_with_tw_targets_is_added_to_a_lower_sasaran(  # noqa
     node = _nodes(screen)[BALITA]
     assert [i.name for i in node.indicators] == ["Persentase balita ditimbang (D/S)",
                                                  "Persentase balita mendapat vitamin A"]
-    [target] = get_indicator(db, node.indicators[1].id).targets
+    saved = get_indicator(db, node.indicators[1].id)
+    assert saved.cumulation is Cumulation.LAST_VALUE  # the form's default
+    [target] = saved.targets
     assert (target.year, target.target, target.quarters) == (
         2025, Decimal("92.5"), (Decimal(25), Decimal(50), Decimal(75), Decimal("92.5")))
 
