@@ -36,7 +36,10 @@ from .codec import sqlite_datetime
 from .errors import MalformedContentError
 from .package import Package, codec
 from .rows import (
+    SNAPSHOT,
+    Bases,
     _chunks,
+    _encode_snapshot,
     _fk_columns,
     _installation,
     _load_bases,
@@ -621,37 +624,30 @@ def _apply_bookkeeping(conn: Connection, plan: _Plan, package: Package, role: st
 
 
 def _apply_bases(conn: Connection, plan: _Plan, package: Package, now: datetime) -> None:
-    """Laptop: the merge base advances to the centre's values; values last sent are kept."""
+    """Laptop: the merge base advances to the centre's values; values last sent are kept.
+
+    A row with an entry of its own (values sent back, rows.py) has it updated; the others' bases go into their
+    table's compressed snapshot (rows.SNAPSHOT), rewritten once per table the package touches.
+    """
     from sqlalchemy import bindparam
 
     bt = _t("sync_base")
-    existing = {(r.table_name, r.row_id): r.id for r in conn.execute(select(bt.c.id, bt.c.table_name, bt.c.row_id))}
+    bases = Bases(conn)
+    own = {key: entry["id"] for key, entry in bases.rows.items()}
     received = {(t, r) for t, r, *_ in plan.bases}
-    drop = [existing[key] for key in set(plan.drop_bases) - received if key in existing]
+    dropped = set(plan.drop_bases) - received
+    drop = [own[key] for key in dropped if key in own]
     for chunk in _chunks(drop):
         conn.execute(delete(bt).where(bt.c.id.in_(chunk)))
-    updates, inserts = [], []
+    updates = []
     encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
+    into_snapshot: dict[str, dict[str, dict[str, Any]]] = {}
     for table, row_id, values, version in plan.bases:
-        text = encode(values)
-        key = existing.get((table, row_id))
+        key = own.get((table, row_id))
         if key is not None:
-            updates.append({"b_id": key, "base": text, "base_version": version, "updated_at": now})
+            updates.append({"b_id": key, "base": encode(values), "base_version": version, "updated_at": now})
         else:
-            inserts.append(
-                {
-                    "id": new_id(),
-                    "table_name": table,
-                    "row_id": row_id,
-                    "base_version": version,
-                    "base": text,
-                    "sent": None,
-                    "sent_seq": None,
-                    "created_at": now,
-                    "updated_at": now,
-                    "version": 1,
-                }
-            )
+            into_snapshot.setdefault(table, {})[row_id] = values
     if updates:
         conn.execute(
             update(bt)
@@ -659,7 +655,46 @@ def _apply_bases(conn: Connection, plan: _Plan, package: Package, now: datetime)
             .values(base=bindparam("base"), base_version=bindparam("base_version"), updated_at=bindparam("updated_at")),
             updates,
         )
-    _bulk_insert(conn, "sync_base", inserts)
+    for table in sorted(set(into_snapshot) | {t for t, _r in dropped}):
+        columns = list(codec(table).columns)
+        old = bases.snapshot(table)
+        rows: dict[str, list[Any]] = {}
+        if old is not None:
+            old_columns, old_rows = old
+            if old_columns == columns:
+                rows = old_rows
+            else:  # a schema upgraded since: a column the old base lacks is unknown (None)
+                rows = {k: [dict(zip(old_columns, v, strict=True)).get(c) for c in columns] for k, v in old_rows.items()}
+        for table_, row_id in dropped:
+            if table_ == table:
+                rows.pop(row_id, None)
+        for row_id, values in into_snapshot.get(table, {}).items():
+            rows[row_id] = [values[c] for c in columns]
+        for table_, row_id in own:
+            if table_ == table:
+                rows.pop(row_id, None)  # its own entry holds its base
+        text = _encode_snapshot(columns, rows)
+        if table in bases.snapshot_ids:
+            conn.execute(update(bt).where(bt.c.id == bases.snapshot_ids[table]).values(base=text, updated_at=now))
+        else:
+            _bulk_insert(
+                conn,
+                "sync_base",
+                [
+                    {
+                        "id": new_id(),
+                        "table_name": SNAPSHOT,
+                        "row_id": table,
+                        "base_version": None,
+                        "base": text,
+                        "sent": None,
+                        "sent_seq": None,
+                        "created_at": now,
+                        "updated_at": now,
+                        "version": 1,
+                    }
+                ],
+            )
     me = _installation(conn)
     ack = package.acknowledged.get(me["id"], 0) if me else 0
     tt = _t("sync_tombstone")

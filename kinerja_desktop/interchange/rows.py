@@ -6,8 +6,10 @@ interchange/merge.py use them.
 
 from __future__ import annotations
 
+import base64
 import json
 import platform
+import zlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -158,15 +160,73 @@ def _referencing(table: str) -> list[tuple[str, str, str | None]]:
     return result
 
 
-def _load_bases(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
-    t = _t("sync_base")
-    result = {}
-    for r in conn.execute(select(t)):
-        result[(r.table_name, r.row_id)] = {
-            "id": r.id,
-            "base": json.loads(r.base) if r.base is not None else None,
-            "base_version": r.base_version,
-            "sent": json.loads(r.sent) if r.sent is not None else None,
-            "sent_seq": r.sent_seq,
-        }
-    return result
+# A laptop's merge bases (the centre's values last received for each row) are kept compactly: one row of
+# ``sync_base`` per table holds the bases of that table's rows as zlib-compressed JSON (``table_name`` is
+# SNAPSHOT plus the table's name in ``row_id``); a row of its own is kept only for a row whose values were sent
+# back to the centre (``sent``) or received as deleted. A row's own entry, when there is one, is the newer.
+SNAPSHOT = "*basis"
+
+
+def _encode_snapshot(columns: list[str], rows: dict[str, list[Any]]) -> str:
+    data = json.dumps({"columns": columns, "rows": rows}, ensure_ascii=False, separators=(",", ":"))
+    return base64.b64encode(zlib.compress(data.encode("utf-8"), 6)).decode("ascii")
+
+
+def _decode_snapshot(text: str) -> tuple[list[str], dict[str, list[Any]]]:
+    data = json.loads(zlib.decompress(base64.b64decode(text)).decode("utf-8"))
+    return data["columns"], data["rows"]
+
+
+class Bases:
+    """The merge bases of a laptop: ``get((table, row_id))`` gives ``{"id", "base", "base_version", "sent",
+    "sent_seq"}`` or None; a table's snapshot is read (and decompressed) only when one of its rows is asked for."""
+
+    def __init__(self, conn: Connection) -> None:
+        t = _t("sync_base")
+        self.rows: dict[tuple[str, str], dict[str, Any]] = {}
+        self.snapshot_ids: dict[str, str] = {}
+        self._snapshot_text: dict[str, str] = {}
+        self._snapshots: dict[str, tuple[list[str], dict[str, list[Any]]]] = {}
+        for r in conn.execute(select(t)):
+            if r.table_name == SNAPSHOT:
+                self.snapshot_ids[r.row_id] = r.id
+                self._snapshot_text[r.row_id] = r.base
+                continue
+            self.rows[(r.table_name, r.row_id)] = {
+                "id": r.id,
+                "base": json.loads(r.base) if r.base is not None else None,
+                "base_version": r.base_version,
+                "sent": json.loads(r.sent) if r.sent is not None else None,
+                "sent_seq": r.sent_seq,
+            }
+
+    def snapshot(self, table: str) -> tuple[list[str], dict[str, list[Any]]] | None:
+        """(columns, {row id: values in that order}) of a table's snapshot, or None."""
+        if table not in self._snapshots:
+            text = self._snapshot_text.get(table)
+            if text is None:
+                return None
+            self._snapshots[table] = _decode_snapshot(text)
+        return self._snapshots[table]
+
+    def get(self, key: tuple[str, str]) -> dict[str, Any] | None:
+        entry = self.rows.get(key)
+        if entry is not None:
+            return entry
+        table, row_id = key
+        snapshot = self.snapshot(table) if table in self._snapshot_text else None
+        if snapshot is None:
+            return None
+        columns, rows = snapshot
+        values = rows.get(row_id)
+        if values is None:
+            return None
+        base = dict(zip(columns, values, strict=True))
+        return {"id": None, "base": base, "base_version": base.get("version"), "sent": None, "sent_seq": None}
+
+    def __contains__(self, key: tuple[str, str]) -> bool:
+        return self.get(key) is not None
+
+
+def _load_bases(conn: Connection) -> Bases:
+    return Bases(conn)

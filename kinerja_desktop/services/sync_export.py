@@ -309,16 +309,17 @@ def _record_sent(conn: Connection, sent: list[tuple[str, str, dict]], seq: int, 
     for table, row_id, values in sent:
         entry = bases.get((table, row_id))
         text = json.dumps(values, sort_keys=True)
-        if entry is not None:
+        if entry is not None and entry["id"] is not None:
             updates.append({"b_id": entry["id"], "sent": text, "sent_seq": seq, "updated_at": now})
-        else:
+        else:  # a row of its own, with the base its table's snapshot held (interchange/rows.py)
+            base = entry["base"] if entry is not None else None
             inserts.append(
                 {
                     "id": new_id(),
                     "table_name": table,
                     "row_id": row_id,
-                    "base": None,
-                    "base_version": None,
+                    "base": json.dumps(base, sort_keys=True) if base is not None else None,
+                    "base_version": entry["base_version"] if entry is not None else None,
                     "sent": text,
                     "sent_seq": seq,
                     "created_at": now,
