@@ -26,6 +26,7 @@ Decoder = Callable[[JSONValue], Any]
 
 MAX_INT = 2**63 - 1
 MAX_DECIMAL_CHARS = 40
+MEMO = 4096  # canonical forms remembered per column by TableCodec.validate
 
 
 class CodecError(ValueError):
@@ -198,6 +199,11 @@ class TableCodec:
         self._encoders = [(c.name, _encoder(c.type)) for c in table.columns]
         self._decoders = {c.name: (_decoder(c), c.nullable) for c in table.columns}
         self._storage = [(c.name, _storage(c.type)) for c in table.columns]
+        self._names = set(self.columns)
+        self._validators: list[tuple[str, Decoder, bool, Encoder | None, dict[str, JSONValue]]] = [
+            (name, *self._decoders[name], None if enc is _enc_plain or enc is _enc_enum else enc, {})
+            for name, enc in self._encoders
+        ]
         placeholders = ", ".join("?" for _ in self.columns)
         names = ", ".join(f'"{c}"' for c in self.columns)
         self.insert_sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({placeholders})'
@@ -232,12 +238,33 @@ class TableCodec:
         return result
 
     def validate(self, values: Any) -> dict[str, JSONValue]:
-        """Check JSON values and return them in canonical form (decode, then encode what has a form)."""
-        decoded = self.decode(values)
-        return {
-            name: values[name] if enc is _enc_plain or enc is _enc_enum else enc(decoded[name])
-            for name, enc in self._encoders
-        }
+        """Check JSON values and return them in canonical form (decode, then encode what has a form).
+
+        A text value met before in the same column (a decimal, a date, an enum, a repeated name) is not decoded
+        again: its canonical form is remembered (up to MEMO values per column; never for non-text values,
+        ``True == 1`` would mix a boolean with an integer).
+        """
+        if not isinstance(values, dict) or values.keys() != self._names:
+            self.decode(values)  # raises the precise message
+        result: dict[str, JSONValue] = {}
+        for name, decode, nullable, canonical, memo in self._validators:
+            value = values[name]
+            if value is None:
+                if not nullable:
+                    raise CodecError(f"kolom {self.table.name}.{name} tidak boleh kosong")
+                result[name] = None
+            elif type(value) is str:
+                known = memo.get(value)
+                if known is None:
+                    decoded = decode(value)
+                    known = value if canonical is None else canonical(decoded)
+                    if len(memo) < MEMO:
+                        memo[value] = known
+                result[name] = known
+            else:
+                decoded = decode(value)
+                result[name] = value if canonical is None else canonical(decoded)
+        return result
 
 
 def dumps(data: Any) -> bytes:

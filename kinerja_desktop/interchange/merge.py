@@ -664,7 +664,9 @@ def _apply_bases(conn: Connection, plan: _Plan, package: Package, now: datetime)
             if old_columns == columns:
                 rows = old_rows
             else:  # a schema upgraded since: a column the old base lacks is unknown (None)
-                rows = {k: [dict(zip(old_columns, v, strict=True)).get(c) for c in columns] for k, v in old_rows.items()}
+                rows = {
+                    k: [dict(zip(old_columns, v, strict=True)).get(c) for c in columns] for k, v in old_rows.items()
+                }
         for table_, row_id in dropped:
             if table_ == table:
                 rows.pop(row_id, None)
@@ -713,9 +715,8 @@ def _write_evidence_files(db: Database, package: Package, plan: _Plan, conn: Con
     store = db.evidence
     if not store.available:
         return
-    for sha in sorted(plan.evidence):
-        if sha in package.evidence:
-            try:
-                store.put(package.evidence[sha], sha, conn)
-            except KinerjaDbError as exc:
-                raise MalformedContentError(package.name, str(exc).rstrip(".")) from None
+    items = [(sha, package.evidence[sha]) for sha in sorted(plan.evidence) if sha in package.evidence]
+    try:
+        store.put_many(items, conn)
+    except KinerjaDbError as exc:
+        raise MalformedContentError(package.name, str(exc).rstrip(".")) from None

@@ -14,7 +14,10 @@ rows.json::
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +48,19 @@ from .manifest import (
 )
 
 _CODECS: dict[str, TableCodec] = {}
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a package's rows are built or merged: the many objects made live until
+    the end, and collecting them again and again costs a third of a master import. Restored after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def codec(table: str) -> TableCodec:
@@ -147,7 +163,8 @@ def read_package(
                     # the manifest's checksum matches (whoever wrote it), but the store names files by content
                     raise MalformedContentError(path.name, f"isi berkas bukti {sha[:12]}… tidak cocok dengan namanya")
                 evidence[sha] = data
-    package = _parse_rows(path, manifest, raw, evidence)
+    with paused_gc():
+        package = _parse_rows(path, manifest, raw, evidence)
     if keys is not None and package.enrolment is not None:
         package.enrolment["secret"] = keys.field_key(package.enrolment["key_id"])
     return package
@@ -326,6 +343,7 @@ __all__ = [
     "Package",
     "SafeZipReader",
     "codec",
+    "paused_gc",
     "read_package",
     "write_package",
 ]

@@ -38,7 +38,7 @@ from ..interchange.merge import (
     _plan_centre,
     _plan_field,
 )
-from ..interchange.package import Package, read_package
+from ..interchange.package import Package, paused_gc, read_package
 from ..interchange.rows import _create_installation, _installation, _regency, _t
 from .audit import current_user
 from .progress import CancelCheck, Progress, step_fraction
@@ -238,7 +238,7 @@ def import_package(
     package = _read(db, path, code)
     report = _report(package)
     try:
-        with db.write() as session:
+        with paused_gc(), db.write() as session:
             _lock_for(session, package)
             conn = session.connection()
             me, role = _prepare(conn, package, report)
