@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, or_, select, update
 
 from ..db.sync_models import ROLE_CENTRE
 from ..db.sync_scope import GLOBAL_TABLES, PARENT, metadata_tables, sync_order
@@ -82,11 +82,15 @@ def _chunks(items: list[str], size: int = CHUNK) -> Iterable[list[str]]:
         yield items[start : start + size]
 
 
-def _load_rows(conn: Connection, table: str, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+def _load_rows(
+    conn: Connection, table: str, ids: Iterable[str] | None = None, where: Any = None
+) -> dict[str, dict[str, Any]]:
+    """Rows of ``table`` as JSON values by id: all of them, those of ``ids``, or those matching ``where``."""
     t = _t(table)
     c = codec(table)
     if ids is None:
-        return {row.id: c.encode(row) for row in conn.execute(select(t))}
+        query = select(t) if where is None else select(t).where(where)
+        return {row.id: c.encode(row) for row in conn.execute(query)}
     result = {}
     for chunk in _chunks(list(ids)):
         for row in conn.execute(select(t).where(t.c.id.in_(chunk))):
@@ -94,33 +98,38 @@ def _load_rows(conn: Connection, table: str, ids: Iterable[str] | None = None) -
     return result
 
 
+def _scope_filters(opd_ids: set[str] | None, *, regional: bool) -> dict[str, Any]:
+    """Per table the SQL condition of the rows a package of ``opd_ids`` (None: every OPD) carries, None: all.
+
+    An OPD table's row is carried when its parent (``PARENT``) is: ``opd_id IN (SELECT id FROM opd WHERE …)``,
+    nested down to the evidence; a row without its parent is left out, except an RPJMD goal (``opd_id`` NULL)
+    when ``regional`` (its indicators and targets follow it).
+    """
+    kept: dict[str, Any] = {}
+    filters: dict[str, Any] = {}
+    for table in sync_order():
+        if table in GLOBAL_TABLES:
+            continue
+        t = _t(table)
+        if table == "opd":
+            condition = None if opd_ids is None else t.c.id.in_(sorted(opd_ids))
+        else:
+            column, parent = PARENT[table]
+            parents = select(_t(parent).c.id) if kept[parent] is None else select(_t(parent).c.id).where(kept[parent])
+            condition = t.c[column].in_(parents.scalar_subquery())
+            if regional and table == "goal":
+                condition = or_(t.c[column].is_(None), condition)
+        filters[table] = kept[table] = condition
+    return filters
+
+
 def _scoped_rows(conn: Connection, opd_ids: set[str] | None, *, regional: bool) -> dict[str, dict[str, dict]]:
-    """Rows per table: regency-wide tables whole, OPD tables for ``opd_ids`` (None: every OPD).
+    """Rows per table: regency-wide tables whole, OPD tables for ``opd_ids`` (None: every OPD), chosen in SQL.
 
     ``regional`` adds RPJMD goals (and their indicators and targets), needed by OPD goals' links.
     """
-    rows: dict[str, dict[str, dict]] = {}
-    keep: dict[str, set[str]] = {}
-    for table in sync_order():
-        loaded = _load_rows(conn, table)
-        if table in GLOBAL_TABLES:
-            rows[table] = loaded
-            continue
-        if table == "opd":
-            chosen = {k: v for k, v in loaded.items() if opd_ids is None or k in opd_ids}
-        else:
-            column, parent = PARENT[table]
-            parents = keep.get(parent, set())
-            chosen = {}
-            for row_id, values in loaded.items():
-                ref = values[column]
-                if ref is None:
-                    if regional and table == "goal":
-                        chosen[row_id] = values
-                elif ref in parents:
-                    chosen[row_id] = values
-        rows[table] = chosen
-        keep[table] = set(chosen)
+    filters = _scope_filters(opd_ids, regional=regional)
+    rows = {table: _load_rows(conn, table, where=filters.get(table)) for table in sync_order()}
     if opd_ids is not None:
         _unlink_left_out(rows)
     return rows
