@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +145,38 @@ def store_many(folder: Path, items: Iterable[tuple[str, bytes]]) -> None:
         os.close(handle)
 
 
+def read_many(folder: Path | None, names: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
+    """(name, content or None) for each name, as :func:`read_evidence` reads one; each sub-folder checked once
+    (not a symbolic link, inside the store), each file opened without following a symbolic link."""
+    checked: dict[str, bool] = {}
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    for sha256 in names:
+        if folder is None or not is_sha256(sha256):
+            yield sha256, None
+            continue
+        prefix = sha256[:2]
+        if prefix not in checked:
+            sub = Path(folder) / prefix
+            checked[prefix] = not sub.is_symlink() and sub.is_dir() and _inside(folder, sub)
+        if not checked[prefix] or not nofollow:
+            yield sha256, read_evidence(folder, sha256) if checked[prefix] else None
+            continue
+        try:
+            handle = os.open(Path(folder) / prefix / sha256, os.O_RDONLY | nofollow)
+        except OSError:  # missing, or a symbolic link
+            yield sha256, None
+            continue
+        try:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                yield sha256, None
+                continue
+            with os.fdopen(handle, "rb", closefd=False) as stream:
+                data = stream.read()
+        finally:
+            os.close(handle)
+        yield sha256, data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+
 def store_evidence_file(folder: Path, source: Path) -> tuple[str, int]:
     """Copy a file chosen by the user into the store; returns (SHA-256, size). Raises OSError when unreadable."""
     data = Path(source).read_bytes()
@@ -163,6 +196,11 @@ class EvidenceStore:
     def put(self, data: bytes, sha256: str | None = None, connection: Any = None) -> str:
         """Store ``data`` under its SHA-256 (inside ``connection``'s transaction where the store is the database)."""
         raise NotImplementedError
+
+    def get_many(self, names: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
+        """(name, :meth:`get`'s answer) for each name."""
+        for sha256 in names:
+            yield sha256, self.get(sha256)
 
     def put_many(self, items: Iterable[tuple[str, bytes]], connection: Any = None) -> None:
         """Store many files under their SHA-256 names (a package's)."""
@@ -199,6 +237,9 @@ class FolderStore(EvidenceStore):
         if self.folder is None:
             raise EvidenceNameError(sha256 or "")
         return store_evidence(self.folder, data, sha256)
+
+    def get_many(self, names: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
+        return read_many(self.folder, names)
 
     def put_many(self, items: Iterable[tuple[str, bytes]], connection: Any = None) -> None:
         if self.folder is None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, LargeBinary, String, Table, Text
 
-from ..db.limits import limits_of
+from ..db.limits import MAX_TEXT_CHARS, limits_of
 from ..db.types import EnumText, ExactDecimal
 
 JSONValue = Any
@@ -190,6 +190,29 @@ def _storage(column_type: Any) -> Callable[[Any], Any] | None:
     return None  # decimals, enums, dates, texts, integers and booleans are stored as their JSON form
 
 
+def _from_storage(column_type: Any) -> Callable[[Any], Any] | None:
+    """The value SQLite stores for the column -> its JSON value before :meth:`TableCodec.validate` gives the
+    canonical form (decimals, enums and dates are stored as text already); None: unchanged."""
+    if isinstance(column_type, DateTime):
+        return lambda v: None if v is None else datetime.fromisoformat(v).isoformat()
+    if isinstance(column_type, Date):
+        return lambda v: None if v is None else date.fromisoformat(v).isoformat()
+    if isinstance(column_type, LargeBinary):
+        return lambda v: None if v is None else base64.b64encode(v).decode("ascii")
+    if isinstance(column_type, Boolean):
+        return lambda v: None if v is None else bool(v)
+    return None
+
+
+def _text_limit(column: Any) -> int | None:
+    """A text column checked by its length alone (no pattern): that length, as db/limits.py reads it; else None."""
+    if isinstance(column.type, ExactDecimal | EnumText) or not isinstance(column.type, String | Text):
+        return None
+    if "pattern" in column.info:
+        return None
+    return column.info.get("max_length") or getattr(column.type, "length", None) or MAX_TEXT_CHARS
+
+
 class TableCodec:
     """Encode and decode the rows of one table."""
 
@@ -200,17 +223,25 @@ class TableCodec:
         self._decoders = {c.name: (_decoder(c), c.nullable) for c in table.columns}
         self._storage = [(c.name, _storage(c.type)) for c in table.columns]
         self._names = set(self.columns)
-        self._validators: list[tuple[str, Decoder, bool, Encoder | None, dict[str, JSONValue]]] = [
-            (name, *self._decoders[name], None if enc is _enc_plain or enc is _enc_enum else enc, {})
-            for name, enc in self._encoders
+        self._from_storage = [(c.name, _from_storage(c.type)) for c in table.columns]
+        self._validators: list[tuple[str, Decoder, bool, Encoder | None, dict[str, JSONValue], int | None]] = [
+            (name, *self._decoders[name], None if enc is _enc_plain or enc is _enc_enum else enc, {}, _text_limit(c))
+            for (name, enc), c in zip(self._encoders, table.columns, strict=True)
         ]
         placeholders = ", ".join("?" for _ in self.columns)
         names = ", ".join(f'"{c}"' for c in self.columns)
         self.insert_sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({placeholders})'
+        self.select_sql = f'SELECT {names} FROM "{table.name}"'
 
     def to_storage(self, values: dict[str, JSONValue]) -> tuple:
         """Validated JSON values as a tuple for :attr:`insert_sql` (SQLite only: a bulk insert's fast path)."""
         return tuple(values[name] if conv is None else conv(values[name]) for name, conv in self._storage)
+
+    def from_storage(self, row: tuple) -> dict[str, JSONValue]:
+        """A row of :attr:`select_sql` read straight from SQLite, checked and in canonical form (a master
+        package's hot path: no SQLAlchemy type processing, each distinct text decoded once per column)."""
+        pairs = zip(self._from_storage, row, strict=True)
+        return self.validate({name: value if conv is None else conv(value) for (name, conv), value in pairs})
 
     def encode(self, row: Any) -> dict[str, JSONValue]:
         """A Core row (or mapping) to JSON values."""
@@ -247,12 +278,14 @@ class TableCodec:
         if not isinstance(values, dict) or values.keys() != self._names:
             self.decode(values)  # raises the precise message
         result: dict[str, JSONValue] = {}
-        for name, decode, nullable, canonical, memo in self._validators:
+        for name, decode, nullable, canonical, memo, text_limit in self._validators:
             value = values[name]
             if value is None:
                 if not nullable:
                     raise CodecError(f"kolom {self.table.name}.{name} tidak boleh kosong")
                 result[name] = None
+            elif text_limit is not None and type(value) is str and len(value) <= text_limit and "\x00" not in value:
+                result[name] = value  # a text within its limits (what decode would check, without a pattern)
             elif type(value) is str:
                 known = memo.get(value)
                 if known is None:

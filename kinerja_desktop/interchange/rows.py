@@ -18,6 +18,7 @@ from sqlalchemy import Connection, insert, or_, select, update
 from ..db.sync_models import ROLE_CENTRE
 from ..db.sync_scope import GLOBAL_TABLES, PARENT, metadata_tables, sync_order
 from ..db.types import new_id, utcnow
+from .codec import CodecError
 from .errors import RoleError
 from .package import codec
 
@@ -82,12 +83,42 @@ def _chunks(items: list[str], size: int = CHUNK) -> Iterable[list[str]]:
         yield items[start : start + size]
 
 
+class UncarriableRow(CodecError):
+    """A stored value a package cannot carry (stored before the columns' limits held)."""
+
+    def __init__(self, table: str, row_id: str, problem: CodecError) -> None:
+        super().__init__(str(problem))
+        self.table, self.row_id = table, row_id
+
+
 def _load_rows(
-    conn: Connection, table: str, ids: Iterable[str] | None = None, where: Any = None
+    conn: Connection, table: str, ids: Iterable[str] | None = None, where: Any = None, *, strict: bool = False
 ) -> dict[str, dict[str, Any]]:
-    """Rows of ``table`` as JSON values by id: all of them, those of ``ids``, or those matching ``where``."""
+    """Rows of ``table`` as JSON values by id: all of them, those of ``ids``, or those matching ``where``.
+
+    On SQLite the rows chosen by ``where`` are read straight from the driver and each value checked by the codec
+    on the way (canonical form, each distinct text decoded once per column); a value that fails raises
+    :class:`UncarriableRow` when ``strict``, else the row is read as it is.
+    """
     t = _t(table)
     c = codec(table)
+    if ids is None and conn.dialect.name == "sqlite":
+        sql = c.select_sql
+        params: Any = ()
+        if where is not None:
+            compiled = where.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+            sql += f" WHERE {compiled}"
+            params = tuple(compiled.params[name] for name in compiled.positiontup or ())
+        key = c.columns.index("id")
+        result = {}
+        for row in conn.exec_driver_sql(sql, params):
+            try:
+                result[row[key]] = c.from_storage(row)
+            except CodecError as exc:
+                if strict:
+                    raise UncarriableRow(table, row[key], exc) from None
+                result[row[key]] = c.encode(conn.execute(select(t).where(t.c.id == row[key])).one())
+        return result
     if ids is None:
         query = select(t) if where is None else select(t).where(where)
         return {row.id: c.encode(row) for row in conn.execute(query)}
@@ -123,13 +154,16 @@ def _scope_filters(opd_ids: set[str] | None, *, regional: bool) -> dict[str, Any
     return filters
 
 
-def _scoped_rows(conn: Connection, opd_ids: set[str] | None, *, regional: bool) -> dict[str, dict[str, dict]]:
+def _scoped_rows(
+    conn: Connection, opd_ids: set[str] | None, *, regional: bool, strict: bool = False
+) -> dict[str, dict[str, dict]]:
     """Rows per table: regency-wide tables whole, OPD tables for ``opd_ids`` (None: every OPD), chosen in SQL.
 
-    ``regional`` adds RPJMD goals (and their indicators and targets), needed by OPD goals' links.
+    ``regional`` adds RPJMD goals (and their indicators and targets), needed by OPD goals' links; ``strict``: see
+    :func:`_load_rows`.
     """
     filters = _scope_filters(opd_ids, regional=regional)
-    rows = {table: _load_rows(conn, table, where=filters.get(table)) for table in sync_order()}
+    rows = {table: _load_rows(conn, table, where=filters.get(table), strict=strict) for table in sync_order()}
     if opd_ids is not None:
         _unlink_left_out(rows)
     return rows

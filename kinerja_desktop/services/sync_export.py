@@ -23,6 +23,7 @@ from ..interchange.errors import InterchangeError, RoleError
 from ..interchange.manifest import FORMAT_VERSION, KIND_FIELD, KIND_MASTER
 from ..interchange.package import codec, write_package
 from ..interchange.rows import (
+    UncarriableRow,
     _centre,
     _installation,
     _load_bases,
@@ -89,15 +90,15 @@ def _opd_ids(conn: Connection, codes: list[str] | None) -> set[str] | None:
 
 def _write_evidence_map(db: Database, rows: Iterable[dict[str, Any]], warnings: list[str]) -> dict[str, bytes]:
     evidence: dict[str, bytes] = {}
+    names: dict[str, str] = {}  # sha256 -> the first file name that refers to it
     for values in rows:
-        sha = values["sha256"]
-        if sha in evidence:
-            continue
-        data = db.evidence.get(sha)  # None for a name that is no SHA-256: never outside the store
+        names.setdefault(values["sha256"], values["file_name"])
+    # None for a name that is no SHA-256: never outside the store
+    for sha, data in db.evidence.get_many(list(names)):
         if data is not None:
             evidence[sha] = data
         else:
-            warnings.append(f"berkas bukti “{values['file_name']}” tidak ditemukan di penyimpanan bukti")
+            warnings.append(f"berkas bukti “{names[sha]}” tidak ditemukan di penyimpanan bukti")
     return evidence
 
 
@@ -109,10 +110,14 @@ def _check_carriable(rows: dict[str, dict[str, dict]]) -> None:
             try:
                 table_codec.validate(row)
             except CodecError as exc:
-                raise InterchangeError(
-                    f"Paket induk tidak dibuat: baris {table} {row_id} memuat nilai yang tidak dapat dibawa paket "
-                    f"({exc}). Perbaiki data itu di pusat lalu buat paket lagi."
-                ) from None
+                raise _uncarriable(table, row_id, exc) from None
+
+
+def _uncarriable(table: str, row_id: str, exc: CodecError) -> InterchangeError:
+    return InterchangeError(
+        f"Paket induk tidak dibuat: baris {table} {row_id} memuat nilai yang tidak dapat dibawa paket "
+        f"({exc}). Perbaiki data itu di pusat lalu buat paket lagi."
+    )
 
 
 def _manifest_fields(
@@ -159,8 +164,12 @@ def export_master_package(
             raise InterchangeError("Basis data ini belum berisi data pemerintah daerah; paket induk tidak dibuat.")
         scope_ids = _opd_ids(conn, opd_codes)
         step_fraction(progress, cancelled, 0.1, "Mengumpulkan data…")
-        rows = _scoped_rows(conn, scope_ids, regional=True)
-        _check_carriable(rows)
+        try:
+            rows = _scoped_rows(conn, scope_ids, regional=True, strict=True)
+        except UncarriableRow as exc:
+            raise _uncarriable(exc.table, exc.row_id, exc) from None
+        if conn.dialect.name != "sqlite":  # SQLite's rows were checked as they were read
+            _check_carriable(rows)
         scope = sorted(scope_ids if scope_ids is not None else rows["opd"])
         tombstones = _t("sync_tombstone")
         tomb_rows = [

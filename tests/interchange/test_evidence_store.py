@@ -163,3 +163,53 @@ def test_an_evidence_row_with_a_path_for_a_name_is_refused_by_the_database(demo_
                        size=1))
     with demo_db.read() as s:
         assert s.scalars(select(Evidence.id)).all() == []
+
+
+def test_many_files_at_once_are_checked_as_one_file_is(tmp_path: Path) -> None:
+    """store_many / read_many (a package's evidence in one pass, issue 20): the same checks as one file."""
+    from kinerja_desktop.db.evidence import read_many, store_many
+
+    store = tmp_path / "bukti"
+    files = {hashlib.sha256(data).hexdigest(): data for data in (GOOD, b"foto kegiatan", b"daftar hadir")}
+    store_many(store, files.items())
+    assert all(read_evidence(store, sha) == data for sha, data in files.items())
+    # A damaged file is replaced, a sound one kept, nothing is left under another name
+    damaged = evidence_path(store, GOOD_SHA)
+    damaged.write_bytes(EVIL)
+    store_many(store, [(GOOD_SHA, GOOD)])
+    assert damaged.read_bytes() == GOOD
+    assert sorted(p.name for p in store.rglob("*") if p.is_file()) == sorted(files)
+    # Content that is not its name, or a name that is no hash, is refused and nothing is written
+    with pytest.raises(EvidenceContentError):
+        store_many(store, [(hashlib.sha256(b"x").hexdigest(), EVIL)])
+    with pytest.raises(EvidenceNameError):
+        store_many(store, [("../../etc/passwd", EVIL)])
+    assert not evidence_path(store, hashlib.sha256(b"x").hexdigest()).exists()
+    # A symlinked sub-folder leading out of the store is refused
+    outside = tmp_path / "luar"
+    outside.mkdir()
+    evil_sha = hashlib.sha256(EVIL).hexdigest()
+    (store / evil_sha[:2]).symlink_to(outside, target_is_directory=True)
+    with pytest.raises(EvidenceNameError):
+        store_many(store, [(evil_sha, EVIL)])
+    assert list(outside.iterdir()) == []
+    # read_many: the sound files; None for a missing, damaged, symlinked or badly named one
+    (outside / evil_sha).write_bytes(EVIL)
+    missing = hashlib.sha256(b"tidak ada").hexdigest()
+    linked = hashlib.sha256(b"tautan").hexdigest()
+    (store / linked[:2]).mkdir(exist_ok=True)
+    (store / linked[:2] / linked).symlink_to(outside / evil_sha)
+    other = next(sha for sha in files if sha != GOOD_SHA)
+    evidence_path(store, other).write_bytes(EVIL)
+    names = [*files, missing, evil_sha, linked, "../x"]
+    read = dict(read_many(store, names))
+    assert read == {
+        GOOD_SHA: GOOD,
+        other: None,
+        **{sha: data for sha, data in files.items() if sha not in (GOOD_SHA, other)},
+        missing: None,
+        evil_sha: None,
+        linked: None,
+        "../x": None,
+    }
+    assert dict(read_many(None, [GOOD_SHA])) == {GOOD_SHA: None}
