@@ -196,23 +196,29 @@ def restore(made: City, folder: Path, runs: int) -> list[bool]:
     return [report("restore", figures.median("restore"), figures.median("unzip + copy"), 2)]
 
 
+# The child's own high-water mark (VmHWM: ru_maxrss would keep the parent's across fork and exec).
 CHILD = """
-import json, resource, sys
+import json, sys
 sys.path.insert(0, {root!r})
 from kinerja_desktop.db.database import open_database
 from kinerja_desktop.services import sync
+
+def high_water():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+
 step, db_path, package, code = sys.argv[1:5]
 db = open_database(db_path)
 with db.read() as session:
     session.execute(__import__("sqlalchemy").text("select count(*) from opd")).scalar()
-opened = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+opened = high_water()
 if step == "export":
     result = sync.export_master_package(db, package)
     code = result.code
 else:
     sync.import_package(db, package, code=code)
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"opened": opened / 1024, "peak": peak / 1024, "code": code}}))
+print(json.dumps({{"opened": opened, "peak": high_water(), "code": code}}))
 """
 
 
