@@ -224,7 +224,7 @@ class TableCodec:
         self._storage = [(c.name, _storage(c.type)) for c in table.columns]
         self._names = set(self.columns)
         self._from_storage = [(c.name, _from_storage(c.type)) for c in table.columns]
-        self._validators: list[tuple[str, Decoder, bool, Encoder | None, dict[str, JSONValue], int | None]] = [
+        self._validators: list[tuple[str, Decoder, bool | None, Encoder | None, dict[str, JSONValue], int | None]] = [
             (name, *self._decoders[name], None if enc is _enc_plain or enc is _enc_enum else enc, {}, _text_limit(c))
             for (name, enc), c in zip(self._encoders, table.columns, strict=True)
         ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -337,6 +337,41 @@ def write_package(
     return Path(out).stat().st_size
 
 
+Emit = Callable[[bytes], None]
+
+
+def write_package_streamed(
+    out: Path,
+    write_rows: Callable[[Emit], None],
+    evidence: Callable[[], Iterable[tuple[str, bytes]]],
+    manifest_fields: Callable[[], dict[str, Any]],
+    secret_hex: str | None,
+) -> int:
+    """Write a package atomically without holding it whole: ``write_rows(emit)`` gives rows.json piece by piece
+    (its checksum and size taken on the way), then ``evidence()`` the files one by one, then the manifest
+    (``manifest_fields()`` called last, when the rows are counted). Returns the size in bytes."""
+    with atomic_zip(out, compresslevel=6) as zf:
+        digest, size = hashlib.sha256(), 0
+        with zf.open(ROWS_MEMBER, "w", force_zip64=True) as member:
+
+            def emit(chunk: bytes) -> None:
+                nonlocal size
+                digest.update(chunk)
+                size += len(chunk)
+                member.write(chunk)
+
+            write_rows(emit)
+        files = {ROWS_MEMBER: {"sha256": digest.hexdigest(), "size": size}}
+        for sha, data in evidence():
+            zf.writestr(EVIDENCE_PREFIX + sha, data)
+            files[EVIDENCE_PREFIX + sha] = file_entry(data)
+        manifest_bytes = build_manifest({**manifest_fields(), "format": PACKAGE_FORMAT, "files": files})
+        zf.writestr(MANIFEST, manifest_bytes)
+        if secret_hex is not None:
+            zf.writestr(SIGNATURE, sign(secret_hex, manifest_bytes))
+    return Path(out).stat().st_size
+
+
 __all__ = [
     "IncomingRow",
     "IncomingTombstone",
@@ -346,4 +381,5 @@ __all__ = [
     "paused_gc",
     "read_package",
     "write_package",
+    "write_package_streamed",
 ]

@@ -10,7 +10,7 @@ import base64
 import json
 import platform
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Connection, insert, or_, select, update
@@ -154,34 +154,44 @@ def _scope_filters(opd_ids: set[str] | None, *, regional: bool) -> dict[str, Any
     return filters
 
 
+def _scoped_tables(
+    conn: Connection, opd_ids: set[str] | None, *, regional: bool, strict: bool = False
+) -> Iterator[tuple[str, dict[str, dict]]]:
+    """(table, rows) one table at a time, parents first: regency-wide tables whole, OPD tables for ``opd_ids``
+    (None: every OPD), chosen in SQL (:func:`_scope_filters`); ``strict``: see :func:`_load_rows`.
+
+    A regency-wide row that names a row the package leaves out (the regency's planning agency, an OPD outside a
+    laptop's scope) travels without that link, as its nullable foreign key would on a delete.
+    """
+    filters = _scope_filters(opd_ids, regional=regional)
+    present: dict[str, set[str]] = {}
+
+    def carried(target: str) -> set[str]:
+        if target not in present:
+            t = _t(target)
+            query = select(t.c.id) if filters.get(target) is None else select(t.c.id).where(filters[target])
+            present[target] = {r.id for r in conn.execute(query)}
+        return present[target]
+
+    for table in sync_order():
+        rows = _load_rows(conn, table, where=filters.get(table), strict=strict)
+        if opd_ids is not None and table in GLOBAL_TABLES:
+            for column in _t(table).columns:
+                for fk in column.foreign_keys:
+                    target = fk.column.table.name
+                    if target in GLOBAL_TABLES or not column.nullable:
+                        continue
+                    for values in rows.values():
+                        if values.get(column.name) is not None and values[column.name] not in carried(target):
+                            values[column.name] = None
+        yield table, rows
+
+
 def _scoped_rows(
     conn: Connection, opd_ids: set[str] | None, *, regional: bool, strict: bool = False
 ) -> dict[str, dict[str, dict]]:
-    """Rows per table: regency-wide tables whole, OPD tables for ``opd_ids`` (None: every OPD), chosen in SQL.
-
-    ``regional`` adds RPJMD goals (and their indicators and targets), needed by OPD goals' links; ``strict``: see
-    :func:`_load_rows`.
-    """
-    filters = _scope_filters(opd_ids, regional=regional)
-    rows = {table: _load_rows(conn, table, where=filters.get(table), strict=strict) for table in sync_order()}
-    if opd_ids is not None:
-        _unlink_left_out(rows)
-    return rows
-
-
-def _unlink_left_out(rows: dict[str, dict[str, dict]]) -> None:
-    """A regency-wide row that names a row the package leaves out (the regency's planning agency, an OPD outside
-    a laptop's scope) travels without that link, as its nullable foreign key would on a delete."""
-    for table in GLOBAL_TABLES:
-        for column in _t(table).columns:
-            for fk in column.foreign_keys:
-                target = fk.column.table.name
-                if target in GLOBAL_TABLES or not column.nullable:
-                    continue
-                present = rows.get(target, {})
-                for values in rows.get(table, {}).values():
-                    if values.get(column.name) is not None and values[column.name] not in present:
-                        values[column.name] = None
+    """Every table's rows of :func:`_scoped_tables` at once."""
+    return dict(_scoped_tables(conn, opd_ids, regional=regional, strict=strict))
 
 
 def _fk_columns(table: str) -> list[tuple[str, str]]:

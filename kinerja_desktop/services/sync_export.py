@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,12 +17,13 @@ from ..db.revisions import HEAD
 from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
 from ..db.sync_scope import FIELD_TABLES, content_columns, sync_order
 from ..db.types import new_id, utcnow
-from ..interchange.codec import CodecError
+from ..interchange.codec import CodecError, dumps
 from ..interchange.enrolment import EnrolmentKeys, new_code
 from ..interchange.errors import InterchangeError, RoleError
 from ..interchange.manifest import FORMAT_VERSION, KIND_FIELD, KIND_MASTER
-from ..interchange.package import codec, write_package
+from ..interchange.package import codec, write_package, write_package_streamed
 from ..interchange.rows import (
+    Bases,
     UncarriableRow,
     _centre,
     _installation,
@@ -30,6 +31,7 @@ from ..interchange.rows import (
     _next_seq,
     _regency,
     _scoped_rows,
+    _scoped_tables,
     _t,
 )
 from . import audit
@@ -89,17 +91,20 @@ def _opd_ids(conn: Connection, codes: list[str] | None) -> set[str] | None:
 
 
 def _write_evidence_map(db: Database, rows: Iterable[dict[str, Any]], warnings: list[str]) -> dict[str, bytes]:
-    evidence: dict[str, bytes] = {}
-    names: dict[str, str] = {}  # sha256 -> the first file name that refers to it
+    names: dict[str, str] = {}  # sha256 -> the first file name referring to it
     for values in rows:
         names.setdefault(values["sha256"], values["file_name"])
-    # None for a name that is no SHA-256: never outside the store
+    return dict(_evidence_files(db, names, warnings))
+
+
+def _evidence_files(db: Database, names: dict[str, str], warnings: list[str]) -> Iterator[tuple[str, bytes]]:
+    """(sha256, content) of the stored files named; a warning for each missing one (or no SHA-256: never a file
+    outside the store)."""
     for sha, data in db.evidence.get_many(list(names)):
-        if data is not None:
-            evidence[sha] = data
-        else:
+        if data is None:
             warnings.append(f"berkas bukti “{names[sha]}” tidak ditemukan di penyimpanan bukti")
-    return evidence
+        else:
+            yield sha, data
 
 
 def _check_carriable(rows: dict[str, dict[str, dict]]) -> None:
@@ -164,20 +169,15 @@ def export_master_package(
             raise InterchangeError("Basis data ini belum berisi data pemerintah daerah; paket induk tidak dibuat.")
         scope_ids = _opd_ids(conn, opd_codes)
         step_fraction(progress, cancelled, 0.1, "Mengumpulkan data…")
-        try:
-            rows = _scoped_rows(conn, scope_ids, regional=True, strict=True)
-        except UncarriableRow as exc:
-            raise _uncarriable(exc.table, exc.row_id, exc) from None
-        if conn.dialect.name != "sqlite":  # SQLite's rows were checked as they were read
-            _check_carriable(rows)
-        scope = sorted(scope_ids if scope_ids is not None else rows["opd"])
+        opd = _t("opd")
+        scope = sorted(scope_ids if scope_ids is not None else (r.id for r in conn.execute(select(opd.c.id))))
         tombstones = _t("sync_tombstone")
         tomb_rows = [
             {"table": r.table_name, "id": r.row_id, "opd_id": r.opd_id}
             for r in conn.execute(select(tombstones))
             if r.opd_id is None or r.opd_id in scope
         ]
-        counts = {table: len(values) for table, values in rows.items()}
+        counts: dict[str, int] = {}
         fields = _manifest_fields(conn, me, KIND_MASTER, 0, scope, None, counts)
         code, key_id = new_code(), new_id()
         keys = EnrolmentKeys(code, fields["package_id"])
@@ -197,19 +197,44 @@ def export_master_package(
         acknowledged = {r.installation_id: r.last_seq for r in conn.execute(select(peers))}
         seq = fields["seq"] = _next_seq(conn, me)
         warnings: list[str] = []
-        evidence = _write_evidence_map(db, rows["evidence"].values(), warnings)
-        payload = {
-            "rows": {table: [{"id": k, "values": v} for k, v in values.items()] for table, values in rows.items()},
-            "tombstones": tomb_rows,
-            "enrolment": {"key_id": key_id, "centre_id": me["id"]},  # the laptop derives the key from the code
-            "acknowledged": acknowledged,
-        }
+        evidence_names: dict[str, str] = {}  # sha256 -> the first file name referring to it
+        evidence_count = 0
+
+        def write_rows(emit: Callable[[bytes], None]) -> None:
+            """rows.json one table at a time: never the whole regency in memory."""
+            enrolment = {"key_id": key_id, "centre_id": me["id"]}  # the laptop derives the key from the code
+            emit(b'{"acknowledged":' + dumps(acknowledged) + b',"enrolment":' + dumps(enrolment) + b',"rows":{')
+            try:
+                for index, (table, rows) in enumerate(_scoped_tables(conn, scope_ids, regional=True, strict=True)):
+                    if conn.dialect.name != "sqlite":  # SQLite's rows were checked as they were read
+                        _check_carriable({table: rows})
+                    counts[table] = len(rows)
+                    if table == "evidence":
+                        for values in rows.values():
+                            evidence_names.setdefault(values["sha256"], values["file_name"])
+                    emit((b"," if index else b"") + dumps(table) + b":[")
+                    entries = [{"id": k, "values": v} for k, v in rows.items()]
+                    del rows
+                    for start in range(0, len(entries), 2_000):
+                        chunk = b",".join(dumps(entry) for entry in entries[start : start + 2_000])
+                        emit((b"," if start else b"") + chunk)
+                    emit(b"]")
+            except UncarriableRow as exc:
+                raise _uncarriable(exc.table, exc.row_id, exc) from None
+            emit(b'},"tombstones":' + dumps(tomb_rows) + b"}")
+
+        def evidence() -> Iterator[tuple[str, bytes]]:
+            nonlocal evidence_count
+            for sha, data in _evidence_files(db, evidence_names, warnings):
+                evidence_count += 1
+                yield sha, data
+
         step_fraction(progress, cancelled, 0.6, "Menulis paket…")
-        write_package(out, fields, payload, evidence, keys.manifest_key)
+        write_package_streamed(out, write_rows, evidence, lambda: fields, keys.manifest_key)
         _record_export_audit(session, fields, out)
     step_fraction(progress, None, 1.0, "Paket induk selesai.")
     return ExportResult(
-        out, KIND_MASTER, seq, fields["package_id"], counts, len(tomb_rows), len(evidence), warnings, code=code
+        out, KIND_MASTER, seq, fields["package_id"], counts, len(tomb_rows), evidence_count, warnings, code=code
     )
 
 
@@ -311,7 +336,7 @@ def _record_export_audit(session: Any, fields: dict[str, Any], out: Path) -> Non
     )
 
 
-def _record_sent(conn: Connection, sent: list[tuple[str, str, dict]], seq: int, bases: dict) -> None:
+def _record_sent(conn: Connection, sent: list[tuple[str, str, dict]], seq: int, bases: Bases) -> None:
     t = _t("sync_base")
     now = utcnow()
     updates, inserts = [], []

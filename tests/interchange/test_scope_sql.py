@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from kinerja_desktop.db.sync_scope import GLOBAL_TABLES, PARENT, sync_order
-from kinerja_desktop.interchange.rows import _load_rows, _scoped_rows, _t, _unlink_left_out
+from kinerja_desktop.interchange.rows import _load_rows, _scoped_rows, _t
 
 
 def python_filter(conn: Any, opd_ids: set[str] | None, *, regional: bool) -> dict[str, dict[str, dict]]:
@@ -42,6 +42,20 @@ def python_filter(conn: Any, opd_ids: set[str] | None, *, regional: bool) -> dic
     if opd_ids is not None:
         _unlink_left_out(rows)
     return rows
+
+
+def _unlink_left_out(rows: dict[str, dict[str, dict]]) -> None:
+    """The former clearing of a regency-wide row's link to a row left out."""
+    for table in GLOBAL_TABLES:
+        for column in _t(table).columns:
+            for fk in column.foreign_keys:
+                target = fk.column.table.name
+                if target in GLOBAL_TABLES or not column.nullable:
+                    continue
+                present = rows.get(target, {})
+                for values in rows.get(table, {}).values():
+                    if values.get(column.name) is not None and values[column.name] not in present:
+                        values[column.name] = None
 
 
 def test_sql_scope_chooses_the_rows_the_python_filter_chose(demo_db) -> None:
