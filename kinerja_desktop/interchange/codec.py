@@ -241,7 +241,8 @@ class TableCodec:
         """A row of :attr:`select_sql` read straight from SQLite, checked and in canonical form (a master
         package's hot path: no SQLAlchemy type processing, each distinct text decoded once per column)."""
         pairs = zip(self._from_storage, row, strict=True)
-        return self.validate({name: value if conv is None else conv(value) for (name, conv), value in pairs})
+        values = {name: value if conv is None else conv(value) for (name, conv), value in pairs}
+        return self.validate(values, in_place=True)
 
     def encode(self, row: Any) -> dict[str, JSONValue]:
         """A Core row (or mapping) to JSON values."""
@@ -268,8 +269,9 @@ class TableCodec:
                 result[name] = dec(value)
         return result
 
-    def validate(self, values: Any) -> dict[str, JSONValue]:
-        """Check JSON values and return them in canonical form (decode, then encode what has a form).
+    def validate(self, values: Any, *, in_place: bool = False) -> dict[str, JSONValue]:
+        """Check JSON values and return them in canonical form (decode, then encode what has a form); with
+        ``in_place`` the canonical forms replace the values in ``values`` itself (a package's rows: one dict each).
 
         A text value met before in the same column (a decimal, a date, an enum, a repeated name) is not decoded
         again: its canonical form is remembered (up to MEMO values per column; never for non-text values,
@@ -277,7 +279,7 @@ class TableCodec:
         """
         if not isinstance(values, dict) or values.keys() != self._names:
             self.decode(values)  # raises the precise message
-        result: dict[str, JSONValue] = {}
+        result: dict[str, JSONValue] = values if in_place else {}
         for name, decode, nullable, canonical, memo, text_limit in self._validators:
             value = values[name]
             if value is None:

@@ -69,7 +69,7 @@ def codec(table: str) -> TableCodec:
     return _CODECS[table]
 
 
-@dataclass
+@dataclass(slots=True)
 class IncomingRow:
     table: str
     id: str
@@ -78,7 +78,7 @@ class IncomingRow:
     base_version: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class IncomingTombstone:
     table: str
     id: str
@@ -164,7 +164,9 @@ def read_package(
                     raise MalformedContentError(path.name, f"isi berkas bukti {sha[:12]}… tidak cocok dengan namanya")
                 evidence[sha] = data
     with paused_gc():
-        package = _parse_rows(path, manifest, raw, evidence)
+        holder = [raw]
+        del raw
+        package = _parse_rows(path, manifest, holder, evidence)
     if keys is not None and package.enrolment is not None:
         package.enrolment["secret"] = keys.field_key(package.enrolment["key_id"])
     return package
@@ -206,10 +208,12 @@ def _check_manifest(name: str, manifest: Manifest, known_revisions: tuple[str, .
         raise ManifestError(name, "kunci tanda tangan tidak disebutkan")
 
 
-def _parse_rows(path: Path, manifest: Manifest, raw: bytes, evidence: dict[str, bytes]) -> Package:
+def _parse_rows(path: Path, manifest: Manifest, raw: list[bytes], evidence: dict[str, bytes]) -> Package:
+    """The rows of rows.json (``raw``: its bytes in a list, let go of once parsed), each entry dropped as soon as
+    its row is checked: memory holds the package about once."""
     name = path.name
     try:
-        data = loads(raw)
+        data = loads(raw.pop())
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise MalformedContentError(name, f"rows.json bukan JSON yang sah ({str(exc)[:80]})") from None
     if not isinstance(data, dict) or not isinstance(data.get("rows"), dict):
@@ -225,7 +229,8 @@ def _parse_rows(path: Path, manifest: Manifest, raw: bytes, evidence: dict[str, 
             table_codec = codec(table)
             seen: set[str] = set()
             parsed = []
-            for entry in entries:
+            for index, entry in enumerate(entries):
+                entries[index] = None
                 row = _parse_row(name, table, table_codec, entry)
                 if row.id in seen:
                     raise MalformedContentError(name, f"baris {table} {row.id} muncul dua kali")
@@ -288,7 +293,7 @@ def _version(name: str, value: Any) -> int | None:
 def _parse_row(name: str, table: str, table_codec: TableCodec, entry: Any) -> IncomingRow:
     if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
         raise MalformedContentError(name, f"baris tabel {table} tidak sah")
-    values = table_codec.validate(entry["values"])
+    values = table_codec.validate(entry["values"], in_place=True)
     row_id = values["id"]
     if entry.get("id") != row_id or not is_uuid(row_id):
         raise MalformedContentError(name, f"kunci baris tabel {table} tidak sah")
