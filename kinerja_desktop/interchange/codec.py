@@ -302,9 +302,12 @@ class TableCodec:
         return result
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def dumps(data: Any) -> bytes:
     """Canonical JSON bytes (sorted keys, UTF-8)."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(data).encode("utf-8")
 
 
 def _refuse_constant(name: str) -> Any:

@@ -216,7 +216,7 @@ def export_master_package(
                     entries = [{"id": k, "values": v} for k, v in rows.items()]
                     del rows
                     for start in range(0, len(entries), 2_000):
-                        chunk = b",".join(dumps(entry) for entry in entries[start : start + 2_000])
+                        chunk = dumps(entries[start : start + 2_000])[1:-1]  # a list's items, without [ ]
                         emit((b"," if start else b"") + chunk)
                     emit(b"]")
             except UncarriableRow as exc:
