@@ -6,7 +6,8 @@ to be sent) and :mod:`.sync_labels` (conflicts as people read them). The design:
 
 * The centre (Bappeda, role ``pusat``) is the only authority; it numbers row versions. A laptop (role
   ``lapangan``) is set up from a *master package* (regency, OPDs, Renstra, agreements) that also gives
-  it a signing key. A laptop remembers for each row the values it last received (``sync_base``) and
+  it a signing key. A laptop remembers for each row the values it last received (``sync_base``: one
+  compressed snapshot per table, a row of its own only for a row sent back, interchange/rows.py) and
   derives what it changed by comparing with them; no timestamp is ever used to decide.
 * A *field package* carries, signed (HMAC-SHA256), every row of the laptop's OPDs that differs from its
   base, with that base, plus its deletions (tombstones). Packages are cumulative (everything not yet
