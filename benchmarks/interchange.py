@@ -14,19 +14,28 @@ goal of issue 20:
 * peak memory (``ru_maxrss`` of a child process doing only that) of the master export and import < 150 MB,
   printed beside the child's memory after opening the database (the baseline).
 
-Figures (medians of 3, 60 × 40 × 5: 87.968 rows, 4.800 evidence files; the 2-core machine shared with five other
-sessions, load average ≈ 2–4):
+Figures, 60 × 40 × 5 (87.968 rows, 4.800 evidence files), medians of 3 except where said, each ratio against its
+baseline of the same run. The 2-core machine was shared with five other sessions: load average 2 at the start of
+the "before" run, 9–11 during most of both runs, so absolute seconds are 3–5× what an idle machine gives; the
+ratios are the figures to compare.
 
-=============================  ==================  ==================  ===========
-step                           before              after               goal
-=============================  ==================  ==================  ===========
-master import / sqlite3 load   see the report      see the report      ≤ 2×
-laptop file / centre file      see the report      see the report      ≤ 1,3×
-master export / dump | gzip    see the report      see the report      ≤ 2×
-one-OPD export 120 / 15 OPDs   see the report      see the report      ≤ 1,5×
-restore / unzip + copy         see the report      see the report      ≤ 2×
-peak memory export / import    see the report      see the report      < 150 MB
-=============================  ==================  ==================  ===========
+================================  =========================  =========================  ===========
+step                              before (main e401f7c)      after (branch speed)       goal
+================================  =========================  =========================  ===========
+master import / sqlite3 load      37,39 s / 2,58 s = 14,5×   55,12 s / 9,38 s = 5,9×    ≤ 2×
+laptop file / centre file         91,9 MB / 32,8 MB = 2,80×  37,6 MB / 32,8 MB = 1,15×  ≤ 1,3×
+master export / dump | gzip       6,27 s / 1,23 s = 5,1×     27,27 s / 5,29 s = 5,2×    ≤ 2×
+one-OPD export at 15/60/120 OPDs  0,63 / 1,70 / 11,88 s      0,51 / 0,29 / 0,58 s       120/15 ≤ 1,5×
+  (ratio 120 / 15)                18,7×                      1,14×
+restore / unzip + copy            65,69 s / 43,51 s = 1,5×   (unchanged code, not rerun) ≤ 2×
+peak memory export (VmHWM)        290 MB (1 run)             110 MB                     < 150 MB
+peak memory import (VmHWM)        315 MB (1 run)             308 MB                     < 150 MB
+================================  =========================  =========================  ===========
+
+Met after: the laptop's file, the one-OPD package's independence of the regency's size, restore, export memory.
+Not met: master import and export time (5–6×), import memory (the package's rows are all held as checked
+dicts before the merge: ≈ 180 MB at this size; meeting the goal takes a merge that parses, plans and writes one
+table at a time).
 """
 
 from __future__ import annotations
