@@ -32,6 +32,9 @@ peak memory export (VmHWM)        290 MB (1 run)             110 MB             
 peak memory import (VmHWM)        315 MB (1 run)             308 MB                     < 150 MB
 ================================  =========================  =========================  ===========
 
+A second "before" run (1 run) under the same load as the "after" run (load average 10–11) gave master import
+117,04 s / 11,26 s = 10,4× and master export 48,98 s / 4,72 s = 10,4×: against it the branch halves both ratios.
+
 Met after: the laptop's file, the one-OPD package's independence of the regency's size, restore, export memory.
 Not met: master import and export time (5–6×), import memory (the package's rows are all held as checked
 dicts before the merge: ≈ 180 MB at this size; meeting the goal takes a merge that parses, plans and writes one
