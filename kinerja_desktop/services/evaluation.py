@@ -19,6 +19,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session, configure_mappers
 
 from ..db.database import Database
 from ..db.locks import lock_quarters
@@ -37,7 +38,7 @@ from .evaluation_report import (
     verify_quarter,
     with_versions,
 )
-from .evaluation_results import evaluate_in
+from .evaluation_results import evaluate_in, evaluate_quarters_in
 
 __all__ = [
     "close_quarter",
@@ -50,14 +51,17 @@ __all__ = [
     "is_closed",
     "load_settings",
     "not_reported",
+    "quarter_trend",
     "quarter_years",
     "rank",
     "ranking",
+    "ranking_in",
     "realization_problem",
     "report_problems",
     "save_quarter_report",
     "signed_agreements",
     "verify_quarter",
+    "warm_up",
 ]
 
 
@@ -111,10 +115,43 @@ def rank(evaluations: Iterable[OpdEvaluation]) -> list[RankingRow]:
 def ranking(db: Database, year: int, quarter: int) -> Ranking:
     """The ranking of a quarter: the frozen snapshot once the quarter is closed, else computed live."""
     with db.read() as session:
-        closed = closure(session, year, quarter)
-        if closed is not None and closed.snapshot:
-            return _ranking_from_snapshot(closed)
-        return Ranking(year, quarter, tuple(rank(evaluate_in(session, year, quarter))))
+        return ranking_in(session, year, quarter)
+
+
+def ranking_in(
+    session: Session, year: int, quarter: int, evaluations: list[OpdEvaluation] | None = None
+) -> Ranking:
+    """:func:`ranking` in an open session; ``evaluations``: the quarter's live ones when already computed."""
+    closed = closure(session, year, quarter)
+    if closed is not None and closed.snapshot:
+        return _ranking_from_snapshot(closed)
+    if evaluations is None:
+        evaluations = evaluate_in(session, year, quarter)
+    return Ranking(year, quarter, tuple(rank(evaluations)))
+
+
+def quarter_trend(db: Database, year: int, opd_id: str) -> dict[int, OpdEvaluation | None]:
+    """One OPD evaluated up to each quarter of the year (None: no signed PK), from one read: the line chart of
+    the Evaluasi screen. Each quarter's result equals :func:`evaluate_opd`'s but without the rows' versions."""
+    with db.read() as session:
+        by_quarter = evaluate_quarters_in(session, year, (1, 2, 3, 4), opd_id)
+    return {quarter: (found[0] if found else None) for quarter, found in by_quarter.items()}
+
+
+def warm_up(db: Database, year: int | None) -> None:
+    """Do once what every first ranking of a process pays for (SQLAlchemy's mapper set-up and statement
+    compilation, the signed lampiran read, the indicators' results remembered) for each quarter of ``year``.
+
+    The main window runs it in the background once its window is shown, so the Evaluasi screen and the
+    Beranda open on remembered results.
+    """
+    configure_mappers()
+    if year is None:
+        return
+    with db.read() as session:
+        for quarter in (1, 2, 3, 4):
+            ranking_in(session, year, quarter)
+        closed_quarters_in(session, year)
 
 
 def early_warnings(evaluations: Iterable[OpdEvaluation]) -> list[EarlyWarning]:
@@ -193,6 +230,9 @@ def quarter_years(db: Database) -> list[int]:
 
 def closed_quarters(db: Database, year: int) -> dict[int, datetime]:
     with db.read() as session:
-        return {
-            c.quarter: c.closed_at for c in session.scalars(select(QuarterClosure).where(QuarterClosure.year == year))
-        }
+        return closed_quarters_in(session, year)
+
+
+def closed_quarters_in(session: Session, year: int) -> dict[int, datetime]:
+    query = select(QuarterClosure.quarter, QuarterClosure.closed_at).where(QuarterClosure.year == year)
+    return {quarter: closed_at for quarter, closed_at in session.execute(query)}

@@ -76,8 +76,11 @@ class OpdRow:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ItemRow:
+    """One item of a signed lampiran. Compared and hashed by identity: the cache of signed lampiran hands out the
+    same object every time, and the results' cache (``evaluation_results``) keys on it without hashing 14 fields."""
+
     indicator_id: str
     sasaran: str
     indicator_name: str
@@ -124,6 +127,8 @@ def _dec(value: object) -> Decimal | None:
     """A raw ExactDecimal value (TEXT on SQLite, NUMERIC(24, 8) elsewhere) as a Decimal without trailing zeros."""
     if value is None:
         return None
+    if type(value) is str:
+        return Decimal(value)
     if isinstance(value, Decimal):
         return plain_decimal(value)
     return Decimal(str(value))
@@ -252,65 +257,84 @@ def _load_signed_content(conn, ids: list[str], keys: dict[str, tuple]) -> None: 
 
 _NARROW_QUERY = 200  # indicators; below this an IN list beats reading the whole year
 
+# What an indicator has for a quarter nothing was entered for: (value, grade, kendala, tindak lanjut, verified,
+# evidence count).
+NOT_ENTERED = (None, None, "", "", False, 0)
 
-def realizations(
-    session: Session, year: int, indicator_ids: Iterable[str], quarter: int
-) -> dict[str, dict[int, tuple]]:
-    """indicator id → quarter → (value, grade, kendala, tindak lanjut, verified, evidence count).
 
-    Values of every quarter are read (results show them all); kendala, verification and evidence for
-    ``quarter`` only, the others' are never shown.
+def driver_rows(conn, statement) -> list[tuple]:  # noqa: ANN001
+    """The rows of ``statement`` as the database driver gives them (plain tuples, no type processing).
+
+    Building SQLAlchemy's Row objects costs more than SQLite's own work on the thousands of rows a ranking reads;
+    the callers select raw columns (:func:`_raw`) and convert what they need.
+    """
+    result = conn.execute(statement)
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
+
+
+def realizations(session: Session, year: int, indicator_ids: Iterable[str]) -> dict[str, tuple[tuple, ...]]:
+    """indicator id → what was entered for TW I–IV, each (value, grade, kendala, tindak lanjut, verified,
+    evidence count), :data:`NOT_ENTERED` for a quarter without a row. One query for the rows.
+
+    Every quarter's details are read, so an indicator's entries are the same whichever quarter is evaluated
+    (the results' cache then serves every quarter of a year from one read).
     """
     wanted = set(indicator_ids)
     conn = session.connection()
-    result: dict[str, dict[int, tuple]] = defaultdict(dict)
     # One OPD: its own rows. Many: the whole year at once, filtered here (cheaper than long IN lists).
     narrow = (
         [IndicatorRealization.indicator_id.in_(sorted(wanted))] if 0 < len(wanted) <= _NARROW_QUERY else []
     )
-    for indicator_id, number, value, grade in conn.execute(
+    evidence = {
+        (indicator_id, number): count
+        for indicator_id, number, count in driver_rows(
+            conn,
+            select(IndicatorRealization.indicator_id, IndicatorRealization.quarter, func.count())
+            .join(Evidence, Evidence.realization_id == IndicatorRealization.id)
+            .where(IndicatorRealization.year == year, *narrow)
+            .group_by(IndicatorRealization.indicator_id, IndicatorRealization.quarter),
+        )
+    }
+    entered: dict[str, list[tuple]] = {}
+    for indicator_id, number, value, grade, problems, follow_up, verified in driver_rows(
+        conn,
         select(
             IndicatorRealization.indicator_id,
             IndicatorRealization.quarter,
             _raw(IndicatorRealization.value),
             IndicatorRealization.grade,
-        ).where(IndicatorRealization.year == year, *narrow)
-    ).all():
-        if indicator_id in wanted:
-            result[indicator_id][number] = (_dec(value), grade, "", "", False, 0)
-    evidence = dict(
-        conn.execute(
-            select(IndicatorRealization.indicator_id, func.count())
-            .join(Evidence, Evidence.realization_id == IndicatorRealization.id)
-            .where(IndicatorRealization.year == year, IndicatorRealization.quarter == quarter)
-            .group_by(IndicatorRealization.indicator_id)
-        ).all()
-    )
-    for indicator_id, value, grade, problems, follow_up, verified in conn.execute(
-        select(
-            IndicatorRealization.indicator_id,
-            _raw(IndicatorRealization.value),
-            IndicatorRealization.grade,
             IndicatorRealization.problems,
             IndicatorRealization.follow_up,
             IndicatorRealization.verified,
-        ).where(IndicatorRealization.year == year, IndicatorRealization.quarter == quarter, *narrow)
-    ).all():
-        if indicator_id in wanted:
-            result[indicator_id][quarter] = (
-                _dec(value), grade, problems or "", follow_up or "", bool(verified), evidence.get(indicator_id, 0)
-            )
-    return result
+        ).where(IndicatorRealization.year == year, *narrow),
+    ):
+        if indicator_id not in wanted or number not in (1, 2, 3, 4):
+            continue
+        quarters = entered.get(indicator_id)
+        if quarters is None:
+            quarters = entered[indicator_id] = [NOT_ENTERED] * 4
+        quarters[number - 1] = (
+            _dec(value), grade, problems or "", follow_up or "", bool(verified), evidence.get((indicator_id, number), 0)
+        )
+    return {indicator_id: tuple(quarters) for indicator_id, quarters in entered.items()}
 
 
-def budget_realizations(session: Session, year: int) -> dict[str, dict[int, int]]:
+def budget_realizations(
+    session: Session, year: int, program_ids: Iterable[str] | None = None
+) -> dict[str, dict[int, int]]:
+    """program id → quarter → amount realised, of every program (``program_ids`` None) or of those given."""
     result: dict[str, dict[int, int]] = defaultdict(dict)
     conn = session.connection()
-    for program_id, quarter, amount in conn.execute(
+    narrow = [] if program_ids is None else [BudgetRealization.program_id.in_(sorted(set(program_ids)))]
+    for program_id, quarter, amount in driver_rows(
+        conn,
         select(BudgetRealization.program_id, BudgetRealization.quarter, BudgetRealization.amount).where(
-            BudgetRealization.year == year
-        )
-    ).all():
+            BudgetRealization.year == year, *narrow
+        ),
+    ):
         result[program_id][quarter] = amount
     return result
 

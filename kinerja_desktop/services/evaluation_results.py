@@ -15,6 +15,7 @@ from ..domain import absorption, capped
 from ..domain.enums import AgreementKind
 from ..domain.evaluation import (
     EvaluationSettings,
+    OpdFigures,
     Reading,
     ResultState,
     budget_to_date,
@@ -27,32 +28,55 @@ from ..domain.evaluation import (
 from .errors import ValidationError
 from .evaluation_data import IndicatorResult, OpdEvaluation, ProgramResult
 from .evaluation_loading import (
+    NOT_ENTERED,
     AgreementRow,
     ItemRow,
     agreement_rows,
     budget_realizations,
     load_settings,
     realizations,
-    scales,
+)
+from .evaluation_loading import (
+    scales as indicator_scales,
 )
 
-# What an indicator has for a quarter nothing was entered for: (value, grade, kendala, tindak lanjut,
-# verified, evidence count), as :func:`.evaluation_loading.realizations` gives it.
-_NOT_ENTERED = (None, None, "", "", False, 0)
+_NOTHING_ENTERED = (NOT_ENTERED,) * 4
+
+
+class _Remembered:
+    """The results remembered under one set of the regency's settings: of indicators and of OPDs' figures.
+
+    One cache per settings keeps the settings (a dataclass hashed field by field) out of every key.
+    """
+
+    def __init__(self, settings: EvaluationSettings) -> None:
+        def indicator(item: ItemRow, quarter: int, entered: tuple, scale: str | None) -> IndicatorResult:
+            return indicator_result(item, quarter, entered, scale, settings)
+
+        def figures(capaians: tuple, weights: tuple, realized: int, pagu: int) -> OpdFigures:
+            return opd_figures(capaians, weights, realized, pagu, settings)
+
+        self.indicator = lru_cache(maxsize=1 << 15)(indicator)
+        self.figures = lru_cache(maxsize=1 << 12)(figures)
+
+
+_REMEMBERED: dict[EvaluationSettings, _Remembered] = {}
+
+
+def _remembered(settings: EvaluationSettings) -> _Remembered:
+    found = _REMEMBERED.get(settings)
+    if found is None:
+        if len(_REMEMBERED) >= 4:  # settings changed several times: forget the old ones
+            _REMEMBERED.clear()
+        found = _REMEMBERED[settings] = _Remembered(settings)
+    return found
 
 
 def indicator_result(
-    item: ItemRow, quarter: int, reals: dict[int, tuple], scale: str | None, settings: EvaluationSettings
-) -> IndicatorResult:
-    entered = tuple(reals.get(q, _NOT_ENTERED) for q in (1, 2, 3, 4))
-    return _computed_result(item, quarter, entered, scale, settings)
-
-
-@lru_cache(maxsize=1 << 15)
-def _computed_result(
     item: ItemRow, quarter: int, entered: tuple, scale: str | None, settings: EvaluationSettings
 ) -> IndicatorResult:
-    """The result of one indicator: a pure function of what was loaded, so it is remembered.
+    """The result of one indicator from what was entered for TW I–IV (as :func:`.evaluation_loading.realizations`
+    gives it): a pure function of what was loaded, so it is remembered.
 
     The domain formulas validate every number they are given, which costs more than loading the data
     when thousands of indicators are ranked; the dashboard recomputes the same quarter again and again.
@@ -117,16 +141,16 @@ def _computed_result(
 def evaluate(
     agreement: AgreementRow,
     quarter: int,
-    reals: dict[str, dict[int, tuple]],
+    reals: dict[str, tuple[tuple, ...]],
     budgets: dict[str, dict[int, int]],
-    scales_by_indicator: dict[str, str],
+    scales: dict[str, str],
     settings: EvaluationSettings,
 ) -> OpdEvaluation:
     """One OPD's results for a quarter from its signed agreement and what was realised."""
+    remembered = _remembered(settings)
+    result_of = remembered.indicator
     indicators = tuple(
-        indicator_result(
-            item, quarter, reals.get(item.indicator_id, {}), scales_by_indicator.get(item.indicator_id), settings
-        )
+        result_of(item, quarter, reals.get(item.indicator_id, _NOTHING_ENTERED), scales.get(item.indicator_id))
         for item in agreement.items
     )
     programs = []
@@ -145,12 +169,11 @@ def evaluate(
                 absorption(to_date_amount, program.budget),
             )
         )
-    figures = opd_figures(
-        [r.capaian for r in indicators],
-        [r.weight for r in indicators],
+    figures = remembered.figures(
+        tuple(r.capaian for r in indicators),
+        tuple(r.weight for r in indicators),
         sum(p.realized_to_date for p in programs),
         sum(p.pagu for p in programs),
-        settings,
     )
     opd = agreement.opd
     return OpdEvaluation(
@@ -178,10 +201,27 @@ def evaluate_in(
     ``kind`` each signed PK of that level inside the OPDs (the pohon kinerja's readings)."""
     if quarter not in (1, 2, 3, 4):
         raise ValidationError.single("quarter", "Triwulan harus 1 sampai 4")
+    return evaluate_quarters_in(session, year, (quarter,), opd_id, kind)[quarter]
+
+
+def evaluate_quarters_in(
+    session: Session,
+    year: int,
+    quarters: tuple[int, ...] = (1, 2, 3, 4),
+    opd_id: str | None = None,
+    kind: AgreementKind = AgreementKind.OPD,
+) -> dict[int, list[OpdEvaluation]]:
+    """:func:`evaluate_in` for each of ``quarters`` from one read of the year (a quarter's evaluations equal
+    what :func:`evaluate_in` gives for it alone)."""
     agreements = agreement_rows(session, year, opd_id, kind)
     indicator_ids = {item.indicator_id for a in agreements for item in a.items}
-    reals = realizations(session, year, indicator_ids, quarter)
-    budgets = budget_realizations(session, year)
-    scales_by_indicator = scales(session, indicator_ids)
+    reals = realizations(session, year, indicator_ids)
+    # One OPD: its own programs' budget rows; every OPD: the whole year at once.
+    program_ids = None if opd_id is None else [p.program_id for a in agreements for p in a.programs if p.program_id]
+    budgets = budget_realizations(session, year, program_ids)
+    scales_by_indicator = indicator_scales(session, indicator_ids)
     settings = load_settings(session)
-    return [evaluate(a, quarter, reals, budgets, scales_by_indicator, settings) for a in agreements]
+    return {
+        quarter: [evaluate(a, quarter, reals, budgets, scales_by_indicator, settings) for a in agreements]
+        for quarter in quarters
+    }

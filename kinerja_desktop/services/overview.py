@@ -118,6 +118,29 @@ def summary(db: Database, year: int | None) -> Summary:
         )
 
 
+def latest_reported_quarter(db: Database, year: int) -> int | None:
+    """The latest quarter of ``year`` in which an active OPD reported a realisation of its indicators (as counted
+    in :attr:`Summary.reported_by_quarter`); None when none did. One small query, where the summary reads all."""
+    with db.read() as s:
+        query = (
+            select(func.max(IndicatorRealization.quarter))
+            .join(Indicator, Indicator.id == IndicatorRealization.indicator_id)
+            .join(Goal, Goal.id == Indicator.goal_id)
+            .join(Opd, Opd.id == Goal.opd_id)
+            .where(
+                IndicatorRealization.year == year,
+                IndicatorRealization.quarter.in_(QUARTERS),
+                or_(IndicatorRealization.value.is_not(None), IndicatorRealization.grade.is_not(None)),
+                Goal.level == GoalLevel.OPD,
+                Goal.period_id.in_(_period_ids(s, year)),
+                Goal.is_active.is_(True),
+                Indicator.is_active.is_(True),
+                Opd.is_active.is_(True),
+            )
+        )
+        return s.execute(query).scalar()
+
+
 def reporting_completeness(db: Database, year: int) -> list[ReportingRow]:
     """Per active OPD: its indicators of the year's plan period and how many were reported each quarter."""
     with db.read() as s:

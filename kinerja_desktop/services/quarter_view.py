@@ -9,6 +9,8 @@ from ..db.database import Database
 from ..domain.evaluation import EvaluationSettings
 from . import evaluation
 from .evaluation_data import EarlyWarning, OpdEvaluation, Ranking
+from .evaluation_loading import load_settings
+from .evaluation_results import evaluate_in
 
 
 @dataclass(frozen=True)
@@ -26,15 +28,19 @@ class QuarterView:
 
 
 def load_quarter_view(db: Database, year: int, quarter: int) -> QuarterView:
-    """Everything shown of ``quarter``; the ranking is ``evaluation.ranking``'s, the one the printed list carries."""
-    evaluations = evaluation.evaluate_quarter(db, year, quarter)
-    return QuarterView(
-        year,
-        quarter,
-        evaluation.ranking(db, year, quarter),
-        evaluations,
-        evaluation.early_warnings(evaluations),
-        evaluation.not_reported(evaluations),
-        evaluation.current_settings(db),
-        evaluation.closed_quarters(db, year),
-    )
+    """Everything shown of ``quarter``; the ranking is ``evaluation.ranking``'s, the one the printed list carries.
+
+    One read: the quarter is evaluated once and ranked from those evaluations while it is open.
+    """
+    with db.read() as session:
+        evaluations = evaluate_in(session, year, quarter)
+        return QuarterView(
+            year,
+            quarter,
+            evaluation.ranking_in(session, year, quarter, evaluations),
+            evaluations,
+            evaluation.early_warnings(evaluations),
+            evaluation.not_reported(evaluations),
+            load_settings(session),
+            evaluation.closed_quarters_in(session, year),
+        )

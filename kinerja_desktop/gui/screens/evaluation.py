@@ -56,8 +56,7 @@ def latest_reported_quarter(db: Database, year: int) -> int:
     """The latest quarter with any realisation this year (TW I when none)."""
     from ...services import overview
 
-    reported = overview.summary(db, year).reported_by_quarter
-    return max((q for q, n in reported.items() if n), default=1)
+    return overview.latest_reported_quarter(db, year) or 1
 
 
 class EvaluationScreen(Screen):
@@ -425,14 +424,9 @@ class EvaluationScreen(Screen):
         assert self.db is not None and self.view is not None
         scores: list[Decimal | None] = []
         absorptions: list[Decimal | None] = []
+        trend = evaluation.quarter_trend(self.db, self.view.year, result.opd_id)  # one read for the four quarters
         for q in (1, 2, 3, 4):
-            if q == self.view.quarter:
-                other = result
-            else:
-                try:
-                    other = evaluation.evaluate_opd(self.db, self.view.year, q, result.opd_id)
-                except Exception:  # noqa: BLE001 - no PK any more: leave the quarter empty
-                    other = None
+            other = result if q == self.view.quarter else trend[q]
             reported = other is not None and other.reported
             scores.append(other.score if other is not None and reported else None)
             absorptions.append(other.absorption if other is not None and reported else None)

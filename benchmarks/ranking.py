@@ -1,0 +1,141 @@
+"""The quarterly ranking at city scale (``benchmarks/city.py``: 60 OPDs × 40 indicators, signed PKs), against
+reading the same rows with ``sqlite3``.
+
+    python benchmarks/ranking.py [--runs 9] [--year 2026] [--quarter 4]
+
+Prints, in one run:
+
+* the baseline: the rows the ranking depends on (the year's signed agreements with their OPDs, their items and
+  programs, the year's indicator and budget realisations, the quarter's evidence counts) fetched with the plain
+  ``sqlite3`` module, median of ``--runs``;
+* ``evaluation.ranking`` computed again in a warm process (the recompute), median, and its ratio to the baseline
+  (goal ≤ 2×);
+* the first call in a new process, in two ways (each median of 3 fresh processes): right after opening the database
+  (nothing read or compiled yet) and after the app's start-up warm-up (``evaluation.warm_up``, which the main window
+  runs in the background once its window is shown) — goal: first call ≤ 1,5 × the recompute.
+
+Goals (issue 20): recompute ≤ 2 × raw read; first call ≤ 1,5 × recompute.
+Figures on the loaded 2-core machine (load average ≈ 3), median ratios of one run:
+    before: baseline 25 ms, recompute 121 ms (4,8 ×), first call cold 400 ms (3,3 × recompute)
+    after:  see the report of issue 20 (updated below when measured)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+FIRST_CALL = """
+import sys, time
+from pathlib import Path
+from kinerja_desktop.db.database import open_database
+from kinerja_desktop.services import evaluation
+db = open_database(Path(sys.argv[1]))
+year, quarter = int(sys.argv[2]), int(sys.argv[3])
+if sys.argv[4] == "warm":
+    evaluation.warm_up(db, year)
+started = time.perf_counter()
+evaluation.ranking(db, year, quarter)
+print((time.perf_counter() - started) * 1000)
+db.close()
+"""
+
+
+def raw_read(path: Path, year: int, quarter: int) -> int:
+    """Fetch every row the ranking is computed from with plain sqlite3; the number of rows."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        agreements = conn.execute(
+            "SELECT a.id, a.opd_id, a.version_no, a.opd_name, o.code, o.abbreviation, o.name, o.sort_order "
+            "FROM performance_agreement a JOIN opd o ON o.id = a.opd_id "
+            "WHERE a.year = ? AND a.status = 'ditandatangani' AND a.kind = 'opd'",
+            (year,),
+        ).fetchall()
+        ids = [row[0] for row in agreements]
+        marks = ",".join("?" * len(ids))
+        items = conn.execute(
+            "SELECT agreement_id, indicator_id, sasaran, indicator_name, unit, polarity, cumulation, target, "
+            "target_high, target_grade, q1, q2, q3, q4, weight FROM agreement_item "
+            f"WHERE agreement_id IN ({marks}) ORDER BY sort_order",
+            ids,
+        ).fetchall()
+        programs = conn.execute(
+            "SELECT agreement_id, program_id, code, name, budget FROM agreement_program "
+            f"WHERE agreement_id IN ({marks})",
+            ids,
+        ).fetchall()
+        realized = conn.execute(
+            "SELECT indicator_id, quarter, value, grade, problems, follow_up, verified FROM indicator_realization "
+            "WHERE year = ?",
+            (year,),
+        ).fetchall()
+        budgets = conn.execute(
+            "SELECT program_id, quarter, amount FROM budget_realization WHERE year = ?", (year,)
+        ).fetchall()
+        evidence = conn.execute(
+            "SELECT r.indicator_id, count(*) FROM indicator_realization r JOIN evidence e ON e.realization_id = r.id "
+            "WHERE r.year = ? AND r.quarter = ? GROUP BY r.indicator_id",
+            (year, quarter),
+        ).fetchall()
+    return sum(map(len, (agreements, items, programs, realized, budgets, evidence)))
+
+
+def first_call(path: Path, year: int, quarter: int, how: str) -> float:
+    output = subprocess.run(
+        [sys.executable, "-c", FIRST_CALL, str(path), str(year), str(quarter), how],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return float(output.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--year", type=int, default=2026)
+    parser.add_argument("--quarter", type=int, default=4)
+    args = parser.parse_args()
+
+    import city
+
+    from kinerja_desktop.db.database import open_database
+    from kinerja_desktop.services import evaluation
+
+    town = city.city()
+    year, quarter = args.year, args.quarter
+    rows = raw_read(town.path, year, quarter)
+    db = open_database(town.path)
+    try:
+        ranked = evaluation.ranking(db, year, quarter)
+        raw_times, recompute_times = [], []
+        for _ in range(args.runs):  # interleaved, so both see the same load
+            started = time.perf_counter()
+            raw_read(town.path, year, quarter)
+            raw_times.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            evaluation.ranking(db, year, quarter)
+            recompute_times.append((time.perf_counter() - started) * 1000)
+    finally:
+        db.close()
+    cold = statistics.median(first_call(town.path, year, quarter, "cold") for _ in range(3))
+    warm = statistics.median(first_call(town.path, year, quarter, "warm") for _ in range(3))
+    raw, recompute = statistics.median(raw_times), statistics.median(recompute_times)
+    print(f"city {town.opds} OPD × {town.indicators} indikator, ranking {year} TW {quarter}: {len(ranked.rows)} OPD; "
+          f"runs: {args.runs}")
+    print(f"baseline sqlite3, the same {rows} rows: {raw:7.1f} ms")
+    print(f"ranking recompute (warm process)     : {recompute:7.1f} ms ({recompute / raw:.2f} × baseline; goal ≤ 2 ×)")
+    print(f"first call after start-up warm-up    : {warm:7.1f} ms ({warm / recompute:.2f} × recompute; goal ≤ 1,5 ×)")
+    print(f"first call, nothing warmed           : {cold:7.1f} ms ({cold / recompute:.2f} × recompute)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
