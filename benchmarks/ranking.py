@@ -27,6 +27,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from kinerja_desktop.db.database import open_database
 from kinerja_desktop.services import evaluation
 db = open_database(Path(sys.argv[1]))
 year, quarter = int(sys.argv[2]), int(sys.argv[3])
-if sys.argv[4] == "warm":
+if sys.argv[4] == "warm" and hasattr(evaluation, "warm_up"):  # before issue 20 there was none
     evaluation.warm_up(db, year)
 started = time.perf_counter()
 evaluation.ranking(db, year, quarter)
@@ -106,27 +107,33 @@ def main() -> int:
 
     import city
 
+    town = city.city()
+    with tempfile.TemporaryDirectory() as folder:
+        path = city.copy_city(town, Path(folder))
+        return measure(args, town, path)
+
+
+def measure(args: argparse.Namespace, town, path: Path) -> int:  # noqa: ANN001 - a city.City
     from kinerja_desktop.db.database import open_database
     from kinerja_desktop.services import evaluation
 
-    town = city.city()
     year, quarter = args.year, args.quarter
-    rows = raw_read(town.path, year, quarter)
-    db = open_database(town.path)
+    rows = raw_read(path, year, quarter)
+    db = open_database(path)
     try:
         ranked = evaluation.ranking(db, year, quarter)
         raw_times, recompute_times = [], []
         for _ in range(args.runs):  # interleaved, so both see the same load
             started = time.perf_counter()
-            raw_read(town.path, year, quarter)
+            raw_read(path, year, quarter)
             raw_times.append((time.perf_counter() - started) * 1000)
             started = time.perf_counter()
             evaluation.ranking(db, year, quarter)
             recompute_times.append((time.perf_counter() - started) * 1000)
     finally:
         db.close()
-    cold = statistics.median(first_call(town.path, year, quarter, "cold") for _ in range(3))
-    warm = statistics.median(first_call(town.path, year, quarter, "warm") for _ in range(3))
+    cold = statistics.median(first_call(path, year, quarter, "cold") for _ in range(3))
+    warm = statistics.median(first_call(path, year, quarter, "warm") for _ in range(3))
     raw, recompute = statistics.median(raw_times), statistics.median(recompute_times)
     print(f"city {town.opds} OPD × {town.indicators} indikator, ranking {year} TW {quarter}: {len(ranked.rows)} OPD; "
           f"runs: {args.runs}")

@@ -414,6 +414,15 @@ class MainWindow(QMainWindow):
         location = str(db.path) if db.path is not None else db.display_name
         self.db_label.setText(self.tr("Basis data: {0}").format(location))
         self.reload()
+        self._warm_up(db)
+
+    def _warm_up(self, db: Database) -> None:
+        """What the first ranking of a process pays for (SQLAlchemy's set-up, the year's signed lampiran, the
+        indicators' results), done in the background while the user looks at the Beranda (issue 20)."""
+        from ..services import evaluation
+
+        self.runner.run(evaluation.warm_up, db, self.current_year(), on_success=lambda _r: None,
+                        on_failure=lambda _e: None)  # only a head start: a failure shows where the data is read
 
     def _load_years(self) -> None:
         from ..services import overview

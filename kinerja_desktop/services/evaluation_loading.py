@@ -288,18 +288,11 @@ def realizations(session: Session, year: int, indicator_ids: Iterable[str]) -> d
     narrow = (
         [IndicatorRealization.indicator_id.in_(sorted(wanted))] if 0 < len(wanted) <= _NARROW_QUERY else []
     )
-    evidence = {
-        (indicator_id, number): count
-        for indicator_id, number, count in driver_rows(
-            conn,
-            select(IndicatorRealization.indicator_id, IndicatorRealization.quarter, func.count())
-            .join(Evidence, Evidence.realization_id == IndicatorRealization.id)
-            .where(IndicatorRealization.year == year, *narrow)
-            .group_by(IndicatorRealization.indicator_id, IndicatorRealization.quarter),
-        )
-    }
     entered: dict[str, list[tuple]] = {}
-    for indicator_id, number, value, grade, problems, follow_up, verified in driver_rows(
+    evidence_count = (
+        select(func.count()).where(Evidence.realization_id == IndicatorRealization.id).scalar_subquery()
+    )
+    for indicator_id, number, value, grade, problems, follow_up, verified, evidence in driver_rows(
         conn,
         select(
             IndicatorRealization.indicator_id,
@@ -309,6 +302,7 @@ def realizations(session: Session, year: int, indicator_ids: Iterable[str]) -> d
             IndicatorRealization.problems,
             IndicatorRealization.follow_up,
             IndicatorRealization.verified,
+            evidence_count,
         ).where(IndicatorRealization.year == year, *narrow),
     ):
         if indicator_id not in wanted or number not in (1, 2, 3, 4):
@@ -317,7 +311,7 @@ def realizations(session: Session, year: int, indicator_ids: Iterable[str]) -> d
         if quarters is None:
             quarters = entered[indicator_id] = [NOT_ENTERED] * 4
         quarters[number - 1] = (
-            _dec(value), grade, problems or "", follow_up or "", bool(verified), evidence.get((indicator_id, number), 0)
+            _dec(value), grade, problems or "", follow_up or "", bool(verified), evidence
         )
     return {indicator_id: tuple(quarters) for indicator_id, quarters in entered.items()}
 

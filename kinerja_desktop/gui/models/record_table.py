@@ -19,6 +19,18 @@ CENTER = Qt.AlignmentFlag.AlignCenter
 MUTED = QColor(110, 110, 110)
 ALERT = QColor(179, 38, 30)
 ERROR_BACKGROUND = QColor(253, 228, 226)  # a cell whose input is refused
+# Roles a view asks of every cell that this model never answers: refused first, before the cell is looked up (a
+# large table is asked thousands of times when its columns are sized and painted).
+_UNANSWERED_ROLES = frozenset(
+    role.value
+    for role in (
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.SizeHintRole,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +75,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role in _UNANSWERED_ROLES or not index.isValid():
             return None
         record = self._rows[index.row()]
         column = self._columns[index.column()]
