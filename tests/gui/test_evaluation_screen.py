@@ -189,3 +189,47 @@ def test_at_1366_by_705_the_indicator_readings_and_the_chart_titles_are_not_cut(
     coloured = [y for y in range(image.height()) for x in range(30) if image.pixelColor(x, y).hsvSaturation() > 120]
     window.close()
     assert coloured and min(coloured) > line * 2
+
+
+def shown_figures(widget: EvaluationScreen) -> dict:
+    """Everything the screen shows of its quarter: table cells, both charts and the texts."""
+    def cells(model) -> list:
+        return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+    return {
+        "quarter": widget.quarter(),
+        "ranking": cells(widget.model),
+        "indicators": cells(widget.indicators),
+        "warnings": cells(widget.warnings),
+        "missing": cells(widget.missing),
+        "bars": [(b.key, b.label, b.value) for b in widget.bar_chart.bars],
+        "lines": [(s.name, s.values) for s in widget.line_chart.series],
+        "texts": [widget.summary.text(), widget.status_label.text(), widget.detail_label.text()],
+    }
+
+
+def test_after_a_year_switch_the_screen_shows_what_it_shows_when_opened_on_that_year(qtbot, demo_db, screen):
+    opened_2025 = shown_figures(screen)
+    fresh = EvaluationScreen(SyncRunner())
+    qtbot.addWidget(fresh)
+    fresh.resize(1400, 900)
+    fresh.set_context(demo_db, 2026)
+    fresh.refresh()
+    opened_2026 = shown_figures(fresh)
+    fresh.shutdown()
+    assert opened_2026["quarter"] == 2 and opened_2025["quarter"] == 4  # each year's latest reported quarter
+    assert opened_2026["ranking"] == [] and len(opened_2025["ranking"]) == 42  # the demo signed 2025's PKs only
+
+    screen.set_context(demo_db, 2026)  # as the main window does when the year changes
+    screen.refresh()
+    switched = shown_figures(screen)
+    # (the detail line differs from a new screen's, as before: "choose an OPD" where a new screen says nothing)
+    assert switched.pop("texts")[:2] == opened_2026.pop("texts")[:2]
+    assert switched == opened_2026
+    screen.set_context(demo_db, 2025)
+    screen.refresh()
+    assert shown_figures(screen) == opened_2025
+    # the line chart of the selected OPD: its score in each quarter, as evaluated quarter by quarter
+    selected = screen.selected_opd_id()
+    scores = [evaluation.evaluate_opd(demo_db, 2025, q, selected).score for q in (1, 2, 3, 4)]
+    assert list(screen.line_chart.series[0].values) == scores

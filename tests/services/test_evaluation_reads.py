@@ -1,0 +1,77 @@
+"""The evaluation's reads made for city scale (issue 20) give what the slower ones gave, on the demo regency:
+the ranking of every quarter equals the one computed before the change (tests/fixtures, made with main's code of
+5 December 2026), one OPD's four quarters from one read equal four separate evaluations, the opening quarter's
+small query equals the summary's count, and the start-up warm-up changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kinerja_desktop.db.database import Database
+from kinerja_desktop.services import evaluation, overview
+from kinerja_desktop.services.evaluation_data import OpdEvaluation
+
+BEFORE = Path(__file__).resolve().parent.parent / "fixtures" / "demo-ranking-before-issue-20.json"
+QUARTERS = [(year, quarter) for year in (2025, 2026) for quarter in (1, 2, 3, 4)]
+
+
+def ranking_rows(evaluations: list[OpdEvaluation]) -> list[list]:
+    return [
+        [r.opd_code, r.rank, str(r.score), r.predicate, str(r.absorption), r.efficiency, r.missing, r.indicator_count,
+         r.reported, r.provisional]
+        for r in evaluation.rank(evaluations)
+    ]
+
+
+def indicators_digest(evaluations: list[OpdEvaluation]) -> str:
+    shown = {
+        e.opd_code: [
+            [str(i.capaian), str(i.realization_to_date), str(i.progress), i.state.value, i.problems, i.verified,
+             i.evidence_count]
+            for i in e.indicators
+        ]
+        for e in evaluations
+    }
+    return hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+@pytest.mark.parametrize(("year", "quarter"), QUARTERS)
+def test_the_ranking_equals_the_one_computed_before_for_every_quarter(demo_db: Database, year: int, quarter: int):
+    before = json.loads(BEFORE.read_text(encoding="utf-8"))[f"{year}-{quarter}"]
+    evaluations = evaluation.evaluate_quarter(demo_db, year, quarter)
+    assert ranking_rows(evaluations) == before["ranking"]
+    assert indicators_digest(evaluations) == before["indicators_sha256"]  # capaian, kendala, verified, evidence
+    assert [r.opd_code for r in evaluation.ranking(demo_db, year, quarter).rows] == [r[0] for r in before["ranking"]]
+
+
+def test_one_opds_four_quarters_from_one_read_equal_four_evaluations(demo_db: Database):
+    for year in (2025, 2026):
+        whole = {q: {e.opd_id: e for e in evaluation.evaluate_quarter(demo_db, year, q)} for q in (1, 2, 3, 4)}
+        for opd_id in list(whole[4])[::5]:
+            trend = evaluation.quarter_trend(demo_db, year, opd_id)
+            for quarter in (1, 2, 3, 4):
+                alone = evaluation.evaluate_opd(demo_db, year, quarter, opd_id)
+                assert trend[quarter] == replace(alone, versions={}, budget_versions={})
+                assert trend[quarter] == whole[quarter][opd_id]  # the narrow read (one OPD) equals the wide one
+    assert set(evaluation.quarter_trend(demo_db, 2025, "no such OPD").values()) == {None}
+
+
+def test_the_opening_quarter_is_the_latest_the_summary_counts_reports_in(demo_db: Database):
+    seen = {}
+    for year in range(2024, 2029):
+        counted = overview.summary(demo_db, year).reported_by_quarter
+        seen[year] = overview.latest_reported_quarter(demo_db, year)
+        assert seen[year] == max((q for q, n in counted.items() if n), default=None)
+    assert seen[2025] == 4 and seen[2026] == 2 and seen[2028] is None
+
+
+def test_the_warm_up_changes_no_figure(demo_db: Database):
+    before = evaluation.ranking(demo_db, 2026, 2)
+    evaluation.warm_up(demo_db, None)  # no year yet: only SQLAlchemy's set-up
+    evaluation.warm_up(demo_db, 2026)
+    assert evaluation.ranking(demo_db, 2026, 2) == before
