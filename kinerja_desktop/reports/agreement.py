@@ -6,13 +6,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from kinerja_desktop.domain.formatting import format_date
 from kinerja_desktop.reports.blocks import SIGN_SPACE, SignatureColumn, field_table, letterhead, signature_table
 from kinerja_desktop.reports.data import AgreementDocument, AgreementGoal, AgreementProgram, Signer
 from kinerja_desktop.reports.fingerprint import fingerprint
 from kinerja_desktop.reports.page import DocumentMeta, build, frame_size, new_document
+from kinerja_desktop.reports.paragraphs import Paragraph
 from kinerja_desktop.reports.styles import CELL_FONT, GRID, HEADER_FILL, TOTAL_FILL, styles
 from kinerja_desktop.reports.tables import GroupedTable, RowGroup
 from kinerja_desktop.reports.templates import fill

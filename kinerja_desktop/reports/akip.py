@@ -13,7 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from kinerja_desktop.domain.formatting import format_date, format_number
 from kinerja_desktop.reports.akip_data import PiagamDocument, RaporDocument
@@ -21,6 +21,7 @@ from kinerja_desktop.reports.blocks import SignatureColumn, field_table, letterh
 from kinerja_desktop.reports.fingerprint import fingerprint
 from kinerja_desktop.reports.fonts import SERIF, SERIF_BOLD
 from kinerja_desktop.reports.page import DocumentMeta, build, frame_size, new_document
+from kinerja_desktop.reports.paragraphs import Paragraph
 from kinerja_desktop.reports.styles import CELL_FONT, GRID, HEADER_FILL, TOTAL_FILL, styles
 from kinerja_desktop.reports.text import markup
 

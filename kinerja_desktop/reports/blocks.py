@@ -7,9 +7,10 @@ from io import BytesIO
 from typing import Any
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
 from kinerja_desktop.reports.data import Letterhead, Signer
+from kinerja_desktop.reports.paragraphs import Paragraph
 from kinerja_desktop.reports.styles import CELL_FONT, styles
 from kinerja_desktop.reports.text import markup, upper_title
 

@@ -11,7 +11,7 @@ from typing import Any, BinaryIO
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from kinerja_desktop.domain.cascade import (
     BAND_LABELS,
@@ -29,6 +29,7 @@ from kinerja_desktop.domain.enums import GoalLevel
 from kinerja_desktop.reports.fingerprint import fingerprint
 from kinerja_desktop.reports.fonts import SANS, SANS_BOLD
 from kinerja_desktop.reports.page import DocumentMeta, build, frame_size, new_document
+from kinerja_desktop.reports.paragraphs import Paragraph
 from kinerja_desktop.reports.styles import CELL_FONT, GRID, HEADER_FILL, styles
 from kinerja_desktop.reports.text import markup
 

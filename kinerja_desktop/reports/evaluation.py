@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from kinerja_desktop.domain.enums import Quarter
 from kinerja_desktop.domain.formatting import format_date
@@ -21,6 +21,7 @@ from kinerja_desktop.reports.charts import legend, score_charts
 from kinerja_desktop.reports.data import EvaluationIndicatorRow, QuarterEvaluationDocument, RankingDocument
 from kinerja_desktop.reports.fingerprint import fingerprint
 from kinerja_desktop.reports.page import DocumentMeta, build, frame_size, new_document
+from kinerja_desktop.reports.paragraphs import Paragraph
 from kinerja_desktop.reports.styles import CELL_FONT, GRID, HEADER_FILL, TOTAL_FILL, styles
 from kinerja_desktop.reports.tables import GroupedTable, RowGroup
 from kinerja_desktop.reports.text import format_amount, format_percent, format_target, markup

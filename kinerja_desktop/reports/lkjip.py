@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus import PageBreak as PdfPageBreak
 
 from kinerja_desktop.reports.blocks import SignatureColumn, letterhead, signature_table
@@ -16,6 +16,7 @@ from kinerja_desktop.reports.fingerprint import fingerprint
 from kinerja_desktop.reports.lkjip_data import LkjipDocument
 from kinerja_desktop.reports.lkjip_text import Grid, Heading, PageBreak, Para, Signature, outline
 from kinerja_desktop.reports.page import DocumentMeta, build, frame_size, new_document
+from kinerja_desktop.reports.paragraphs import Paragraph
 from kinerja_desktop.reports.styles import CELL_FONT, GRID, HEADER_FILL, TOTAL_FILL, styles
 from kinerja_desktop.reports.text import markup
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from kinerja_desktop.domain.enums import Quarter
 from kinerja_desktop.domain.formatting import format_date, format_number
@@ -19,6 +19,7 @@ from kinerja_desktop.reports.data import NotReportedDocument
 from kinerja_desktop.reports.evaluation import SMALL_TABLE_STYLE
 from kinerja_desktop.reports.fingerprint import fingerprint
 from kinerja_desktop.reports.page import DocumentMeta, build, frame_size, new_document
+from kinerja_desktop.reports.paragraphs import Paragraph
 from kinerja_desktop.reports.styles import styles
 from kinerja_desktop.reports.tables import GroupedTable, RowGroup
 from kinerja_desktop.reports.text import markup

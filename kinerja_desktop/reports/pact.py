@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Spacer
 
 from kinerja_desktop.domain.formatting import format_date
 from kinerja_desktop.domain.personnel import format_nip
@@ -14,6 +14,7 @@ from kinerja_desktop.reports.blocks import SignatureColumn, field_table, letterh
 from kinerja_desktop.reports.data import PactDocument
 from kinerja_desktop.reports.fingerprint import fingerprint
 from kinerja_desktop.reports.page import DocumentMeta, build, frame_size, new_document
+from kinerja_desktop.reports.paragraphs import Paragraph
 from kinerja_desktop.reports.styles import styles
 from kinerja_desktop.reports.templates import fill
 from kinerja_desktop.reports.text import markup

@@ -45,6 +45,7 @@ PORTRAIT_MARGINS = (3 * cm, 2 * cm, 2 * cm, 2.6 * cm)
 LANDSCAPE_MARGINS = (2.5 * cm, 2 * cm, 2 * cm, 2.4 * cm)
 FRAME_PADDING = 6  # SimpleDocTemplate's frame padding on each side, in points
 QR_SIZE = 14 * mm
+QR_MASK = 0  # the QR code's mask pattern (ISO/IEC 18004 allows each of 0–7; readers take it from the code)
 
 
 def page_size(paper: str = "a4", wide: bool = False) -> tuple[float, float]:
@@ -165,7 +166,8 @@ class FooterCanvas(rl_canvas.Canvas):
         """
         code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
         code.addData(qr_payload(self._meta.identity, self._meta.fingerprint))
-        code.make()
+        code.version = code.calculate_version()
+        code.makeImpl(False, QR_MASK)  # a fixed mask: searching the best of 8 cost a tenth of a PK; any mask scans
         count = code.getModuleCount()
         module = QR_SIZE / count
         width, height = self._pagesize
