@@ -352,7 +352,10 @@ def write(
     with _file_errors(out, written):
         out.mkdir(parents=True, exist_ok=True)
         remove_leftovers(out)
-        for number, item in enumerate(planned, start=1):
+        workers = pool_workers(total)
+        if workers > 1:
+            _write_pooled(planned, render, out, request.paper, workers, written, progress, cancelled)
+        for number, item in enumerate(planned[len(written) :], start=len(written) + 1):
             if cancelled is not None and cancelled():
                 raise Cancelled(f"Pencetakan dibatalkan; {len(written)} berkas telah selesai")
             step(progress, None, number - 1, total, f"Mencetak {number} dari {total}: {item.label}")
@@ -361,6 +364,71 @@ def write(
             written.append(_combine(written, out / f"PK-{request.year}-SEMUA.pdf"))
     step(progress, None, total, total, f"{total} berkas selesai")
     return written
+
+
+# A batch of at least this many documents is rendered by worker processes, one per idle core (at most POOL_MAX):
+# below it, starting them (each imports ReportLab and reads the fonts, ≈ 0,4 s) costs more than it saves. On a
+# machine whose cores are busy already, workers only share the same cores (measured on the loaded 2-core benchmark
+# machine: 2,5 × slower per document), so the pool is used only where cores are idle (benchmarks/printing.py).
+POOL_MIN_DOCUMENTS = 12
+POOL_MAX = 4
+
+
+def pool_workers(documents: int) -> int:
+    """How many processes render a batch of ``documents`` (1: this one, no pool). ``KINERJA_PRINT_PROCESSES``
+    sets it (the tests and benchmarks compare both ways)."""
+    chosen = os.environ.get("KINERJA_PRINT_PROCESSES", "")
+    if chosen.isdigit():
+        return max(1, int(chosen))
+    if documents < POOL_MIN_DOCUMENTS:
+        return 1
+    cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]  # runnable processes, averaged over the last minute (not on Windows)
+    except (AttributeError, OSError):
+        busy = 0.0
+    return max(1, min(int(cores - busy), POOL_MAX, documents // 4))
+
+
+def _write_pooled(
+    planned: list[_Planned],
+    render: Callable,
+    out: Path,
+    paper: str,
+    workers: int,
+    written: list[Path],
+    progress: Progress | None,
+    cancelled: CancelCheck | None,
+) -> None:
+    """Build the documents here (they read the database) and render them in ``workers`` processes, in order.
+
+    The same files as one at a time (``tests/services/test_printing_pool.py``): each worker runs the same
+    :func:`_write`. Cancelling stops the queue; the files already finished stay, as one at a time.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    total = len(planned)
+    context = multiprocessing.get_context("spawn")  # never fork a process that may hold Qt's threads
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        queued = []
+        try:
+            for item in planned:
+                if cancelled is not None and cancelled():
+                    raise Cancelled(f"Pencetakan dibatalkan; {len(written)} berkas telah selesai")
+                with _layout_named(item):
+                    document = item.build()
+                queued.append(pool.submit(_write, render, document, out / f"{item.name}.pdf", paper))
+            for number, (item, future) in enumerate(zip(planned, queued, strict=True), start=1):
+                step(progress, None, number - 1, total, f"Mencetak {number} dari {total}: {item.label}")
+                if cancelled is not None and cancelled():
+                    raise Cancelled(f"Pencetakan dibatalkan; {len(written)} berkas telah selesai")
+                with _layout_named(item):
+                    written.append(future.result())
+        except BaseException:
+            for future in queued:
+                future.cancel()
+            raise
 
 
 @contextmanager
@@ -378,8 +446,14 @@ def _file_errors(folder: Path, written: list[Path]) -> Iterator[None]:
 
 def _laid_out(item: _Planned, write_document: Callable[[Any], Path]) -> Path:
     """Build and write one document; a layout that cannot be made is said in Indonesian, naming it."""
-    try:
+    with _layout_named(item):
         return write_document(item.build())
+
+
+@contextmanager
+def _layout_named(item: _Planned) -> Iterator[None]:
+    try:
+        yield
     except DocumentLayoutError as exc:
         raise ValidationError.single(FORM, f"{item.label} tidak dapat dicetak: {exc}") from exc
 

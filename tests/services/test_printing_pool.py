@@ -1,0 +1,85 @@
+"""Printing at city scale (issue 20): a batch rendered by worker processes writes the very files one process
+writes, paragraphs that remember their layout change no byte, and the pool is used only where it pays."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus import paragraph
+
+from kinerja_desktop.db.database import Database
+from kinerja_desktop.reports import render_agreement, samples
+from kinerja_desktop.reports.data import AgreementGoal, AgreementIndicator, TargetValue
+from kinerja_desktop.reports.paragraphs import Paragraph
+from kinerja_desktop.services import printing
+from kinerja_desktop.services.errors import Cancelled
+
+
+def printed(db: Database, folder: Path, processes: str, monkeypatch, **options) -> dict[str, bytes]:  # noqa: ANN001
+    monkeypatch.setenv("KINERJA_PRINT_PROCESSES", processes)
+    files = printing.print_agreements(db, 2025, folder, **options)
+    return {path.name: path.read_bytes() for path in files}
+
+
+def test_the_pooled_batch_writes_the_same_pdfs_as_one_process(demo_db: Database, tmp_path: Path, monkeypatch):
+    codes = [row[0] for row in printing_codes(demo_db)[:6]]
+    one = printed(demo_db, tmp_path / "satu", "1", monkeypatch, opd_codes=codes, combined=True)
+    pooled = printed(demo_db, tmp_path / "dua", "2", monkeypatch, opd_codes=codes, combined=True)
+    assert len(one) == 7 and "PK-2025-SEMUA.pdf" in one  # six PKs and the combined file, in the same order
+    assert list(pooled) == list(one)
+    assert pooled == one  # byte for byte (invariant PDFs)
+    assert printing.verify_pdf(demo_db, tmp_path / "dua" / next(iter(pooled))).matches  # fingerprint and QR
+
+
+def test_a_cancelled_pooled_batch_keeps_only_finished_files(demo_db: Database, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("KINERJA_PRINT_PROCESSES", "2")
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 3  # three documents handed to the workers, then "Batal"
+
+    with pytest.raises(Cancelled, match="dibatalkan"):
+        printing.print_agreements(demo_db, 2025, tmp_path / "batal", cancelled=cancelled)
+    left = sorted(p.name for p in (tmp_path / "batal").iterdir())
+    assert len(left) <= 3 and all(name.endswith(".pdf") for name in left)  # no half-written file
+
+
+def test_the_pool_is_used_for_large_batches_on_idle_cores_only(monkeypatch):
+    monkeypatch.delenv("KINERJA_PRINT_PROCESSES", raising=False)
+    monkeypatch.setattr(printing.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(printing.os, "getloadavg", lambda: (0.2, 0.2, 0.2), raising=False)
+    assert printing.pool_workers(60) == 3  # three idle cores
+    assert printing.pool_workers(printing.POOL_MIN_DOCUMENTS - 1) == 1  # a small batch: not worth the start
+    monkeypatch.setattr(printing.os, "getloadavg", lambda: (3.5, 3.0, 3.0), raising=False)
+    assert printing.pool_workers(60) == 1  # the cores are busy: workers would only share them
+    monkeypatch.setenv("KINERJA_PRINT_PROCESSES", "2")
+    assert printing.pool_workers(3) == 2
+
+
+def test_remembered_paragraph_layouts_change_no_byte(tmp_path: Path, monkeypatch):
+    base = samples.sample_agreement()
+    many = tuple(
+        AgreementIndicator(f"Indikator kinerja uji yang cukup panjang nomor {n}", TargetValue(samples.D(n), "%"))
+        for n in range(1, 41)
+    )
+    document = replace(base, goals=(AgreementGoal(base.goals[0].statement, many), *base.goals))
+    render_agreement(document, tmp_path / "ingat.pdf", "a4")
+    monkeypatch.setattr(Paragraph, "wrap", paragraph.Paragraph.wrap)  # every split lays every cell out again
+    render_agreement(document, tmp_path / "ulang.pdf", "a4")
+    assert (tmp_path / "ingat.pdf").read_bytes() == (tmp_path / "ulang.pdf").read_bytes()
+    assert len(PdfReader(tmp_path / "ingat.pdf").pages) >= 3  # the indicator table broke over pages
+
+
+def printing_codes(db: Database) -> list[tuple[str]]:
+    from sqlalchemy import select
+
+    from kinerja_desktop.db.models import Opd, PerformanceAgreement
+
+    with db.read() as session:
+        query = select(Opd.code).join(PerformanceAgreement, PerformanceAgreement.opd_id == Opd.id).where(
+            PerformanceAgreement.year == 2025).distinct().order_by(Opd.code)
+        return [tuple(row) for row in session.execute(query)]
