@@ -94,7 +94,8 @@ def measure(args: argparse.Namespace, town, path: Path, folder: Path) -> int:  #
             started = time.perf_counter()
             plain_pdfs(documents, folder / f"plain-{run}")
             figures["baseline"].append(time.perf_counter() - started)
-            for label, processes in (("one", "1"), ("chosen", ""), ("two", "2")):
+            pooled = hasattr(printing, "pool_workers")  # before issue 20 there was no pool
+            for label, processes in (("one", "1"), ("chosen", ""), ("two", "2")) if pooled else (("one", "1"),):
                 if processes:
                     os.environ["KINERJA_PRINT_PROCESSES"] = processes
                 else:
@@ -107,7 +108,9 @@ def measure(args: argparse.Namespace, town, path: Path, folder: Path) -> int:  #
         size = sum(f.stat().st_size for f in files) / count
     finally:
         db.close()
-    base, one, auto, two = (statistics.median(figures[k]) * 1000 / count for k in ("baseline", "one", "chosen", "two"))
+    base, one, auto, two = (
+        statistics.median(figures[k] or [float("nan")]) * 1000 / count for k in ("baseline", "one", "chosen", "two")
+    )
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"city {town.opds} OPD × {town.indicators} indikator: {count} PKs of {args.year}, paper "
           f"{args.paper.upper()}, average file {size / 1024:.0f} KB; runs: {args.runs}; {os.cpu_count()} cores, "
