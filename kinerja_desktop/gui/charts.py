@@ -162,11 +162,14 @@ class BarChart(_Chart):
         values = [b.value for b in self.bars if b.value is not None] + [m.value for m in self.markers]
         return max([self.minimum_maximum, *values])
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = QFontMetrics(self.font())
         rect = QRectF(self.rect()).adjusted(fm.averageCharWidth(), fm.height() * 0.3, -fm.averageCharWidth() * 2, -2)
+        # In its scroll area only a part of a long chart is shown: what is outside it is not drawn (60 OPDs' grid
+        # and marker lines drawn whole cost more than the rest of the Evaluasi screen's painting).
+        shown_top, shown_bottom = float(event.rect().top()) - 1, float(event.rect().bottom()) + 2
         top = rect.top() + self._paint_header(painter, rect)
         self._bar_rects = []
         if not self.bars:
@@ -194,7 +197,7 @@ class BarChart(_Chart):
         while tick <= maximum + 1e-9:
             x = x_of(tick)
             painter.setPen(QPen(GRID, 1))
-            painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+            painter.drawLine(QPointF(x, max(top, shown_top)), QPointF(x, min(bottom, shown_bottom)))
             painter.setPen(text_color)
             label = axis_text(tick)
             painter.drawText(QRectF(x - 30, bottom + 2, 60, fm.height()), Qt.AlignmentFlag.AlignHCenter, label)
@@ -203,6 +206,9 @@ class BarChart(_Chart):
         bar_height = max(row * 0.7, 2.0)
         for n, bar in enumerate(self.bars):
             y = top + n * row
+            self._bar_rects.append((QRectF(rect.left(), y, rect.width(), row), bar))
+            if y > shown_bottom or y + row < shown_top:
+                continue
             label = fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_width - fm.averageCharWidth()))
             painter.setPen(text_color)
             font = painter.font()
@@ -226,12 +232,13 @@ class BarChart(_Chart):
                                  Qt.AlignmentFlag.AlignVCenter, format_number(bar.value, 2))
             font.setBold(False)
             painter.setFont(font)
-            self._bar_rects.append((QRectF(rect.left(), y, rect.width(), row), bar))
         # markers over the bars
+        dash = 6.0  # Qt's DashLine at width 1: 4 px drawn, 2 px gap; a part starts on the whole line's rhythm
+        dashes_from = top + math.floor(max(shown_top - top, 0.0) / dash) * dash
         for marker in self.markers:
             x = x_of(float(marker.value))
             painter.setPen(QPen(marker.color, 1, Qt.PenStyle.DashLine))
-            painter.drawLine(QPointF(x, top), QPointF(x, top + row * len(self.bars)))
+            painter.drawLine(QPointF(x, dashes_from), QPointF(x, min(top + row * len(self.bars), shown_bottom)))
         painter.end()
 
     def bar_at(self, x: float, y: float) -> Bar | None:
