@@ -7,6 +7,7 @@ remembers the results of unchanged indicators.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from sqlalchemy.orm import Session
@@ -213,15 +214,38 @@ def evaluate_quarters_in(
 ) -> dict[int, list[OpdEvaluation]]:
     """:func:`evaluate_in` for each of ``quarters`` from one read of the year (a quarter's evaluations equal
     what :func:`evaluate_in` gives for it alone)."""
+    inputs = load_inputs(session, year, opd_id, kind)
+    return {quarter: inputs.evaluate(quarter) for quarter in quarters}
+
+
+@dataclass(frozen=True)
+class EvaluationInputs:
+    """What a year's evaluation is computed from, read once: any quarter of any of its OPDs is then evaluated
+    without reading again (the Evaluasi screen's line chart of the selected OPD)."""
+
+    agreements: list[AgreementRow]
+    reals: dict[str, tuple[tuple, ...]]
+    budgets: dict[str, dict[int, int]]
+    scales: dict[str, str]
+    settings: EvaluationSettings
+
+    def evaluate(self, quarter: int, opd_id: str | None = None) -> list[OpdEvaluation]:
+        return [
+            evaluate(a, quarter, self.reals, self.budgets, self.scales, self.settings)
+            for a in self.agreements
+            if opd_id is None or a.opd.id == opd_id
+        ]
+
+
+def load_inputs(
+    session: Session, year: int, opd_id: str | None = None, kind: AgreementKind = AgreementKind.OPD
+) -> EvaluationInputs:
     agreements = agreement_rows(session, year, opd_id, kind)
     indicator_ids = {item.indicator_id for a in agreements for item in a.items}
     reals = realizations(session, year, indicator_ids)
     # One OPD: its own programs' budget rows; every OPD: the whole year at once.
     program_ids = None if opd_id is None else [p.program_id for a in agreements for p in a.programs if p.program_id]
     budgets = budget_realizations(session, year, program_ids)
-    scales_by_indicator = indicator_scales(session, indicator_ids)
-    settings = load_settings(session)
-    return {
-        quarter: [evaluate(a, quarter, reals, budgets, scales_by_indicator, settings) for a in agreements]
-        for quarter in quarters
-    }
+    return EvaluationInputs(
+        agreements, reals, budgets, indicator_scales(session, indicator_ids), load_settings(session)
+    )

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..db.database import Database
 from ..domain.evaluation import EvaluationSettings
 from . import evaluation
+from .errors import ValidationError
 from .evaluation_data import EarlyWarning, OpdEvaluation, Ranking
-from .evaluation_loading import load_settings
-from .evaluation_results import evaluate_in
+from .evaluation_results import EvaluationInputs, load_inputs
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,15 @@ class QuarterView:
     not_reported: list[OpdEvaluation]
     settings: EvaluationSettings
     closed: dict[int, datetime]  # the year's closed quarters and when they were closed
+    inputs: EvaluationInputs | None = field(default=None, repr=False, compare=False)  # what was read
+
+    def trend(self, opd_id: str) -> dict[int, OpdEvaluation | None]:
+        """The OPD evaluated up to each quarter of the year from what was read for this view (None: no signed
+        PK): as :func:`evaluation.quarter_trend` gives it, without reading again."""
+        if self.inputs is None:
+            return dict.fromkeys((1, 2, 3, 4))
+        by_quarter = {quarter: self.inputs.evaluate(quarter, opd_id) for quarter in (1, 2, 3, 4)}
+        return {quarter: (found[0] if found else None) for quarter, found in by_quarter.items()}
 
 
 def load_quarter_view(db: Database, year: int, quarter: int) -> QuarterView:
@@ -32,8 +41,11 @@ def load_quarter_view(db: Database, year: int, quarter: int) -> QuarterView:
 
     One read: the quarter is evaluated once and ranked from those evaluations while it is open.
     """
+    if quarter not in (1, 2, 3, 4):
+        raise ValidationError.single("quarter", "Triwulan harus 1 sampai 4")
     with db.read() as session:
-        evaluations = evaluate_in(session, year, quarter)
+        inputs = load_inputs(session, year)
+        evaluations = inputs.evaluate(quarter)
         return QuarterView(
             year,
             quarter,
@@ -41,6 +53,7 @@ def load_quarter_view(db: Database, year: int, quarter: int) -> QuarterView:
             evaluations,
             evaluation.early_warnings(evaluations),
             evaluation.not_reported(evaluations),
-            load_settings(session),
+            inputs.settings,
             evaluation.closed_quarters_in(session, year),
+            inputs,
         )

@@ -15,6 +15,7 @@ import pytest
 from kinerja_desktop.db.database import Database
 from kinerja_desktop.services import evaluation, overview
 from kinerja_desktop.services.evaluation_data import OpdEvaluation
+from kinerja_desktop.services.quarter_view import load_quarter_view
 
 BEFORE = Path(__file__).resolve().parent.parent / "fixtures" / "demo-ranking-before-issue-20.json"
 QUARTERS = [(year, quarter) for year in (2025, 2026) for quarter in (1, 2, 3, 4)]
@@ -52,8 +53,10 @@ def test_the_ranking_equals_the_one_computed_before_for_every_quarter(demo_db: D
 def test_one_opds_four_quarters_from_one_read_equal_four_evaluations(demo_db: Database):
     for year in (2025, 2026):
         whole = {q: {e.opd_id: e for e in evaluation.evaluate_quarter(demo_db, year, q)} for q in (1, 2, 3, 4)}
+        view = load_quarter_view(demo_db, year, 3)
         for opd_id in list(whole[4])[::5]:
             trend = evaluation.quarter_trend(demo_db, year, opd_id)
+            assert view.trend(opd_id) == trend  # the Evaluasi screen's line chart, from what its view read
             for quarter in (1, 2, 3, 4):
                 alone = evaluation.evaluate_opd(demo_db, year, quarter, opd_id)
                 assert trend[quarter] == replace(alone, versions={}, budget_versions={})

@@ -424,7 +424,7 @@ class EvaluationScreen(Screen):
         assert self.db is not None and self.view is not None
         scores: list[Decimal | None] = []
         absorptions: list[Decimal | None] = []
-        trend = evaluation.quarter_trend(self.db, self.view.year, result.opd_id)  # one read for the four quarters
+        trend = self.view.trend(result.opd_id)  # from what the view read: no second read
         for q in (1, 2, 3, 4):
             other = result if q == self.view.quarter else trend[q]
             reported = other is not None and other.reported
