@@ -12,10 +12,12 @@ Times, interleaved so each sees the same load, median of ``--runs`` (plain Qt, o
   window does when the year changes;
 * Beranda (``HomeScreen.refresh()``), for information.
 
-Goal (issue 20): open and year switch ≤ 80 ms at 60 OPDs.
-Figures on the loaded 2-core machine (load average 3–6), medians of one run each:
-    before: baseline 13 ms; open 281 ms, year switch 386 ms (the issue's figures)
-    after:  see the report of issue 20
+Goal (issue 20): open and year switch ≤ 80 ms at 60 OPDs (the issue: 281 and 386 ms against 13 ms for the bare
+table, ≈ 6 ×). Figures of 5 December 2026, 2-core machine at load average ≈ 9 (wall times there are mostly waiting
+for a core: CPU time is the figure), medians; before = main e401f7c with this file, after = branch speedui:
+    before: bare table CPU 8,0 ms; open CPU 300 ms (37 ×), year switch CPU 345 ms (43 ×), Beranda CPU 274 ms
+    after:  bare table CPU 8,1 ms; open CPU 84 ms (10 ×), year switch CPU 103 ms (13 ×), Beranda CPU 94 ms
+    — 3,4–3,6 × faster, the 80 ms goal not reached.
 """
 
 from __future__ import annotations

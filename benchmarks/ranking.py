@@ -15,9 +15,11 @@ Prints, in one run:
   runs in the background once its window is shown) — goal: first call ≤ 1,5 × the recompute.
 
 Goals (issue 20): recompute ≤ 2 × raw read; first call ≤ 1,5 × recompute.
-Figures on the loaded 2-core machine (load average ≈ 3), median ratios of one run:
-    before: baseline 25 ms, recompute 121 ms (4,8 ×), first call cold 400 ms (3,3 × recompute)
-    after:  see the report of issue 20 (updated below when measured)
+Figures of 5 December 2026, 2-core machine at load average ≈ 9 (six sessions' test suites), CPU time, medians;
+before = main e401f7c run with this file and without rl_accel, after = branch speedui:
+    before: raw read 33 ms, recompute 77 ms (2,34 ×); first call in a new process 254–318 ms (3,3–4,1 ×), no warm-up
+    after:  raw read 31 ms, recompute 45 ms (1,44 ×: met); first call after the warm-up 38–56 ms (≈ 1,0 ×: met);
+            first call with nothing warmed 180–200 ms (≈ 4,4 ×: only what the warm-up hides)
 """
 
 from __future__ import annotations
