@@ -14,9 +14,12 @@ Times (median of ``--runs``, interleaved so each sees the same load), in one pro
   whose cores are busy it chooses one process, and the line says so) and forced to 2 workers.
 
 Goal (issue 20): ≤ 25 ms per PK of 40 indicators on the 2-core machine.
-Figures on the loaded 2-core machine (load average 9–10 while six sessions ran their tests), medians:
-    before (main, 5 December 2026): see the report of issue 20
-    after: see the report of issue 20
+Figures of 5 December 2026, 2-core machine at load average 8–9 (six sessions' test suites; wall times there are mostly
+waiting for a core), one run of 60 PKs; before = main e401f7c with this file and without rl_accel, after = speedui:
+    before: one process CPU 66,7 ms per PK (12,4 × the baseline's 5,4 ms), wall 371 ms
+    after:  one process CPU 44,6 ms per PK (10,0 × the baseline's 4,4 ms), wall 289 ms; pool of 2 workers wall
+            392 ms per PK (the cores are busy: so the app chooses 1 process there); 20-PK A/B runs: CPU 63 → 40 ms
+    — a third less, the 25 ms goal not reached on this machine (the pool would need idle cores).
 """
 
 from __future__ import annotations
