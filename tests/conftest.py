@@ -12,6 +12,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("KINERJA_DB_URL", None)
 os.environ["KINERJA_SERVER_CONFIG"] = ""  # never the developer's own server settings (db/server.py)
+# Printing in this process whatever the machine's idle cores (services/printing.py): code a test replaces does
+# not reach worker processes. tests/services/test_printing_pool.py asks for the pool itself.
+os.environ["KINERJA_PRINT_PROCESSES"] = "1"
 
 import sqlite3  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
