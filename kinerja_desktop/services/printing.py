@@ -384,9 +384,11 @@ def pool_workers(documents: int) -> int:
         return 1
     cores = os.cpu_count() or 1
     try:
-        busy = os.getloadavg()[0]  # runnable processes, averaged over the last minute (not on Windows)
+        busy = os.getloadavg()[0]  # runnable processes, averaged over the last minute
     except (AttributeError, OSError):
-        busy = 0.0
+        # Windows has no load average, and the pool is not yet proven in the frozen .exe (spawned workers
+        # re-entering the bundle): one process there until it is, unless KINERJA_PRINT_PROCESSES asks for more.
+        return 1
     return max(1, min(int(cores - busy), POOL_MAX, documents // 4))
 
 

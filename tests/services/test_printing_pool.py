@@ -56,6 +56,8 @@ def test_the_pool_is_used_for_large_batches_on_idle_cores_only(monkeypatch):
     assert printing.pool_workers(printing.POOL_MIN_DOCUMENTS - 1) == 1  # a small batch: not worth the start
     monkeypatch.setattr(printing.os, "getloadavg", lambda: (3.5, 3.0, 3.0), raising=False)
     assert printing.pool_workers(60) == 1  # the cores are busy: workers would only share them
+    monkeypatch.delattr(printing.os, "getloadavg")
+    assert printing.pool_workers(60) == 1  # no load average (Windows): one process until proven in the .exe
     monkeypatch.setenv("KINERJA_PRINT_PROCESSES", "2")
     assert printing.pool_workers(3) == 2
 
