@@ -28,9 +28,6 @@ def _console_for_verbs() -> None:
 
 
 if __name__ == "__main__":
-    import multiprocessing
-
-    multiprocessing.freeze_support()  # a worker of the printing pool (services/printing.py) starts here and ends here
     _console_for_verbs()
     from kinerja_desktop.cli import main
 

@@ -27,6 +27,7 @@ from ..db.database import Database
 from ..db.files import check_output_file, check_output_folder, remove_leftovers, storage_error, temporary_path
 from ..db.models import IntegrityPact, Opd, PerformanceAgreement, Regency
 from ..domain.enums import AgreementKind, AgreementStatus
+from ..paths import is_frozen
 from ..reports.errors import DocumentLayoutError
 from . import evaluation
 from .csv_files import write_csv
@@ -376,7 +377,13 @@ POOL_MAX = 4
 
 def pool_workers(documents: int) -> int:
     """How many processes render a batch of ``documents`` (1: this one, no pool). ``KINERJA_PRINT_PROCESSES``
-    sets it (the tests and benchmarks compare both ways)."""
+    sets it (the tests and benchmarks compare both ways).
+
+    The bundled program (PyInstaller, Linux and Windows) always prints in one process: the bundle leaves
+    ``multiprocessing`` out (packaging/kinerja-desktop.spec), and spawned workers re-entering a frozen program are
+    not proven there."""
+    if is_frozen():
+        return 1
     chosen = os.environ.get("KINERJA_PRINT_PROCESSES", "")
     if chosen.isdigit():
         return max(1, int(chosen))
@@ -386,9 +393,7 @@ def pool_workers(documents: int) -> int:
     try:
         busy = os.getloadavg()[0]  # runnable processes, averaged over the last minute
     except (AttributeError, OSError):
-        # Windows has no load average, and the pool is not yet proven in the frozen .exe (spawned workers
-        # re-entering the bundle): one process there until it is, unless KINERJA_PRINT_PROCESSES asks for more.
-        return 1
+        return 1  # Windows has no load average: one process, unless KINERJA_PRINT_PROCESSES asks for more
     return max(1, min(int(cores - busy), POOL_MAX, documents // 4))
 
 

@@ -3,6 +3,7 @@ writes, paragraphs that remember their layout change no byte, and the pool is us
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -57,9 +58,29 @@ def test_the_pool_is_used_for_large_batches_on_idle_cores_only(monkeypatch):
     monkeypatch.setattr(printing.os, "getloadavg", lambda: (3.5, 3.0, 3.0), raising=False)
     assert printing.pool_workers(60) == 1  # the cores are busy: workers would only share them
     monkeypatch.delattr(printing.os, "getloadavg")
-    assert printing.pool_workers(60) == 1  # no load average (Windows): one process until proven in the .exe
+    assert printing.pool_workers(60) == 1  # no load average (Windows): one process
     monkeypatch.setenv("KINERJA_PRINT_PROCESSES", "2")
     assert printing.pool_workers(3) == 2
+
+
+def test_the_bundled_program_prints_in_one_process_whatever_is_asked(monkeypatch):
+    # The bundle leaves multiprocessing out (packaging/kinerja-desktop.spec): a pool there would fail to start.
+    monkeypatch.setattr(printing.os, "cpu_count", lambda: 8)
+    monkeypatch.setattr(printing.os, "getloadavg", lambda: (0.0, 0.0, 0.0), raising=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.delenv("KINERJA_PRINT_PROCESSES", raising=False)
+    assert printing.pool_workers(60) == 1
+    monkeypatch.setenv("KINERJA_PRINT_PROCESSES", "4")
+    assert printing.pool_workers(60) == 1
+    monkeypatch.delattr(sys, "frozen")
+    assert printing.pool_workers(60) == 4
+
+
+def test_the_bundle_entry_point_needs_no_multiprocessing():
+    spec = (Path(__file__).parents[2] / "packaging" / "kinerja-desktop.spec").read_text(encoding="utf-8")
+    entry = (Path(__file__).parents[2] / "packaging" / "entry.py").read_text(encoding="utf-8")
+    if '"multiprocessing"' in spec:  # left out of the bundle: nothing the bundle starts with may import it
+        assert "multiprocessing" not in entry
 
 
 def test_remembered_paragraph_layouts_change_no_byte(tmp_path: Path, monkeypatch):
