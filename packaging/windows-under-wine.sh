@@ -213,7 +213,18 @@ WINPIP=("$PY" -m pip --isolated --disable-pip-version-check --cache-dir "$(winpa
 win "${WINPIP[@]}" install -q --no-warn-script-location --only-binary :all: "setuptools>=69" wheel
 # pyproject.toml's dependencies and the "bundle" extra (PyInstaller), resolved by the Windows pip for Windows;
 # only wheels (nothing is compiled under Wine). Editable, as the Linux .venv: resources/ is found in the tree.
-win "${WINPIP[@]}" install -q --no-warn-script-location --only-binary :all: --no-build-isolation -e "$(winpath "$ROOT")[bundle]"
+# Wine sometimes fails to start pip's build subprocess under load ("[WinError 1359] Internal error while
+# executing command", seen once in a CI run on a loaded machine): a second attempt, and only that error retried.
+for attempt in 1 2; do
+    if win "${WINPIP[@]}" install -q --no-warn-script-location --only-binary :all: --no-build-isolation \
+        -e "$(winpath "$ROOT")[bundle]" | tee "$WORK/pip-install.log"; then
+        break
+    fi
+    if [ "$attempt" = 2 ] || ! grep -q "WinError 1359" "$WORK/pip-install.log"; then
+        exit 1
+    fi
+    echo "  (Wine could not start a subprocess: installing again)"
+done
 win "${WINPIP[@]}" list --format freeze --exclude-editable | sed 's/^/  /'
 
 step "Self-test from source under Wine"
