@@ -106,6 +106,7 @@ class SessionFactory:
         self.read_only = read_only
         self.path = path
         self.is_server = engine.dialect.name != "sqlite"
+        self.user: Any = None  # who is signed in (services/users.py's Actor); every session carries it in ``info``
         reading: dict[str, Any] = {READ_ONLY: True}
         if self.is_server:  # one snapshot for every query of a read, as SQLite's read transaction gives
             reading.update(isolation_level="REPEATABLE READ", postgresql_readonly=True)
@@ -123,7 +124,7 @@ class SessionFactory:
     def write(self) -> Iterator[Session]:
         if self.read_only:
             raise DatabaseReadOnlyError(str(self.path or self.engine.url.database), self.read_only)
-        session = self._writer()
+        session = self._writer(info={"user": self.user})
         try:
             yield session
             session.commit()
@@ -171,7 +172,7 @@ class SessionFactory:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        session = self._reader()
+        session = self._reader(info={"user": self.user})
         try:
             yield session
         except DBAPIError as exc:

@@ -41,7 +41,7 @@ from ..domain.enums import (
     ProgramLevel,
     RegionKind,
 )
-from . import akip_models, server_models, sync_models  # noqa: F401 - AKIP, exchange and server tables: one schema
+from . import akip_models, server_models, sync_models, user_models  # noqa: F401 - AKIP, exchange, server, users: one schema
 from .base import Base, Tracked
 from .limits import NIP, QUARTER, RUPIAH, SHA256, SORT_ORDER, WEIGHT, YEAR
 from .types import EnumText, ExactDecimal, new_id, utcnow

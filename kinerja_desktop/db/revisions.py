@@ -13,5 +13,6 @@ REVISIONS: tuple[str, ...] = (
     "0007_server",
     "0009_cascade",
     "0008_yearend",
+    "0010_users",
 )
 HEAD = REVISIONS[-1]

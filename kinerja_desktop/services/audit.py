@@ -11,11 +11,25 @@ from sqlalchemy.orm import Session
 from ..db.models import AuditLog
 
 
-def current_user() -> str:
+def os_user() -> str:
+    """The operating system's login name ("" when there is none)."""
     try:
         return getpass.getuser()
     except Exception:  # no login name in some service contexts
         return ""
+
+
+def current_user(source: Session | Any = None) -> str:
+    """The name of the user acting: the one signed in on the session's (or database's) connection, else the
+    operating system's login (a single desk's automatic administrator)."""
+    who = None
+    if isinstance(source, Session):
+        who = source.info.get("user")
+    elif source is not None:
+        who = getattr(getattr(source, "sessions", None), "user", None)
+    if who is not None:
+        return str(who.name)
+    return os_user()
 
 
 def record(
@@ -29,7 +43,7 @@ def record(
 ) -> AuditLog:
     """Add an audit entry to ``session`` (committed or rolled back with the change it describes)."""
     entry = AuditLog(
-        user=current_user(),
+        user=current_user(session),
         origin=origin,
         action=action,
         entity=entity,

@@ -192,7 +192,7 @@ def close_quarter(db: Database, year: int, quarter: int, closed_by: str = "") ->
         closed = QuarterClosure(
             year=year,
             quarter=quarter,
-            closed_by=closed_by or audit.current_user(),
+            closed_by=closed_by or audit.current_user(db),
             snapshot=json.dumps([_row_json(r) for r in rows], ensure_ascii=False),
         )
         session.add(closed)

@@ -257,7 +257,7 @@ def import_package(
             # A laptop takes the centre's rows as they are, signed PKs and closed quarters included: the
             # database's locks (db/triggers.py) let this transaction through. The centre never bypasses them.
             with triggers.bypass(conn, origin) if role == ROLE_FIELD else nullcontext():
-                _apply(conn, plan, package, origin, role, db, setup=setup, user=current_user())
+                _apply(conn, plan, package, origin, role, db, setup=setup, user=current_user(db))
             _record_import(conn, package, report, role)
             step_fraction(progress, cancelled, 0.95, "Menyimpan…")
     except IntegrityError as exc:

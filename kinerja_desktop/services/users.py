@@ -1,0 +1,428 @@
+"""Users, roles and who is signed in: the one place where a writing service asks "may this user do this?".
+
+Roles are data: :data:`ROLE_ACTIONS` maps each role to the actions it may take, so a new role is one row.
+An operator's actions are limited to its own OPDs (:data:`SCOPED_ROLES`). Every writing service calls
+:func:`require` before it writes; the GUI only hides what :func:`allowed` says no to, the service refuses
+whatever the caller.
+
+Who is signed in travels with the open database (``db.sessions.user``, and so in every session's ``info``).
+A database with no user, or with one active administrator only, signs in that administrator automatically
+(a single desk); from the second user on, someone has to sign in.
+
+Passwords are hashed with argon2id (argon2-cffi) and never stored or logged in clear. After
+:data:`MAX_FAILURES` failed sign-ins in a row the account is locked for :data:`LOCK_MINUTES` minutes, or until
+an administrator resets its password.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..db.database import Database
+from ..db.models import Opd
+from ..db.types import utcnow
+from ..db.user_models import AppUser, UserOpd
+from ..domain.formatting import format_date
+from . import audit
+from .errors import ValidationError
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD = 8
+_HASHER = PasswordHasher()  # argon2id, 64 MiB, 3 passes
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    VERIFIKATOR = "verifikator"
+    OPERATOR = "operator"
+    PIMPINAN = "pimpinan"
+    EVALUATOR = "evaluator"
+
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.ADMIN: "Admin",
+    Role.VERIFIKATOR: "Verifikator",
+    Role.OPERATOR: "Operator OPD",
+    Role.PIMPINAN: "Pimpinan",
+    Role.EVALUATOR: "Evaluator AKIP",
+}
+
+# Action -> what it is, in the refusal's words ("… tidak boleh <action>").
+ACTIONS: dict[str, str] = {
+    "users": "mengelola pengguna",
+    "regency": "mengubah profil, periode, RPJMD dan pengaturan pemerintah daerah",
+    "opd": "mengubah data induk perangkat daerah",
+    "opd_data": "mengubah data perangkat daerah (Renstra, program, PK, realisasi, jabatan)",
+    "regional_pk": "mengubah PK kepala daerah",
+    "close_quarter": "menutup triwulan",
+    "submit": "mengajukan PK atau laporan untuk diverifikasi",
+    "verify": "memverifikasi atau mengembalikan PK dan laporan",
+    "akip": "mengisi Lembar Kerja Evaluasi AKIP",
+    "lke_structure": "mengubah susunan Lembar Kerja Evaluasi",
+    "package": "membuat atau memasukkan paket data lapangan",
+    "restore": "memulihkan cadangan",
+}
+
+ROLE_ACTIONS: dict[Role, frozenset[str]] = {
+    Role.ADMIN: frozenset(ACTIONS),
+    Role.VERIFIKATOR: frozenset({"verify"}),
+    Role.OPERATOR: frozenset({"opd_data", "submit", "package"}),
+    Role.PIMPINAN: frozenset(),
+    Role.EVALUATOR: frozenset({"akip"}),
+}
+SCOPED_ROLES = frozenset({Role.OPERATOR})  # limited to the OPDs of the user
+
+
+class AccessDenied(ValidationError):
+    """The signed-in user may not do this: an Indonesian sentence, nothing stored."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__({"user": message})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: a user's name, role and (for an operator) the ids of its OPDs."""
+
+    name: str
+    role: Role
+    full_name: str = ""
+    opd_ids: frozenset[str] = field(default_factory=frozenset)
+    automatic: bool = False  # the single desk's administrator, signed in without a password
+
+    @property
+    def label(self) -> str:
+        return f"{self.full_name or self.name} ({ROLE_LABELS[self.role]})"
+
+    def may(self, action: str, opd_id: str | None = None) -> bool:
+        if action not in ROLE_ACTIONS[self.role]:
+            return False
+        if self.role in SCOPED_ROLES and opd_id is not ...:
+            return opd_id is not None and opd_id in self.opd_ids
+        return True
+
+
+ANY_OPD: Any = ...  # allowed(..., opd_id=ANY_OPD): the role may do it for some OPD
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """A user as the Pengguna screen and ``users list`` show it."""
+
+    id: str
+    name: str
+    full_name: str
+    role: Role
+    role_label: str
+    opd_codes: tuple[str, ...]
+    active: bool
+    locked: bool
+
+
+# --- who is signed in ------------------------------------------------------------------------------------
+
+
+def signed_in(db: Database) -> Actor | None:
+    """The user signed in on ``db`` (None: nobody; :func:`actor` may still find the automatic admin)."""
+    return db.sessions.user
+
+
+def sign_out(db: Database) -> None:
+    db.sessions.user = None
+
+
+def automatic_actor(db: Database) -> Actor | None:
+    """The single desk's administrator, when the database has no user or one active admin only."""
+    with db.read() as session:
+        users = session.scalars(select(AppUser).where(AppUser.active.is_(True)).limit(2)).all()
+        total = session.scalar(select(func.count()).select_from(AppUser)) or 0
+    if not users and total == 0:
+        return Actor(name=audit.os_user() or "admin", role=Role.ADMIN, automatic=True)
+    if len(users) == 1 and total == 1 and users[0].role == Role.ADMIN:
+        return Actor(name=users[0].name, role=Role.ADMIN, full_name=users[0].full_name, automatic=True)
+    return None
+
+
+def actor(db: Database) -> Actor:
+    """Who acts on ``db``: the signed-in user, else the automatic admin; refused when someone must sign in."""
+    current = signed_in(db)
+    if current is not None:
+        return current
+    automatic = automatic_actor(db)
+    if automatic is None:
+        raise AccessDenied("Masuk (login) sebagai pengguna terlebih dahulu: basis data ini memiliki beberapa pengguna.")
+    return automatic
+
+
+def require(db: Database, action: str, opd_id: str | None = ANY_OPD) -> Actor:
+    """Refuse (:class:`AccessDenied`) unless the acting user may take ``action`` (for ``opd_id`` when given).
+
+    Called before a service writes; ``opd_id`` None means a regency-wide row (no OPD), which an operator may
+    not change.
+    """
+    assert action in ACTIONS, action
+    who = actor(db)
+    if action not in ROLE_ACTIONS[who.role]:
+        raise AccessDenied(f"Pengguna {who.name} ({ROLE_LABELS[who.role]}) tidak boleh {ACTIONS[action]}.")
+    if opd_id is not ANY_OPD:
+        require_opd(db, opd_id, who=who)
+    return who
+
+
+def require_opd(db: Database, opd_id: str | None, *, who: Actor | None = None) -> None:
+    """Refuse unless the acting user's scope covers ``opd_id`` (an operator: its own OPDs only)."""
+    who = who or actor(db)
+    if who.role not in SCOPED_ROLES:
+        return
+    if opd_id is None:
+        raise AccessDenied(f"Pengguna {who.name} (Operator OPD) tidak boleh mengubah data tingkat pemerintah daerah.")
+    if opd_id not in who.opd_ids:
+        with db.read() as session:
+            opd = session.get(Opd, opd_id)
+            name = opd.name if opd is not None else opd_id
+        raise AccessDenied(
+            f"Pengguna {who.name} (Operator OPD) hanya boleh mengubah data perangkat daerahnya sendiri, "
+            f"bukan {name}."
+        )
+
+
+def require_opds(db: Database, opd_ids: Iterable[str | None], action: str) -> Actor:
+    """:func:`require` for several OPDs at once (a package, an import)."""
+    who = require(db, action)
+    for opd_id in opd_ids:
+        require_opd(db, opd_id, who=who)
+    return who
+
+
+def allowed(db: Database, action: str, opd_id: str | None = ANY_OPD) -> bool:
+    """Whether the acting user may take ``action``: what the GUI asks to hide or disable a control."""
+    try:
+        who = actor(db)
+    except AccessDenied:
+        return False
+    return who.may(action, opd_id)
+
+
+# --- passwords and signing in ----------------------------------------------------------------------------
+
+
+def hash_password(password: str) -> str:
+    return _HASHER.hash(password)
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError.single("password", f"Sandi minimal {MIN_PASSWORD} karakter.")
+
+
+def authenticate(db: Database, name: str, password: str) -> Actor:
+    """Check the password and return the user (not yet signed in); count a failure, lock after too many."""
+    wrong = "Nama pengguna atau sandi salah."
+    now = utcnow()
+    with db.write() as session:
+        user = session.scalar(select(AppUser).where(AppUser.name == name.strip()))
+        if user is None:
+            raise AccessDenied(wrong)
+        if not user.active:
+            raise AccessDenied(f"Pengguna {user.name} dinonaktifkan; hubungi admin.")
+        if user.locked_until is not None and user.locked_until > now:
+            raise AccessDenied(_locked_message(user))
+        try:
+            _HASHER.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            user.failed_attempts += 1
+            if user.failed_attempts >= MAX_FAILURES:
+                user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                audit.record(session, "lock", "app_user", user.id, f"Pengguna {user.name} dikunci setelah gagal masuk")
+            failure: AccessDenied = AccessDenied(
+                _locked_message(user) if user.locked_until and user.locked_until > now else wrong
+            )
+        else:
+            user.failed_attempts = 0
+            user.locked_until = None
+            return _actor_of(session, user)
+    raise failure
+
+
+def _locked_message(user: AppUser) -> str:
+    assert user.locked_until is not None
+    until = user.locked_until
+    return (
+        f"Akun {user.name} dikunci setelah {MAX_FAILURES} kali gagal masuk, sampai pukul "
+        f"{until:%H.%M} UTC {format_date(until.date())}; admin dapat mengatur ulang sandinya."
+    )
+
+
+def _actor_of(session: Session, user: AppUser) -> Actor:
+    return Actor(
+        name=user.name,
+        role=Role(user.role),
+        full_name=user.full_name,
+        opd_ids=frozenset(link.opd_id for link in user.opds),
+    )
+
+
+def sign_in(db: Database, name: str, password: str) -> Actor:
+    """Authenticate and make the user the one acting on ``db`` from now on."""
+    who = authenticate(db, name, password)
+    db.sessions.user = who
+    return who
+
+
+def act_as(db: Database, who: Actor | None) -> None:
+    """Make ``who`` the acting user on ``db`` (already authenticated, e.g. a second handle on the same database)."""
+    db.sessions.user = who
+
+
+def needs_sign_in(db: Database) -> bool:
+    """Whether opening ``db`` asks for a sign-in (more than the single desk's administrator)."""
+    return signed_in(db) is None and automatic_actor(db) is None
+
+
+# --- managing users ---------------------------------------------------------------------------------------
+
+
+def list_users(db: Database) -> list[UserRow]:
+    now = utcnow()
+    with db.read() as session:
+        users = session.scalars(select(AppUser).options(selectinload(AppUser.opds)).order_by(AppUser.name)).all()
+        codes = dict(session.execute(select(Opd.id, Opd.code)).tuples().all())
+        return [
+            UserRow(
+                id=user.id,
+                name=user.name,
+                full_name=user.full_name,
+                role=Role(user.role),
+                role_label=ROLE_LABELS[Role(user.role)],
+                opd_codes=tuple(sorted(codes.get(link.opd_id, "?") for link in user.opds)),
+                active=user.active,
+                locked=user.locked_until is not None and user.locked_until > now,
+            )
+            for user in users
+        ]
+
+
+def _opd_ids(session: Session, codes: Iterable[str]) -> list[str]:
+    ids = []
+    for code in codes:
+        opd_id = session.scalar(select(Opd.id).where(Opd.code == code))
+        if opd_id is None:
+            raise ValidationError.single("opds", f"Perangkat daerah berkode {code} tidak ada.")
+        ids.append(opd_id)
+    return ids
+
+
+def add_user(
+    db: Database, name: str, role: Role | str, password: str, *, opd_codes: Iterable[str] = (), full_name: str = ""
+) -> str:
+    """Add a user (admin only; on a database without users the first must be an admin). Returns its id."""
+    require(db, "users")
+    name = name.strip()
+    try:
+        role = Role(role)
+    except ValueError:
+        raise ValidationError.single("role", f"Peran {role} tidak dikenal (admin, verifikator, operator, pimpinan, evaluator).") from None
+    if not name or len(name) > 60 or any(char.isspace() for char in name):
+        raise ValidationError.single("name", "Nama pengguna wajib diisi, tanpa spasi, paling panjang 60 karakter.")
+    check_password_rules(password)
+    codes = list(opd_codes)
+    if role in SCOPED_ROLES and not codes:
+        raise ValidationError.single("opds", "Operator OPD memerlukan sedikitnya satu perangkat daerah (--opd KODE).")
+    if role not in SCOPED_ROLES and codes:
+        raise ValidationError.single("opds", f"Peran {ROLE_LABELS[role]} tidak dibatasi pada perangkat daerah.")
+    with db.write() as session:
+        if session.scalar(select(AppUser.id).where(AppUser.name == name)) is not None:
+            raise ValidationError.single("name", f"Pengguna {name} sudah ada.")
+        if role != Role.ADMIN and session.scalar(select(func.count()).select_from(AppUser)) == 0:
+            raise ValidationError.single("role", "Pengguna pertama harus admin.")
+        user = AppUser(name=name, full_name=full_name.strip(), role=role.value, password_hash=hash_password(password))
+        user.active, user.failed_attempts = True, 0
+        user.opds = [UserOpd(opd_id=opd_id) for opd_id in _opd_ids(session, codes)]
+        session.add(user)
+        session.flush()
+        audit.record(session, "create", "app_user", user.id, f"Pengguna {name} ({ROLE_LABELS[role]}) ditambahkan",
+                     {"role": role.value, "opds": codes})
+        return user.id
+
+
+def _user(session: Session, name: str) -> AppUser:
+    user = session.scalar(select(AppUser).where(AppUser.name == name))
+    if user is None:
+        raise ValidationError.single("name", f"Pengguna {name} tidak ada.")
+    return user
+
+
+def set_active(db: Database, name: str, active: bool) -> None:
+    """Disable (or enable again) a user; the last active admin cannot be disabled."""
+    who = require(db, "users")
+    with db.write() as session:
+        user = _user(session, name)
+        if not active and user.role == Role.ADMIN:
+            admins = session.scalar(
+                select(func.count()).select_from(AppUser).where(AppUser.role == Role.ADMIN.value, AppUser.active.is_(True))
+            )
+            if (admins or 0) <= 1 and user.active:
+                raise ValidationError.single("name", "Admin aktif terakhir tidak dapat dinonaktifkan.")
+        if not active and user.name == who.name and not who.automatic:
+            raise ValidationError.single("name", "Pengguna yang sedang masuk tidak dapat menonaktifkan dirinya sendiri.")
+        user.active = active
+        audit.record(session, "enable" if active else "disable", "app_user", user.id,
+                     f"Pengguna {name} {'diaktifkan' if active else 'dinonaktifkan'}")
+
+
+def reset_password(db: Database, name: str, password: str) -> None:
+    """An admin sets a new password; the lock-out and the failure count are cleared."""
+    require(db, "users")
+    check_password_rules(password)
+    with db.write() as session:
+        user = _user(session, name)
+        user.password_hash = hash_password(password)
+        user.failed_attempts = 0
+        user.locked_until = None
+        audit.record(session, "reset-password", "app_user", user.id, f"Sandi pengguna {name} diatur ulang")
+
+
+def update_user(
+    db: Database, name: str, *, role: Role | str, opd_codes: Iterable[str] = (), full_name: str = ""
+) -> None:
+    """Change a user's role, OPDs and full name (admin only)."""
+    require(db, "users")
+    role = Role(role)
+    codes = list(opd_codes)
+    if role in SCOPED_ROLES and not codes:
+        raise ValidationError.single("opds", "Operator OPD memerlukan sedikitnya satu perangkat daerah.")
+    with db.write() as session:
+        user = _user(session, name)
+        if user.role == Role.ADMIN and role != Role.ADMIN:
+            admins = session.scalar(
+                select(func.count()).select_from(AppUser).where(AppUser.role == Role.ADMIN.value, AppUser.active.is_(True))
+            )
+            if (admins or 0) <= 1:
+                raise ValidationError.single("role", "Admin aktif terakhir harus tetap admin.")
+        before = {"role": user.role, "full_name": user.full_name}
+        user.role = role.value
+        user.full_name = full_name.strip()
+        wanted = set(_opd_ids(session, codes)) if role in SCOPED_ROLES else set()
+        user.opds = [link for link in user.opds if link.opd_id in wanted] + [
+            UserOpd(opd_id=opd_id) for opd_id in wanted - {link.opd_id for link in user.opds}
+        ]
+        audit.record(session, "update", "app_user", user.id, f"Pengguna {name} diubah",
+                     {"before": before, "after": {"role": role.value, "full_name": user.full_name, "opds": codes}})
+
+
+def opd_choices(db: Database) -> list[tuple[str, str]]:
+    """(code, name) of the active OPDs, for the Pengguna screen."""
+    with db.read() as session:
+        return [(code, name) for code, name in session.execute(
+            select(Opd.code, Opd.name).where(Opd.is_active.is_(True)).order_by(Opd.code)
+        ).tuples()]
