@@ -69,6 +69,29 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     pg_support.parametrize(metafunc, _pg)
 
 
+@pytest.fixture(autouse=True)
+def _demo_admin_by_default(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo has several users (its sample accounts), so nobody is signed in automatically: a test that
+    opens a copy of it acts as its administrator, as if "admin" had signed in, unless it is marked
+    ``sign_in`` (the tests of users, roles and signing in do that themselves)."""
+    if request.node.get_closest_marker("sign_in"):
+        return
+    from kinerja_desktop.services import users
+
+    automatic = users.automatic_actor
+
+    def or_demo_admin(db: Database) -> users.Actor | None:
+        found = automatic(db)
+        if found is None:
+            try:
+                found = users.load_actor(db, "admin")
+            except users.AccessDenied:
+                return None
+        return found
+
+    monkeypatch.setattr(users, "automatic_actor", or_demo_admin)
+
+
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
     """"sqlite" or "postgresql": which database the test's ``db`` / ``demo_db`` is."""

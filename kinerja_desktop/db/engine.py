@@ -112,12 +112,13 @@ class SessionFactory:
             reading.update(isolation_level="REPEATABLE READ", postgresql_readonly=True)
         self._writer = sessionmaker(bind=engine, expire_on_commit=False)
         self._reader = sessionmaker(bind=engine.execution_options(**reading), expire_on_commit=False)
-        from . import checks, guards
+        from . import checks, guards, scope_guard
         from .tombstones import record_orm_deletions
 
         for factory in (self._writer, self._reader):
             guards.install(factory)
             checks.install(factory)
+        scope_guard.install(self._writer)
         record_orm_deletions()
 
     @contextmanager

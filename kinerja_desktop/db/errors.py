@@ -146,6 +146,14 @@ class InvalidValueError(ValidationError, KinerjaDbError):
     """
 
 
+class AccessDeniedError(ValidationError, KinerjaDbError):
+    """The signed-in user's role or OPDs do not cover this change (services/users.py; db/scope_guard.py at
+    flush): an Indonesian sentence, nothing stored."""
+
+    def __init__(self, message: str) -> None:
+        ValidationError.__init__(self, {"user": message})
+
+
 class QuarterClosedError(KinerjaDbError):
     """A closed quarter's realisations are frozen with its ranking: no change, whoever sends it."""
 

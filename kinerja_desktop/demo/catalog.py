@@ -704,3 +704,17 @@ SHORTFALLS: tuple[tuple[str, str], ...] = (
     ("Sebagian kegiatan bergantung pada dana transfer pusat yang belum dicairkan.",
      "Berkoordinasi dengan BPKAD untuk percepatan pencairan dan menyesuaikan jadwal pelaksanaan."),
 )
+
+
+# Sample accounts (README "Akun contoh"), every one with the password DEMO_PASSWORD: (login, role, full name,
+# OPD codes for an operator).
+DEMO_PASSWORD = "contoh123"
+ACCOUNTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("admin", "admin", "Admin Bappeda", ()),
+    ("verifikator", "verifikator", "Verifikator Bappeda", ()),
+    ("pimpinan", "pimpinan", "Pimpinan Daerah", ()),
+    ("evaluator", "evaluator", "Evaluator AKIP Inspektorat", ()),
+    ("dinkes", "operator", "Operator Dinas Kesehatan", ("1.02.0.00.0.00.01.0000", "1.02.0.00.0.00.02.0000")),
+    ("disdikbud", "operator", "Operator Dinas Pendidikan dan Kebudayaan", ("1.01.2.22.0.00.01.0000",)),
+    ("dpupr", "operator", "Operator Dinas PUPR", ("1.03.0.00.0.00.01.0000",)),
+)

@@ -38,8 +38,11 @@ from ..db.models import (
     Regency,
     RegionalLeader,
 )
+from ..db.user_models import AppUser, UserOpd
 from ..services import audit
+from ..services.users import hash_password
 from .builder import DemoBuilder
+from .catalog import ACCOUNTS, DEMO_PASSWORD
 
 # The data a demo replaces. Not the audit log (history) nor the sync bookkeeping (who this installation is).
 DATA_MODELS = (
@@ -140,8 +143,11 @@ def create_demo(db: Database, *, seed: int = 2026, force: bool = False) -> DemoS
             raise DemoExistsError(existing)
         if existing:
             delete_all(session)
+        session.execute(UserOpd.__table__.delete())
+        session.execute(AppUser.__table__.delete())
         builder = DemoBuilder(session, seed)
         regency = builder.build()
+        _add_accounts(session)
         counts = {_SUMMARY_FIELDS[model]: n for model, n in builder.counts.items() if model in _SUMMARY_FIELDS}
         counts["lke_structure_rows"] = sum(builder.counts[model] for model in _STRUCTURE_MODELS)
         summary = DemoSummary(**counts, replaced_rows=existing)
@@ -154,6 +160,16 @@ def create_demo(db: Database, *, seed: int = 2026, force: bool = False) -> DemoS
             detail={"seed": seed, "replaced_rows": existing, **counts},
         )
     return summary
+
+
+def _add_accounts(session: Session) -> None:
+    """The sample accounts (catalog.ACCOUNTS), all with the password catalog.DEMO_PASSWORD."""
+    opds = {code: opd_id for code, opd_id in session.execute(select(Opd.code, Opd.id))}
+    for name, role, full_name, codes in ACCOUNTS:
+        user = AppUser(name=name, role=role, full_name=full_name, password_hash=hash_password(DEMO_PASSWORD),
+                       active=True, failed_attempts=0)
+        user.opds = [UserOpd(opd_id=opds[code]) for code in codes]
+        session.add(user)
 
 
 def _data_tables() -> list[Table]:

@@ -67,6 +67,7 @@ from .documents import head_on as head_on
 from .documents_frozen import freeze_agreement, thaw_agreement
 from .errors import FORM, ValidationError
 from .opd import head_position
+from . import users as auth
 
 OPEN_STATUSES = (AgreementStatus.DRAFT, AgreementStatus.FINAL)
 LEVELS = tuple(AgreementKind)  # every level of the cascade, from the top
@@ -400,6 +401,7 @@ def renstra_program_choices(db: Database, opd_id: str, year: int) -> list[Progra
 
 def create_from_renstra(db: Database, opd_id: str, year: int, *, on: date | None = None) -> str:
     """A draft PK pre-filled with the year's Renstra targets and program budgets, and today's signers."""
+    auth.require(db, "opd_data", opd_id)
     with db.write() as session:
         opd = _opd(session, opd_id)
         agreement = _new_agreement(session, opd, year, on)
@@ -415,6 +417,7 @@ def create_from_renstra(db: Database, opd_id: str, year: int, *, on: date | None
 def create_regional(db: Database, year: int, *, on: date | None = None) -> str:
     """The regional head's own draft PK for ``year`` from the RPJMD sasaran and indicators with their targets,
     signed by the Bupati/Wali Kota (or Pj.) in office on ``on`` (2 January of the year by default)."""
+    auth.require(db, "regional_pk")
     with db.write() as session:
         regency = session.scalars(select(Regency)).first()
         if regency is None:
@@ -443,6 +446,7 @@ def create_lower(db: Database, position_id: str, year: int, *, on: date | None =
     (an eselon IV position's) with their indicators and targets, the programs and kegiatan or the sub kegiatan
     they carry with their pagu, signed by the holders of the position and of its superior on ``on`` (2 January
     of the year by default)."""
+    auth.require_row(db, "opd_data", "position", position_id)
     with db.write() as session:
         agreement = build_lower(session, position_id, year, on=on)
         session.add(agreement)
@@ -514,6 +518,7 @@ def _carried_programs(session: Session, position_id: str, level: GoalLevel, year
 def copy_from_previous_year(db: Database, opd_id: str, year: int, *, on: date | None = None) -> str:
     """A draft PK copied from last year's agreement; targets and budgets of ``year`` replace last year's
     where the Renstra has them, so only what is new needs typing."""
+    auth.require(db, "opd_data", opd_id)
     with db.write() as session:
         opd = _opd(session, opd_id)
         previous = session.scalars(
@@ -588,6 +593,7 @@ def save_draft(db: Database, detail: AgreementDetail) -> int:
     Rows keep their ids (edited in place, new ones added, missing ones removed) so that field packages
     can merge item by item.
     """
+    auth.require_row(db, "opd_data", "performance_agreement", detail.id)
     problems = _input_problems(detail)
     if problems:
         raise ValidationError(problems)
@@ -683,6 +689,7 @@ def _sync_programs(agreement: PerformanceAgreement, programs: list[ProgramData])
 
 def discard_draft(db: Database, agreement_id: str) -> None:
     """Throw a draft away (a final, signed or replaced PK is never deleted)."""
+    auth.require_row(db, "opd_data", "performance_agreement", agreement_id)
     with db.write() as session:
         agreement = _load(session, agreement_id, lock=True)
         if agreement.status is not AgreementStatus.DRAFT:
@@ -704,6 +711,7 @@ def draft_differences(db: Database, agreement_id: str) -> list[Difference]:
 
 def refresh_draft(db: Database, agreement_id: str, expected_version: int | None = None) -> int:
     """Take the records' OPD name and signers of the draft's date into it; returns the new row version."""
+    auth.require_row(db, "opd_data", "performance_agreement", agreement_id)
     with db.write() as session:
         agreement = _editable(session, agreement_id, expected_version)
         found = differences(session, agreement, reference_date(agreement.year, agreement.sign_date))
@@ -753,6 +761,7 @@ def completeness_problems(detail: AgreementDetail) -> list[str]:
 def finalize(db: Database, agreement_id: str, *, update_signers: bool = False) -> None:
     """Draf → Final, when complete and, with a planned date, signed by the people in office that day (or, with
     ``update_signers``, after taking them over); the printed document is frozen from here on."""
+    auth.require_row(db, "opd_data", "performance_agreement", agreement_id)
     with db.write() as session:
         agreement = _editable(session, agreement_id, None)
         problems = completeness_problems(_detail(agreement))
@@ -772,6 +781,7 @@ def finalize(db: Database, agreement_id: str, *, update_signers: bool = False) -
 
 def reopen_draft(db: Database, agreement_id: str) -> None:
     """Final → Draf, for a correction before signing; it prints from today's records again."""
+    auth.require_row(db, "opd_data", "performance_agreement", agreement_id)
     with db.write() as session:
         agreement = _load(session, agreement_id, lock=True)
         if agreement.status is not AgreementStatus.FINAL:
@@ -792,6 +802,7 @@ def sign(db: Database, agreement_id: str, sign_date: date, *, update_signers: bo
     ``SignersOutOfDate`` says who is, and ``update_signers`` takes them over. The document is frozen again
     with the date and signers of the day, in the letterhead and wording frozen at finalisation.
     """
+    auth.require_row(db, "opd_data", "performance_agreement", agreement_id)
     with db.write() as session:
         # Locked first: a field package importing changes to this PK at the same instant either commits before
         # (and is signed with it) or waits and is refused (services/sync_import.py).
@@ -828,6 +839,7 @@ def create_amendment(db: Database, agreement_id: str, reason: str, *, on: date |
     """A PK Perubahan: a new draft version copying a signed agreement's rows, with the reason recorded; the
     OPD's name and the signers are those in office on ``on`` (today within the PK's year by default), not the
     ones of the original (a Pj. Bupati's term may have ended since)."""
+    auth.require_row(db, "opd_data", "performance_agreement", agreement_id)
     reason = reason.strip()
     if not reason:
         raise ValidationError.single("reason", "Alasan PK Perubahan wajib diisi")

@@ -25,6 +25,7 @@ from . import audit
 from .akip_data import AnswerData, EvaluationForm, EvaluationSummary, answer_key
 from .akip_structure import ensure_framework, stored_framework, year_framework_in
 from .errors import FORM, ValidationError
+from . import users as auth
 
 __all__ = [
     "evaluation_summaries",
@@ -119,6 +120,7 @@ def _checked_answers(framework: Framework, form: EvaluationForm) -> dict[str, An
 
 def save_evaluation(db: Database, form: EvaluationForm) -> LkeScore:
     """Store the OPD's evaluation of the year (made when new) and return its score."""
+    auth.require(db, "akip")
     with db.write() as session:
         return write_evaluation(session, form)
 
@@ -202,11 +204,13 @@ def _set_status(db: Database, opd_id: str, year: int, status: LkeStatus) -> LkeS
 
 def finalize_evaluation(db: Database, opd_id: str, year: int) -> LkeScore:
     """Close the evaluation (every criterion answered, an evaluator named): it no longer changes."""
+    auth.require(db, "akip")
     return _set_status(db, opd_id, year, LkeStatus.FINAL)
 
 
 def reopen_evaluation(db: Database, opd_id: str, year: int) -> LkeScore:
     """Open a final evaluation again for corrections (the rapor and piagam printed before then no longer verify)."""
+    auth.require(db, "akip")
     return _set_status(db, opd_id, year, LkeStatus.DRAFT)
 
 

@@ -28,6 +28,7 @@ from ..domain.akip_2021 import PERMENPANRB_88_2021
 from . import audit
 from .akip_data import YearFramework
 from .errors import FORM, ValidationError
+from . import users as auth
 
 STORED = "tersimpan"
 DEFAULT_SOURCE = "PermenPANRB 88/2021"
@@ -162,6 +163,7 @@ def save_framework(db: Database, year: int, framework: Framework) -> None:
     Refused when the weights do not sum as they must, when a kept answer is not on its criterion's new scale,
     or when the year already has a final evaluation.
     """
+    auth.require(db, "lke_structure")
     with db.write() as session:
         write_framework(session, year, framework)
 

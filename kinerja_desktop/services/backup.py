@@ -82,6 +82,7 @@ from ..interchange.manifest import (
     verify_member,
 )
 from .progress import CancelCheck, Progress, step_fraction
+from . import users as auth
 
 BACKUP_SUFFIX = ".kinerja-backup"
 AUTO_FOLDER = AUTO_BACKUP_FOLDER
@@ -513,6 +514,7 @@ def restore_backup(
     database has completed nothing is changed: a full disk, a lock held by another window or program (waited
     for only the busy timeout) or a cancel leaves the database as it was and no temporary file.
     """
+    auth.require(db, "restore")
     path = Path(path)
     if db.is_server:
         return _restore_onto_server(db, path, replace_regency, progress, cancelled)

@@ -39,6 +39,7 @@ from .evaluation_loading import closure
 from .evaluation_results import evaluate_in
 from .removal import Removal
 from .renstra import IndicatorData, write_indicator
+from . import users as auth
 
 
 @dataclass
@@ -55,6 +56,7 @@ class LowerGoalData:
 
 def save_lower_goal(db: Database, data: LowerGoalData) -> str:
     """Create or change a sasaran inside an OPD below its Renstra; returns its id."""
+    auth.require_rows(db, "opd_data", ("position", data.position_id), ("goal", data.id))
     with db.write() as session:
         return write_lower_goal(session, data).id
 
@@ -183,6 +185,7 @@ def add_lower_target(
 ) -> tuple[str, str]:
     """A new sasaran below the Renstra with its first indicator and target, in one transaction (the pohon
     kinerja screen's "Tambah sasaran turunan"); returns the ids of both."""
+    auth.require_rows(db, "opd_data", ("position", goal.position_id), ("goal", goal.id))
     with db.write() as session:
         row = write_lower_goal(session, goal)
         indicator.goal_id = row.id
@@ -192,6 +195,7 @@ def add_lower_target(
 def save_lower_indicator(db: Database, data: IndicatorData, supports_id: str | None) -> str:
     """An indicator (with its targets) of a sasaran below the Renstra, supporting ``supports_id``: an indicator
     of the sasaran its own sasaran supports."""
+    auth.require_rows(db, "opd_data", ("goal", data.goal_id), ("indicator", data.id))
     with db.write() as session:
         return write_lower_indicator(session, data, supports_id).id
 
@@ -297,6 +301,7 @@ def lower_level_monitoring(db: Database) -> bool:
 def set_lower_level_monitoring(db: Database, on: bool) -> None:
     """Turn quarterly monitoring of the PKs inside the OPDs on or off. The OPDs' scores stay computed from the
     OPD heads' PKs either way."""
+    auth.require(db, "regency")
     with db.write() as session:
         regency = session.scalars(select(Regency)).first()
         if regency is None:
@@ -336,6 +341,7 @@ def save_lower_realisations(
     (refused, keyed ``problems_key``); a realisation corrected to 100 % or more drops the kendala written for
     the old figure when they come back unchanged (they would be printed beside a figure they no longer explain).
     """
+    auth.require_row(db, "opd_data", "performance_agreement", agreement_id)
     problems: dict[str, str] = {}
     for entry in entries:
         problems.update(check_values(IndicatorRealization, {"value": entry.value, "quarter": quarter},

@@ -39,6 +39,7 @@ from .evaluation_report import (
     with_versions,
 )
 from .evaluation_results import evaluate_in, evaluate_quarters_in
+from . import users as auth
 
 __all__ = [
     "close_quarter",
@@ -184,6 +185,7 @@ def close_quarter(db: Database, year: int, quarter: int, closed_by: str = "") ->
     The quarter's lock (``db/locks.py``) makes a report saved at the same instant on another computer either
     commit before (and count in the snapshot) or be refused after; the database's trigger refuses it anyway.
     """
+    auth.require(db, "close_quarter")
     with db.write() as session:
         lock_quarters(session, [(year, quarter)])
         if closure(session, year, quarter) is not None:

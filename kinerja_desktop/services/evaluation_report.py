@@ -42,6 +42,7 @@ from .evaluation_data import (
 )
 from .evaluation_loading import closure, row_versions, signed_agreements
 from .evaluation_results import evaluate_in
+from . import users as auth
 
 
 def realization_problem(indicator_id: str, value: Decimal | None) -> str | None:
@@ -59,6 +60,7 @@ def save_quarter_report(db: Database, report: QuarterReport, *, origin: str = "a
     An entry carrying the version it was read at (``RealizationInput.version``) is refused with
     :class:`ConcurrentChangeError` when another computer saved that row differently since: nothing is saved.
     """
+    auth.require(db, "opd_data", report.opd_id)
     store = db.evidence
     with db.write() as session:
         return write_quarter_report(session, report, evidence=store, origin=origin)
@@ -246,6 +248,7 @@ def evidence_path(db: Database, sha256: str) -> Path | None:
 
 def verify_quarter(db: Database, year: int, quarter: int, opd_id: str) -> int:
     """Bappeda verifies an OPD's realisation of a quarter; returns how many values were verified."""
+    auth.require(db, "verify")
     with db.write() as session:
         lock_quarters(session, [(year, quarter)])
         if closure(session, year, quarter) is not None:

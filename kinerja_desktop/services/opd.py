@@ -24,6 +24,7 @@ from ..domain.formatting import format_date
 from ..domain.personnel import format_nip, nip_problem, normalize_nip, rank_label
 from . import audit
 from .errors import FORM, ValidationError
+from . import users as auth
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
@@ -277,6 +278,7 @@ def save_opd(db: Database, data: OpdForm) -> str:
     ``head.same_person_as`` confirms that person, who is then linked as recorded: another OPD's head is
     never renamed. A new name keeps the former one in the name history.
     """
+    auth.require(db, "opd")
     with db.write() as s:
         return write_opd(s, data).id
 
@@ -324,6 +326,7 @@ def write_opd(s: Session, data: OpdForm) -> Opd:
 
 def set_opd_active(db: Database, opd_id: str, active: bool) -> None:
     """Deactivate (or reactivate) an OPD; its history and agreements stay."""
+    auth.require(db, "opd")
     with db.write() as s:
         opd = _load(s, opd_id)
         if opd.is_active == active:

@@ -14,6 +14,7 @@ from . import audit
 from .documents import head_on
 from .documents_frozen import freeze_pact
 from .errors import FORM, ValidationError
+from . import users as auth
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ def _row(pact: IntegrityPact, opd_name: str) -> PactRow:
 def record_pact(db: Database, opd_id: str, year: int, sign_date: date, *, place: str | None = None) -> str:
     """Record the Pakta Integritas of the OPD head in office on ``sign_date`` (one per head and year), signed:
     the document is frozen as it prints that day (recording it again replaces it)."""
+    auth.require(db, "opd_data", opd_id)
     with db.write() as session:
         opd = session.get(Opd, opd_id)
         if opd is None:

@@ -23,6 +23,7 @@ from ..domain.enums import GoalLevel, PeriodKind
 from . import audit
 from .errors import FORM, ValidationError
 from .removal import Removal
+from . import users as auth
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 RPJMD_YEARS = 5
@@ -161,6 +162,7 @@ def _period(session: Session, period_id: str) -> PlanningPeriod:
 
 def save_period(db: Database, data: PeriodData) -> str:
     """Create or change a period and the fiscal years it owns, in one transaction; returns its id."""
+    auth.require(db, "regency")
     with db.write() as session:
         return write_period(session, data).id
 
@@ -270,6 +272,7 @@ def _release_year(session: Session, row: FiscalYear, leaving: str) -> None:
 
 def remove_period(db: Database, period_id: str) -> Removal:
     """Delete a period nothing refers to; retire one that goals or agreements of its years refer to."""
+    auth.require(db, "regency")
     with db.write() as session:
         period = _period(session, period_id)
         goals = session.scalar(select(func.count()).select_from(Goal).where(Goal.period_id == period.id)) or 0
@@ -289,6 +292,7 @@ def remove_period(db: Database, period_id: str) -> Removal:
 
 def restore_period(db: Database, period_id: str) -> None:
     """Make a retired period active again; its years must not belong to another active period."""
+    auth.require(db, "regency")
     with db.write() as session:
         period = _period(session, period_id)
         if period.is_active:

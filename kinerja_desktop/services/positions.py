@@ -19,6 +19,7 @@ from ..domain.enums import PositionLevel
 from . import audit
 from .errors import FORM, ValidationError
 from .opd import HeadData, HeadRow, apply_holder, current_holder, head_position, holding_rows, titled, validate_holder
+from . import users as auth
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ def _row(position: Position, depth: int) -> PositionRow:
 
 def save_position(db: Database, data: PositionForm) -> str:
     """Create or update a position below the OPD's head; returns its id."""
+    auth.require(db, "opd_data", data.opd_id)
+    auth.require_row(db, "opd_data", "position", data.id)
     with db.write() as s:
         return write_position(s, data).id
 
@@ -167,6 +170,7 @@ def _is_below(candidate: Position, position: Position) -> bool:
 def appoint(db: Database, position_id: str, holder: HeadData) -> None:
     """Record who holds a position from a date: the same person is updated, another one starts a new holding
     (the previous one ends the day before)."""
+    auth.require_row(db, "opd_data", "position", position_id)
     with db.write() as s:
         write_holder(s, position_id, holder)
 
@@ -194,6 +198,7 @@ def holder_history(db: Database, position_id: str) -> list[HeadRow]:
 def set_position_active(db: Database, position_id: str, active: bool) -> None:
     """Deactivate (or reactivate) a position below the head; its holders and PKs stay. A position with active
     subordinates cannot be deactivated."""
+    auth.require_row(db, "opd_data", "position", position_id)
     with db.write() as s:
         position = _load(s, position_id)
         if position.is_active == active:

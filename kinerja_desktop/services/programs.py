@@ -27,6 +27,7 @@ from ..domain.program_codes import code_problem, normalize_code
 from . import audit
 from .errors import FORM, ValidationError
 from .removal import Removal
+from . import users as auth
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 CHILDREN = {ProgramLevel.PROGRAM: "kegiatan", ProgramLevel.ACTIVITY: "sub kegiatan"}
@@ -185,6 +186,8 @@ def program_problems(data: ProgramForm) -> dict[str, str]:
 
 def save_program(db: Database, data: ProgramForm) -> str:
     """Create or change a program, kegiatan or sub kegiatan with its pagu in one transaction; returns its id."""
+    auth.require(db, "opd_data", data.opd_id)
+    auth.require_row(db, "opd_data", "program", data.id)
     with db.write() as session:
         return write_program(session, data).id
 
@@ -357,6 +360,7 @@ def _referenced(session: Session, ids: list[str]) -> bool:
 
 def remove_program(db: Database, program_id: str) -> Removal:
     """Remove a row with everything under it: deleted when nothing refers to them, else retired (all)."""
+    auth.require_row(db, "opd_data", "program", program_id)
     with db.write() as session:
         program = _program(session, program_id)
         parent = program.parent
@@ -380,6 +384,7 @@ def remove_program(db: Database, program_id: str) -> Removal:
 
 def restore_program(db: Database, program_id: str) -> None:
     """Make a retired row active again with everything under it; its parent must be active."""
+    auth.require_row(db, "opd_data", "program", program_id)
     with db.write() as session:
         program = _program(session, program_id)
         parent = program.parent

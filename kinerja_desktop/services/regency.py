@@ -20,6 +20,7 @@ from ..domain.personnel import nip_problem, normalize_nip
 from ..reports.templates import EDITABLE_TEXTS, default_text, markup_problem
 from . import audit
 from .errors import FORM, ValidationError
+from . import users as auth
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_LOGO_BYTES = 2_000_000
@@ -181,6 +182,7 @@ def profile_problems(profile: RegencyProfile) -> dict[str, str]:
 
 
 def save_profile(db: Database, profile: RegencyProfile) -> None:
+    auth.require(db, "regency")
     problems = profile_problems(profile)
     if problems:
         raise ValidationError(problems)
@@ -219,6 +221,7 @@ def list_leaders(db: Database) -> list[LeaderData]:
 
 def save_leader(db: Database, data: LeaderData) -> str:
     """Add or edit a regional leader; a new definitive head ends the previous one's term the day before."""
+    auth.require(db, "regency")
     check_leader_data(data)
     with db.write() as session:
         return write_leader(session, data).id

@@ -20,6 +20,7 @@ from ..domain.enums import Cumulation, GoalKind, GoalLevel, Polarity
 from ..domain.targets import target_problems
 from . import audit
 from .errors import FORM, ValidationError
+from . import users as auth
 
 NOT_LINKED = "Belum terhubung ke sasaran RPJMD"
 NO_INDICATOR = "Belum memiliki indikator kinerja"
@@ -223,6 +224,8 @@ def get_goal(db: Database, goal_id: str) -> GoalData:
 
 def save_goal(db: Database, data: GoalData) -> str:
     """Create or change a tujuan or sasaran of an OPD's Renstra in one transaction; returns its id."""
+    auth.require(db, "opd_data", data.opd_id)
+    auth.require_row(db, "opd_data", "goal", data.id)
     problems = goal_problems(data)
     if problems:
         raise ValidationError(problems)
@@ -346,6 +349,7 @@ def indicator_problems(data: IndicatorData) -> dict[str, str]:
 
 def save_indicator(db: Database, data: IndicatorData) -> str:
     """Create or update an indicator with its yearly and quarterly targets, in one transaction."""
+    auth.require_rows(db, "opd_data", ("goal", data.goal_id), ("indicator", data.id))
     with db.write() as session:
         return write_indicator(session, data).id
 
@@ -414,6 +418,7 @@ def move_node(db: Database, node_id: str, step: int, *, skip_retired: bool = Fal
 
     With ``skip_retired`` it passes retired siblings, so the move shows where they are hidden.
     """
+    auth.require_rows(db, "opd_data", ("goal", node_id), ("indicator", node_id))
     with db.write() as session:
         node = session.get(Goal, node_id) or session.get(Indicator, node_id)
         if node is None:
@@ -453,6 +458,7 @@ def move_node(db: Database, node_id: str, step: int, *, skip_retired: bool = Fal
 
 def reparent_indicator(db: Database, indicator_id: str, goal_id: str) -> None:
     """Move an indicator under another sasaran of the same OPD."""
+    auth.require_rows(db, "opd_data", ("indicator", indicator_id), ("goal", goal_id))
     with db.write() as session:
         indicator = session.get(Indicator, indicator_id)
         goal = _goal(session, goal_id)
@@ -471,6 +477,7 @@ def reparent_indicator(db: Database, indicator_id: str, goal_id: str) -> None:
 
 def set_retired(db: Database, node_id: str, retired: bool) -> None:
     """Retire (or restore) a goal with everything under it, or an indicator; nothing is deleted."""
+    auth.require_rows(db, "opd_data", ("goal", node_id), ("indicator", node_id))
     with db.write() as session:
         goal = session.get(Goal, node_id)
         if goal is not None:

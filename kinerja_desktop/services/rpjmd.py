@@ -24,6 +24,7 @@ from .errors import FORM, ValidationError
 from .removal import Removal
 from .renstra import IndicatorData
 from .renstra import move_node as move_node  # moving up and down works alike for both trees
+from . import users as auth
 
 # The kind a parent must have, per kind (a tujuan may also have none).
 PARENT_KIND = {GoalKind.MISSION: None, GoalKind.GOAL: GoalKind.MISSION, GoalKind.TARGET: GoalKind.GOAL}
@@ -163,6 +164,7 @@ def goal_problems(data: RpjmdGoalData) -> dict[str, str]:
 
 def save_goal(db: Database, data: RpjmdGoalData) -> str:
     """Create or change a misi, tujuan or sasaran of the RPJMD in one transaction; returns its id."""
+    auth.require(db, "regency")
     with db.write() as session:
         return write_goal(session, data).id
 
@@ -260,6 +262,7 @@ def indicator_problems(data: IndicatorData, years: range | None = None) -> dict[
 
 def save_indicator(db: Database, data: IndicatorData) -> str:
     """Create or change an RPJMD indicator with its yearly targets in one transaction; returns its id."""
+    auth.require(db, "regency")
     with db.write() as session:
         return write_indicator(session, data).id
 
@@ -315,6 +318,7 @@ def _referenced(session: Session, goals: list[Goal], indicators: list[Indicator]
 def remove_node(db: Database, node_id: str) -> Removal:
     """Remove a misi/tujuan/sasaran with everything under it, or one indicator: deleted when nothing refers
     to them, else retired (all of them)."""
+    auth.require(db, "regency")
     with db.write() as session:
         goal = session.get(Goal, node_id)
         if goal is not None:
@@ -348,6 +352,7 @@ def remove_node(db: Database, node_id: str) -> Removal:
 
 def restore_node(db: Database, node_id: str) -> None:
     """Make a retired node active again with everything under it; its parent must be active."""
+    auth.require(db, "regency")
     with db.write() as session:
         goal = session.get(Goal, node_id)
         if goal is not None:

@@ -36,6 +36,7 @@ from ..db.server import (
 from ..db.sync_models import SyncInstallation
 from . import audit
 from .progress import CancelCheck, Progress, step_fraction
+from . import users as auth
 
 __all__ = [
     "DEFAULT_PORT",
@@ -104,6 +105,7 @@ def import_sqlite(
     cancelled: CancelCheck | None = None,
 ) -> ImportResult:
     """Copy a SQLite database (migrated to this app's schema first, with its safety copy) onto an empty server."""
+    auth.require(server, "restore")
     source_path = Path(source_path)
     if not server.is_server:
         raise ServerImportError("Tujuan impor harus server basis data (--db postgresql://…), bukan berkas SQLite.")

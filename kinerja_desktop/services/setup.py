@@ -24,6 +24,7 @@ from .errors import FORM, ValidationError
 from .opd import OpdForm
 from .periods import PeriodData
 from .regency import RegencyProfile, profile_problems
+from . import users as auth
 
 AGENCY_KEYS = ("agency_name", "agency_short", "agency_address", "agency_phone", "agency_email", "agency_website")
 REGION_KEYS = ("kind", "name", "province", "capital", "address", "phone", "website", "email", "logo_png")
@@ -206,6 +207,7 @@ def set_up(db: Database, data: SetupData) -> SetupResult:
 
     Refused on a database already set up; every problem is reported at once, and nothing is written.
     """
+    auth.require(db, "regency")
     problems = setup_problems(data)
     if problems:
         raise ValidationError(problems)

@@ -36,6 +36,7 @@ from ..interchange.rows import (
 )
 from . import audit
 from .progress import CancelCheck, Progress, step_fraction
+from . import users as auth
 
 PACKAGE_SUFFIX = ".kinerja-paket"
 
@@ -161,6 +162,7 @@ def export_master_package(
     Sets up a new laptop (with a fresh signing key for it) or refreshes one (the return path). The result's
     ``code`` is the one-time enrolment code the laptop's operator types to import it; it is kept nowhere.
     """
+    auth.require(db, "master_package")
     out = Path(out)
     with db.write() as session:
         conn = session.connection()
@@ -247,6 +249,7 @@ def export_field_package(
     cancelled: CancelCheck | None = None,
 ) -> ExportResult:
     """Laptop: every row of its OPDs changed since the centre's values it holds, and its deletions."""
+    auth.require(db, "package")
     out = Path(out)
     written = False
     try:

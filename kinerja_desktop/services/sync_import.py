@@ -42,6 +42,7 @@ from ..interchange.package import Package, paused_gc, read_package
 from ..interchange.rows import _create_installation, _installation, _regency, _t
 from .audit import current_user
 from .progress import CancelCheck, Progress, step_fraction
+from . import users as auth
 
 
 @dataclass
@@ -230,6 +231,7 @@ def import_package(
     :class:`UnresolvedConflictsError` lists them. ``dry_run`` computes everything and writes nothing.
     A master package needs its enrolment ``code``.
     """
+    auth.require(db, "package")
     if prefer not in (None, PREFER_CENTRAL, PREFER_PACKAGE):
         raise ValueError(f"prefer must be {PREFER_CENTRAL!r} or {PREFER_PACKAGE!r}")
     if dry_run:

@@ -28,6 +28,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.database import Database
+from ..db.errors import AccessDeniedError
 from ..db.models import Opd
 from ..db.types import utcnow
 from ..db.user_models import AppUser, UserOpd
@@ -70,6 +71,7 @@ ACTIONS: dict[str, str] = {
     "akip": "mengisi Lembar Kerja Evaluasi AKIP",
     "lke_structure": "mengubah susunan Lembar Kerja Evaluasi",
     "package": "membuat atau memasukkan paket data lapangan",
+    "master_package": "membuat paket induk untuk laptop lapangan",
     "restore": "memulihkan cadangan",
 }
 
@@ -83,11 +85,7 @@ ROLE_ACTIONS: dict[Role, frozenset[str]] = {
 SCOPED_ROLES = frozenset({Role.OPERATOR})  # limited to the OPDs of the user
 
 
-class AccessDenied(ValidationError):
-    """The signed-in user may not do this: an Indonesian sentence, nothing stored."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__({"user": message})
+AccessDenied = AccessDeniedError  # the signed-in user may not do this: an Indonesian sentence, nothing stored
 
 
 @dataclass(frozen=True)
@@ -99,6 +97,11 @@ class Actor:
     full_name: str = ""
     opd_ids: frozenset[str] = field(default_factory=frozenset)
     automatic: bool = False  # the single desk's administrator, signed in without a password
+
+    @property
+    def write_scope(self) -> frozenset[str] | None:
+        """The OPDs whose rows this user may write (None: any); db/scope_guard.py holds every flush to it."""
+        return self.opd_ids if self.role in SCOPED_ROLES else None
 
     @property
     def label(self) -> str:
@@ -272,6 +275,16 @@ def _actor_of(session: Session, user: AppUser) -> Actor:
     )
 
 
+def load_actor(db: Database, name: str) -> Actor:
+    """The user ``name`` as an :class:`Actor`, without a password: for a caller that already knows who acts
+    (a second handle on a database someone signed in to, a package's recorded user, a test)."""
+    with db.read() as session:
+        user = session.scalar(select(AppUser).options(selectinload(AppUser.opds)).where(AppUser.name == name))
+        if user is None or not user.active:
+            raise AccessDenied(f"Pengguna {name} tidak ada atau dinonaktifkan.")
+        return _actor_of(session, user)
+
+
 def sign_in(db: Database, name: str, password: str) -> Actor:
     """Authenticate and make the user the one acting on ``db`` from now on."""
     who = authenticate(db, name, password)
@@ -296,7 +309,7 @@ def list_users(db: Database) -> list[UserRow]:
     now = utcnow()
     with db.read() as session:
         users = session.scalars(select(AppUser).options(selectinload(AppUser.opds)).order_by(AppUser.name)).all()
-        codes = dict(session.execute(select(Opd.id, Opd.code)).tuples().all())
+        codes = {opd_id: code for opd_id, code in session.execute(select(Opd.id, Opd.code))}
         return [
             UserRow(
                 id=user.id,
@@ -425,4 +438,31 @@ def opd_choices(db: Database) -> list[tuple[str, str]]:
     with db.read() as session:
         return [(code, name) for code, name in session.execute(
             select(Opd.code, Opd.name).where(Opd.is_active.is_(True)).order_by(Opd.code)
-        ).tuples()]
+        )]
+
+
+def require_row(db: Database, action: str, table: str, row_id: str | None) -> Actor:
+    """:func:`require` for the OPD an existing row belongs to (found through ``sync_scope``'s parents); a row
+    that does not exist is left to the service to report."""
+    from ..db.sync_scope import UNKNOWN, connection_lookup, opd_of
+
+    who = require(db, action)
+    if who.role not in SCOPED_ROLES or row_id is None:
+        return who
+    with db.read() as session:
+        lookup = connection_lookup(session.connection())
+        values = lookup(table, row_id)
+        if values is None:
+            return who
+        opd_id = opd_of(table, values, lookup)
+    if opd_id != UNKNOWN:
+        require_opd(db, opd_id, who=who)
+    return who
+
+
+def require_rows(db: Database, action: str, *rows: tuple[str, str | None]) -> Actor:
+    """:func:`require_row` for several (table, id) pairs: a row and its new parent, or an id of either kind."""
+    who = require(db, action)
+    for table, row_id in rows:
+        require_row(db, action, table, row_id)
+    return who
