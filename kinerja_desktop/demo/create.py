@@ -141,13 +141,13 @@ def create_demo(db: Database, *, seed: int = 2026, force: bool = False) -> DemoS
         existing = count_rows(session)
         if existing and not force:
             raise DemoExistsError(existing)
+        session.execute(UserOpd.__table__.delete())  # the accounts are the demo's own: replaced with it
+        session.execute(AppUser.__table__.delete())
         if existing:
             delete_all(session)
-        session.execute(UserOpd.__table__.delete())
-        session.execute(AppUser.__table__.delete())
         builder = DemoBuilder(session, seed)
         regency = builder.build()
-        _add_accounts(session)
+        _add_accounts(builder)
         counts = {_SUMMARY_FIELDS[model]: n for model, n in builder.counts.items() if model in _SUMMARY_FIELDS}
         counts["lke_structure_rows"] = sum(builder.counts[model] for model in _STRUCTURE_MODELS)
         summary = DemoSummary(**counts, replaced_rows=existing)
@@ -162,14 +162,17 @@ def create_demo(db: Database, *, seed: int = 2026, force: bool = False) -> DemoS
     return summary
 
 
-def _add_accounts(session: Session) -> None:
-    """The sample accounts (catalog.ACCOUNTS), all with the password catalog.DEMO_PASSWORD."""
+def _add_accounts(builder: DemoBuilder) -> None:
+    """The sample accounts (catalog.ACCOUNTS), all with the password catalog.DEMO_PASSWORD; the same rows (and
+    hashes: their salt comes from the seed) for the same seed."""
+    session = builder.session
     opds = {code: opd_id for code, opd_id in session.execute(select(Opd.code, Opd.id))}
     for name, role, full_name, codes in ACCOUNTS:
-        user = AppUser(name=name, role=role, full_name=full_name, password_hash=hash_password(DEMO_PASSWORD),
-                       active=True, failed_attempts=0)
-        user.opds = [UserOpd(opd_id=opds[code]) for code in codes]
-        session.add(user)
+        salt = builder.rng.getrandbits(128).to_bytes(16, "big")
+        user = builder.add(AppUser(name=name, role=role, full_name=full_name, active=True, failed_attempts=0,
+                                   password_hash=hash_password(DEMO_PASSWORD, salt=salt)))
+        for code in codes:
+            builder.add(UserOpd(user_id=user.id, opd_id=opds[code]))
 
 
 def _data_tables() -> list[Table]:

@@ -219,8 +219,10 @@ def allowed(db: Database, action: str, opd_id: str | None = ANY_OPD) -> bool:
 # --- passwords and signing in ----------------------------------------------------------------------------
 
 
-def hash_password(password: str) -> str:
-    return _HASHER.hash(password)
+def hash_password(password: str, *, salt: bytes | None = None) -> str:
+    """The argon2id hash (with its parameters and salt) of ``password``; ``salt`` only where the same hash must
+    come out every time (the demo's sample accounts, whose password is public anyway)."""
+    return _HASHER.hash(password, salt=salt)
 
 
 def check_password_rules(password: str) -> None:
