@@ -150,8 +150,9 @@ class AccessDeniedError(ValidationError, KinerjaDbError):
     """The signed-in user's role or OPDs do not cover this change (services/users.py; db/scope_guard.py at
     flush): an Indonesian sentence, nothing stored."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, action: str | None = None) -> None:
         ValidationError.__init__(self, {"user": message})
+        self.action = action  # the refused action (services/users.py ACTIONS), None for a scope refusal
 
 
 class QuarterClosedError(KinerjaDbError):

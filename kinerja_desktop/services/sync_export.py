@@ -267,6 +267,7 @@ def export_field_package(
                 if outside:
                     raise InterchangeError("Perangkat daerah yang dipilih berada di luar cakupan laptop ini.")
                 scope = chosen
+            auth.require_opds(db, scope, "package")  # an operator sends its own OPDs only
             step_fraction(progress, cancelled, 0.1, "Mencari perubahan…")
             rows = _scoped_rows(conn, scope, regional=False)
             bases = _load_bases(conn)

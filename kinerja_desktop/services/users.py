@@ -176,7 +176,7 @@ def require(db: Database, action: str, opd_id: str | None = ANY_OPD) -> Actor:
     assert action in ACTIONS, action
     who = actor(db)
     if action not in ROLE_ACTIONS[who.role]:
-        raise AccessDenied(f"Pengguna {who.name} ({ROLE_LABELS[who.role]}) tidak boleh {ACTIONS[action]}.")
+        raise AccessDenied(f"Pengguna {who.name} ({ROLE_LABELS[who.role]}) tidak boleh {ACTIONS[action]}.", action)
     if opd_id is not ANY_OPD:
         require_opd(db, opd_id, who=who)
     return who
