@@ -34,10 +34,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     handler: Handler = getattr(args, "handler", run_gui)
     from .db.errors import KinerjaDbError
+    from .domain.errors import ValidationError
 
     try:
         return handler(args)
-    except (KinerjaDbError, ValueError) as exc:
+    except (KinerjaDbError, ValidationError, ValueError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:  # the system's own words are English: said in Indonesian with the file's name

@@ -21,7 +21,9 @@ VERB_MODULES: tuple[str, ...] = (
     "kinerja_desktop.commands.excel",
     "kinerja_desktop.commands.open_file",
     "kinerja_desktop.commands.server",
+    "kinerja_desktop.commands.users",
 )
+PASSWORD_ENV = "KINERJA_PASSWORD"
 
 
 def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
@@ -33,6 +35,14 @@ def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -
         help="berkas basis data SQLite, atau server: postgresql://PENGGUNA@HOST:PORT/BASISDATA (bawaan: "
         "KINERJA_DB_URL, server.ini dari petugas TI, atau berkas di folder data pengguna)",
     )
+    if not top_level:
+        parser.add_argument(
+            "--user",
+            metavar="NAMA",
+            default=argparse.SUPPRESS,
+            help="bertindak sebagai pengguna ini (sandi dari KINERJA_PASSWORD atau ditanyakan); tidak perlu pada "
+            "basis data dengan satu admin otomatis",
+        )
 
 
 def open_for_command(args: argparse.Namespace):  # noqa: ANN201
@@ -48,4 +58,24 @@ def open_for_command(args: argparse.Namespace):  # noqa: ANN201
             f"{database.pre_migration_copy}",
             file=sys.stderr,
         )
+    name = getattr(args, "user", None)
+    if name:
+        try:
+            sign_in(database, name)
+        except BaseException:
+            database.close()
+            raise
     return database
+
+
+def sign_in(database, name: str) -> None:  # noqa: ANN001 - a Database, imported lazily
+    """Act as ``name`` on ``database``: the password from ``KINERJA_PASSWORD``, else asked (never echoed)."""
+    import getpass
+    import os
+
+    from ..services import users
+
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = getpass.getpass(f"Sandi untuk {name}: ")
+    users.sign_in(database, name, password)

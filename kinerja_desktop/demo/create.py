@@ -39,7 +39,7 @@ from ..db.models import (
     RegionalLeader,
 )
 from ..db.user_models import AppUser, UserOpd
-from ..services import audit
+from ..services import audit, users
 from ..services.users import hash_password
 from .builder import DemoBuilder
 from .catalog import ACCOUNTS, DEMO_PASSWORD
@@ -135,6 +135,7 @@ def create_demo(db: Database, *, seed: int = 2026, force: bool = False) -> DemoS
     deleted first, in the same transaction (the audit log and the sync bookkeeping stay; evidence files on
     disk are left untouched).
     """
+    users.require(db, "regency")  # a database with users: only an administrator replaces it with the demo
     with db.write() as session, triggers.bypass(session.connection(), "data contoh"):
         # The demo writes a history as it stands (signed PKs with their rows, closed quarters' realisations), and a
         # forced one deletes such rows: the database's own locks (db/triggers.py) let this one transaction through.
