@@ -82,6 +82,25 @@ def _limit_file_size(size: int):  # noqa: ANN202 - a preexec function
     return apply
 
 
+def _has_demo_admin(args: tuple[str | Path, ...]) -> bool:
+    """Whether the command names a SQLite database (``--db``) with several users and the demo's "admin"."""
+    names = [str(a) for a in args]
+    if "--db" not in names or "--user" in names or names.index("--db") + 1 >= len(names):
+        return False
+    path = Path(names[names.index("--db") + 1])
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            users = [row[0] for row in conn.execute("SELECT name FROM app_user")]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return len(users) > 1 and "admin" in users
+
+
 def cli(
     *args: str | Path,
     unprivileged: bool = False,
@@ -92,9 +111,12 @@ def cli(
     """Run ``kinerja-desktop ARGS`` in a child process; ``unprivileged``: without root's bypass of permissions."""
     if unprivileged and IS_ROOT and shutil.which("setpriv") is None:
         pytest.fail("setpriv (util-linux) is needed to run the command line without root's permission bypass")
-    command = [*(UNPRIVILEGED if unprivileged else []), sys.executable, "-m", "kinerja_desktop", *map(str, args)]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("KINERJA_DB_URL", None)
+    if _has_demo_admin(args):  # as in-process tests (tests/conftest.py): act as the demo's administrator
+        args = (*args, "--user", "admin")
+        env["KINERJA_PASSWORD"] = "contoh123"
+    command = [*(UNPRIVILEGED if unprivileged else []), sys.executable, "-m", "kinerja_desktop", *map(str, args)]
     return subprocess.run(
         command,
         capture_output=True,

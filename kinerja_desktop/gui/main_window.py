@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.db_label, 1)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        self.statusBar().addPermanentWidget(self.user_label)
         self._build_menus()
         self._restore_geometry()
         if loading_name:
@@ -230,6 +233,13 @@ class MainWindow(QMainWindow):
         self.reload_action.triggered.connect(lambda _checked=False: self.reload())
         self.recent_menu = QMenu(self.tr("Berkas &terakhir"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.users_action = QAction(self.tr("Pe&ngguna…"), self)
+        self.users_action.setEnabled(False)
+        self.users_action.triggered.connect(lambda _checked=False: self.manage_users())
+        self.switch_user_action = QAction(self.tr("&Ganti pengguna…"), self)
+        self.switch_user_action.setToolTip(self.tr("Keluar dari akun ini dan masuk sebagai pengguna lain"))
+        self.switch_user_action.setEnabled(False)
+        self.switch_user_action.triggered.connect(lambda _checked=False: self.switch_user())
         self.quit_action = QAction(self.tr("&Keluar"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -251,6 +261,9 @@ class MainWindow(QMainWindow):
         self.import_menu.setEnabled(False)
         file_menu.addMenu(self.import_menu)
         file_menu.addMenu(self.template_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.users_action)
+        file_menu.addAction(self.switch_user_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -413,6 +426,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Kinerja Desktop — {0}").format(db.display_name))
         location = str(db.path) if db.path is not None else db.display_name
         self.db_label.setText(self.tr("Basis data: {0}").format(location))
+        self.sign_in_if_needed()
         self.reload()
         self._warm_up(db)
 
@@ -423,6 +437,71 @@ class MainWindow(QMainWindow):
 
         self.runner.run(evaluation.warm_up, db, self.current_year(), on_success=lambda _r: None,
                         on_failure=lambda _e: None)  # only a head start: a failure shows where the data is read
+
+    # -- users ---------------------------------------------------------------------------------------
+    def sign_in_if_needed(self) -> bool:
+        """A database with more than the single desk's administrator asks who is working (the login dialog);
+        without a sign-in the screens stay closed. True when someone acts."""
+        from ..services import users
+
+        assert self.db is not None
+        if users.needs_sign_in(self.db):
+            from .dialogs.login_dialog import LoginDialog
+
+            LoginDialog(self.db, self).exec()
+        self.show_user()
+        return users.signed_in(self.db) is not None or not users.needs_sign_in(self.db)
+
+    def show_user(self) -> None:
+        """The user's name and role in the status bar; what the role may not do hidden or disabled."""
+        from ..services import users
+
+        who = None
+        if self.db is not None:
+            try:
+                who = users.actor(self.db)
+            except users.AccessDenied:
+                who = None
+        self.user_label.setText(self.tr("Pengguna: {0}").format(who.label) if who else self.tr("Belum masuk"))
+        self.nav.setEnabled(who is not None and bool(self.screens))
+        self.switch_user_action.setEnabled(self.db is not None)
+        self.users_action.setEnabled(who is not None and who.may("users"))
+        if who is not None:
+            for action in self.import_menu.actions():
+                kind = next((k for k, text in EXCEL_KINDS if self.tr(text) == action.text()), None)
+                action.setEnabled(who.may(self._import_action(kind), users.ANY_OPD))
+
+    def _may(self, action: str) -> bool:
+        from ..services import users
+
+        return self.db is not None and users.allowed(self.db, action)
+
+    @staticmethod
+    def _import_action(kind: str | None) -> str:
+        from ..services.excel_import import IMPORT_ACTIONS
+
+        return IMPORT_ACTIONS.get(kind or "", "regency")
+
+    def switch_user(self) -> None:
+        """Keluar / Ganti pengguna: sign out, then the login dialog (cancelled: nobody works until one signs in)."""
+        from ..services import users
+
+        if self.db is None:
+            return
+        users.sign_out(self.db)
+        if users.needs_sign_in(self.db):
+            from .dialogs.login_dialog import LoginDialog
+
+            LoginDialog(self.db, self).exec()
+        self.show_user()
+        self.reload()
+
+    def manage_users(self) -> None:
+        from .dialogs.users_dialog import UsersDialog
+
+        if self.db is not None:
+            UsersDialog(self.db, self).exec()
+            self.show_user()
 
     def _load_years(self) -> None:
         from ..services import overview
@@ -508,7 +587,7 @@ class MainWindow(QMainWindow):
             flags = item.flags()
             item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled)
         # The profile of a government not recorded yet is the wizard's first page, not this dialog.
-        self.profile_action.setEnabled(not self.needs_setup)
+        self.profile_action.setEnabled(not self.needs_setup and self._may("regency"))
         self.import_menu.setEnabled(not self.needs_setup)
         if self.db is not None:
             self.welcome.set_file(str(self.db.path) if self.db.path is not None else self.db.display_name)
