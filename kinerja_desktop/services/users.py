@@ -231,11 +231,15 @@ def check_password_rules(password: str) -> None:
 
 
 def authenticate(db: Database, name: str, password: str) -> Actor:
-    """Check the password and return the user (not yet signed in); count a failure, lock after too many."""
+    """Check the password and return the user (not yet signed in); count a failure, lock after too many.
+
+    A sign-in writes only when there is something to count or to clear: signing in works beside another
+    program's write (a backup being restored waits for no one's login).
+    """
     wrong = "Nama pengguna atau sandi salah."
     now = utcnow()
-    with db.write() as session:
-        user = session.scalar(select(AppUser).where(AppUser.name == name.strip()))
+    with db.read() as session:
+        user = session.scalar(select(AppUser).options(selectinload(AppUser.opds)).where(AppUser.name == name.strip()))
         if user is None:
             raise AccessDenied(wrong)
         if not user.active:
@@ -244,18 +248,24 @@ def authenticate(db: Database, name: str, password: str) -> Actor:
             raise AccessDenied(_locked_message(user))
         try:
             _HASHER.verify(user.password_hash, password)
+            verified = True
         except (VerificationError, InvalidHashError):
-            user.failed_attempts += 1
-            if user.failed_attempts >= MAX_FAILURES:
-                user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-                audit.record(session, "lock", "app_user", user.id, f"Pengguna {user.name} dikunci setelah gagal masuk")
-            failure: AccessDenied = AccessDenied(
-                _locked_message(user) if user.locked_until and user.locked_until > now else wrong
-            )
-        else:
-            user.failed_attempts = 0
-            user.locked_until = None
-            return _actor_of(session, user)
+            verified = False
+        who = _actor_of(session, user)
+        counted = user.failed_attempts or user.locked_until is not None
+    if verified and not counted:
+        return who
+    with db.write() as session:
+        row = session.get(AppUser, user.id)
+        assert row is not None
+        if verified:
+            row.failed_attempts, row.locked_until = 0, None
+            return who
+        row.failed_attempts += 1
+        if row.failed_attempts >= MAX_FAILURES:
+            row.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+            audit.record(session, "lock", "app_user", row.id, f"Pengguna {row.name} dikunci setelah gagal masuk")
+        failure = AccessDenied(_locked_message(row) if row.locked_until and row.locked_until > now else wrong)
     raise failure
 
 
