@@ -362,7 +362,7 @@ def add_user(
     check_password_rules(password)
     codes = list(opd_codes)
     if role in SCOPED_ROLES and not codes:
-        raise ValidationError.single("opds", "Operator OPD memerlukan sedikitnya satu perangkat daerah (--opd KODE).")
+        raise ValidationError.single("opds", "Operator OPD memerlukan sedikitnya satu perangkat daerah.")
     if role not in SCOPED_ROLES and codes:
         raise ValidationError.single("opds", f"Peran {ROLE_LABELS[role]} tidak dibatasi pada perangkat daerah.")
     with db.write() as session:
