@@ -69,27 +69,39 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     pg_support.parametrize(metafunc, _pg)
 
 
-@pytest.fixture(autouse=True)
-def _demo_admin_by_default(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+_REAL_SIGN_IN = {"on": False}  # the running test is marked ``sign_in``
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _demo_admin_by_default() -> Iterator[None]:
     """The demo has several users (its sample accounts), so nobody is signed in automatically: a test that
     opens a copy of it acts as its administrator, as if "admin" had signed in, unless it is marked
-    ``sign_in`` (the tests of users, roles and signing in do that themselves)."""
-    if request.node.get_closest_marker("sign_in"):
-        return
+    ``sign_in`` (the tests of users, roles and signing in do that themselves). Session-wide, so that module
+    fixtures building a centre or a laptop are covered too."""
     from kinerja_desktop.services import users
 
     automatic = users.automatic_actor
 
     def or_demo_admin(db: Database) -> users.Actor | None:
         found = automatic(db)
-        if found is None:
+        if found is None and not _REAL_SIGN_IN["on"]:
             try:
                 found = users.load_actor(db, "admin")
             except users.AccessDenied:
                 return None
         return found
 
-    monkeypatch.setattr(users, "automatic_actor", or_demo_admin)
+    patch = pytest.MonkeyPatch()
+    patch.setattr(users, "automatic_actor", or_demo_admin)
+    yield
+    patch.undo()
+
+
+@pytest.fixture(autouse=True)
+def _sign_in_marker(request: pytest.FixtureRequest) -> Iterator[None]:
+    _REAL_SIGN_IN["on"] = request.node.get_closest_marker("sign_in") is not None
+    yield
+    _REAL_SIGN_IN["on"] = False
 
 
 @pytest.fixture
