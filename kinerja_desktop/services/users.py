@@ -27,6 +27,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..db import row_security
 from ..db.database import Database
 from ..db.errors import AccessDeniedError
 from ..db.models import Opd
@@ -375,6 +376,7 @@ def add_user(
         user.opds = [UserOpd(opd_id=opd_id) for opd_id in _opd_ids(session, codes)]
         session.add(user)
         session.flush()
+        row_security.save_login(session.connection(), name, role.value, password)
         audit.record(session, "create", "app_user", user.id, f"Pengguna {name} ({ROLE_LABELS[role]}) ditambahkan",
                      {"role": role.value, "opds": codes})
         return user.id
@@ -401,6 +403,7 @@ def set_active(db: Database, name: str, active: bool) -> None:
         if not active and user.name == who.name and not who.automatic:
             raise ValidationError.single("name", "Pengguna yang sedang masuk tidak dapat menonaktifkan dirinya sendiri.")
         user.active = active
+        row_security.save_login(session.connection(), user.name, user.role, None, active=active)
         audit.record(session, "enable" if active else "disable", "app_user", user.id,
                      f"Pengguna {name} {'diaktifkan' if active else 'dinonaktifkan'}")
 
@@ -414,6 +417,7 @@ def reset_password(db: Database, name: str, password: str) -> None:
         user.password_hash = hash_password(password)
         user.failed_attempts = 0
         user.locked_until = None
+        row_security.save_login(session.connection(), user.name, user.role, password, active=user.active)
         audit.record(session, "reset-password", "app_user", user.id, f"Sandi pengguna {name} diatur ulang")
 
 
@@ -441,6 +445,7 @@ def update_user(
         user.opds = [link for link in user.opds if link.opd_id in wanted] + [
             UserOpd(opd_id=opd_id) for opd_id in wanted - {link.opd_id for link in user.opds}
         ]
+        row_security.save_login(session.connection(), user.name, user.role, None, active=user.active)
         audit.record(session, "update", "app_user", user.id, f"Pengguna {name} diubah",
                      {"before": before, "after": {"role": role.value, "full_name": user.full_name, "opds": codes}})
 

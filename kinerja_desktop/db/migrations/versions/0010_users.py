@@ -1,6 +1,7 @@
 """Users: who signs in, with which role, for which OPDs (``app_user``, ``app_user_opd``).
 
-Only new tables: no row changes. A database without users keeps working as one automatic administrator
+Only new tables: no row changes. On PostgreSQL the roles' groups, their rights and row-level security on the
+OPD-scoped tables (``db/row_security.py``). A database without users keeps working as one automatic administrator
 until a second user exists (``services/users.py``).
 
 Revision ID: 0010_users
@@ -9,6 +10,8 @@ Revises: 0008_yearend
 
 import sqlalchemy as sa
 from alembic import op
+
+from kinerja_desktop.db import row_security
 
 revision = "0010_users"
 down_revision = "0008_yearend"
@@ -53,8 +56,10 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_app_user_opd_user_id"), "app_user_opd", ["user_id"], unique=False)
     op.create_index(op.f("ix_app_user_opd_opd_id"), "app_user_opd", ["opd_id"], unique=False)
+    row_security.install(op.get_bind())  # PostgreSQL: groups, grants, an operator's writes held to its OPDs
 
 
 def downgrade() -> None:
+    row_security.uninstall(op.get_bind())
     op.drop_table("app_user_opd")
     op.drop_table("app_user")
