@@ -59,8 +59,9 @@ def _add(args: argparse.Namespace) -> int:
 
     database = open_for_command(args)
     try:
-        users.add_user(database, args.name, args.role, _new_password(args.name), opd_codes=args.opd,
-                       full_name=args.full_name)
+        users.add_user(
+            database, args.name, args.role, _new_password(args.name), opd_codes=args.opd, full_name=args.full_name
+        )
     finally:
         database.close()
     print(f"Pengguna {args.name} ({users.ROLE_LABELS[users.Role(args.role)]}) ditambahkan.")
@@ -78,11 +79,28 @@ def _list(args: argparse.Namespace) -> int:
         database.close()
     write_rows(
         ("Nama", "Nama lengkap", "Peran", "OPD", "Status"),
-        [(r.name, r.full_name, r.role_label, " ".join(r.opd_codes),
-          "terkunci" if r.locked else "aktif" if r.active else "nonaktif") for r in rows],
+        [
+            (
+                r.name,
+                r.full_name,
+                r.role_label,
+                " ".join(r.opd_codes),
+                "terkunci" if r.locked else "aktif" if r.active else "nonaktif",
+            )
+            for r in rows
+        ],
         args.format,
-        json_rows=[{"name": r.name, "full_name": r.full_name, "role": r.role.value, "opds": list(r.opd_codes),
-                    "active": r.active, "locked": r.locked} for r in rows],
+        json_rows=[
+            {
+                "name": r.name,
+                "full_name": r.full_name,
+                "role": r.role.value,
+                "opds": list(r.opd_codes),
+                "active": r.active,
+                "locked": r.locked,
+            }
+            for r in rows
+        ],
     )
     return 0
 

@@ -30,8 +30,19 @@ GROUPS = {
 }
 SCOPED = ("opd", *PARENT)
 # What an operator's work writes beside its OPDs' rows (db/scope_guard.py's ALWAYS_ALLOWED).
-OPERATOR_ALSO = ("audit_log", "evidence_blob", "document_asset", "official", "sync_installation", "sync_key",
-                 "sync_peer", "sync_base", "sync_received", "sync_tombstone", "sync_import")
+OPERATOR_ALSO = (
+    "audit_log",
+    "evidence_blob",
+    "document_asset",
+    "official",
+    "sync_installation",
+    "sync_key",
+    "sync_peer",
+    "sync_base",
+    "sync_received",
+    "sync_tombstone",
+    "sync_import",
+)
 EVALUATOR_TABLES = ("lke_evaluation", "lke_answer", "audit_log")
 POLICY_PREFIX = "kinerja_"
 SCRAM_ITERATIONS = 4096
@@ -68,11 +79,14 @@ def _opd_expression(table: str, ref: str, depth: int = 0) -> str:
     if parent == "opd":
         return f"{ref}.{column}"
     alias = f"p{depth}"
-    return f"(SELECT {_opd_expression(parent, alias, depth + 1)} FROM {quote(parent)} {alias} WHERE {alias}.id = {ref}.{column})"
+    inner = _opd_expression(parent, alias, depth + 1)
+    return f"(SELECT {inner} FROM {quote(parent)} {alias} WHERE {alias}.id = {ref}.{column})"
 
 
 def can_manage_roles(conn: Connection) -> bool:
-    return bool(conn.execute(text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")).scalar())
+    return bool(
+        conn.execute(text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")).scalar()
+    )
 
 
 def install(conn: Connection) -> bool:
@@ -99,7 +113,9 @@ def install(conn: Connection) -> bool:
     conn.exec_driver_sql(f"REVOKE INSERT, UPDATE, DELETE ON lock_bypass FROM {quote(GROUPS['admin'])}")
     writes = ", ".join(quote(t) for t in (*SCOPED, *OPERATOR_ALSO))
     conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {writes} TO {quote(GROUPS['operator'])}")
-    conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {', '.join(EVALUATOR_TABLES)} TO {quote(GROUPS['evaluator'])}")
+    conn.exec_driver_sql(
+        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(EVALUATOR_TABLES)} TO {quote(GROUPS['evaluator'])}"
+    )
     for table in SCOPED:
         name = quote(table)
         mine = f"{_opd_expression(table, name)} IN (SELECT kinerja_my_opds())"

@@ -37,7 +37,7 @@ def _values(obj: Any, column: str, *, old: bool) -> dict[str, Any]:
 def _after_flush(session: Session, _context: Any) -> None:
     user = session.info.get("user")
     scope = getattr(user, "write_scope", None)
-    if scope is None:
+    if user is None or scope is None:
         return
     lookup = connection_lookup(session.connection())
     for obj in [*session.new, *session.dirty, *session.deleted]:

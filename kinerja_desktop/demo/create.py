@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import cast
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, delete, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.ddl import sort_tables
 
@@ -142,8 +142,8 @@ def create_demo(db: Database, *, seed: int = 2026, force: bool = False) -> DemoS
         existing = count_rows(session)
         if existing and not force:
             raise DemoExistsError(existing)
-        session.execute(UserOpd.__table__.delete())  # the accounts are the demo's own: replaced with it
-        session.execute(AppUser.__table__.delete())
+        session.execute(delete(UserOpd))  # the accounts are the demo's own: replaced with it
+        session.execute(delete(AppUser))
         if existing:
             delete_all(session)
         builder = DemoBuilder(session, seed)

@@ -38,6 +38,7 @@ from ..domain.formatting import format_date, format_number, format_rupiah, with_
 from ..domain.personnel import nip_problem, normalize_nip
 from ..domain.targets import target_problems
 from . import audit
+from . import users as auth
 from .agreement_data import (
     AgreementDetail,
     AgreementRow,
@@ -67,7 +68,6 @@ from .documents import head_on as head_on
 from .documents_frozen import freeze_agreement, thaw_agreement
 from .errors import FORM, ValidationError
 from .opd import head_position
-from . import users as auth
 
 OPEN_STATUSES = (AgreementStatus.DRAFT, AgreementStatus.FINAL)
 LEVELS = tuple(AgreementKind)  # every level of the cascade, from the top

@@ -22,10 +22,10 @@ from ..db.models import Opd
 from ..db.types import utcnow
 from ..domain.akip import Framework, LkeScore, LkeStatus, normal_answer, score_lke
 from . import audit
+from . import users as auth
 from .akip_data import AnswerData, EvaluationForm, EvaluationSummary, answer_key
 from .akip_structure import ensure_framework, stored_framework, year_framework_in
 from .errors import FORM, ValidationError
-from . import users as auth
 
 __all__ = [
     "evaluation_summaries",

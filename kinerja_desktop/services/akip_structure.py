@@ -26,9 +26,9 @@ from ..domain.akip import (
 from ..domain.akip_2021 import NAME as DEFAULT_NAME
 from ..domain.akip_2021 import PERMENPANRB_88_2021
 from . import audit
+from . import users as auth
 from .akip_data import YearFramework
 from .errors import FORM, ValidationError
-from . import users as auth
 
 STORED = "tersimpan"
 DEFAULT_SOURCE = "PermenPANRB 88/2021"

@@ -81,8 +81,8 @@ from ..interchange.manifest import (
     read_manifest,
     verify_member,
 )
-from .progress import CancelCheck, Progress, step_fraction
 from . import users as auth
+from .progress import CancelCheck, Progress, step_fraction
 
 BACKUP_SUFFIX = ".kinerja-backup"
 AUTO_FOLDER = AUTO_BACKUP_FOLDER

@@ -33,13 +33,13 @@ from ..domain.cascade import AlignmentWarning
 from ..domain.enums import AgreementStatus, GoalKind, GoalLevel, PositionLevel
 from ..domain.evaluation import kendala_problem, needs_kendala
 from . import audit
+from . import users as auth
 from .errors import FORM, ValidationError
 from .evaluation_data import OpdEvaluation, RealizationInput, problems_key
 from .evaluation_loading import closure
 from .evaluation_results import evaluate_in
 from .removal import Removal
 from .renstra import IndicatorData, write_indicator
-from . import users as auth
 
 
 @dataclass

@@ -27,6 +27,7 @@ from ..db.models import PerformanceAgreement, QuarterClosure
 from ..domain import rank_opds
 from ..domain.evaluation import EvaluationSettings
 from . import audit
+from . import users as auth
 from .errors import FORM, ValidationError
 from .evaluation_data import EarlyWarning, OpdEvaluation, Ranking, RankingRow
 from .evaluation_loading import closure, load_settings, signed_agreements
@@ -39,7 +40,6 @@ from .evaluation_report import (
     with_versions,
 )
 from .evaluation_results import evaluate_in, evaluate_quarters_in
-from . import users as auth
 
 __all__ = [
     "close_quarter",

@@ -31,6 +31,7 @@ from ..domain.evaluation import (
 )
 from ..domain.formatting import format_number
 from . import audit
+from . import users as auth
 from .errors import FORM, ValidationError
 from .evaluation_data import (
     OpdEvaluation,
@@ -42,7 +43,6 @@ from .evaluation_data import (
 )
 from .evaluation_loading import closure, row_versions, signed_agreements
 from .evaluation_results import evaluate_in
-from . import users as auth
 
 
 def realization_problem(indicator_id: str, value: Decimal | None) -> str | None:

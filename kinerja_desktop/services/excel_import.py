@@ -27,10 +27,10 @@ from . import (
     excel_import_positions,
     excel_lke,
 )
+from . import users as auth
 from .errors import FORM, ValidationError
 from .excel_import_run import Action, Change, Importer, ImportRefused, ImportResult, Problem, Run, read_file
 from .progress import CancelCheck, Progress, step_fraction
-from . import users as auth
 
 __all__ = ["Action", "Change", "ImportRefused", "ImportResult", "Problem", "import_file"]
 

@@ -23,8 +23,8 @@ from ..domain.enums import ActingKind, OpdKind, PositionLevel
 from ..domain.formatting import format_date
 from ..domain.personnel import format_nip, nip_problem, normalize_nip, rank_label
 from . import audit
-from .errors import FORM, ValidationError
 from . import users as auth
+from .errors import FORM, ValidationError
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 

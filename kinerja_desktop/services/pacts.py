@@ -11,10 +11,10 @@ from ..db.database import Database
 from ..db.models import IntegrityPact, Opd, Regency
 from ..domain.personnel import rank_label
 from . import audit
+from . import users as auth
 from .documents import head_on
 from .documents_frozen import freeze_pact
 from .errors import FORM, ValidationError
-from . import users as auth
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,9 @@ from ..db.database import Database
 from ..db.models import FiscalYear, Goal, PerformanceAgreement, PlanningPeriod
 from ..domain.enums import GoalLevel, PeriodKind
 from . import audit
+from . import users as auth
 from .errors import FORM, ValidationError
 from .removal import Removal
-from . import users as auth
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 RPJMD_YEARS = 5

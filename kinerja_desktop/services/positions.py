@@ -17,9 +17,9 @@ from ..db.models import Opd, Position, PositionHolder
 from ..domain.cascade import superior_problem
 from ..domain.enums import PositionLevel
 from . import audit
+from . import users as auth
 from .errors import FORM, ValidationError
 from .opd import HeadData, HeadRow, apply_holder, current_holder, head_position, holding_rows, titled, validate_holder
-from . import users as auth
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ from ..domain.enums import GoalKind, GoalLevel, ProgramLevel
 from ..domain.formatting import format_rupiah
 from ..domain.program_codes import code_problem, normalize_code
 from . import audit
+from . import users as auth
 from .errors import FORM, ValidationError
 from .removal import Removal
-from . import users as auth
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 CHILDREN = {ProgramLevel.PROGRAM: "kegiatan", ProgramLevel.ACTIVITY: "sub kegiatan"}

@@ -19,8 +19,8 @@ from ..domain.enums import ActingKind, LeaderRole, RegionKind
 from ..domain.personnel import nip_problem, normalize_nip
 from ..reports.templates import EDITABLE_TEXTS, default_text, markup_problem
 from . import audit
-from .errors import FORM, ValidationError
 from . import users as auth
+from .errors import FORM, ValidationError
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_LOGO_BYTES = 2_000_000

@@ -19,8 +19,8 @@ from ..db.models import AgreementItem, Goal, Indicator, IndicatorTarget, Opd, Pl
 from ..domain.enums import Cumulation, GoalKind, GoalLevel, Polarity
 from ..domain.targets import target_problems
 from . import audit
-from .errors import FORM, ValidationError
 from . import users as auth
+from .errors import FORM, ValidationError
 
 NOT_LINKED = "Belum terhubung ke sasaran RPJMD"
 NO_INDICATOR = "Belum memiliki indikator kinerja"

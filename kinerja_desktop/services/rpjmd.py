@@ -20,11 +20,11 @@ from ..db.database import Database
 from ..db.models import AgreementItem, Goal, Indicator, IndicatorRealization, PlanningPeriod
 from ..domain.enums import Cumulation, GoalKind, GoalLevel, Polarity
 from . import audit, renstra
+from . import users as auth
 from .errors import FORM, ValidationError
 from .removal import Removal
 from .renstra import IndicatorData
 from .renstra import move_node as move_node  # moving up and down works alike for both trees
-from . import users as auth
 
 # The kind a parent must have, per kind (a tujuan may also have none).
 PARENT_KIND = {GoalKind.MISSION: None, GoalKind.GOAL: GoalKind.MISSION, GoalKind.TARGET: GoalKind.GOAL}

@@ -35,8 +35,8 @@ from ..db.server import (
 )
 from ..db.sync_models import SyncInstallation
 from . import audit
-from .progress import CancelCheck, Progress, step_fraction
 from . import users as auth
+from .progress import CancelCheck, Progress, step_fraction
 
 __all__ = [
     "DEFAULT_PORT",

@@ -20,11 +20,11 @@ from ..db.models import Opd, Regency, RegionalLeader
 from ..domain.enums import ActingKind, LeaderRole, RegionKind
 from ..domain.personnel import nip_problem, normalize_nip
 from . import audit, opd, periods
+from . import users as auth
 from .errors import FORM, ValidationError
 from .opd import OpdForm
 from .periods import PeriodData
 from .regency import RegencyProfile, profile_problems
-from . import users as auth
 
 AGENCY_KEYS = ("agency_name", "agency_short", "agency_address", "agency_phone", "agency_email", "agency_website")
 REGION_KEYS = ("kind", "name", "province", "capital", "address", "phone", "website", "email", "logo_png")

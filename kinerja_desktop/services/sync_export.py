@@ -35,8 +35,8 @@ from ..interchange.rows import (
     _t,
 )
 from . import audit
-from .progress import CancelCheck, Progress, step_fraction
 from . import users as auth
+from .progress import CancelCheck, Progress, step_fraction
 
 PACKAGE_SUFFIX = ".kinerja-paket"
 

@@ -40,9 +40,9 @@ from ..interchange.merge import (
 )
 from ..interchange.package import Package, paused_gc, read_package
 from ..interchange.rows import _create_installation, _installation, _regency, _t
+from . import users as auth
 from .audit import current_user
 from .progress import CancelCheck, Progress, step_fraction
-from . import users as auth
 
 
 @dataclass

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -195,8 +195,7 @@ def require_opd(db: Database, opd_id: str | None, *, who: Actor | None = None) -
             opd = session.get(Opd, opd_id)
             name = opd.name if opd is not None else opd_id
         raise AccessDenied(
-            f"Pengguna {who.name} (Operator OPD) hanya boleh mengubah data perangkat daerahnya sendiri, "
-            f"bukan {name}."
+            f"Pengguna {who.name} (Operator OPD) hanya boleh mengubah data perangkat daerahnya sendiri, bukan {name}."
         )
 
 
@@ -357,7 +356,9 @@ def add_user(
     try:
         role = Role(role)
     except ValueError:
-        raise ValidationError.single("role", f"Peran {role} tidak dikenal (admin, verifikator, operator, pimpinan, evaluator).") from None
+        raise ValidationError.single(
+            "role", f"Peran {role} tidak dikenal (admin, verifikator, operator, pimpinan, evaluator)."
+        ) from None
     if not name or len(name) > 60 or any(char.isspace() for char in name):
         raise ValidationError.single("name", "Nama pengguna wajib diisi, tanpa spasi, paling panjang 60 karakter.")
     check_password_rules(password)
@@ -377,8 +378,14 @@ def add_user(
         session.add(user)
         session.flush()
         row_security.save_login(session.connection(), name, role.value, password)
-        audit.record(session, "create", "app_user", user.id, f"Pengguna {name} ({ROLE_LABELS[role]}) ditambahkan",
-                     {"role": role.value, "opds": codes})
+        audit.record(
+            session,
+            "create",
+            "app_user",
+            user.id,
+            f"Pengguna {name} ({ROLE_LABELS[role]}) ditambahkan",
+            {"role": role.value, "opds": codes},
+        )
         return user.id
 
 
@@ -396,16 +403,25 @@ def set_active(db: Database, name: str, active: bool) -> None:
         user = _user(session, name)
         if not active and user.role == Role.ADMIN:
             admins = session.scalar(
-                select(func.count()).select_from(AppUser).where(AppUser.role == Role.ADMIN.value, AppUser.active.is_(True))
+                select(func.count())
+                .select_from(AppUser)
+                .where(AppUser.role == Role.ADMIN.value, AppUser.active.is_(True))
             )
             if (admins or 0) <= 1 and user.active:
                 raise ValidationError.single("name", "Admin aktif terakhir tidak dapat dinonaktifkan.")
         if not active and user.name == who.name and not who.automatic:
-            raise ValidationError.single("name", "Pengguna yang sedang masuk tidak dapat menonaktifkan dirinya sendiri.")
+            raise ValidationError.single(
+                "name", "Pengguna yang sedang masuk tidak dapat menonaktifkan dirinya sendiri."
+            )
         user.active = active
         row_security.save_login(session.connection(), user.name, user.role, None, active=active)
-        audit.record(session, "enable" if active else "disable", "app_user", user.id,
-                     f"Pengguna {name} {'diaktifkan' if active else 'dinonaktifkan'}")
+        audit.record(
+            session,
+            "enable" if active else "disable",
+            "app_user",
+            user.id,
+            f"Pengguna {name} {'diaktifkan' if active else 'dinonaktifkan'}",
+        )
 
 
 def reset_password(db: Database, name: str, password: str) -> None:
@@ -434,7 +450,9 @@ def update_user(
         user = _user(session, name)
         if user.role == Role.ADMIN and role != Role.ADMIN:
             admins = session.scalar(
-                select(func.count()).select_from(AppUser).where(AppUser.role == Role.ADMIN.value, AppUser.active.is_(True))
+                select(func.count())
+                .select_from(AppUser)
+                .where(AppUser.role == Role.ADMIN.value, AppUser.active.is_(True))
             )
             if (admins or 0) <= 1:
                 raise ValidationError.single("role", "Admin aktif terakhir harus tetap admin.")
@@ -446,16 +464,25 @@ def update_user(
             UserOpd(opd_id=opd_id) for opd_id in wanted - {link.opd_id for link in user.opds}
         ]
         row_security.save_login(session.connection(), user.name, user.role, None, active=user.active)
-        audit.record(session, "update", "app_user", user.id, f"Pengguna {name} diubah",
-                     {"before": before, "after": {"role": role.value, "full_name": user.full_name, "opds": codes}})
+        audit.record(
+            session,
+            "update",
+            "app_user",
+            user.id,
+            f"Pengguna {name} diubah",
+            {"before": before, "after": {"role": role.value, "full_name": user.full_name, "opds": codes}},
+        )
 
 
 def opd_choices(db: Database) -> list[tuple[str, str]]:
     """(code, name) of the active OPDs, for the Pengguna screen."""
     with db.read() as session:
-        return [(code, name) for code, name in session.execute(
-            select(Opd.code, Opd.name).where(Opd.is_active.is_(True)).order_by(Opd.code)
-        )]
+        return [
+            (code, name)
+            for code, name in session.execute(
+                select(Opd.code, Opd.name).where(Opd.is_active.is_(True)).order_by(Opd.code)
+            )
+        ]
 
 
 def require_row(db: Database, action: str, table: str, row_id: str | None) -> Actor:

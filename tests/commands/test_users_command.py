@@ -26,8 +26,15 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def agreements_of(db: Database, code: str, year: int) -> int:
     with db.read() as s:
-        return s.scalar(select(func.count()).select_from(PerformanceAgreement).join(Opd).where(
-            Opd.code == code, PerformanceAgreement.year == year)) or 0
+        return (
+            s.scalar(
+                select(func.count())
+                .select_from(PerformanceAgreement)
+                .join(Opd)
+                .where(Opd.code == code, PerformanceAgreement.year == year)
+            )
+            or 0
+        )
 
 
 def test_a_writing_verb_needs_a_user_on_a_database_with_several(
@@ -37,20 +44,24 @@ def test_a_writing_verb_needs_a_user_on_a_database_with_several(
     code, _out, err = run(capsys, "agreements", "create", "--db", where, "--year", "2027", "--opd", DINKES)
     assert code == 1 and "Masuk (login) sebagai pengguna" in err + _out
     monkeypatch.setenv("KINERJA_PASSWORD", "salah-sekali")
-    code, out, err = run(capsys, "agreements", "create", "--db", where, "--year", "2027", "--opd", DINKES,
-                         "--user", "dinkes")
+    code, out, err = run(
+        capsys, "agreements", "create", "--db", where, "--year", "2027", "--opd", DINKES, "--user", "dinkes"
+    )
     assert code == 1 and "Galat: Nama pengguna atau sandi salah." in err
     monkeypatch.setenv("KINERJA_PASSWORD", "contoh123")
-    code, out, err = run(capsys, "agreements", "create", "--db", where, "--year", "2027", "--opd", SETDA,
-                         "--user", "dinkes")
+    code, out, err = run(
+        capsys, "agreements", "create", "--db", where, "--year", "2027", "--opd", SETDA, "--user", "dinkes"
+    )
     assert code == 1 and "hanya boleh mengubah data perangkat daerahnya sendiri" in out + err
     assert agreements_of(demo_db, SETDA, 2027) == 0
-    code, out, err = run(capsys, "agreements", "create", "--db", where, "--year", "2027", "--opd", DINKES,
-                         "--user", "dinkes")
+    code, out, err = run(
+        capsys, "agreements", "create", "--db", where, "--year", "2027", "--opd", DINKES, "--user", "dinkes"
+    )
     assert code == 0, out + err
     assert agreements_of(demo_db, DINKES, 2027) == 1
-    code, out, err = run(capsys, "agreements", "create", "--db", where, "--year", "2027", "--opd", SETDA,
-                         "--user", "pimpinan")
+    code, out, err = run(
+        capsys, "agreements", "create", "--db", where, "--year", "2027", "--opd", SETDA, "--user", "pimpinan"
+    )
     assert code == 1 and "Pengguna pimpinan (Pimpinan) tidak boleh" in out + err
 
 
@@ -60,16 +71,48 @@ def test_users_add_list_disable_and_reset_password(
     where = demo_db.location
     monkeypatch.setenv("KINERJA_PASSWORD", "contoh123")
     monkeypatch.setenv("KINERJA_NEW_PASSWORD", "Sandi-Dishub-1")
-    code, _out, err = run(capsys, "users", "add", "dishub", "--role", "operator", "--opd", "2.15.0.00.0.00.01.0000",
-                          "--db", where, "--user", "dinkes")
+    code, _out, err = run(
+        capsys,
+        "users",
+        "add",
+        "dishub",
+        "--role",
+        "operator",
+        "--opd",
+        "2.15.0.00.0.00.01.0000",
+        "--db",
+        where,
+        "--user",
+        "dinkes",
+    )
     assert code == 1 and "tidak boleh mengelola pengguna" in err
-    code, out, err = run(capsys, "users", "add", "dishub", "--role", "operator", "--opd", "2.15.0.00.0.00.01.0000",
-                         "--full-name", "Operator Dishub", "--db", where, "--user", "admin")
+    code, out, err = run(
+        capsys,
+        "users",
+        "add",
+        "dishub",
+        "--role",
+        "operator",
+        "--opd",
+        "2.15.0.00.0.00.01.0000",
+        "--full-name",
+        "Operator Dishub",
+        "--db",
+        where,
+        "--user",
+        "admin",
+    )
     assert code == 0 and "Pengguna dishub (Operator OPD) ditambahkan." in out, err
     code, out, _err = run(capsys, "users", "list", "--db", where, "--format", "json", "--user", "admin")
     listed = {row["name"]: row for row in json.loads(out)}
-    assert listed["dishub"] == {"name": "dishub", "full_name": "Operator Dishub", "role": "operator",
-                                "opds": ["2.15.0.00.0.00.01.0000"], "active": True, "locked": False}
+    assert listed["dishub"] == {
+        "name": "dishub",
+        "full_name": "Operator Dishub",
+        "role": "operator",
+        "opds": ["2.15.0.00.0.00.01.0000"],
+        "active": True,
+        "locked": False,
+    }
     code, out, _err = run(capsys, "users", "disable", "dishub", "--db", where, "--user", "admin")
     assert code == 0 and "dinonaktifkan" in out
     monkeypatch.setenv("KINERJA_PASSWORD", "Sandi-Dishub-1")
@@ -90,7 +133,9 @@ def test_a_single_desk_needs_no_user_until_a_second_exists(
     where = str(tmp_path / "satu.sqlite")
     monkeypatch.setenv("KINERJA_NEW_PASSWORD", "Sandi-Admin-1")
     assert run(capsys, "users", "add", "admin", "--role", "admin", "--db", where)[0] == 0
-    assert run(capsys, "users", "add", "kepala", "--role", "pimpinan", "--db", where)[0] == 0  # the one admin, automatic
+    assert (
+        run(capsys, "users", "add", "kepala", "--role", "pimpinan", "--db", where)[0] == 0
+    )  # the one admin, automatic
     code, _out, err = run(capsys, "users", "add", "lain", "--role", "pimpinan", "--db", where)
     assert code == 1 and "Masuk (login)" in err
     monkeypatch.setenv("KINERJA_PASSWORD", "Sandi-Admin-1")

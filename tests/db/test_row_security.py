@@ -29,7 +29,9 @@ def test_an_operators_own_connection_writes_only_its_opds_rows(demo_db: Database
         pytest.skip("row-level security is the server's (PostgreSQL)")
     with demo_db.engine.connect() as conn:
         assert row_security.installed(conn)
-        ids = dict(conn.execute(text("SELECT code, id FROM opd WHERE code IN (:a, :b)"), {"a": DINKES, "b": SETDA}).all())
+        ids = dict(
+            conn.execute(text("SELECT code, id FROM opd WHERE code IN (:a, :b)"), {"a": DINKES, "b": SETDA}).all()
+        )
         total = conn.execute(text("SELECT count(*) FROM goal")).scalar()
     users.sign_in(demo_db, "admin", "contoh123")
     name = f"rls{uuid.uuid4().hex[:8]}"
@@ -40,11 +42,13 @@ def test_an_operators_own_connection_writes_only_its_opds_rows(demo_db: Database
         with direct.engine.connect() as conn:
             assert conn.execute(text("SELECT current_user")).scalar() == role
             assert conn.execute(text("SELECT count(*) FROM goal")).scalar() == total  # reads every OPD
-            other = conn.execute(text("UPDATE goal SET statement = 'diubah langsung' WHERE opd_id = :o"),
-                                 {"o": ids[SETDA]})
+            other = conn.execute(
+                text("UPDATE goal SET statement = 'diubah langsung' WHERE opd_id = :o"), {"o": ids[SETDA]}
+            )
             assert other.rowcount == 0  # another OPD's rows are not there to change
-            own = conn.execute(text("UPDATE goal SET statement = statement || ' (langsung)' WHERE opd_id = :o"),
-                               {"o": ids[DINKES]})
+            own = conn.execute(
+                text("UPDATE goal SET statement = statement || ' (langsung)' WHERE opd_id = :o"), {"o": ids[DINKES]}
+            )
             assert own.rowcount > 0
             conn.commit()
         for statement, refusal in (

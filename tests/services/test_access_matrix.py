@@ -121,9 +121,19 @@ def action_of(name: str, demo_db: Database) -> str:
 
 def test_every_writing_function_is_discovered() -> None:
     # a check on the discovery itself: well-known writers are found, readers are not
-    for known in ("agreements.save_draft", "agreements.sign", "renstra.save_goal", "evaluation_report.save_quarter_report",
-                  "excel_import.import_file", "akip.finalize_evaluation", "backup.restore_backup", "users.add_user",
-                  "cascade.save_lower_realisations", "sync_import.import_package", "positions.appoint"):
+    for known in (
+        "agreements.save_draft",
+        "agreements.sign",
+        "renstra.save_goal",
+        "evaluation_report.save_quarter_report",
+        "excel_import.import_file",
+        "akip.finalize_evaluation",
+        "backup.restore_backup",
+        "users.add_user",
+        "cascade.save_lower_realisations",
+        "sync_import.import_package",
+        "positions.appoint",
+    ):
         assert known in WRITING
     assert "agreements.get_agreement" not in WRITING and "evaluation.evaluate_opd" not in WRITING
     assert len(WRITING) >= 55
@@ -159,18 +169,32 @@ def test_a_database_with_several_users_and_nobody_signed_in_refuses_every_writer
 def setda_rows(db: Database) -> SimpleNamespace:
     with db.read() as s:
         opd_id = s.scalar(select(Opd.id).where(Opd.code == SETDA))
-        agreement = s.scalar(select(PerformanceAgreement.id).where(
-            PerformanceAgreement.opd_id == opd_id, PerformanceAgreement.kind == AgreementKind.OPD))
-        lower = s.scalar(select(PerformanceAgreement.id).where(
-            PerformanceAgreement.opd_id == opd_id, PerformanceAgreement.position_id.is_not(None),
-            PerformanceAgreement.kind != AgreementKind.OPD))
+        agreement = s.scalar(
+            select(PerformanceAgreement.id).where(
+                PerformanceAgreement.opd_id == opd_id, PerformanceAgreement.kind == AgreementKind.OPD
+            )
+        )
+        lower = s.scalar(
+            select(PerformanceAgreement.id).where(
+                PerformanceAgreement.opd_id == opd_id,
+                PerformanceAgreement.position_id.is_not(None),
+                PerformanceAgreement.kind != AgreementKind.OPD,
+            )
+        )
         position = s.scalar(select(Position.id).where(Position.opd_id == opd_id).order_by(Position.parent_id.is_(None)))
         goal = s.scalar(select(Goal.id).where(Goal.opd_id == opd_id, Goal.level == GoalLevel.OPD))
         indicator = s.scalar(select(Indicator.id).join(Goal).where(Goal.opd_id == opd_id))
         program = s.scalar(select(Program.id).where(Program.opd_id == opd_id))
     assert all((opd_id, agreement, position, goal, indicator, program))
-    return SimpleNamespace(opd=opd_id, agreement=agreement, lower=lower or agreement, position=position, goal=goal,
-                           indicator=indicator, program=program)
+    return SimpleNamespace(
+        opd=opd_id,
+        agreement=agreement,
+        lower=lower or agreement,
+        position=position,
+        goal=goal,
+        indicator=indicator,
+        program=program,
+    )
 
 
 def _ns(**values: Any) -> SimpleNamespace:
@@ -183,31 +207,41 @@ SCOPE_CASES: dict[str, Callable[[Database, SimpleNamespace], Any]] = {
     "agreements.create_from_renstra": lambda db, r: resolve("agreements.create_from_renstra")(db, r.opd, 2027),
     "agreements.create_lower": lambda db, r: resolve("agreements.create_lower")(db, r.position, 2027),
     "agreements.copy_from_previous_year": lambda db, r: resolve("agreements.copy_from_previous_year")(db, r.opd, 2027),
-    "agreements.save_draft": lambda db, r: resolve("agreements.save_draft")(db, resolve("agreements.get_agreement")(db, r.agreement)),
+    "agreements.save_draft": lambda db, r: resolve("agreements.save_draft")(
+        db, resolve("agreements.get_agreement")(db, r.agreement)
+    ),
     "agreements.discard_draft": lambda db, r: resolve("agreements.discard_draft")(db, r.agreement),
     "agreements.refresh_draft": lambda db, r: resolve("agreements.refresh_draft")(db, r.agreement),
     "agreements.finalize": lambda db, r: resolve("agreements.finalize")(db, r.agreement),
     "agreements.reopen_draft": lambda db, r: resolve("agreements.reopen_draft")(db, r.agreement),
     "agreements.sign": lambda db, r: resolve("agreements.sign")(db, r.agreement, Dummy()),
     "agreements.create_amendment": lambda db, r: resolve("agreements.create_amendment")(db, r.agreement, "uji"),
-    "cascade.save_lower_goal": lambda db, r: resolve("cascade.save_lower_goal")(db, _ns(position_id=r.position, id=None)),
+    "cascade.save_lower_goal": lambda db, r: resolve("cascade.save_lower_goal")(
+        db, _ns(position_id=r.position, id=None)
+    ),
     "cascade.add_lower_target": lambda db, r: resolve("cascade.add_lower_target")(
-        db, _ns(position_id=r.position, id=None), Dummy(), None),
+        db, _ns(position_id=r.position, id=None), Dummy(), None
+    ),
     "cascade.save_lower_indicator": lambda db, r: resolve("cascade.save_lower_indicator")(
-        db, _ns(goal_id=r.goal, id=None), None),
+        db, _ns(goal_id=r.goal, id=None), None
+    ),
     "cascade.save_lower_realisations": lambda db, r: resolve("cascade.save_lower_realisations")(db, r.lower, 1, []),
     "evaluation_report.save_quarter_report": lambda db, r: resolve("evaluation_report.save_quarter_report")(
-        db, _ns(opd_id=r.opd)),
+        db, _ns(opd_id=r.opd)
+    ),
     "pacts.record_pact": lambda db, r: resolve("pacts.record_pact")(db, r.opd, 2026, Dummy()),
     "positions.save_position": lambda db, r: resolve("positions.save_position")(db, _ns(opd_id=r.opd, id=r.position)),
     "positions.appoint": lambda db, r: resolve("positions.appoint")(db, r.position, Dummy()),
     "positions.set_position_active": lambda db, r: resolve("positions.set_position_active")(db, r.position, False),
-    "programs.save_program": lambda db, r: resolve("programs.save_program")(db, resolve("programs.get_program")(db, r.program)),
+    "programs.save_program": lambda db, r: resolve("programs.save_program")(
+        db, resolve("programs.get_program")(db, r.program)
+    ),
     "programs.remove_program": lambda db, r: resolve("programs.remove_program")(db, r.program),
     "programs.restore_program": lambda db, r: resolve("programs.restore_program")(db, r.program),
     "renstra.save_goal": lambda db, r: resolve("renstra.save_goal")(db, resolve("renstra.get_goal")(db, r.goal)),
     "renstra.save_indicator": lambda db, r: resolve("renstra.save_indicator")(
-        db, resolve("renstra.get_indicator")(db, r.indicator)),
+        db, resolve("renstra.get_indicator")(db, r.indicator)
+    ),
     "renstra.move_node": lambda db, r: resolve("renstra.move_node")(db, r.goal, 1),
     "renstra.reparent_indicator": lambda db, r: resolve("renstra.reparent_indicator")(db, r.indicator, r.goal),
     "renstra.set_retired": lambda db, r: resolve("renstra.set_retired")(db, r.indicator, True),

@@ -104,7 +104,9 @@ def test_rules_of_adding_disabling_and_changing_users(demo_db: Database) -> None
         users.add_user(demo_db, "baru", "kepala", SECRET)
     with pytest.raises(ValidationError, match="Admin aktif terakhir"):
         users.set_active(demo_db, "admin", False)
-    users.add_user(demo_db, "dishub", "operator", SECRET, opd_codes=["2.15.0.00.0.00.01.0000"], full_name="Operator Dishub")
+    users.add_user(
+        demo_db, "dishub", "operator", SECRET, opd_codes=["2.15.0.00.0.00.01.0000"], full_name="Operator Dishub"
+    )
     row = next(r for r in users.list_users(demo_db) if r.name == "dishub")
     assert (row.role_label, row.opd_codes, row.active) == ("Operator OPD", ("2.15.0.00.0.00.01.0000",), True)
     users.set_active(demo_db, "dishub", False)
@@ -113,17 +115,29 @@ def test_rules_of_adding_disabling_and_changing_users(demo_db: Database) -> None
     users.update_user(demo_db, "verifikator", role="pimpinan", full_name="Kepala Bappeda")
     assert users.load_actor(demo_db, "verifikator").role is Role.PIMPINAN
     with demo_db.read() as s:
-        actions = [(e.user, e.action, e.entity) for e in s.scalars(select(audit.AuditLog).where(
-            audit.AuditLog.entity == "app_user").order_by(audit.AuditLog.at))]
-    assert actions[-3:] == [("admin", "create", "app_user"), ("admin", "disable", "app_user"),
-                            ("admin", "update", "app_user")]
+        actions = [
+            (e.user, e.action, e.entity)
+            for e in s.scalars(
+                select(audit.AuditLog).where(audit.AuditLog.entity == "app_user").order_by(audit.AuditLog.at)
+            )
+        ]
+    assert actions[-3:] == [
+        ("admin", "create", "app_user"),
+        ("admin", "disable", "app_user"),
+        ("admin", "update", "app_user"),
+    ]
 
 
 def test_the_demos_accounts_and_their_roles(demo_db: Database) -> None:
     rows = {row.name: row for row in users.list_users(demo_db)}
     assert {name: row.role for name, row in rows.items()} == {
-        "admin": Role.ADMIN, "verifikator": Role.VERIFIKATOR, "pimpinan": Role.PIMPINAN,
-        "evaluator": Role.EVALUATOR, "dinkes": Role.OPERATOR, "disdikbud": Role.OPERATOR, "dpupr": Role.OPERATOR,
+        "admin": Role.ADMIN,
+        "verifikator": Role.VERIFIKATOR,
+        "pimpinan": Role.PIMPINAN,
+        "evaluator": Role.EVALUATOR,
+        "dinkes": Role.OPERATOR,
+        "disdikbud": Role.OPERATOR,
+        "dpupr": Role.OPERATOR,
     }
     assert rows["dinkes"].opd_codes == ("1.02.0.00.0.00.01.0000", "1.02.0.00.0.00.02.0000")
     for name in rows:

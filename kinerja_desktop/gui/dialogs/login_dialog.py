@@ -57,7 +57,9 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         (self.password_edit if name else self.name_edit).setFocus()
-        self.resize(max(self.fontMetrics().horizontalAdvance("x" * 60), self.sizeHint().width()), self.sizeHint().height())
+        self.resize(
+            max(self.fontMetrics().horizontalAdvance("x" * 60), self.sizeHint().width()), self.sizeHint().height()
+        )
 
     def accept(self) -> None:
         name = self.name_edit.text().strip()

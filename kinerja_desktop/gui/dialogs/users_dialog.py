@@ -63,8 +63,12 @@ class UsersDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        note = QLabel(self.tr("Admin mengelola pengguna. Operator OPD hanya mengubah data perangkat daerahnya; "
-                              "akun terkunci setelah 5 kali salah sandi dibuka dengan mengatur ulang sandinya."))
+        note = QLabel(
+            self.tr(
+                "Admin mengelola pengguna. Operator OPD hanya mengubah data perangkat daerahnya; "
+                "akun terkunci setelah 5 kali salah sandi dibuka dengan mengatur ulang sandinya."
+            )
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
@@ -79,8 +83,9 @@ class UsersDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for row, user in enumerate(self.rows):
             state = self.tr("terkunci") if user.locked else self.tr("aktif") if user.active else self.tr("nonaktif")
-            for column, text in enumerate((user.name, user.full_name, self.tr(user.role_label),
-                                           ", ".join(user.opd_codes) or "—", state)):
+            for column, text in enumerate(
+                (user.name, user.full_name, self.tr(user.role_label), ", ".join(user.opd_codes) or "—", state)
+            ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
@@ -97,7 +102,9 @@ class UsersDialog(QDialog):
         self.add_button.setEnabled(may)
         self.toggle_button.setEnabled(may and user is not None)
         self.reset_button.setEnabled(may and user is not None)
-        self.toggle_button.setText(self.tr("&Aktifkan") if user is not None and not user.active else self.tr("&Nonaktifkan"))
+        self.toggle_button.setText(
+            self.tr("&Aktifkan") if user is not None and not user.active else self.tr("&Nonaktifkan")
+        )
 
     def add_user(self) -> None:
         dialog = AddUserDialog(self._db, self)
@@ -126,7 +133,9 @@ class UsersDialog(QDialog):
         except (ValidationError, KinerjaDbError) as exc:
             show_error(self, self.tr("Pengguna"), str(exc))
             return
-        show_info(self, self.tr("Pengguna"), self.tr("Sandi {0} diatur ulang; akunnya tidak terkunci lagi.").format(user.name))
+        show_info(
+            self, self.tr("Pengguna"), self.tr("Sandi {0} diatur ulang; akunnya tidak terkunci lagi.").format(user.name)
+        )
         self.refresh()
 
 
@@ -217,9 +226,14 @@ class AddUserDialog(UnsavedChangesGuard, QDialog):
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
         form = QFormLayout()
-        for text, widget in ((self.tr("&Nama pengguna:"), self.name_edit), (self.tr("Nama &lengkap:"), self.full_name_edit),
-                             (self.tr("&Peran:"), self.role_combo), (self.tr("Perangkat &daerah (operator):"), self.opd_list),
-                             (self.tr("&Sandi:"), self.fields.first), (self.tr("&Ulangi sandi:"), self.fields.second)):
+        for text, widget in (
+            (self.tr("&Nama pengguna:"), self.name_edit),
+            (self.tr("Nama &lengkap:"), self.full_name_edit),
+            (self.tr("&Peran:"), self.role_combo),
+            (self.tr("Perangkat &daerah (operator):"), self.opd_list),
+            (self.tr("&Sandi:"), self.fields.first),
+            (self.tr("&Ulangi sandi:"), self.fields.second),
+        ):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
@@ -252,8 +266,14 @@ class AddUserDialog(UnsavedChangesGuard, QDialog):
             self.message.setText(problem)
             return
         try:
-            users.add_user(self._db, self.name_edit.text(), self.role_combo.currentData(), self.fields.first.text(),
-                           opd_codes=self.chosen_opds(), full_name=self.full_name_edit.text())
+            users.add_user(
+                self._db,
+                self.name_edit.text(),
+                self.role_combo.currentData(),
+                self.fields.first.text(),
+                opd_codes=self.chosen_opds(),
+                full_name=self.full_name_edit.text(),
+            )
         except (ValidationError, KinerjaDbError) as exc:
             self.message.setText(str(exc))
             return
