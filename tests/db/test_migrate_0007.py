@@ -54,10 +54,11 @@ def test_0006_file_keeps_every_row_and_is_locked_by_the_database_afterwards(tmp_
         assert database.migrated_from == "0006_frozen"
         after = _dump(path)
         assert after["alembic_version"] == [(HEAD,)]
-        # 0009_cascade adds the positions and moves opd_head's rows into position_holder; 0008_yearend the LKE
+        # 0009_cascade adds the positions and moves opd_head's rows into position_holder; 0008_yearend the LKE;
+        # 0010_users the users
         assert set(after) - set(before) == {"evidence_blob", "lock_bypass", "position", "position_holder",
                                             "goal_program", "lke_component", "lke_subcomponent", "lke_criterion",
-                                            "lke_evaluation", "lke_answer"}
+                                            "lke_evaluation", "lke_answer", "app_user", "app_user_opd"}
         assert set(before) - set(after) == {"opd_head"}
         assert after["evidence_blob"] == [] and after["lock_bypass"] == []
         kept = {n: c for n, c in columns.items() if n != "alembic_version"}
