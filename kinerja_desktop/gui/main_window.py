@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _import_action(kind: str | None) -> str:
-        from ..services.excel_import import IMPORT_ACTIONS
+        from ..services.users import IMPORT_ACTIONS
 
         return IMPORT_ACTIONS.get(kind or "", "regency")
 

@@ -34,17 +34,6 @@ from .progress import CancelCheck, Progress, step_fraction
 
 __all__ = ["Action", "Change", "ImportRefused", "ImportResult", "Problem", "import_file"]
 
-# Which action (services/users.py) each kind of import needs; an operator's rows are held to its OPDs too.
-IMPORT_ACTIONS: dict[str, str] = {
-    "pimpinan": "regency",
-    "opd": "opd",
-    "rpjmd": "regency",
-    "jabatan": "opd_data",
-    "renstra": "opd_data",
-    "program": "opd_data",
-    "realisasi": "opd_data",
-    "lke": "akip",
-}
 IMPORTERS: dict[str, Importer] = {
     "pimpinan": excel_import_people.import_leaders,
     "opd": excel_import_people.import_opds,
@@ -78,7 +67,7 @@ def import_file(
     OPD's head are dated ``effective``; without it they are listed (``needs_effective``) and a real import
     is refused.
     """
-    auth.require(db, IMPORT_ACTIONS.get(kind, "regency"))
+    auth.require(db, auth.IMPORT_ACTIONS.get(kind, "regency"))
     importer = IMPORTERS.get(kind)
     if importer is None:
         raise ValidationError.single(FORM, f"Jenis impor “{kind}” tidak dikenal")

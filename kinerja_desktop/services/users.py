@@ -83,7 +83,19 @@ ROLE_ACTIONS: dict[Role, frozenset[str]] = {
     Role.PIMPINAN: frozenset(),
     Role.EVALUATOR: frozenset({"akip"}),
 }
-SCOPED_ROLES = frozenset({Role.OPERATOR})  # limited to the OPDs of the user
+SCOPED_ROLES = frozenset({Role.OPERATOR})
+# Which action each kind of Excel import needs (services/excel_import.py); an operator's rows are held to its
+# OPDs at flush (db/scope_guard.py). Here, not beside the importers: the GUI asks without loading openpyxl.
+IMPORT_ACTIONS: dict[str, str] = {
+    "pimpinan": "regency",
+    "opd": "opd",
+    "rpjmd": "regency",
+    "jabatan": "opd_data",
+    "renstra": "opd_data",
+    "program": "opd_data",
+    "realisasi": "opd_data",
+    "lke": "akip",
+}  # limited to the OPDs of the user
 
 
 AccessDenied = AccessDeniedError  # the signed-in user may not do this: an Indonesian sentence, nothing stored

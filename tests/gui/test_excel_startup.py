@@ -16,7 +16,10 @@ app = create_application()
 from kinerja_desktop.db.database import open_database
 from kinerja_desktop.gui.jobs import SyncRunner
 from kinerja_desktop.gui.main_window import MainWindow
-window = MainWindow(open_database(sys.argv[1]), runner=SyncRunner())
+from kinerja_desktop.services import users
+database = open_database(sys.argv[1])
+users.sign_in(database, "admin", "contoh123")  # the demo has several users: no login dialog to wait for
+window = MainWindow(database, runner=SyncRunner())
 for screen in window.screens:  # every screen built, shown and filled, its "Ekspor ke Excel" button with it
     window.show_screen(screen)
 from kinerja_desktop.cli import build_parser
