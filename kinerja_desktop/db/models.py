@@ -41,7 +41,7 @@ from ..domain.enums import (
     ProgramLevel,
     RegionKind,
 )
-from . import akip_models, server_models, sync_models, user_models  # noqa: F401 - AKIP, exchange, server, users: one schema
+from . import akip_models, server_models, sync_models, user_models, verification_models  # noqa: F401 - one schema
 from .base import Base, Tracked
 from .limits import NIP, QUARTER, RUPIAH, SHA256, SORT_ORDER, WEIGHT, YEAR
 from .types import EnumText, ExactDecimal, new_id, utcnow
@@ -106,6 +106,8 @@ class Regency(Tracked, Base):
     award_count: Mapped[int] = mapped_column(
         Integer, default=5, info={"label": "Jumlah penerima piagam penghargaan", "min": 1, "max": 100}
     )
+    # Every PK is verified by Bappeda before it is final (off: a PK never submitted may be finalised directly).
+    verification_required: Mapped[bool] = mapped_column(Boolean, default=False)
 
     @property
     def full_name(self) -> str:

@@ -14,5 +14,6 @@ REVISIONS: tuple[str, ...] = (
     "0009_cascade",
     "0008_yearend",
     "0010_users",
+    "0011_verification",
 )
 HEAD = REVISIONS[-1]

@@ -37,7 +37,7 @@ from ..domain.enums import AgreementKind, AgreementStatus, GoalKind, GoalLevel, 
 from ..domain.formatting import format_date, format_number, format_rupiah, with_unit
 from ..domain.personnel import nip_problem, normalize_nip
 from ..domain.targets import target_problems
-from . import audit
+from . import audit, verification
 from . import users as auth
 from .agreement_data import (
     AgreementDetail,
@@ -211,6 +211,11 @@ def _load(session: Session, agreement_id: str, *, lock: bool = False) -> Perform
     if agreement is None:
         raise ValidationError.single(FORM, "Perjanjian Kinerja tidak ditemukan (mungkin sudah dibuang)")
     return agreement
+
+
+def detail_of(agreement: PerformanceAgreement) -> AgreementDetail:
+    """The editor's view of a loaded agreement (inside the caller's session)."""
+    return _detail(agreement)
 
 
 def _detail(agreement: PerformanceAgreement) -> AgreementDetail:
@@ -580,6 +585,7 @@ def _editable(session: Session, agreement_id: str, expected_version: int | None)
         raise AgreementLockedError(f"Perjanjian Kinerja {agreement.year} {agreement.opd_name}")
     if agreement.status is not AgreementStatus.DRAFT:
         raise ValidationError.single(FORM, "Hanya draf yang dapat diubah; kembalikan PK final ke draf dahulu")
+    verification.check_agreement_editable(session, agreement)
     if expected_version is not None and agreement.version != expected_version:
         raise ValidationError.single(
             FORM, "PK ini telah diubah di jendela atau komputer lain sejak dibuka; muat ulang lalu ulangi perubahan"
@@ -609,6 +615,7 @@ def save_draft(db: Database, detail: AgreementDetail) -> int:
         _sync_items(agreement, detail.items)
         _sync_programs(agreement, detail.programs)
         agreement.updated_at = utcnow()  # bumps the version even when only child rows changed
+        verification.note_agreement_changed(session, agreement)
         session.flush()
         audit.record(session, "agreement.save", "performance_agreement", agreement.id,
                      f"Draf PK {agreement.year} {agreement.opd_name} disimpan")
@@ -694,6 +701,7 @@ def discard_draft(db: Database, agreement_id: str) -> None:
         agreement = _load(session, agreement_id, lock=True)
         if agreement.status is not AgreementStatus.DRAFT:
             raise ValidationError.single(FORM, "Hanya draf yang dapat dibuang; PK final atau bertanda tangan disimpan")
+        verification.check_agreement_editable(session, agreement)
         audit.record(session, "agreement.discard", "performance_agreement", agreement.id,
                      f"Draf PK {agreement.year} {agreement.opd_name} versi {agreement.version_no} dibuang")
         session.delete(agreement)
@@ -717,6 +725,8 @@ def refresh_draft(db: Database, agreement_id: str, expected_version: int | None 
         found = differences(session, agreement, reference_date(agreement.year, agreement.sign_date))
         apply_differences(agreement, found)
         agreement.updated_at = utcnow()
+        if found:
+            verification.note_agreement_changed(session, agreement)
         session.flush()
         if found:
             audit.record(session, "agreement.refresh", "performance_agreement", agreement.id,
@@ -767,6 +777,9 @@ def finalize(db: Database, agreement_id: str, *, update_signers: bool = False) -
         problems = completeness_problems(_detail(agreement))
         if problems:
             raise ValidationError({f"{FORM}{n}" if n else FORM: p for n, p in enumerate(problems)})
+        unverified = verification.finalize_problem(session, agreement)
+        if unverified:
+            raise ValidationError.single(FORM, unverified)
         if agreement.sign_date is not None:
             check_in_office(session, agreement, agreement.sign_date, update=update_signers)
         if not agreement.opd_name and agreement.opd is not None:

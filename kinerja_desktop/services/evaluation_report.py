@@ -30,7 +30,7 @@ from ..domain.evaluation import (
     reading_problem,
 )
 from ..domain.formatting import format_number
-from . import audit
+from . import audit, verification
 from . import users as auth
 from .errors import FORM, ValidationError
 from .evaluation_data import (
@@ -90,6 +90,7 @@ def write_quarter_report(
     agreements = signed_agreements(session, report.year, report.opd_id)
     if not agreements:
         raise ValidationError.single(FORM, f"Belum ada PK {report.year} yang ditandatangani untuk OPD ini")
+    verification.check_report_editable(session, report.year, report.quarter, report.opd_id)
     agreement = agreements[0]
     allowed = {item.indicator_id for item in agreement.items}
     programs = {p.program_id: p for p in agreement.programs if p.program_id}
@@ -247,27 +248,6 @@ def evidence_path(db: Database, sha256: str) -> Path | None:
 
 
 def verify_quarter(db: Database, year: int, quarter: int, opd_id: str) -> int:
-    """Bappeda verifies an OPD's realisation of a quarter; returns how many values were verified."""
-    auth.require(db, "verify")
-    with db.write() as session:
-        lock_quarters(session, [(year, quarter)])
-        if closure(session, year, quarter) is not None:
-            raise ValidationError.single(FORM, f"Triwulan {quarter} tahun {year} sudah ditutup")
-        agreements = signed_agreements(session, year, opd_id)
-        ids = [i.indicator_id for a in agreements for i in a.items]
-        rows = session.scalars(
-            select(IndicatorRealization).where(
-                IndicatorRealization.indicator_id.in_(ids),
-                IndicatorRealization.year == year,
-                IndicatorRealization.quarter == quarter,
-                IndicatorRealization.verified.is_(False),
-            )
-        ).all()
-        now = utcnow()
-        for row in rows:
-            row.verified, row.verified_at = True, now
-        if rows:
-            audit.record(
-                session, "evaluation.verify", "opd", opd_id, f"{len(rows)} realisasi TW {quarter} {year} diverifikasi"
-            )
-        return len(rows)
+    """Bappeda verifies an OPD's submitted report of a quarter (the verification workflow's step,
+    ``services/verification.py``); returns how many values were newly verified."""
+    return verification.verify_report(db, year, quarter, opd_id)

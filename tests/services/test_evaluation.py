@@ -16,7 +16,7 @@ from kinerja_desktop.db.models import AuditLog, IndicatorRealization
 from kinerja_desktop.domain import round_percent
 from kinerja_desktop.domain.enums import Cumulation
 from kinerja_desktop.domain.evaluation import ResultState
-from kinerja_desktop.services import agreements, evaluation
+from kinerja_desktop.services import agreements, evaluation, verification
 from kinerja_desktop.services.errors import ValidationError
 from kinerja_desktop.services.evaluation_data import (
     NOT_FILLED,
@@ -115,6 +115,7 @@ def test_budget_beyond_pagu_and_negative_values_are_refused(db: Database, signed
 
 def test_correction_is_audited_and_needs_verification_again(db: Database, signed: dict[str, str]) -> None:
     evaluation.save_quarter_report(db, _report(signed, 1, "75", "91"))
+    verification.submit_report(db, 2026, 1, signed["opd"])  # verified only once submitted (issue 17 §2)
     assert evaluation.verify_quarter(db, 2026, 1, signed["opd"]) == 2
     evaluation.save_quarter_report(db, _report(signed, 1, "72", "91"))
     with db.read() as s:
