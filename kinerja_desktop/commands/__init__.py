@@ -14,6 +14,7 @@ VERB_MODULES: tuple[str, ...] = (
     "kinerja_desktop.commands.setup",
     "kinerja_desktop.commands.agreements",
     "kinerja_desktop.commands.evaluation",
+    "kinerja_desktop.commands.verification",
     "kinerja_desktop.commands.akip",
     "kinerja_desktop.commands.printing",
     "kinerja_desktop.commands.selftest",

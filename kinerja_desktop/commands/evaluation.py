@@ -18,6 +18,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
     when.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="triwulan (1–4)")
     when.add_argument("--annual", action="store_true",
                       help="peringkat tahunan: nilai AKIP (LKE Inspektorat) di samping nilai capaian tahun itu")
+    evaluate.add_argument("--verified-only", action="store_true",
+                          help="hanya laporan yang sudah diverifikasi Bappeda (yang sementara tidak diperingkat)")
     add_format_option(evaluate)
     evaluate.set_defaults(handler=_evaluate)
 
@@ -41,13 +43,14 @@ def _evaluate(args: argparse.Namespace) -> int:
 
     database = open_for_command(args)
     try:
-        ranking = evaluation.ranking(database, args.year, args.quarter)
+        ranking = evaluation.ranking(database, args.year, args.quarter, verified_only=args.verified_only)
         details = evaluation.evaluate_quarter(database, args.year, args.quarter) if args.format == "json" else []
     finally:
         database.close()
     machine = args.format != "table"
     show = _machine if machine else _text
-    headers = ["peringkat", "kode", "perangkat_daerah", "nilai", "predikat", "serapan", "efisiensi", "catatan"]
+    headers = ["peringkat", "kode", "perangkat_daerah", "nilai", "predikat", "serapan", "efisiensi", "terverifikasi",
+               "catatan"]
     rows = [
         [
             r.rank if r.rank is not None else "-",
@@ -57,6 +60,7 @@ def _evaluate(args: argparse.Namespace) -> int:
             r.predicate or "-",
             show(r.absorption),
             r.efficiency or "-",
+            r.verified if machine else ("ya" if r.verified else "sementara" if r.reported else "-"),
             r.flag,
         ]
         for r in ranking.rows
@@ -68,6 +72,7 @@ def _evaluate(args: argparse.Namespace) -> int:
             "tahun": args.year,
             "triwulan": args.quarter,
             "ditutup": ranking.closed_at.isoformat() if ranking.closed_at else None,
+            "hanya_terverifikasi": args.verified_only,
             "peringkat": [
                 {
                     "peringkat": r.rank,
@@ -77,6 +82,7 @@ def _evaluate(args: argparse.Namespace) -> int:
                     "predikat": r.predicate,
                     "serapan": _machine(r.absorption),
                     "efisiensi": r.efficiency,
+                    "terverifikasi": r.verified,
                     "catatan": r.flag,
                     "indikator": [
                         {
@@ -101,7 +107,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         closed = (
             f" (ditutup {ranking.closed_at:%d-%m-%Y})" if ranking.closed_at else " (sementara, triwulan belum ditutup)"
         )
-        print(f"Peringkat kinerja perangkat daerah — Triwulan {args.quarter} Tahun {args.year}{closed}")
+        only = ", hanya laporan terverifikasi" if args.verified_only else ""
+        print(f"Peringkat kinerja perangkat daerah — Triwulan {args.quarter} Tahun {args.year}{closed}{only}")
     write_rows(headers, rows, args.format, json_rows=json_rows, right_aligned=(0, 3, 5))
     return 0
 

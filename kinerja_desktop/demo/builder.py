@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TypeVar
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -38,6 +39,7 @@ from ..db.models import (
     RegionalLeader,
     head_position_id,
 )
+from ..db.verification_models import PK, REPORT, Verification, VerificationEvent
 from ..domain.enums import (
     ActingKind,
     AgreementKind,
@@ -52,6 +54,7 @@ from ..domain.enums import (
 )
 from ..domain.formatting import round_half_up
 from ..domain.personnel import rank_label
+from ..domain.verification import VerificationAction, VerificationState
 from ..paths import resource
 from ..services.agreement_signers import apply_signer, leader_signer
 from ..services.documents_frozen import freeze_agreement, freeze_pact
@@ -73,6 +76,7 @@ RENAMED_ON = date(2025, 9, 1)
 HEAD_RETIRED_ON = date(2025, 6, 30)
 REPORTED_QUARTERS = ((2025, 1), (2025, 2), (2025, 3), (2025, 4), (2026, 1), (2026, 2))
 
+VERIFIED_STATUSES = (AgreementStatus.FINAL, AgreementStatus.SIGNED, AgreementStatus.SUPERSEDED)
 T = TypeVar("T", bound=Tracked)
 
 
@@ -172,7 +176,41 @@ class DemoBuilder:
         self.sign_final_2025()
         add_lke(self, self.seed)  # after them: the AKIP evaluation of 2025
         self.session.flush()
+        self.add_verifications()  # last: Bappeda's verification of what was verified above
+        self.session.flush()
         return regency
+
+    def add_verifications(self) -> None:
+        """The verification workflow's record of what the demo holds as verified: each final or signed PK and
+        each OPD's verified quarterly report (submitted when reported, verified when its values were)."""
+        for agreement in self.session.scalars(
+            select(PerformanceAgreement).where(PerformanceAgreement.status.in_(VERIFIED_STATUSES))
+        ):
+            decided = agreement.finalized_at or agreement.signed_at or agreement.created_at
+            self.add_verification(Verification(kind=PK, agreement_id=agreement.id, opd_id=agreement.opd_id,
+                                               year=agreement.year), decided - timedelta(days=3), decided)
+        reports = self.session.execute(
+            select(Goal.opd_id, IndicatorRealization.year, IndicatorRealization.quarter,
+                   func.min(IndicatorRealization.reported_at), func.max(IndicatorRealization.verified_at))
+            .join(Indicator, Indicator.id == IndicatorRealization.indicator_id).join(Goal, Goal.id == Indicator.goal_id)
+            .where(IndicatorRealization.verified.is_(True), Goal.opd_id.is_not(None))
+            .group_by(Goal.opd_id, IndicatorRealization.year, IndicatorRealization.quarter)
+            .order_by(IndicatorRealization.year, IndicatorRealization.quarter, Goal.opd_id)
+        ).all()
+        for opd_id, year, quarter, reported, verified in reports:
+            self.add_verification(Verification(kind=REPORT, opd_id=opd_id, year=year, quarter=quarter),
+                                  reported or verified, verified)
+
+    def add_verification(self, row: Verification, submitted: datetime, decided: datetime) -> None:
+        row.state, row.note = VerificationState.VERIFIED, ""
+        row.submitted_at, row.submitted_by, row.decided_at, row.decided_by = submitted, "operator", decided, "bappeda"
+        self.add(row, at=submitted, updated=decided)
+        self.session.flush()
+        for action, at, user in ((VerificationAction.SUBMIT, submitted, "operator"),
+                                 (VerificationAction.VERIFY, decided, "bappeda")):
+            state = VerificationState.SUBMITTED if action is VerificationAction.SUBMIT else VerificationState.VERIFIED
+            self.add(VerificationEvent(verification_id=row.id, action=action, state=state, at=at, user=user,
+                                       note=""), at=at)
 
     # --- people ----------------------------------------------------------------------------------------------
     def official(

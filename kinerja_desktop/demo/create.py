@@ -41,6 +41,7 @@ from ..db.models import (
 from ..db.user_models import AppUser, UserOpd
 from ..services import audit, users
 from ..services.users import hash_password
+from ..db.verification_models import Verification, VerificationEvent, VerifierOpd
 from .builder import DemoBuilder
 from .catalog import ACCOUNTS, DEMO_PASSWORD
 
@@ -50,7 +51,7 @@ DATA_MODELS = (
     Goal, Indicator, IndicatorTarget, Program, ProgramBudget, GoalProgram, PerformanceAgreement, AgreementItem,
     AgreementProgram, IntegrityPact,
     IndicatorRealization, BudgetRealization, Evidence, QuarterClosure, DocumentAsset, LkeComponent, LkeSubcomponent,
-    LkeCriterion, LkeEvaluation, LkeAnswer,
+    LkeCriterion, LkeEvaluation, LkeAnswer, Verification, VerificationEvent, VerifierOpd,
 )
 
 

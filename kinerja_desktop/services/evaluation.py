@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -53,6 +53,7 @@ __all__ = [
     "load_settings",
     "not_reported",
     "quarter_trend",
+    "only_verified",
     "quarter_years",
     "rank",
     "ranking",
@@ -113,10 +114,14 @@ def rank(evaluations: Iterable[OpdEvaluation]) -> list[RankingRow]:
     return rows
 
 
-def ranking(db: Database, year: int, quarter: int) -> Ranking:
-    """The ranking of a quarter: the frozen snapshot once the quarter is closed, else computed live."""
+def ranking(db: Database, year: int, quarter: int, *, verified_only: bool = False) -> Ranking:
+    """The ranking of a quarter: the frozen snapshot once the quarter is closed, else computed live.
+
+    ``verified_only``: only the OPDs whose report Bappeda verified, ranked among themselves.
+    """
     with db.read() as session:
-        return ranking_in(session, year, quarter)
+        found = ranking_in(session, year, quarter)
+    return only_verified(found) if verified_only else found
 
 
 def ranking_in(
@@ -153,6 +158,15 @@ def warm_up(db: Database, year: int | None) -> None:
         for quarter in (1, 2, 3, 4):
             ranking_in(session, year, quarter)
         closed_quarters_in(session, year)
+
+
+def only_verified(ranking: Ranking) -> Ranking:
+    """``ranking`` limited to verified reports ("sementara" ones left out), ranked again among themselves."""
+    rows = [r for r in ranking.rows if r.verified]
+    ranks = {ranked.key: ranked.rank for ranked in rank_opds((r.opd_code, r.score) for r in rows)}
+    order = {code: n for n, code in enumerate(ranks)}
+    rows.sort(key=lambda r: order[r.opd_code])
+    return replace(ranking, rows=tuple(replace(r, rank=ranks[r.opd_code]) for r in rows))
 
 
 def early_warnings(evaluations: Iterable[OpdEvaluation]) -> list[EarlyWarning]:

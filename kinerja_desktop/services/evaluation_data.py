@@ -150,6 +150,11 @@ class RankingRow:
     provisional: bool
 
     @property
+    def verified(self) -> bool:
+        """The OPD's report counts as verified by Bappeda: reported, and no counted value "sementara"."""
+        return self.reported and not self.provisional
+
+    @property
     def flag(self) -> str:
         if not self.reported:
             return "belum lapor"

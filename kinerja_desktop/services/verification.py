@@ -330,6 +330,16 @@ def check_report_editable(session: Session, year: int, quarter: int, opd_id: str
 # --- the waiting list ----------------------------------------------------------------------------------
 
 
+def find_opd(db: Database, code: str) -> str:
+    """The id of the active OPD with this code or abbreviation (the command line names OPDs so)."""
+    wanted = code.strip().casefold()
+    with db.read() as session:
+        for opd in session.scalars(select(Opd).where(Opd.is_active.is_(True))):
+            if wanted in (opd.code.casefold(), opd.abbreviation.casefold()):
+                return opd.id
+    raise ValidationError.single("opd", f"Perangkat daerah aktif dengan kode atau singkatan “{code}” tidak ada")
+
+
 def assign_verifier(db: Database, verifier: str, opd_ids: list[str]) -> None:
     """The OPDs ``verifier`` verifies (replacing the previous assignment; none: every OPD)."""
     verifier = verifier.strip()
