@@ -131,7 +131,8 @@ def indicator_result(
         below_threshold=early_warning(reading.capaian, settings.warning_threshold),
         problems=problems or "",
         follow_up=follow_up or "",
-        verified=bool(verified),
+        # nothing entered this quarter (a value carried from an earlier one): nothing of this report to verify
+        verified=bool(verified) or (values[quarter - 1] is None and not grades[quarter - 1]),
         evidence_count=evidence_count,
         note=reading.note,
         scale=scale if item.target_grade else None,
