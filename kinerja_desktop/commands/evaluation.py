@@ -61,7 +61,7 @@ def _evaluate(args: argparse.Namespace) -> int:
             show(r.absorption),
             r.efficiency or "-",
             r.verified if machine else ("ya" if r.verified else "sementara" if r.reported else "-"),
-            r.flag,
+            r.note,
         ]
         for r in ranking.rows
     ]
@@ -83,7 +83,7 @@ def _evaluate(args: argparse.Namespace) -> int:
                     "serapan": _machine(r.absorption),
                     "efisiensi": r.efficiency,
                     "terverifikasi": r.verified,
-                    "catatan": r.flag,
+                    "catatan": r.note,
                     "indikator": [
                         {
                             "indikator": i.name,

@@ -31,6 +31,7 @@ SECTIONS = {
     "cascade": "pohon-kinerja",
     "agreements": "perjanjian-kinerja",
     "evaluation": "evaluasi",
+    "verification": "verifikasi",
     "akip": "evaluasi-akip",
     "reports": "laporan",
     "backup": "cadangan",

@@ -51,6 +51,7 @@ NAVIGATION = (
     ("Pohon Kinerja", "cascade"),
     ("Perjanjian Kinerja", "agreements"),
     ("Evaluasi Triwulan", "evaluation"),
+    ("Menunggu Verifikasi", "verification"),
     ("Evaluasi AKIP", "akip"),
     ("Laporan", "reports"),
     ("Cadangan & Paket", "backup"),
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         from .screens.renstra import RenstraScreen
         from .screens.reports import ReportsScreen
         from .screens.rpjmd import RpjmdScreen
+        from .screens.verification import VerificationScreen
         from .screens.welcome import SetupLeadIn
 
         self.home = HomeScreen()
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         self.cascade = CascadeScreen(self.runner)
         self.agreements = AgreementsScreen(self.runner)
         self.evaluation = EvaluationScreen(self.runner)
+        self.verification = VerificationScreen()
         self.akip = AkipScreen(self.runner)
         self.reports = ReportsScreen(self.runner)
         self.backup = BackupScreen(self.runner)
@@ -192,6 +195,7 @@ class MainWindow(QMainWindow):
             self.cascade,
             self.agreements,
             self.evaluation,
+            self.verification,
             self.akip,
             self.reports,
             self.backup,

@@ -434,9 +434,11 @@ def evaluation_document(
         )
 
 
-def ranking_document(db: Database, ranking: Ranking, dated: date | None = None) -> rd.RankingDocument:
+def ranking_document(
+    db: Database, ranking: Ranking, dated: date | None = None, *, verified_only: bool = False
+) -> rd.RankingDocument:
     """The ranking on the planning agency's kop, signed by its head, dated by the end of the quarter unless
-    ``dated`` is given."""
+    ``dated`` is given; ``verified_only``: titled as limited to the reports Bappeda verified."""
     on = dated or period_end(ranking.year, ranking.quarter)
     with db.read() as session:
         regency = _regency(session)
@@ -459,7 +461,7 @@ def ranking_document(db: Database, ranking: Ranking, dated: date | None = None) 
             r.absorption,
             r.efficiency,
             complete=r.reported and not r.missing,
-            note=r.flag,
+            note=r.note,
         )
         for r in ranking.rows
     )
@@ -473,6 +475,7 @@ def ranking_document(db: Database, ranking: Ranking, dated: date | None = None) 
         signed_on=on,
         signer=signer,
         bands=bands,
+        title=rd.RankingDocument.title + (" (LAPORAN TERVERIFIKASI)" if verified_only else ""),
         watermark=PROVISIONAL_WATERMARK if ranking.closed_at is None else _watermark(regency, False),
         source=regency.id,
     )

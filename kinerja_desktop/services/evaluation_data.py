@@ -155,6 +155,14 @@ class RankingRow:
         return self.reported and not self.provisional
 
     @property
+    def note(self) -> str:
+        """The flag, saying "sementara" whenever the score is (beside indicators not filled too)."""
+        flag = self.flag
+        if self.reported and self.provisional and "sementara" not in flag:
+            return f"{flag}; sementara (belum diverifikasi)"
+        return flag
+
+    @property
     def flag(self) -> str:
         if not self.reported:
             return "belum lapor"

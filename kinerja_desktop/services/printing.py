@@ -79,6 +79,7 @@ class Request:
     combined: bool = False  # PK into a folder: also one file PK-<year>-SEMUA.pdf
     level: AgreementKind = AgreementKind.OPD  # PK: the OPDs' (the default), the regional head's own, or "3"/"4"
     dated: date | None = None  # evaluation, ranking, belum lapor: the date printed (default: end of the period)
+    verified_only: bool = False  # ranking: only the reports Bappeda verified
 
 
 @dataclass(frozen=True)
@@ -261,9 +262,11 @@ def _plan_ranking(db: Database, request: Request) -> list[_Planned]:
 
     def build() -> Any:
         # The frozen snapshot once the quarter is closed, else computed live: services.evaluation decides.
-        return ranking_document(db, evaluation.ranking(db, request.year, quarter), request.dated)
+        ranking = evaluation.ranking(db, request.year, quarter, verified_only=request.verified_only)
+        return ranking_document(db, ranking, request.dated, verified_only=request.verified_only)
 
-    return [_Planned(f"PERINGKAT-{request.year}-TW{quarter}", "Peringkat Kinerja Perangkat Daerah", build)]
+    name = f"PERINGKAT-{request.year}-TW{quarter}" + ("-TERVERIFIKASI" if request.verified_only else "")
+    return [_Planned(name, "Peringkat Kinerja Perangkat Daerah", build)]
 
 
 def _plan_not_reported(db: Database, request: Request) -> list[_Planned]:

@@ -38,6 +38,7 @@ def test_navigation_lists_the_ten_screens(main_window):
         "Pohon Kinerja",
         "Perjanjian Kinerja",
         "Evaluasi Triwulan",
+        "Menunggu Verifikasi",
         "Evaluasi AKIP",
         "Laporan",
         "Cadangan & Paket",

@@ -49,8 +49,8 @@ class RankingTableModel(SortedRecordModel[RankingRow]):
                    lambda r: predicate_color(r.predicate, self.bands)),
             Column(_tr("Serapan"), lambda r: percent(r.absorption) or "–", lambda r: r.absorption, RIGHT),
             Column(_tr("Efisiensi"), lambda r: efficiency_label(r.efficiency) or "–", self._efficiency_rank),
-            Column(_tr("Keterangan"), lambda r: r.flag, lambda r: r.flag or None,
-                   color=lambda r: ALERT if r.flag else None),
+            Column(_tr("Keterangan"), lambda r: r.note, lambda r: r.note or None,
+                   color=lambda r: ALERT if r.note else None),
         ]
         super().__init__(columns, parent, row_id=lambda r: r.opd_id)
         self.bands: Sequence[PredicateBand] = DEFAULT_BANDS
@@ -101,7 +101,7 @@ class RankingTableModel(SortedRecordModel[RankingRow]):
         result = []
         for row in self._all:
             haystack = " ".join(
-                (row.opd_code, row.opd_abbreviation, row.opd_name, row.predicate or "", row.flag)
+                (row.opd_code, row.opd_abbreviation, row.opd_name, row.predicate or "", row.note)
             ).casefold()
             if all(term in haystack for term in self._terms):
                 result.append(row)
@@ -143,7 +143,7 @@ def write_ranking_csv(path: str | Path, rows: Sequence[RankingRow]) -> Path:
                 efficiency_label(r.efficiency),
                 r.indicator_count,
                 r.missing,
-                r.flag,
+                r.note,
             )
             for r in rows
         ),

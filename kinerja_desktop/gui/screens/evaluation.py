@@ -5,6 +5,7 @@ warnings, the OPDs that have not reported (belum lapor, printable), closing the 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +43,7 @@ from ..models.evaluation_colors import ALERT, band_colors, predicate_color
 from ..models.evaluation_tables import indicator_model, not_reported_model, warning_model
 from ..models.ranking_table_model import RankingTableModel, write_ranking_csv
 from ..print_action import PREVIEW, PRINTER, SAVE, PrintAction
+from ..verification_bar import VerificationBar
 from ..views import setup_table
 from .base import Screen, heading, note
 
@@ -123,8 +126,15 @@ class EvaluationScreen(Screen):
         self.ranking_printer_button.setToolTip(self.tr("Cetak peringkat ke printer"))
         self.ranking_printer_button.clicked.connect(lambda: self.print_ranking(PRINTER))
         self.count_label = note()
+        # Bappeda's verification: the ranking limited to verified reports (the others' scores are "sementara").
+        self.verified_check = QCheckBox(self.tr("Hanya ter&verifikasi"))
+        self.verified_check.setToolTip(self.tr("Peringkat hanya dari laporan yang sudah diverifikasi Bappeda; "
+                                               "laporan sementara tidak diperingkat"))
+        self.verified_check.toggled.connect(lambda _on: self._show_loaded())
+        self._loaded: QuarterView | None = None
         ranking_tools = QHBoxLayout()
         ranking_tools.addWidget(self.filter_edit, 1)
+        ranking_tools.addWidget(self.verified_check)
         ranking_tools.addWidget(self.export_button)
         self.ranking_excel_button = ExcelExportButton(self, "peringkat", lambda: self.db, year=lambda: self.year,
                                                       quarter=quarter, text=self.tr("Ekspor Excel…"), runner=runner)
@@ -188,6 +198,9 @@ class EvaluationScreen(Screen):
         detail_pane = QWidget()
         detail_layout = QVBoxLayout(detail_pane)
         detail_layout.addLayout(detail_tools)
+        self.verification_bar = VerificationBar()
+        self.verification_bar.submitted.connect(self.refresh)
+        detail_layout.addWidget(self.verification_bar)
         detail_layout.addWidget(detail_split, 1)
 
         # -- early warnings
@@ -282,12 +295,29 @@ class EvaluationScreen(Screen):
             self.view = None
             self._show_nothing(self.tr("Belum ada tahun anggaran di basis data ini."))
             return
-        self.view = load_quarter_view(self.db, self.year, self.quarter())
+        self._loaded = load_quarter_view(self.db, self.year, self.quarter())
+        self.view = self._limited(self._loaded)
         self._show(self.view)
         if selected and not self.select_opd(selected):
             self._on_selected()
         elif not selected and self.model.rowCount():
             self.select_opd(self.model.row_at(0).opd_id)
+        self._update_buttons()
+
+    def _limited(self, view: QuarterView) -> QuarterView:
+        """``view`` with its ranking limited to verified reports when the switch says so."""
+        if not self.verified_check.isChecked():
+            return view
+        return replace(view, ranking=evaluation.only_verified(view.ranking))
+
+    def _show_loaded(self) -> None:
+        if self._loaded is None:
+            return
+        selected = self.selected_opd_id()
+        self.view = self._limited(self._loaded)
+        self._show(self.view)
+        if not (selected and self.select_opd(selected)):
+            self._on_selected()
         self._update_buttons()
 
     def _show_nothing(self, text: str) -> None:
@@ -407,8 +437,11 @@ class EvaluationScreen(Screen):
             self.indicators.set_rows([])
             self.detail_label.setText(self.tr("Pilih perangkat daerah pada tabel peringkat."))
             self.line_chart.set_data([])
+            self.verification_bar.clear()
             return
         self.indicators.set_rows(list(result.indicators))
+        self.verification_bar.show_report(self.db, result.year, result.quarter, result.opd_id,
+                                          open_=result.quarter not in self.view.closed)
         self.detail_label.setText(
             self.tr("<b>{0}</b> — nilai {1} ({2}); serapan {3}; capaian dibaca dua cara: terhadap target s.d. "
                     "triwulan dan terhadap target tahunan.").format(
@@ -515,7 +548,8 @@ class EvaluationScreen(Screen):
     def _request(self, document: str, *opd_codes: str) -> printing.Request:
         assert self.view is not None
         return printing.Request(
-            document, self.view.year, self.view.quarter, opd_codes=opd_codes, paper=self.paper_combo.currentData()
+            document, self.view.year, self.view.quarter, opd_codes=opd_codes, paper=self.paper_combo.currentData(),
+            verified_only=self.verified_check.isChecked(),
         )
 
     def _csv_path(self, title: str, document: str) -> Path | None:
