@@ -301,3 +301,28 @@ def _dinkes_pk(db: Database) -> str:
     with db.read() as s:
         return s.scalars(select(PerformanceAgreement.id).where(
             PerformanceAgreement.status == AgreementStatus.SIGNED)).one()
+
+
+# --- the ranking PDF -----------------------------------------------------------------------------------
+
+
+def test_the_ranking_pdf_labels_sementara_and_can_be_limited_to_verified_reports(demo_db: Database, tmp_path) -> None:  # noqa: ANN001
+    from pypdf import PdfReader
+
+    from kinerja_desktop.services import printing
+
+    best = evaluation.ranking(demo_db, 2025, 4).rows[0]
+    verification.return_report(demo_db, 2025, 4, best.opd_id, "Bukti dukung belum lengkap")
+
+    def text(request: printing.Request) -> str:
+        folder = tmp_path / ("v" if request.verified_only else "all")
+        folder.mkdir()
+        [path] = printing.write(demo_db, request, folder)
+        return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
+
+    everyone = text(printing.Request("ranking", 2025, 4))
+    assert f"1 {best.opd_code} {best.opd_name}" in everyone
+    assert "sementara (belum diverifikasi)" in everyone.split(best.opd_name)[1][:120]
+    verified = text(printing.Request("ranking", 2025, 4, verified_only=True))
+    assert "PERINGKAT KINERJA PERANGKAT DAERAH (LAPORAN TERVERIFIKASI)" in verified
+    assert best.opd_code not in verified and "sementara (belum diverifikasi)" not in verified

@@ -134,7 +134,6 @@ class EvaluationScreen(Screen):
         self._loaded: QuarterView | None = None
         ranking_tools = QHBoxLayout()
         ranking_tools.addWidget(self.filter_edit, 1)
-        ranking_tools.addWidget(self.verified_check)
         ranking_tools.addWidget(self.export_button)
         self.ranking_excel_button = ExcelExportButton(self, "peringkat", lambda: self.db, year=lambda: self.year,
                                                       quarter=quarter, text=self.tr("Ekspor Excel…"), runner=runner)
@@ -149,7 +148,10 @@ class EvaluationScreen(Screen):
         ranking_layout.setContentsMargins(0, 0, 0, 0)
         ranking_layout.addLayout(ranking_tools)
         ranking_layout.addWidget(self.table, 1)
-        ranking_layout.addWidget(self.count_label)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.verified_check)
+        ranking_layout.addLayout(count_row)
 
         self.bar_chart = BarChart()
         self.bar_chart.barClicked.connect(self.select_opd)
@@ -317,7 +319,10 @@ class EvaluationScreen(Screen):
         self.view = self._limited(self._loaded)
         self._show(self.view)
         if not (selected and self.select_opd(selected)):
-            self._on_selected()
+            if self.model.rowCount():
+                self.select_opd(self.model.row_at(0).opd_id)
+            else:
+                self._on_selected()
         self._update_buttons()
 
     def _show_nothing(self, text: str) -> None:
@@ -365,14 +370,17 @@ class EvaluationScreen(Screen):
                 )
             )
         else:
-            scored = [r for r in view.ranking.rows if r.score is not None]
-            self.summary.setText(
-                self.tr(
-                    "{0} tahun {1}: {2} perangkat daerah dengan PK ditandatangani, {3} bernilai; "
-                    "{4} belum lapor; {5} indikator di bawah ambang {6} %."
-                ).format(label, view.year, count, len(scored), len(view.not_reported), len(view.warnings),
-                         format_number(threshold, None))
-            )
+            everyone = self._loaded.ranking.rows if self._loaded is not None else view.ranking.rows
+            scored = [r for r in everyone if r.score is not None]
+            text = self.tr(
+                "{0} tahun {1}: {2} perangkat daerah dengan PK ditandatangani, {3} bernilai; "
+                "{4} belum lapor; {5} indikator di bawah ambang {6} %."
+            ).format(label, view.year, len(everyone), len(scored), len(view.not_reported), len(view.warnings),
+                     format_number(threshold, None))
+            if self.verified_check.isChecked():
+                text += " " + self.tr("Diperingkat hanya laporan terverifikasi: {0} dari {1}.").format(
+                    count, len(everyone))
+            self.summary.setText(text)
         self.tabs.setTabText(1, self.tr("Peringatan dini ({0})").format(len(view.warnings)))
         self.tabs.setTabText(2, self.tr("Belum lapor ({0})").format(len(view.not_reported)))
         self.warning_note.setText(
