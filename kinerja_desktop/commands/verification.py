@@ -116,7 +116,7 @@ def _agreement_id(database, args: argparse.Namespace) -> str:  # noqa: ANN001
 
 
 def _step(args: argparse.Namespace) -> int:
-    from ..services import verification
+    from ..services import agreements, verification
     from ..services.errors import ValidationError
 
     database = open_for_command(args)
@@ -137,7 +137,7 @@ def _step(args: argparse.Namespace) -> int:
             agreement_id = _agreement_id(database, args)
             what = f"PK {args.year}"
             if args.step == "submit":
-                verification.submit_agreement(database, agreement_id)
+                agreements.submit(database, agreement_id)
             elif args.step == "verify":
                 verification.verify_agreement(database, agreement_id)
             else:

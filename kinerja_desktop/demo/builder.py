@@ -198,8 +198,9 @@ class DemoBuilder:
             .order_by(IndicatorRealization.year, IndicatorRealization.quarter, Goal.opd_id)
         ).all()
         for opd_id, year, quarter, reported, verified in reports:
+            decided = verified or reported or PLAN_STAMP  # the demo sets both on every verified row
             self.add_verification(Verification(kind=REPORT, opd_id=opd_id, year=year, quarter=quarter),
-                                  reported or verified, verified)
+                                  reported or decided, decided)
 
     def add_verification(self, row: Verification, submitted: datetime, decided: datetime) -> None:
         row.state, row.note = VerificationState.VERIFIED, ""

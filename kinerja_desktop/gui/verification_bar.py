@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from ..db.database import Database
 from ..domain.formatting import format_datetime
 from ..domain.verification import VerificationState
-from ..services import verification
+from ..services import agreements, verification
 from ..services.verification import VerificationStatus
 from . import messages
 
@@ -44,7 +44,7 @@ class VerificationBar(QWidget):
     def show_agreement(self, db: Database, agreement_id: str, *, draft: bool) -> None:
         """A PK; ``draft``: it is still a draft (only a draft is submitted)."""
         self._show(verification.agreement_status(db, agreement_id),
-                   (lambda: verification.submit_agreement(db, agreement_id)) if draft else None)
+                   (lambda: agreements.submit(db, agreement_id)) if draft else None)
 
     def clear(self) -> None:
         self.status, self._submit = None, None

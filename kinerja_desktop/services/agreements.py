@@ -213,11 +213,6 @@ def _load(session: Session, agreement_id: str, *, lock: bool = False) -> Perform
     return agreement
 
 
-def detail_of(agreement: PerformanceAgreement) -> AgreementDetail:
-    """The editor's view of a loaded agreement (inside the caller's session)."""
-    return _detail(agreement)
-
-
 def _detail(agreement: PerformanceAgreement) -> AgreementDetail:
     return AgreementDetail(
         id=agreement.id,
@@ -790,6 +785,11 @@ def finalize(db: Database, agreement_id: str, *, update_signers: bool = False) -
         freeze_agreement(session, agreement)
         audit.record(session, "agreement.finalize", "performance_agreement", agreement.id,
                      f"PK {agreement.year} {agreement.opd_name} versi {agreement.version_no} difinalkan")
+
+
+def submit(db: Database, agreement_id: str) -> None:
+    """Draf (or Dikembalikan) → Diajukan: the OPD hands its complete draft to Bappeda for verification."""
+    verification.submit_agreement(db, agreement_id, lambda agreement: completeness_problems(_detail(agreement)))
 
 
 def reopen_draft(db: Database, agreement_id: str) -> None:

@@ -16,6 +16,7 @@ Each use case is one transaction (``db.write()``) and takes the locks of signing
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -170,13 +171,14 @@ def _open_agreement(session: Session, agreement_id: str) -> tuple[PerformanceAgr
     return agreement, row
 
 
-def _agreement_step(db: Database, agreement_id: str, action: VerificationAction, note: str = "") -> None:
+def _agreement_step(
+    db: Database, agreement_id: str, action: VerificationAction, note: str = "",
+    incomplete: Callable[[PerformanceAgreement], list[str]] | None = None,
+) -> None:
     with db.write() as session:
         agreement, row = _open_agreement(session, agreement_id)
-        if action is VerificationAction.SUBMIT:
-            from .agreements import completeness_problems, detail_of  # agreements calls back into this module
-
-            problems = completeness_problems(detail_of(agreement))
+        if incomplete is not None:
+            problems = incomplete(agreement)
             if problems:
                 raise ValidationError({f"{FORM}{n}" if n else FORM: p for n, p in enumerate(problems)})
         _transition(session, row, action, note)
@@ -186,9 +188,12 @@ def _agreement_step(db: Database, agreement_id: str, action: VerificationAction,
                      + (f": {note.strip()}" if note.strip() else ""))
 
 
-def submit_agreement(db: Database, agreement_id: str) -> None:
-    """The OPD hands its complete PK draft to Bappeda (Draf or Dikembalikan → Diajukan)."""
-    _agreement_step(db, agreement_id, VerificationAction.SUBMIT)
+def submit_agreement(
+    db: Database, agreement_id: str, incomplete: Callable[[PerformanceAgreement], list[str]]
+) -> None:
+    """The OPD hands its PK draft to Bappeda (Draf or Dikembalikan → Diajukan), refused while ``incomplete``
+    finds problems. Called as ``agreements.submit`` (which knows what a complete PK is)."""
+    _agreement_step(db, agreement_id, VerificationAction.SUBMIT, incomplete=incomplete)
 
 
 def verify_agreement(db: Database, agreement_id: str) -> None:

@@ -41,8 +41,8 @@ def waiting(demo_db) -> dict[str, str]:  # noqa: ANN001
     submitted again; submitted on 2, 3 and 1 March 2026."""
     best = evaluation.ranking(demo_db, 2025, 4).rows[0]
     dinkes, disdik = _pk_2026(demo_db, "Dinkes"), _pk_2026(demo_db, "Disdikbud")
-    verification.submit_agreement(demo_db, dinkes)
-    verification.submit_agreement(demo_db, disdik)
+    agreements.submit(demo_db, dinkes)
+    agreements.submit(demo_db, disdik)
     verification.return_report(demo_db, 2025, 4, best.opd_id, "Bukti dukung belum lengkap")
     verification.submit_report(demo_db, 2025, 4, best.opd_id)
     with demo_db.write() as s:

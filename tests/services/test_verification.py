@@ -39,7 +39,7 @@ def _events(db: Database) -> int:
 def test_a_pk_is_submitted_verified_finalised_and_signed_with_its_history(db: Database, dinkes: str) -> None:
     agreement_id = agreements.create_from_renstra(db, dinkes, 2026)
     assert _state(db, agreement_id) is DRAFT
-    verification.submit_agreement(db, agreement_id)
+    agreements.submit(db, agreement_id)
     assert _state(db, agreement_id) is SUBMITTED
     verification.verify_agreement(db, agreement_id)
     agreements.finalize(db, agreement_id)
@@ -73,7 +73,7 @@ def test_returning_needs_a_note_the_note_shows_until_submitted_again_and_the_his
     db: Database, dinkes: str
 ) -> None:
     agreement_id = agreements.create_from_renstra(db, dinkes, 2026)
-    verification.submit_agreement(db, agreement_id)
+    agreements.submit(db, agreement_id)
     with pytest.raises(ValidationError, match="Catatan pengembalian wajib diisi") as refused:
         verification.return_agreement(db, agreement_id, "   ")
     assert "note" in refused.value.errors
@@ -89,7 +89,7 @@ def test_returning_needs_a_note_the_note_shows_until_submitted_again_and_the_his
     with pytest.raises(ValidationError, match="tunggu diajukan lagi"):
         verification.verify_agreement(db, agreement_id)
     # submitted again (also allowed without a change): the note is no longer shown, the history keeps it
-    verification.submit_agreement(db, agreement_id)
+    agreements.submit(db, agreement_id)
     status = verification.agreement_status(db, agreement_id)
     assert (status.state, status.note) == (SUBMITTED, "")
     assert [(e.action, e.note) for e in status.events] == [
@@ -102,7 +102,7 @@ def test_returning_needs_a_note_the_note_shows_until_submitted_again_and_the_his
 
 def test_a_submitted_pk_refuses_every_change_until_returned(db: Database, dinkes: str) -> None:
     agreement_id = agreements.create_from_renstra(db, dinkes, 2026)
-    verification.submit_agreement(db, agreement_id)
+    agreements.submit(db, agreement_id)
     detail = agreements.get_agreement(db, agreement_id)
     with pytest.raises(ValidationError, match="menunggu verifikasi Bappeda"):
         agreements.save_draft(db, replace(detail, notes="diam-diam"))
@@ -111,7 +111,7 @@ def test_a_submitted_pk_refuses_every_change_until_returned(db: Database, dinkes
     with pytest.raises(ValidationError, match="menunggu verifikasi Bappeda"):
         agreements.finalize(db, agreement_id)
     with pytest.raises(ValidationError, match="Sudah diajukan"):
-        verification.submit_agreement(db, agreement_id)
+        agreements.submit(db, agreement_id)
     assert agreements.get_agreement(db, agreement_id).notes == ""
     with pytest.raises(ValidationError, match="Sudah diverifikasi"):
         verification.verify_agreement(db, agreement_id) or verification.verify_agreement(db, agreement_id)
@@ -119,7 +119,7 @@ def test_a_submitted_pk_refuses_every_change_until_returned(db: Database, dinkes
 
 def test_a_verified_draft_changed_by_the_opd_goes_back_to_draf(db: Database, dinkes: str) -> None:
     agreement_id = agreements.create_from_renstra(db, dinkes, 2026)
-    verification.submit_agreement(db, agreement_id)
+    agreements.submit(db, agreement_id)
     verification.verify_agreement(db, agreement_id)
     detail = agreements.get_agreement(db, agreement_id)
     agreements.save_draft(db, replace(detail, items=[replace(detail.items[0], target=D(70)), *detail.items[1:]]))
@@ -132,7 +132,7 @@ def test_an_incomplete_pk_cannot_be_submitted(db: Database, dinkes: str) -> None
     detail = agreements.get_agreement(db, agreement_id)
     agreements.save_draft(db, replace(detail, place=""))
     with pytest.raises(ValidationError, match="Tempat penandatanganan belum diisi"):
-        verification.submit_agreement(db, agreement_id)
+        agreements.submit(db, agreement_id)
     assert _state(db, agreement_id) is DRAFT and _events(db) == 0
 
 
@@ -140,7 +140,7 @@ def test_only_a_draft_takes_part_in_the_workflow(db: Database, dinkes: str) -> N
     agreement_id = agreements.create_from_renstra(db, dinkes, 2026)
     agreements.finalize(db, agreement_id)  # the regency does not require verification: as before
     with pytest.raises(ValidationError, match="berstatus Final: hanya draf"):
-        verification.submit_agreement(db, agreement_id)
+        agreements.submit(db, agreement_id)
 
 
 def test_when_the_regency_requires_it_no_pk_is_final_before_verified(db: Database, dinkes: str) -> None:
@@ -150,7 +150,7 @@ def test_when_the_regency_requires_it_no_pk_is_final_before_verified(db: Databas
     with pytest.raises(ValidationError, match="harus diajukan dan diverifikasi"):
         agreements.finalize(db, agreement_id)
     assert agreements.get_agreement(db, agreement_id).status is AgreementStatus.DRAFT
-    verification.submit_agreement(db, agreement_id)
+    agreements.submit(db, agreement_id)
     verification.verify_agreement(db, agreement_id)
     agreements.finalize(db, agreement_id)
     assert agreements.get_agreement(db, agreement_id).status is AgreementStatus.FINAL
@@ -162,9 +162,9 @@ def test_the_workflow_holds_for_the_eselon_iii_and_iv_pks(db: Database, tree: di
         agreement_id = agreements.create_lower(db, tree[position], 2026)
         with pytest.raises(ValidationError, match="harus diajukan"):
             agreements.finalize(db, agreement_id)
-        verification.submit_agreement(db, agreement_id)
+        agreements.submit(db, agreement_id)
         verification.return_agreement(db, agreement_id, "Indikator belum selaras")
-        verification.submit_agreement(db, agreement_id)
+        agreements.submit(db, agreement_id)
         verification.verify_agreement(db, agreement_id)
         agreements.finalize(db, agreement_id)
         agreements.sign(db, agreement_id, date(2026, 1, 27))
@@ -276,7 +276,7 @@ def test_the_waiting_list_groups_by_opd_oldest_first_and_follows_the_verifiers_o
     amendment = agreements.create_amendment(db, _dinkes_pk(db), "APBD Perubahan 2026")
     evaluation.save_quarter_report(db, _report(signed, "70"))
     verification.submit_report(db, 2026, 1, signed["opd"])
-    verification.submit_agreement(db, amendment)
+    agreements.submit(db, amendment)
     with db.write() as s:  # Disdik's report (its data are beside the point here)
         s.add(Verification(kind="laporan", opd_id=disdik, year=2026, quarter=1, state=VerificationState.SUBMITTED,
                            note="", submitted_by="operator.disdik", decided_by=""))
