@@ -35,6 +35,7 @@ class VerificationBar(QWidget):
         layout.addWidget(self.submit_button)
         self._submit: Callable[[], None] | None = None
         self.status: VerificationStatus | None = None
+        self.before_submit: Callable[[], bool] = lambda: True  # e.g. save typed changes first (False: stop)
 
     def show_report(self, db: Database, year: int, quarter: int, opd_id: str, *, open_: bool) -> None:
         """The quarterly report of ``opd_id``; ``open_``: its quarter is not closed (it may be submitted)."""
@@ -67,7 +68,7 @@ class VerificationBar(QWidget):
             submit is not None and status.state in (VerificationState.DRAFT, VerificationState.RETURNED))
 
     def submit(self) -> None:
-        if self._submit is None:
+        if self._submit is None or not self.before_submit():
             return
         try:
             self._submit()

@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 
 from ...db.database import Database
 from ...db.errors import AgreementLockedError, KinerjaDbError
-from ...domain.enums import ActingKind, Polarity
+from ...domain.enums import ActingKind, AgreementStatus, Polarity
 from ...domain.formatting import format_date, format_rupiah
 from ...domain.targets import derived_quarters
+from ...domain.verification import VerificationState
 from ...services import agreements as agreement_service
 from ...services import opd as opd_service
 from ...services import pacts as pact_service
+from ...services import verification
 from ...services.agreement_data import AgreementDetail, Signer
 from ...services.agreement_signers import Difference, SignersOutOfDate, reference_date
 from ...services.errors import ValidationError
@@ -102,7 +104,10 @@ class AgreementEditor(UnsavedChangesGuard, AgreementEditorRows, AgreementEditorL
         self._first_source: str | None = None
         self.pending_dialog: QDialog | None = None
         self.differences: list[Difference] = []
+        self.waiting = False
         self._build()
+        self.verification_bar.before_submit = self._save_if_dirty
+        self.verification_bar.submitted.connect(self._reload_after_change)
         self.lock.reason_shown.connect(self.show_info_message)
         self._first_title = self.header.firstGroup.title()
         self._first_button_text = self.header.firstFromHeadButton.text()
@@ -115,7 +120,10 @@ class AgreementEditor(UnsavedChangesGuard, AgreementEditorRows, AgreementEditorL
         self.detail = detail
         # the targets as stored, to ask only about figures typed since (the models edit the items in place)
         self._loaded_targets = {item.indicator_id: (item.target, tuple(item.quarters)) for item in detail.items}
-        self.editable = editor_actions(detail.status, detail.version_no, detail.version_no).editable
+        # a draft submitted to Bappeda waits for its decision: read only until it is returned
+        self.waiting = verification.agreement_status(self.db, agreement_id).state is VerificationState.SUBMITTED
+        actions = editor_actions(detail.status, detail.version_no, detail.version_no)
+        self.editable = actions.editable and not self.waiting
         self._loading = True
         try:
             self._fill(detail)
@@ -283,13 +291,16 @@ class AgreementEditor(UnsavedChangesGuard, AgreementEditorRows, AgreementEditorL
             self._banner(_tr("Final — siap ditandatangani. Untuk mengubah isinya, kembalikan ke draf."), FINAL_STYLE)
         else:
             self.banner.hide()
-        self._set_read_only(lock_reason(detail.status, signed_on) if not actions.editable else "")
+        waiting = _tr("Sudah diajukan ke Bappeda dan menunggu verifikasi; dapat diubah lagi bila dikembalikan")
+        self._set_read_only(lock_reason(detail.status, signed_on) if not actions.editable
+                            else waiting if self.waiting else "")
+        self.verification_bar.show_agreement(self.db, detail.id, draft=detail.status is AgreementStatus.DRAFT)
         self.header.signDateLabel.setText(
             _tr("Tanggal penandatanganan:") if actions.signed else _tr("Tanggal renc&ana:")
         )
-        self.save_button.setVisible(actions.editable)
-        self.finalize_button.setVisible(actions.finalize)
-        self.discard_button.setVisible(actions.discard)
+        self.save_button.setVisible(actions.editable and not self.waiting)
+        self.finalize_button.setVisible(actions.finalize and not self.waiting)
+        self.discard_button.setVisible(actions.discard and not self.waiting)
         self.reopen_button.setVisible(actions.reopen)
         self.sign_button.setVisible(actions.sign)
         self.amend_button.setVisible(actions.show_amend)

@@ -30,6 +30,7 @@ from ..grid import GridEditing
 from ..locked import FieldLock
 from ..models.agreement_items_model import AgreementItemsModel
 from ..models.agreement_programs_model import AgreementProgramsModel
+from ..verification_bar import VerificationBar
 from ..views import setup_table
 from .agreement_history import VersionHistoryPanel
 from .agreement_print_dialog import paper_combo
@@ -223,6 +224,8 @@ class AgreementEditorLayout:
         layout.addWidget(self.title_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.banner)
+        self.verification_bar = VerificationBar()  # Bappeda's verification and Ajukan ke Bappeda
+        layout.addWidget(self.verification_bar)
         stale = QHBoxLayout()
         stale.addWidget(self.stale_label, 1)
         stale.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
