@@ -40,7 +40,7 @@ class VerificationBar(QWidget):
     def show_report(self, db: Database, year: int, quarter: int, opd_id: str, *, open_: bool) -> None:
         """The quarterly report of ``opd_id``; ``open_``: its quarter is not closed (it may be submitted)."""
         self._show(verification.report_status(db, year, quarter, opd_id),
-                   (lambda: verification.submit_report(db, year, quarter, opd_id)) if open_ else None)
+                   (lambda: verification.submit_report(db, year, quarter, opd_id)) if open_ else None, scores=True)
 
     def show_agreement(self, db: Database, agreement_id: str, *, draft: bool) -> None:
         """A PK; ``draft``: it is still a draft (only a draft is submitted)."""
@@ -52,7 +52,7 @@ class VerificationBar(QWidget):
         self.label.clear()
         self.submit_button.setEnabled(False)
 
-    def _show(self, status: VerificationStatus, submit: Callable[[], None] | None) -> None:
+    def _show(self, status: VerificationStatus, submit: Callable[[], None] | None, *, scores: bool = False) -> None:
         self.status, self._submit = status, submit
         text = self.tr("Verifikasi Bappeda: {0}").format(self.tr(status.state.label))
         last = status.events[-1] if status.events else None
@@ -61,7 +61,7 @@ class VerificationBar(QWidget):
             text += f" ({format_datetime(last.at)}{who})"
         if status.state is VerificationState.RETURNED:
             text += "\n" + self.tr("Catatan pengembalian: {0}").format(status.note)
-        elif status.state is not VerificationState.VERIFIED:
+        elif scores and status.state is not VerificationState.VERIFIED:
             text += self.tr(" — nilai sementara sampai diverifikasi")
         self.label.setText(text)
         self.submit_button.setEnabled(
