@@ -57,7 +57,7 @@ def test_the_wizard_sets_up_a_city_from_an_empty_database(qtbot, main_window, db
     window = main_window
     assert window.needs_setup and window.stack.currentWidget() is window.welcome
     enabled = [bool(window.nav.item(r).flags() & Qt.ItemFlag.ItemIsEnabled) for r in range(window.nav.count())]
-    assert enabled == [True, *[False] * 9, True]  # Beranda, Cadangan & Paket
+    assert enabled == [True, *[False] * 10, True]  # Beranda, Cadangan & Paket (Menunggu Verifikasi is one more)
     assert not window.profile_action.isEnabled()  # the government is recorded by the wizard
     click(qtbot, window.welcome.setup_button)
     wizard = window.setup_wizard
