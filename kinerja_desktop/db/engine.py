@@ -112,12 +112,13 @@ class SessionFactory:
             reading.update(isolation_level="REPEATABLE READ", postgresql_readonly=True)
         self._writer = sessionmaker(bind=engine, expire_on_commit=False)
         self._reader = sessionmaker(bind=engine.execution_options(**reading), expire_on_commit=False)
-        from . import checks, guards, scope_guard
+        from . import audit_hook, checks, guards, scope_guard
         from .tombstones import record_orm_deletions
 
         for factory in (self._writer, self._reader):
             guards.install(factory)
             checks.install(factory)
+            audit_hook.install(factory)
         scope_guard.install(self._writer)
         record_orm_deletions()
 
@@ -148,9 +149,10 @@ class SessionFactory:
         """What a failed statement means, in Indonesian; None when it is not the database's to say."""
         if isinstance(exc, StaleDataError):
             return ConcurrentChangeError()
+        from . import audit_triggers
         from .triggers import refusal
 
-        refused = refusal(exc)
+        refused = refusal(exc) or audit_triggers.refusal(exc)
         if refused is not None:
             return refused
         if self.is_server:

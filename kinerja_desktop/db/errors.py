@@ -138,6 +138,13 @@ class AgreementLockedError(KinerjaDbError):
         )
 
 
+class AuditTrailProtectedError(KinerjaDbError):
+    """The audit trail is append-only: the database refused to change or delete one of its rows."""
+
+    def __init__(self) -> None:
+        super().__init__("Jejak audit tidak dapat diubah atau dihapus; perubahan ditolak.")
+
+
 class InvalidValueError(ValidationError, KinerjaDbError):
     """A value outside its column's declared limits (db/limits.py): ``errors`` maps form fields to messages.
 

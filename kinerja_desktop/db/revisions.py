@@ -15,5 +15,6 @@ REVISIONS: tuple[str, ...] = (
     "0008_yearend",
     "0010_users",
     "0011_verification",
+    "0012_audit",
 )
 HEAD = REVISIONS[-1]
