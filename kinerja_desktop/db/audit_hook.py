@@ -45,6 +45,13 @@ NOT_AUDITED: dict[str, str] = {
     "audit_change": "the trail itself",
     "lock_bypass": "lives only inside one maintenance transaction",
     "evidence_blob": "file contents by SHA-256; the evidence row that names the file is audited",
+    "sync_installation": "the exchange's bookkeeping (this database's place in it)",
+    "sync_key": "the exchange's signing keys: secrets",
+    "sync_peer": "the exchange's bookkeeping (the laptops known)",
+    "sync_base": "the exchange's bookkeeping (the merge base of each row)",
+    "sync_received": "the exchange's bookkeeping (receipts)",
+    "sync_tombstone": "the exchange's bookkeeping (deletions to send; the deletion itself is audited)",
+    "sync_import": "the record of an import; the import is audited as an entry (impor-paket)",
 }
 BOOKKEEPING = frozenset(("id", "created_at", "updated_at", "version"))
 SECRET_WORDS = ("password", "secret", "salt", "token")
