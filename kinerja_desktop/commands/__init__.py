@@ -23,6 +23,7 @@ VERB_MODULES: tuple[str, ...] = (
     "kinerja_desktop.commands.open_file",
     "kinerja_desktop.commands.server",
     "kinerja_desktop.commands.users",
+    "kinerja_desktop.commands.audit",
 )
 PASSWORD_ENV = "KINERJA_PASSWORD"
 
