@@ -10,8 +10,8 @@ savepoint rolled back takes its rows along).
 A transaction is one *change set* (an id kept in ``session.info``); every field row and every summary written by
 ``services/audit.record()`` takes the next number (``seq``) in it. A summary describes the field rows of its change
 set numbered before it and after the previous summary (``record()`` flushes first); rows after the last summary
-belong to it. A transaction that changes rows and records no summary gets one at commit (its action names the
-table, ``data.ubah``), so nothing goes unrecorded: the trail cannot be forgotten by a new service or a script.
+belong to it. A transaction that changes rows and records no summary keeps its field rows all the same (the trail
+lists it as ``data.ubah``, ``services/audit_log.py``): a new service or a script cannot forget the trail.
 
 Who: the user source (``set_user_source``; ``services/audit.py`` installs ``current_user()``), or
 ``session.info["audit_user"]`` when a use case acts for someone else; origin ``session.info["audit_origin"]``
@@ -58,6 +58,9 @@ SECRET_WORDS = ("password", "secret", "salt", "token")
 LONG_TEXT = 20_000  # characters kept of a text value; longer ones keep their start, length and SHA-256
 
 INSERT, UPDATE, DELETE = "tambah", "ubah", "hapus"
+# session.info[BULK] = True: a bulk creation of sample data (the demo regency) is described by its one summary,
+# not by a field row for each of its tens of thousands of rows.
+BULK = "audit_bulk"
 
 _CHANGE_SET = "audit_change_set"
 _SEQ = "audit_seq"
@@ -114,7 +117,7 @@ def note_entry(session: Session) -> str | None:
     """A summary was recorded: returns the OPD of the field rows it describes (the first one seen), if any."""
     session.info[_ENTRIES] = session.info.get(_ENTRIES, 0) + 1
     opds = session.info.pop(_OPDS, [])
-    return opds[0] if opds else None
+    return opds[0] if len(opds) == 1 else None  # several OPDs: a regency-wide use case
 
 
 def opd_of_row(session: Session, table: str, row_id: str) -> str | None:
@@ -198,10 +201,12 @@ def _note(mapper: Mapper[Any], connection: Any, target: Any, operation: str) -> 
     table = _table_of(mapper)
     if table in NOT_AUDITED:
         return
+    session = object_session(target)
+    if session is not None and session.info.get(BULK):
+        return
     changes = _changes(mapper, target, operation)
     if operation == UPDATE and not changes:
         return
-    session = object_session(target)
     values = {c.key: inspect(target).dict.get(c.key) for c in mapper.column_attrs}
     opd = opd_of(table, values, _lookup(session, connection))
     opd = None if opd == UNKNOWN else opd
@@ -253,10 +258,6 @@ def _audit_change() -> Any:
     return Base.metadata.tables["audit_change"]
 
 
-def _audit_log() -> Any:
-    return Base.metadata.tables["audit_log"]
-
-
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     # Rows noted by a flush that failed (its savepoint rolled back, the session going on) are not written.
     session.info.pop(_PENDING, None)
@@ -268,40 +269,10 @@ def _after_flush(session: Session, _context: Any) -> None:
     rows = session.info.pop(_PENDING, None)
     if rows:
         session.connection().execute(insert(_audit_change()), rows)
-        session.info["audit_changed"] = session.info.get("audit_changed", 0) + len(rows)
-        session.info.setdefault("audit_tables", set()).update(r["table_name"] for r in rows)
-
-
-def _before_commit(session: Session) -> None:
-    """A transaction that changed rows without a summary gets one, so every change set has an entry."""
-    if session.in_nested_transaction():  # a savepoint's commit: the transaction goes on
-        return
-    session.flush()
-    if not session.info.get("audit_changed") or session.info.get(_ENTRIES):
-        return
-    tables = sorted(session.info.get("audit_tables", ()))
-    opds = session.info.get(_OPDS, [])
-    session.connection().execute(
-        insert(_audit_log()),
-        {
-            "id": new_id(),
-            "at": utcnow(),
-            "user": user_of(session)[:120],
-            "origin": origin_of(session)[:120],
-            "action": "data.ubah",
-            "entity": (tables[0] if len(tables) == 1 else "data")[:60],
-            "entity_id": "",
-            "summary": f"{session.info['audit_changed']} baris diubah ({', '.join(tables)})",
-            "detail": "{}",
-            "change_set": change_set(session),
-            "seq": next_seq(session),
-            "opd_id": opds[0] if opds else None,
-        },
-    )
 
 
 def _forget(session: Session, *_args: Any) -> None:
-    for key in (_CHANGE_SET, _SEQ, _PENDING, _ENTRIES, _OPDS, _LOOKUP, "audit_changed", "audit_tables"):
+    for key in (_CHANGE_SET, _SEQ, _PENDING, _ENTRIES, _OPDS, _LOOKUP):
         session.info.pop(key, None)
 
 
@@ -323,6 +294,5 @@ def install(factory: sessionmaker[Session]) -> None:
     install_mappers()
     event.listen(factory, "before_flush", _before_flush)
     event.listen(factory, "after_flush", _after_flush)
-    event.listen(factory, "before_commit", _before_commit)
     event.listen(factory, "after_commit", _forget)
     event.listen(factory, "after_rollback", _after_rollback)

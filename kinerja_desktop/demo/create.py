@@ -9,7 +9,7 @@ from sqlalchemy import Table, delete, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.ddl import sort_tables
 
-from ..db import triggers
+from ..db import audit_hook, triggers
 from ..db.akip_models import LkeAnswer, LkeComponent, LkeCriterion, LkeEvaluation, LkeSubcomponent
 from ..db.database import Database
 from ..db.models import (
@@ -140,6 +140,7 @@ def create_demo(db: Database, *, seed: int = 2026, force: bool = False) -> DemoS
     with db.write() as session, triggers.bypass(session.connection(), "data contoh"):
         # The demo writes a history as it stands (signed PKs with their rows, closed quarters' realisations), and a
         # forced one deletes such rows: the database's own locks (db/triggers.py) let this one transaction through.
+        session.info[audit_hook.BULK] = True  # one audit entry for the whole sample regency, no field rows
         existing = count_rows(session)
         if existing and not force:
             raise DemoExistsError(existing)

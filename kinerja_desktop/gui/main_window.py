@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         self.loading.deleteLater()
         self.nav.setEnabled(True)
         self.profile_action.setEnabled(True)
+        self.audit_action.setEnabled(True)
         self.nav.currentRowChanged.connect(self._on_navigate)
         self.year_combo.currentIndexChanged.connect(self._on_year_changed)
         self.backup.data_replaced.connect(self.reload)
@@ -229,6 +230,10 @@ class MainWindow(QMainWindow):
         self.profile_action = QAction(self.tr("&Profil pemerintah daerah…"), self)
         self.profile_action.setEnabled(False)
         self.profile_action.triggered.connect(self.edit_profile)
+        self.audit_action = QAction(self.tr("Je&jak audit…"), self)
+        self.audit_action.setToolTip(self.tr("Siapa mengubah apa dan kapan, dengan nilai sebelum dan sesudahnya"))
+        self.audit_action.setEnabled(False)
+        self.audit_action.triggered.connect(lambda _checked=False: self.show_audit())
         self.server_action = QAction(self.tr("Sambungkan ke &server…"), self)
         self.server_action.triggered.connect(self.connect_to_server)
         self.reload_action = QAction(self.tr("&Muat ulang"), self)
@@ -255,6 +260,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.reload_action)
         file_menu.addSeparator()
         file_menu.addAction(self.profile_action)
+        file_menu.addAction(self.audit_action)
         self.import_menu = QMenu(self.tr("&Impor dari Excel"), self)
         self.template_menu = QMenu(self.tr("Templat E&xcel"), self)
         for kind, text in EXCEL_KINDS:
@@ -307,6 +313,18 @@ class MainWindow(QMainWindow):
         self.recent_menu.addSeparator()
         clear = self.recent_menu.addAction(self.tr("Kosongkan daftar"))
         clear.triggered.connect(clear_recent_files)
+
+    def show_audit(self) -> None:
+        """Berkas → Jejak audit: the trail of the open database, in a window beside the work."""
+        from .dialogs.audit_dialog import AuditDialog
+
+        if self.db is None:
+            return
+        previous = getattr(self, "audit_window", None)
+        if previous is not None:
+            previous.close()
+        self.audit_window = AuditDialog(self.db, self, runner=self.runner)
+        self.audit_window.show()
 
     def edit_profile(self) -> None:
         """The regency profile, scoring settings and leaders; screens reload after a save."""
@@ -592,6 +610,7 @@ class MainWindow(QMainWindow):
             item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled)
         # The profile of a government not recorded yet is the wizard's first page, not this dialog.
         self.profile_action.setEnabled(not self.needs_setup and self._may("regency"))
+        self.audit_action.setEnabled(not self.needs_setup and self._may("audit"))
         self.import_menu.setEnabled(not self.needs_setup)
         if self.db is not None:
             self.welcome.set_file(str(self.db.path) if self.db.path is not None else self.db.display_name)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import BigInteger, Select, func, or_, select
+from sqlalchemy import BigInteger, Select, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from ..db.base import Base
@@ -137,34 +137,66 @@ def _utc(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone(timezone.utc).replace(tzinfo=None)
 
 
-def _filtered(query: Select[Any], f: AuditFilter) -> Select[Any]:
+UNDESCRIBED = "data.ubah"  # the action shown for a transaction that changed rows and recorded no summary
+
+
+def _source() -> Any:
+    """Every entry: the summaries of ``audit_log`` and, for each change set without one, a summary made from its
+    field rows (a script's or a forgotten service's change is listed all the same)."""
+    described = select(AuditLog.change_set).where(AuditLog.change_set != "")
+    summaries = select(
+        AuditLog.id, AuditLog.at, AuditLog.user, AuditLog.origin, AuditLog.action, AuditLog.entity,
+        AuditLog.entity_id, AuditLog.summary, AuditLog.opd_id, AuditLog.change_set, AuditLog.seq, AuditLog.detail,
+    )
+    table = func.min(AuditChange.table_name)
+    undescribed = (
+        select(
+            AuditChange.change_set.label("id"),
+            func.min(AuditChange.at).label("at"),
+            func.min(AuditChange.user).label("user"),
+            func.min(AuditChange.origin).label("origin"),
+            literal(UNDESCRIBED).label("action"),
+            table.label("entity"),
+            literal("").label("entity_id"),
+            (literal("Perubahan data tanpa keterangan layanan: ") + table).label("summary"),
+            case((func.count(func.distinct(AuditChange.opd_id)) == 1, func.min(AuditChange.opd_id)),
+                 else_=None).label("opd_id"),
+            AuditChange.change_set.label("change_set"),
+            func.max(AuditChange.seq).label("seq"),
+            literal("{}").label("detail"),
+        )
+        .where(AuditChange.change_set.not_in(described))
+        .group_by(AuditChange.change_set)
+    )
+    return union_all(summaries, undescribed).subquery("entries")
+
+
+def _filtered(query: Select[Any], e: Any, f: AuditFilter) -> Select[Any]:
     if f.since and f.until and f.since > f.until:
         raise ValidationError.single("since", "Tanggal awal sesudah tanggal akhir")
     if f.user:
-        query = query.where(AuditLog.user == f.user)
+        query = query.where(e.user == f.user)
     if f.opd_id:
-        query = query.where(AuditLog.opd_id == f.opd_id)
+        query = query.where(e.opd_id == f.opd_id)
     if f.kind:
-        query = query.where(
-            or_(AuditLog.action == f.kind, AuditLog.action.like(f"{f.kind}.%"), AuditLog.entity == f.kind)
-        )
+        query = query.where(or_(e.action == f.kind, e.action.like(f"{f.kind}.%"), e.entity == f.kind))
     if f.since:
-        query = query.where(AuditLog.at >= _utc(f.since))
+        query = query.where(e.at >= _utc(f.since))
     if f.until:
-        query = query.where(AuditLog.at < _utc(f.until + timedelta(days=1)))
+        query = query.where(e.at < _utc(f.until + timedelta(days=1)))
     text = f.text.strip().lower()
     if text:
         pattern = f"%{text}%"
         query = query.where(
-            or_(*(func.lower(c).like(pattern) for c in (AuditLog.summary, AuditLog.action, AuditLog.entity,
-                                                           AuditLog.user, AuditLog.origin, AuditLog.detail)))
+            or_(*(func.lower(c).like(pattern) for c in (e.summary, e.action, e.entity, e.user, e.origin, e.detail)))
         )
     return query
 
 
 def count_entries(db: Database, f: AuditFilter) -> int:
+    source = _source()
     with db.read() as s:
-        return int(s.execute(_filtered(select(func.count()).select_from(AuditLog), f)).scalar_one())
+        return int(s.execute(_filtered(select(func.count()).select_from(source), source.c, f)).scalar_one())
 
 
 def list_entries(db: Database, f: AuditFilter, offset: int = 0, limit: int = PAGE) -> list[AuditEntry]:
@@ -174,17 +206,24 @@ def list_entries(db: Database, f: AuditFilter, offset: int = 0, limit: int = PAG
 
 
 def _page(s: Session, f: AuditFilter, offset: int, limit: int) -> list[AuditEntry]:
-    query = _filtered(select(AuditLog), f).order_by(AuditLog.at.desc(), AuditLog.seq.desc(), AuditLog.id)
-    rows = s.execute(query.offset(offset).limit(limit)).scalars().all()
+    source = _source()
+    e = source.c
+    query = _filtered(select(source), e, f).order_by(e.at.desc(), e.seq.desc(), e.id)
+    rows = s.execute(query.offset(offset).limit(limit)).all()
     opds = _opd_labels(s, {r.opd_id for r in rows if r.opd_id})
     return [
         AuditEntry(
-            id=r.id, at=r.at, user=r.user, origin=r.origin, action=r.action, entity=r.entity,
+            id=r.id, at=_as_datetime(r.at), user=r.user, origin=r.origin, action=r.action, entity=r.entity,
             entity_id=r.entity_id, summary=r.summary, opd_id=r.opd_id, opd=opds.get(r.opd_id or "", ""),
-            change_set=r.change_set, seq=r.seq, detail=r.detail,
+            change_set=r.change_set, seq=int(r.seq or 0), detail=r.detail,
         )
         for r in rows
     ]
+
+
+def _as_datetime(value: Any) -> datetime:
+    """SQLite gives a union's times back as text."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 def iter_entries(db: Database, f: AuditFilter, page: int = 1000) -> Iterator[AuditEntry]:
@@ -207,13 +246,17 @@ def _opd_labels(s: Session, ids: set[str]) -> dict[str, str]:
 def users(db: Database) -> list[str]:
     """Everyone the trail names, for the user filter."""
     with db.read() as s:
-        return [u for u in s.execute(select(AuditLog.user).distinct().order_by(AuditLog.user)).scalars() if u]
+        found = set(s.execute(select(AuditLog.user).distinct()).scalars())
+        found |= set(s.execute(select(AuditChange.user).distinct()).scalars())
+        return sorted(u for u in found if u)
 
 
 def kinds(db: Database) -> list[str]:
     """The families of actions in the trail (``agreement``, ``opd``…), for the kind filter."""
     with db.read() as s:
-        actions = s.execute(select(AuditLog.action).distinct()).scalars()
+        actions = set(s.execute(select(AuditLog.action).distinct()).scalars())
+        if s.execute(select(AuditChange.id).limit(1)).first() is not None:
+            actions.add(UNDESCRIBED)
         return sorted({a.split(".")[0] for a in actions if a})
 
 

@@ -74,13 +74,14 @@ ACTIONS: dict[str, str] = {
     "package": "membuat atau memasukkan paket data lapangan",
     "master_package": "membuat paket induk untuk laptop lapangan",
     "restore": "memulihkan cadangan",
+    "audit": "melihat jejak audit",
 }
 
 ROLE_ACTIONS: dict[Role, frozenset[str]] = {
     Role.ADMIN: frozenset(ACTIONS),
-    Role.VERIFIKATOR: frozenset({"verify"}),
+    Role.VERIFIKATOR: frozenset({"verify", "audit"}),
     Role.OPERATOR: frozenset({"opd_data", "submit", "package"}),
-    Role.PIMPINAN: frozenset(),
+    Role.PIMPINAN: frozenset({"audit"}),
     Role.EVALUATOR: frozenset({"akip"}),
 }
 SCOPED_ROLES = frozenset({Role.OPERATOR})

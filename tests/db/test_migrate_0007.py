@@ -59,7 +59,7 @@ def test_0006_file_keeps_every_row_and_is_locked_by_the_database_afterwards(tmp_
         assert set(after) - set(before) == {"evidence_blob", "lock_bypass", "position", "position_holder",
                                             "goal_program", "lke_component", "lke_subcomponent", "lke_criterion",
                                             "lke_evaluation", "lke_answer", "app_user", "app_user_opd",
-                                            "verification", "verification_event", "verifier_opd"}
+                                            "verification", "verification_event", "verifier_opd", "audit_change"}
         assert set(before) - set(after) == {"opd_head"}
         assert after["evidence_blob"] == [] and after["lock_bypass"] == []
         # 0011 counts the closed quarter's realisations as verified (tests/db/test_migrate_0011.py): the rest stays
