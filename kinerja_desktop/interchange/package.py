@@ -24,6 +24,7 @@ from typing import Any
 
 from ..db.evidence import is_sha256
 from ..db.sync_scope import FIELD_TABLES, SYNC_TABLES, metadata_tables
+from . import audit_rows
 from .archive import SafeZipReader, atomic_zip
 from .codec import CodecError, TableCodec, dumps, loads
 from .enrolment import EnrolmentKeys, normalise_code
@@ -98,6 +99,7 @@ class Package:
     evidence: dict[str, bytes]
     enrolment: dict[str, str] | None = None
     acknowledged: dict[str, int] = field(default_factory=dict)
+    audit: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # a field package's trail (audit_rows.py)
 
     @property
     def name(self) -> str:
@@ -273,6 +275,7 @@ def _parse_rows(path: Path, manifest: Manifest, raw: list[bytes], evidence: dict
         evidence=evidence,
         enrolment=enrolment,
         acknowledged=dict(acknowledged),
+        audit=audit_rows.parse(name, data.get(audit_rows.KEY)) if manifest["kind"] == KIND_FIELD else {},
     )
 
 

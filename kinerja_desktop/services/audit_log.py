@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -91,7 +91,7 @@ class AuditEntry:
 
     @property
     def local_at(self) -> datetime:
-        return self.at.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+        return self.at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
     @property
     def when(self) -> str:
@@ -134,7 +134,7 @@ def period_dates(year: int, quarter: int | None = None) -> tuple[date, date]:
 
 def _utc(day: date) -> datetime:
     """Local midnight of ``day`` as naive UTC (how ``at`` is stored)."""
-    return datetime.combine(day, time.min).astimezone(timezone.utc).replace(tzinfo=None)
+    return datetime.combine(day, time.min).astimezone(UTC).replace(tzinfo=None)
 
 
 UNDESCRIBED = "data.ubah"  # the action shown for a transaction that changed rows and recorded no summary

@@ -17,6 +17,7 @@ from ..db.revisions import HEAD
 from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
 from ..db.sync_scope import FIELD_TABLES, content_columns, sync_order
 from ..db.types import new_id, utcnow
+from ..interchange import audit_rows
 from ..interchange.codec import CodecError, dumps
 from ..interchange.enrolment import EnrolmentKeys, new_code
 from ..interchange.errors import InterchangeError, RoleError
@@ -318,7 +319,8 @@ def export_field_package(
             evidence = _write_evidence_map(db, (v for t, _i, v in sent if t == "evidence"), warnings)
             fields = _manifest_fields(conn, me, KIND_FIELD, seq, sorted(scope), me["key_id"], counts)
             step_fraction(progress, cancelled, 0.6, "Menulis paket…")
-            write_package(out, fields, {"rows": payload_rows, "tombstones": tomb_rows}, evidence, me["secret"])
+            payload = {"rows": payload_rows, "tombstones": tomb_rows, audit_rows.KEY: audit_rows.collect(conn, scope)}
+            write_package(out, fields, payload, evidence, me["secret"])
             written = True
             _record_export_audit(session, fields, out)
     except BaseException:

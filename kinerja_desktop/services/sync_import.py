@@ -19,6 +19,7 @@ from ..db.locks import lock_agreements, lock_exchange, lock_quarters
 from ..db.revisions import REVISIONS
 from ..db.sync_models import ROLE_CENTRE, ROLE_FIELD
 from ..db.types import new_id, utcnow
+from ..interchange import audit_rows
 from ..interchange.errors import (
     MalformedContentError,
     RoleError,
@@ -260,6 +261,8 @@ def import_package(
             # database's locks (db/triggers.py) let this transaction through. The centre never bypasses them.
             with triggers.bypass(conn, origin) if role == ROLE_FIELD else nullcontext():
                 _apply(conn, plan, package, origin, role, db, setup=setup, user=current_user(db))
+            if role == ROLE_CENTRE:  # who made each change on the laptop, under the laptop user's name
+                audit_rows.store(conn, package.audit, origin)
             _record_import(conn, package, report, role)
             step_fraction(progress, cancelled, 0.95, "Menyimpan…")
     except IntegrityError as exc:
@@ -357,7 +360,7 @@ def _record_import(conn: Connection, package: Package, report: ImportReport, rol
         insert(_t("audit_log")).values(
             id=new_id(),
             at=now,
-            user="",
+            user=current_user(),  # the import is the centre's operator's act
             origin=f"paket {package.source_label} #{package.seq}"[:120],
             action="impor-paket",
             entity="package",

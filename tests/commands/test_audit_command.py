@@ -17,7 +17,8 @@ from sqlalchemy import select
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.database import Database
 from kinerja_desktop.db.models import Opd
-from kinerja_desktop.services import audit, opd as opd_service
+from kinerja_desktop.services import audit
+from kinerja_desktop.services import opd as opd_service
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

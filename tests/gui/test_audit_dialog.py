@@ -19,7 +19,8 @@ from kinerja_desktop.db.models import Opd, ProgramBudget
 from kinerja_desktop.gui import excel_export_button, messages
 from kinerja_desktop.gui.dialogs.audit_dialog import AuditDialog
 from kinerja_desktop.gui.jobs import SyncRunner
-from kinerja_desktop.services import audit, audit_log, opd as opd_service
+from kinerja_desktop.services import audit, audit_log
+from kinerja_desktop.services import opd as opd_service
 
 SHOTS = Path(os.environ.get("KINERJA_SHOTS", "/work/shots/audit"))
 

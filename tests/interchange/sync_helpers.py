@@ -15,7 +15,7 @@ from kinerja_desktop.db.models import Base
 from kinerja_desktop.services import sync
 
 DOMAIN_TABLES = sorted(
-    t.name for t in Base.metadata.sorted_tables if not t.name.startswith("sync_") and t.name != "audit_log"
+    t.name for t in Base.metadata.sorted_tables if not t.name.startswith("sync_") and t.name not in ("audit_log", "audit_change")
 )
 
 

@@ -19,7 +19,8 @@ from kinerja_desktop.db.database import Database
 from kinerja_desktop.db.errors import AuditTrailProtectedError
 from kinerja_desktop.db.limits import limits_of
 from kinerja_desktop.db.models import AuditChange, AuditLog, Indicator, IndicatorTarget, Opd, Program
-from kinerja_desktop.services import audit, audit_log, opd as opd_service, periods, programs, renstra
+from kinerja_desktop.services import audit, audit_log, periods, programs, renstra
+from kinerja_desktop.services import opd as opd_service
 from kinerja_desktop.services.audit_log import AuditFilter
 
 D = Decimal
