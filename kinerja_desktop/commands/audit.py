@@ -23,7 +23,8 @@ def _date(text: str) -> date:
 def _filters(parser: argparse.ArgumentParser) -> None:
     add_db_option(parser)
     parser.add_argument("--user", metavar="PENGGUNA", default="", help="hanya perubahan oleh pengguna ini")
-    parser.add_argument("--opd", metavar="KODE", default=None, help="hanya perubahan data OPD ini (kode atau singkatan)")
+    parser.add_argument("--opd", metavar="KODE", default=None,
+                        help="hanya perubahan data OPD ini (kode atau singkatan)")
     parser.add_argument("--since", metavar="TANGGAL", type=_date, default=None, help="sejak tanggal ini (2026-01-26)")
     parser.add_argument("--until", metavar="TANGGAL", type=_date, default=None, help="sampai tanggal ini")
     parser.add_argument("--kind", metavar="JENIS", default="",

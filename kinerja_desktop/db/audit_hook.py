@@ -163,7 +163,7 @@ NOT_LOADED = {"not_loaded": True}
 
 
 def _table_of(mapper: Mapper[Any]) -> str:
-    return str(mapper.local_table.name)
+    return str(mapper.local_table.name)  # type: ignore[attr-defined]
 
 
 def _changes(mapper: Mapper[Any], target: Any, operation: str) -> dict[str, list[Any]]:

@@ -15,7 +15,8 @@ from kinerja_desktop.db.models import Base
 from kinerja_desktop.services import sync
 
 DOMAIN_TABLES = sorted(
-    t.name for t in Base.metadata.sorted_tables if not t.name.startswith("sync_") and t.name not in ("audit_log", "audit_change")
+    t.name for t in Base.metadata.sorted_tables
+    if not t.name.startswith("sync_") and t.name not in ("audit_log", "audit_change")
 )
 
 

@@ -186,7 +186,8 @@ class AuditDialog(QDialog):
 
         self.count_label = QLabel()
         self.export_button = QPushButton(self.tr("Ekspor ke E&xcel…"))
-        self.export_button.setToolTip(self.tr("Simpan entri yang tersaring beserta rinciannya sebagai buku kerja Excel"))
+        self.export_button.setToolTip(
+            self.tr("Simpan entri yang tersaring beserta rinciannya sebagai buku kerja Excel"))
         self.close_button = QPushButton(self.tr("T&utup"))
         for button in (self.export_button, self.close_button):  # Enter in the search field only searches
             button.setAutoDefault(False)
