@@ -39,9 +39,9 @@ from ..db.models import (
     RegionalLeader,
 )
 from ..db.user_models import AppUser, UserOpd
+from ..db.verification_models import Verification, VerificationEvent, VerifierOpd
 from ..services import audit, users
 from ..services.users import hash_password
-from ..db.verification_models import Verification, VerificationEvent, VerifierOpd
 from .builder import DemoBuilder
 from .catalog import ACCOUNTS, DEMO_PASSWORD
 

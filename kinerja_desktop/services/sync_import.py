@@ -263,7 +263,7 @@ def import_package(
                 _apply(conn, plan, package, origin, role, db, setup=setup, user=current_user(db))
             if role == ROLE_CENTRE:  # who made each change on the laptop, under the laptop user's name
                 audit_rows.store(conn, package.audit, origin)
-            _record_import(conn, package, report, role)
+            _record_import(conn, package, report, role, current_user(db))
             step_fraction(progress, cancelled, 0.95, "Menyimpan…")
     except IntegrityError as exc:
         detail = str(exc.orig) if exc.orig is not None else str(exc)
@@ -305,7 +305,7 @@ def _setup_field(conn: Connection, package: Package) -> dict[str, Any]:
     )
 
 
-def _record_import(conn: Connection, package: Package, report: ImportReport, role: str) -> None:
+def _record_import(conn: Connection, package: Package, report: ImportReport, role: str, user: str) -> None:
     now = utcnow()
     peers = _t("sync_peer")
     peer = conn.execute(select(peers).where(peers.c.installation_id == package.source_id)).first()
@@ -360,7 +360,7 @@ def _record_import(conn: Connection, package: Package, report: ImportReport, rol
         insert(_t("audit_log")).values(
             id=new_id(),
             at=now,
-            user=current_user(),  # the import is the centre's operator's act
+            user=user,  # the import is the acting user's act (at the centre, the centre's operator)
             origin=f"paket {package.source_label} #{package.seq}"[:120],
             action="impor-paket",
             entity="package",

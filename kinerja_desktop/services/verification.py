@@ -31,6 +31,7 @@ from ..db.verification_models import PK, REPORT, Verification, VerificationEvent
 from ..domain.enums import AgreementKind, Quarter
 from ..domain.verification import VerificationAction, VerificationState, next_state, transition_problem
 from . import audit
+from . import users as auth
 from .errors import FORM, ValidationError
 from .evaluation_loading import closure, signed_agreements
 
@@ -134,7 +135,7 @@ def _transition(session: Session, row: Verification, action: VerificationAction,
     if problem:
         raise ValidationError.single(NOTE if action is VerificationAction.RETURN and not note.strip() else FORM,
                                      problem)
-    user, now = audit.current_user(), utcnow()
+    user, now = audit.current_user(session), utcnow()
     row.state = next_state(row.state, action)
     if action is VerificationAction.SUBMIT:
         row.submitted_at, row.submitted_by, row.note = now, user, ""
@@ -175,6 +176,10 @@ def _agreement_step(
     db: Database, agreement_id: str, action: VerificationAction, note: str = "",
     incomplete: Callable[[PerformanceAgreement], list[str]] | None = None,
 ) -> None:
+    if action is VerificationAction.SUBMIT:  # the OPD's own act; deciding is Bappeda's
+        auth.require_row(db, "submit", "performance_agreement", agreement_id)
+    else:
+        auth.require(db, "verify")
     with db.write() as session:
         agreement, row = _open_agreement(session, agreement_id)
         if incomplete is not None:
@@ -277,6 +282,7 @@ def _opd_name(session: Session, opd_id: str) -> str:
 
 def submit_report(db: Database, year: int, quarter: int, opd_id: str) -> None:
     """The OPD hands its quarterly report (realisations and budget) to Bappeda."""
+    auth.require(db, "submit", opd_id)
     with db.write() as session:
         row = _open_report(session, year, quarter, opd_id)
         if not _report_rows(session, year, quarter, opd_id):
@@ -291,6 +297,7 @@ def submit_report(db: Database, year: int, quarter: int, opd_id: str) -> None:
 def verify_report(db: Database, year: int, quarter: int, opd_id: str) -> int:
     """Bappeda verifies a submitted quarterly report: its realisations count as verified (no longer "sementara").
     Returns how many values were newly verified."""
+    auth.require(db, "verify")
     with db.write() as session:
         row = _open_report(session, year, quarter, opd_id)
         _transition(session, row, VerificationAction.VERIFY)
@@ -308,6 +315,7 @@ def verify_report(db: Database, year: int, quarter: int, opd_id: str) -> int:
 def return_report(db: Database, year: int, quarter: int, opd_id: str, note: str) -> None:
     """Bappeda returns a submitted (or verified, quarter still open) report with a note; its values are
     "sementara" again and the OPD may correct them."""
+    auth.require(db, "verify")
     with db.write() as session:
         row = _open_report(session, year, quarter, opd_id)
         _transition(session, row, VerificationAction.RETURN, note)
@@ -347,6 +355,7 @@ def find_opd(db: Database, code: str) -> str:
 
 def assign_verifier(db: Database, verifier: str, opd_ids: list[str]) -> None:
     """The OPDs ``verifier`` verifies (replacing the previous assignment; none: every OPD)."""
+    auth.require(db, "users")
     verifier = verifier.strip()
     if not verifier:
         raise ValidationError.single("verifier", "Nama verifikator wajib diisi")
@@ -426,6 +435,7 @@ def decide(db: Database, item: WaitingItem, verify: bool, note: str = "") -> Non
 
 def set_verification_required(db: Database, on: bool) -> None:
     """The regency's setting: every PK is verified before it is final."""
+    auth.require(db, "regency")
     with db.write() as session:
         regency = session.scalars(select(Regency)).first()
         if regency is None:

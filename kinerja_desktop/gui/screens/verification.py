@@ -130,7 +130,7 @@ class VerificationScreen(Screen):
 
     def verifier(self) -> str:
         """Whose list is shown (the signed-in user)."""
-        return audit.current_user()
+        return audit.current_user(self.db)
 
     def set_context(self, db: Database | None, year: int | None) -> None:
         super().set_context(db, year)
