@@ -82,10 +82,15 @@ def _limit_file_size(size: int):  # noqa: ANN202 - a preexec function
     return apply
 
 
+def _acting_option(args: tuple[str | Path, ...]) -> str:
+    """The option a verb acts as a user with: ``audit`` keeps ``--user`` for its filter and acts with ``--as``."""
+    return "--as" if args and str(args[0]) == "audit" else "--user"
+
+
 def _has_demo_admin(args: tuple[str | Path, ...]) -> bool:
     """Whether the command names a SQLite database (``--db``) with several users and the demo's "admin"."""
     names = [str(a) for a in args]
-    if "--db" not in names or "--user" in names or names.index("--db") + 1 >= len(names):
+    if "--db" not in names or _acting_option(args) in names or names.index("--db") + 1 >= len(names):
         return False
     path = Path(names[names.index("--db") + 1])
     if not path.is_file():
@@ -114,7 +119,7 @@ def cli(
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("KINERJA_DB_URL", None)
     if _has_demo_admin(args):  # as in-process tests (tests/conftest.py): act as the demo's administrator
-        args = (*args, "--user", "admin")
+        args = (*args, _acting_option(args), "admin")
         env["KINERJA_PASSWORD"] = "contoh123"
     command = [*(UNPRIVILEGED if unprivileged else []), sys.executable, "-m", "kinerja_desktop", *map(str, args)]
     return subprocess.run(

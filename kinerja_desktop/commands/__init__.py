@@ -28,8 +28,9 @@ VERB_MODULES: tuple[str, ...] = (
 PASSWORD_ENV = "KINERJA_PASSWORD"
 
 
-def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
-    """``--db PATH``; on a verb it must not reset a --db given before the verb, hence SUPPRESS."""
+def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False, act_as: str = "--user") -> None:
+    """``--db PATH``; on a verb it must not reset a --db given before the verb, hence SUPPRESS. ``act_as``: the
+    option naming the user the verb acts as (``audit`` keeps ``--user`` for its filter and acts with ``--as``)."""
     parser.add_argument(
         "--db",
         metavar="PATH|URL",
@@ -39,7 +40,8 @@ def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -
     )
     if not top_level:
         parser.add_argument(
-            "--user",
+            act_as,
+            dest="acting_user",
             metavar="NAMA",
             default=argparse.SUPPRESS,
             help="bertindak sebagai pengguna ini (sandi dari KINERJA_PASSWORD atau ditanyakan); tidak perlu pada "
@@ -60,7 +62,7 @@ def open_for_command(args: argparse.Namespace):  # noqa: ANN201
             f"{database.pre_migration_copy}",
             file=sys.stderr,
         )
-    name = getattr(args, "user", None)
+    name = getattr(args, "acting_user", None)
     if name:
         try:
             sign_in(database, name)

@@ -21,7 +21,7 @@ def _date(text: str) -> date:
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
-    add_db_option(parser)
+    add_db_option(parser, act_as="--as")
     parser.add_argument("--user", metavar="PENGGUNA", default="", help="hanya perubahan oleh pengguna ini")
     parser.add_argument("--opd", metavar="KODE", default=None,
                         help="hanya perubahan data OPD ini (kode atau singkatan)")

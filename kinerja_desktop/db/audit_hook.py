@@ -210,6 +210,8 @@ def _note(mapper: Mapper[Any], connection: Any, target: Any, operation: str) -> 
     values = {c.key: inspect(target).dict.get(c.key) for c in mapper.column_attrs}
     opd = opd_of(table, values, _lookup(session, connection))
     opd = None if opd == UNKNOWN else opd
+    if opd is None and table not in PARENT and isinstance(values.get("opd_id"), str):
+        opd = values["opd_id"]  # a link outside the exchange's tree (an operator's or a verifier's OPD)
     row = {
         "id": new_id(),
         "at": utcnow(),

@@ -116,6 +116,7 @@ def remove_lower_goal(db: Database, goal_id: str) -> Removal:
     """Remove a sasaran below the Renstra with the sasaran supporting it (down the cascade) and their indicators,
     as the plans' rows are removed: deleted when no PK and no realisation refers to any of them, else retired
     (kept, hidden from the tree and from new PKs; the signed PKs keep their rows)."""
+    auth.require_row(db, "opd_data", "goal", goal_id)
     with db.write() as session:
         goal = session.get(Goal, goal_id)
         if goal is None or goal.level.depth <= GoalLevel.OPD.depth:

@@ -74,15 +74,26 @@ ACTIONS: dict[str, str] = {
     "package": "membuat atau memasukkan paket data lapangan",
     "master_package": "membuat paket induk untuk laptop lapangan",
     "restore": "memulihkan cadangan",
+}
+# What only some roles may read (everything else every user reads: rankings compare all OPDs). Kept apart from
+# ACTIONS, so that ROLE_ACTIONS says exactly what each role may change.
+READ_ACTIONS: dict[str, str] = {
     "audit": "melihat jejak audit",
 }
 
 ROLE_ACTIONS: dict[Role, frozenset[str]] = {
     Role.ADMIN: frozenset(ACTIONS),
-    Role.VERIFIKATOR: frozenset({"verify", "audit"}),
+    Role.VERIFIKATOR: frozenset({"verify"}),
     Role.OPERATOR: frozenset({"opd_data", "submit", "package"}),
-    Role.PIMPINAN: frozenset({"audit"}),
+    Role.PIMPINAN: frozenset(),
     Role.EVALUATOR: frozenset({"akip"}),
+}
+ROLE_READS: dict[Role, frozenset[str]] = {
+    Role.ADMIN: frozenset(READ_ACTIONS),
+    Role.VERIFIKATOR: frozenset({"audit"}),
+    Role.OPERATOR: frozenset(),
+    Role.PIMPINAN: frozenset({"audit"}),
+    Role.EVALUATOR: frozenset(),
 }
 SCOPED_ROLES = frozenset({Role.OPERATOR})
 # Which action each kind of Excel import needs (services/excel_import.py); an operator's rows are held to its
@@ -122,6 +133,8 @@ class Actor:
         return f"{self.full_name or self.name} ({ROLE_LABELS[self.role]})"
 
     def may(self, action: str, opd_id: str | None = None) -> bool:
+        if action in READ_ACTIONS:
+            return action in ROLE_READS[self.role]
         if action not in ROLE_ACTIONS[self.role]:
             return False
         if self.role in SCOPED_ROLES and opd_id is not ...:
@@ -187,12 +200,25 @@ def require(db: Database, action: str, opd_id: str | None = ANY_OPD) -> Actor:
     Called before a service writes; ``opd_id`` None means a regency-wide row (no OPD), which an operator may
     not change.
     """
+    if action in READ_ACTIONS:
+        return require_read(db, action)
     assert action in ACTIONS, action
     who = actor(db)
     if action not in ROLE_ACTIONS[who.role]:
         raise AccessDenied(f"Pengguna {who.name} ({ROLE_LABELS[who.role]}) tidak boleh {ACTIONS[action]}.", action)
     if opd_id is not ANY_OPD:
         require_opd(db, opd_id, who=who)
+    return who
+
+
+def require_read(db: Database, action: str) -> Actor:
+    """Refuse unless the acting user's role may read what ``action`` (one of :data:`READ_ACTIONS`) names."""
+    assert action in READ_ACTIONS, action
+    who = actor(db)
+    if action not in ROLE_READS[who.role]:
+        raise AccessDenied(
+            f"Pengguna {who.name} ({ROLE_LABELS[who.role]}) tidak boleh {READ_ACTIONS[action]}.", action
+        )
     return who
 
 

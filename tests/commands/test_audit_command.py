@@ -32,9 +32,9 @@ def changed(demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> tuple[Databas
     """Two OPDs of the demo renamed/changed by two named people."""
     with demo_db.read() as s:
         first, second = s.scalars(select(Opd).order_by(Opd.sort_order).limit(2)).all()
-    monkeypatch.setattr(audit, "current_user", lambda: "ani.bappeda")
+    monkeypatch.setattr(audit, "current_user", lambda *_: "ani.bappeda")
     opd_service.save_opd(demo_db, replace(opd_service.get_opd(demo_db, first.id), phone="(0271) 111-222"))
-    monkeypatch.setattr(audit, "current_user", lambda: "budi.opd")
+    monkeypatch.setattr(audit, "current_user", lambda *_: "budi.opd")
     opd_service.save_opd(demo_db, replace(opd_service.get_opd(demo_db, second.id), website="https://contoh.go.id"))
     return demo_db, first, second
 

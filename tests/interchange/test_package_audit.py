@@ -25,14 +25,14 @@ def test_laptop_changes_reach_the_centre_with_who_made_them(demo_db: Database, t
     code = opd_codes(demo_db, 1)[0]
     laptop = make_laptop(tmp_path, "kec", demo_db, [code])
     realization = realizations(demo_db, code)[0]
-    monkeypatch.setattr(audit, "current_user", lambda: "siti.kecamatan")
+    monkeypatch.setattr(audit, "current_user", lambda *_: "siti.kecamatan")
     edit(laptop, "indicator_realization", realization, problems="Hujan deras di bulan Maret",
          value=Decimal("87.25"))
     package = tmp_path / "kec.kinerja-paket"
     sync.export_field_package(laptop, package)
 
-    monkeypatch.setattr(audit, "current_user", lambda: "ani.bappeda")
-    monkeypatch.setattr(sync_import, "current_user", lambda: "ani.bappeda")  # imported by name there
+    monkeypatch.setattr(audit, "current_user", lambda *_: "ani.bappeda")
+    monkeypatch.setattr(sync_import, "current_user", lambda *_: "ani.bappeda")  # imported by name there
     report = sync.import_package(demo_db, package)
     assert report.applied
 
@@ -53,7 +53,7 @@ def test_laptop_changes_reach_the_centre_with_who_made_them(demo_db: Database, t
     assert fields["value"] == "87,25"
 
     # a second package repeats the laptop's trail: the centre keeps each row once
-    monkeypatch.setattr(audit, "current_user", lambda: "siti.kecamatan")
+    monkeypatch.setattr(audit, "current_user", lambda *_: "siti.kecamatan")
     edit(laptop, "indicator_realization", realization, problems="Sudah ditindaklanjuti")
     second = tmp_path / "kec-2.kinerja-paket"
     sync.export_field_package(laptop, second)

@@ -184,14 +184,20 @@ def setda_rows(db: Database) -> SimpleNamespace:
         position = s.scalar(select(Position.id).where(Position.opd_id == opd_id).order_by(Position.parent_id.is_(None)))
         goal = s.scalar(select(Goal.id).where(Goal.opd_id == opd_id, Goal.level == GoalLevel.OPD))
         indicator = s.scalar(select(Indicator.id).join(Goal).where(Goal.opd_id == opd_id))
+        # the demo's Setda has no sasaran below its Renstra: another OPD's (not the operator's Dinkes)
+        lower_goal = s.scalar(
+            select(Goal.id).join(Opd, Opd.id == Goal.opd_id)
+            .where(Goal.level == GoalLevel.PROGRAM, Opd.code != DINKES).order_by(Goal.code)
+        )
         program = s.scalar(select(Program.id).where(Program.opd_id == opd_id))
-    assert all((opd_id, agreement, position, goal, indicator, program))
+    assert all((opd_id, agreement, position, goal, indicator, program, lower_goal))
     return SimpleNamespace(
         opd=opd_id,
         agreement=agreement,
         lower=lower or agreement,
         position=position,
         goal=goal,
+        lower_goal=lower_goal,
         indicator=indicator,
         program=program,
     )
@@ -225,6 +231,7 @@ SCOPE_CASES: dict[str, Callable[[Database, SimpleNamespace], Any]] = {
     "cascade.save_lower_indicator": lambda db, r: resolve("cascade.save_lower_indicator")(
         db, _ns(goal_id=r.goal, id=None), None
     ),
+    "cascade.remove_lower_goal": lambda db, r: resolve("cascade.remove_lower_goal")(db, r.lower_goal),
     "cascade.save_lower_realisations": lambda db, r: resolve("cascade.save_lower_realisations")(db, r.lower, 1, []),
     "evaluation_report.save_quarter_report": lambda db, r: resolve("evaluation_report.save_quarter_report")(
         db, _ns(opd_id=r.opd)
@@ -245,6 +252,8 @@ SCOPE_CASES: dict[str, Callable[[Database, SimpleNamespace], Any]] = {
     "renstra.move_node": lambda db, r: resolve("renstra.move_node")(db, r.goal, 1),
     "renstra.reparent_indicator": lambda db, r: resolve("renstra.reparent_indicator")(db, r.indicator, r.goal),
     "renstra.set_retired": lambda db, r: resolve("renstra.set_retired")(db, r.indicator, True),
+    "verification.submit_agreement": lambda db, r: resolve("verification.submit_agreement")(db, r.agreement, Dummy()),
+    "verification.submit_report": lambda db, r: resolve("verification.submit_report")(db, 2026, 1, r.opd),
 }
 # Writers an operator's role may call whose OPD scope is held elsewhere, with the reason.
 SCOPE_ELSEWHERE = {
@@ -311,9 +320,16 @@ def test_the_verifier_verifies_and_the_evaluator_writes_the_lke_only(demo_db: Da
     assert ROLE_ACTIONS[Role.EVALUATOR] == {"akip"}
     assert ROLE_ACTIONS[Role.PIMPINAN] == frozenset()
     assert ROLE_ACTIONS[Role.ADMIN] == frozenset(users.ACTIONS)
+    # reading the audit trail is no writing action: Bappeda's roles and the Pimpinan may, the others not
+    assert not set(users.READ_ACTIONS) & set(users.ACTIONS)
+    assert {role for role in Role if "audit" in users.ROLE_READS[role]} == {Role.ADMIN, Role.VERIFIKATOR,
+                                                                           Role.PIMPINAN}
     writers_by_action: dict[str, set[str]] = {}
     for name in WRITING:
         writers_by_action.setdefault(action_of(name, demo_db), set()).add(name)
-    assert writers_by_action["verify"] == {"evaluation_report.verify_quarter"}
+    assert writers_by_action["verify"] == {  # Bappeda's decisions (services/verification.py)
+        "verification.verify_agreement", "verification.return_agreement",
+        "verification.verify_report", "verification.return_report",
+    }
     assert {"akip.save_evaluation", "akip.finalize_evaluation", "akip.reopen_evaluation"} <= writers_by_action["akip"]
     assert "cascade.set_lower_level_monitoring" in writers_by_action["regency"]  # admin only

@@ -44,7 +44,7 @@ def _entry(db: Database, action: str) -> audit_log.AuditEntry:
 def test_a_service_update_records_the_fields_before_and_after_linked_to_its_summary(
     db: Database, dinkes: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(audit, "current_user", lambda: "budi.operator")
+    monkeypatch.setattr(audit, "current_user", lambda *_: "budi.operator")
     form = opd_service.get_opd(db, dinkes)
     opd_service.save_opd(db, replace(form, name="Dinas Kesehatan dan KB", phone="(0271) 555-123"))
 
@@ -184,7 +184,32 @@ COVERED_ELSEWHERE = {
     "quarter_closure": "a closed quarter's snapshot; closing is audited in the evaluation tests",
     "lock_bypass": "not audited",
     "evidence": "no evidence file in the demo; its rows go through the same listeners as every other row",
+    "app_user_opd": "every column a key: test_the_links_of_users_and_verifiers_to_opds_are_recorded",
+    "verifier_opd": "every column a key: test_the_links_of_users_and_verifiers_to_opds_are_recorded",
 }
+
+
+def test_the_links_of_users_and_verifiers_to_opds_are_recorded(demo_db: Database) -> None:
+    """An operator's OPDs and a verifier's OPDs are rows of keys only: their inserts and deletes are in the
+    trail, with the OPD and the user who made them."""
+    from kinerja_desktop.services import users, verification
+
+    users.act_as(demo_db, users.load_actor(demo_db, "admin"))
+    with demo_db.read() as s:
+        dinkes, setda = (s.scalar(select(Opd.id).where(Opd.code == code))
+                         for code in ("1.02.0.00.0.00.01.0000", "4.01.0.00.0.00.01.0000"))
+    users.add_user(demo_db, "op.baru", "operator", "rahasia123", opd_codes=["1.02.0.00.0.00.01.0000"])
+    [added] = [c for c in _changes(demo_db, "app_user_opd") if c.operation == "tambah"
+               and json.loads(c.changes)["opd_id"] == [None, dinkes]]
+    assert added.user == "admin" and added.opd_id == dinkes
+    users.update_user(demo_db, "op.baru", role="operator", opd_codes=["4.01.0.00.0.00.01.0000"])
+    assert [c.opd_id for c in _changes(demo_db, "app_user_opd") if c.operation == "hapus"] == [dinkes]
+
+    verification.assign_verifier(demo_db, "verifikator", [setda])
+    verification.assign_verifier(demo_db, "verifikator", [dinkes])
+    rows = [(c.operation, c.opd_id, c.user) for c in _changes(demo_db, "verifier_opd")]
+    assert ("tambah", setda, "admin") in rows and ("hapus", setda, "admin") in rows
+    assert ("tambah", dinkes, "admin") in rows
 
 
 def test_every_model_is_audited_or_says_why_not(demo_db: Database) -> None:
@@ -250,7 +275,7 @@ def test_the_trail_refuses_update_and_delete_in_the_database(db: Database, dinke
 
 def test_filters_pages_and_periods(db: Database, dinkes: str, monkeypatch: pytest.MonkeyPatch) -> None:
     for user, phone in (("ani", "1"), ("budi", "2"), ("ani", "3")):
-        monkeypatch.setattr(audit, "current_user", lambda user=user: user)
+        monkeypatch.setattr(audit, "current_user", lambda *_, user=user: user)
         opd_service.save_opd(db, replace(opd_service.get_opd(db, dinkes), phone=phone))
     assert audit_log.count_entries(db, AuditFilter(user="ani")) == 2
     assert audit_log.count_entries(db, AuditFilter(user="budi", opd_id=dinkes)) == 1
