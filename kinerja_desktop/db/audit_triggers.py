@@ -21,6 +21,8 @@ APPEND_ONLY = "KINERJA_AUDIT_APPEND_ONLY"
 MESSAGE = f"{APPEND_ONLY}: jejak audit tidak dapat diubah atau dihapus"
 SQLITE_TRIGGERS = tuple(f"kinerja_{table}_{op}" for table in AUDIT_TABLES for op in ("update", "delete"))
 POSTGRES_TRIGGERS = tuple((f"kinerja_{table}_append_only", table) for table in AUDIT_TABLES)
+# TRUNCATE fires no row trigger: a statement-level one refuses it (a restore empties the tables inside the bypass).
+POSTGRES_TRUNCATE_TRIGGERS = tuple((f"kinerja_{table}_no_truncate", table) for table in AUDIT_TABLES)
 POSTGRES_FUNCTION = "kinerja_audit_guard"
 
 
@@ -37,7 +39,7 @@ def install(conn: Connection) -> None:
 
 def drop(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
-        for name, table in POSTGRES_TRIGGERS:
+        for name, table in (*POSTGRES_TRIGGERS, *POSTGRES_TRUNCATE_TRIGGERS):
             conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS {name} ON "{table}"')
         conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {POSTGRES_FUNCTION}()")
     else:
@@ -49,7 +51,7 @@ def missing(conn: Connection) -> list[str]:
     """The audit triggers that should be there and are not (dropped or disabled by hand)."""
     if conn.dialect.name == "postgresql":
         rows = conn.execute(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'"))
-        wanted = [name for name, _table in POSTGRES_TRIGGERS]
+        wanted = [name for name, _table in (*POSTGRES_TRIGGERS, *POSTGRES_TRUNCATE_TRIGGERS)]
     else:
         rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
         wanted = list(SQLITE_TRIGGERS)
@@ -72,7 +74,7 @@ def _postgres() -> list[str]:
         f"""CREATE FUNCTION {POSTGRES_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM {BYPASS_TABLE}) THEN
-        IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+        IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;  -- TRUNCATE (statement level): NEW is NULL, ignored
         RETURN NEW;
     END IF;
     RAISE EXCEPTION '{MESSAGE}' USING ERRCODE = 'P0001';
@@ -81,5 +83,10 @@ END $$""",
             f"CREATE TRIGGER {name} BEFORE UPDATE OR DELETE ON {table} "
             f"FOR EACH ROW EXECUTE FUNCTION {POSTGRES_FUNCTION}()"
             for name, table in POSTGRES_TRIGGERS
+        ),
+        *(
+            f"CREATE TRIGGER {name} BEFORE TRUNCATE ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {POSTGRES_FUNCTION}()"
+            for name, table in POSTGRES_TRUNCATE_TRIGGERS
         ),
     ]

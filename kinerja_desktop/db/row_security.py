@@ -29,9 +29,11 @@ GROUPS = {
     "evaluator": "kinerja_evaluator",
 }
 SCOPED = ("opd", *PARENT)
+# The audit trail: every group that writes may append to it, none may change or delete a row of it (the triggers
+# of db/audit_triggers.py refuse that to the tables' owner too, TRUNCATE included).
+AUDIT_TABLES = ("audit_log", "audit_change")
 # What an operator's work writes beside its OPDs' rows (db/scope_guard.py's ALWAYS_ALLOWED).
 OPERATOR_ALSO = (
-    "audit_log",
     "evidence_blob",
     "document_asset",
     "official",
@@ -43,7 +45,10 @@ OPERATOR_ALSO = (
     "sync_tombstone",
     "sync_import",
 )
-EVALUATOR_TABLES = ("lke_evaluation", "lke_answer", "audit_log")
+EVALUATOR_TABLES = ("lke_evaluation", "lke_answer")
+# Bappeda's verifier decides on the OPDs' submissions: the verification rows (OPD-scoped, so row-level security
+# applies; the policy lets Bappeda's groups write every OPD's) and the realisations it marks verified.
+VERIFIER_TABLES = ("verification", "verification_event", "indicator_realization")
 POLICY_PREFIX = "kinerja_"
 SCRAM_ITERATIONS = 4096
 
@@ -111,12 +116,19 @@ def install(conn: Connection) -> bool:
     conn.exec_driver_sql("REVOKE INSERT ON lock_bypass FROM PUBLIC")
     conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quote(GROUPS['admin'])}")
     conn.exec_driver_sql(f"REVOKE INSERT, UPDATE, DELETE ON lock_bypass FROM {quote(GROUPS['admin'])}")
-    writes = ", ".join(quote(t) for t in (*SCOPED, *OPERATOR_ALSO))
-    conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {writes} TO {quote(GROUPS['operator'])}")
-    conn.exec_driver_sql(
-        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(EVALUATOR_TABLES)} TO {quote(GROUPS['evaluator'])}"
-    )
-    for table in SCOPED:
+    scoped = [t for t in SCOPED if _exists(conn, t)]  # revision 0010 runs before 0011's tables exist
+    present = lambda tables: ", ".join(quote(t) for t in tables if _exists(conn, t))  # noqa: E731
+    conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {present((*scoped, *OPERATOR_ALSO))} "
+                         f"TO {quote(GROUPS['operator'])}")
+    conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {present(EVALUATOR_TABLES)} TO {quote(GROUPS['evaluator'])}")
+    if present(VERIFIER_TABLES):
+        conn.exec_driver_sql(f"GRANT INSERT, UPDATE ON {present(VERIFIER_TABLES)} TO {quote(GROUPS['verifikator'])}")
+    audit = present(AUDIT_TABLES)
+    if audit:
+        conn.exec_driver_sql(f"REVOKE UPDATE, DELETE, TRUNCATE ON {audit} FROM {every}")
+        writers = ", ".join(quote(GROUPS[g]) for g in ("admin", "verifikator", "operator", "evaluator"))
+        conn.exec_driver_sql(f"GRANT INSERT ON {audit} TO {writers}")
+    for table in scoped:
         name = quote(table)
         mine = f"{_opd_expression(table, name)} IN (SELECT kinerja_my_opds())"
         drop_policies(conn, table)
@@ -133,6 +145,10 @@ def install(conn: Connection) -> bool:
     return True
 
 
+def _exists(conn: Connection, table: str) -> bool:
+    return conn.execute(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": f"public.{quote(table)}"}).scalar() is True
+
+
 def drop_policies(conn: Connection, table: str) -> None:
     for policy in ("kinerja_read", "kinerja_bappeda", "kinerja_own_opds"):
         conn.exec_driver_sql(f"DROP POLICY IF EXISTS {policy} ON {quote(table)}")
@@ -142,6 +158,8 @@ def uninstall(conn: Connection) -> None:
     if conn.dialect.name != "postgresql":
         return
     for table in SCOPED:
+        if not _exists(conn, table):
+            continue
         drop_policies(conn, table)
         conn.exec_driver_sql(f"ALTER TABLE {quote(table)} DISABLE ROW LEVEL SECURITY")
     conn.exec_driver_sql("DROP FUNCTION IF EXISTS kinerja_my_opds()")

@@ -44,6 +44,9 @@ PARENT: dict[str, tuple[str, str]] = {
     "indicator_realization": ("indicator_id", "indicator"),
     "budget_realization": ("program_id", "program"),
     "evidence": ("realization_id", "indicator_realization"),
+    # a PK's or a quarterly report's verification (issue 17): submitted on a laptop, decided at the centre
+    "verification": ("opd_id", "opd"),  # NULL: the regional head's own PK
+    "verification_event": ("verification_id", "verification"),
 }
 SCOPED_TABLES = ("opd", *PARENT)
 SYNC_TABLES = frozenset(GLOBAL_TABLES + SCOPED_TABLES)

@@ -26,6 +26,8 @@ CLOSED = "triwulan {quarter} tahun {year} sudah ditutup Bappeda; perubahan dari 
 FOREIGN_HEAD = "pejabat ini juga kepala perangkat daerah di luar cakupan laptop; perubahan dari paket ditolak"
 
 QUARTER_TABLES = ("indicator_realization", "budget_realization")
+DECIDED = "verifikasi atau pengembalian hanya diputuskan Bappeda di pusat; perubahan dari paket ditolak"
+DECIDED_STATES = frozenset(("diverifikasi", "dikembalikan"))  # domain/verification.py's Bappeda-only states
 
 Row = dict[str, Any] | None
 
@@ -86,11 +88,25 @@ class Admission:
             reason = self._locked(table, values, is_new)
             if reason:
                 return reason
+        if self._decides(table, incoming, central):
+            return DECIDED
         if table == "official" and central is not None:
             outside = self.heads.get(central["id"], set()) - self.scope
             if outside:
                 return FOREIGN_HEAD
         return None
+
+    @staticmethod
+    def _decides(table: str, incoming: Row, central: Row) -> bool:
+        """A laptop submits (Diajukan); only the centre's Bappeda verifies or returns: a package that brings a
+        decision the centre does not hold, or marks a realisation verified, is refused."""
+        if incoming is None:
+            return False
+        if table in ("verification", "verification_event"):
+            return incoming.get("state") in DECIDED_STATES and (central is None or central["state"] != incoming["state"])
+        if table == "indicator_realization" and incoming.get("verified"):
+            return central is None or not central.get("verified")
+        return False
 
     def _locked(self, table: str, values: dict[str, Any], is_new: bool) -> str | None:
         if table == "performance_agreement" and values["id"] in self.signed:

@@ -41,6 +41,8 @@ TABLE_LABELS = {
     "indicator_realization": "Realisasi indikator",
     "budget_realization": "Realisasi anggaran",
     "evidence": "Berkas bukti",
+    "verification": "Verifikasi",
+    "verification_event": "Riwayat verifikasi",
 }
 
 FIELD_LABELS = {
@@ -49,6 +51,11 @@ FIELD_LABELS = {
     "problems": "Permasalahan",
     "follow_up": "Tindak lanjut",
     "verified": "Terverifikasi",
+    "state": "Status verifikasi",
+    "submitted_at": "Waktu diajukan",
+    "submitted_by": "Diajukan oleh",
+    "decided_at": "Waktu diputuskan",
+    "decided_by": "Diputuskan oleh",
     "verified_at": "Waktu verifikasi",
     "reported_at": "Waktu lapor",
     "amount": "Jumlah",

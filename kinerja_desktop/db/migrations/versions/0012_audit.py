@@ -16,7 +16,7 @@ Revises: 0011_verification
 import sqlalchemy as sa
 from alembic import op
 
-from kinerja_desktop.db import audit_triggers
+from kinerja_desktop.db import audit_triggers, row_security
 
 revision = "0012_audit"
 down_revision = "0011_verification"
@@ -50,6 +50,9 @@ def upgrade() -> None:
     op.create_index(op.f("ix_audit_change_at"), "audit_change", ["at"], unique=False)
     op.create_index(op.f("ix_audit_change_opd_id"), "audit_change", ["opd_id"], unique=False)
     audit_triggers.install(op.get_bind())
+    # PostgreSQL: the groups' grants and the policies again, now over 0011's and 0012's tables too (the
+    # verification rows are an OPD's; the trail may be appended to, never changed)
+    row_security.install(op.get_bind())
 
 
 def downgrade() -> None:
