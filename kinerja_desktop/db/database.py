@@ -133,8 +133,23 @@ class Database:
             return DatabaseStore(self.engine)
         return FolderStore(self.evidence_dir)
 
+    def connect_as(self, engine: Engine | None) -> None:
+        """Work through ``engine`` from now on (a signed-in user's own database role on a server); None: back to
+        the login the database was opened with."""
+        unused = self.sessions.connect_as(engine)
+        self.engine = self.sessions.engine
+        if unused is not None:
+            unused.dispose()
+
+    @property
+    def administration(self) -> Engine:
+        """The login the database was opened with (IT's on a server): creating roles, counting failed sign-ins."""
+        return self.sessions.administration or self.engine
+
     def close(self) -> None:
         self.engine.dispose()
+        if self.sessions.administration is not None:
+            self.sessions.administration.dispose()
 
 
 def open_database(

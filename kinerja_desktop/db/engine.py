@@ -107,26 +107,50 @@ class SessionFactory:
         self.path = path
         self.is_server = engine.dialect.name != "sqlite"
         self.user: Any = None  # who is signed in (services/users.py's Actor); every session carries it in ``info``
+        # On a server where each user is a database role: the engine of the login the database was opened with
+        # (IT's, for administration: roles, sign-in failures) while sessions run as the signed-in user's role.
+        self.administration: Engine | None = None
         reading: dict[str, Any] = {READ_ONLY: True}
         if self.is_server:  # one snapshot for every query of a read, as SQLite's read transaction gives
             reading.update(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        self._reading = reading
         self._writer = sessionmaker(bind=engine, expire_on_commit=False)
         self._reader = sessionmaker(bind=engine.execution_options(**reading), expire_on_commit=False)
+        self._administrator = sessionmaker(bind=engine, expire_on_commit=False)
         from . import audit_hook, checks, guards, scope_guard
         from .tombstones import record_orm_deletions
 
-        for factory in (self._writer, self._reader):
+        for factory in (self._writer, self._reader, self._administrator):
             guards.install(factory)
             checks.install(factory)
             audit_hook.install(factory)
         scope_guard.install(self._writer)
         record_orm_deletions()
 
+    def connect_as(self, engine: Engine | None) -> Engine | None:
+        """Run every later session on ``engine`` (a user's own database role); None: back to the login the
+        database was opened with. Returns the engine no longer used (to dispose), if any."""
+        previous = self.engine
+        if engine is None:
+            if self.administration is None:
+                return None
+            engine, self.administration = self.administration, None
+        elif self.administration is None:
+            self.administration = previous
+        self.engine = engine
+        self._writer.configure(bind=engine)
+        self._reader.configure(bind=engine.execution_options(**self._reading))
+        self._administrator.configure(bind=self.administration or engine)
+        return previous if previous is not self.administration else None
+
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, administration: bool = False) -> Iterator[Session]:
+        """A write transaction; ``administration``: on the login the database was opened with (managing users and
+        their database roles, counting failed sign-ins), the trail still naming the signed-in user."""
         if self.read_only:
             raise DatabaseReadOnlyError(str(self.path or self.engine.url.database), self.read_only)
-        session = self._writer(info={"user": self.user})
+        factory = self._administrator if administration else self._writer
+        session = factory(info={"user": self.user})
         try:
             yield session
             session.commit()

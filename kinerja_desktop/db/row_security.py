@@ -4,8 +4,12 @@ Every app user added on a server gets a login role ``kinerja_u_<name>`` (:func:`
 group (``kinerja_admin``, ``kinerja_operator``, …). The groups' rights are granted here; on the tables whose rows
 belong to an OPD (``sync_scope``: ``opd`` and its children) row-level security lets an operator's role insert,
 change and delete only rows of the OPDs ``app_user_opd`` gives it, so a direct connection with an operator's
-credentials cannot go around the app. Everyone reads every row (rankings compare all OPDs). The tables' owner
-(the role that migrates) is not held by the policies.
+credentials cannot go around the app. Everyone reads every row (rankings compare all OPDs), but for the
+verification rows (:data:`OPD_PRIVATE`): an operator reads its own OPDs' only. The audit trail may be appended
+to by every group and changed by none. The tables' owner (the role that migrates) is not held by the policies.
+
+Signing in on a server (``services/users.py``) connects as the user's own role, so the policies hold for the app
+as well; the login the database was opened with (IT's) stays for administration (roles, a restore).
 
 Passwords reach the server only as SCRAM-SHA-256 verifiers computed here (:func:`scram_verifier`), never in clear.
 """
@@ -49,6 +53,8 @@ EVALUATOR_TABLES = ("lke_evaluation", "lke_answer")
 # Bappeda's verifier decides on the OPDs' submissions: the verification rows (OPD-scoped, so row-level security
 # applies; the policy lets Bappeda's groups write every OPD's) and the realisations it marks verified.
 VERIFIER_TABLES = ("verification", "verification_event", "indicator_realization")
+# OPD-scoped tables an operator reads only for its own OPDs (everyone else reads every row).
+OPD_PRIVATE = ("verification", "verification_event")
 POLICY_PREFIX = "kinerja_"
 SCRAM_ITERATIONS = 4096
 
@@ -123,6 +129,8 @@ def install(conn: Connection) -> bool:
     conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {present(EVALUATOR_TABLES)} TO {quote(GROUPS['evaluator'])}")
     if present(VERIFIER_TABLES):
         conn.exec_driver_sql(f"GRANT INSERT, UPDATE ON {present(VERIFIER_TABLES)} TO {quote(GROUPS['verifikator'])}")
+        # deciding locks the PK it decides on (SELECT … FOR UPDATE needs an UPDATE right on some column)
+        conn.exec_driver_sql(f"GRANT UPDATE (version) ON performance_agreement TO {quote(GROUPS['verifikator'])}")
     audit = present(AUDIT_TABLES)
     if audit:
         conn.exec_driver_sql(f"REVOKE UPDATE, DELETE, TRUNCATE ON {audit} FROM {every}")
@@ -133,7 +141,10 @@ def install(conn: Connection) -> bool:
         mine = f"{_opd_expression(table, name)} IN (SELECT kinerja_my_opds())"
         drop_policies(conn, table)
         conn.exec_driver_sql(f"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY")
-        conn.exec_driver_sql(f"CREATE POLICY kinerja_read ON {name} FOR SELECT USING (true)")
+        readers = (  # an OPD's verification rows: Bappeda's business and the OPD's own, not the other OPDs'
+            " TO " + ", ".join(quote(GROUPS[g]) for g in GROUPS if g != "operator") if table in OPD_PRIVATE else ""
+        )
+        conn.exec_driver_sql(f"CREATE POLICY kinerja_read ON {name} FOR SELECT{readers} USING (true)")
         conn.exec_driver_sql(
             f"CREATE POLICY kinerja_bappeda ON {name} FOR ALL TO {quote(GROUPS['admin'])}, "
             f"{quote(GROUPS['verifikator'])} USING (true) WITH CHECK (true)"
@@ -167,6 +178,11 @@ def uninstall(conn: Connection) -> None:
 
 def installed(conn: Connection) -> bool:
     return bool(conn.execute(text("SELECT count(*) FROM pg_policies WHERE policyname = 'kinerja_own_opds'")).scalar())
+
+
+def has_login(conn: Connection, name: str) -> bool:
+    """Whether the app user ``name`` has its database role and may log in with it."""
+    return bool(conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :r"), {"r": user_role(name)}).scalar())
 
 
 def save_login(conn: Connection, name: str, role: str, password: str | None, *, active: bool = True) -> None:

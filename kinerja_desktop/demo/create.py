@@ -9,7 +9,7 @@ from sqlalchemy import Table, delete, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.ddl import sort_tables
 
-from ..db import audit_hook, triggers
+from ..db import audit_hook, row_security, triggers
 from ..db.akip_models import LkeAnswer, LkeComponent, LkeCriterion, LkeEvaluation, LkeSubcomponent
 from ..db.database import Database
 from ..db.models import (
@@ -176,6 +176,8 @@ def _add_accounts(builder: DemoBuilder) -> None:
                                    password_hash=hash_password(DEMO_PASSWORD, salt=salt)))
         for code in codes:
             builder.add(UserOpd(user_id=user.id, opd_id=opds[code]))
+        # a server with row-level security: each sample account is a database role too (nothing on SQLite)
+        row_security.save_login(session.connection(), name, role, DEMO_PASSWORD)
 
 
 def _data_tables() -> list[Table]:

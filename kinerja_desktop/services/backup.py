@@ -609,7 +609,8 @@ def _restore_onto_server(
             step_fraction(progress, cancelled, 0.6, "Memulihkan…")
             source = make_engine(f"sqlite:///{snap}", pooled=False)
             try:
-                with source.connect() as src, db.write() as session:
+                # on IT's login: emptying the tables (the trail too, inside the bypass) is administration
+                with source.connect() as src, db.write(administration=True) as session:
                     conn = session.connection()
                     lock_exchange(session)
                     transfer.clear(conn)

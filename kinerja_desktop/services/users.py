@@ -169,6 +169,7 @@ def signed_in(db: Database) -> Actor | None:
 
 def sign_out(db: Database) -> None:
     db.sessions.user = None
+    db.connect_as(None)  # a server: back to the login the database was opened with
 
 
 def automatic_actor(db: Database) -> Actor | None:
@@ -294,7 +295,7 @@ def authenticate(db: Database, name: str, password: str) -> Actor:
         counted = user.failed_attempts or user.locked_until is not None
     if verified and not counted:
         return who
-    with db.write() as session:
+    with db.write(administration=True) as session:
         row = session.get(AppUser, user.id)
         assert row is not None
         if verified:
@@ -337,10 +338,38 @@ def load_actor(db: Database, name: str) -> Actor:
 
 
 def sign_in(db: Database, name: str, password: str) -> Actor:
-    """Authenticate and make the user the one acting on ``db`` from now on."""
+    """Authenticate and make the user the one acting on ``db`` from now on. On a server where the users are
+    database roles (``db/row_security.py``), the database is used through the user's own role from now on, so
+    that the server's row-level security holds for the app as for a direct connection; the login the database
+    was opened with (IT's) stays for administration only."""
     who = authenticate(db, name, password)
+    _connect_as_role(db, who, password)
     db.sessions.user = who
     return who
+
+
+def _connect_as_role(db: Database, who: Actor, password: str) -> None:
+    from ..db.engine import make_engine
+    from ..db.server import Credentials
+
+    if not db.is_server:
+        return
+    with db.administration.connect() as conn:
+        has_role = row_security.installed(conn) and row_security.has_login(conn, who.name)
+    if not has_role:  # roles never made here (the migrating login may not create roles): one login for all
+        db.connect_as(None)
+        return
+    engine = make_engine(db.url, credentials=Credentials(row_security.user_role(who.name), password))
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except Exception as exc:
+        engine.dispose()
+        raise AccessDenied(
+            f"Pengguna {who.name} tidak dapat tersambung ke server dengan peran basis datanya sendiri "
+            f"({row_security.user_role(who.name)}); minta admin mengatur ulang sandinya."
+        ) from exc
+    db.connect_as(engine)
 
 
 def act_as(db: Database, who: Actor | None) -> None:
@@ -406,7 +435,7 @@ def add_user(
         raise ValidationError.single("opds", "Operator OPD memerlukan sedikitnya satu perangkat daerah.")
     if role not in SCOPED_ROLES and codes:
         raise ValidationError.single("opds", f"Peran {ROLE_LABELS[role]} tidak dibatasi pada perangkat daerah.")
-    with db.write() as session:
+    with db.write(administration=True) as session:  # database roles: IT's login (below)
         if session.scalar(select(AppUser.id).where(AppUser.name == name)) is not None:
             raise ValidationError.single("name", f"Pengguna {name} sudah ada.")
         if role != Role.ADMIN and session.scalar(select(func.count()).select_from(AppUser)) == 0:
@@ -438,7 +467,7 @@ def _user(session: Session, name: str) -> AppUser:
 def set_active(db: Database, name: str, active: bool) -> None:
     """Disable (or enable again) a user; the last active admin cannot be disabled."""
     who = require(db, "users")
-    with db.write() as session:
+    with db.write(administration=True) as session:  # database roles: IT's login (below)
         user = _user(session, name)
         if not active and user.role == Role.ADMIN:
             admins = session.scalar(
@@ -467,7 +496,7 @@ def reset_password(db: Database, name: str, password: str) -> None:
     """An admin sets a new password; the lock-out and the failure count are cleared."""
     require(db, "users")
     check_password_rules(password)
-    with db.write() as session:
+    with db.write(administration=True) as session:  # database roles: IT's login (below)
         user = _user(session, name)
         user.password_hash = hash_password(password)
         user.failed_attempts = 0
@@ -485,7 +514,7 @@ def update_user(
     codes = list(opd_codes)
     if role in SCOPED_ROLES and not codes:
         raise ValidationError.single("opds", "Operator OPD memerlukan sedikitnya satu perangkat daerah.")
-    with db.write() as session:
+    with db.write(administration=True) as session:  # database roles: IT's login (below)
         user = _user(session, name)
         if user.role == Role.ADMIN and role != Role.ADMIN:
             admins = session.scalar(
