@@ -203,6 +203,7 @@ def preview_import(
     """
     step_fraction(progress, cancelled, 0.0, "Memeriksa paket…")
     package = _read(db, path, code)
+    auth.require_opds(db, package.scope, "package")  # what the import would refuse, the preview does too
     report = _report(package)
     step_fraction(progress, cancelled, 0.3, "Membandingkan dengan basis data…")
     with db.read() as session:
@@ -239,6 +240,7 @@ def import_package(
         return preview_import(db, path, code=code, progress=progress, cancelled=cancelled)
     step_fraction(progress, cancelled, 0.0, "Memeriksa paket…")
     package = _read(db, path, code)
+    auth.require_opds(db, package.scope, "package")  # an operator takes in its own OPDs' packages only
     report = _report(package)
     try:
         with paused_gc(), db.write() as session:

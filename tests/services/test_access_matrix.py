@@ -258,8 +258,10 @@ SCOPE_CASES: dict[str, Callable[[Database, SimpleNamespace], Any]] = {
 # Writers an operator's role may call whose OPD scope is held elsewhere, with the reason.
 SCOPE_ELSEWHERE = {
     "excel_import.import_file": "its rows are held to the operator's OPDs at flush (db/scope_guard.py), tested below",
-    "sync_export.export_field_package": "a laptop's package: its OPDs checked against the user's (test below)",
-    "sync_import.import_package": "the merge holds a package to the laptop's OPDs (sync_import); rows at flush",
+    "sync_export.export_field_package": "a laptop's package: its OPDs checked against the user's "
+    "(tests/interchange/test_package_users.py)",
+    "sync_import.import_package": "the package's OPDs checked against the user's before anything is read into the "
+    "database (tests/interchange/test_package_users.py)",
 }
 
 
