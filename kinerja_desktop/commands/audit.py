@@ -47,8 +47,10 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 
 def _filter_of(args: argparse.Namespace, database):  # noqa: ANN001, ANN202
+    from ..services import users
     from ..services.audit_log import AuditFilter, opd_by_code
 
+    users.require_read(database, "audit")  # Admin, Verifikator, Pimpinan (as the GUI's Jejak audit menu)
     opd_id = opd_by_code(database, args.opd) if args.opd else None
     return AuditFilter(user=args.user, opd_id=opd_id, kind=args.kind, since=args.since, until=args.until,
                        text=args.search)

@@ -93,3 +93,22 @@ def test_export_writes_the_filtered_entries_and_their_fields(changed, tmp_path: 
     assert details[0][7:] == ("Kolom", "Sebelum", "Sesudah")
     phone = [r for r in details[1:] if r[7] == "Telepon"]
     assert phone and phone[0][9] == "(0271) 111-222" and phone[0][1] == "ani.bappeda"
+
+
+def test_the_trail_is_read_by_bappeda_and_the_pimpinan_only(changed, capsys: pytest.CaptureFixture[str],  # noqa: ANN001
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    db, _first, _second = changed
+    monkeypatch.setenv("KINERJA_PASSWORD", "contoh123")
+    for reader in ("admin", "verifikator", "pimpinan"):
+        code, out, err = _run(capsys, "audit", "list", "--db", db.location, "--as", reader, "--user", "budi.opd",
+                              "--format", "json")
+        assert code == 0, err
+        assert [e["pengguna"] for e in json.loads(out)] == ["budi.opd"]
+    code, out, err = _run(capsys, "audit", "list", "--db", db.location, "--as", "dinkes")
+    assert code == 1 and out == "" and "tidak boleh melihat jejak audit" in err and "Traceback" not in err
+    from kinerja_desktop.services import users
+
+    # the demo has several users: nobody signed in automatically (as tests/conftest.py otherwise lets the tests do)
+    monkeypatch.setattr(users, "automatic_actor", lambda _db: None)
+    code, _out, err = _run(capsys, "audit", "list", "--db", db.location)
+    assert code == 1 and "Masuk (login)" in err
