@@ -182,7 +182,8 @@ def installed(conn: Connection) -> bool:
 
 def has_login(conn: Connection, name: str) -> bool:
     """Whether the app user ``name`` has its database role and may log in with it."""
-    return bool(conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :r"), {"r": user_role(name)}).scalar())
+    found = conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :r"), {"r": user_role(name)})
+    return bool(found.scalar())
 
 
 def save_login(conn: Connection, name: str, role: str, password: str | None, *, active: bool = True) -> None:

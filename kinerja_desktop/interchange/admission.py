@@ -103,7 +103,8 @@ class Admission:
         if incoming is None:
             return False
         if table in ("verification", "verification_event"):
-            return incoming.get("state") in DECIDED_STATES and (central is None or central["state"] != incoming["state"])
+            new_decision = central is None or central["state"] != incoming["state"]
+            return incoming.get("state") in DECIDED_STATES and new_decision
         if table == "indicator_realization" and incoming.get("verified"):
             return central is None or not central.get("verified")
         return False

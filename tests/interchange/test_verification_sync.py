@@ -18,7 +18,6 @@ from kinerja_desktop.domain.verification import VerificationAction, Verification
 from kinerja_desktop.interchange.errors import UnresolvedConflictsError
 from kinerja_desktop.services import agreements, evaluation, sync, sync_labels, verification
 
-
 YEAR, QUARTER = 2025, 4  # the demo's last report of a signed PK, in a quarter still open
 
 
