@@ -137,7 +137,8 @@ def create_demo(db: Database, *, seed: int = 2026, force: bool = False) -> DemoS
     disk are left untouched).
     """
     users.require(db, "regency")  # a database with users: only an administrator replaces it with the demo
-    with db.write() as session, triggers.bypass(session.connection(), "data contoh"):
+    # on a server: IT's login (the accounts' database roles, the bypass of the locks): administration
+    with db.write(administration=True) as session, triggers.bypass(session.connection(), "data contoh"):
         # The demo writes a history as it stands (signed PKs with their rows, closed quarters' realisations), and a
         # forced one deletes such rows: the database's own locks (db/triggers.py) let this one transaction through.
         session.info[audit_hook.BULK] = True  # one audit entry for the whole sample regency, no field rows

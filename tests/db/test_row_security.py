@@ -183,3 +183,26 @@ def test_signed_in_as_an_operator_the_app_itself_works_through_the_operators_rol
     # managing users still works (roles are made on IT's login)
     users.add_user(demo_db, f"op{uuid.uuid4().hex[:6]}", "operator", "Sandi-Operator-2", opd_codes=[DINKES])
     demo_db.close()
+
+
+def test_the_verification_workflow_runs_through_each_users_own_role(demo_db: Database, backend: str, pg) -> None:  # noqa: ANN001
+    _server_only(backend)
+    from kinerja_desktop.domain.verification import VerificationState
+    from kinerja_desktop.services import verification
+
+    dinkes = _opd_ids(demo_db)[DINKES]
+    users.sign_in(demo_db, "verifikator", "contoh123")
+    verification.return_report(demo_db, 2025, 4, dinkes, "Bukti dukung belum lengkap")
+    users.sign_in(demo_db, "dinkes", "contoh123")
+    with demo_db.read() as s:
+        assert s.execute(text("SELECT current_user")).scalar() == row_security.user_role("dinkes")
+    verification.submit_report(demo_db, 2025, 4, dinkes)
+    users.sign_in(demo_db, "verifikator", "contoh123")
+    assert verification.verify_report(demo_db, 2025, 4, dinkes) > 0
+    assert verification.report_status(demo_db, 2025, 4, dinkes).state is VerificationState.VERIFIED
+    with demo_db.read() as s:
+        who = [u for (u,) in s.execute(text(
+            "SELECT \"user\" FROM audit_log WHERE action LIKE 'verification.%' OR action = 'evaluation.verify' "
+            "ORDER BY at DESC LIMIT 3"))]
+    assert who == ["verifikator", "dinkes", "verifikator"]
+    demo_db.close()
