@@ -80,7 +80,7 @@ class Admission:
 
     # ------------------------------------------------------------------------------------------ refusals
 
-    def refusal(self, table: str, incoming: Row, central: Row) -> str | None:
+    def refusal(self, table: str, incoming: Row, central: Row, base: Row = None) -> str | None:
         """Why this change (insert, update, move or deletion) is refused, or None when it may be applied."""
         for values, is_new in ((incoming, True), (central, False)):
             if values is None:
@@ -88,7 +88,7 @@ class Admission:
             reason = self._locked(table, values, is_new)
             if reason:
                 return reason
-        if self._decides(table, incoming, central):
+        if self._decides(table, incoming, base):
             return DECIDED
         if table == "official" and central is not None:
             outside = self.heads.get(central["id"], set()) - self.scope
@@ -97,16 +97,17 @@ class Admission:
         return None
 
     @staticmethod
-    def _decides(table: str, incoming: Row, central: Row) -> bool:
-        """A laptop submits (Diajukan); only the centre's Bappeda verifies or returns: a package that brings a
-        decision the centre does not hold, or marks a realisation verified, is refused."""
+    def _decides(table: str, incoming: Row, base: Row) -> bool:
+        """A laptop submits (Diajukan); only the centre's Bappeda verifies or returns: a package whose row takes a
+        decision, or marks a realisation verified, that the laptop did not receive from the centre (its ``base``)
+        is refused."""
         if incoming is None:
             return False
         if table in ("verification", "verification_event"):
-            new_decision = central is None or central["state"] != incoming["state"]
-            return incoming.get("state") in DECIDED_STATES and new_decision
+            received = base is not None and base.get("state") == incoming.get("state")
+            return incoming.get("state") in DECIDED_STATES and not received
         if table == "indicator_realization" and incoming.get("verified"):
-            return central is None or not central.get("verified")
+            return base is None or not base.get("verified")
         return False
 
     def _locked(self, table: str, values: dict[str, Any], is_new: bool) -> str | None:

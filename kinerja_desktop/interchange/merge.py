@@ -258,7 +258,7 @@ def _plan_centre(
                 if not changed:
                     continue
                 conflict = Conflict(table, row.id, None, "ubah-vs-hapus", prev, None, row.values, label)
-                reason = admission.refusal(table, row.values, None)
+                reason = admission.refusal(table, row.values, None, prev)
                 if reason:
                     plan.refused.append(Refusal(table, row.id, label, reason))
                     continue
@@ -270,7 +270,7 @@ def _plan_centre(
                 other = natural.match(table, {**row.values, "id": target_id})
                 if other is None:
                     plan.receipts.append((table, row.id, row.values, row.base_version, None))
-                    reason = admission.refusal(table, row.values, None)
+                    reason = admission.refusal(table, row.values, None, prev)
                     if reason:
                         plan.refused.append(Refusal(table, row.id, label, reason))
                         continue
@@ -296,7 +296,7 @@ def _plan_centre(
                     updates[f] = theirs
                     continue
                 row_conflicts.append(Conflict(table, target_id, f, "kolom", base_value, mine, theirs, label))
-            reason = admission.refusal(table, row.values, central) if updates or row_conflicts else None
+            reason = admission.refusal(table, row.values, central, prev) if updates or row_conflicts else None
             if reason:
                 plan.refused.append(Refusal(table, target_id, label, reason))
                 continue
