@@ -52,7 +52,8 @@ def clear(conn: Connection) -> None:
     tables = copied_tables()
     if conn.dialect.name == "postgresql":
         names = ", ".join(f'"{t.name}"' for t in tables)
-        conn.exec_driver_sql(f"TRUNCATE {names}")
+        with bypass(conn, "pemulihan"):  # the audit trail's statement trigger refuses TRUNCATE outside it
+            conn.exec_driver_sql(f"TRUNCATE {names}")
         return
     with bypass(conn, "pemulihan"):
         for table in tables:

@@ -42,7 +42,8 @@ DINKES = "1.02.0.00.0.00.01.0000"
 def _module_functions(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
-    writing = {name for name, node in functions.items() if ".write()" in ast.unparse(node)}
+    writing = {name for name, node in functions.items()
+               if ".write()" in ast.unparse(node) or ".write(administration=True)" in ast.unparse(node)}
     found = []
     for name, node in functions.items():
         if name.startswith("_"):
