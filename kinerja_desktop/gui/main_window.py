@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from . import connection, messages
+from . import connection, messages, permissions
 from .connection import ServerBar
 from .jobs import JobRunner, set_app_runner
 from .settings import add_recent_file, clear_recent_files, recent_files, remove_recent_file
@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         self.welcome = SetupLeadIn()
         self.stack.addWidget(self.welcome)  # after the screens: their stack index stays their navigation row
         self.welcome.setup_button.clicked.connect(lambda _checked=False: self.start_setup())
+        permissions.bind(self.welcome.setup_button, "regency", lambda: self.db)
         self.welcome.restore_button.clicked.connect(lambda _checked=False: self.show_screen(self.backup))
         self.welcome.open_button.clicked.connect(lambda _checked=False: self.choose_database())
         self.rpjmd.years_changed.connect(self.reload)
@@ -276,6 +277,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.switch_user_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        file_menu.setToolTipsVisible(True)  # a refused action says why
+        self.import_menu.setToolTipsVisible(True)
+        self._bind_menus()
 
         help_menu = self.menuBar().addMenu(self.tr("B&antuan"))
         self.manual_action = QAction(self.tr("&Panduan"), self)
@@ -286,6 +290,17 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("&Tentang Kinerja Desktop"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def _bind_menus(self) -> None:
+        """The menu actions that write follow the role (``gui/permissions.py``)."""
+        from ..services.users import IMPORT_ACTIONS
+
+        database = lambda: self.db  # noqa: E731 - read when checked: the window's database changes
+        permissions.bind(self.profile_action, "regency", database)
+        permissions.bind(self.users_action, "users", database)
+        permissions.bind(self.audit_action, "audit", database)
+        for action, (kind, _text) in zip(self.import_menu.actions(), EXCEL_KINDS, strict=True):
+            permissions.bind(action, IMPORT_ACTIONS.get(kind, "regency"), database)
 
     def show_manual(self) -> None:
         """The user manual, at the section of the screen in use."""
@@ -487,22 +502,8 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Pengguna: {0}").format(who.label) if who else self.tr("Belum masuk"))
         self.nav.setEnabled(who is not None and bool(self.screens))
         self.switch_user_action.setEnabled(self.db is not None)
-        self.users_action.setEnabled(who is not None and who.may("users"))
-        if who is not None:
-            for action in self.import_menu.actions():
-                kind = next((k for k, text in EXCEL_KINDS if self.tr(text) == action.text()), None)
-                action.setEnabled(who.may(self._import_action(kind), users.ANY_OPD))
-
-    def _may(self, action: str) -> bool:
-        from ..services import users
-
-        return self.db is not None and users.allowed(self.db, action)
-
-    @staticmethod
-    def _import_action(kind: str | None) -> str:
-        from ..services.users import IMPORT_ACTIONS
-
-        return IMPORT_ACTIONS.get(kind or "", "regency")
+        self.users_action.setEnabled(who is not None)
+        permissions.recheck()
 
     def switch_user(self) -> None:
         """Keluar / Ganti pengguna: sign out, then the login dialog (cancelled: nobody works until one signs in)."""
@@ -570,6 +571,7 @@ class MainWindow(QMainWindow):
         A server that does not answer is said in the bar above the screens, with "Coba lagi"; nothing is lost.
         """
         if self.db is not None:
+            permissions.recheck()  # the users may have changed with the data (a restore, another computer)
             self._guarded(lambda: (self._load_years(), self._apply_context()))
 
     def _guarded(self, action) -> bool:  # noqa: ANN001 - a callable of the window
@@ -609,8 +611,8 @@ class MainWindow(QMainWindow):
             flags = item.flags()
             item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled)
         # The profile of a government not recorded yet is the wizard's first page, not this dialog.
-        self.profile_action.setEnabled(not self.needs_setup and self._may("regency"))
-        self.audit_action.setEnabled(not self.needs_setup and self._may("audit"))
+        self.profile_action.setEnabled(not self.needs_setup)
+        self.audit_action.setEnabled(not self.needs_setup)
         self.import_menu.setEnabled(not self.needs_setup)
         if self.db is not None:
             self.welcome.set_file(str(self.db.path) if self.db.path is not None else self.db.display_name)

@@ -53,10 +53,17 @@ class OpdPicker(QComboBox):
         self.clear()
         for opd_id, label in choices:
             self.addItem(label, opd_id)
-        index = self.findData(current) if current and self._of is db else 0
+        index = self.findData(current) if current and self._of is db else self._first_writable(db, choices)
         self.setCurrentIndex(max(0, index) if choices else -1)
         self.blockSignals(False)
         self._of = db
+
+    @staticmethod
+    def _first_writable(db: Database, choices: list[tuple[str, str]]) -> int:
+        """At first the first OPD the user may change (an operator's own); the others stay readable."""
+        from . import permissions
+
+        return next((n for n, (opd_id, _label) in enumerate(choices) if permissions.may(db, "opd_data", opd_id)), 0)
 
     def current_opd_id(self) -> str | None:
         return self.currentData() if self.currentIndex() >= 0 else None

@@ -9,11 +9,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..db.database import Database
-from ..domain.formatting import format_datetime
 from ..domain.verification import VerificationState
 from ..services import agreements, verification
 from ..services.verification import VerificationStatus
-from . import messages
+from . import messages, permissions
+from .models.backup_formatting import format_datetime, local_time
 
 
 class VerificationBar(QWidget):
@@ -34,16 +34,21 @@ class VerificationBar(QWidget):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.submit_button)
         self._submit: Callable[[], None] | None = None
+        self._db: Database | None = None
+        self.opd_id: str | None = None  # whose item is shown: an operator submits its own OPDs' only
+        permissions.bind(self.submit_button, "submit", lambda: self._db, opd=lambda: self.opd_id)
         self.status: VerificationStatus | None = None
         self.before_submit: Callable[[], bool] = lambda: True  # e.g. save typed changes first (False: stop)
 
     def show_report(self, db: Database, year: int, quarter: int, opd_id: str, *, open_: bool) -> None:
         """The quarterly report of ``opd_id``; ``open_``: its quarter is not closed (it may be submitted)."""
+        self._db, self.opd_id = db, opd_id
         self._show(verification.report_status(db, year, quarter, opd_id),
                    (lambda: verification.submit_report(db, year, quarter, opd_id)) if open_ else None, scores=True)
 
-    def show_agreement(self, db: Database, agreement_id: str, *, draft: bool) -> None:
-        """A PK; ``draft``: it is still a draft (only a draft is submitted)."""
+    def show_agreement(self, db: Database, agreement_id: str, *, draft: bool, opd_id: str | None = None) -> None:
+        """A PK (of ``opd_id``); ``draft``: it is still a draft (only a draft is submitted)."""
+        self._db, self.opd_id = db, opd_id
         self._show(verification.agreement_status(db, agreement_id),
                    (lambda: agreements.submit(db, agreement_id)) if draft else None)
 
@@ -58,7 +63,7 @@ class VerificationBar(QWidget):
         last = status.events[-1] if status.events else None
         if last is not None:
             who = f", {last.user}" if last.user else ""
-            text += f" ({format_datetime(last.at)}{who})"
+            text += f" ({format_datetime(local_time(last.at))}{who})"
         if status.state is VerificationState.RETURNED:
             text += "\n" + self.tr("Catatan pengembalian: {0}").format(status.note)
         elif scores and status.state is not VerificationState.VERIFIED:

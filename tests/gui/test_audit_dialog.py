@@ -29,14 +29,14 @@ SHOTS = Path(os.environ.get("KINERJA_SHOTS", "/work/shots/audit"))
 def trail(demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> tuple[Database, Opd, Opd]:
     with demo_db.read() as s:
         first, second = s.scalars(select(Opd).order_by(Opd.sort_order).limit(2)).all()
-    monkeypatch.setattr(audit, "current_user", lambda: "ani.bappeda")
+    monkeypatch.setattr(audit, "current_user", lambda _source=None: "ani.bappeda")
     opd_service.save_opd(demo_db, replace(opd_service.get_opd(demo_db, first.id), phone="(0271) 111-222"))
-    monkeypatch.setattr(audit, "current_user", lambda: "citra.keuangan")
+    monkeypatch.setattr(audit, "current_user", lambda _source=None: "citra.keuangan")
     with demo_db.write() as s:  # a rupiah change, recorded by the session hook alone
         budget = s.scalars(select(ProgramBudget).join(ProgramBudget.program).where(
             ProgramBudget.program.has(opd_id=second.id))).first()
         budget.pagu = 1_250_000_000
-    monkeypatch.setattr(audit, "current_user", lambda: "budi.opd")
+    monkeypatch.setattr(audit, "current_user", lambda _source=None: "budi.opd")
     opd_service.save_opd(demo_db, replace(opd_service.get_opd(demo_db, second.id), website="https://contoh.go.id"))
     return demo_db, first, second
 

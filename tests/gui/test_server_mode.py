@@ -221,9 +221,10 @@ def test_another_computers_save_is_seen_on_the_next_refresh(qtbot, own_server, s
     script = textwrap.dedent(
         f"""
         from kinerja_desktop.db.database import open_database
-        from kinerja_desktop.services import evaluation
+        from kinerja_desktop.services import evaluation, users
         from kinerja_desktop.services.evaluation_data import QuarterReport, RealizationInput
         db = open_database({url!r})
+        users.sign_in(db, "admin", "contoh123")  # the demo has several users: that workstation signs in too
         loaded = evaluation.evaluate_opd(db, 2026, 2, {setda!r})
         items = [RealizationInput(r.indicator_id, r.yearly_target, None, "Kendala", "Tindak lanjut",
                                   version=loaded.versions[r.indicator_id]) for r in loaded.indicators

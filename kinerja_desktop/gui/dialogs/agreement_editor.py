@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...db.database import Database
 from ...db.errors import AgreementLockedError, KinerjaDbError
-from ...domain.enums import ActingKind, AgreementStatus, Polarity
+from ...domain.enums import ActingKind, AgreementKind, AgreementStatus, Polarity
 from ...domain.formatting import format_date, format_rupiah
 from ...domain.targets import derived_quarters
 from ...domain.verification import VerificationState
@@ -39,7 +39,7 @@ from ...services import verification
 from ...services.agreement_data import AgreementDetail, Signer
 from ...services.agreement_signers import Difference, SignersOutOfDate, reference_date
 from ...services.errors import ValidationError
-from .. import connection, messages, unsaved
+from .. import connection, messages, permissions, unsaved
 from ..jobs import JobRunner
 from ..models.agreement_items_model import AgreementItemsModel
 from ..models.agreement_list_model import version_text
@@ -112,7 +112,18 @@ class AgreementEditor(UnsavedChangesGuard, AgreementEditorRows, AgreementEditorL
         self._first_title = self.header.firstGroup.title()
         self._first_button_text = self.header.firstFromHeadButton.text()
         self._second_title = self.header.secondGroup.title()
+        self.role_reason = ""
         self.load(agreement_id)
+        assert self.detail is not None
+        permissions.bind_all(
+            (self.save_button, self.finalize_button, self.reopen_button, self.sign_button, self.amend_button,
+             self.discard_button, self.refresh_button, self.fill_button),
+            self._action(), lambda: self.db, opd=lambda: self.detail.opd_id if self.detail else None)
+
+    def _action(self) -> str:
+        """The right this PK's changes need: the regional head's own PK is Bappeda's, the others their OPD's."""
+        assert self.detail is not None
+        return "regional_pk" if self.detail.level is AgreementKind.REGIONAL else "opd_data"
 
     # -- loading --------------------------------------------------------------------------------------
     def load(self, agreement_id: str) -> None:
@@ -123,7 +134,9 @@ class AgreementEditor(UnsavedChangesGuard, AgreementEditorRows, AgreementEditorL
         # a draft submitted to Bappeda waits for its decision: read only until it is returned
         self.waiting = verification.agreement_status(self.db, agreement_id).state is VerificationState.SUBMITTED
         actions = editor_actions(detail.status, detail.version_no, detail.version_no)
-        self.editable = actions.editable and not self.waiting
+        # a user without the right (Pimpinan, an operator of another OPD) reads it only
+        self.role_reason = permissions.denial(self.db, self._action(), detail.opd_id)
+        self.editable = actions.editable and not self.waiting and not self.role_reason
         self._loading = True
         try:
             self._fill(detail)
@@ -293,12 +306,13 @@ class AgreementEditor(UnsavedChangesGuard, AgreementEditorRows, AgreementEditorL
             self.banner.hide()
         waiting = _tr("Sudah diajukan ke Bappeda dan menunggu verifikasi; dapat diubah lagi bila dikembalikan")
         self._set_read_only(lock_reason(detail.status, signed_on) if not actions.editable
-                            else waiting if self.waiting else "")
-        self.verification_bar.show_agreement(self.db, detail.id, draft=detail.status is AgreementStatus.DRAFT)
+                            else self.role_reason or (waiting if self.waiting else ""))
+        self.verification_bar.show_agreement(self.db, detail.id, draft=detail.status is AgreementStatus.DRAFT,
+                                             opd_id=detail.opd_id)
         self.header.signDateLabel.setText(
             _tr("Tanggal penandatanganan:") if actions.signed else _tr("Tanggal renc&ana:")
         )
-        self.save_button.setVisible(actions.editable and not self.waiting)
+        self.save_button.setVisible(actions.editable and not self.waiting and not self.role_reason)
         self.finalize_button.setVisible(actions.finalize and not self.waiting)
         self.discard_button.setVisible(actions.discard and not self.waiting)
         self.reopen_button.setVisible(actions.reopen)

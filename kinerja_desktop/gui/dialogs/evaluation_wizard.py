@@ -35,7 +35,7 @@ from ...domain.enums import Quarter
 from ...domain.formatting import format_number, format_rupiah, parse_rupiah
 from ...services.errors import FORM, ValidationError
 from ...services.evaluation_data import budget_key, problems_key, value_key
-from .. import connection, messages
+from .. import connection, messages, permissions
 from ..evaluation_flow import EvaluationFlow, EvaluationSource, IndicatorEntry, ServiceSource, Step, SummaryLine
 from ..forms.ui_wizard_budget import Ui_WizardBudgetPage
 from ..forms.ui_wizard_choose import Ui_WizardChoosePage
@@ -181,6 +181,7 @@ class ChoosePage(_Page):
         self.ui.setupUi(self)
         self.ui.errorLabel.hide()
         self._wanted_opd = opd_id
+        self._db = wizard.db
         for y in years:
             self.ui.yearCombo.addItem(str(y), y)
         self.ui.yearCombo.setCurrentIndex(max(0, self.ui.yearCombo.findData(year)))
@@ -218,6 +219,8 @@ class ChoosePage(_Page):
         self.ui.opdCombo.blockSignals(True)
         self.ui.opdCombo.clear()
         choices = self.flow.choices(self.year()) if self.year() is not None else []
+        # an operator fills in its own OPDs' reports only
+        choices = [c for c in choices if permissions.may(self._db, "opd_data", c.opd_id)]
         for choice in choices:
             self.ui.opdCombo.addItem(choice.label, choice.opd_id)
             self.ui.opdCombo.setItemData(self.ui.opdCombo.count() - 1, choice.name, Qt.ItemDataRole.ToolTipRole)
@@ -617,6 +620,7 @@ class EvaluationWizard(UnsavedChangesGuard, QWizard):
         source: EvaluationSource | None = None,
     ) -> None:
         super().__init__(parent)
+        self.db = db if source is None else None  # a test's source: no user to follow
         self.flow = EvaluationFlow(source or ServiceSource(db), year)
         self.setWindowTitle(self.tr("Evaluasi Triwulan — isi realisasi"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)

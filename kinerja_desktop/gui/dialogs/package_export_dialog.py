@@ -26,7 +26,9 @@ class ExportChoice:
 class PackageExportDialog(QDialog):
     """The role of this database decides the kind: the centre writes master packages, a laptop field ones."""
 
-    def __init__(self, opds: list[OpdRow], installation: InstallationInfo | None, parent: QWidget | None = None):
+    def __init__(self, opds: list[OpdRow], installation: InstallationInfo | None, parent: QWidget | None = None,
+                 *, master_refused: str = ""):
+        """``master_refused``: why the signed-in user may not write a master package ("" when it may)."""
         super().__init__(parent)
         self.ui = Ui_PackageExportForm()
         self.ui.setupUi(self)
@@ -40,8 +42,11 @@ class PackageExportDialog(QDialog):
         ui = self.ui
         ui.masterRadio.setChecked(not on_laptop)
         ui.fieldRadio.setChecked(on_laptop)
-        ui.masterRadio.setEnabled(not on_laptop)
+        ui.masterRadio.setEnabled(not on_laptop and not master_refused)
         ui.fieldRadio.setEnabled(on_laptop)
+        if master_refused and not on_laptop:
+            ui.masterRadio.setToolTip(master_refused)
+            ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         if on_laptop:
             ui.kindNote.setText(
                 self.tr(

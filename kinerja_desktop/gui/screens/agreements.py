@@ -25,7 +25,7 @@ from ...services import pacts as pact_service
 from ...services import printing
 from ...services.agreement_data import AgreementRow
 from ...services.errors import ValidationError
-from .. import messages
+from .. import messages, permissions
 from ..dialogs.agreement_actions import CreateAgreementDialog, OpdChoice
 from ..dialogs.agreement_editor import AgreementEditor
 from ..dialogs.agreement_print_dialog import PrintAllDialog
@@ -102,6 +102,11 @@ class AgreementsScreen(Screen):
         layout.addWidget(self.summary)
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
+        database = lambda: self.db  # noqa: E731
+        permissions.bind(self.create_button, "opd_data", database)
+        # "Buat PK kepala daerah" writes; "Buka PK kepala daerah" opens it (read only without the right)
+        permissions.bind(self.regional_button, "regional_pk", database,
+                         when=lambda: self.regional_row is not None and self.regional_row.agreement_id is None)
         self._update_buttons()
 
     def title(self) -> str:
@@ -159,6 +164,7 @@ class AgreementsScreen(Screen):
                 )
             )
             self.regional_button.setText(self.tr("Buat PK &kepala daerah…"))
+            self.regional_button.setEnabled(True)  # the binding checks the right to create it
         else:
             locked = row.status is not None and row.status.is_locked
             signed = f" {format_date(row.sign_date)}" if row.sign_date and locked else ""
@@ -168,6 +174,7 @@ class AgreementsScreen(Screen):
                 )
             )
             self.regional_button.setText(self.tr("Buka PK &kepala daerah…"))
+            self.regional_button.setEnabled(True)
 
     def open_regional(self) -> AgreementEditor | None:
         """Open the regional head's PK of the year, creating the draft from the RPJMD when there is none."""
@@ -240,7 +247,7 @@ class AgreementsScreen(Screen):
         choices = [
             OpdChoice(r.opd_id, f"{r.opd_abbreviation} — {r.opd_name}", r.opd_id in previous)
             for r in self.model.all_rows()
-            if r.status is None
+            if r.status is None and permissions.may(self.db, "opd_data", r.opd_id)  # an operator: its own
         ]
         if not choices:
             messages.show_info(self, self.tr("Buat PK"),

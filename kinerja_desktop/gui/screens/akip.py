@@ -34,7 +34,7 @@ from ...domain.formatting import format_number
 from ...services import akip, akip_ranking, akip_structure, printing
 from ...services.akip_data import AnnualRow, AnswerData, EvaluationForm, EvaluationSummary
 from ...services.errors import ValidationError
-from .. import messages, save_dialog
+from .. import messages, permissions, save_dialog
 from ..jobs import Job, JobRunner, Outcome, app_runner
 from ..locked import FieldLock
 from ..models.record_table import CENTER, RIGHT, Column, RecordTableModel
@@ -138,6 +138,7 @@ class AkipScreen(Screen):
         self.reopen_button.clicked.connect(self.reopen)
         self.rapor_button = QPushButton(self.tr("Pratinjau &rapor"))
         self.rapor_button.clicked.connect(self.preview_rapor)
+        permissions.bind_all((self.save_button, self.finalize_button, self.reopen_button), "akip", lambda: self.db)
         buttons = QHBoxLayout()
         buttons.addWidget(self.total_label, 1)
         for button in (self.save_button, self.finalize_button, self.reopen_button, self.rapor_button):
@@ -203,6 +204,7 @@ class AkipScreen(Screen):
         self.recommendations_edit.setPlainText(self.form.recommendations)
         reason = self.tr("LKE {0} tahun {1} sudah final dan tidak dapat diubah; klik Buka kembali untuk "
                          "mengubahnya.").format(self.form.opd_name, self.form.year) if final else ""
+        reason = reason or permissions.denial(self.db, "akip")  # only the AKIP evaluators (and Admin) answer
         self.lock.set_locked([self.evaluator_edit, self.notes_edit, self.recommendations_edit, self.table, *combos],
                              reason)
         self.save_button.setEnabled(not final)

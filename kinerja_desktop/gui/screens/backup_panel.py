@@ -12,7 +12,7 @@ from ...db.errors import DatabaseReadOnlyError
 from ...services import backup
 from ...services.backup import RestorePreview, RestoreResult
 from ...services.progress import CancelCheck, Progress
-from .. import messages
+from .. import messages, permissions
 from ..dialogs import backup_files
 from ..dialogs.backup_restore_dialog import RestoreConfirmDialog
 from ..models import ID_ROLE
@@ -49,7 +49,7 @@ class BackupPanel(QObject):
         self.auto = auto_backup_model(self)
         self.auto_view = table(self.auto, 2)
         self.auto_view.selectionModel().selectionChanged.connect(lambda *_: self.screen.update_buttons())
-        self.auto_view.doubleClicked.connect(lambda _index: self.restore_selected_auto_backup())
+        self.auto_view.doubleClicked.connect(lambda _index: self.restore_auto_button.click())  # nothing if refused
         self.auto_note = note()
         self.restore_auto_button = QPushButton(self.tr("P&ulihkan…"))
         self.restore_auto_button.setToolTip(self.tr("Pulihkan dari cadangan otomatis yang dipilih"))
@@ -61,6 +61,7 @@ class BackupPanel(QObject):
         auto_top.addWidget(self.restore_auto_button, 0, Qt.AlignmentFlag.AlignBottom)
         auto_layout.addLayout(auto_top)
         auto_layout.addWidget(self.auto_view)
+        permissions.bind_all((self.restore_button, self.restore_auto_button), "restore", lambda: self.screen.db)
 
     def refresh(self) -> None:
         db = self.screen.db

@@ -29,7 +29,7 @@ from ...services import cascade, positions, renstra
 from ...services.cascade_tree import cascade_tree, print_cascade
 from ...services.errors import ValidationError
 from ...services.positions import PositionRow
-from .. import messages
+from .. import messages, permissions
 from ..cascade_view import CascadeView, NodeItem
 from ..dialogs.agreement_editor import AgreementEditor
 from ..dialogs.lower_goal_dialogs import LowerGoalDialog, LowerIndicatorDialog
@@ -86,6 +86,8 @@ class CascadeScreen(Screen):
         self.chosen_label = QLabel()
         self.chosen_label.setTextFormat(Qt.TextFormat.PlainText)
         self.view.node_chosen.connect(lambda _id: self._update_tree_buttons())
+        permissions.bind_all((self.add_target_button, self.edit_target_button, self.add_indicator_button,
+                              self.remove_target_button), "opd_data", lambda: self.db, opd=self._chosen_opd_id)
         self.legend = note(self.tr("Warna kotak: hijau capaian ≥ 100%, kuning di bawah target, merah peringatan dini, "
                                    "abu-abu belum ada capaian. Bingkai merah: ada peringatan keselarasan."))
         self.warnings = QListWidget()
@@ -184,6 +186,10 @@ class CascadeScreen(Screen):
         self.chosen_label.setToolTip(text)
         width = max(self.chosen_label.width(), self.fontMetrics().horizontalAdvance("x" * 30))
         self.chosen_label.setText(self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, width))
+
+    def _chosen_opd_id(self) -> str | None:
+        node = self.chosen_node()
+        return node.opd_id or None if node is not None else None
 
     def parent_of(self, node: TreeNode) -> TreeNode | None:
         """The node ``node`` supports in the tree shown (None for a root)."""
@@ -287,7 +293,7 @@ class CascadeScreen(Screen):
         self.positions_tree.setHeaderLabels([self.tr("Jabatan"), self.tr("Tingkat"), self.tr("Pemegang"),
                                              self.tr("NIP"), self.tr("Jabatan tercetak")])
         self.positions_tree.itemSelectionChanged.connect(self._update_position_buttons)
-        self.positions_tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_position())
+        self.positions_tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_position_button.click())
         self.add_position_button = button(self.tr("&Tambah jabatan…"), self.add_position)
         self.edit_position_button = button(self.tr("&Ubah…"), self.edit_position)
         self.holder_button = button(self.tr("Pe&megang baru…"), self.new_holder)
@@ -319,6 +325,9 @@ class CascadeScreen(Screen):
         layout.addWidget(self.positions_tree, 3)
         layout.addWidget(QLabel(self.tr("Riwayat pemegang jabatan terpilih")))
         layout.addWidget(self.history, 1)
+        permissions.bind_all((self.add_position_button, self.edit_position_button, self.holder_button,
+                              self.deactivate_button, self.realisation_button), "opd_data", lambda: self.db,
+                             opd=self.opd_picker.current_opd_id, watch=[self.opd_picker.currentIndexChanged])
         self._update_position_buttons()
 
     def load_positions(self) -> None:

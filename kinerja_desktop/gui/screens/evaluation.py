@@ -34,7 +34,7 @@ from ...domain.formatting import format_date, format_number
 from ...services import evaluation, printing
 from ...services.evaluation_data import OpdEvaluation
 from ...services.quarter_view import QuarterView, load_quarter_view
-from .. import messages, save_dialog
+from .. import messages, permissions, save_dialog
 from ..charts import Bar, BarChart, LegendEntry, LineChart, Marker, Series
 from ..excel_export_button import ExcelExportButton
 from ..jobs import JobRunner, app_runner
@@ -89,6 +89,8 @@ class EvaluationScreen(Screen):
         self.close_button = QPushButton(self.tr("&Tutup triwulan…"))
         self.close_button.setToolTip(self.tr("Mengunci realisasi dan membekukan nilai serta peringkat triwulan ini"))
         self.close_button.clicked.connect(self.close_quarter)
+        permissions.bind(self.fill_button, "opd_data", lambda: self.db)  # the wizard offers the user's OPDs
+        permissions.bind(self.close_button, "close_quarter", lambda: self.db)
         self.paper_combo = QComboBox()
         for label, value in PAPERS:
             self.paper_combo.addItem(label, value)
@@ -111,7 +113,7 @@ class EvaluationScreen(Screen):
         self.table.horizontalHeader().setSortIndicator(RankingTableModel.RANK, Qt.SortOrder.AscendingOrder)
         self.model.sort(RankingTableModel.RANK, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
-        self.table.doubleClicked.connect(lambda _index: self.open_wizard())
+        self.table.doubleClicked.connect(lambda _index: self.fill_button.click())  # nothing when refused
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Saring: singkatan, nama, predikat, keterangan…"))
         self.filter_edit.setClearButtonEnabled(True)

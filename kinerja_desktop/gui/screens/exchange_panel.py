@@ -15,6 +15,7 @@ from ...services import opd as opd_service
 from ...services import sync
 from ...services.installation import Role, exchange_status
 from ...services.sync import ExportResult, ImportReport
+from .. import permissions
 from ..dialogs import backup_files
 from ..dialogs.conflict_dialog import ConflictDialog
 from ..dialogs.enrolment_code_dialog import AskEnrolmentCodeDialog, EnrolmentCodeDialog
@@ -45,6 +46,7 @@ class ExchangePanel(QObject):
         self.export_button.clicked.connect(self.export_package)
         self.import_button = QPushButton(self.tr("&Impor paket…"))
         self.import_button.clicked.connect(self.choose_package_to_import)
+        permissions.bind_all((self.export_button, self.import_button), "package", lambda: self.screen.db)
         self.actions_box = QGroupBox(self.tr("Paket data (laptop lapangan ⇄ Bappeda)"))
         form = QFormLayout()
         form.addRow(self.tr("Peran:"), self.role_value)
@@ -107,7 +109,10 @@ class ExchangePanel(QObject):
         screen = self.screen
         if screen.db is None or screen.busy():
             return
-        dialog = PackageExportDialog(opd_service.list_opds(screen.db), sync.installation_info(screen.db), screen)
+        # an operator sends its own OPDs only; a master package is Bappeda's
+        opds = [o for o in opd_service.list_opds(screen.db) if permissions.may(screen.db, "package", o.id)]
+        dialog = PackageExportDialog(opds, sync.installation_info(screen.db), screen,
+                                     master_refused=permissions.denial(screen.db, "master_package"))
         screen.show_dialog(dialog, lambda: self._export_chosen(dialog), lambda: None)
 
     def _export_chosen(self, dialog: PackageExportDialog) -> None:

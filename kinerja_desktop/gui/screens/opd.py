@@ -9,7 +9,7 @@ from ...db.errors import KinerjaDbError
 from ...services import opd as opd_service
 from ...services.errors import ValidationError
 from ...services.opd import OpdRow
-from .. import messages
+from .. import messages, permissions
 from ..dialogs.opd_form_dialog import OpdFormDialog
 from ..excel_export_button import ExcelExportButton
 from ..models import ID_ROLE
@@ -44,7 +44,7 @@ class OpdScreen(Screen):
         self.table.setModel(self.proxy)
         setup_table(self.table, stretch_column=OpdTableModel.NAME)
         self.table.sortByColumn(OpdTableModel.CODE, Qt.SortOrder.AscendingOrder)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.doubleClicked.connect(lambda _index: self.edit_button.click())  # nothing when refused
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.count_label = QLabel()
 
@@ -62,6 +62,7 @@ class OpdScreen(Screen):
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
+        permissions.bind_all((self.add_button, self.edit_button, self.active_button), "opd", lambda: self.db)
         self._update_buttons()
 
     def title(self) -> str:

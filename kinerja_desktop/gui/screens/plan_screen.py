@@ -46,11 +46,19 @@ class PlanScreen(Screen):
         self.tree.setAlternatingRowColors(True)
         self.tree.setExpandsOnDoubleClick(False)
         self.tree.setWordWrap(False)
-        self.tree.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.tree.doubleClicked.connect(lambda _index: self._edit_on_double_click())
         self.tree.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         self.model.modelReset.connect(self.update_buttons)
         self.result_label = note()  # what a removal did; a subclass places it in its layout
         self.result_label.setStyleSheet(OK_STYLE)
+
+    def _edit_on_double_click(self) -> None:
+        """A double click is the Ubah button's click: nothing when the button is off (no right, nothing to edit)."""
+        edit = getattr(self, "edit_button", None)
+        if edit is None:
+            self.edit_selected()
+        else:
+            edit.click()
 
     def size_columns(self, stretch: int) -> None:
         """Every column to its contents but ``stretch``, which takes the rest (call after the model's reset)."""

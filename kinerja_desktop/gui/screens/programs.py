@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.enums import ProgramLevel
 from ...domain.formatting import format_number, format_rupiah
 from ...services import programs, renstra
+from .. import permissions
 from ..dialogs.program_form_dialog import ProgramFormDialog
 from ..excel_export_button import ExcelExportButton
 from ..models.plan_tree import PlanItem
@@ -68,6 +69,9 @@ class ProgramsScreen(PlanScreen):
         layout.addLayout(tools)
         layout.addWidget(self.result_label)
         layout.addWidget(self.tree, 1)
+        permissions.bind_all((self.add_program_button, self.add_activity_button, self.add_sub_button,
+                              self.edit_button, self.remove_button), "opd_data", lambda: self.db,
+                             opd=self.current_opd_id, watch=[self.opd_combo.currentIndexChanged])
         self.update_buttons()
 
     def title(self) -> str:

@@ -23,7 +23,7 @@ from ...domain.formatting import format_number
 from ...services import renstra
 from ...services.errors import ValidationError
 from ...services.renstra import NO_INDICATOR, NOT_LINKED, GoalNode, PeriodInfo
-from .. import messages
+from .. import messages, permissions
 from ..dialogs.goal_form_dialog import GoalFormDialog
 from ..dialogs.indicator_form_dialog import IndicatorFormDialog
 from ..excel_export_button import ExcelExportButton
@@ -94,6 +94,10 @@ class RenstraScreen(PlanScreen):
         layout.addLayout(tools)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
+        permissions.bind_all((self.add_goal_button, self.add_target_button, self.add_indicator_button,
+                              self.edit_button, self.up_button, self.down_button, self.retire_button),
+                             "opd_data", lambda: self.db, opd=self.current_opd_id,
+                             watch=[self.opd_combo.currentIndexChanged])
         self.update_buttons()
 
     def title(self) -> str:

@@ -15,7 +15,7 @@ from ...services import periods, renstra, rpjmd
 from ...services.periods import PeriodRow
 from ...services.removal import Removal
 from ...services.renstra import PeriodInfo
-from .. import messages
+from .. import messages, permissions
 from ..dialogs.indicator_form_dialog import IndicatorFormDialog
 from ..dialogs.period_form_dialog import PeriodFormDialog, next_period
 from ..dialogs.rpjmd_goal_dialog import RpjmdGoalDialog
@@ -77,6 +77,10 @@ class RpjmdScreen(PlanScreen):
         layout.addLayout(tools)
         layout.addWidget(self.result_label)
         layout.addWidget(self.tree, 1)
+        permissions.bind_all((self.new_period_button, self.edit_period_button, self.remove_period_button,
+                              self.add_mission_button, self.add_goal_button, self.add_target_button,
+                              self.add_indicator_button, self.edit_button, self.up_button, self.down_button,
+                              self.remove_button), "regency", lambda: self.db)
         self.update_buttons()
 
     def title(self) -> str:

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...db.database import Database
-from ...domain.formatting import format_datetime
 from ...services import audit, verification
 from ...services.verification import WaitingItem
-from .. import messages
+from .. import messages, permissions
+from ..models.backup_formatting import format_datetime, local_time
 from ..models.record_table import CENTER, RIGHT, Column, RecordTableModel
 from ..views import setup_table
 from .base import Screen, heading, note
@@ -45,7 +45,7 @@ class WaitingModel(RecordTableModel[WaitingItem]):
             Column(_tr("Kode"), lambda i: i.opd_code),
             Column(_tr("Perangkat daerah"), lambda i: i.opd_name, tooltip=lambda i: f"{i.opd_code}\n{i.opd_name}"),
             Column(_tr("Dokumen"), lambda i: i.title),
-            Column(_tr("Diajukan"), lambda i: format_datetime(i.submitted_at), lambda i: i.submitted_at),
+            Column(_tr("Diajukan"), lambda i: format_datetime(local_time(i.submitted_at)), lambda i: i.submitted_at),
             Column(_tr("Oleh"), lambda i: i.submitted_by),
             Column(_tr("Menunggu (hari)"), lambda i: str(_days(i.submitted_at)), lambda i: i.submitted_at, RIGHT),
         ]
@@ -53,7 +53,8 @@ class WaitingModel(RecordTableModel[WaitingItem]):
 
 
 def _days(since: datetime) -> int:
-    return max((datetime.now() - since).days, 0)
+    """Whole days since ``since`` (stored in UTC, as every time in the database)."""
+    return max((datetime.now() - local_time(since)).days, 0)
 
 
 class ReturnDialog(QDialog):
@@ -104,6 +105,7 @@ class VerificationScreen(Screen):
         self.return_button = QPushButton(self.tr("Ke&mbalikan…"))
         self.return_button.setToolTip(self.tr("Mengembalikan dokumen terpilih ke perangkat daerah dengan catatan"))
         self.return_button.clicked.connect(lambda _checked=False: self.return_selected())
+        permissions.bind_all((self.verify_button, self.return_button), "verify", lambda: self.db)
         self.count_label = note()
         self.detail_label = note()
         self.detail_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -167,7 +169,7 @@ class VerificationScreen(Screen):
             self.detail_label.clear()
         else:
             self.detail_label.setText(self.tr("{0} — {1}: diajukan {2} oleh {3}.").format(
-                item.title, item.opd_name, format_datetime(item.submitted_at), item.submitted_by or "-"))
+                item.title, item.opd_name, format_datetime(local_time(item.submitted_at)), item.submitted_by or "-"))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
