@@ -504,6 +504,9 @@ class MainWindow(QMainWindow):
         self.switch_user_action.setEnabled(self.db is not None)
         self.users_action.setEnabled(who is not None)
         permissions.recheck()
+        audit_window = getattr(self, "audit_window", None)
+        if audit_window is not None and audit_window.isVisible():
+            audit_window.follow(self.db)  # another database or another user: its trail, or closed
 
     def switch_user(self) -> None:
         """Keluar / Ganti pengguna: sign out, then the login dialog (cancelled: nobody works until one signs in)."""

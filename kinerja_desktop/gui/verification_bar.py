@@ -37,6 +37,7 @@ class VerificationBar(QWidget):
         self._db: Database | None = None
         self.opd_id: str | None = None  # whose item is shown: an operator submits its own OPDs' only
         permissions.bind(self.submit_button, "submit", lambda: self._db, opd=lambda: self.opd_id)
+        self.submit_button.setEnabled(False)  # nothing shown, nothing to submit
         self.status: VerificationStatus | None = None
         self.before_submit: Callable[[], bool] = lambda: True  # e.g. save typed changes first (False: stop)
 

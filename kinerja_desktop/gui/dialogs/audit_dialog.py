@@ -34,7 +34,7 @@ from ...db.database import Database
 from ...domain.formatting import format_number
 from ...services import audit_log
 from ...services.audit_log import AuditEntry, AuditFilter
-from .. import excel_export_button, messages
+from .. import excel_export_button, messages, permissions
 from ..date_edit import DateEdit
 from ..jobs import Job, JobRunner, Outcome, app_runner
 from ..views import setup_table
@@ -217,6 +217,24 @@ class AuditDialog(QDialog):
         self.export_button.clicked.connect(lambda _checked=False: self.export())
         self.close_button.clicked.connect(lambda _checked=False: self.close())
         self.resize(1280, 640)
+        self.apply_filter()
+
+    def follow(self, db: Database | None) -> None:
+        """The main window opened another database or another user signed in: show that database's trail with
+        the filters' choices read again, or close when the user signed in now may not read it."""
+        if db is None or permissions.denial(db, "audit"):
+            self.close()
+            return
+        self.db = db
+        combos = (self.user_combo, self.opd_combo, self.kind_combo, self.year_combo, self.quarter_combo)
+        for combo in combos:
+            combo.blockSignals(True)
+            combo.clear()
+        self._fill_choices()
+        for combo in combos:
+            combo.blockSignals(False)
+        self.detail.clear()
+        self.detail_title.clear()
         self.apply_filter()
 
     # -- filters -----------------------------------------------------------------------------------------

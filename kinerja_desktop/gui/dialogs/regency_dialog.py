@@ -30,6 +30,7 @@ from ...domain.personnel import RANK_LABELS, RANKS, format_nip
 from ...reports.templates import EDITABLE_TEXTS
 from ...services import opd as opd_service
 from ...services import regency as regency_service
+from ...services import verification
 from ...services.errors import FORM, ValidationError
 from ...services.regency import LeaderData, RegencyProfile
 from ..excel_export_button import ExcelExportButton
@@ -170,6 +171,8 @@ class RegencyDialog(UnsavedChangesGuard, QDialog):
         ui.thresholdSpin.setValue(float(p.warning_threshold))
         ui.marginSpin.setValue(float(p.efficiency_margin))
         ui.lowerMonitoringCheck.setChecked(p.lower_level_monitoring)
+        self._verification_required = verification.verification_required(self._db)
+        ui.verificationRequiredCheck.setChecked(self._verification_required)
         self.award_spin.setValue(p.award_count)
         for edit, value in (
             (ui.agencyNameEdit, p.agency_name),
@@ -287,6 +290,10 @@ class RegencyDialog(UnsavedChangesGuard, QDialog):
         self.ui.textError.hide()
         try:
             regency_service.save_profile(self._db, self.profile())
+            required = self.ui.verificationRequiredCheck.isChecked()
+            if required != self._verification_required:
+                verification.set_verification_required(self._db, required)
+                self._verification_required = required
         except ValidationError as exc:
             self.errors.show(exc.errors, extra=self._text_error)
             return

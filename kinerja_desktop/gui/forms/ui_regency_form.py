@@ -281,6 +281,11 @@ class Ui_RegencyForm(object):
 
         self.settingsLayout.setWidget(11, QFormLayout.ItemRole.SpanningRole, self.lowerMonitoringCheck)
 
+        self.verificationRequiredCheck = QCheckBox(self.settingsTab)
+        self.verificationRequiredCheck.setObjectName(u"verificationRequiredCheck")
+
+        self.settingsLayout.setWidget(12, QFormLayout.ItemRole.SpanningRole, self.verificationRequiredCheck)
+
         self.tabs.addTab(self.settingsTab, "")
         self.agencyTab = QWidget()
         self.agencyTab.setObjectName(u"agencyTab")
@@ -531,6 +536,10 @@ class Ui_RegencyForm(object):
         self.bandsLabel.setText(QCoreApplication.translate("RegencyForm", u"Predikat nilai (batas bawah dan sebutan), dari yang tertinggi:", None))
         self.bandsResetButton.setText(QCoreApplication.translate("RegencyForm", u"Kembalikan ke bawaan (Permendagri 86/2017)", None))
         self.lowerMonitoringCheck.setText(QCoreApplication.translate("RegencyForm", u"&Pantau PK eselon III dan IV per triwulan (nilai OPD tetap dari PK kepala OPD)", None))
+#if QT_CONFIG(tooltip)
+        self.verificationRequiredCheck.setToolTip(QCoreApplication.translate("RegencyForm", u"Bila dicentang, PK perangkat daerah baru dapat difinalkan setelah diajukan dan diverifikasi Bappeda", None))
+#endif // QT_CONFIG(tooltip)
+        self.verificationRequiredCheck.setText(QCoreApplication.translate("RegencyForm", u"PK &diverifikasi Bappeda sebelum final", None))
         self.tabs.setTabText(self.tabs.indexOf(self.settingsTab), QCoreApplication.translate("RegencyForm", u"Pengaturan penilaian", None))
         self.agencyNote.setText(QCoreApplication.translate("RegencyForm", u"Badan yang menerbitkan laporan se-kabupaten/kota (peringkat kinerja, daftar belum lapor): kopnya diambil dari sini, dan kepala perangkat daerah yang dipilih menandatanganinya.", None))
         self.agencyNameLabel.setText(QCoreApplication.translate("RegencyForm", u"Nama ba&dan:", None))
