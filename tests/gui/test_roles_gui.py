@@ -43,6 +43,7 @@ READING = {
     "Target individu (SKP) ke Excel…", "Pratinjau rapor", "Cetak piagam ke folder…", "Simpan LKjIP…",
     "Buat cadangan…", "Periksa integritas", "Pilih…", "Cetak ke folder", "Cetak ke printer…", "Ekspor rekap CSV…",
     "Buka PK kepala daerah…", "Coba lagi", "Ekspor Excel…",
+    "Pratinjau", "Tutup", "Pratinjau Pakta", "Simpan PDF Pakta…", "Cetak Pakta…",  # the PK editor
 }
 
 
@@ -124,6 +125,16 @@ def test_every_role_walks_every_screen_and_menu_without_a_control_it_may_not_use
             totals[1] += refused
         if name in ("pimpinan", "dinkes"):
             shoot(window, f"{name}-{type(screen).__name__}.png")
+    # the PK editor of an OPD (for the operator: another's), opened from the list as anyone may
+    window.year_combo.setCurrentIndex(window.year_combo.findData(2026))
+    window.show_screen(window.agreements)
+    row = next(r for r in window.agreements.model.all_rows()
+               if r.agreement_id and r.status is AgreementStatus.DRAFT and r.opd_id not in who.opd_ids)
+    editor = window.agreements.open_agreement(row.agreement_id)
+    assert editor is not None
+    _check_controls(window, who, "PK editor")
+    assert editor.editable is (name == "admin")
+    editor.done(0)
     menu = {action.text(): action.isEnabled() for action in window.menuBar().actions()[0].menu().actions()}
     assert menu["&Profil pemerintah daerah…"] is (name == "admin")
     assert menu["Pe&ngguna…"] is (name == "admin")

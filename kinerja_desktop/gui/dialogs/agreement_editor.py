@@ -117,7 +117,8 @@ class AgreementEditor(UnsavedChangesGuard, AgreementEditorRows, AgreementEditorL
         assert self.detail is not None
         permissions.bind_all(
             (self.save_button, self.finalize_button, self.reopen_button, self.sign_button, self.amend_button,
-             self.discard_button, self.refresh_button, self.fill_button),
+             self.discard_button, self.refresh_button, self.fill_button, self.header.recordPactButton,
+             self.header.firstFromHeadButton),
             self._action(), lambda: self.db, opd=lambda: self.detail.opd_id if self.detail else None)
 
     def _action(self) -> str:
