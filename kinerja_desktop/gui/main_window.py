@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from . import connection, messages, permissions
+from . import connection, messages
 from .connection import ServerBar
 from .jobs import JobRunner, set_app_runner
 from .settings import add_recent_file, clear_recent_files, recent_files, remove_recent_file
@@ -205,6 +205,8 @@ class MainWindow(QMainWindow):
         self.welcome = SetupLeadIn()
         self.stack.addWidget(self.welcome)  # after the screens: their stack index stays their navigation row
         self.welcome.setup_button.clicked.connect(lambda _checked=False: self.start_setup())
+        from . import permissions
+
         permissions.bind(self.welcome.setup_button, "regency", lambda: self.db)
         self.welcome.restore_button.clicked.connect(lambda _checked=False: self.show_screen(self.backup))
         self.welcome.open_button.clicked.connect(lambda _checked=False: self.choose_database())
@@ -212,6 +214,7 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
         self.nav.setEnabled(True)
+        self._bind_menus()  # with the screens: the frame alone imports no services
         self.profile_action.setEnabled(True)
         self.audit_action.setEnabled(True)
         self.nav.currentRowChanged.connect(self._on_navigate)
@@ -279,7 +282,6 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         file_menu.setToolTipsVisible(True)  # a refused action says why
         self.import_menu.setToolTipsVisible(True)
-        self._bind_menus()
 
         help_menu = self.menuBar().addMenu(self.tr("B&antuan"))
         self.manual_action = QAction(self.tr("&Panduan"), self)
@@ -294,6 +296,7 @@ class MainWindow(QMainWindow):
     def _bind_menus(self) -> None:
         """The menu actions that write follow the role (``gui/permissions.py``)."""
         from ..services.users import IMPORT_ACTIONS
+        from . import permissions
 
         database = lambda: self.db  # noqa: E731 - read when checked: the window's database changes
         permissions.bind(self.profile_action, "regency", database)
@@ -503,6 +506,8 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(who is not None and bool(self.screens))
         self.switch_user_action.setEnabled(self.db is not None)
         self.users_action.setEnabled(who is not None)
+        from . import permissions
+
         permissions.recheck()
         audit_window = getattr(self, "audit_window", None)
         if audit_window is not None and audit_window.isVisible():
@@ -574,6 +579,8 @@ class MainWindow(QMainWindow):
         A server that does not answer is said in the bar above the screens, with "Coba lagi"; nothing is lost.
         """
         if self.db is not None:
+            from . import permissions
+
             permissions.recheck()  # the users may have changed with the data (a restore, another computer)
             self._guarded(lambda: (self._load_years(), self._apply_context()))
 
