@@ -162,6 +162,15 @@ class SafeZipReader:
             parts.append(chunk)
         return b"".join(parts), digest.hexdigest()
 
+    def read_buffer(self, name: str) -> tuple[bytearray, str]:
+        """Like :meth:`read_bytes`, into one growing buffer (a large member held once, not twice while joined)."""
+        digest = hashlib.sha256()
+        buffer = bytearray()
+        for chunk in self._stream(name):
+            digest.update(chunk)
+            buffer += chunk
+        return buffer, digest.hexdigest()
+
     def extract_to(self, name: str, target: Path) -> str:
         """Write the member to ``target`` (a path chosen by us, never by the archive); returns SHA-256."""
         digest = hashlib.sha256()

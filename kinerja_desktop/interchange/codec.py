@@ -27,6 +27,7 @@ Decoder = Callable[[JSONValue], Any]
 MAX_INT = 2**63 - 1
 MAX_DECIMAL_CHARS = 40
 MEMO = 4096  # canonical forms remembered per column by TableCodec.validate
+Memo = dict[str | int, Any]
 
 
 class CodecError(ValueError):
@@ -181,20 +182,42 @@ def sqlite_datetime(value: datetime) -> str:
     return value.isoformat(" ", "microseconds")
 
 
+def _storage_datetime(value: str | None) -> str | None:
+    """A validated (canonical: ``datetime.isoformat()``, no zone) time as :func:`sqlite_datetime` gives it, by its
+    text: "YYYY-MM-DDTHH:MM:SS[.ffffff]" -> "YYYY-MM-DD HH:MM:SS.ffffff"."""
+    if value is None:
+        return None
+    if len(value) == 19:
+        return f"{value[:10]} {value[11:]}.000000"
+    if len(value) == 26:
+        return f"{value[:10]} {value[11:]}"
+    return sqlite_datetime(datetime.fromisoformat(value))  # not canonical: parsed (never met after validate)
+
+
 def _storage(column_type: Any) -> Callable[[Any], Any] | None:
     """JSON value (already validated) -> the value SQLite stores for the column; None: unchanged."""
     if isinstance(column_type, DateTime):
-        return lambda v: None if v is None else sqlite_datetime(datetime.fromisoformat(v))
+        return _storage_datetime
     if isinstance(column_type, LargeBinary):
         return lambda v: None if v is None else base64.b64decode(v)
     return None  # decimals, enums, dates, texts, integers and booleans are stored as their JSON form
+
+
+def _from_storage_datetime(value: Any) -> Any:
+    """A stored time ("YYYY-MM-DD HH:MM:SS.ffffff", as :func:`sqlite_datetime` writes it) in ISO form by its text;
+    anything else parsed. Either way :meth:`TableCodec.validate` checks the result after."""
+    if value is None:
+        return None
+    if type(value) is str and len(value) == 26 and value[10] == " " and value[19] == ".":
+        return f"{value[:10]}T{value[11:19]}" if value.endswith(".000000") else f"{value[:10]}T{value[11:]}"
+    return datetime.fromisoformat(value).isoformat()
 
 
 def _from_storage(column_type: Any) -> Callable[[Any], Any] | None:
     """The value SQLite stores for the column -> its JSON value before :meth:`TableCodec.validate` gives the
     canonical form (decimals, enums and dates are stored as text already); None: unchanged."""
     if isinstance(column_type, DateTime):
-        return lambda v: None if v is None else datetime.fromisoformat(v).isoformat()
+        return _from_storage_datetime
     if isinstance(column_type, Date):
         return lambda v: None if v is None else date.fromisoformat(v).isoformat()
     if isinstance(column_type, LargeBinary):
@@ -224,7 +247,7 @@ class TableCodec:
         self._storage = [(c.name, _storage(c.type)) for c in table.columns]
         self._names = set(self.columns)
         self._from_storage = [(c.name, _from_storage(c.type)) for c in table.columns]
-        self._validators: list[tuple[str, Decoder, bool | None, Encoder | None, dict[str, JSONValue], int | None]] = [
+        self._validators: list[tuple[str, Decoder, bool | None, Encoder | None, Memo, int | None]] = [
             (name, *self._decoders[name], None if enc is _enc_plain or enc is _enc_enum else enc, {}, _text_limit(c))
             for (name, enc), c in zip(self._encoders, table.columns, strict=True)
         ]
@@ -273,9 +296,9 @@ class TableCodec:
         """Check JSON values and return them in canonical form (decode, then encode what has a form); with
         ``in_place`` the canonical forms replace the values in ``values`` itself (a package's rows: one dict each).
 
-        A text value met before in the same column (a decimal, a date, an enum, a repeated name) is not decoded
-        again: its canonical form is remembered (up to MEMO values per column; never for non-text values,
-        ``True == 1`` would mix a boolean with an integer).
+        A text or integer value met before in the same column (a decimal, a date, an enum, a repeated name, a
+        year) is not decoded again: its canonical form is remembered (up to MEMO values per column; looked up only
+        for a value whose type is exactly ``str`` or ``int``: ``True == 1`` must not find an integer's entry).
         """
         if not isinstance(values, dict) or values.keys() != self._names:
             self.decode(values)  # raises the precise message
@@ -288,7 +311,7 @@ class TableCodec:
                 result[name] = None
             elif text_limit is not None and type(value) is str and len(value) <= text_limit and "\x00" not in value:
                 result[name] = value  # a text within its limits (what decode would check, without a pattern)
-            elif type(value) is str:
+            elif type(value) is str or type(value) is int:
                 known = memo.get(value)
                 if known is None:
                     decoded = decode(value)

@@ -211,6 +211,13 @@ def read_verified(reader: SafeZipReader, manifest: Manifest, member: str) -> byt
     return data
 
 
+def read_verified_buffer(reader: SafeZipReader, manifest: Manifest, member: str) -> bytearray:
+    """:func:`read_verified` into a buffer (read_buffer): a package's rows.json, consumed from the front."""
+    data, digest = reader.read_buffer(member)
+    verify_member(reader, manifest, member, digest, len(data))
+    return data
+
+
 def file_entry(data: bytes) -> dict[str, Any]:
     return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
 

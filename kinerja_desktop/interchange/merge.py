@@ -34,10 +34,11 @@ from ..db.types import new_id, utcnow
 from .admission import Admission
 from .codec import sqlite_datetime
 from .errors import MalformedContentError
-from .package import Package, codec
+from .package import Package, RowReader, codec
 from .rows import (
     SNAPSHOT,
     Bases,
+    SnapshotWriter,
     _chunks,
     _encode_snapshot,
     _fk_columns,
@@ -502,6 +503,113 @@ def _bulk_insert(conn: Connection, table: str, rows: list[dict[str, Any]]) -> No
     conn.exec_driver_sql(sql, [tuple(cell(row[c]) for c in columns) for row in rows])
 
 
+def _audit_row(
+    now: datetime, user: str, origin: str, action: str, table: str, row_id: str, summary: str, detail: dict
+) -> dict[str, Any]:
+    return {
+        "id": new_id(),
+        "at": now,
+        "user": user,
+        "origin": origin,
+        "action": action,
+        "entity": table,
+        "entity_id": row_id,
+        "summary": summary,
+        "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True),
+    }
+
+
+SETUP_BATCH = 2000  # rows inserted at a time by apply_setup
+
+
+def apply_setup(
+    conn: Connection, reader: RowReader, origin: str, db: Database, *, user: str = ""
+) -> tuple[Package, dict[str, int]]:
+    """Set up an empty laptop (SQLite) from a master package, its rows inserted as they are read and checked.
+
+    What ``_plan_field`` and ``_apply`` do for an empty database, without holding the package: every row is new;
+    its base goes into its table's snapshot, written as the rows come (rows.SnapshotWriter); one audit entry per
+    table; the evidence files (written first and let go of: a package refused after leaves at most unreferenced
+    files, as with :func:`_write_evidence_files`), the foreign-key check. (Writing the files in a second thread
+    while the rows are inserted was tried: twice slower, each file's system calls waiting for the interpreter's
+    lock.) Rows come in
+    the file's order of tables (foreign keys are deferred to the commit). Returns the package (without its rows)
+    once all of it is checked, and the rows inserted per table; the caller creates the installation and records
+    the import in the same transaction.
+    """
+    _write_evidence_files(db, reader.head(), _Plan(evidence=set(reader.evidence)), conn)
+    for sha in reader.evidence:
+        reader.evidence[sha] = b""  # written: let go of (the names stay, to check each is referenced)
+    package, counts = _insert_setup(conn, reader, origin, user)
+    _check_foreign_keys(conn, package)
+    return package, counts
+
+
+def _insert_setup(conn: Connection, reader: RowReader, origin: str, user: str) -> tuple[Package, dict[str, int]]:
+    now = utcnow()
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    audit_rows: list[dict[str, Any]] = []
+    snapshots: list[dict[str, Any]] = []
+    counts: dict[str, int] = {}
+    for table, rows in reader.tables():
+        c = codec(table)
+        columns = list(c.columns)
+        snapshot = SnapshotWriter(columns)
+        storage: list[tuple] = []
+        bases: dict[str, list[Any]] = {}
+        count = 0
+        for row in rows:
+            values = row.values
+            storage.append(c.to_storage(values))
+            bases[row.id] = [values[name] for name in columns]
+            if len(storage) >= SETUP_BATCH:
+                conn.exec_driver_sql(c.insert_sql, storage)
+                snapshot.add(bases)
+                count += len(storage)
+                storage, bases = [], {}
+        if storage:
+            conn.exec_driver_sql(c.insert_sql, storage)
+            snapshot.add(bases)
+            count += len(storage)
+        if not count:
+            continue
+        counts[table] = count
+        summary = f"{count} baris dari paket induk (penyiapan laptop)"
+        audit_rows.append(_audit_row(now, user, origin, "paket-tambah", table, "", summary, {}))
+        snapshots.append(
+            {
+                "id": new_id(),
+                "table_name": SNAPSHOT,
+                "row_id": table,
+                "base_version": None,
+                "base": snapshot.text(),
+                "sent": None,
+                "sent_seq": None,
+                "created_at": now,
+                "updated_at": now,
+                "version": 1,
+            }
+        )
+    package = reader.package({})
+    _bulk_insert(conn, "sync_base", snapshots)
+    order = {table: i for i, table in enumerate(sync_order())}
+    audit_rows.sort(key=lambda row: order.get(row["entity"], 0))
+    _bulk_insert(conn, "audit_log", audit_rows)
+    return package, counts
+
+
+
+
+def _check_foreign_keys(conn: Connection, package: Package) -> None:
+    problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        table, rowid, parent = problems[0][0], problems[0][1], problems[0][2]
+        raise MalformedContentError(
+            package.name,
+            f"{len(problems)} baris merujuk data yang tidak ada (mis. tabel {table} → {parent}, baris {rowid})",
+        )
+
+
 def _apply(
     conn: Connection,
     plan: _Plan,
@@ -517,19 +625,7 @@ def _apply(
     audit_rows: list[dict[str, Any]] = []
 
     def audit(action: str, table: str, row_id: str, summary: str, detail: dict) -> None:
-        audit_rows.append(
-            {
-                "id": new_id(),
-                "at": now,
-                "user": user,
-                "origin": origin,
-                "action": action,
-                "entity": table,
-                "entity_id": row_id,
-                "summary": summary,
-                "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True),
-            }
-        )
+        audit_rows.append(_audit_row(now, user, origin, action, table, row_id, summary, detail))
 
     sqlite = conn.dialect.name == "sqlite"
     if sqlite:
@@ -583,13 +679,8 @@ def _apply(
     _apply_bookkeeping(conn, plan, package, role, now)
     _bulk_insert(conn, "audit_log", audit_rows)
     _write_evidence_files(db, package, plan, conn)
-    problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() if sqlite else []
-    if problems:
-        table, rowid, parent = problems[0][0], problems[0][1], problems[0][2]
-        raise MalformedContentError(
-            package.name,
-            f"{len(problems)} baris merujuk data yang tidak ada (mis. tabel {table} → {parent}, baris {rowid})",
-        )
+    if sqlite:
+        _check_foreign_keys(conn, package)
 
 
 def _apply_bookkeeping(conn: Connection, plan: _Plan, package: Package, role: str, now: datetime) -> None:

@@ -26,7 +26,7 @@ from ..db.evidence import is_sha256
 from ..db.sync_scope import FIELD_TABLES, SYNC_TABLES, metadata_tables
 from . import audit_rows
 from .archive import SafeZipReader, atomic_zip
-from .codec import CodecError, TableCodec, dumps, loads
+from .codec import CodecError, TableCodec, dumps
 from .enrolment import EnrolmentKeys, normalise_code
 from .errors import EnrolmentCodeError, MalformedContentError, ManifestError, SchemaTooNewError, SignatureError
 from .manifest import (
@@ -44,9 +44,11 @@ from .manifest import (
     open_archive,
     read_manifest,
     read_verified,
+    read_verified_buffer,
     sign,
     verify_signature,
 )
+from .stream import JsonError, NotAList, NotRows, RowsDocument
 
 _CODECS: dict[str, TableCodec] = {}
 
@@ -129,15 +131,17 @@ class Package:
         return sum(len(rows) for rows in self.rows.values())
 
 
-def read_package(
+def open_package(
     path: Path,
     *,
     known_revisions: tuple[str, ...],
     secret_for=None,  # noqa: ANN001
     code: str | None = None,
-) -> Package:
-    """Read and check a package; ``secret_for(key_id)`` gives the HMAC key of a field package, ``code`` is
-    the enrolment code a master package is authenticated with (interchange/enrolment.py).
+) -> RowReader:
+    """Open a package and check all but its rows (read and checked through the :class:`RowReader` returned).
+
+    ``secret_for(key_id)`` gives the HMAC key of a field package, ``code`` is the enrolment code a master package
+    is authenticated with (interchange/enrolment.py).
 
     Raises an :class:`InterchangeError` subclass (:class:`EnrolmentCodeError` for a master package read
     without a code); nothing is evaluated, only JSON parsed.
@@ -153,7 +157,7 @@ def read_package(
             verify_signature(reader, manifest, secret)
         if manifest["kind"] == KIND_MASTER:
             keys = _master_keys(reader, manifest, code)
-        raw = read_verified(reader, manifest, ROWS_MEMBER) if ROWS_MEMBER in manifest["files"] else None
+        raw = read_verified_buffer(reader, manifest, ROWS_MEMBER) if ROWS_MEMBER in manifest["files"] else None
         if raw is None:
             raise MalformedContentError(path.name, "data baris (rows.json) tidak ada")
         evidence = {}
@@ -165,13 +169,22 @@ def read_package(
                     # the manifest's checksum matches (whoever wrote it), but the store names files by content
                     raise MalformedContentError(path.name, f"isi berkas bukti {sha[:12]}… tidak cocok dengan namanya")
                 evidence[sha] = data
-    with paused_gc():
-        holder = [raw]
-        del raw
-        package = _parse_rows(path, manifest, holder, evidence)
-    if keys is not None and package.enrolment is not None:
-        package.enrolment["secret"] = keys.field_key(package.enrolment["key_id"])
-    return package
+    holder = [raw]
+    del raw
+    rows = RowReader(path, manifest, holder, evidence)
+    rows.keys = keys
+    return rows
+
+
+def read_package(
+    path: Path,
+    *,
+    known_revisions: tuple[str, ...],
+    secret_for=None,  # noqa: ANN001
+    code: str | None = None,
+) -> Package:
+    """Read and check a package, every row held (:func:`open_package` for the arguments)."""
+    return open_package(path, known_revisions=known_revisions, secret_for=secret_for, code=code).read()
 
 
 def _master_keys(reader: SafeZipReader, manifest: Manifest, code: str | None) -> EnrolmentKeys:
@@ -210,73 +223,117 @@ def _check_manifest(name: str, manifest: Manifest, known_revisions: tuple[str, .
         raise ManifestError(name, "kunci tanda tangan tidak disebutkan")
 
 
-def _parse_rows(path: Path, manifest: Manifest, raw: list[bytes], evidence: dict[str, bytes]) -> Package:
-    """The rows of rows.json (``raw``: its bytes in a list, let go of once parsed), each entry dropped as soon as
-    its row is checked: memory holds the package about once."""
-    name = path.name
-    try:
-        data = loads(raw.pop())
-    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-        raise MalformedContentError(name, f"rows.json bukan JSON yang sah ({str(exc)[:80]})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("rows"), dict):
-        raise MalformedContentError(name, "rows.json tidak berisi daftar baris")
-    allowed = FIELD_TABLES if manifest["kind"] == KIND_FIELD else SYNC_TABLES
-    rows: dict[str, list[IncomingRow]] = {}
-    try:
-        for table, entries in data["rows"].items():
-            if table not in allowed:
-                raise MalformedContentError(name, f"tabel “{str(table)[:60]}” tidak boleh ada dalam paket ini")
-            if not isinstance(entries, list):
-                raise MalformedContentError(name, f"baris tabel {table} bukan daftar")
-            table_codec = codec(table)
-            seen: set[str] = set()
-            parsed = []
-            for index, entry in enumerate(entries):
-                entries[index] = None
+class RowReader:
+    """rows.json read one entry at a time (interchange/stream.py), each row checked as it is read; what is checked
+    at the end (evidence files referenced, enrolment, acknowledgements) by :meth:`package`, after :meth:`tables`.
+    A master import into an empty laptop inserts the rows as they come (merge.apply_setup): memory holds a batch,
+    not the package."""
+
+    def __init__(self, path: Path, manifest: Manifest, raw: list[bytearray], evidence: dict[str, bytes]) -> None:
+        self.path, self.manifest, self.evidence = path, manifest, evidence
+        self.evidence_rows: set[str] = set()
+        self.keys: EnrolmentKeys | None = None
+        try:
+            self._data = RowsDocument(raw.pop())
+        except JsonError as exc:
+            raise self._not_json(exc) from None
+
+    def _not_json(self, exc: Exception) -> MalformedContentError:
+        if isinstance(exc, NotRows):
+            return MalformedContentError(self.path.name, "rows.json tidak berisi daftar baris")
+        if isinstance(exc, NotAList):
+            return MalformedContentError(self.path.name, f"baris tabel {exc.table} bukan daftar")
+        return MalformedContentError(self.path.name, f"rows.json bukan JSON yang sah ({str(exc)[:80]})")
+
+    def tables(self) -> Iterator[tuple[str, Iterator[IncomingRow]]]:
+        """(table, its rows one by one, checked); consume each table's rows before the next table."""
+        name = self.path.name
+        allowed = FIELD_TABLES if self.manifest["kind"] == KIND_FIELD else SYNC_TABLES
+        try:
+            for table, entries in self._data.tables():
+                if table not in allowed:
+                    raise MalformedContentError(name, f"tabel “{str(table)[:60]}” tidak boleh ada dalam paket ini")
+                yield table, self._rows(table, entries)
+        except (JsonError, UnicodeDecodeError, RecursionError) as exc:
+            raise self._not_json(exc) from None
+        except CodecError as exc:
+            raise MalformedContentError(name, str(exc)) from None
+
+    def _rows(self, table: str, entries: Iterator[Any]) -> Iterator[IncomingRow]:
+        name = self.path.name
+        table_codec = codec(table)
+        seen: set[str] = set()
+        try:
+            for entry in entries:
                 row = _parse_row(name, table, table_codec, entry)
                 if row.id in seen:
                     raise MalformedContentError(name, f"baris {table} {row.id} muncul dua kali")
                 seen.add(row.id)
-                parsed.append(row)
-            rows[table] = parsed
-        tombstones = [_parse_tombstone(name, entry, allowed) for entry in _list(name, data.get("tombstones", []))]
-    except CodecError as exc:
-        raise MalformedContentError(name, str(exc)) from None
-    evidence_rows = {row.values["sha256"] for row in rows.get("evidence", [])}
-    for sha in evidence_rows:
-        if not is_sha256(sha):
-            raise MalformedContentError(name, f"sidik berkas bukti “{str(sha)[:80]}” bukan SHA-256")
-    for sha, content in evidence.items():
-        if sha not in evidence_rows:
-            raise MalformedContentError(name, f"berkas bukti {sha[:12]}… tidak dirujuk baris mana pun")
-        del content
-    enrolment = data.get("enrolment")
-    if manifest["kind"] == KIND_MASTER:
-        if not (
-            isinstance(enrolment, dict)
-            and set(enrolment) == {"key_id", "centre_id"}  # the secret is derived from the code, never carried
-            and is_uuid(enrolment.get("key_id"))
-            and is_uuid(enrolment.get("centre_id"))
+                if table == "evidence":
+                    self.evidence_rows.add(row.values["sha256"])
+                yield row
+        except (JsonError, UnicodeDecodeError, RecursionError) as exc:
+            raise self._not_json(exc) from None
+        except CodecError as exc:
+            raise MalformedContentError(name, str(exc)) from None
+
+    def head(self) -> Package:
+        """The package as its manifest describes it (no rows yet: for who may import it, and the report)."""
+        return Package(path=self.path, manifest=self.manifest, rows={}, tombstones=[], evidence=self.evidence)
+
+    def read(self) -> Package:
+        """Every row read, checked and held: the package."""
+        with paused_gc():
+            rows = {table: list(entries) for table, entries in self.tables()}
+            return self.package(rows)
+
+    def package(self, rows: dict[str, list[IncomingRow]]) -> Package:
+        """The rest of rows.json read and checked: the package (with ``rows``, those the caller kept)."""
+        name, manifest, data, evidence = self.path.name, self.manifest, self._data, self.evidence
+        allowed = FIELD_TABLES if manifest["kind"] == KIND_FIELD else SYNC_TABLES
+        try:
+            tombstones = [_parse_tombstone(name, entry, allowed) for entry in _list(name, data.get("tombstones", []))]
+        except (JsonError, UnicodeDecodeError, RecursionError) as exc:
+            raise self._not_json(exc) from None
+        except CodecError as exc:
+            raise MalformedContentError(name, str(exc)) from None
+        evidence_rows = self.evidence_rows
+        for sha in evidence_rows:
+            if not is_sha256(sha):
+                raise MalformedContentError(name, f"sidik berkas bukti “{str(sha)[:80]}” bukan SHA-256")
+        for sha, content in evidence.items():
+            if sha not in evidence_rows:
+                raise MalformedContentError(name, f"berkas bukti {sha[:12]}… tidak dirujuk baris mana pun")
+            del content
+        enrolment = data.get("enrolment")
+        if manifest["kind"] == KIND_MASTER:
+            if not (
+                isinstance(enrolment, dict)
+                and set(enrolment) == {"key_id", "centre_id"}  # the secret is derived from the code, never carried
+                and is_uuid(enrolment.get("key_id"))
+                and is_uuid(enrolment.get("centre_id"))
+            ):
+                raise MalformedContentError(name, "data pendaftaran laptop tidak sah")
+            enrolment = dict(enrolment)
+            if self.keys is not None:
+                enrolment["secret"] = self.keys.field_key(enrolment["key_id"])
+        else:
+            enrolment = None
+        acknowledged = data.get("acknowledged", {})
+        if not isinstance(acknowledged, dict) or not all(
+            is_uuid(k) and isinstance(v, int) and not isinstance(v, bool) for k, v in acknowledged.items()
         ):
-            raise MalformedContentError(name, "data pendaftaran laptop tidak sah")
-        enrolment = dict(enrolment)
-    else:
-        enrolment = None
-    acknowledged = data.get("acknowledged", {})
-    if not isinstance(acknowledged, dict) or not all(
-        is_uuid(k) and isinstance(v, int) and not isinstance(v, bool) for k, v in acknowledged.items()
-    ):
-        raise MalformedContentError(name, "daftar paket yang sudah diterima tidak sah")
-    return Package(
-        path=path,
-        manifest=manifest,
-        rows=rows,
-        tombstones=tombstones,
-        evidence=evidence,
-        enrolment=enrolment,
-        acknowledged=dict(acknowledged),
-        audit=audit_rows.parse(name, data.get(audit_rows.KEY)) if manifest["kind"] == KIND_FIELD else {},
-    )
+            raise MalformedContentError(name, "daftar paket yang sudah diterima tidak sah")
+        return Package(
+            path=self.path,
+            manifest=manifest,
+            rows=rows,
+            tombstones=tombstones,
+            evidence=evidence,
+            enrolment=enrolment,
+            acknowledged=dict(acknowledged),
+            audit=audit_rows.parse(name, data.get(audit_rows.KEY)) if manifest["kind"] == KIND_FIELD else {},
+        )
 
 
 def _list(name: str, value: Any) -> list:
@@ -384,9 +441,11 @@ __all__ = [
     "IncomingRow",
     "IncomingTombstone",
     "Package",
+    "RowReader",
     "SafeZipReader",
     "codec",
     "paused_gc",
+    "open_package",
     "read_package",
     "write_package",
     "write_package_streamed",

@@ -225,6 +225,30 @@ def _encode_snapshot(columns: list[str], rows: dict[str, list[Any]]) -> str:
     return base64.b64encode(zlib.compress(data.encode("utf-8"), 6)).decode("ascii")
 
 
+class SnapshotWriter:
+    """A table's snapshot (:func:`_encode_snapshot`'s text) written batch by batch: its rows are never held."""
+
+    _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+    def __init__(self, columns: list[str]) -> None:
+        self._z = zlib.compressobj(6)
+        self._parts = [self._z.compress(f'{{"columns":{self._ENCODER.encode(columns)},"rows":{{'.encode())]
+        self._first = True
+
+    def add(self, rows: dict[str, list[Any]]) -> None:
+        """Rows (id: values in the columns' order) of ids not given before."""
+        if not rows:
+            return
+        text = self._ENCODER.encode(rows)[1:-1]
+        self._parts.append(self._z.compress((text if self._first else "," + text).encode("utf-8")))
+        self._first = False
+
+    def text(self) -> str:
+        self._parts.append(self._z.compress(b"}}"))
+        self._parts.append(self._z.flush())
+        return base64.b64encode(b"".join(self._parts)).decode("ascii")
+
+
 def _decode_snapshot(text: str) -> tuple[list[str], dict[str, list[Any]]]:
     data = json.loads(zlib.decompress(base64.b64decode(text)).decode("utf-8"))
     return data["columns"], data["rows"]

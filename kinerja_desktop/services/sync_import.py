@@ -38,8 +38,9 @@ from ..interchange.merge import (
     _Plan,
     _plan_centre,
     _plan_field,
+    apply_setup,
 )
-from ..interchange.package import Package, paused_gc, read_package
+from ..interchange.package import Package, RowReader, open_package, paused_gc
 from ..interchange.rows import _create_installation, _installation, _regency, _t
 from . import users as auth
 from .audit import current_user
@@ -100,6 +101,10 @@ ImportPreview = ImportReport
 
 
 def _read(db: Database, path: Path, code: str | None) -> Package:
+    return _open(db, path, code).read()
+
+
+def _open(db: Database, path: Path, code: str | None) -> RowReader:
     def secret_for(key_id: str) -> str:
         with db.read() as session:
             t = _t("sync_key")
@@ -108,7 +113,7 @@ def _read(db: Database, path: Path, code: str | None) -> Package:
             raise SignatureError(Path(path).name, "kunci tanda tangan tidak dikenal di pusat ini")
         return secret
 
-    return read_package(Path(path), known_revisions=REVISIONS, secret_for=secret_for, code=code)
+    return open_package(Path(path), known_revisions=REVISIONS, secret_for=secret_for, code=code)
 
 
 def _report(package: Package) -> ImportReport:
@@ -202,8 +207,11 @@ def preview_import(
     A master package needs its enrolment ``code`` (:class:`EnrolmentCodeError` without it).
     """
     step_fraction(progress, cancelled, 0.0, "Memeriksa paket…")
-    package = _read(db, path, code)
-    auth.require_opds(db, package.scope, "package")  # what the import would refuse, the preview does too
+    reader = _open(db, path, code)
+    auth.require_opds(db, reader.head().scope, "package")  # what the import would refuse, the preview does too
+    if _empty_laptop(db, reader.head()):
+        return _preview_setup(db, reader, progress, cancelled)
+    package = reader.read()
     report = _report(package)
     step_fraction(progress, cancelled, 0.3, "Membandingkan dengan basis data…")
     with db.read() as session:
@@ -239,8 +247,11 @@ def import_package(
     if dry_run:
         return preview_import(db, path, code=code, progress=progress, cancelled=cancelled)
     step_fraction(progress, cancelled, 0.0, "Memeriksa paket…")
-    package = _read(db, path, code)
-    auth.require_opds(db, package.scope, "package")  # an operator takes in its own OPDs' packages only
+    reader = _open(db, path, code)
+    auth.require_opds(db, reader.head().scope, "package")  # an operator takes in its own OPDs' packages only
+    if _empty_laptop(db, reader.head()):
+        return _set_up_laptop(db, reader, progress, cancelled)
+    package = reader.read()
     report = _report(package)
     try:
         with paused_gc(), db.write() as session:
@@ -268,8 +279,66 @@ def import_package(
             _record_import(conn, package, report, role, current_user(db))
             step_fraction(progress, cancelled, 0.95, "Menyimpan…")
     except IntegrityError as exc:
-        detail = str(exc.orig) if exc.orig is not None else str(exc)
-        raise MalformedContentError(package.name, f"baris melanggar batasan basis data ({detail[:120]})") from None
+        raise _constraint_error(package, exc) from None
+    report.applied = True
+    step_fraction(progress, None, 1.0, "Impor selesai.")
+    return report
+
+
+def _constraint_error(package: Package, exc: IntegrityError) -> MalformedContentError:
+    detail = str(exc.orig) if exc.orig is not None else str(exc)
+    return MalformedContentError(package.name, f"baris melanggar batasan basis data ({detail[:120]})")
+
+
+def _empty_laptop(db: Database, package: Package) -> bool:
+    """A master package into an empty database (SQLite): the rows are inserted as they are read."""
+    if package.kind != KIND_MASTER or db.engine.dialect.name != "sqlite":
+        return False
+    with db.read() as session:
+        conn = session.connection()
+        return _installation(conn) is None and _regency(conn) is None
+
+
+def _preview_setup(
+    db: Database, reader: RowReader, progress: Progress | None, cancelled: CancelCheck | None
+) -> ImportReport:
+    """:func:`preview_import` of a master package into an empty laptop: every row is checked and counted (each
+    would be added), none held."""
+    package = reader.head()
+    report = _report(package)
+    with db.read() as session:
+        _prepare(session.connection(), package, report)
+    step_fraction(progress, cancelled, 0.3, "Memeriksa baris…")
+    report.added = sum(sum(1 for _row in rows) for _table, rows in reader.tables())
+    reader.package({})  # the rest checked
+    step_fraction(progress, None, 1.0, "Selesai.")
+    return report
+
+
+def _set_up_laptop(
+    db: Database, reader: RowReader, progress: Progress | None, cancelled: CancelCheck | None
+) -> ImportReport:
+    """:func:`import_package` of a master package into an empty laptop, without holding the package's rows
+    (merge.apply_setup): what the plan would say is known, every row is new."""
+    package = reader.head()
+    report = _report(package)
+    try:
+        with db.write() as session:
+            lock_exchange(session)
+            conn = session.connection()
+            me, role = _prepare(conn, package, report)
+            if me is not None or _regency(conn) is not None:
+                raise RoleError("Basis data ini berubah selama impor; ulangi impor paket induk.")
+            step_fraction(progress, cancelled, 0.3, "Menulis baris…")
+            origin = f"paket {package.source_label} #{package.seq}"[:120]
+            with triggers.bypass(conn, origin):
+                package, counts = apply_setup(conn, reader, origin, db, user=current_user(db))
+            report.added = sum(counts.values())
+            _setup_field(conn, package)
+            _record_import(conn, package, report, role, current_user(db))
+            step_fraction(progress, cancelled, 0.95, "Menyimpan…")
+    except IntegrityError as exc:
+        raise _constraint_error(package, exc) from None
     report.applied = True
     step_fraction(progress, None, 1.0, "Impor selesai.")
     return report
