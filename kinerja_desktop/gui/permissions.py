@@ -31,7 +31,16 @@ from PySide6.QtWidgets import QWidget
 
 from ..db.database import Database
 from ..services import users
-from ..services.users import ACTIONS, ANY_OPD, ROLE_ACTIONS, ROLE_LABELS, SCOPED_ROLES, Actor
+from ..services.users import (
+    ACTIONS,
+    ANY_OPD,
+    READ_ACTIONS,
+    ROLE_ACTIONS,
+    ROLE_LABELS,
+    ROLE_READS,
+    SCOPED_ROLES,
+    Actor,
+)
 
 ACTION = "kinerjaAction"  # the property naming the action a control takes
 DENIED = "kinerjaDenied"  # True while the signed-in user may not take it
@@ -65,24 +74,33 @@ def current_actor(db: Database | None) -> Actor | None:
     return found
 
 
+def _words(action: str) -> str:
+    """What ``action`` is, in the refusal's words: a writing action, or a read one (the audit trail)."""
+    return ACTIONS[action] if action in ACTIONS else READ_ACTIONS[action]
+
+
+def _role_may(who: Actor, action: str) -> bool:
+    return action in (ROLE_READS[who.role] if action in READ_ACTIONS else ROLE_ACTIONS[who.role])
+
+
 def denial(db: Database | None, action: str, opd_id: str | None = ANY_OPD) -> str:
     """Why the acting user may not take ``action`` (for ``opd_id`` when given), in Indonesian; "" when allowed.
 
     No database: "" (nothing to refuse yet; the control has nothing to act on anyway).
     """
-    assert action in ACTIONS, action
+    assert action in ACTIONS or action in READ_ACTIONS, action
     if db is None:
         return ""
     who = current_actor(db)
     if who is None:
         return _tr("Masuk (login) sebagai pengguna terlebih dahulu.")
-    if action not in ROLE_ACTIONS[who.role]:
+    if not _role_may(who, action):
         return _tr("Peran {0} ({1}) tidak boleh {2}.").format(
-            _tr(ROLE_LABELS[who.role]), who.name, _tr(ACTIONS[action]))
+            _tr(ROLE_LABELS[who.role]), who.name, _tr(_words(action)))
     if who.role in SCOPED_ROLES and opd_id is not ANY_OPD and not who.may(action, opd_id):
         if opd_id is None:
             return _tr("Pilih perangkat daerah Anda terlebih dahulu; {0} hanya boleh {1} perangkat daerahnya "
-                       "sendiri.").format(_tr(ROLE_LABELS[who.role]), _tr(ACTIONS[action]))
+                       "sendiri.").format(_tr(ROLE_LABELS[who.role]), _tr(_words(action)))
         return _tr("Perangkat daerah ini bukan tanggungan Anda ({0}, {1}): datanya hanya dapat dibaca.").format(
             who.name, _tr(ROLE_LABELS[who.role]))
     return ""
@@ -159,7 +177,7 @@ def bind(
 ) -> Target:
     """Bind ``target`` (a button, a menu action, …) to ``action``; returns it. ``opd``: the OPD it writes to;
     ``when``: whether the control writes at the moment (a button that creates, or opens what exists to read)."""
-    assert action in ACTIONS, action
+    assert action in ACTIONS or action in READ_ACTIONS, action
     binding = _Binding(target, action, db, opd, when)
     _bindings.append(weakref.ref(binding))
     for signal in watch:
