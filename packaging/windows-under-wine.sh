@@ -216,8 +216,7 @@ win "${WINPIP[@]}" install -q --no-warn-script-location --only-binary :all: "set
 # Wine sometimes fails to start pip's build subprocess under load ("[WinError 1359] Internal error while
 # executing command", seen once in a CI run on a loaded machine): a second attempt, and only that error retried.
 for attempt in 1 2; do
-    if win "${WINPIP[@]}" install -q --no-warn-script-location --only-binary :all: --no-build-isolation \
-        -e "$(winpath "$ROOT")[bundle]" | tee "$WORK/pip-install.log"; then
+    if win "${WINPIP[@]}" install -q --no-warn-script-location --only-binary :all: --no-build-isolation -e "$(winpath "$ROOT")[bundle]" | tee "$WORK/pip-install.log"; then
         break
     fi
     if [ "$attempt" = 2 ] || ! grep -q "WinError 1359" "$WORK/pip-install.log"; then
