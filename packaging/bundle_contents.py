@@ -56,6 +56,10 @@ DEV_ONLY_MODULES = (
     "pydoc",
     "_pyrepl",
     "xmlrpc",
+    # cffi's Python package builds C bindings (and imports distutils to do it); argon2's compiled bindings need only
+    # the _cffi_backend extension. Left in, it was analysed on Windows (pywin32-ctypes, under keyring, tries it)
+    # and PyInstaller stopped on the excluded distutils; left out, pywin32-ctypes uses ctypes, as before argon2.
+    "cffi",
 )
 
 
