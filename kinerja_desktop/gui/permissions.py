@@ -35,9 +35,7 @@ from ..services.users import (
     ACTIONS,
     ANY_OPD,
     READ_ACTIONS,
-    ROLE_ACTIONS,
     ROLE_LABELS,
-    ROLE_READS,
     SCOPED_ROLES,
     Actor,
 )
@@ -79,10 +77,6 @@ def _words(action: str) -> str:
     return ACTIONS[action] if action in ACTIONS else READ_ACTIONS[action]
 
 
-def _role_may(who: Actor, action: str) -> bool:
-    return action in (ROLE_READS[who.role] if action in READ_ACTIONS else ROLE_ACTIONS[who.role])
-
-
 def denial(db: Database | None, action: str, opd_id: str | None = ANY_OPD) -> str:
     """Why the acting user may not take ``action`` (for ``opd_id`` when given), in Indonesian; "" when allowed.
 
@@ -94,7 +88,7 @@ def denial(db: Database | None, action: str, opd_id: str | None = ANY_OPD) -> st
     who = current_actor(db)
     if who is None:
         return _tr("Masuk (login) sebagai pengguna terlebih dahulu.")
-    if not _role_may(who, action):
+    if not who.role_may(action):
         return _tr("Peran {0} ({1}) tidak boleh {2}.").format(
             _tr(ROLE_LABELS[who.role]), who.name, _tr(_words(action)))
     if who.role in SCOPED_ROLES and opd_id is not ANY_OPD and not who.may(action, opd_id):

@@ -132,11 +132,15 @@ class Actor:
     def label(self) -> str:
         return f"{self.full_name or self.name} ({ROLE_LABELS[self.role]})"
 
+    def role_may(self, action: str) -> bool:
+        """Whether this user's role takes ``action`` (a writing action or a read one), whatever the OPD."""
+        return action in (ROLE_READS[self.role] if action in READ_ACTIONS else ROLE_ACTIONS[self.role])
+
     def may(self, action: str, opd_id: str | None = None) -> bool:
-        if action in READ_ACTIONS:
-            return action in ROLE_READS[self.role]
-        if action not in ROLE_ACTIONS[self.role]:
+        if not self.role_may(action):
             return False
+        if action in READ_ACTIONS:
+            return True
         if self.role in SCOPED_ROLES and opd_id is not ...:
             return opd_id is not None and opd_id in self.opd_ids
         return True
