@@ -97,14 +97,14 @@ def _agreement_id(database, args: argparse.Namespace) -> str:  # noqa: ANN001
     from ..domain.enums import AgreementKind
     from ..services.agreements import list_agreements
     from ..services.errors import ValidationError
+    from ..services.opd_names import names_opd
 
     kind = AgreementKind(args.level)
     rows = list_agreements(database, args.year, levels=(kind,))
     if kind is not AgreementKind.REGIONAL:
         if not args.opd:
             raise ValidationError.single("opd", "Sebutkan --opd KODE (atau --level daerah untuk PK kepala daerah)")
-        wanted = args.opd.strip().casefold()
-        rows = [r for r in rows if wanted in (r.opd_code.casefold(), r.opd_abbreviation.casefold())]
+        rows = [r for r in rows if names_opd(args.opd, r.opd_code, r.opd_abbreviation)]
     if kind.is_lower:
         position = (args.position or "").strip().casefold()
         rows = [r for r in rows if r.position_name.casefold() == position]

@@ -20,6 +20,7 @@ from ..domain.formatting import format_date
 from . import agreements
 from .agreement_data import AgreementDetail, AgreementRow, Signer
 from .errors import FORM, ValidationError
+from .opd_names import names_opd, not_found
 
 
 class Source(StrEnum):
@@ -57,12 +58,9 @@ def choose_opds(db: Database, year: int, codes: list[str] | None) -> list[Agreem
         return rows
     chosen = []
     for code in codes:
-        wanted = code.strip().casefold()
-        row = next(
-            (r for r in rows if r.opd_code.casefold() == wanted or r.opd_abbreviation.casefold() == wanted), None
-        )
+        row = next((r for r in rows if names_opd(code, r.opd_code, r.opd_abbreviation)), None)
         if row is None:
-            raise ValidationError.single("opd", f"Perangkat daerah aktif dengan kode atau singkatan “{code}” tidak ada")
+            raise not_found(code, active=True)
         if row not in chosen:
             chosen.append(row)
     return chosen

@@ -25,6 +25,7 @@ from ..db.database import Database
 from ..db.models import AuditChange, AuditLog, Opd
 from ..domain.errors import ValidationError
 from ..domain.formatting import format_date, format_datetime, format_number, format_rupiah
+from .opd_names import opd_id_named
 
 PAGE = 200
 OPERATIONS = {"tambah": "Ditambah", "ubah": "Diubah", "hapus": "Dihapus"}
@@ -270,12 +271,7 @@ def opd_choices(db: Database) -> list[tuple[str, str]]:
 def opd_by_code(db: Database, code: str) -> str:
     """The id of the OPD with this code or abbreviation (``--opd``)."""
     with db.read() as s:
-        found = s.execute(
-            select(Opd.id).where(or_(Opd.code == code, func.lower(Opd.abbreviation) == code.lower()))
-        ).scalars().first()
-    if found is None:
-        raise ValidationError.single("opd", f"OPD “{code}” tidak ditemukan")
-    return found
+        return opd_id_named(s, code)
 
 
 def changes_of(db: Database, entry: AuditEntry) -> list[RowChange]:

@@ -29,6 +29,7 @@ from .documents import holder_on
 from .errors import FORM, ValidationError
 from .evaluation_loading import load_settings
 from .evaluation_results import evaluate_in
+from .opd_names import opd_id_named
 
 
 def cascade_tree(db: Database, year: int, opd_id: str | None = None) -> CascadeTree:
@@ -157,10 +158,7 @@ def print_cascade(db: Database, year: int, out: Path, *, opd_code: str | None = 
     with db.read() as session:
         regency = session.scalars(select(Regency)).first()
         if opd_code:
-            named = (Opd.code == opd_code) | (Opd.abbreviation == opd_code)
-            opd_id = session.scalars(select(Opd.id).where(named)).first()
-            if opd_id is None:
-                raise ValidationError.single("opd", f"Perangkat daerah “{opd_code}” tidak ditemukan")
+            opd_id = opd_id_named(session, opd_code)
     tree = cascade_tree(db, year, opd_id)
     out.parent.mkdir(parents=True, exist_ok=True)
     temporary = temporary_path(out)

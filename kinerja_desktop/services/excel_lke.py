@@ -30,6 +30,7 @@ from .errors import ValidationError
 from .excel_export import ExportResult
 from .excel_import_run import Action, OpdFinder, Run
 from .excel_layouts import LKE_ANSWERS, LKE_EVALUATIONS, LKE_STRUCTURE
+from .opd_names import names_opd, not_found
 from .progress import CancelCheck, Progress, step_fraction
 
 SCALE_WORDS = {s.name: s.title for s in ANSWER_SCALES.values()}
@@ -51,8 +52,12 @@ def export_lke(db: Database, year: int, out: Path, *, opd_codes: tuple[str, ...]
     with db.read() as session:
         framework = year_framework_in(session, year).framework
         query = select(Opd).where(Opd.is_active.is_(True)).order_by(Opd.sort_order, Opd.code)
-        opds = [o for o in session.scalars(query)
-                if not opd_codes or o.code in opd_codes or o.abbreviation in opd_codes]
+        opds = list(session.scalars(query))
+        for text in opd_codes:
+            if not any(names_opd(text, o.code, o.abbreviation) for o in opds):
+                raise not_found(text, active=True)
+        if opd_codes:
+            opds = [o for o in opds if any(names_opd(text, o.code, o.abbreviation) for text in opd_codes)]
         if not opds:
             raise ValidationError.single("opd", "Tidak ada perangkat daerah untuk diekspor")
         forms = [read_evaluation(session, o.id, year) for o in opds]

@@ -32,6 +32,7 @@ from .akip import summaries_in
 from .documents import _letterhead, _regency, _region, _watermark, agreement_document, period_end, unit_code
 from .errors import FORM, ValidationError
 from .evaluation_data import IndicatorResult, OpdEvaluation
+from .opd_names import opd_id_named
 
 PREVIOUS_YEARS = 2
 
@@ -122,9 +123,7 @@ def lkjip_document(db: Database, year: int, opd_code: str | None = None, dated: 
     with db.read() as session:
         opd = None
         if opd_code is not None:
-            opd = session.scalars(select(Opd).where((Opd.code == opd_code) | (Opd.abbreviation == opd_code))).first()
-            if opd is None:
-                raise ValidationError.single("opd", f"Perangkat daerah “{opd_code}” tidak ditemukan")
+            opd = session.get(Opd, opd_id_named(session, opd_code))
     evaluations = _evaluations(db, year, opd.id if opd else None)
     if not evaluations:
         whose = opd.name if opd else "perangkat daerah mana pun"

@@ -36,6 +36,7 @@ from ..db.user_models import AppUser, UserOpd
 from ..domain.formatting import format_date
 from . import audit
 from .errors import ValidationError
+from .opd_names import opd_id_named
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -410,13 +411,7 @@ def list_users(db: Database) -> list[UserRow]:
 
 
 def _opd_ids(session: Session, codes: Iterable[str]) -> list[str]:
-    ids = []
-    for code in codes:
-        opd_id = session.scalar(select(Opd.id).where(Opd.code == code))
-        if opd_id is None:
-            raise ValidationError.single("opds", f"Perangkat daerah berkode {code} tidak ada.")
-        ids.append(opd_id)
-    return ids
+    return [opd_id_named(session, code, field="opds") for code in codes]
 
 
 def add_user(

@@ -34,6 +34,7 @@ from . import audit
 from . import users as auth
 from .errors import FORM, ValidationError
 from .evaluation_loading import closure, signed_agreements
+from .opd_names import opd_id_named
 
 NOTE = "note"  # the field a missing returning note is reported on
 
@@ -345,12 +346,8 @@ def check_report_editable(session: Session, year: int, quarter: int, opd_id: str
 
 def find_opd(db: Database, code: str) -> str:
     """The id of the active OPD with this code or abbreviation (the command line names OPDs so)."""
-    wanted = code.strip().casefold()
     with db.read() as session:
-        for opd in session.scalars(select(Opd).where(Opd.is_active.is_(True))):
-            if wanted in (opd.code.casefold(), opd.abbreviation.casefold()):
-                return opd.id
-    raise ValidationError.single("opd", f"Perangkat daerah aktif dengan kode atau singkatan “{code}” tidak ada")
+        return opd_id_named(session, code, active=True)
 
 
 def assign_verifier(db: Database, verifier: str, opd_ids: list[str]) -> None:

@@ -91,7 +91,7 @@ def test_print_cascade_draws_every_node_and_lists_the_warnings(
     assert [round(float(p.mediabox.width)) for p in PdfReader(a3).pages][0] == 1191
     with pytest.raises(ValidationError, match="harus a4 atau a3"):
         print_cascade(db, 2026, tmp_path / "x.pdf", paper="f4")
-    with pytest.raises(ValidationError, match="tidak ditemukan"):
+    with pytest.raises(ValidationError, match="kode atau singkatan “Dinsos” tidak ada"):
         print_cascade(db, 2026, tmp_path / "x.pdf", opd_code="Dinsos")
     assert not (tmp_path / "x.pdf").exists()
     capsys.readouterr()

@@ -117,7 +117,7 @@ def test_government_report_lists_every_opd_and_the_regional_pk(demo_db: Database
 
 
 def test_bad_requests_are_refused_in_indonesian(demo_db: Database, tmp_path: Path) -> None:
-    with pytest.raises(ValidationError, match="Perangkat daerah “Dinas X” tidak ditemukan"):
+    with pytest.raises(ValidationError, match="Perangkat daerah dengan kode atau singkatan “Dinas X” tidak ada"):
         printing.write_lkjip(demo_db, 2025, tmp_path / "a.docx", opd_code="Dinas X")
     with pytest.raises(ValidationError, match="harus berakhiran .docx"):
         printing.write_lkjip(demo_db, 2025, tmp_path / "a.pdf", opd_code="Dinkes")

@@ -98,7 +98,7 @@ def test_rules_of_adding_disabling_and_changing_users(demo_db: Database) -> None
         users.add_user(demo_db, "dinkes", "pimpinan", SECRET)
     with pytest.raises(ValidationError, match="sedikitnya satu perangkat daerah"):
         users.add_user(demo_db, "baru", "operator", SECRET)
-    with pytest.raises(ValidationError, match="berkode 9.99 tidak ada"):
+    with pytest.raises(ValidationError, match="kode atau singkatan “9.99” tidak ada"):
         users.add_user(demo_db, "baru", "operator", SECRET, opd_codes=["9.99"])
     with pytest.raises(ValidationError, match="Peran kepala tidak dikenal"):
         users.add_user(demo_db, "baru", "kepala", SECRET)
