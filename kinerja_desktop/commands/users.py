@@ -20,7 +20,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help="menambah pengguna (sandi baru dari KINERJA_NEW_PASSWORD atau ditanyakan)")
     add.add_argument("name", metavar="NAMA")
     add.add_argument("--role", choices=ROLES, required=True, help="peran pengguna")
-    add.add_argument("--opd", action="append", default=[], metavar="KODE", help="kode atau singkatan OPD operator (boleh berulang)")
+    add.add_argument("--opd", action="append", default=[], metavar="KODE",
+                     help="kode atau singkatan OPD operator (boleh berulang)")
     add.add_argument("--full-name", default="", metavar="TEKS", help="nama lengkap")
     add_db_option(add)
     add.set_defaults(handler=_add)
