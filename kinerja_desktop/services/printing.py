@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -371,11 +372,11 @@ def write(
 
 
 # A batch of at least this many documents is rendered by worker processes, one per idle core (at most POOL_MAX):
-# below it, starting them (each imports ReportLab and reads the fonts, ≈ 0,4 s) costs more than it saves. On a
-# machine whose cores are busy already, workers only share the same cores (measured on the loaded 2-core benchmark
-# machine: 2,5 × slower per document), so the pool is used only where cores are idle (benchmarks/printing.py).
+# below it, starting them costs more than it saves. On a machine whose cores are busy already, workers only share
+# the same cores, so the pool is used only where cores are idle right now (benchmarks/printing.py).
 POOL_MIN_DOCUMENTS = 12
 POOL_MAX = 4
+IDLE_SAMPLE_SECONDS = 0.05  # how long /proc/stat is watched to count the idle cores
 
 
 def pool_workers(documents: int) -> int:
@@ -392,12 +393,59 @@ def pool_workers(documents: int) -> int:
         return max(1, int(chosen))
     if documents < POOL_MIN_DOCUMENTS:
         return 1
-    cores = os.cpu_count() or 1
-    try:
-        busy = os.getloadavg()[0]  # runnable processes, averaged over the last minute
-    except (AttributeError, OSError):
+    idle = _idle_cores()
+    if idle is None:
         return 1  # Windows has no load average: one process, unless KINERJA_PRINT_PROCESSES asks for more
-    return max(1, min(int(cores - busy), POOL_MAX, documents // 4))
+    return max(1, min(round(idle), POOL_MAX, documents // 4))
+
+
+def _idle_cores() -> float | None:
+    """How many cores are idle now: on Linux measured from /proc/stat over a twentieth of a second (a load
+    average would count this process's own printing of a minute ago as load); elsewhere the cores less the
+    load average; None where neither is known (Windows)."""
+    cores = os.cpu_count() or 1
+    sampled = _sampled_idle_share()
+    if sampled is not None:
+        return cores * sampled
+    try:
+        return cores - os.getloadavg()[0]  # runnable processes, averaged over the last minute
+    except (AttributeError, OSError):
+        return None
+
+
+def _sampled_idle_share() -> float | None:
+    """The share of CPU time spent idle over IDLE_SAMPLE_SECONDS (Linux), else None."""
+    import time
+
+    def ticks() -> list[int]:
+        with open("/proc/stat", encoding="ascii") as stat:
+            return [int(n) for n in stat.readline().split()[1:9]]  # user nice system idle iowait irq softirq steal
+
+    try:
+        before = ticks()
+        time.sleep(IDLE_SAMPLE_SECONDS)
+        after = ticks()
+    except (OSError, ValueError):
+        return None
+    spent = [b - a for a, b in zip(before, after, strict=True)]
+    total = sum(spent)
+    return (spent[3] + spent[4]) / total if total > 0 else None
+
+
+def _start_method() -> str:
+    """How the pool's workers start. ``fork`` where it is safe (Linux, no Qt loaded, no other thread): a worker
+    is then a copy of this process with ReportLab, the fonts and the renderer already loaded, ready at once.
+    Beside Qt (the GUI) a forked copy could inherit a lock another thread holds, so there the workers come from
+    a ``forkserver`` (POSIX): one fresh process per session that loads the renderer once and forks each worker.
+    ``spawn`` elsewhere (each worker starts a new interpreter)."""
+    import multiprocessing
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    qt = any(name.startswith("PySide6") for name in sys.modules)
+    if sys.platform.startswith("linux") and "fork" in methods and not qt and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 def _write_pooled(
@@ -418,8 +466,15 @@ def _write_pooled(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from ..reports.fonts import register_fonts
+
     total = len(planned)
-    context = multiprocessing.get_context("spawn")  # never fork a process that may hold Qt's threads
+    method = _start_method()
+    context = multiprocessing.get_context(method)
+    if method == "fork":
+        register_fonts()  # once here: every forked worker has them
+    elif method == "forkserver":
+        context.set_forkserver_preload([render.__module__, "kinerja_desktop.services.printing"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         queued = []
         try:
