@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -32,9 +33,10 @@ from ..domain.enums import AgreementStatus, Cumulation, PositionLevel
 from ..reports import data as rd
 from ..reports.snapshot import Assets, SnapshotError, from_snapshot, snapshot_fingerprint
 from ..reports.templates import AgreementTemplate, PactTemplate, templates_from
-from . import evaluation
 from .errors import FORM, ValidationError
-from .evaluation_data import NOT_FILLED, NOT_RELEASED, OpdEvaluation, Ranking
+
+if TYPE_CHECKING:
+    from .evaluation_data import OpdEvaluation, Ranking
 
 SAMPLE_WATERMARK = "DATA CONTOH"
 DRAFT_WATERMARK = "DRAF"
@@ -377,6 +379,8 @@ def evaluation_document(
     db: Database, result: OpdEvaluation, dated: date | None = None
 ) -> rd.QuarterEvaluationDocument:
     """The quarterly evaluation of one OPD, dated by the end of the quarter unless ``dated`` is given."""
+    from .evaluation_data import NOT_FILLED, NOT_RELEASED  # not imported by printing a PK (start-up, issue 20)
+
     with db.read() as session:
         regency = _regency(session)
         opd = session.get(Opd, result.opd_id)
@@ -439,6 +443,8 @@ def ranking_document(
 ) -> rd.RankingDocument:
     """The ranking on the planning agency's kop, signed by its head, dated by the end of the quarter unless
     ``dated`` is given; ``verified_only``: titled as limited to the reports Bappeda verified."""
+    from . import evaluation
+
     on = dated or period_end(ranking.year, ranking.quarter)
     with db.read() as session:
         regency = _regency(session)
@@ -486,6 +492,8 @@ def not_reported_document(
 ) -> rd.NotReportedDocument:
     """The belum-lapor list of a quarter from its live evaluations (every OPD with a signed PK), as of today
     unless ``dated`` is given, on the planning agency's kop with its head's signature."""
+    from . import evaluation
+
     on = dated or date.today()
     with db.read() as session:
         regency = _regency(session)

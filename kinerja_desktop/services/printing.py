@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -30,8 +30,6 @@ from ..db.models import IntegrityPact, Opd, PerformanceAgreement, Regency
 from ..domain.enums import AgreementKind, AgreementStatus
 from ..paths import is_frozen
 from ..reports.errors import DocumentLayoutError
-from . import evaluation
-from .csv_files import write_csv
 from .documents import (
     agreement_document,
     agreement_unit_code,
@@ -42,9 +40,10 @@ from .documents import (
     unit_code,
 )
 from .errors import FORM, Cancelled, ValidationError
-from .printing_verify import Verification as Verification
-from .printing_verify import verify_pdf as verify_pdf
 from .progress import CancelCheck, Progress, step
+
+if TYPE_CHECKING:
+    from .printing_verify import Verification
 
 PAPERS = ("a4", "f4")
 
@@ -242,6 +241,8 @@ def _plan_pacts(db: Database, request: Request) -> list[_Planned]:
 
 
 def _plan_evaluations(db: Database, request: Request) -> list[_Planned]:
+    from . import evaluation  # not imported by printing a PK (start-up, issue 20)
+
     quarter = _quarter(request)
     results = evaluation.evaluate_quarter(db, request.year, quarter)
     if request.opd_codes:
@@ -259,6 +260,8 @@ def _plan_evaluations(db: Database, request: Request) -> list[_Planned]:
 
 
 def _plan_ranking(db: Database, request: Request) -> list[_Planned]:
+    from . import evaluation  # not imported by printing a PK (start-up, issue 20)
+
     quarter = _quarter(request)
 
     def build() -> Any:
@@ -271,6 +274,8 @@ def _plan_ranking(db: Database, request: Request) -> list[_Planned]:
 
 
 def _plan_not_reported(db: Database, request: Request) -> list[_Planned]:
+    from . import evaluation  # not imported by printing a PK (start-up, issue 20)
+
     quarter = _quarter(request)
     evaluations = evaluation.evaluate_quarter(db, request.year, quarter)
     if not evaluations:
@@ -316,7 +321,23 @@ def _plan_lkjip(db: Database, request: Request) -> list[_Planned]:
     ]
 
 
+def verify_pdf(db: Database, path: Path) -> Verification:
+    """Whether a printed PDF is ours and unchanged (``services.printing_verify``, imported when asked)."""
+    from .printing_verify import verify_pdf as verify
+
+    return verify(db, path)
+
+
 # --- writing files -------------------------------------------------------------------------------------
+
+
+def renderer(document: str) -> Callable:
+    """The function that renders a kind of document (importing ReportLab and its module on first use)."""
+    from .. import reports
+
+    if document not in _RENDERERS:
+        raise ValidationError.single("document", f"Dokumen harus salah satu dari: {', '.join(DOCUMENTS)}")
+    return getattr(reports, _RENDERERS[document])
 
 
 def write(
@@ -332,8 +353,6 @@ def write(
     ``out`` may instead be a ``.pdf`` path when the request prints one document. ``cancelled`` is checked
     between files (files already finished stay); ``progress`` hears ``(files done, files, message)``.
     """
-    from .. import reports
-
     if request.paper not in PAPERS:
         raise ValidationError.single("paper", f"Ukuran kertas harus salah satu dari: {', '.join(PAPERS)}")
     one_file = out.suffix.lower() == ".pdf"
@@ -342,7 +361,7 @@ def write(
     else:
         check_output_folder(out, db.path)
     planned = _plan(db, request)
-    render = getattr(reports, _RENDERERS[request.document])
+    render = renderer(request.document)
     written: list[Path] = []
     if one_file:
         if len(planned) != 1:
@@ -556,6 +575,8 @@ def _combine(files: list[Path], target: Path) -> Path:
 
 def write_not_reported_csv(db: Database, year: int, quarter: int, out: Path) -> Path:
     """The belum-lapor list as CSV (semicolons, UTF-8 with BOM: Excel in Indonesia reads it as it is)."""
+    from .csv_files import write_csv
+
     document = _plan_not_reported(db, Request(NOT_REPORTED, year, quarter))[0].build()
     check_output_file(out, db.path)
     header = ("No", "Kode", "Singkatan", "Perangkat Daerah", "Jumlah indikator")
