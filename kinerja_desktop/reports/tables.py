@@ -76,6 +76,7 @@ class GroupedTable(Flowable):
         keep_groups: int = 1,
         min_groups: int = 3,
         continuation: bool = False,
+        header_heights: dict[float, list[float]] | None = None,
     ) -> None:
         super().__init__()
         self.header = list(header)
@@ -89,6 +90,8 @@ class GroupedTable(Flowable):
         self.min_groups = min_groups  # fewer whole groups than this are not left at the foot of a page
         self.continuation = continuation  # the rest of a table broken across pages: starts a page
         self._table: Table | None = None
+        # The header's row heights by width, shared with the continuations (the same header on every page).
+        self._header_heights = header_heights if header_heights is not None else {}
         self._header = 0.0
         self._heights: list[float] = []
         self._table_height = 0.0
@@ -96,17 +99,24 @@ class GroupedTable(Flowable):
         self._tail_heights: list[float] = []
 
     def make_table(self, groups: Sequence[RowGroup]) -> Table:
-        """A real ``Table`` of the header and the given groups."""
-        return self._table_of(self.header, groups)
+        """A real ``Table`` of the header and the given groups, given the row heights already measured (the
+        heights ReportLab would find again: a row's height depends only on its group, see ``_row_heights_of``)."""
+        width = sum(self.col_widths)
+        heights = [*self._header_row_heights(width)]
+        for group in groups:
+            heights += self._row_heights_of(group, width)
+        return self._table_of(self.header, groups, heights)
 
-    def _table_of(self, header: Sequence[list[Any]], groups: Sequence[RowGroup]) -> Table:
+    def _table_of(
+        self, header: Sequence[list[Any]], groups: Sequence[RowGroup], heights: list[float] | None = None
+    ) -> Table:
         rows = [list(r) for r in header]
         commands = list(self.base_style)
         for group in groups:
             offset = len(rows)
             rows.extend(list(r) for r in group.rows)
             commands.extend(_shift(c, offset) for c in group.commands)
-        table = Table(rows, colWidths=self.col_widths, repeatRows=len(header), hAlign="LEFT")
+        table = Table(rows, colWidths=self.col_widths, rowHeights=heights, repeatRows=len(header), hAlign="LEFT")
         table.setStyle(TableStyle(commands))
         return table
 
@@ -118,12 +128,17 @@ class GroupedTable(Flowable):
             group.measured = (width, [float(h) for h in table._rowHeights])
         return group.measured[1]
 
-    def _header_height(self, width: float) -> float:
+    def _header_row_heights(self, width: float) -> list[float]:
         if not self.header:
-            return 0.0
-        table = self._table_of(self.header, [])
-        table.wrap(width, MEASURE)
-        return float(sum(table._rowHeights))
+            return []
+        if width not in self._header_heights:
+            table = self._table_of(self.header, [])
+            table.wrap(width, MEASURE)
+            self._header_heights[width] = [float(h) for h in table._rowHeights]
+        return self._header_heights[width]
+
+    def _header_height(self, width: float) -> float:
+        return float(sum(self._header_row_heights(width)))
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         width = sum(self.col_widths)
@@ -259,6 +274,7 @@ class GroupedTable(Flowable):
             keep_groups=min(self.keep_groups, len(groups)),
             min_groups=self.min_groups,
             continuation=True,
+            header_heights=self._header_heights,
         )
 
     def draw(self) -> None:
