@@ -7,8 +7,6 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from ..services.csv_files import SafeCsvWriter
-
 FORMATS = ("table", "csv", "json")
 
 
@@ -32,6 +30,8 @@ def write_rows(
         json.dump(data, out, ensure_ascii=False, indent=2, default=str)
         out.write("\n")
     elif fmt == "csv":
+        from ..services.csv_files import SafeCsvWriter  # not at load: every verb module imports this one
+
         writer = SafeCsvWriter(out, delimiter=",", lineterminator="\n")  # formulas in cells neutralised
         writer.writerow(headers)
         writer.writerows(rows)

@@ -1,0 +1,79 @@
+"""One ``print pk`` process (issue 20): it imports what printing a PK needs and no more, and its imports are made
+with the garbage collector resting, their objects frozen after."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from kinerja_desktop.commands.printing import imports_uncollected
+
+ROOT = Path(__file__).resolve().parents[2]
+# Modules the PK's path does not use: the quarter's evaluation, the CSV writer, the PDF verifier, the GUI, Alembic.
+NOT_FOR_A_PK = (
+    "kinerja_desktop.services.evaluation",
+    "kinerja_desktop.services.evaluation_data",
+    "kinerja_desktop.services.csv_files",
+    "kinerja_desktop.services.printing_verify",
+    "kinerja_desktop.gui",
+    "PySide6",
+    "alembic",
+    "pypdf",
+)
+PROBE = """
+import gc, sys
+from kinerja_desktop.cli import main
+code = main(sys.argv[1:])
+print("EXIT", code)
+print("FROZEN", gc.get_freeze_count())
+print("ENABLED", gc.isenabled())
+print("MODULES", " ".join(sorted(sys.modules)))
+"""
+
+
+@pytest.mark.slow
+def test_print_pk_imports_only_what_a_pk_needs(demo_template: Path, tmp_path: Path):
+    database = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, database)
+    out = tmp_path / "pk.pdf"
+    from kinerja_desktop.db.database import open_database
+    from kinerja_desktop.db.models import Opd
+
+    db = open_database(database)
+    try:
+        with db.read() as session:
+            code = session.scalars(select(Opd.code).order_by(Opd.sort_order, Opd.code)).first()
+    finally:
+        db.close()
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "print", "pk", "--db", str(database), "--year", "2025", "--opd", code,
+         "--out", str(out)],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if line.split(" ")[0].isupper())
+    assert lines["EXIT"] == "0", result.stderr
+    assert len(PdfReader(out).pages) >= 2  # the PK was printed: statement sheet and lampiran
+    modules = set(lines["MODULES"].split())
+    assert "kinerja_desktop.reports.agreement" in modules and "kinerja_desktop.services.documents" in modules
+    loaded = sorted(m for m in modules if m.startswith(NOT_FOR_A_PK))
+    assert loaded == []
+    assert int(lines["FROZEN"]) > 100_000  # the imports' objects, left out of the collector's passes
+    assert lines["ENABLED"] == "True"  # what printing makes is collected as usual
+
+
+def test_imports_uncollected_always_gives_the_collector_back():
+    assert gc.isenabled()
+    with pytest.raises(ImportError), imports_uncollected():
+        assert not gc.isenabled()
+        import kinerja_desktop.no_such_module  # noqa: F401
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    gc.unfreeze()  # the test process's objects go back to the collector
+    assert frozen > 0
