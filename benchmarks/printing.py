@@ -91,7 +91,11 @@ def measure(args: argparse.Namespace, town, path: Path, folder: Path) -> int:  #
         count = len(documents)
         os.environ["KINERJA_PRINT_PROCESSES"] = "1"
         printing.print_agreements(db, args.year, folder / "warm", args.paper)  # fonts, imports, compiled queries
-        chosen = 1
+        chosen_runs: list[int] = []  # processes print_agreements chose in each run
+        picks: list[int] = []  # what print_agreements itself chose (each call samples the idle cores anew)
+        if hasattr(printing, "pool_workers"):
+            choose = printing.pool_workers
+            printing.pool_workers = lambda documents: picks.append(choose(documents)) or picks[-1]  # type: ignore
         figures: dict[str, list[float]] = {"baseline": [], "one": [], "chosen": [], "two": []}
         cpu: dict[str, list[float]] = {"baseline": [], "one": []}  # this process's CPU time (no pool)
         for run in range(args.runs):
@@ -105,10 +109,11 @@ def measure(args: argparse.Namespace, town, path: Path, folder: Path) -> int:  #
                     os.environ["KINERJA_PRINT_PROCESSES"] = processes
                 else:
                     os.environ.pop("KINERJA_PRINT_PROCESSES", None)
-                    chosen = printing.pool_workers(count)
                 started, used = time.perf_counter(), time.process_time()
                 files = printing.print_agreements(db, args.year, folder / f"{label}-{run}", args.paper)
                 figures[label].append(time.perf_counter() - started)
+                if label == "chosen" and picks:
+                    chosen_runs.append(picks[-1])
                 if label in cpu:
                     cpu[label].append(time.process_time() - used)
                 assert len(files) == count
@@ -124,12 +129,16 @@ def measure(args: argparse.Namespace, town, path: Path, folder: Path) -> int:  #
           f"load average {load:.1f}")
     print(f"baseline: the same text drawn without layout : {base:6.1f} ms per PK")
     base_cpu, one_cpu = (statistics.median(cpu[k]) * 1000 / count for k in ("baseline", "one"))
-    verdict = "OK" if one_cpu <= GOAL_MS else "SLOW"
+    method = printing._start_method() if hasattr(printing, "_start_method") else "spawn"
     print(f"print_agreements, one process              : {one:6.1f} ms per PK ({one / base:.1f} × baseline)")
     print(f"  CPU time of that process                 : {one_cpu:6.1f} ms per PK ({one_cpu / base_cpu:.1f} × the "
-          f"baseline's {base_cpu:.1f} ms; goal ≤ {GOAL_MS:.0f} ms: {verdict})")
-    print(f"print_agreements, pool as chosen ({chosen} proc.)  : {auto:6.1f} ms per PK ({auto / base:.1f} × baseline)")
-    print(f"print_agreements, pool of 2 workers        : {two:6.1f} ms per PK ({two / base:.1f} × baseline)")
+          f"baseline's {base_cpu:.1f} ms)")
+    chosen = ", ".join(map(str, chosen_runs)) or "1"
+    print(f"print_agreements, pool as chosen ({chosen} proc.): {auto:6.1f} ms per PK ({auto / base:.1f} × baseline)")
+    print(f"print_agreements, pool of 2 workers ({method}) : {two:6.1f} ms per PK ({two / base:.1f} × baseline)")
+    verdict = "OK" if auto <= GOAL_MS else "SLOW"
+    print(f"goal ≤ {GOAL_MS:.0f} ms per PK, wall, as the app prints the batch (pool as chosen): {verdict}"
+          + ("" if min(chosen_runs or [1]) > 1 else " — the cores were busy in a run, so the app chose one process"))
     return 0
 
 
