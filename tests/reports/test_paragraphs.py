@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ from pypdf import PdfReader
 from reportlab.platypus import paragraph
 
 from kinerja_desktop.reports import paragraphs, render_agreement, samples
-from kinerja_desktop.reports.data import AgreementGoal, AgreementIndicator, TargetValue
 from kinerja_desktop.reports.paragraphs import Paragraph
 from kinerja_desktop.reports.styles import styles
 
@@ -65,12 +63,8 @@ def test_two_fragments_of_one_style_share_nothing_mutable():
 
 
 def test_a_pk_printed_without_the_parser_is_byte_identical(tmp_path: Path, monkeypatch):
-    base = samples.sample_agreement()
-    many = tuple(
-        AgreementIndicator(f"Indikator kinerja uji yang cukup panjang nomor {n}", TargetValue(samples.D(n), "%"))
-        for n in range(1, 41)
-    )
-    document = replace(base, goals=(AgreementGoal(base.goals[0].statement, many), *base.goals))
+    # 40 indicators under 10 sasaran: spans cut by pages, "(lanjutan)" cells, programs and their total.
+    document = samples.sample_agreement(goals=samples.long_goals(40, 4), programs=samples.long_programs(12))
     render_agreement(document, tmp_path / "cepat.pdf", "a4")
     monkeypatch.setattr(paragraphs, "plain_frags", lambda text, style: None)  # every text through the parser
     render_agreement(document, tmp_path / "parser.pdf", "a4")
