@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # The process is this command's alone (the console script, ``python -m kinerja_desktop``), not a caller that
+    # goes on (tests, the self-test): a verb may then tune the process for itself (the print verb's collector).
+    args.whole_process = argv is None
     from .commands.database import run_gui
 
     handler: Handler = getattr(args, "handler", run_gui)

@@ -100,7 +100,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 
 def _print(args: argparse.Namespace) -> int:
-    with imports_uncollected():
+    with imports_uncollected(getattr(args, "whole_process", False)):
         from ..domain.enums import AgreementKind
         from ..services import printing
         from ..services.errors import ValidationError
@@ -132,15 +132,19 @@ def _print(args: argparse.Namespace) -> int:
 
 
 @contextmanager
-def imports_uncollected() -> Iterator[None]:
+def imports_uncollected(whole_process: bool) -> Iterator[None]:
     """Import a command's modules with the garbage collector paused, then freeze what they made.
 
     Imports create hundreds of thousands of long-lived objects (SQLAlchemy, ReportLab, the models), and the
     collector's full passes over them while they are made, and once more when the process ends, were a third of a
     one-PK ``print pk`` (benchmarks/startup.py). Frozen, they are left out of every later pass; what the command
-    then makes is collected as usual."""
+    then makes is collected as usual. Only when the process is the command's own (``whole_process``): a caller
+    that goes on (the tests) keeps its collector as it was."""
     import gc
 
+    if not whole_process:
+        yield
+        return
     gc.disable()
     try:
         yield

@@ -30,7 +30,7 @@ NOT_FOR_A_PK = (
 PROBE = """
 import gc, sys
 from kinerja_desktop.cli import main
-code = main(sys.argv[1:])
+code = main()  # the command line's own arguments, as the console script calls it
 print("EXIT", code)
 print("FROZEN", gc.get_freeze_count())
 print("ENABLED", gc.isenabled())
@@ -69,11 +69,24 @@ def test_print_pk_imports_only_what_a_pk_needs(demo_template: Path, tmp_path: Pa
 
 
 def test_imports_uncollected_always_gives_the_collector_back():
-    assert gc.isenabled()
-    with pytest.raises(ImportError), imports_uncollected():
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with pytest.raises(ImportError), imports_uncollected(True):
         assert not gc.isenabled()
         import kinerja_desktop.no_such_module  # noqa: F401
     assert gc.isenabled()
     frozen = gc.get_freeze_count()
     gc.unfreeze()  # the test process's objects go back to the collector
     assert frozen > 0
+
+
+def test_a_caller_that_goes_on_keeps_its_collector(demo_template: Path, tmp_path: Path, monkeypatch):
+    # cli.main(argv) from a test or the self-test: the print verb must not freeze the caller's objects.
+    from kinerja_desktop.cli import main
+
+    database = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, database)
+    with imports_uncollected(False):
+        assert gc.isenabled()
+    assert main(["print", "pk", "--db", str(database), "--year", "2025", "--out", str(tmp_path / "pk")]) == 0
+    assert any((tmp_path / "pk").glob("PK-2025-*.pdf"))
+    assert gc.isenabled() and gc.get_freeze_count() == 0
