@@ -267,6 +267,50 @@ class TableCodec:
         values = {name: value if conv is None else conv(value) for (name, conv), value in pairs}
         return self.validate(values, in_place=True)
 
+    def from_storage_rows(self, rows: list[tuple]) -> list[dict[str, JSONValue]] | None:
+        """Rows of :attr:`select_sql` read straight from SQLite, checked and in canonical form, one column at a
+        time: each distinct stored value of a column is converted and checked once (exactly as
+        :meth:`from_storage` does it), every row then takes its value's canonical form. None when a value fails
+        (or cannot be grouped safely and fails): the caller reads the rows one by one, which names the row and
+        gives the precise message.
+
+        Values are grouped by equality only in a column whose values are all ``str`` (or all ``int``) besides
+        None: SQLite never returns bool, and ``1 == 1.0 == True`` must not merge an integer with another type.
+        """
+        if not rows:
+            return []
+        checked: list[Any] = []
+        for column, (name, conv), (_, decode, nullable, canonical, _memo, text_limit) in zip(
+            zip(*rows), self._from_storage, self._validators, strict=True
+        ):
+
+            def canon(raw: Any) -> JSONValue:
+                value = raw if conv is None else conv(raw)  # noqa: B023
+                if value is None:
+                    if not nullable:  # noqa: B023
+                        raise CodecError(f"kolom {self.table.name}.{name} tidak boleh kosong")  # noqa: B023
+                    return None
+                if text_limit is not None and type(value) is str and len(value) <= text_limit and "\x00" not in value:  # noqa: B023
+                    return value
+                decoded = decode(value)  # noqa: B023
+                return value if canonical is None else canonical(decoded)  # noqa: B023
+
+            kinds = set(map(type, column))
+            kinds.discard(type(None))
+            try:
+                if len(kinds) <= 1 and kinds <= {str, int}:
+                    forms = {raw: canon(raw) for raw in set(column)}
+                    if all(type(form) is type(raw) and form == raw for raw, form in forms.items()):
+                        checked.append(column)
+                    else:
+                        checked.append(map(forms.__getitem__, column))
+                else:
+                    checked.append([canon(raw) for raw in column])
+            except (ValueError, TypeError):  # CodecError, or a stored text a conversion cannot parse
+                return None
+        names = self.columns
+        return [dict(zip(names, values, strict=True)) for values in zip(*checked, strict=True)]
+
     def encode(self, row: Any) -> dict[str, JSONValue]:
         """A Core row (or mapping) to JSON values."""
         mapping = row._mapping if hasattr(row, "_mapping") else row

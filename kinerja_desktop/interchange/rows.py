@@ -110,8 +110,12 @@ def _load_rows(
             sql += f" WHERE {compiled}"
             params = tuple(compiled.params[name] for name in compiled.positiontup or ())
         key = c.columns.index("id")
+        stored = conn.exec_driver_sql(sql, params).fetchall()
+        checked = c.from_storage_rows(stored)
+        if checked is not None:
+            return {row[key]: values for row, values in zip(stored, checked, strict=True)}
         result = {}
-        for row in conn.exec_driver_sql(sql, params):
+        for row in stored:  # a value failed: row by row, to name the row and raise (or read it as it is)
             try:
                 result[row[key]] = c.from_storage(row)
             except CodecError as exc:
