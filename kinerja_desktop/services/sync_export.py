@@ -22,7 +22,7 @@ from ..interchange.codec import CodecError, dumps
 from ..interchange.enrolment import EnrolmentKeys, new_code
 from ..interchange.errors import InterchangeError, RoleError
 from ..interchange.manifest import FORMAT_VERSION, KIND_FIELD, KIND_MASTER
-from ..interchange.package import codec, write_package, write_package_streamed
+from ..interchange.package import codec, paused_gc, write_package, write_package_streamed
 from ..interchange.rows import (
     Bases,
     UncarriableRow,
@@ -233,7 +233,8 @@ def export_master_package(
                 yield sha, data
 
         step_fraction(progress, cancelled, 0.6, "Menulis paket…")
-        write_package_streamed(out, write_rows, evidence, lambda: fields, keys.manifest_key)
+        with paused_gc():  # a table's rows are many objects alive until written: no collection among them
+            write_package_streamed(out, write_rows, evidence, lambda: fields, keys.manifest_key)
         _record_export_audit(session, fields, out)
     step_fraction(progress, None, 1.0, "Paket induk selesai.")
     return ExportResult(
