@@ -281,7 +281,7 @@ class TableCodec:
             return []
         checked: list[Any] = []
         for column, (name, conv), (_, decode, nullable, canonical, _memo, text_limit) in zip(
-            zip(*rows), self._from_storage, self._validators, strict=True
+            zip(*rows, strict=True), self._from_storage, self._validators, strict=True
         ):
 
             def canon(raw: Any) -> JSONValue:

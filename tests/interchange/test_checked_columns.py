@@ -1,0 +1,77 @@
+"""A master package's stored values checked one column at a time (issue 20): the same canonical values as the
+row-by-row check, and a value no package can carry still refused, naming its row (SQLite: read from the driver)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kinerja_desktop.db.sync_scope import sync_order
+from kinerja_desktop.interchange.codec import CodecError
+from kinerja_desktop.interchange.package import codec
+from kinerja_desktop.interchange.rows import UncarriableRow, _load_rows
+
+
+def _stored(demo_db, table: str) -> list[tuple]:  # noqa: ANN001
+    with demo_db.engine.connect() as conn:
+        return [tuple(r) for r in conn.exec_driver_sql(codec(table).select_sql)]
+
+
+def _row_by_row(table: str, rows: list[tuple]) -> list[dict]:
+    return [codec(table).from_storage(row) for row in rows]
+
+
+@pytest.fixture
+def sqlite_demo(demo_db):  # noqa: ANN001, ANN201
+    if demo_db.engine.dialect.name != "sqlite":
+        pytest.skip("rows read straight from SQLite's driver")
+    return demo_db
+
+
+def test_every_table_gives_the_row_by_row_values(sqlite_demo) -> None:  # noqa: ANN001
+    # A weight stored in a non-canonical form ("12.50") comes out canonical ("12.5") both ways
+    with sqlite_demo.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE indicator SET weight = '12.50' WHERE id = (SELECT min(id) FROM indicator)")
+    checked_rows = 0
+    for table in sync_order():
+        rows = _stored(sqlite_demo, table)
+        assert codec(table).from_storage_rows(rows) == _row_by_row(table, rows), table
+        checked_rows += len(rows)
+    assert checked_rows > 100
+    weights = [v["weight"] for v in codec("indicator").from_storage_rows(_stored(sqlite_demo, "indicator"))]
+    assert "12.5" in weights and "12.50" not in weights
+    assert all(Decimal(w) == Decimal(w).normalize() or w == "0" for w in weights if w is not None)
+
+
+def test_booleans_and_times_take_their_json_form(sqlite_demo) -> None:  # noqa: ANN001
+    rows = codec("opd").from_storage_rows(_stored(sqlite_demo, "opd"))
+    assert rows and all(type(r["is_active"]) is bool for r in rows)
+    assert all("T" in r["created_at"] and " " not in r["created_at"] for r in rows)
+
+
+def test_a_value_no_package_can_carry_is_refused_naming_its_row(sqlite_demo) -> None:  # noqa: ANN001
+    with sqlite_demo.engine.begin() as conn:
+        bad_id = conn.exec_driver_sql("SELECT id FROM opd ORDER BY sort_order LIMIT 1 OFFSET 1").scalar()
+        conn.exec_driver_sql("UPDATE opd SET name = ? WHERE id = ?", ("x" * 10_000, bad_id))
+    assert codec("opd").from_storage_rows(_stored(sqlite_demo, "opd")) is None
+    with sqlite_demo.engine.connect() as conn, pytest.raises(UncarriableRow) as caught:
+        _load_rows(conn, "opd", strict=True)
+    assert caught.value.table == "opd" and caught.value.row_id == bad_id
+    assert "Nama OPD terlalu panjang" in str(caught.value)
+    with sqlite_demo.engine.connect() as conn:  # not strict: the row is read as it is
+        assert _load_rows(conn, "opd")[bad_id]["name"] == "x" * 10_000
+
+
+def test_a_column_of_mixed_types_is_checked_value_by_value(sqlite_demo) -> None:  # noqa: ANN001
+    # 1 == 1.0 == True: values of different types are never grouped as one; a float in a decimal column fails
+    c = codec("indicator")
+    rows = _stored(sqlite_demo, "indicator")
+    weight = c.columns.index("weight")
+    mixed = [row[:weight] + ("1",) + row[weight + 1 :] for row in rows[:2]]
+    mixed.append(rows[2][:weight] + (1.0,) + rows[2][weight + 1 :])
+    assert c.from_storage_rows(mixed) is None
+    with pytest.raises(CodecError, match="bilangan desimal"):
+        _row_by_row("indicator", mixed)
+    assert c.from_storage_rows(mixed[:2]) == _row_by_row("indicator", mixed[:2])
+    assert c.from_storage_rows([]) == []
