@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -267,7 +267,7 @@ class TableCodec:
         values = {name: value if conv is None else conv(value) for (name, conv), value in pairs}
         return self.validate(values, in_place=True)
 
-    def from_storage_rows(self, rows: list[tuple]) -> list[dict[str, JSONValue]] | None:
+    def from_storage_rows(self, rows: Sequence[Sequence[Any]]) -> list[dict[str, JSONValue]] | None:
         """Rows of :attr:`select_sql` read straight from SQLite, checked and in canonical form, one column at a
         time: each distinct stored value of a column is converted and checked once (exactly as
         :meth:`from_storage` does it), every row then takes its value's canonical form. None when a value fails
