@@ -147,9 +147,12 @@ def store_many(folder: Path, items: Iterable[tuple[str, bytes]]) -> None:
 
 def read_many(folder: Path | None, names: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
     """(name, content or None) for each name, as :func:`read_evidence` reads one; each sub-folder checked once
-    (not a symbolic link, inside the store), each file opened without following a symbolic link."""
+    (not a symbolic link, inside the store), each file opened without following a symbolic link and read by
+    its descriptor (a package's thousands of files: no path object, no buffered file object per file)."""
     checked: dict[str, bool] = {}
     nofollow = getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_RDONLY | nofollow | getattr(os, "O_BINARY", 0)
+    root = os.fspath(folder) if folder is not None else ""
     for sha256 in names:
         if folder is None or not is_sha256(sha256):
             yield sha256, None
@@ -162,19 +165,27 @@ def read_many(folder: Path | None, names: Iterable[str]) -> Iterator[tuple[str, 
             yield sha256, read_evidence(folder, sha256) if checked[prefix] else None
             continue
         try:
-            handle = os.open(Path(folder) / prefix / sha256, os.O_RDONLY | nofollow)
+            handle = os.open(os.path.join(root, prefix, sha256), flags)
         except OSError:  # missing, or a symbolic link
             yield sha256, None
             continue
         try:
-            if not stat.S_ISREG(os.fstat(handle).st_mode):
+            status = os.fstat(handle)
+            if not stat.S_ISREG(status.st_mode):
                 yield sha256, None
                 continue
-            with os.fdopen(handle, "rb", closefd=False) as stream:
-                data = stream.read()
+            data = _read_all(handle, status.st_size)
         finally:
             os.close(handle)
         yield sha256, data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+
+def _read_all(handle: int, size: int) -> bytes:
+    """Everything an open file holds, read to its end (``size``: what it held when asked, usually all of it)."""
+    parts = [os.read(handle, size + 1)]
+    while parts[-1]:
+        parts.append(os.read(handle, 1 << 20))
+    return parts[0] if len(parts) == 2 else b"".join(parts)
 
 
 def store_evidence_file(folder: Path, source: Path) -> tuple[str, int]:

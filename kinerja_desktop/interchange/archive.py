@@ -6,15 +6,19 @@ compression ratio, sizes counted while reading (declared sizes can lie) and a SH
 way. A limit can grow with the number of members the archive declares (a manifest lists every member,
 and each listed member is checked against the archive), so a large regency's files are not taken for a
 bomb. Writing: to a temporary name beside the target, flushed to disk, then renamed into place; a failure
-(a full disk) leaves no temporary file.
+(a full disk) leaves no temporary file. A file that is compressed already (a PDF, an image, an office document,
+an archive: :func:`already_compressed`) is stored as it is rather than deflated again (:func:`write_member`);
+the reader takes either method. A large member can be written by a second thread (:class:`WrittenBehind`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import queue
 import re
 import struct
+import threading
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -231,3 +235,102 @@ def atomic_zip(target: Path, *, compresslevel: int = 1) -> Iterator[zipfile.ZipF
         with suppress(OSError):
             temporary.unlink(missing_ok=True)
         raise
+
+
+# The first bytes of the kinds of file that are compressed already (deflating them again costs time and saves
+# next to nothing): PDF (its streams are deflated or are images), JPEG, PNG, GIF, WebP and HEIC/MP4 (``ftyp``)
+# images and videos, the zip family (XLSX, DOCX, PPTX, ODF, ZIP), gzip, bzip2, xz, 7-Zip and RAR archives.
+_COMPRESSED_MAGIC = (
+    b"%PDF-",
+    b"\xff\xd8\xff",
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF87a",
+    b"GIF89a",
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\xfd7zXZ\x00",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!\x1a\x07",
+)
+
+
+def already_compressed(data: bytes) -> bool:
+    """Whether ``data`` is a kind of file that is compressed already, by its first bytes (its kind, not its size
+    nor a trial compression): see ``_COMPRESSED_MAGIC``."""
+    head = bytes(data[:12])
+    if head.startswith(_COMPRESSED_MAGIC):
+        return True
+    return (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or head[4:8] == b"ftyp"
+
+
+def write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+    """One member of a zip being written: stored as it is when :func:`already_compressed`, else deflated."""
+    zf.writestr(name, data, compress_type=zipfile.ZIP_STORED if already_compressed(data) else None)
+
+
+class WrittenBehind:
+    """Bytes given to :meth:`write` are passed to ``sink`` by a second thread, gathered into pieces of ``BATCH``
+    bytes at least: deflating, checksumming and writing a large member (zlib, hashlib and file writes let go of
+    the interpreter's lock on large buffers) go on while the caller makes the next bytes. At most ``DEPTH`` pieces
+    wait: memory stays flat. :meth:`close` waits for the thread; an error of ``sink`` is raised in the caller (at
+    the next :meth:`write`, or at :meth:`close`). Use as a context manager: on an exception the thread is stopped
+    and the pieces still waiting are dropped."""
+
+    BATCH = 1 << 20
+    DEPTH = 3
+
+    def __init__(self, sink: Callable[[bytes], object]) -> None:
+        self._sink = sink
+        self._pending: list[bytes] = []
+        self._size = 0
+        self._error: BaseException | None = None
+        self._stop = False
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=self.DEPTH)
+        self._thread = threading.Thread(target=self._run, name="zip-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            piece = self._queue.get()
+            if piece is None:
+                return
+            if self._error is None and not self._stop:
+                try:
+                    self._sink(piece)
+                except BaseException as exc:  # raised again in the caller's thread
+                    self._error = exc
+
+    def write(self, data: bytes) -> None:
+        if self._error is not None:
+            raise self._error
+        self._pending.append(data)
+        self._size += len(data)
+        if self._size >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._queue.put(self._pending[0] if len(self._pending) == 1 else b"".join(self._pending))
+            self._pending, self._size = [], 0
+
+    def close(self) -> None:
+        """Write what is left, wait for the thread; raise its error, if any."""
+        self._flush()
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def __enter__(self) -> WrittenBehind:
+        return self
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        if kind is None:
+            self.close()
+            return
+        self._stop = True  # the caller failed: what is waiting is dropped, the thread ends
+        self._pending = []
+        self._queue.put(None)
+        self._thread.join()

@@ -10,9 +10,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from itertools import chain, repeat
 from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, LargeBinary, String, Table, Text
@@ -267,19 +268,18 @@ class TableCodec:
         values = {name: value if conv is None else conv(value) for (name, conv), value in pairs}
         return self.validate(values, in_place=True)
 
-    def from_storage_rows(self, rows: Sequence[Sequence[Any]]) -> list[dict[str, JSONValue]] | None:
-        """Rows of :attr:`select_sql` read straight from SQLite, checked and in canonical form, one column at a
-        time: each distinct stored value of a column is converted and checked once (exactly as
-        :meth:`from_storage` does it), every row then takes its value's canonical form. None when a value fails
-        (or cannot be grouped safely and fails): the caller reads the rows one by one, which names the row and
-        gives the precise message.
+    def _checked_columns(self, rows: Sequence[Sequence[Any]]) -> list[tuple[Sequence[Any], Any]] | None:
+        """Rows of :attr:`select_sql` read straight from SQLite, checked one column at a time: per column (its
+        stored values, their canonical forms), the forms a dict of each distinct stored value to its form (a
+        column of one type besides None) or the list of the forms in row order. Each distinct stored value is
+        converted and checked once, exactly as :meth:`from_storage` does it. None when a value fails (or cannot be
+        grouped safely and fails): the caller reads the rows one by one, which names the row and gives the
+        precise message.
 
         Values are grouped by equality only in a column whose values are all ``str`` (or all ``int``) besides
         None: SQLite never returns bool, and ``1 == 1.0 == True`` must not merge an integer with another type.
         """
-        if not rows:
-            return []
-        checked: list[Any] = []
+        checked: list[tuple[Sequence[Any], Any]] = []
         for column, (name, conv), (_, decode, nullable, canonical, _memo, text_limit) in zip(
             zip(*rows, strict=True), self._from_storage, self._validators, strict=True
         ):
@@ -299,17 +299,69 @@ class TableCodec:
             kinds.discard(type(None))
             try:
                 if len(kinds) <= 1 and kinds <= {str, int}:
-                    forms = {raw: canon(raw) for raw in set(column)}
-                    if all(type(form) is type(raw) and form == raw for raw, form in forms.items()):
-                        checked.append(column)
-                    else:
-                        checked.append(map(forms.__getitem__, column))
+                    checked.append((column, {raw: canon(raw) for raw in set(column)}))
                 else:
-                    checked.append([canon(raw) for raw in column])
+                    checked.append((column, [canon(raw) for raw in column]))
             except (ValueError, TypeError):  # CodecError, or a stored text a conversion cannot parse
                 return None
+        return checked
+
+    def from_storage_rows(self, rows: Sequence[Sequence[Any]]) -> list[dict[str, JSONValue]] | None:
+        """Rows of :attr:`select_sql` read straight from SQLite, checked and in canonical form, as
+        :meth:`from_storage` gives each (:meth:`_checked_columns`: each distinct stored value of a column checked
+        once, every row then given its value's canonical form); None when a value fails."""
+        if not rows:
+            return []
+        checked = self._checked_columns(rows)
+        if checked is None:
+            return None
+        values: list[Any] = []
+        for column, forms in checked:
+            if isinstance(forms, list):
+                values.append(forms)
+            elif all(type(form) is type(raw) and form == raw for raw, form in forms.items()):
+                values.append(column)
+            else:
+                values.append(map(forms.__getitem__, column))
         names = self.columns
-        return [dict(zip(names, values, strict=True)) for values in zip(*checked, strict=True)]
+        return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
+
+    def entries_json(self, rows: Sequence[Sequence[Any]], size: int = 2_000) -> Iterator[str] | None:
+        """Rows of :attr:`select_sql` read straight from SQLite, checked as :meth:`from_storage_rows` checks them,
+        as the text of a package's row entries: each ``{"id": …, "values": {…}}`` exactly as :func:`dumps` writes
+        that entry (keys sorted), ``size`` entries at a time joined by commas. None when a value fails (before
+        any text is given). No row is made a dict: each distinct value of a column is written as JSON once."""
+        checked = self._checked_columns(rows) if rows else []
+        if checked is None:
+            return None
+        texts: list[Any] = []  # per column: a function from a stored value to its JSON text, or the texts in order
+        for _column, forms in checked:
+            if isinstance(forms, list):
+                texts.append([json_value(form) for form in forms])
+            elif None not in forms and all(type(form) is str and form == raw for raw, form in forms.items()):
+                texts.append(_encode_text)  # texts that are their own canonical form (ids, names): JSON-quoted
+            else:
+                texts.append({raw: json_value(form) for raw, form in forms.items()}.__getitem__)
+        names = self.columns
+        order = [names.index("id"), *sorted(range(len(names)), key=names.__getitem__)]
+        # the text before each value: the entry's id, then the values' keys in sorted order (dumps' sort_keys)
+        keys = [',{"id":', ',"values":{', *(",") * (len(order) - 2)]
+        literals = [key + ("" if at == 0 else _encode_text(names[order[at]]) + ":") for at, key in enumerate(keys)]
+
+        def chunks() -> Iterator[str]:
+            for start in range(0, len(rows), size):
+                end = start + size
+                parts: list[Iterable[str]] = []
+                for literal, index in zip(literals, order, strict=True):
+                    text = texts[index]
+                    parts.append(repeat(literal))
+                    column = checked[index][0][start:end]
+                    parts.append(text[start:end] if isinstance(text, list) else map(text, column))
+                parts.append(repeat("}}"))
+                # the literals repeat without end: the columns end the entries (without the first one's comma)
+                yield "".join(chain.from_iterable(zip(*parts, strict=False)))[1:]
+
+        return chunks()
 
     def encode(self, row: Any) -> dict[str, JSONValue]:
         """A Core row (or mapping) to JSON values."""
@@ -370,6 +422,21 @@ class TableCodec:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_encode_text = json.encoder.encode_basestring  # a str as JSON text, as _ENCODER writes it (ensure_ascii=False)
+
+
+def json_value(value: JSONValue) -> str:
+    """One canonical JSON value as :func:`dumps` writes it (text, not bytes)."""
+    kind = type(value)
+    if kind is str:
+        return _encode_text(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    return _ENCODER.encode(value)
 
 
 def dumps(data: Any) -> bytes:

@@ -25,7 +25,7 @@ from typing import Any
 from ..db.evidence import is_sha256
 from ..db.sync_scope import FIELD_TABLES, SYNC_TABLES, metadata_tables
 from . import audit_rows
-from .archive import SafeZipReader, atomic_zip
+from .archive import SafeZipReader, WrittenBehind, atomic_zip, write_member
 from .codec import CodecError, TableCodec, dumps
 from .enrolment import EnrolmentKeys, normalise_code
 from .errors import EnrolmentCodeError, MalformedContentError, ManifestError, SchemaTooNewError, SignatureError
@@ -395,7 +395,7 @@ def write_package(
     with atomic_zip(out, compresslevel=6) as zf:
         zf.writestr(ROWS_MEMBER, rows_bytes)
         for sha, data in evidence.items():
-            zf.writestr(EVIDENCE_PREFIX + sha, data)
+            write_member(zf, EVIDENCE_PREFIX + sha, data)
         zf.writestr(MANIFEST, manifest_bytes)
         if secret_hex is not None:
             zf.writestr(SIGNATURE, sign(secret_hex, manifest_bytes))
@@ -414,21 +414,30 @@ def write_package_streamed(
 ) -> int:
     """Write a package atomically without holding it whole: ``write_rows(emit)`` gives rows.json piece by piece
     (its checksum and size taken on the way), then ``evidence()`` the files one by one, then the manifest
-    (``manifest_fields()`` called last, when the rows are counted). Returns the size in bytes."""
+    (``manifest_fields()`` called last, when the rows are counted). Returns the size in bytes.
+
+    rows.json is checksummed, deflated and written by a second thread (:class:`WrittenBehind`) while
+    ``write_rows`` makes its next piece; an evidence file compressed already is stored as it is
+    (:func:`write_member`)."""
     with atomic_zip(out, compresslevel=6) as zf:
         digest, size = hashlib.sha256(), 0
         with zf.open(ROWS_MEMBER, "w", force_zip64=True) as member:
 
-            def emit(chunk: bytes) -> None:
-                nonlocal size
-                digest.update(chunk)
-                size += len(chunk)
-                member.write(chunk)
+            def sink(piece: bytes) -> None:
+                digest.update(piece)
+                member.write(piece)
 
-            write_rows(emit)
+            with WrittenBehind(sink) as behind:
+
+                def emit(chunk: bytes) -> None:
+                    nonlocal size
+                    size += len(chunk)
+                    behind.write(chunk)
+
+                write_rows(emit)
         files = {ROWS_MEMBER: {"sha256": digest.hexdigest(), "size": size}}
         for sha, data in evidence():
-            zf.writestr(EVIDENCE_PREFIX + sha, data)
+            write_member(zf, EVIDENCE_PREFIX + sha, data)
             files[EVIDENCE_PREFIX + sha] = file_entry(data)
         manifest_bytes = build_manifest({**manifest_fields(), "format": PACKAGE_FORMAT, "files": files})
         zf.writestr(MANIFEST, manifest_bytes)

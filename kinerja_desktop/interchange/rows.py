@@ -7,18 +7,19 @@ interchange/merge.py use them.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import platform
 import zlib
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, insert, or_, select, update
 
 from ..db.sync_models import ROLE_CENTRE
 from ..db.sync_scope import GLOBAL_TABLES, PARENT, metadata_tables, sync_order
 from ..db.types import new_id, utcnow
-from .codec import CodecError
+from .codec import CodecError, dumps
 from .errors import RoleError
 from .package import codec
 
@@ -158,6 +159,31 @@ def _scope_filters(opd_ids: set[str] | None, *, regional: bool) -> dict[str, Any
     return filters
 
 
+def _left_out_links(conn: Connection, opd_ids: set[str] | None, filters: dict[str, Any]) -> Any:
+    """``links(table)``: (column, ids the package carries) of each link of a regency-wide ``table`` to a row the
+    package may leave out (a nullable foreign key to an OPD table); none for a package of every OPD."""
+    present: dict[str, set[str]] = {}
+
+    def carried(target: str) -> set[str]:
+        if target not in present:
+            t = _t(target)
+            query = select(t.c.id) if filters.get(target) is None else select(t.c.id).where(filters[target])
+            present[target] = {r.id for r in conn.execute(query)}
+        return present[target]
+
+    def links(table: str) -> list[tuple[str, set[str]]]:
+        if opd_ids is None or table not in GLOBAL_TABLES:
+            return []
+        return [
+            (column.name, carried(fk.column.table.name))
+            for column in _t(table).columns
+            for fk in column.foreign_keys
+            if fk.column.table.name not in GLOBAL_TABLES and column.nullable
+        ]
+
+    return links
+
+
 def _scoped_tables(
     conn: Connection, opd_ids: set[str] | None, *, regional: bool, strict: bool = False
 ) -> Iterator[tuple[str, dict[str, dict]]]:
@@ -168,27 +194,104 @@ def _scoped_tables(
     laptop's scope) travels without that link, as its nullable foreign key would on a delete.
     """
     filters = _scope_filters(opd_ids, regional=regional)
-    present: dict[str, set[str]] = {}
-
-    def carried(target: str) -> set[str]:
-        if target not in present:
-            t = _t(target)
-            query = select(t.c.id) if filters.get(target) is None else select(t.c.id).where(filters[target])
-            present[target] = {r.id for r in conn.execute(query)}
-        return present[target]
-
+    links = _left_out_links(conn, opd_ids, filters)
     for table in sync_order():
         rows = _load_rows(conn, table, where=filters.get(table), strict=strict)
-        if opd_ids is not None and table in GLOBAL_TABLES:
-            for column in _t(table).columns:
-                for fk in column.foreign_keys:
-                    target = fk.column.table.name
-                    if target in GLOBAL_TABLES or not column.nullable:
-                        continue
-                    for values in rows.values():
-                        if values.get(column.name) is not None and values[column.name] not in carried(target):
-                            values[column.name] = None
+        for name, carried in links(table):
+            for values in rows.values():
+                if values.get(name) is not None and values[name] not in carried:
+                    values[name] = None
         yield table, rows
+
+
+class ScopedTable(NamedTuple):
+    """A table's rows as a master package carries them (:func:`_scoped_entries`)."""
+
+    name: str
+    count: int
+    entries: Iterator[bytes]  # the row entries' JSON, comma-joined, a few thousand entries a piece
+    column: Callable[[str], list[Any]]  # a column's checked values, row by row
+
+
+_SCOPE_SQL: dict[tuple[str, bool, frozenset[str] | None], tuple[str, tuple]] = {}
+
+
+def _scoped_select(conn: Connection, table: str, opd_ids: set[str] | None, filters: Any, regional: bool) -> Any:
+    """(SQL, parameters) reading a table's carried rows straight from SQLite (:attr:`TableCodec.select_sql` and
+    :func:`_scope_filters`' condition), compiled once per table and scope; ``filters()`` gives the conditions."""
+    key = (table, regional, None if opd_ids is None else frozenset(opd_ids))
+    if key not in _SCOPE_SQL:
+        if len(_SCOPE_SQL) > 512:
+            _SCOPE_SQL.clear()
+        sql, params = codec(table).select_sql, ()
+        where = filters().get(table)
+        if where is not None:
+            compiled = where.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+            sql += f" WHERE {compiled}"
+            params = tuple(compiled.params[name] for name in compiled.positiontup or ())
+        _SCOPE_SQL[key] = (sql, params)
+    return _SCOPE_SQL[key]
+
+
+def _scoped_entries(conn: Connection, opd_ids: set[str] | None, *, regional: bool) -> Iterator[ScopedTable]:
+    """A master package's tables, as :func:`_scoped_tables` chooses their rows, each row checked (a value no
+    package carries raises :class:`UncarriableRow` naming its row) and written as its entry of rows.json.
+
+    On SQLite the rows come straight from the driver's cursor (tuples, in the connection's transaction) and are
+    checked and written one column at a time (:meth:`TableCodec.entries_json`), never made dicts; elsewhere each
+    row is read, checked and written alone.
+    """
+    if conn.dialect.name != "sqlite":
+        for table, rows in _scoped_tables(conn, opd_ids, regional=regional):
+            yield _table_of_dicts(table, rows)
+        return
+    filters = functools.cache(lambda: _scope_filters(opd_ids, regional=regional))  # made only to compile
+    links = _left_out_links(conn, opd_ids, filters() if opd_ids is not None else {})
+    cursor = conn.connection.driver_connection.cursor()  # plain tuples, in the connection's transaction
+    for table in sync_order():
+        c = codec(table)
+        stored: list[Any] = cursor.execute(*_scoped_select(conn, table, opd_ids, filters, regional)).fetchall()
+        for name, carried in links(table):
+            index = c.columns.index(name)
+            stored = [
+                row if row[index] is None or row[index] in carried else (*row[:index], None, *row[index + 1 :])
+                for row in stored
+            ]
+        entries = c.entries_json(stored)
+        if entries is None:  # a value failed: row by row, to name the row
+            key = c.columns.index("id")
+            rows = {}
+            for row in stored:
+                try:
+                    rows[row[key]] = c.from_storage(row)
+                except CodecError as exc:
+                    raise UncarriableRow(table, row[key], exc) from None
+            yield _table_of_dicts(table, rows)
+            continue
+        yield ScopedTable(table, len(stored), (text.encode("utf-8") for text in entries), _columns_of(c, stored))
+
+
+def _columns_of(table_codec: Any, stored: list[Any]) -> Callable[[str], list[Any]]:
+    """``column(name)``: a column's values of the rows read, as stored (a text column's are its canonical form)."""
+
+    def column(name: str) -> list[Any]:
+        index = table_codec.columns.index(name)
+        return [row[index] for row in stored]
+
+    return column
+
+
+def _table_of_dicts(table: str, rows: dict[str, dict[str, Any]]) -> ScopedTable:
+    """:class:`ScopedTable` of rows read as dicts, each checked (:meth:`TableCodec.validate`) and written."""
+    table_codec = codec(table)
+    for row_id, values in rows.items():
+        try:
+            table_codec.validate(values)
+        except CodecError as exc:
+            raise UncarriableRow(table, row_id, exc) from None
+    entries = [{"id": k, "values": v} for k, v in rows.items()]
+    texts = (dumps(entries[start : start + 2_000])[1:-1] for start in range(0, len(entries), 2_000))
+    return ScopedTable(table, len(entries), texts, lambda name: [v[name] for v in rows.values()])
 
 
 def _scoped_rows(

@@ -22,7 +22,7 @@ from ..interchange.codec import CodecError, dumps
 from ..interchange.enrolment import EnrolmentKeys, new_code
 from ..interchange.errors import InterchangeError, RoleError
 from ..interchange.manifest import FORMAT_VERSION, KIND_FIELD, KIND_MASTER
-from ..interchange.package import codec, paused_gc, write_package, write_package_streamed
+from ..interchange.package import paused_gc, write_package, write_package_streamed
 from ..interchange.rows import (
     Bases,
     UncarriableRow,
@@ -31,8 +31,8 @@ from ..interchange.rows import (
     _load_bases,
     _next_seq,
     _regency,
+    _scoped_entries,
     _scoped_rows,
-    _scoped_tables,
     _t,
 )
 from . import audit
@@ -107,17 +107,6 @@ def _evidence_files(db: Database, names: dict[str, str], warnings: list[str]) ->
             warnings.append(f"berkas bukti “{names[sha]}” tidak ditemukan di penyimpanan bukti")
         else:
             yield sha, data
-
-
-def _check_carriable(rows: dict[str, dict[str, dict]]) -> None:
-    """Refuse at the centre what a laptop would refuse: a value stored before the columns' limits held."""
-    for table, values in rows.items():
-        table_codec = codec(table)
-        for row_id, row in values.items():
-            try:
-                table_codec.validate(row)
-            except CodecError as exc:
-                raise _uncarriable(table, row_id, exc) from None
 
 
 def _uncarriable(table: str, row_id: str, exc: CodecError) -> InterchangeError:
@@ -208,19 +197,14 @@ def export_master_package(
             enrolment = {"key_id": key_id, "centre_id": me["id"]}  # the laptop derives the key from the code
             emit(b'{"acknowledged":' + dumps(acknowledged) + b',"enrolment":' + dumps(enrolment) + b',"rows":{')
             try:
-                for index, (table, rows) in enumerate(_scoped_tables(conn, scope_ids, regional=True, strict=True)):
-                    if conn.dialect.name != "sqlite":  # SQLite's rows were checked as they were read
-                        _check_carriable({table: rows})
-                    counts[table] = len(rows)
-                    if table == "evidence":
-                        for values in rows.values():
-                            evidence_names.setdefault(values["sha256"], values["file_name"])
-                    emit((b"," if index else b"") + dumps(table) + b":[")
-                    entries = [{"id": k, "values": v} for k, v in rows.items()]
-                    del rows
-                    for start in range(0, len(entries), 2_000):
-                        chunk = dumps(entries[start : start + 2_000])[1:-1]  # a list's items, without [ ]
-                        emit((b"," if start else b"") + chunk)
+                for index, table in enumerate(_scoped_entries(conn, scope_ids, regional=True)):
+                    counts[table.name] = table.count
+                    if table.name == "evidence":
+                        for sha, name in zip(table.column("sha256"), table.column("file_name"), strict=True):
+                            evidence_names.setdefault(sha, name)
+                    emit((b"," if index else b"") + dumps(table.name) + b":[")
+                    for number, text in enumerate(table.entries):
+                        emit((b"," if number else b"") + text)
                     emit(b"]")
             except UncarriableRow as exc:
                 raise _uncarriable(exc.table, exc.row_id, exc) from None
