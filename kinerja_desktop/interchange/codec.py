@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from itertools import chain, repeat
+from operator import is_
 from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, LargeBinary, String, Table, Text
@@ -319,7 +320,7 @@ class TableCodec:
         for column, forms in checked:
             if isinstance(forms, list):
                 values.append(forms)
-            elif all(type(form) is type(raw) and form == raw for raw, form in forms.items()):
+            elif _unchanged(forms) or all(type(form) is type(raw) and form == raw for raw, form in forms.items()):
                 values.append(column)
             else:
                 values.append(map(forms.__getitem__, column))
@@ -338,7 +339,7 @@ class TableCodec:
         for _column, forms in checked:
             if isinstance(forms, list):
                 texts.append([json_value(form) for form in forms])
-            elif None not in forms and all(type(form) is str and form == raw for raw, form in forms.items()):
+            elif None not in forms and _unchanged(forms) and type(next(iter(forms))) is str:
                 texts.append(_encode_text)  # texts that are their own canonical form (ids, names): JSON-quoted
             else:
                 texts.append({raw: json_value(form) for raw, form in forms.items()}.__getitem__)
@@ -423,6 +424,11 @@ class TableCodec:
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 _encode_text = json.encoder.encode_basestring  # a str as JSON text, as _ENCODER writes it (ensure_ascii=False)
+
+
+def _unchanged(forms: dict[Any, Any]) -> bool:
+    """Every stored value is its canonical form itself (the same object: a text or integer that passed as it is)."""
+    return all(map(is_, forms, forms.values()))
 
 
 def json_value(value: JSONValue) -> str:
