@@ -159,7 +159,9 @@ def _scope_filters(opd_ids: set[str] | None, *, regional: bool) -> dict[str, Any
     return filters
 
 
-def _left_out_links(conn: Connection, opd_ids: set[str] | None, filters: dict[str, Any]) -> Any:
+def _left_out_links(
+    conn: Connection, opd_ids: set[str] | None, filters: dict[str, Any]
+) -> Callable[[str], list[tuple[str, set[str]]]]:
     """``links(table)``: (column, ids the package carries) of each link of a regency-wide ``table`` to a row the
     package may leave out (a nullable foreign key to an OPD table); none for a package of every OPD."""
     present: dict[str, set[str]] = {}
@@ -210,13 +212,19 @@ class ScopedTable(NamedTuple):
     name: str
     count: int
     entries: Iterator[bytes]  # the row entries' JSON, comma-joined, a few thousand entries a piece
-    column: Callable[[str], list[Any]]  # a column's checked values, row by row
+    column: Callable[[str], list[Any]]  # a column's values, row by row (a text column's: its canonical form)
 
 
 _SCOPE_SQL: dict[tuple[str, bool, frozenset[str] | None], tuple[str, tuple]] = {}
 
 
-def _scoped_select(conn: Connection, table: str, opd_ids: set[str] | None, filters: Any, regional: bool) -> Any:
+def _scoped_select(
+    conn: Connection,
+    table: str,
+    opd_ids: set[str] | None,
+    filters: Callable[[], dict[str, Any]],
+    regional: bool,
+) -> tuple[str, tuple]:
     """(SQL, parameters) reading a table's carried rows straight from SQLite (:attr:`TableCodec.select_sql` and
     :func:`_scope_filters`' condition), compiled once per table and scope; ``filters()`` gives the conditions."""
     key = (table, regional, None if opd_ids is None else frozenset(opd_ids))
@@ -248,6 +256,21 @@ def _scoped_entries(conn: Connection, opd_ids: set[str] | None, *, regional: boo
     filters = functools.cache(lambda: _scope_filters(opd_ids, regional=regional))  # made only to compile
     links = _left_out_links(conn, opd_ids, filters() if opd_ids is not None else {})
     cursor = conn.connection.driver_connection.cursor()  # plain tuples, in the connection's transaction
+    try:
+        yield from _tables_read(cursor, conn, opd_ids, regional, filters, links)
+    finally:
+        cursor.close()
+
+
+def _tables_read(
+    cursor: Any,
+    conn: Connection,
+    opd_ids: set[str] | None,
+    regional: bool,
+    filters: Callable[[], dict[str, Any]],
+    links: Callable[[str], list[tuple[str, set[str]]]],
+) -> Iterator[ScopedTable]:
+    """:func:`_scoped_entries` on SQLite, the rows read through ``cursor``."""
     for table in sync_order():
         c = codec(table)
         stored: list[Any] = cursor.execute(*_scoped_select(conn, table, opd_ids, filters, regional)).fetchall()
