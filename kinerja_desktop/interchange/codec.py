@@ -272,10 +272,12 @@ class TableCodec:
     def _checked_columns(self, rows: Sequence[Sequence[Any]]) -> list[tuple[Sequence[Any], Any]] | None:
         """Rows of :attr:`select_sql` read straight from SQLite, checked one column at a time: per column (its
         stored values, their canonical forms), the forms a dict of each distinct stored value to its form (a
-        column of one type besides None) or the list of the forms in row order. Each distinct stored value is
-        converted and checked once, exactly as :meth:`from_storage` does it. None when a value fails (or cannot be
-        grouped safely and fails): the caller reads the rows one by one, which names the row and gives the
-        precise message.
+        column of one type besides None), or the list of the forms in row order, or None: every value is a text
+        that is its own canonical form (a text column checked by its length alone, each value within it, no
+        NUL, no None: what :meth:`validate` lets pass as it is, told for the column at once). Each distinct
+        stored value is converted and checked once, exactly as :meth:`from_storage` does it. None when a value
+        fails (or cannot be grouped safely and fails): the caller reads the rows one by one, which names the row
+        and gives the precise message.
 
         Values are grouped by equality only in a column whose values are all ``str`` (or all ``int``) besides
         None: SQLite never returns bool, and ``1 == 1.0 == True`` must not merge an integer with another type.
@@ -297,10 +299,15 @@ class TableCodec:
                 return value if canonical is None else canonical(decoded)  # noqa: B023
 
             kinds = set(map(type, column))
-            kinds.discard(type(None))
+            grouped = kinds - {type(None)}
+            distinct = set(column) if len(grouped) <= 1 and grouped <= {str, int} else None
+            if kinds == {str} and conv is None and text_limit is not None and distinct is not None:
+                if max(map(len, distinct)) <= text_limit and not any(map(str.__contains__, distinct, repeat("\x00"))):
+                    checked.append((column, None))
+                    continue
             try:
-                if len(kinds) <= 1 and kinds <= {str, int}:
-                    checked.append((column, {raw: canon(raw) for raw in set(column)}))
+                if distinct is not None:
+                    checked.append((column, {raw: canon(raw) for raw in distinct}))
                 else:
                     checked.append((column, [canon(raw) for raw in column]))
             except (ValueError, TypeError):  # CodecError, or a stored text a conversion cannot parse
@@ -320,7 +327,7 @@ class TableCodec:
         for column, forms in checked:
             if isinstance(forms, list):
                 values.append(forms)
-            elif _unchanged(forms) or all(type(form) is type(raw) and form == raw for raw, form in forms.items()):
+            elif forms is None or _unchanged(forms) or all(type(f) is type(r) and f == r for r, f in forms.items()):
                 values.append(column)
             else:
                 values.append(map(forms.__getitem__, column))
@@ -339,7 +346,7 @@ class TableCodec:
         for _column, forms in checked:
             if isinstance(forms, list):
                 texts.append([json_value(form) for form in forms])
-            elif None not in forms and _unchanged(forms) and type(next(iter(forms))) is str:
+            elif forms is None or None not in forms and _unchanged(forms) and type(next(iter(forms))) is str:
                 texts.append(_encode_text)  # texts that are their own canonical form (ids, names): JSON-quoted
             else:
                 texts.append({raw: json_value(form) for raw, form in forms.items()}.__getitem__)

@@ -210,7 +210,7 @@ class ScopedTable(NamedTuple):
     """A table's rows as a master package carries them (:func:`_scoped_entries`)."""
 
     name: str
-    count: int
+    row_count: int
     entries: Iterator[bytes]  # the row entries' JSON, comma-joined, a few thousand entries a piece
     column: Callable[[str], list[Any]]  # a column's values, row by row (a text column's: its canonical form)
 
@@ -255,7 +255,9 @@ def _scoped_entries(conn: Connection, opd_ids: set[str] | None, *, regional: boo
         return
     filters = functools.cache(lambda: _scope_filters(opd_ids, regional=regional))  # made only to compile
     links = _left_out_links(conn, opd_ids, filters() if opd_ids is not None else {})
-    cursor = conn.connection.driver_connection.cursor()  # plain tuples, in the connection's transaction
+    driver = conn.connection.driver_connection
+    assert driver is not None  # an open connection's sqlite3.Connection
+    cursor = driver.cursor()  # plain tuples, in the connection's transaction
     try:
         yield from _tables_read(cursor, conn, opd_ids, regional, filters, links)
     finally:

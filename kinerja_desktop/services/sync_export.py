@@ -198,7 +198,7 @@ def export_master_package(
             emit(b'{"acknowledged":' + dumps(acknowledged) + b',"enrolment":' + dumps(enrolment) + b',"rows":{')
             try:
                 for index, table in enumerate(_scoped_entries(conn, scope_ids, regional=True)):
-                    counts[table.name] = table.count
+                    counts[table.name] = table.row_count
                     if table.name == "evidence":
                         for sha, name in zip(table.column("sha256"), table.column("file_name"), strict=True):
                             evidence_names.setdefault(sha, name)

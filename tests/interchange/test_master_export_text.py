@@ -19,7 +19,7 @@ from kinerja_desktop.db.evidence import read_evidence, store_evidence
 from kinerja_desktop.db.models import Evidence
 from kinerja_desktop.db.sync_scope import sync_order
 from kinerja_desktop.interchange.archive import WrittenBehind, already_compressed, atomic_zip, write_member
-from kinerja_desktop.interchange.codec import dumps
+from kinerja_desktop.interchange.codec import CodecError, dumps
 from kinerja_desktop.interchange.errors import InterchangeError
 from kinerja_desktop.interchange.package import codec
 from kinerja_desktop.interchange.rows import _scoped_tables
@@ -28,7 +28,7 @@ from kinerja_desktop.services import sync
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 8  # the kinds are told by their first bytes, whatever the rest
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00\x10JFIF" + b"\x00" * 2000
 XLSX = b"PK\x03\x04" + b"\x14\x00" * 1000
-TEXT = "Laporan kegiatan triwulan I: rapat koordinasi, 12 peserta.\n".encode() * 40
+TEXT = b"Laporan kegiatan triwulan I: rapat koordinasi, 12 peserta.\n" * 40
 
 
 def _stored(db: Database, table: str) -> list[tuple]:
@@ -124,7 +124,8 @@ def _with_evidence(demo_db: Database) -> dict[str, bytes]:
     shas = {name: store_evidence(demo_db.evidence_dir, data) for name, data in files.items()}
     with demo_db.write() as s:
         for name, data in files.items():
-            s.add(Evidence(realization_id=realizations(demo_db, x)[0], file_name=name, sha256=shas[name], size=len(data)))
+            realization = realizations(demo_db, x)[0]
+            s.add(Evidence(realization_id=realization, file_name=name, sha256=shas[name], size=len(data)))
     return {shas[name]: data for name, data in files.items()}
 
 
@@ -163,7 +164,8 @@ def test_evidence_compressed_already_is_stored_and_a_deflated_one_still_imports(
 def test_the_kind_of_a_file_is_told_by_its_content(tmp_path: Path) -> None:
     compressed = [PDF, JPEG, XLSX, b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, b"GIF89a" + b"\x00" * 50,
                   b"\x1f\x8b\x08\x00" + b"\x00" * 50, b"RIFF\x24\x00\x00\x00WEBPVP8 ", b"\x00\x00\x00\x18ftypheic"]
-    plain = [TEXT, b"kode;nilai\n1;2\n" * 50, b"<html><body>laporan</body></html>", b"", b"%PD", b"RIFF\x00\x00\x00\x00WAVE"]
+    plain = [TEXT, b"kode;nilai\n1;2\n" * 50, b"<html><body>laporan</body></html>", b"", b"%PD",
+             b"RIFF\x00\x00\x00\x00WAVE"]
     assert all(already_compressed(data) for data in compressed)
     assert not any(already_compressed(data) for data in plain)
     # a PDF named .txt is still stored; a text named .pdf still deflated: the content decides, not the name
@@ -200,3 +202,19 @@ def test_written_behind_stops_when_the_caller_fails() -> None:
         raise ValueError("baris rusak")
     assert not any(t.name == "zip-writer" and t.is_alive() for t in threading.enumerate())
     assert sum(map(len, got)) <= WrittenBehind.BATCH + 1  # what was still gathered is dropped
+
+
+@pytest.mark.parametrize("name", ["Dinas\x00Kesehatan", "x" * 10_000, "y" * 255, "Dinas Kesehatan"])
+def test_a_text_column_checked_at_once_agrees_with_the_row_by_row_check(sqlite_demo: Database, name: str) -> None:
+    # a text column of plain texts is told at once (lengths, no NUL); whatever it holds, the answer is the row check's
+    with sqlite_demo.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE opd SET name = ? WHERE id = (SELECT min(id) FROM opd)", (name,))
+    rows = _stored(sqlite_demo, "opd")
+    try:
+        expected: bytes | None = _dumped("opd", rows)
+    except CodecError:
+        expected = None
+    entries = codec("opd").entries_json(rows)
+    assert (None if entries is None else ",".join(entries).encode()) == expected
+    by_row = None if expected is None else [codec("opd").from_storage(row) for row in rows]
+    assert codec("opd").from_storage_rows(rows) == by_row
