@@ -342,7 +342,10 @@ class TableCodec:
         checked = self._checked_columns(rows) if rows else []
         if checked is None:
             return None
-        texts: list[Any] = []  # per column: a function from a stored value to its JSON text, or the texts in order
+        # per column: a function from a stored value to its JSON text, or the texts in order; the canonical forms
+        # themselves are let go of when this returns (only their texts and the stored columns are kept)
+        texts: list[Any] = []
+        columns = [column for column, _forms in checked]
         for _column, forms in checked:
             if isinstance(forms, list):
                 texts.append([json_value(form) for form in forms])
@@ -353,7 +356,7 @@ class TableCodec:
         names = self.columns
         order = [names.index("id"), *sorted(range(len(names)), key=names.__getitem__)]
         # the text before each value: the entry's id, then the values' keys in sorted order (dumps' sort_keys)
-        keys = [',{"id":', ',"values":{', *(",") * (len(order) - 2)]
+        keys = [',{"id":', ',"values":{'] + [","] * (len(order) - 2)
         literals = [key + ("" if at == 0 else _encode_text(names[order[at]]) + ":") for at, key in enumerate(keys)]
 
         def chunks() -> Iterator[str]:
@@ -363,7 +366,7 @@ class TableCodec:
                 for literal, index in zip(literals, order, strict=True):
                     text = texts[index]
                     parts.append(repeat(literal))
-                    column = checked[index][0][start:end]
+                    column = columns[index][start:end]
                     parts.append(text[start:end] if isinstance(text, list) else map(text, column))
                 parts.append(repeat("}}"))
                 # the literals repeat without end: the columns end the entries (without the first one's comma)

@@ -294,6 +294,7 @@ def _tables_read(
             yield _table_of_dicts(table, rows)
             continue
         yield ScopedTable(table, len(stored), (text.encode("utf-8") for text in entries), _columns_of(c, stored))
+        del stored, entries  # written: let go of before the next table is read (one table in memory at a time)
 
 
 def _columns_of(table_codec: Any, stored: list[Any]) -> Callable[[str], list[Any]]:

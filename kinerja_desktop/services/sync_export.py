@@ -206,6 +206,7 @@ def export_master_package(
                     for number, text in enumerate(table.entries):
                         emit((b"," if number else b"") + text)
                     emit(b"]")
+                    del table  # its rows let go of before the next table is read
             except UncarriableRow as exc:
                 raise _uncarriable(exc.table, exc.row_id, exc) from None
             emit(b'},"tombstones":' + dumps(tomb_rows) + b"}")
