@@ -111,9 +111,12 @@ master export / dump | gzip       2,55 s / 0,61 s = 4,2×     2,24 s / 0,54 s = 
 peak memory export (VmHWM)        113 MB                                                124 MB
 ================================  =========================  =========================  =========================
 
-An earlier run in a lighter load (2,4–2,7), the branch at 8a02c00 (before the last two steps below): main
-1,72 / 0,42 s = 4,1×, 51d4cf1 1,71 / 0,39 s = 4,4×, branch 1,17 / 0,36 s = 3,3×. CPU time of one export
-(``time.process_time``, both threads): main 1,65–1,75 s, 51d4cf1 1,35–1,45 s, after 0,95–1,0 s.
+The same four runs again with the branch's final head (4edb8e2: each table let go of before the next is read),
+in a lighter load (load average 1,1 at the start, 2,2 at the end): main 1,63 / 0,38 s = 4,3×, 51d4cf1
+1,30 / 0,39 s = 3,3×, branch 0,93 / 0,39 s = 2,4× and 0,93 / 0,38 s = 2,4×. An earlier run (load 2,4–2,7, the
+branch at 8a02c00): main 4,1×, 51d4cf1 4,4×, branch 3,3×. CPU time of one export (``time.process_time``, both
+threads): main 1,65–1,75 s, 51d4cf1 1,35–1,45 s, after 0,95–1,0 s. Peak memory of the export alone (the
+memory step's child, twice each, one after the other): main 113 MB, branch 118–123 MB (goal < 150 MB).
 
 What changed: (1) rows.json is made from the driver's tuples one column at a time
 (``TableCodec.entries_json``): each distinct value of a column checked as before and written as JSON once, each
