@@ -363,8 +363,8 @@ class SnapshotWriter:
 
     _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
-    def __init__(self, columns: list[str]) -> None:
-        self._z = zlib.compressobj(6)
+    def __init__(self, columns: list[str], level: int = 6) -> None:
+        self._z = zlib.compressobj(level)
         self._parts = [self._z.compress(f'{{"columns":{self._ENCODER.encode(columns)},"rows":{{'.encode())]
         self._first = True
 

@@ -323,7 +323,7 @@ def _set_up_laptop(
     package = reader.head()
     report = _report(package)
     try:
-        with db.write() as session:
+        with paused_gc(), db.write() as session:
             lock_exchange(session)
             conn = session.connection()
             me, role = _prepare(conn, package, report)
