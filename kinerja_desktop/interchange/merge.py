@@ -35,7 +35,7 @@ from ..db.types import new_id, utcnow
 from .admission import Admission
 from .codec import TableCodec, sqlite_datetime
 from .errors import MalformedContentError
-from .package import IncomingRow, Package, RowReader, codec
+from .package import Package, RowReader, codec
 from .rows import (
     SNAPSHOT,
     Bases,
@@ -562,17 +562,17 @@ def _insert_setup(conn: Connection, reader: RowReader, origin: str, user: str) -
         if order.get(table, -1) < furthest:  # a table before one of its parents: no row insert may scan a table
             indexes.restore()  # without its indexes (the foreign-key counter, see _DeferredIndexes)
         furthest = max(furthest, order.get(table, -1))
-        batches = _SetupBatches(codec(table))
-        snapshot = SnapshotWriter(batches.columns, SETUP_COMPRESSION)
+        batch = _SetupBatch(codec(table))
+        snapshot = SnapshotWriter(batch.columns, SETUP_COMPRESSION)
         count = 0
-        batch: list[IncomingRow] = []
+        pick = batch.pick
+        ids, picked = batch.ids, batch.picked
         for row in rows:
-            batch.append(row)
-            if len(batch) >= SETUP_BATCH:
-                count += batches.insert(conn, batch, snapshot)
-                batch = []
-        if batch:
-            count += batches.insert(conn, batch, snapshot)
+            ids.append(row.id)
+            picked.append(pick(row.values))
+            if len(ids) >= SETUP_BATCH:
+                count += batch.insert(conn, snapshot)
+        count += batch.insert(conn, snapshot)
         if not count:
             continue
         counts[table] = count
@@ -600,25 +600,29 @@ def _insert_setup(conn: Connection, reader: RowReader, origin: str, user: str) -
     return package, counts
 
 
-class _SetupBatches:
+class _SetupBatch:
     """A table's checked rows inserted a batch at a time (SQLite), their bases added to the table's snapshot.
 
-    Each row's values are picked in the columns' order once (``itemgetter``, no per-value Python call): that tuple
-    is the row's base in the snapshot (JSON values), and, with the columns SQLite stores in another form (times,
-    binary data) converted a column at a time, the row's parameters for :attr:`TableCodec.insert_sql` (what
-    :meth:`TableCodec.to_storage` gives).
+    Each row's values are picked in the columns' order as it comes (``itemgetter``: no Python call per value, the
+    row's dict let go of at once): that tuple is the row's base in the snapshot (JSON values) and, with the columns
+    SQLite stores in another form (times, binary data) converted a column at a time, its parameters for
+    :attr:`TableCodec.insert_sql` (what :meth:`TableCodec.to_storage` gives).
     """
 
     def __init__(self, table_codec: TableCodec) -> None:
         self.codec = table_codec
         self.columns = list(table_codec.columns)
-        self._pick = itemgetter(*self.columns)
+        self.pick = itemgetter(*self.columns)
+        self.ids: list[str] = []
+        self.picked: list[tuple] = []
         self._convert = [(i, conv) for i, (_name, conv) in enumerate(table_codec._storage) if conv is not None]
 
-    def insert(self, conn: Connection, batch: list[IncomingRow], snapshot: SnapshotWriter) -> int:
-        pick = self._pick
-        picked = [pick(row.values) for row in batch]
-        snapshot.add(dict(zip([row.id for row in batch], picked, strict=True)))
+    def insert(self, conn: Connection, snapshot: SnapshotWriter) -> int:
+        """Insert the rows picked so far (and empty the batch); returns how many."""
+        picked = self.picked
+        if not picked:
+            return 0
+        snapshot.add(dict(zip(self.ids, picked, strict=True)))
         storage: list[tuple] = picked
         if self._convert:
             columns = list(zip(*picked, strict=True))
@@ -626,7 +630,10 @@ class _SetupBatches:
                 columns[i] = tuple(map(conv, columns[i]))
             storage = list(zip(*columns, strict=True))
         conn.exec_driver_sql(self.codec.insert_sql, storage)
-        return len(batch)
+        count = len(picked)
+        self.ids.clear()
+        self.picked.clear()
+        return count
 
 
 class _DeferredIndexes:

@@ -69,13 +69,14 @@ def migrated(tmp_path: Path) -> list[tuple]:
 def seen(monkeypatch: pytest.MonkeyPatch) -> dict[str, set[str]]:
     """The indexes there while each table's first batch is inserted."""
     found: dict[str, set[str]] = {}
-    original = merge._SetupBatches.insert
+    original = merge._SetupBatch.insert
 
-    def spying(self, conn, batch, snapshot):  # noqa: ANN001, ANN202
-        found.setdefault(batch[0].table, _indexes(conn))
-        return original(self, conn, batch, snapshot)
+    def spying(self, conn, snapshot):  # noqa: ANN001, ANN202
+        if self.picked:
+            found.setdefault(self.codec.table.name, _indexes(conn))
+        return original(self, conn, snapshot)
 
-    monkeypatch.setattr(merge._SetupBatches, "insert", spying)
+    monkeypatch.setattr(merge._SetupBatch, "insert", spying)
     return found
 
 
@@ -165,18 +166,19 @@ from kinerja_desktop.interchange import merge
 from kinerja_desktop.services import sync
 
 db_path, package, code, marker = sys.argv[1:5]
-original = merge._SetupBatches.insert
+original = merge._SetupBatch.insert
 
-def pausing(self, conn, batch, snapshot):
-    done = original(self, conn, batch, snapshot)
-    if batch[0].table == "indicator_realization":
+def pausing(self, conn, snapshot):
+    table = self.codec.table.name
+    done = original(self, conn, snapshot)
+    if table == "indicator_realization" and done:
         names = {n for (n,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
         Path(marker + ".tmp").write_text(str("ix_indicator_realization_indicator_id" in names))
         Path(marker + ".tmp").replace(marker)
         time.sleep(60)
     return done
 
-merge._SetupBatches.insert = pausing
+merge._SetupBatch.insert = pausing
 sync.import_package(open_database(db_path), Path(package), code=code)
 """
 
