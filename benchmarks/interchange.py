@@ -145,6 +145,51 @@ thread is the slower one (the main thread waits for the queue); rows.json at lev
 0,1–0,2 s less CPU for 0,7 MB more package (measured, not done: a size trade the issue does not ask for). Not
 met: ≤ 2×; what is left is mostly the interpreter's work per value (1,2 M values read, checked, written), which
 ``.dump`` does in C, and the 4.800 evidence files the baseline does not carry at all.
+
+Branch imp (issue 20, master import into an empty laptop), 60 × 40 × 5, ``--runs 3 --skip-scaling
+--skip-restore --skip-memory``, speed3 51d4cf1 ("before", run from a ``git archive`` of it with this file) and the
+branch ("after") alternated twice in one load (load average 2,3–2,8: two other sessions and their tests):
+
+=================================  =========================  =========================  ===========
+step                               before (speed3 51d4cf1)    after (branch imp)         goal
+=================================  =========================  =========================  ===========
+master import / sqlite3 load       5,14 s / 0,88 s = 5,9×     6,64 s / 1,13 s = 5,9×     ≤ 2×
+  (second pair)                    5,67 s / 0,77 s = 7,3×     6,71 s / 1,17 s = 5,7×
+  evidence files alone (plain      0,21 s; 3,35 s             3,22 s; 3,83 s             (not a goal)
+  loop, same run)
+import without the evidence        3,85–5,27 s (CPU 3,1–3,6)  2,52–3,19 s (CPU 2,1–2,5)  ≤ 2×
+  files / sqlite3 load (3 pairs)   / 0,8–1,0 s = 3,8–6,4×     / 0,8–1,3 s = 2,4–3,2×
+laptop file / centre file          37,7 / 32,9 MB = 1,14×     37,8 / 32,9 MB = 1,15×     ≤ 1,3×
+peak memory import (VmHWM,         153 MB                     153 MB                     < 150 MB
+  preview then import)
+=================================  =========================  =========================  ===========
+
+("import without the evidence files": the same import with ``evidence.store_many`` made a no-op, one run of
+each tree alternated three times, a script outside the repository; the 153 MB of the base were already above
+the 142 MB speed2 measured: the preview's peak is 145 MB on both.)
+
+What changed (merge.apply_setup): the 44 indexes that check nothing (``CREATE INDEX``, not unique) are dropped in
+the import's one transaction and made again from their own SQL after the rows, before the commit, as loading a
+dump does; primary keys, unique constraints and an index on a column referring to its own table stay, and every
+index is back before a table that comes after one of its children (a deferred foreign key then looks the
+referring rows up). Each row's values are picked once (``itemgetter``) as it comes: that tuple is its base in the
+snapshot and, with times and binary data converted a column at a time, its insert's parameters (no
+``to_storage`` per row, no list per base). The snapshots are compressed at zlib level 1 (half the time of 6,
+0,7 MB more at this size). No cyclic garbage collection during the set-up (``paused_gc``, as the held merge).
+The rows' part went from ≈ 3,3 to ≈ 2,3 s of CPU.
+
+Not met: the import ≤ 2×. The evidence files decide the figure on this machine: a plain loop creating the same
+4.800 files takes 0,1–0,2 s on a quiet disk and 2–4 s while other sessions create and delete files (ext4 without
+a journal: for each new inode the kernel steps over every inode deleted in the last minutes, ``perf``:
+``recently_deleted`` under ``__ext4_new_inode`` more than half the time; a laptop's journaled file system or NTFS
+does not do this). Writing them into a staging folder renamed once creates the same inodes (no gain); they are
+already written without a temporary name, rename or fsync each (speed2). A second thread for them was tried
+again (with a shorter switch interval): no measurable gain in this load, not kept. Without the files the import
+is 2,4–3,2× the load; what is left (CPU, profiled): SQLite's ``executemany`` ≈ 0,55 s (primary-key and unique
+indexes of random UUIDs, deferred foreign-key lookups, the lock triggers' ``WHEN``), parsing rows.json ≈ 0,26 s,
+checking the values ≈ 0,25 s, the snapshots ≈ 0,25 s (JSON and zlib), opening the package ≈ 0,23 s (inflating
+rows.json, reading and hashing the 4.800 files). A larger SQLite page cache (16 MB) saved ≈ 0,1 s of the insert
+but costs its size in peak memory: not kept.
 """
 
 from __future__ import annotations

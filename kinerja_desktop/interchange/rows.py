@@ -11,7 +11,7 @@ import functools
 import json
 import platform
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, insert, or_, select, update
@@ -368,8 +368,8 @@ class SnapshotWriter:
         self._parts = [self._z.compress(f'{{"columns":{self._ENCODER.encode(columns)},"rows":{{'.encode())]
         self._first = True
 
-    def add(self, rows: dict[str, list[Any]]) -> None:
-        """Rows (id: values in the columns' order) of ids not given before."""
+    def add(self, rows: Mapping[str, Sequence[Any]]) -> None:
+        """Rows (id: values in the columns' order, a list or a tuple) of ids not given before."""
         if not rows:
             return
         text = self._ENCODER.encode(rows)[1:-1]

@@ -49,6 +49,21 @@ def _indexes(conn: object) -> set[str]:
     return {name for (name,) in found}
 
 
+def _empty_and_migrated(path: Path, migrated: list[tuple], master: dict) -> None:
+    """The laptop as before the import (sound, no row, the migrated schema); the sound package then goes in."""
+    laptop = open_database(path)  # quick_check: refuses a damaged file
+    with laptop.read() as session:
+        assert session.connection().exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    assert all(not found for found in rows(laptop, DOMAIN_TABLES).values())
+    assert not any(rows(laptop, ["sync_base", "sync_installation", "sync_import"]).values())
+    laptop.close()
+    assert _schema(path) == migrated
+    laptop = open_database(path)
+    assert sync.import_package(laptop, master["path"], code=master["code"]).applied
+    laptop.close()
+    assert _schema(path) == migrated
+
+
 @pytest.fixture
 def master(demo_db: Database, tmp_path: Path) -> dict:
     path = tmp_path / "induk.kinerja-paket"
@@ -122,16 +137,9 @@ def test_a_package_refused_midway_leaves_schema_and_rows_as_they_were(
     laptop = open_database(path)
     with pytest.raises(MalformedContentError, match=message):
         sync.import_package(laptop, bad, code=master["code"])
+    laptop.close()
     assert seen and all(SECONDARY not in names for names in seen.values())  # refused while it was dropped
-    assert all(not found for found in rows(laptop, DOMAIN_TABLES).values())
-    assert not rows(laptop, ["sync_base", "sync_installation"])["sync_installation"]
-    laptop.close()
-    assert _schema(path) == migrated
-    # and the laptop takes the sound package afterwards
-    laptop = open_database(path)
-    assert sync.import_package(laptop, master["path"], code=master["code"]).applied
-    laptop.close()
-    assert _schema(path) == migrated
+    _empty_and_migrated(path, migrated, master)
 
 
 def _children_first(payload: dict) -> None:
@@ -205,13 +213,4 @@ def test_an_import_killed_while_the_indexes_are_dropped_leaves_the_laptop_empty_
     finally:
         child.wait()
     assert marker.read_text() == "False"  # killed while the index was dropped (rows in, not committed)
-    laptop = open_database(path)  # quick_check: refuses a damaged file
-    with laptop.read() as session:
-        assert session.connection().exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-    assert all(not found for found in rows(laptop, DOMAIN_TABLES).values())
-    laptop.close()
-    assert _schema(path) == migrated
-    laptop = open_database(path)
-    assert sync.import_package(laptop, master["path"], code=master["code"]).applied
-    laptop.close()
-    assert _schema(path) == migrated
+    _empty_and_migrated(path, migrated, master)
