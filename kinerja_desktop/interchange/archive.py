@@ -167,12 +167,24 @@ class SafeZipReader:
         return b"".join(parts), digest.hexdigest()
 
     def read_buffer(self, name: str) -> tuple[bytearray, str]:
-        """Like :meth:`read_bytes`, into one growing buffer (a large member held once, not twice while joined)."""
+        """Like :meth:`read_bytes`, into one buffer (a large member held once, not twice while joined), made at
+        the member's declared size (already within its limits) and filled in place: a buffer grown chunk by chunk
+        keeps an eighth of its size spare, 4,6 MB of a city's rows.json at the import's peak. A member that turns
+        out longer than declared still grows it; the caller's checksum then refuses the member."""
+        info, _limits = self.members[name]
         digest = hashlib.sha256()
-        buffer = bytearray()
+        buffer = bytearray(info.file_size)
+        filled = 0
         for chunk in self._stream(name):
             digest.update(chunk)
-            buffer += chunk
+            end = filled + len(chunk)
+            if end <= len(buffer):
+                buffer[filled:end] = chunk
+            else:
+                del buffer[filled:]
+                buffer += chunk
+            filled = end
+        del buffer[filled:]
         return buffer, digest.hexdigest()
 
     def extract_to(self, name: str, target: Path) -> str:
