@@ -16,5 +16,6 @@ REVISIONS: tuple[str, ...] = (
     "0010_users",
     "0011_verification",
     "0012_audit",
+    "0013_role_names",
 )
 HEAD = REVISIONS[-1]

@@ -24,7 +24,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import row_security
@@ -354,27 +354,45 @@ def sign_in(db: Database, name: str, password: str) -> Actor:
 
 
 def _connect_as_role(db: Database, who: Actor, password: str) -> None:
+    """Connect as the user's own database role. When that role cannot log in (made NOLOGIN by revision
+    0013_role_names, or missing in a copy of the database made under another name) while the app password was
+    right, IT's login (when it may manage roles) sets the role's password from the one typed, and connects again."""
+    if not db.is_server:
+        return
+    with db.administration.begin() as conn:
+        if not row_security.installed(conn):  # roles never made here (the migrating login may not): one login
+            db.connect_as(None)
+            return
+        manage = row_security.can_manage_roles(conn)
+        if manage:
+            row_security.ready(conn)  # a copy under another name gets its own groups and roles now
+        role = row_security.user_role(row_security.database_tag(conn), who.name)
+    engine = _role_engine(db, role, password)
+    if engine is None and manage:
+        with db.administration.begin() as conn:
+            row_security.save_login(conn, who.name, who.role, password)
+        engine = _role_engine(db, role, password)
+    if engine is None:
+        raise AccessDenied(
+            f"Pengguna {who.name} tidak dapat tersambung ke server dengan peran basis datanya sendiri "
+            f"({role}); minta admin mengatur ulang sandinya."
+        )
+    db.connect_as(engine)
+
+
+def _role_engine(db: Database, role: str, password: str) -> Engine | None:
+    """An engine logged in as ``role``, or None when the server refuses the login."""
     from ..db.engine import make_engine
     from ..db.server import Credentials
 
-    if not db.is_server:
-        return
-    with db.administration.connect() as conn:
-        has_role = row_security.installed(conn) and row_security.has_login(conn, who.name)
-    if not has_role:  # roles never made here (the migrating login may not create roles): one login for all
-        db.connect_as(None)
-        return
-    engine = make_engine(db.url, credentials=Credentials(row_security.user_role(who.name), password))
+    engine = make_engine(db.url, credentials=Credentials(role, password))
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
-    except Exception as exc:
+    except Exception:  # noqa: BLE001 - a login refused, whatever the driver calls it
         engine.dispose()
-        raise AccessDenied(
-            f"Pengguna {who.name} tidak dapat tersambung ke server dengan peran basis datanya sendiri "
-            f"({row_security.user_role(who.name)}); minta admin mengatur ulang sandinya."
-        ) from exc
-    db.connect_as(engine)
+        return None
+    return engine
 
 
 def act_as(db: Database, who: Actor | None) -> None:

@@ -36,7 +36,7 @@ def test_an_operators_own_connection_writes_only_its_opds_rows(demo_db: Database
     users.sign_in(demo_db, "admin", "contoh123")
     name = f"rls{uuid.uuid4().hex[:8]}"
     users.add_user(demo_db, name, "operator", "Sandi-Operator-1", opd_codes=[DINKES])
-    role = row_security.user_role(name)
+    role = _role(demo_db, name)
     direct = open_database(demo_db.url, credentials=Credentials(role, "Sandi-Operator-1"))
     try:
         with direct.engine.connect() as conn:
@@ -72,6 +72,10 @@ def test_an_operators_own_connection_writes_only_its_opds_rows(demo_db: Database
     demo_db.engine.dispose()
 
 
+def _role(db: Database, name: str) -> str:
+    return row_security.user_role(row_security.url_tag(db.url), name)
+
+
 def _server_only(backend: str) -> None:
     if backend != "postgresql":
         pytest.skip("row-level security is the server's (PostgreSQL)")
@@ -95,7 +99,10 @@ def test_verification_rows_and_the_trail_are_held_for_an_operators_own_connectio
         assert per_opd[ids[SETDA]] > 0 and per_opd[ids[DINKES]] > 0
         events = conn.execute(text("SELECT count(*) FROM verification_event")).scalar()
         trail = conn.execute(text("SELECT count(*) FROM audit_change")).scalar()
-    direct = open_database(demo_db.url, credentials=Credentials(row_security.user_role("dinkes"), "contoh123"))
+    # demo_db is a copy of the demo under another name: its own roles are made at a first sign-in
+    users.sign_in(demo_db, "dinkes", "contoh123")
+    users.sign_out(demo_db)
+    direct = open_database(demo_db.url, credentials=Credentials(_role(demo_db, "dinkes"), "contoh123"))
     try:
         with direct.engine.connect() as conn:
             # it sees its own OPD's verification rows only (and their events)
@@ -152,7 +159,7 @@ def test_signed_in_as_an_operator_the_app_itself_works_through_the_operators_rol
         before = s.scalar(text("SELECT statement FROM goal WHERE id = :g"), {"g": setda_goal})
     users.sign_in(demo_db, "dinkes", "contoh123")
     with demo_db.read() as s:
-        assert s.execute(text("SELECT current_user")).scalar() == row_security.user_role("dinkes")
+        assert s.execute(text("SELECT current_user")).scalar() == _role(demo_db, "dinkes")
     # the app's own checks bypassed (no user on the session: the flush guard lets it through, no service asked):
     # the database refuses another OPD's row all the same
     with pytest.raises(Exception, match="row-level security|perangkat daerah|tidak"):  # noqa: PT011
@@ -179,7 +186,7 @@ def test_signed_in_as_an_operator_the_app_itself_works_through_the_operators_rol
         users.sign_in(demo_db, "dinkes", "salah-sandi")
     users.sign_in(demo_db, "admin", "contoh123")
     with demo_db.read() as s:
-        assert s.execute(text("SELECT current_user")).scalar() == row_security.user_role("admin")
+        assert s.execute(text("SELECT current_user")).scalar() == _role(demo_db, "admin")
     # managing users still works (roles are made on IT's login)
     users.add_user(demo_db, f"op{uuid.uuid4().hex[:6]}", "operator", "Sandi-Operator-2", opd_codes=[DINKES])
     demo_db.close()
@@ -195,7 +202,7 @@ def test_the_verification_workflow_runs_through_each_users_own_role(demo_db: Dat
     verification.return_report(demo_db, 2025, 4, dinkes, "Bukti dukung belum lengkap")
     users.sign_in(demo_db, "dinkes", "contoh123")
     with demo_db.read() as s:
-        assert s.execute(text("SELECT current_user")).scalar() == row_security.user_role("dinkes")
+        assert s.execute(text("SELECT current_user")).scalar() == _role(demo_db, "dinkes")
     verification.submit_report(demo_db, 2025, 4, dinkes)
     users.sign_in(demo_db, "verifikator", "contoh123")
     assert verification.verify_report(demo_db, 2025, 4, dinkes) > 0
