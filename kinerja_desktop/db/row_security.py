@@ -4,9 +4,10 @@ Every app user added on a server gets a login role ``kinerja_<tag>_u_<name>`` (:
 role's group (``kinerja_<tag>_admin``, ``kinerja_<tag>_operator``, …). Roles are the cluster's, grants and policies
 a database's: the tag (:func:`tag_of`, the first 8 hex digits of the md5 of the database's name) keeps two Kinerja
 databases on one server (production and a training copy, say) apart, each with its own groups and user roles. A
-copy under another name (a restore, ``CREATE DATABASE … TEMPLATE``) is adopted: :func:`install` gives it its own
-groups and takes every right away from the other databases' groups, and from the shared groups of revision
-0012 and before (``kinerja_admin`` …, left in place: another database may still use them). The groups' rights are granted here; on the tables whose rows
+copy under another name (a restore, ``CREATE DATABASE … TEMPLATE``) is adopted at its first sign-in or change of a
+user (:func:`ready`): :func:`install` gives it its own groups and takes every right away from the other
+databases' groups and from the shared ones of revision 0012 and before (``kinerja_admin`` …, left in place:
+another database may still use them). The groups' rights are granted here; on the tables whose rows
 belong to an OPD (``sync_scope``: ``opd`` and its children) row-level security lets an operator's role insert,
 change and delete only rows of the OPDs ``app_user_opd`` gives it, so a direct connection with an operator's
 credentials cannot go around the app. Everyone reads every row (rankings compare all OPDs), but for the

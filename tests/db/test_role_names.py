@@ -66,7 +66,7 @@ def test_role_names_carry_the_databases_tag_and_stay_within_postgresqls_limit() 
     longest_plain = "a" * (63 - len(f"kinerja_{tag}_u_"))
     assert row_security.user_role(tag, longest_plain) == f"kinerja_{tag}_u_{longest_plain}"
     # the app takes names of up to 60 characters: past 63 bytes the role is the name's md5, two long names apart
-    one, other = "operator_dinas_kesehatan_kabupaten_sukamaju_bidang_1", "operator_dinas_kesehatan_kabupaten_sukamaju_bidang_2"
+    one, other = (f"operator_dinas_kesehatan_kabupaten_sukamaju_bidang_{n}" for n in (1, 2))
     assert row_security.user_role(tag, one).startswith(f"kinerja_{tag}_h_")
     assert row_security.user_role(tag, one) != row_security.user_role(tag, other)
     assert all(len(row_security.user_role(tag, n).encode()) <= 63 for n in (one, "é" * 60, "x" * 60))
@@ -236,7 +236,8 @@ def test_a_database_at_0012_with_users_upgrades_to_its_own_roles(  # noqa: ANN00
             for person, role in people.items():
                 new = row_security.user_role(tag, person)
                 assert _groups_of(conn, new) == {f"kinerja_{tag}_{role}"}
-                assert conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :r"), {"r": new}).scalar() is False
+                can_login = conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :r"), {"r": new})
+                assert can_login.scalar() is False
             # a policy's operator check follows the new names (kinerja_my_opds compares session_user with them)
             source = conn.execute(text("SELECT prosrc FROM pg_proc WHERE proname = 'kinerja_my_opds'")).scalar()
             assert "current_database()" in source and "kinerja_u_" not in source
