@@ -91,18 +91,20 @@ def groups(tag: str) -> dict[str, str]:
 def user_role(tag: str, name: str) -> str:
     """The database role of the app user ``name`` in the database tagged ``tag``: ``kinerja_<tag>_u_<name>``,
     or, when that is longer than PostgreSQL keeps (app names run to 60 characters), ``kinerja_<tag>_h_`` and the
-    md5 of the name (:data:`USER_ROLE_SQL` is the same rule in SQL)."""
-    role = f"kinerja_{tag}_u_{name.lower()}"
+    md5 of the name (:data:`USER_ROLE_SQL` is the same rule in SQL). The name keeps its case: app names are told
+    apart by case ("Dinkes" is not "dinkes"), and PostgreSQL's ``lower()`` of a non-ASCII letter depends on the
+    server's locale where Python's does not."""
+    role = f"kinerja_{tag}_u_{name}"
     if len(role.encode("utf-8")) <= ROLE_LIMIT:
         return role
-    return f"kinerja_{tag}_h_{hashlib.md5(name.lower().encode('utf-8'), usedforsecurity=False).hexdigest()}"
+    return f"kinerja_{tag}_h_{hashlib.md5(name.encode('utf-8'), usedforsecurity=False).hexdigest()}"
 
 
 # user_role in SQL, of the app user name ``u.name`` in the current database
-_PLAIN_SQL = f"'kinerja_' || {TAG_SQL} || '_u_' || lower(u.name)"
+_PLAIN_SQL = f"'kinerja_' || {TAG_SQL} || '_u_' || u.name"
 USER_ROLE_SQL = (
     f"CASE WHEN octet_length({_PLAIN_SQL}) <= {ROLE_LIMIT} THEN {_PLAIN_SQL} "
-    f"ELSE 'kinerja_' || {TAG_SQL} || '_h_' || md5(lower(u.name)) END"
+    f"ELSE 'kinerja_' || {TAG_SQL} || '_h_' || md5(u.name) END"
 )
 
 

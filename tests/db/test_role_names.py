@@ -62,7 +62,8 @@ def test_role_names_carry_the_databases_tag_and_stay_within_postgresqls_limit() 
     assert tag == hashlib.md5(b"latihan").hexdigest()[:8]
     assert row_security.tag_of("produksi") != tag
     assert row_security.groups(tag)["admin"] == f"kinerja_{tag}_admin"
-    assert row_security.user_role(tag, "Dinkes") == f"kinerja_{tag}_u_dinkes"
+    assert row_security.user_role(tag, "dinkes") == f"kinerja_{tag}_u_dinkes"
+    assert row_security.user_role(tag, "Dinkes") == f"kinerja_{tag}_u_Dinkes"  # another app user, another role
     longest_plain = "a" * (63 - len(f"kinerja_{tag}_u_"))
     assert row_security.user_role(tag, longest_plain) == f"kinerja_{tag}_u_{longest_plain}"
     # the app takes names of up to 60 characters: past 63 bytes the role is the name's md5, two long names apart
@@ -88,7 +89,7 @@ def test_the_servers_tag_agrees_with_the_urls_and_the_sql_rule_with_pythons(pg, 
         with engine.connect() as conn:
             assert row_security.database_tag(conn) == row_security.url_tag(url) == row_security.tag_of(named)
             tag = row_security.database_tag(conn)
-            for name in ("dinkes", "Admin.Bappeda", "operator_dinas_kesehatan_kabupaten_sukamaju_bidang_1",
+            for name in ("dinkes", "Admin.Bappeda", "Éko", "ÉKO", "operator_dinas_kesehatan_kabupaten_sukamaju_bidang_1",
                          "pengguna_" + "é" * 30, "x" * 60):
                 in_sql = conn.execute(
                     text(f"SELECT {row_security.USER_ROLE_SQL} FROM (SELECT CAST(:n AS varchar) AS name) u"),
