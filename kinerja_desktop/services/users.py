@@ -17,6 +17,7 @@ an administrator resets its password.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
@@ -25,6 +26,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import row_security
@@ -359,14 +361,15 @@ def _connect_as_role(db: Database, who: Actor, password: str) -> None:
     right, IT's login (when it may manage roles) sets the role's password from the one typed, and connects again."""
     if not db.is_server:
         return
-    with db.administration.begin() as conn:
+    with db.administration.connect() as conn:
         if not row_security.installed(conn):  # roles never made here (the migrating login may not): one login
             db.connect_as(None)
             return
         manage = row_security.can_manage_roles(conn)
-        if manage:
-            row_security.ready(conn)  # a copy under another name gets its own groups and roles now
         role = row_security.user_role(row_security.database_tag(conn), who.name)
+    if manage:  # a copy under another name gets its own groups and roles now (another desk may be doing it too)
+        with suppress(DBAPIError), db.administration.begin() as conn:
+            row_security.ready(conn)
     engine = _role_engine(db, role, password)
     if engine is None and manage:
         with db.administration.begin() as conn:
