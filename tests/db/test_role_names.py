@@ -47,6 +47,20 @@ def _groups_of(conn, role: str) -> set[str]:  # noqa: ANN001
     return set(found.scalars())
 
 
+def _drop_with_roles(pg, name: str) -> None:  # noqa: ANN001
+    """Drop a database of a test and the roles of its tag (the server's, left behind otherwise)."""
+    pg.drop(name)
+    engine = create_engine(pg.url_of("postgres"))
+    try:
+        with engine.begin() as conn:
+            prefix = f"kinerja_{row_security.tag_of(name)}_"
+            for (role,) in conn.execute(text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :p)"),
+                                        {"p": prefix}).all():
+                conn.exec_driver_sql(f"DROP ROLE {row_security.quote(role)}")
+    finally:
+        engine.dispose()
+
+
 def _verifier_matches(conn, role: str, password: str) -> bool:  # noqa: ANN001
     """Whether the server's verifier of ``role`` is ``password``'s (read by the superuser from pg_authid)."""
     stored = conn.execute(text("SELECT rolpassword FROM pg_authid WHERE rolname = :r"), {"r": role}).scalar()
@@ -110,7 +124,7 @@ def second_copy(demo_db: Database, backend: str, pg) -> Iterator[Database]:  # n
     database = open_database(pg.url_of(name))
     yield database
     database.close()
-    pg.drop(name)
+    _drop_with_roles(pg, name)
 
 
 def test_two_databases_on_one_server_keep_their_users_rights_apart(  # noqa: ANN001
@@ -278,4 +292,4 @@ def test_a_database_at_0012_with_users_upgrades_to_its_own_roles(  # noqa: ANN00
     finally:
         database.close()
         pg.execute(f'DROP ROLE "{limited}"')
-        pg.drop(name)
+        _drop_with_roles(pg, name)
