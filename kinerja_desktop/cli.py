@@ -44,12 +44,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KinerjaDbError, ValidationError, ValueError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` and the like (an OSError: caught before the others)
+        sys.stderr.close()
+        return 0
     except OSError as exc:  # the system's own words are English: said in Indonesian with the file's name
         print(f"Galat: {file_problem(exc)}", file=sys.stderr)
         return 1
-    except BrokenPipeError:  # output piped into `head` and the like
-        sys.stderr.close()
-        return 0
+    except KeyboardInterrupt:  # Ctrl+C at a prompt or during a long verb: its transaction has rolled back
+        print("\nDibatalkan.", file=sys.stderr)
+        return 130
 
 
 def file_problem(exc: OSError) -> str:

@@ -74,12 +74,24 @@ def open_for_command(args: argparse.Namespace):  # noqa: ANN201
 
 def sign_in(database, name: str) -> None:  # noqa: ANN001 - a Database, imported lazily
     """Act as ``name`` on ``database``: the password from ``KINERJA_PASSWORD``, else asked (never echoed)."""
-    import getpass
     import os
 
     from ..services import users
 
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
-        password = getpass.getpass(f"Sandi untuk {name}: ")
+        password = ask_password(f"Sandi untuk {name}: ", PASSWORD_ENV)
     users.sign_in(database, name, password)
+
+
+def ask_password(prompt: str, env: str) -> str:
+    """A password typed at the terminal, never echoed. Where nothing can be typed (a scheduled task, input from
+    /dev/null), a clear refusal naming the environment variable that gives it instead, not a traceback."""
+    import getpass
+
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise ValueError(
+            f"Sandi tidak dapat ditanyakan karena tidak ada masukan dari papan ketik; isi variabel {env}."
+        ) from None

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from . import add_db_option, open_for_command
+from . import add_db_option, ask_password, open_for_command
 from .output import add_format_option
 
 NEW_PASSWORD_ENV = "KINERJA_NEW_PASSWORD"
@@ -47,10 +47,8 @@ def _new_password(name: str) -> str:
     password = os.environ.get(NEW_PASSWORD_ENV)
     if password is not None:
         return password
-    import getpass
-
-    first = getpass.getpass(f"Sandi baru untuk {name}: ")
-    if getpass.getpass("Ulangi sandi baru: ") != first:
+    first = ask_password(f"Sandi baru untuk {name}: ", NEW_PASSWORD_ENV)
+    if ask_password("Ulangi sandi baru: ", NEW_PASSWORD_ENV) != first:
         raise ValueError("Kedua sandi tidak sama; tidak ada yang disimpan.")
     return first
 
