@@ -262,6 +262,18 @@ class TableCodec:
         """Validated JSON values as a tuple for :attr:`insert_sql` (SQLite only: a bulk insert's fast path)."""
         return tuple(values[name] if conv is None else conv(values[name]) for name, conv in self._storage)
 
+    def picked_to_storage(self, rows: list[tuple]) -> list[tuple]:
+        """Rows of validated JSON values already in the columns' order, as :meth:`to_storage` gives each, for
+        :attr:`insert_sql`: the columns SQLite stores in another form (times, binary data) converted a column at
+        a time (a bulk insert of picked rows: merge.apply_setup)."""
+        converted = [(i, conv) for i, (_name, conv) in enumerate(self._storage) if conv is not None]
+        if not converted or not rows:
+            return rows
+        columns = list(zip(*rows, strict=True))
+        for i, conv in converted:
+            columns[i] = tuple(map(conv, columns[i]))
+        return list(zip(*columns, strict=True))
+
     def from_storage(self, row: tuple) -> dict[str, JSONValue]:
         """A row of :attr:`select_sql` read straight from SQLite, checked and in canonical form (a master
         package's hot path: no SQLAlchemy type processing, each distinct text decoded once per column)."""

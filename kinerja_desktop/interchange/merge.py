@@ -605,8 +605,8 @@ class _SetupBatch:
 
     Each row's values are picked in the columns' order as it comes (``itemgetter``: no Python call per value, the
     row's dict let go of at once): that tuple is the row's base in the snapshot (JSON values) and, with the columns
-    SQLite stores in another form (times, binary data) converted a column at a time, its parameters for
-    :attr:`TableCodec.insert_sql` (what :meth:`TableCodec.to_storage` gives).
+    SQLite stores in another form (times, binary data) converted a column at a time
+    (:meth:`TableCodec.picked_to_storage`), its parameters for :attr:`TableCodec.insert_sql`.
     """
 
     def __init__(self, table_codec: TableCodec) -> None:
@@ -616,7 +616,6 @@ class _SetupBatch:
         self.pick = pick if len(self.columns) > 1 else lambda values: (pick(values),)
         self.ids: list[str] = []
         self.picked: list[tuple] = []
-        self._convert = [(i, conv) for i, (_name, conv) in enumerate(table_codec._storage) if conv is not None]
 
     def insert(self, conn: Connection, snapshot: SnapshotWriter) -> int:
         """Insert the rows picked so far (and empty the batch); returns how many."""
@@ -624,13 +623,7 @@ class _SetupBatch:
         if not picked:
             return 0
         snapshot.add(dict(zip(self.ids, picked, strict=True)))
-        storage: list[tuple] = picked
-        if self._convert:
-            columns = list(zip(*picked, strict=True))
-            for i, conv in self._convert:
-                columns[i] = tuple(map(conv, columns[i]))
-            storage = list(zip(*columns, strict=True))
-        conn.exec_driver_sql(self.codec.insert_sql, storage)
+        conn.exec_driver_sql(self.codec.insert_sql, self.codec.picked_to_storage(picked))
         count = len(picked)
         self.ids.clear()
         self.picked.clear()

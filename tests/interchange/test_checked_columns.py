@@ -75,3 +75,13 @@ def test_a_column_of_mixed_types_is_checked_value_by_value(sqlite_demo) -> None:
         _row_by_row("indicator", mixed)
     assert c.from_storage_rows(mixed[:2]) == _row_by_row("indicator", mixed[:2])
     assert c.from_storage_rows([]) == []
+
+
+def test_picked_rows_take_the_stored_form_to_storage_gives_each(sqlite_demo) -> None:  # noqa: ANN001
+    """merge.apply_setup converts picked rows a column at a time (times, binary data): the same parameters as
+    :meth:`TableCodec.to_storage` row by row, for every table."""
+    for table in sync_order():
+        c = codec(table)
+        values = _row_by_row(table, _stored(sqlite_demo, table))
+        picked = [tuple(v[name] for name in c.columns) for v in values]
+        assert c.picked_to_storage(picked) == [c.to_storage(v) for v in values], table
