@@ -187,10 +187,10 @@ def _left_out_links(
 
 
 def _scoped_tables(
-    conn: Connection, opd_ids: set[str] | None, *, regional: bool, strict: bool = False
+    conn: Connection, opd_ids: set[str] | None, *, regional: bool
 ) -> Iterator[tuple[str, dict[str, dict]]]:
     """(table, rows) one table at a time, parents first: regency-wide tables whole, OPD tables for ``opd_ids``
-    (None: every OPD), chosen in SQL (:func:`_scope_filters`); ``strict``: see :func:`_load_rows`.
+    (None: every OPD), chosen in SQL (:func:`_scope_filters`).
 
     A regency-wide row that names a row the package leaves out (the regency's planning agency, an OPD outside a
     laptop's scope) travels without that link, as its nullable foreign key would on a delete.
@@ -198,7 +198,7 @@ def _scoped_tables(
     filters = _scope_filters(opd_ids, regional=regional)
     links = _left_out_links(conn, opd_ids, filters)
     for table in sync_order():
-        rows = _load_rows(conn, table, where=filters.get(table), strict=strict)
+        rows = _load_rows(conn, table, where=filters.get(table))
         for name, carried in links(table):
             for values in rows.values():
                 if values.get(name) is not None and values[name] not in carried:
@@ -320,11 +320,9 @@ def _table_of_dicts(table: str, rows: dict[str, dict[str, Any]]) -> ScopedTable:
     return ScopedTable(table, len(entries), texts, lambda name: [v[name] for v in rows.values()])
 
 
-def _scoped_rows(
-    conn: Connection, opd_ids: set[str] | None, *, regional: bool, strict: bool = False
-) -> dict[str, dict[str, dict]]:
+def _scoped_rows(conn: Connection, opd_ids: set[str] | None, *, regional: bool) -> dict[str, dict[str, dict]]:
     """Every table's rows of :func:`_scoped_tables` at once."""
-    return dict(_scoped_tables(conn, opd_ids, regional=regional, strict=strict))
+    return dict(_scoped_tables(conn, opd_ids, regional=regional))
 
 
 def _fk_columns(table: str) -> list[tuple[str, str]]:
