@@ -147,25 +147,25 @@ def store_many(folder: Path, items: Iterable[tuple[str, bytes]]) -> None:
 
 def read_many(folder: Path | None, names: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
     """(name, content or None) for each name, as :func:`read_evidence` reads one; each sub-folder checked once
-    (not a symbolic link, inside the store), each file opened without following a symbolic link and read by
-    its descriptor (a package's thousands of files: no path object, no buffered file object per file)."""
+    (a directory, not a symbolic link: a plain sub-folder of the store is inside it), each file opened without
+    following a symbolic link and read by its descriptor (a package's thousands of files: no path object, no
+    buffered file object per file, one read when the file holds what its status said)."""
     checked: dict[str, bool] = {}
     nofollow = getattr(os, "O_NOFOLLOW", 0)
     flags = os.O_RDONLY | nofollow | getattr(os, "O_BINARY", 0)
-    root = os.fspath(folder) if folder is not None else ""
+    root = os.path.join(os.fspath(folder), "") if folder is not None else ""
     for sha256 in names:
         if folder is None or not is_sha256(sha256):
             yield sha256, None
             continue
         prefix = sha256[:2]
         if prefix not in checked:
-            sub = Path(folder) / prefix
-            checked[prefix] = not sub.is_symlink() and sub.is_dir() and _inside(folder, sub)
+            checked[prefix] = _plain_folder(root + prefix)
         if not checked[prefix] or not nofollow:
             yield sha256, read_evidence(folder, sha256) if checked[prefix] else None
             continue
         try:
-            handle = os.open(os.path.join(root, prefix, sha256), flags)
+            handle = os.open(f"{root}{prefix}{os.sep}{sha256}", flags)
         except OSError:  # missing, or a symbolic link
             yield sha256, None
             continue
@@ -180,12 +180,24 @@ def read_many(folder: Path | None, names: Iterable[str]) -> Iterator[tuple[str, 
         yield sha256, data if hashlib.sha256(data).hexdigest() == sha256 else None
 
 
+def _plain_folder(path: str) -> bool:
+    """``path`` is a directory itself, not a symbolic link to one (one ``lstat``)."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _read_all(handle: int, size: int) -> bytes:
-    """Everything an open file holds, read to its end (``size``: what it held when asked, usually all of it)."""
+    """Everything an open file holds, read to its end (``size``: what it held when asked, usually all of it). A
+    read of a plain file that gives less than it was asked for has met the file's end: a file that holds
+    ``size`` bytes is read in one system call."""
     parts = [os.read(handle, size + 1)]
+    if len(parts[0]) <= size:
+        return parts[0]
     while parts[-1]:
         parts.append(os.read(handle, 1 << 20))
-    return parts[0] if len(parts) == 2 else b"".join(parts)
+    return b"".join(parts)
 
 
 def store_evidence_file(folder: Path, source: Path) -> tuple[str, int]:

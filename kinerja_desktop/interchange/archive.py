@@ -19,6 +19,7 @@ import queue
 import re
 import struct
 import threading
+import time
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -222,8 +223,8 @@ def fsync_dir(folder: Path) -> None:
 
 
 @contextmanager
-def atomic_zip(target: Path, *, compresslevel: int = 1) -> Iterator[zipfile.ZipFile]:
-    """Write a zip under a temporary name, flush it to disk, then rename it to ``target``.
+def _atomic_file(target: Path, *, buffering: int = -1) -> Iterator[IO[bytes]]:
+    """A file written under a temporary name beside ``target``, flushed to disk, then renamed to ``target``.
 
     Whatever fails (a full disk while writing or closing), the temporary file is removed; so are those a
     killed run left in the same folder.
@@ -232,10 +233,9 @@ def atomic_zip(target: Path, *, compresslevel: int = 1) -> Iterator[zipfile.ZipF
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(target.parent)
     temporary = temporary_path(target)
-    handle: IO[bytes] = open(temporary, "wb")
+    handle: IO[bytes] = open(temporary, "wb", buffering=buffering)
     try:
-        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as zf:
-            yield zf
+        yield handle
         handle.flush()
         os.fsync(handle.fileno())
         handle.close()
@@ -247,6 +247,26 @@ def atomic_zip(target: Path, *, compresslevel: int = 1) -> Iterator[zipfile.ZipF
         with suppress(OSError):
             temporary.unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_zip(target: Path, *, compresslevel: int = 1) -> Iterator[zipfile.ZipFile]:
+    """Write a zip (Python's :class:`zipfile.ZipFile`) atomically (:func:`_atomic_file`)."""
+    with (
+        _atomic_file(target) as handle,
+        zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as zf,
+    ):
+        yield zf
+
+
+@contextmanager
+def atomic_zip_writer(target: Path, *, level: int = 6) -> Iterator[ZipWriter]:
+    """Write a zip with :class:`ZipWriter` atomically (:func:`_atomic_file`, a 1 MB write buffer); its central
+    directory is written when the block ends without an error."""
+    with _atomic_file(target, buffering=CHUNK) as handle:
+        writer = ZipWriter(handle, level=level)
+        yield writer
+        writer.close()
 
 
 # The first bytes of the kinds of file that are compressed already (deflating them again costs time and saves
@@ -277,9 +297,201 @@ def already_compressed(data: bytes) -> bool:
     return (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or head[4:8] == b"ftyp"
 
 
-def write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+def write_member(zf: zipfile.ZipFile | ZipWriter, name: str, data: bytes) -> None:
     """One member of a zip being written: stored as it is when :func:`already_compressed`, else deflated."""
-    zf.writestr(name, data, compress_type=zipfile.ZIP_STORED if already_compressed(data) else None)
+    if isinstance(zf, ZipWriter):
+        zf.writestr(name, data, compress=not already_compressed(data))
+    else:
+        zf.writestr(name, data, compress_type=zipfile.ZIP_STORED if already_compressed(data) else None)
+
+
+# The zip format's records (APPNOTE.TXT 4.3), as zipfile packs them.
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_END64 = struct.Struct("<4sQ2H2L4Q")
+_LOCATOR64 = struct.Struct("<4sLQL")
+_ZIP64_EXTRA = 0x0001
+_UTF8_NAME = 0x800
+_VERSION, _VERSION64 = 20, 45  # deflate; zip64 records
+_UNIX = 3
+_FILE_MODE = 0o600 << 16  # as zipfile's writestr gives a member named by a string
+ZIP64_LIMIT = zipfile.ZIP64_LIMIT  # a size or offset past it goes into a zip64 field (zipfile's limit: 2 GiB - 1)
+ZIP_FILECOUNT_LIMIT = zipfile.ZIP_FILECOUNT_LIMIT  # more members than this: a zip64 end of central directory
+_ALL_ONES = 0xFFFFFFFF
+
+# rows.json's deflate level. Measured on the city's rows.json (37,1 MB; benchmarks/interchange.py, "Branch exp2"):
+# level 6 3,90 MB in 0,25 s, level 1 4,67 MB in 0,10 s, level 3 4,56 MB in 0,11 s; see STREAM_LEVEL's use there.
+STREAM_LEVEL = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What the central directory says of a member written."""
+
+    name: bytes
+    flags: int
+    method: int
+    crc: int
+    packed: int
+    size: int
+    offset: int
+    version: int
+
+
+class ZipWriter:
+    """A zip written straight to ``handle`` (a new file, open for writing and seeking): each member's local header
+    written once with its sizes and CRC known (no seek back per member, as :meth:`zipfile.ZipFile.writestr`
+    does three times), the central directory at :meth:`close`. Zip64 records where zipfile writes them: a size or
+    offset past :data:`ZIP64_LIMIT`, more than :data:`ZIP_FILECOUNT_LIMIT` members. Python's zipfile, ``unzip``
+    and :class:`SafeZipReader` read what it writes. Members: :meth:`writestr` (bytes in memory, deflated at
+    ``level`` or stored) and :meth:`open_stream` (one member written piece by piece, deflated; its header's CRC
+    and sizes filled in when it is closed: one seek back)."""
+
+    def __init__(self, handle: IO[bytes], *, level: int = 6) -> None:
+        self._out = handle
+        self._level = level
+        self._offset = 0
+        self._entries: list[_Entry] = []
+        self._names: set[bytes] = set()
+        self._streaming = False
+        self._closed = False
+        now = time.localtime()
+        self._time = now.tm_hour << 11 | now.tm_min << 5 | now.tm_sec // 2
+        self._date = (max(now.tm_year, 1980) - 1980) << 9 | now.tm_mon << 5 | now.tm_mday
+
+    def _name(self, name: str) -> tuple[bytes, int]:
+        if self._streaming or self._closed:
+            raise ValueError("zip: a member is being streamed, or the zip is closed")
+        try:
+            raw, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            raw, flags = name.encode("utf-8"), _UTF8_NAME
+        if raw in self._names:
+            raise ValueError(f"zip: member {name!r} written twice")
+        self._names.add(raw)
+        return raw, flags
+
+    def _header(self, raw: bytes, flags: int, method: int, crc: int, packed: int, size: int, zip64: bool) -> bytes:
+        extra = struct.pack("<2H2Q", _ZIP64_EXTRA, 16, size, packed) if zip64 else b""
+        if zip64:
+            packed = size = _ALL_ONES
+        version = _VERSION64 if zip64 else _VERSION
+        fixed = _LOCAL.pack(
+            b"PK\x03\x04", version, 0, flags, method, self._time, self._date, crc, packed, size, len(raw), len(extra)
+        )
+        return fixed + raw + extra
+
+    def writestr(self, name: str, data: bytes, *, compress: bool = True) -> None:
+        """One member from bytes in memory: deflated at the writer's level, or stored (``compress`` False)."""
+        raw, flags = self._name(name)
+        crc = zlib.crc32(data)
+        if compress:
+            packed, method = zlib.compress(data, self._level, wbits=-15), zipfile.ZIP_DEFLATED
+        else:
+            packed, method = data, zipfile.ZIP_STORED
+        zip64 = len(data) > ZIP64_LIMIT or len(packed) > ZIP64_LIMIT
+        header = self._header(raw, flags, method, crc, len(packed), len(data), zip64)
+        offset = self._offset
+        self._out.write(header)
+        self._out.write(packed)
+        self._offset += len(header) + len(packed)
+        version = _VERSION64 if zip64 else _VERSION
+        self._entries.append(_Entry(raw, flags, method, crc, len(packed), len(data), offset, version))
+
+    def open_stream(self, name: str, *, level: int | None = None) -> StreamedMember:
+        """A member written piece by piece (:meth:`StreamedMember.write`), deflated at ``level`` (by default
+        :data:`STREAM_LEVEL`); nothing else is
+        written to the zip until it is closed. Its local header carries zip64 sizes (it may grow past 2 GiB), as
+        zipfile's ``open(name, "w", force_zip64=True)`` writes it."""
+        raw, flags = self._name(name)
+        self._streaming = True
+        offset = self._offset
+        header = self._header(raw, flags, zipfile.ZIP_DEFLATED, 0, 0, 0, zip64=True)
+        self._out.write(header)
+        self._offset += len(header)
+        return StreamedMember(self, raw, flags, offset, STREAM_LEVEL if level is None else level)
+
+    def _streamed(self, member: StreamedMember, crc: int, packed: int, size: int) -> None:
+        """The stream ``member`` is closed: its CRC and sizes into its local header, its entry recorded."""
+        self._out.seek(member.offset + 14)
+        self._out.write(struct.pack("<L", crc))
+        self._out.seek(member.offset + _LOCAL.size + len(member.name) + 4)
+        self._out.write(struct.pack("<2Q", size, packed))
+        self._out.seek(self._offset)
+        self._entries.append(
+            _Entry(member.name, member.flags, zipfile.ZIP_DEFLATED, crc, packed, size, member.offset, _VERSION64)
+        )
+        self._streaming = False
+
+    def close(self) -> None:
+        """Write the central directory and its end records (the handle stays open: its owner closes it)."""
+        if self._streaming:
+            raise ValueError("zip: a member is still being streamed")
+        if self._closed:
+            return
+        self._closed = True
+        start = self._offset
+        parts = []
+        for entry in self._entries:
+            packed, size, offset, version = entry.packed, entry.size, entry.offset, entry.version
+            large = [value for value in (size, packed, offset) if value > ZIP64_LIMIT]
+            extra = b""
+            if large:  # only the fields past the limit, in this order (APPNOTE 4.5.3)
+                extra = struct.pack(f"<2H{len(large)}Q", _ZIP64_EXTRA, 8 * len(large), *large)
+                size, packed, offset = (_ALL_ONES if v > ZIP64_LIMIT else v for v in (size, packed, offset))
+                version = _VERSION64
+            parts.append(
+                _CENTRAL.pack(
+                    b"PK\x01\x02", version, _UNIX, version, 0, entry.flags, entry.method, self._time, self._date,
+                    entry.crc, packed, size, len(entry.name), len(extra), 0, 0, 0, _FILE_MODE, offset,
+                )
+            )
+            parts.append(entry.name)
+            parts.append(extra)
+        directory = b"".join(parts)
+        self._out.write(directory)
+        count, length = len(self._entries), len(directory)
+        if count > ZIP_FILECOUNT_LIMIT or start > ZIP64_LIMIT or length > ZIP64_LIMIT:
+            end64 = start + length
+            self._out.write(_END64.pack(b"PK\x06\x06", 44, _VERSION64, _VERSION64, 0, 0, count, count, length, start))
+            self._out.write(_LOCATOR64.pack(b"PK\x06\x07", 0, end64, 1))
+            count, length, start = min(count, 0xFFFF), min(length, _ALL_ONES), min(start, _ALL_ONES)
+        self._out.write(_END.pack(b"PK\x05\x06", 0, 0, count, count, length, start, 0))
+
+
+class StreamedMember:
+    """A member of a :class:`ZipWriter` written piece by piece: CRC, deflate and write of each piece (zlib and the
+    file's writes let go of the interpreter's lock: another thread may call :meth:`write`). Use as a context
+    manager: :meth:`close` when the block ends without an error."""
+
+    def __init__(self, writer: ZipWriter, name: bytes, flags: int, offset: int, level: int) -> None:
+        self._writer = writer
+        self.name, self.flags, self.offset = name, flags, offset
+        self._deflate = zlib.compressobj(level, zlib.DEFLATED, -15)
+        self._crc = self._size = self._packed = 0
+
+    def write(self, data: bytes) -> None:
+        self._crc = zlib.crc32(data, self._crc)
+        self._size += len(data)
+        self._emit(self._deflate.compress(data))
+
+    def _emit(self, packed: bytes) -> None:
+        if packed:
+            self._writer._out.write(packed)
+            self._writer._offset += len(packed)
+            self._packed += len(packed)
+
+    def close(self) -> None:
+        self._emit(self._deflate.flush())
+        self._writer._streamed(self, self._crc, self._packed, self._size)
+
+    def __enter__(self) -> StreamedMember:
+        return self
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        if kind is None:
+            self.close()
 
 
 class WrittenBehind:

@@ -25,7 +25,7 @@ from typing import Any
 from ..db.evidence import is_sha256
 from ..db.sync_scope import FIELD_TABLES, SYNC_TABLES, metadata_tables
 from . import audit_rows
-from .archive import SafeZipReader, WrittenBehind, atomic_zip, write_member
+from .archive import SafeZipReader, WrittenBehind, atomic_zip, atomic_zip_writer, write_member
 from .codec import CodecError, TableCodec, dumps
 from .enrolment import EnrolmentKeys, normalise_code
 from .errors import EnrolmentCodeError, MalformedContentError, ManifestError, SchemaTooNewError, SignatureError
@@ -419,9 +419,9 @@ def write_package_streamed(
     rows.json is checksummed, deflated and written by a second thread (:class:`WrittenBehind`) while
     ``write_rows`` makes its next piece; an evidence file compressed already is stored as it is
     (:func:`write_member`)."""
-    with atomic_zip(out, compresslevel=6) as zf:
+    with atomic_zip_writer(out, level=6) as zf:
         digest, size = hashlib.sha256(), 0
-        with zf.open(ROWS_MEMBER, "w", force_zip64=True) as member:
+        with zf.open_stream(ROWS_MEMBER) as member:
 
             def sink(piece: bytes) -> None:
                 digest.update(piece)
