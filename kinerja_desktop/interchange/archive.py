@@ -496,9 +496,9 @@ class StreamedMember:
 
 class WrittenBehind:
     """Bytes given to :meth:`write` are passed to ``sink`` by a second thread, gathered into pieces of ``BATCH``
-    bytes at least: deflating, checksumming and writing a large member (zlib, hashlib and file writes let go of
-    the interpreter's lock on large buffers) go on while the caller makes the next bytes. At most ``DEPTH`` pieces
-    wait: memory stays flat. :meth:`close` waits for the thread; an error of ``sink`` is raised in the caller (at
+    bytes at least (joined in that thread, not the caller's): deflating, checksumming and writing a large member
+    (zlib, hashlib and file writes let go of the interpreter's lock on large buffers) go on while the caller makes
+    the next bytes. At most ``DEPTH`` pieces wait: memory stays flat. :meth:`close` waits for the thread; an error of ``sink`` is raised in the caller (at
     the next :meth:`write`, or at :meth:`close`). Use as a context manager: on an exception the thread is stopped
     and the pieces still waiting are dropped."""
 
@@ -511,18 +511,18 @@ class WrittenBehind:
         self._size = 0
         self._error: BaseException | None = None
         self._stop = False
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=self.DEPTH)
+        self._queue: queue.Queue[list[bytes] | None] = queue.Queue(maxsize=self.DEPTH)
         self._thread = threading.Thread(target=self._run, name="zip-writer", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while True:
-            piece = self._queue.get()
-            if piece is None:
+            parts = self._queue.get()
+            if parts is None:
                 return
             if self._error is None and not self._stop:
                 try:
-                    self._sink(piece)
+                    self._sink(parts[0] if len(parts) == 1 else b"".join(parts))  # joined here, not in the caller
                 except BaseException as exc:  # raised again in the caller's thread
                     self._error = exc
 
@@ -536,7 +536,7 @@ class WrittenBehind:
 
     def _flush(self) -> None:
         if self._pending:
-            self._queue.put(self._pending[0] if len(self._pending) == 1 else b"".join(self._pending))
+            self._queue.put(self._pending)
             self._pending, self._size = [], 0
 
     def close(self) -> None:
