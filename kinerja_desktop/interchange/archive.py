@@ -498,9 +498,9 @@ class WrittenBehind:
     """Bytes given to :meth:`write` are passed to ``sink`` by a second thread, gathered into pieces of ``BATCH``
     bytes at least (joined in that thread, not the caller's): deflating, checksumming and writing a large member
     (zlib, hashlib and file writes let go of the interpreter's lock on large buffers) go on while the caller makes
-    the next bytes. At most ``DEPTH`` pieces wait: memory stays flat. :meth:`close` waits for the thread; an error of ``sink`` is raised in the caller (at
-    the next :meth:`write`, or at :meth:`close`). Use as a context manager: on an exception the thread is stopped
-    and the pieces still waiting are dropped."""
+    the next bytes. At most ``DEPTH`` pieces wait: memory stays flat. :meth:`close` waits for the thread; an error
+    of ``sink`` is raised in the caller (at the next :meth:`write`, or at :meth:`close`). Use as a context manager:
+    on an exception the thread is stopped and the pieces still waiting are dropped."""
 
     BATCH = 1 << 20
     DEPTH = 3
