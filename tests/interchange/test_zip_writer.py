@@ -5,6 +5,7 @@ zipfile writes them (sizes and offsets past the limit, more than 65.535 members)
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from kinerja_desktop.db.database import Database, open_database
 from kinerja_desktop.db.evidence import _read_all, read_many
 from kinerja_desktop.interchange import archive
 from kinerja_desktop.interchange.archive import (
@@ -23,6 +25,7 @@ from kinerja_desktop.interchange.archive import (
     atomic_zip_writer,
     write_member,
 )
+from kinerja_desktop.services import sync
 
 PDF = b"%PDF-1.7\n" + os.urandom(3000)
 TEXT = b"Laporan kegiatan triwulan I: rapat koordinasi, 12 peserta.\n" * 40
@@ -192,3 +195,17 @@ def test_many_files_are_read_in_one_call_each_and_whole_when_they_grew(
         assert _read_all(handle, 100) == b"a" * 5000
     finally:
         os.close(handle)
+
+
+@pytest.mark.sqlite_only
+def test_a_master_package_is_a_standard_zip(demo_db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "induk.kinerja-paket"
+    code = sync.export_master_package(demo_db, out).code
+    with zipfile.ZipFile(out) as zf:
+        assert zf.testzip() is None
+        manifest = json.loads(zf.read("manifest.json"))
+        rows = zf.read("rows.json")
+    assert manifest["files"]["rows.json"] == {"sha256": hashlib.sha256(rows).hexdigest(), "size": len(rows)}
+    unzip_test(out)
+    laptop = open_database(tmp_path / "laptop.sqlite")
+    assert sync.import_package(laptop, out, code=code).applied
