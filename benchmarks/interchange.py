@@ -190,6 +190,56 @@ indexes of random UUIDs, deferred foreign-key lookups, the lock triggers' ``WHEN
 checking the values ≈ 0,25 s, the snapshots ≈ 0,25 s (JSON and zlib), opening the package ≈ 0,23 s (inflating
 rows.json, reading and hashing the 4.800 files). A larger SQLite page cache (16 MB) saved ≈ 0,1 s of the insert
 but costs its size in peak memory: not kept.
+
+Branch exp2 (issue 20, export), 60 × 40 × 5, main eece087 ("before", run from a ``git archive`` of it with the same
+venv) and the branch ("after") alternated in one load. The other sessions kept the 2 cores busy the whole time
+(load average 1,9–5,0), which inflates ``dump | gzip`` (two processes) more than the export, so single ratios swing
+from 1,6× to 3,1× for the same tree; the pairs and the per-thread figures are what to compare.
+``python benchmarks/interchange.py --runs 3 --skip-scaling --skip-restore --skip-memory``, four pairs:
+
+================================  =========================  =========================  ===========
+step (load average)               before (main eece087)      after (branch exp2)        goal
+================================  =========================  =========================  ===========
+master export / dump | gzip       0,91 s / 0,57 s = 1,61×    1,01 s / 0,41 s = 2,43×    ≤ 2×
+  (2,1–3,5)                       0,91 s / 0,29 s = 3,10×    0,77 s / 0,41 s = 1,87×
+  (5,0–2,5)                       0,95 s / 0,44 s = 2,16×    1,10 s / 0,55 s = 1,99×
+                                  0,83 s / 0,28 s = 3,00×    0,73 s / 0,45 s = 1,63×
+peak memory export (VmHWM, 1 run) 123 MB                     125 MB                     < 150 MB
+package size                      18,93 MB                   19,58 MB (rows.json at level 3)
+================================  =========================  =========================  ===========
+
+Seven exports of each tree in one process, alternated three times (load average 1,9–3,3; a script outside the
+repository): median wall 1,00–1,24 s before, 0,74–0,77 s after (−25 %); CPU of both threads 0,95–1,00 s
+before, 0,67–0,77 s after. Per thread (``time.thread_time``, three exports each, load 2,0–3,1): the writer thread
+0,27–0,29 s of CPU before, 0,14–0,15 s after; the main thread waiting for it (queue put and the final join)
+0,10–0,26 s before, 0,05–0,09 s after; the main thread's own CPU 0,55–0,65 s in both.
+
+What changed: (1) the master package's zip is written by ``archive.ZipWriter``: each member's local header is
+written once with its CRC and sizes known (zipfile's ``writestr`` writes it, seeks back, writes it again and seeks
+forward: three seeks and two headers per member), the central directory at the end, zip64 records where zipfile
+writes them (a size or offset past 2 GiB − 1, more than 65.535 members; tests/interchange/test_zip_writer.py
+checks both paths with zipfile, ``unzip -t`` and the package reader), through a 1 MB write buffer. The 4.800
+evidence members alone: 0,095–0,111 s with zipfile, 0,031–0,033 s with the writer, the same bytes of member data.
+(2) rows.json is deflated at level 3 instead of 6 (``archive.STREAM_LEVEL``): zlib alone on the city's 37,1 MB,
+CPU time, level 6 3,90 MB in 0,29–0,32 s, level 3 4,56 MB in 0,12–0,14 s, level 1 4,67 MB in 0,11–0,14 s (no
+faster than 3 and larger): the writer thread now keeps up with the rows being made (+0,66 MB of package).
+(3) rows.json's pieces are joined in the writer thread, and an entry is emitted apart from its comma: the main
+thread no longer copies rows.json's 37 MB twice. (4) The evidence files: each sub-folder of the store checked by
+one ``lstat`` (a directory, not a symbolic link) instead of two path objects resolved; a file read in one
+``read`` when it holds what ``fstat`` said (a short read of a plain file is its end).
+
+Not met, as far as this load lets one tell: the idle machine's "before" was 3,02× (0,81 / 0,27 s); the branch
+takes about a quarter off the export, which puts it near 2,2–2,3× there, not ≤ 2×. What is left is the main
+thread's own work, unchanged here: SQLite's ``execute`` + ``fetchall`` ≈ 0,2 s, the codec's column checks and
+JSON text (``TableCodec.entries_json``, codec.py) ≈ 0,17 s, the evidence files ≈ 0,07 s (open, read and SHA-256
+of each file, and its SHA-256 again for the manifest in ``package.write_package_streamed``). Measured and not
+done: the evidence table's scope condition as a correlated ``EXISTS`` on its parent's key instead of ``IN
+(SELECT …)`` reads the city's 4.800 evidence rows in 0,016 s instead of 0,049 s (every other table is as fast or
+slower that way), but it scans the whole evidence table, so it fits only a package of every OPD (a one-OPD
+package's time must not grow with the regency), and the standalone compiled condition of ``_scoped_select``
+would need the full statement compiled to correlate; a shorter switch interval of the interpreter while the
+writer thread runs (1 ms: the writer waits less for the lock, the main thread's waits 0,02–0,07 s instead of
+0,09–0,12 s, its own CPU no lower) changes a process-wide setting: not kept.
 """
 
 from __future__ import annotations
