@@ -360,7 +360,7 @@ class ZipWriter:
         self._closed = False
         now = time.localtime()
         self._time = now.tm_hour << 11 | now.tm_min << 5 | now.tm_sec // 2
-        self._date = (max(now.tm_year, 1980) - 1980) << 9 | now.tm_mon << 5 | now.tm_mday
+        self._date = (min(max(now.tm_year, 1980), 2107) - 1980) << 9 | now.tm_mon << 5 | now.tm_mday
 
     def _name(self, name: str) -> tuple[bytes, int]:
         if self._streaming or self._closed:
