@@ -8,7 +8,9 @@ and each listed member is checked against the archive), so a large regency's fil
 bomb. Writing: to a temporary name beside the target, flushed to disk, then renamed into place; a failure
 (a full disk) leaves no temporary file. A file that is compressed already (a PDF, an image, an office document,
 an archive: :func:`already_compressed`) is stored as it is rather than deflated again (:func:`write_member`);
-the reader takes either method. A large member can be written by a second thread (:class:`WrittenBehind`).
+the reader takes either method. A large member can be written by a second thread (:class:`WrittenBehind`). A
+package's many members are written by :class:`ZipWriter` (:func:`atomic_zip_writer`): each local header written
+once, with its CRC and sizes known, rather than zipfile's header, seek back and header again per member.
 """
 
 from __future__ import annotations
