@@ -105,10 +105,11 @@ def store_evidence(folder: Path, data: bytes, sha256: str | None = None) -> str:
     return digest
 
 
-def store_many(folder: Path, items: Iterable[tuple[str, bytes]]) -> None:
+def store_many(folder: Path, items: Iterable[tuple[str, bytes]], *, hashed: bool = False) -> None:
     """Put many files in the store at once (a package's), each under the name it was given.
 
-    The same checks as :func:`store_evidence`, each sub-folder checked once; a new file is written straight under
+    The same checks as :func:`store_evidence` (with ``hashed``, the caller has hashed each content and found its
+    name: not hashed again), each sub-folder checked once; a new file is written straight under
     its name (no temporary name and rename: a file cut short by a crash does not hash to its name, so it is never
     read back, and the next put of that content replaces it, as it replaces any damaged file).
     """
@@ -119,7 +120,7 @@ def store_many(folder: Path, items: Iterable[tuple[str, bytes]]) -> None:
     for sha256, data in items:
         if not is_sha256(sha256):
             raise EvidenceNameError(sha256)
-        if hashlib.sha256(data).hexdigest() != sha256:
+        if not hashed and hashlib.sha256(data).hexdigest() != sha256:
             raise EvidenceContentError(sha256)
         prefix = sha256[:2]
         sub = root / prefix
@@ -225,8 +226,9 @@ class EvidenceStore:
         for sha256 in names:
             yield sha256, self.get(sha256)
 
-    def put_many(self, items: Iterable[tuple[str, bytes]], connection: Any = None) -> None:
-        """Store many files under their SHA-256 names (a package's)."""
+    def put_many(self, items: Iterable[tuple[str, bytes]], connection: Any = None, *, hashed: bool = False) -> None:
+        """Store many files under their SHA-256 names (a package's); ``hashed``: the caller has checked that each
+        content hashes to its name (a store may then skip hashing it again)."""
         for sha256, data in items:
             self.put(data, sha256, connection)
 
@@ -264,10 +266,10 @@ class FolderStore(EvidenceStore):
     def get_many(self, names: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
         return read_many(self.folder, names)
 
-    def put_many(self, items: Iterable[tuple[str, bytes]], connection: Any = None) -> None:
+    def put_many(self, items: Iterable[tuple[str, bytes]], connection: Any = None, *, hashed: bool = False) -> None:
         if self.folder is None:
             raise EvidenceNameError("")
-        store_many(self.folder, items)
+        store_many(self.folder, items, hashed=hashed)
 
     def names(self) -> list[str]:
         if self.folder is None or not self.folder.is_dir():

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from itertools import chain, repeat
-from operator import is_
+from operator import is_, itemgetter
 from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, LargeBinary, String, Table, Text
@@ -248,7 +248,11 @@ class TableCodec:
         self._decoders = {c.name: (_decoder(c), c.nullable) for c in table.columns}
         self._storage = [(c.name, _storage(c.type)) for c in table.columns]
         self._names = set(self.columns)
+        self.column_names = frozenset(self.columns)
         self._from_storage = [(c.name, _from_storage(c.type)) for c in table.columns]
+        self._unconverted: list[tuple[str, Callable[[Any], Any] | None]] = [(name, None) for name in self.columns]
+        pick = itemgetter(*self.columns)  # a tuple of two columns or more (every table has its id and more)
+        self.pick: Callable[[dict[str, Any]], tuple] = pick if len(self.columns) > 1 else lambda v: (pick(v),)
         self._validators: list[tuple[str, Decoder, bool | None, Encoder | None, Memo, int | None]] = [
             (name, *self._decoders[name], None if enc is _enc_plain or enc is _enc_enum else enc, {}, _text_limit(c))
             for (name, enc), c in zip(self._encoders, table.columns, strict=True)
@@ -271,7 +275,12 @@ class TableCodec:
             return rows
         columns = list(zip(*rows, strict=True))
         for i, conv in converted:
-            columns[i] = tuple(map(conv, columns[i]))
+            column = columns[i]
+            distinct = set(column)  # texts or None (validated): each distinct one converted once
+            if len(distinct) * 2 < len(column):
+                columns[i] = tuple(map({value: conv(value) for value in distinct}.__getitem__, column))
+            else:
+                columns[i] = tuple(map(conv, column))
         return list(zip(*columns, strict=True))
 
     def from_storage(self, row: tuple) -> dict[str, JSONValue]:
@@ -281,8 +290,12 @@ class TableCodec:
         values = {name: value if conv is None else conv(value) for (name, conv), value in pairs}
         return self.validate(values, in_place=True)
 
-    def _checked_columns(self, rows: Sequence[Sequence[Any]]) -> list[tuple[Sequence[Any], Any]] | None:
-        """Rows of :attr:`select_sql` read straight from SQLite, checked one column at a time: per column (its
+    def _checked_columns(
+        self, rows: Sequence[Sequence[Any]], stored: bool = True
+    ) -> list[tuple[Sequence[Any], Any]] | None:
+        """Rows of :attr:`select_sql` read straight from SQLite (with ``stored`` False: rows of JSON values in
+        the columns' order, as a package carries them, checked as :meth:`validate` checks each; no conversion
+        from storage), checked one column at a time: per column (its
         stored values, their canonical forms), the forms a dict of each distinct stored value to its form (a
         column of one type besides None), or the list of the forms in row order, or None: every value is a text
         that is its own canonical form (a text column checked by its length alone, each value within it, no
@@ -295,9 +308,11 @@ class TableCodec:
         None: SQLite never returns bool, and ``1 == 1.0 == True`` must not merge an integer with another type.
         """
         checked: list[tuple[Sequence[Any], Any]] = []
-        for column, (name, conv), (_, decode, nullable, canonical, _memo, text_limit) in zip(
-            zip(*rows, strict=True), self._from_storage, self._validators, strict=True
+        conversions = self._from_storage if stored else self._unconverted
+        for column, (name, conv), (_, decode, nullable, canonical, memo, text_limit) in zip(
+            zip(*rows, strict=True), conversions, self._validators, strict=True
         ):
+            remembered = {} if stored else memo  # a package's values: validate's memo (the same canonical forms)
 
             def canon(raw: Any) -> JSONValue:
                 value = raw if conv is None else conv(raw)  # noqa: B023
@@ -307,6 +322,15 @@ class TableCodec:
                     return None
                 if text_limit is not None and type(value) is str and len(value) <= text_limit and "\x00" not in value:  # noqa: B023
                     return value
+                if type(value) is str or type(value) is int:
+                    known = remembered.get(value)  # noqa: B023
+                    if known is not None:
+                        return known
+                    decoded = decode(value)  # noqa: B023
+                    known = value if canonical is None else canonical(decoded)  # noqa: B023
+                    if len(remembered) < MEMO:  # noqa: B023
+                        remembered[value] = known  # noqa: B023
+                    return known
                 decoded = decode(value)  # noqa: B023
                 return value if canonical is None else canonical(decoded)  # noqa: B023
 
@@ -339,7 +363,7 @@ class TableCodec:
         for column, forms in checked:
             if isinstance(forms, list):
                 values.append(forms)
-            elif forms is None or _unchanged(forms) or all(type(f) is type(r) and f == r for r, f in forms.items()):
+            elif forms is None or _same_forms(forms):
                 values.append(column)
             else:
                 values.append(map(forms.__getitem__, column))
@@ -385,6 +409,26 @@ class TableCodec:
                 yield "".join(chain.from_iterable(zip(*parts, strict=False)))[1:]
 
         return chunks()
+
+    def validate_rows(self, rows: list[dict[str, JSONValue]]) -> list[tuple] | None:
+        """:meth:`validate` with ``in_place`` of each of ``rows`` (a package's, each with exactly the table's
+        columns: the caller checks the keys), a column at a time (:meth:`_checked_columns`: each distinct value
+        of a column checked once). Returns each row's canonical values picked in the columns' order; None when a
+        value fails (nothing changed in the rows then): the caller checks the rows one by one, which names the row
+        and gives the precise message."""
+        picked = list(map(self.pick, rows))
+        checked = self._checked_columns(picked, stored=False) if picked else []
+        if checked is None:
+            return None
+        changed = False
+        for name, (column, forms) in zip(self.columns, checked, strict=True):
+            if forms is None or isinstance(forms, dict) and _same_forms(forms):
+                continue
+            changed = True
+            canonical = forms if isinstance(forms, list) else list(map(forms.__getitem__, column))
+            for row, form in zip(rows, canonical, strict=True):
+                row[name] = form
+        return list(map(self.pick, rows)) if changed else picked
 
     def encode(self, row: Any) -> dict[str, JSONValue]:
         """A Core row (or mapping) to JSON values."""
@@ -451,6 +495,11 @@ _encode_text = json.encoder.encode_basestring  # a str as JSON text, as _ENCODER
 def _unchanged(forms: dict[Any, Any]) -> bool:
     """Every stored value is its canonical form itself (the same object: a text or integer that passed as it is)."""
     return all(map(is_, forms, forms.values()))
+
+
+def _same_forms(forms: dict[Any, Any]) -> bool:
+    """Every value is its canonical form already (the same object, or equal and of the same type)."""
+    return _unchanged(forms) or all(type(f) is type(r) and f == r for r, f in forms.items())
 
 
 def json_value(value: JSONValue) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -558,7 +557,7 @@ def _insert_setup(conn: Connection, reader: RowReader, origin: str, user: str) -
     order = {table: i for i, table in enumerate(sync_order())}
     indexes = _DeferredIndexes(conn)
     furthest = -1
-    for table, rows in reader.tables():
+    for table, rows in reader.tables(picked=True):
         if order.get(table, -1) < furthest:  # a table after one of its children: its rows may look theirs up
             indexes.restore()  # (the deferred foreign keys, see _DeferredIndexes), never without the indexes
         furthest = max(furthest, order.get(table, -1))
@@ -569,7 +568,7 @@ def _insert_setup(conn: Connection, reader: RowReader, origin: str, user: str) -
         ids, picked = batch.ids, batch.picked
         for row in rows:
             ids.append(row.id)
-            picked.append(pick(row.values))
+            picked.append(row.picked or pick(row.values))
             if len(ids) >= SETUP_BATCH:
                 count += batch.insert(conn, snapshot)
         count += batch.insert(conn, snapshot)
@@ -603,8 +602,9 @@ def _insert_setup(conn: Connection, reader: RowReader, origin: str, user: str) -
 class _SetupBatch:
     """A table's checked rows inserted a batch at a time (SQLite), their bases added to the table's snapshot.
 
-    Each row's values are picked in the columns' order as it comes (``itemgetter``: no Python call per value, the
-    row's dict let go of at once): that tuple is the row's base in the snapshot (JSON values) and, with the columns
+    Each row's values come picked in the columns' order (:attr:`IncomingRow.picked`, made when its batch was
+    checked; else ``TableCodec.pick``: no Python call per value, the row's dict let go of at once): that tuple
+    is the row's base in the snapshot (JSON values) and, with the columns
     SQLite stores in another form (times, binary data) converted a column at a time
     (:meth:`TableCodec.picked_to_storage`), its parameters for :attr:`TableCodec.insert_sql`.
     """
@@ -612,8 +612,7 @@ class _SetupBatch:
     def __init__(self, table_codec: TableCodec) -> None:
         self.codec = table_codec
         self.columns = list(table_codec.columns)
-        pick = itemgetter(*self.columns)  # a tuple of two columns or more (every table has its id and more)
-        self.pick = pick if len(self.columns) > 1 else lambda values: (pick(values),)
+        self.pick = table_codec.pick
         self.ids: list[str] = []
         self.picked: list[tuple] = []
 
@@ -873,6 +872,6 @@ def _write_evidence_files(db: Database, package: Package, plan: _Plan, conn: Con
         return
     items = [(sha, package.evidence[sha]) for sha in sorted(plan.evidence) if sha in package.evidence]
     try:
-        store.put_many(items, conn)
+        store.put_many(items, conn, hashed=True)  # each hashed by the package's reader, against its name
     except KinerjaDbError as exc:
         raise MalformedContentError(package.name, str(exc).rstrip(".")) from None

@@ -19,6 +19,8 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +81,8 @@ class IncomingRow:
     values: dict[str, Any]  # canonical JSON values (for comparison)
     base: dict[str, Any] | None = None
     base_version: int | None = None
+    # the canonical values in the columns' order (RowReader.tables with ``picked``: merge.apply_setup's insert)
+    picked: tuple | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -163,9 +167,9 @@ def open_package(
         evidence = {}
         for member in manifest["files"]:
             if member.startswith(EVIDENCE_PREFIX):
-                data = read_verified(reader, manifest, member)
+                data = read_verified(reader, manifest, member)  # hashed as it is read: the manifest's checksum
                 sha = member[len(EVIDENCE_PREFIX) :]
-                if not is_sha256(sha) or hashlib.sha256(data).hexdigest() != sha:
+                if not is_sha256(sha) or manifest["files"][member]["sha256"] != sha:
                     # the manifest's checksum matches (whoever wrote it), but the store names files by content
                     raise MalformedContentError(path.name, f"isi berkas bukti {sha[:12]}… tidak cocok dengan namanya")
                 evidence[sha] = data
@@ -245,33 +249,47 @@ class RowReader:
             return MalformedContentError(self.path.name, f"baris tabel {exc.table} bukan daftar")
         return MalformedContentError(self.path.name, f"rows.json bukan JSON yang sah ({str(exc)[:80]})")
 
-    def tables(self) -> Iterator[tuple[str, Iterator[IncomingRow]]]:
-        """(table, its rows one by one, checked); consume each table's rows before the next table."""
+    def tables(self, picked: bool = False) -> Iterator[tuple[str, Iterator[IncomingRow]]]:
+        """(table, its rows one by one, checked); consume each table's rows before the next table. With
+        ``picked`` each row also carries its canonical values in the columns' order (:attr:`IncomingRow.picked`)."""
         name = self.path.name
         allowed = FIELD_TABLES if self.manifest["kind"] == KIND_FIELD else SYNC_TABLES
         try:
-            for table, entries in self._data.tables():
+            for table, batches in self._data.tables(batched=True):
                 if table not in allowed:
                     raise MalformedContentError(name, f"tabel “{str(table)[:60]}” tidak boleh ada dalam paket ini")
-                yield table, self._rows(table, entries)
+                yield table, self._rows(table, batches, picked)
         except (JsonError, UnicodeDecodeError, RecursionError) as exc:
             raise self._not_json(exc) from None
         except CodecError as exc:
             raise MalformedContentError(name, str(exc)) from None
 
-    def _rows(self, table: str, entries: Iterator[Any]) -> Iterator[IncomingRow]:
+    def _rows(self, table: str, batches: Iterator[list[Any]], picked: bool) -> Iterator[IncomingRow]:
+        """A table's rows, a batch of entries at a time: checked a column at a time (:func:`_parse_rows`), or, when
+        any of the batch fails that, one by one (:func:`_parse_row`, which names the row)."""
         name = self.path.name
         table_codec = codec(table)
         seen: set[str] = set()
         try:
-            for entry in entries:
-                row = _parse_row(name, table, table_codec, entry)
-                if row.id in seen:
-                    raise MalformedContentError(name, f"baris {table} {row.id} muncul dua kali")
-                seen.add(row.id)
-                if table == "evidence":
-                    self.evidence_rows.add(row.values["sha256"])
-                yield row
+            for entries in batches:
+                parsed = _parse_rows(table, table_codec, entries, picked)
+                if parsed is not None and seen.isdisjoint(row.id for row in parsed):
+                    before = len(seen)
+                    seen.update(row.id for row in parsed)
+                    if len(seen) - before == len(parsed):  # no id twice in the batch either
+                        if table == "evidence":
+                            self.evidence_rows.update(row.values["sha256"] for row in parsed)
+                        yield from parsed
+                        continue
+                    seen.difference_update(row.id for row in parsed)
+                # one by one: the precise message, naming the row
+                for row in parsed or (_parse_row(name, table, table_codec, e) for e in entries):
+                    if row.id in seen:
+                        raise MalformedContentError(name, f"baris {table} {row.id} muncul dua kali")
+                    seen.add(row.id)
+                    if table == "evidence":
+                        self.evidence_rows.add(row.values["sha256"])
+                    yield row
         except (JsonError, UnicodeDecodeError, RecursionError) as exc:
             raise self._not_json(exc) from None
         except CodecError as exc:
@@ -348,6 +366,41 @@ def _version(name: str, value: Any) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**62:
         raise MalformedContentError(name, "versi baris tidak sah")
     return value
+
+
+_PLAIN_ENTRY = frozenset(("id", "values"))
+_pick_values = itemgetter("values")
+_pick_id = itemgetter("id")
+
+
+def _parse_rows(table: str, table_codec: TableCodec, entries: list[Any], picked: bool) -> list[IncomingRow] | None:
+    """Entries of a table as :func:`_parse_row` gives each, their values checked a column at a time
+    (:meth:`TableCodec.validate_rows`); None when any entry is not of the plain form (an object of its id and
+    values only, the values an object of the table's columns exactly: a master package's) or is refused: the
+    caller parses them one by one, which gives the precise message. Each check is made for the whole batch."""
+    if set(map(type, entries)) != {dict} or any(set(keys) != _PLAIN_ENTRY for keys in set(map(tuple, entries))):
+        return None
+    values_list = list(map(_pick_values, entries))
+    names = table_codec.column_names
+    if set(map(type, values_list)) != {dict} or any(set(keys) != names for keys in set(map(tuple, values_list))):
+        return None
+    checked = table_codec.validate_rows(values_list)
+    if checked is None:
+        return None
+    ids = list(map(_pick_id, values_list))
+    if list(map(_pick_id, entries)) != ids or not all(map(is_uuid, ids)):
+        return None
+    return list(
+        map(
+            IncomingRow,
+            repeat(table),
+            ids,
+            values_list,
+            repeat(None),
+            repeat(None),
+            checked if picked else repeat(None),
+        )
+    )
 
 
 def _parse_row(name: str, table: str, table_codec: TableCodec, entry: Any) -> IncomingRow:

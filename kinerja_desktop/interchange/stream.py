@@ -6,17 +6,27 @@ character is outside Latin-1) and every row at once. :class:`RowsDocument` walks
 decoded from the bytes a MB at a time. The rules are those of :func:`codec.loads`: UTF-8 only, no NaN or
 Infinity, no duplicate key at any level, nothing after the document; a violation raises :class:`JsonError`.
 Members other than ``rows`` are small and parsed whole, wherever they stand.
+
+A table's entries are decoded many at a time (:meth:`RowsDocument._batches`): the text from an entry's start to
+the last ``},{"`` within :data:`BATCH` characters of the window is decoded as one list (``[`` + it + ``]``). That
+decode succeeds only when the cut is between two entries of the table's list (a cut inside an entry leaves a
+bracket or a string open), and then gives exactly the entries the one-at-a-time decode gives (the same decoder,
+from the same first character: a JSON value ends where its own text says). When it fails, for whatever reason,
+the entries up to the cut are read one at a time, which gives the precise message.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 WINDOW = 1 << 20  # bytes decoded at a time (doubled for an entry longer than that)
 RELEASE = 8 << 20  # bytes read that are let go of at once (a bytearray given is consumed from the front)
+BATCH = 1 << 20  # characters of a table's entries decoded in one call at most
 _SPACE = " \t\n\r"
+_BETWEEN = '},{"'  # what stands between two entries that are objects (their first key next), without spaces
 
 
 class JsonError(ValueError):
@@ -143,7 +153,8 @@ class RowsDocument:
         self._expect(":")
         return key
 
-    def tables(self) -> Iterator[tuple[str, Iterator[Any]]]:
+    def tables(self, batched: bool = False) -> Iterator[tuple[str, Iterator[Any]]]:
+        """(table, its entries one by one), or with ``batched`` (table, lists of its entries in order)."""
         while not self._walked_rows:
             key = self._key()
             if key is None:
@@ -164,24 +175,52 @@ class RowsDocument:
                 if self._peek() != "[":
                     raise NotAList(table)
                 self._i += 1
-                entries = self._entries()
+                entries = self._batches() if batched else chain.from_iterable(self._batches())
                 yield table, entries
                 for _left in entries:  # not consumed by the caller: still checked
                     pass
             self._first = False  # back in the top-level object, after "rows"
 
-    def _entries(self) -> Iterator[Any]:
+    def _batches(self) -> Iterator[list[Any]]:
+        """The current table's entries, as many at a time as :meth:`_batch` decodes (one at a time otherwise)."""
         if self._peek() == "]":
             self._i += 1
             return
+        single_until = -1  # a batch failed: its entries are read one at a time up to there (see _batch)
         while True:
-            yield self._value()
+            batch = self._batch() if self._start + self._i >= single_until else None
+            if batch is None:
+                batch = [self._value()]
+            elif isinstance(batch, int):
+                single_until = batch
+                batch = [self._value()]
+            yield batch
             following = self._peek()
             self._i += 1
             if following == "]":
                 return
             if following != ",":
                 raise JsonError("diharapkan “,” atau “]” dalam daftar baris")
+
+    def _batch(self) -> list[Any] | int | None:
+        """The entries from the current position (an entry's start) to the last ``},{"`` within BATCH characters,
+        decoded as one list (or those up to the table's end, when the list closes before the cut: the cut was in a
+        later table); None when there is no such cut in the window. When the decode fails: where the cut
+        stands, as the window's byte offset plus characters into it (in a later window, at or before the cut's
+        place: at worst a batch is tried again, after at least one entry read alone), read one at a time until
+        there."""
+        text, i = self._text, self._i
+        cut = text.rfind(_BETWEEN, i, i + BATCH)
+        if cut == -1:
+            return None
+        piece = f"[{text[i : cut + 1]}]"
+        try:
+            entries, end = _DECODER.raw_decode(piece)
+        except (ValueError, RecursionError):  # JSONDecodeError, a duplicate key, a constant
+            return self._start + cut + 1
+        # the list closed before the piece's end: at the table's own "]" (the cut was in a later table)
+        self._i = i + end - 2 if end != len(piece) else cut + 1  # at the "]", or the comma after the last entry
+        return entries
 
     @staticmethod
     def _claim(key: str, seen: set[str]) -> None:
