@@ -403,16 +403,30 @@ def _parse_rows(table: str, table_codec: TableCodec, entries: list[Any], picked:
     )
 
 
+def _shown_id(entry: dict[str, Any]) -> str:
+    """The row's id as its entry gives it, for a message (its values' id when the entry has none)."""
+    row_id = entry.get("id")
+    if row_id is None and isinstance(entry.get("values"), dict):
+        row_id = entry["values"].get("id")
+    return row_id[:40] if isinstance(row_id, str) else repr(row_id)[:40]
+
+
 def _parse_row(name: str, table: str, table_codec: TableCodec, entry: Any) -> IncomingRow:
     if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
         raise MalformedContentError(name, f"baris tabel {table} tidak sah")
-    values = table_codec.validate(entry["values"], in_place=True)
+    try:
+        values = table_codec.validate(entry["values"], in_place=True)
+    except CodecError as exc:
+        raise CodecError(f"{exc} (baris {table} {_shown_id(entry)})") from None
     row_id = values["id"]
     if entry.get("id") != row_id or not is_uuid(row_id):
         raise MalformedContentError(name, f"kunci baris tabel {table} tidak sah")
     base = entry.get("base")
     if base is not None:
-        base = table_codec.validate(base)
+        try:
+            base = table_codec.validate(base)
+        except CodecError as exc:
+            raise CodecError(f"{exc} (dasar penggabungan baris {table} {row_id})") from None
         if base["id"] != row_id:
             raise MalformedContentError(name, f"dasar penggabungan baris {table} {row_id} tidak cocok")
     return IncomingRow(table, row_id, values, base, _version(name, entry.get("base_version")))

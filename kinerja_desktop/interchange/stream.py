@@ -8,11 +8,11 @@ Infinity, no duplicate key at any level, nothing after the document; a violation
 Members other than ``rows`` are small and parsed whole, wherever they stand.
 
 A table's entries are decoded many at a time (:meth:`RowsDocument._batches`): the text from an entry's start to
-the last ``},{"`` within :data:`BATCH` characters of the window is decoded as one list (``[`` + it + ``]``). That
-decode succeeds only when the cut is between two entries of the table's list (a cut inside an entry leaves a
-bracket or a string open), and then gives exactly the entries the one-at-a-time decode gives (the same decoder,
-from the same first character: a JSON value ends where its own text says). When it fails, for whatever reason,
-the entries up to the cut are read one at a time, which gives the precise message.
+the last ``},{"`` (or ``}, {"``) within :data:`BATCH` characters of the window is decoded as one list
+(``[`` + it + ``]``). That decode succeeds only when the cut is between two entries of the table's list (a cut
+inside an entry leaves a bracket or a string open), and then gives exactly the entries the one-at-a-time decode
+gives (the same decoder, from the same first character: a JSON value ends where its own text says). When it
+fails, for whatever reason, the entries up to the cut are read one at a time, which gives the precise message.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ WINDOW = 1 << 20  # bytes decoded at a time (doubled for an entry longer than th
 RELEASE = 8 << 20  # bytes read that are let go of at once (a bytearray given is consumed from the front)
 BATCH = 1 << 20  # characters of a table's entries decoded in one call at most
 _SPACE = " \t\n\r"
-_BETWEEN = '},{"'  # what stands between two entries that are objects (their first key next), without spaces
+# what stands between two entries that are objects (their first key next): without spaces (a package as Kinerja
+# writes it), or as Python's json.dumps separates items by default
+_BETWEEN = ('},{"', '}, {"')
 
 
 class JsonError(ValueError):
@@ -203,21 +205,26 @@ class RowsDocument:
                 raise JsonError("diharapkan “,” atau “]” dalam daftar baris")
 
     def _batch(self) -> list[Any] | int | None:
-        """The entries from the current position (an entry's start) to the last ``},{"`` within BATCH characters,
-        decoded as one list (or those up to the table's end, when the list closes before the cut: the cut was in a
-        later table); None when there is no such cut in the window. When the decode fails: where the cut
-        stands, as the window's byte offset plus characters into it (in a later window, at or before the cut's
-        place: at worst a batch is tried again, after at least one entry read alone), read one at a time until
-        there."""
+        """The entries from the current position (an entry's start) to the last ``},{"`` (or ``}, {"``) within
+        BATCH characters, decoded as one list (or those up to the table's end when the list closes before the cut:
+        the cut was in a later table); None when there is no such cut in the window. When the decode fails: where
+        the cut stands, as the window's byte offset plus characters into it (in a later window, at or before the
+        cut's place: at worst a batch is tried again, after at least one entry read alone), read one at a time
+        until there."""
         text, i = self._text, self._i
-        cut = text.rfind(_BETWEEN, i, i + BATCH)
-        if cut == -1:
+        for between in _BETWEEN:
+            cut = text.rfind(between, i, i + BATCH)
+            if cut != -1:
+                break
+        else:
             return None
         piece = f"[{text[i : cut + 1]}]"
         try:
             entries, end = _DECODER.raw_decode(piece)
         except (ValueError, RecursionError):  # JSONDecodeError, a duplicate key, a constant
             return self._start + cut + 1
+        if not entries:  # no entry where one must stand (a comma before "]"): the one-at-a-time message
+            return None
         # the list closed before the piece's end: at the table's own "]" (the cut was in a later table)
         self._i = i + end - 2 if end != len(piece) else cut + 1  # at the "]", or the comma after the last entry
         return entries

@@ -28,9 +28,12 @@ from kinerja_desktop.services import sync, sync_import
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 
-def _import_both(package: Path, code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Database, ...]:
-    """The package imported into two empty laptops: streamed (a tiny window, so entries straddle windows and the
-    window grows), and through the held merge."""
+def _import_both(
+    package: Path, code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: int = 97
+) -> tuple[Database, ...]:
+    """The package imported into two empty laptops: streamed (by default a tiny window, so entries straddle
+    windows and the window grows; with the reader's own window, its entries come in batches of hundreds), and
+    through the held merge."""
     streamed = open_database(tmp_path / "streamed.sqlite")
     calls = []
     original = merge.apply_setup
@@ -40,7 +43,7 @@ def _import_both(package: Path, code: str, tmp_path: Path, monkeypatch: pytest.M
         return original(*args, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(stream, "WINDOW", 97)
+        patch.setattr(stream, "WINDOW", window)
         patch.setattr(sync_import, "apply_setup", counting)
         preview_streamed = sync.preview_import(streamed, package, code=code)
         report_streamed = sync.import_package(streamed, package, code=code)
@@ -86,12 +89,13 @@ def _same(streamed: Database, held: Database) -> None:
         assert streamed.evidence.get(name) == held.evidence.get(name)
 
 
+@pytest.mark.parametrize("window", [97, stream.WINDOW])
 def test_the_demo_set_up_streamed_equals_the_held_merge(
-    demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: int
 ) -> None:
     package = tmp_path / "induk.kinerja-paket"
     code = sync.export_master_package(demo_db, package).code
-    streamed, held = _import_both(package, code, tmp_path, monkeypatch)
+    streamed, held = _import_both(package, code, tmp_path, monkeypatch, window)
     _same(streamed, held)
     assert rows(streamed, ["indicator_realization"])["indicator_realization"]
     # and the laptop works on: a refresh from the centre is merged as before (the held path, its bases read back)
@@ -100,7 +104,10 @@ def test_the_demo_set_up_streamed_equals_the_held_merge(
     assert sync.import_package(streamed, again, code=refresh).applied
 
 
-def test_a_small_city_set_up_streamed_equals_the_held_merge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("window", [97, stream.WINDOW])
+def test_a_small_city_set_up_streamed_equals_the_held_merge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
     from city import city, copy_city
 
     made = city(3, 4)
@@ -108,7 +115,18 @@ def test_a_small_city_set_up_streamed_equals_the_held_merge(tmp_path: Path, monk
     package = tmp_path / "kota.kinerja-paket"
     result = sync.export_master_package(centre, package)
     assert result.evidence_files > 0
-    streamed, held = _import_both(package, result.code, tmp_path, monkeypatch)
+    batches: list[int] = []
+    original = stream.RowsDocument._batch
+
+    def counting(self):  # noqa: ANN001, ANN202
+        found = original(self)
+        if isinstance(found, list):
+            batches.append(len(found))
+        return found
+
+    monkeypatch.setattr(stream.RowsDocument, "_batch", counting)
+    streamed, held = _import_both(package, result.code, tmp_path, monkeypatch, window)
+    assert max(batches, default=1) > (1 if window == 97 else 100)  # a batch of hundreds with the reader's window
     _same(streamed, held)
     counts = {table: len(found) for table, found in rows(streamed, DOMAIN_TABLES).items()}
     assert sum(counts.values()) == made.rows
