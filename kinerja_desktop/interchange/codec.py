@@ -411,12 +411,15 @@ class TableCodec:
         return chunks()
 
     def validate_rows(self, rows: list[dict[str, JSONValue]]) -> list[tuple] | None:
-        """:meth:`validate` with ``in_place`` of each of ``rows`` (a package's, each with exactly the table's
-        columns: the caller checks the keys), a column at a time (:meth:`_checked_columns`: each distinct value
-        of a column checked once). Returns each row's canonical values picked in the columns' order; None when a
-        value fails (nothing changed in the rows then): the caller checks the rows one by one, which names the row
-        and gives the precise message."""
-        picked = list(map(self.pick, rows))
+        """:meth:`validate` with ``in_place`` of each of ``rows`` (a package's, each with as many keys as the table
+        has columns: the caller checks that; a column missing gives None here), a column at a time
+        (:meth:`_checked_columns`: each distinct value of a column checked once). Returns each row's canonical
+        values picked in the columns' order; None when a value fails (nothing changed in the rows then): the
+        caller checks the rows one by one, which names the row and gives the precise message."""
+        try:
+            picked = list(map(self.pick, rows))
+        except KeyError:  # a column missing
+            return None
         checked = self._checked_columns(picked, stored=False) if picked else []
         if checked is None:
             return None

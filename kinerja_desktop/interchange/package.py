@@ -19,8 +19,8 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import itemgetter
+from itertools import chain, repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -252,6 +252,11 @@ class RowReader:
     def tables(self, picked: bool = False) -> Iterator[tuple[str, Iterator[IncomingRow]]]:
         """(table, its rows one by one, checked); consume each table's rows before the next table. With
         ``picked`` each row also carries its canonical values in the columns' order (:attr:`IncomingRow.picked`)."""
+        for table, batches in self.table_batches(picked):
+            yield table, chain.from_iterable(batches)
+
+    def table_batches(self, picked: bool = False) -> Iterator[tuple[str, Iterator[list[IncomingRow]]]]:
+        """:meth:`tables` with each table's rows given a list at a time (as they were checked)."""
         name = self.path.name
         allowed = FIELD_TABLES if self.manifest["kind"] == KIND_FIELD else SYNC_TABLES
         try:
@@ -264,24 +269,27 @@ class RowReader:
         except CodecError as exc:
             raise MalformedContentError(name, str(exc)) from None
 
-    def _rows(self, table: str, batches: Iterator[list[Any]], picked: bool) -> Iterator[IncomingRow]:
+    def _rows(self, table: str, batches: Iterator[list[Any]], picked: bool) -> Iterator[list[IncomingRow]]:
         """A table's rows, a batch of entries at a time: checked a column at a time (:func:`_parse_rows`), or, when
-        any of the batch fails that, one by one (:func:`_parse_row`, which names the row)."""
+        any of the batch fails that, one by one (:func:`_parse_row`, which names the row; each row then given
+        alone, as soon as it is checked)."""
         name = self.path.name
         table_codec = codec(table)
         seen: set[str] = set()
         try:
             for entries in batches:
                 parsed = _parse_rows(table, table_codec, entries, picked)
-                if parsed is not None and seen.isdisjoint(row.id for row in parsed):
-                    before = len(seen)
-                    seen.update(row.id for row in parsed)
-                    if len(seen) - before == len(parsed):  # no id twice in the batch either
-                        if table == "evidence":
-                            self.evidence_rows.update(row.values["sha256"] for row in parsed)
-                        yield from parsed
-                        continue
-                    seen.difference_update(row.id for row in parsed)
+                if parsed is not None:
+                    ids = list(map(_row_id, parsed))
+                    if seen.isdisjoint(ids):
+                        before = len(seen)
+                        seen.update(ids)
+                        if len(seen) - before == len(parsed):  # no id twice in the batch either
+                            if table == "evidence":
+                                self.evidence_rows.update(row.values["sha256"] for row in parsed)
+                            yield parsed
+                            continue
+                        seen.difference_update(ids)
                 # one by one: the precise message, naming the row
                 for row in parsed or (_parse_row(name, table, table_codec, e) for e in entries):
                     if row.id in seen:
@@ -289,7 +297,7 @@ class RowReader:
                     seen.add(row.id)
                     if table == "evidence":
                         self.evidence_rows.add(row.values["sha256"])
-                    yield row
+                    yield [row]
         except (JsonError, UnicodeDecodeError, RecursionError) as exc:
             raise self._not_json(exc) from None
         except CodecError as exc:
@@ -371,6 +379,7 @@ def _version(name: str, value: Any) -> int | None:
 _PLAIN_ENTRY = frozenset(("id", "values"))
 _pick_values = itemgetter("values")
 _pick_id = itemgetter("id")
+_row_id = attrgetter("id")
 
 
 def _parse_rows(table: str, table_codec: TableCodec, entries: list[Any], picked: bool) -> list[IncomingRow] | None:
@@ -382,7 +391,8 @@ def _parse_rows(table: str, table_codec: TableCodec, entries: list[Any], picked:
         return None
     values_list = list(map(_pick_values, entries))
     names = table_codec.column_names
-    if set(map(type, values_list)) != {dict} or any(set(keys) != names for keys in set(map(tuple, values_list))):
+    # each an object of as many keys as the table has columns, and (validate_rows picks them) every column there
+    if set(map(type, values_list)) != {dict} or set(map(len, values_list)) != {len(names)}:
         return None
     checked = table_codec.validate_rows(values_list)
     if checked is None:
