@@ -115,7 +115,7 @@ def store_many(folder: Path, items: Iterable[tuple[str, bytes]], *, hashed: bool
     """
     root = Path(folder)
     root.mkdir(parents=True, exist_ok=True)
-    checked: set[str] = set()
+    checked: dict[str, str] = {}  # sub-folder name -> its path, as text (no path object per file)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for sha256, data in items:
         if not is_sha256(sha256):
@@ -123,13 +123,14 @@ def store_many(folder: Path, items: Iterable[tuple[str, bytes]], *, hashed: bool
         if not hashed and hashlib.sha256(data).hexdigest() != sha256:
             raise EvidenceContentError(sha256)
         prefix = sha256[:2]
-        sub = root / prefix
-        if prefix not in checked:
+        folder_text = checked.get(prefix)
+        if folder_text is None:
+            sub = root / prefix
             sub.mkdir(exist_ok=True)
             if sub.is_symlink() or not _inside(root, sub):
                 raise EvidenceNameError(sha256)
-            checked.add(prefix)
-        target = sub / sha256
+            folder_text = checked[prefix] = os.fspath(sub)
+        target = os.path.join(folder_text, sha256)
         try:
             handle = os.open(target, flags, 0o666)
         except FileExistsError:
@@ -141,7 +142,7 @@ def store_many(folder: Path, items: Iterable[tuple[str, bytes]], *, hashed: bool
                 view = view[os.write(handle, view) :]
         except BaseException:
             os.close(handle)
-            target.unlink(missing_ok=True)
+            Path(target).unlink(missing_ok=True)
             raise
         os.close(handle)
 
