@@ -24,7 +24,7 @@ from typing import Any
 
 WINDOW = 1 << 20  # bytes decoded at a time (doubled for an entry longer than that)
 RELEASE = 8 << 20  # bytes read that are let go of at once (a bytearray given is consumed from the front)
-BATCH = 1 << 20  # characters of a table's entries decoded in one call at most
+BATCH = 1 << 18  # characters of a table's entries decoded in one call at most
 _SPACE = " \t\n\r"
 # what stands between two entries that are objects (their first key next): without spaces (a package as Kinerja
 # writes it), or as Python's json.dumps separates items by default
