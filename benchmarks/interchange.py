@@ -240,6 +240,42 @@ package's time must not grow with the regency), and the standalone compiled cond
 would need the full statement compiled to correlate; a shorter switch interval of the interpreter while the
 writer thread runs (1 ms: the writer waits less for the lock, the main thread's waits 0,02–0,07 s instead of
 0,09–0,12 s, its own CPU no lower) changes a process-wide setting: not kept.
+
+Branch imp2 (issue 20, master import into an empty laptop), 60 × 40 × 5, main eece087 ("before", a ``git archive``
+of it run with the branch's venv) and the branch ("after") alternated in one load (load average 2,3–3,2: two other
+sessions and their tests; the kernel's state made the 4.800 evidence files alone take 0,4–2,2 s from one run to
+the next, so the wall-clock ratios of ``--runs 3 --skip-scaling --skip-restore --skip-memory`` say nothing of the
+change: before 5,4× and 6,1×, after 5,1× and 6,0×). Measured instead, the import without the evidence files'
+creation (``FolderStore.put_many`` a no-op; the rest as is), CPU time (``time.process_time``), the least of 4
+imports in one process, three processes of each tree alternated: before 1,55–1,73 s, after 1,54–1,57 s; counted
+instructions (``valgrind --tool=callgrind``, one warm-up import and one import, the same package): before 45,4 G,
+after 39,8 G, i.e. ≈ 2,8 G (≈ 14 %) less per import; of it, SHA-256 (libcrypto) 0,4 G and the interpreter's own
+loop 1,7 G per import. Peak memory (the memory step: preview, then import): before 144 MB, after 147 MB (146 MB
+in a second run; with batches of 1 MB of text instead of 256 K characters 150 MB: not kept). Laptop file 1,15×
+(unchanged).
+
+What changed: (1) rows.json's entries are decoded many at a time (``stream.RowsDocument._batches``): the text from
+an entry's start to the last ``},{"`` (or ``}, {"``) within 256 K characters is decoded as one list; that decode
+succeeds only when the cut stands between two entries of the table's list and then gives exactly the entries of
+the one-at-a-time decode; when it fails (or gives no entry: a comma before ``]``), the entries up to the cut are
+read one at a time, which gives the message as before. (2) A batch's values are checked a column at a time
+(``TableCodec.validate_rows``, through the export's ``_checked_columns``: each distinct value of a column checked
+once, with ``validate``'s memo of canonical forms); the entries' shape (an object of ``id`` and ``values``, the
+values as many keys as the table has columns), ids and duplicates are checked for the whole batch. When anything
+in a batch fails, its entries are parsed one by one (``_parse_row``), so the message is the one of before, now
+naming the row too (``… (baris <table> <id>)``). The rows reach ``merge.apply_setup`` a batch at a time, each
+with its values already picked in the columns' order (no second ``itemgetter``). (3) Each evidence file is
+hashed once on the way in (the manifest's checksum, computed as the member is read, is its name's; the store is
+told so: ``put_many(..., hashed=True)``), and written by a path as text. (4) ``picked_to_storage`` converts each
+distinct time once. Not changed: the snapshots (rows.py is the export helper's; the snapshot's JSON is the
+picked tuples' in the columns' order, not rows.json's text, which has the keys sorted).
+
+Not met: the import ≤ 2× (the 0,45 s of CPU the lead asked for: ≈ 0,15 s cut). What is left per import (counted
+and profiled): SQLite's ``executemany`` and commit ≈ 0,6 s, decoding rows.json ≈ 0,17 s (the duplicate-key hook
+costs what ``object_pairs_hook=tuple`` costs; only a decoder without any hook is faster, by 0,05 s, and it would
+let a duplicate key pass), SHA-256 of rows.json (36,7 MB, required by the manifest) ≈ 0,1 s and inflating it
+≈ 0,1 s, the snapshots ≈ 0,2 s, reading the 4.800 evidence members through zipfile ≈ 0,15 s, checking the values
+≈ 0,15 s; and the evidence files' creation, 0,2–2 s of kernel time depending on the file system's state.
 """
 
 from __future__ import annotations
