@@ -425,8 +425,8 @@ class TableCodec:
             return None
         changed = False
         for name, (column, forms) in zip(self.columns, checked, strict=True):
-            if forms is None or isinstance(forms, dict) and _same_forms(forms):
-                continue
+            if forms is None or (_same_forms(forms) if isinstance(forms, dict) else all(map(is_, forms, column))):
+                continue  # every value its canonical form already (a list: booleans, mixed types)
             changed = True
             canonical = forms if isinstance(forms, list) else list(map(forms.__getitem__, column))
             for row, form in zip(rows, canonical, strict=True):
