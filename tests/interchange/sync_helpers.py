@@ -163,6 +163,19 @@ def laptop_secret(laptop: Database) -> str:
         return s.connection().exec_driver_sql("SELECT secret FROM sync_installation").scalar()
 
 
+def master_package(path: Path, code: str) -> dict[str, Any]:
+    """A master package as the forging tests hold it: its path, its enrolment code and the key its manifest is
+    signed with (to sign a forged copy again, as anyone holding the code could)."""
+    import json
+    import zipfile
+
+    from kinerja_desktop.interchange.enrolment import EnrolmentKeys
+
+    with zipfile.ZipFile(path) as zf:
+        package_id = json.loads(zf.read("manifest.json"))["package_id"]
+    return {"path": path, "code": code, "key": EnrolmentKeys(code, package_id).manifest_key}
+
+
 def forge(source: Path, target: Path, change: Any, *, secret: str | None = None, members: dict | None = None) -> Path:
     """Copy a package with ``change(payload)`` applied to rows.json (and ``members`` added, replaced or,
     given None, removed);

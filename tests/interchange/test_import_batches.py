@@ -20,7 +20,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from sync_helpers import DOMAIN_TABLES, forge, opd_codes, rows
+from sync_helpers import DOMAIN_TABLES, forge, master_package, opd_codes, rows
 
 from kinerja_desktop.db import evidence as evidence_module
 from kinerja_desktop.db.database import Database, open_database
@@ -28,7 +28,6 @@ from kinerja_desktop.db.sync_scope import sync_order
 from kinerja_desktop.interchange import package as package_module
 from kinerja_desktop.interchange import stream
 from kinerja_desktop.interchange.codec import CodecError
-from kinerja_desktop.interchange.enrolment import EnrolmentKeys
 from kinerja_desktop.interchange.errors import MalformedContentError
 from kinerja_desktop.interchange.package import codec, open_package
 from kinerja_desktop.services import sync
@@ -211,10 +210,7 @@ def test_every_kind_of_bad_value_fails_the_batch_and_leaves_the_rows_as_they_wer
 @pytest.fixture
 def master(demo_db: Database, tmp_path: Path) -> dict:
     path = tmp_path / "induk.kinerja-paket"
-    code = sync.export_master_package(demo_db, path, opd_codes=opd_codes(demo_db, 1)).code
-    with zipfile.ZipFile(path) as zf:
-        package_id = json.loads(zf.read("manifest.json"))["package_id"]
-    return {"path": path, "code": code, "key": EnrolmentKeys(code, package_id).manifest_key}
+    return master_package(path, sync.export_master_package(demo_db, path, opd_codes=opd_codes(demo_db, 1)).code)
 
 
 def _forge(master: dict, target: Path, change: Any, layout: str = "compact") -> Path:
@@ -364,9 +360,7 @@ def city_master(tmp_path_factory: pytest.TempPathFactory) -> dict:
     result = sync.export_master_package(centre, path)
     centre.close()
     assert result.evidence_files > 0
-    with zipfile.ZipFile(path) as zf:
-        package_id = json.loads(zf.read("manifest.json"))["package_id"]
-    return {"path": path, "code": result.code, "key": EnrolmentKeys(result.code, package_id).manifest_key}
+    return master_package(path, result.code)
 
 
 def test_each_evidence_file_is_hashed_once_on_the_way_in(

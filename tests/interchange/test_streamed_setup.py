@@ -10,17 +10,15 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-import zipfile
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from sync_helpers import DOMAIN_TABLES, forge, opd_codes, rows
+from sync_helpers import DOMAIN_TABLES, forge, master_package, opd_codes, rows
 
 from kinerja_desktop.db.database import Database, open_database
 from kinerja_desktop.interchange import merge, stream
-from kinerja_desktop.interchange.enrolment import EnrolmentKeys
 from kinerja_desktop.interchange.errors import MalformedContentError
 from kinerja_desktop.interchange.rows import SNAPSHOT, Bases, _t
 from kinerja_desktop.services import sync, sync_import
@@ -135,10 +133,7 @@ def test_a_small_city_set_up_streamed_equals_the_held_merge(
 @pytest.fixture
 def master(demo_db: Database, tmp_path: Path) -> dict:
     path = tmp_path / "induk.kinerja-paket"
-    code = sync.export_master_package(demo_db, path, opd_codes=opd_codes(demo_db, 1)).code
-    with zipfile.ZipFile(path) as zf:
-        package_id = json.loads(zf.read("manifest.json"))["package_id"]
-    return {"path": path, "code": code, "key": EnrolmentKeys(code, package_id).manifest_key}
+    return master_package(path, sync.export_master_package(demo_db, path, opd_codes=opd_codes(demo_db, 1)).code)
 
 
 def _duplicate_row(payload: dict) -> None:
