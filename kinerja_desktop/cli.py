@@ -8,12 +8,15 @@ import sys
 from collections.abc import Callable, Sequence
 
 from . import APP_NAME, __version__
-from .commands import VERB_MODULES, add_db_option
+from .commands import VERB_MODULES, VERBS, add_db_option
 
 Handler = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(verb: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. ``verb``: the verb the arguments name, whose module alone registers its verbs
+    (the other modules are neither imported nor laid out: a tenth of a one-PK ``print pk``, benchmarks/startup.py);
+    None, or a name no module registers: every verb, as ``--help`` and argparse's error list them."""
     parser = argparse.ArgumentParser(
         prog="kinerja-desktop",
         description=f"{APP_NAME}: Perjanjian Kinerja dan evaluasi triwulan SAKIP, luring. "
@@ -22,13 +25,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     add_db_option(parser, top_level=True)
     verbs = parser.add_subparsers(dest="verb", metavar="PERINTAH", title="perintah")
-    for name in VERB_MODULES:
+    for name in (VERBS[verb],) if verb in VERBS else VERB_MODULES:
         importlib.import_module(name).register(verbs)
     return parser
 
 
+def named_verb(argv: Sequence[str]) -> str | None:
+    """The verb the arguments name: the first word after the top-level ``--db PATH``; None when anything else
+    comes first (``--help``, ``--version``, a mistake: the whole parser answers)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("--db="):
+            return None if word.startswith("-") else word
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(named_verb(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     # The process is this command's alone (the console script, ``python -m kinerja_desktop``), not a caller that
     # goes on (tests, the self-test): a verb may then tune the process for itself (the print verb's collector).

@@ -25,6 +25,30 @@ VERB_MODULES: tuple[str, ...] = (
     "kinerja_desktop.commands.users",
     "kinerja_desktop.commands.audit",
 )
+# Which module registers each verb: a command's process loads only its own verb's module (``cli.build_parser``).
+VERBS: dict[str, str] = {
+    "demo": "kinerja_desktop.commands.database",
+    "info": "kinerja_desktop.commands.database",
+    "gui": "kinerja_desktop.commands.database",
+    "setup": "kinerja_desktop.commands.setup",
+    "agreements": "kinerja_desktop.commands.agreements",
+    "evaluate": "kinerja_desktop.commands.evaluation",
+    "verification": "kinerja_desktop.commands.verification",
+    "lke": "kinerja_desktop.commands.akip",
+    "print": "kinerja_desktop.commands.printing",
+    "verify": "kinerja_desktop.commands.printing",
+    "self-test": "kinerja_desktop.commands.selftest",
+    "backup": "kinerja_desktop.commands.interchange",
+    "restore": "kinerja_desktop.commands.interchange",
+    "package": "kinerja_desktop.commands.interchange",
+    "template": "kinerja_desktop.commands.excel",
+    "import": "kinerja_desktop.commands.excel",
+    "export": "kinerja_desktop.commands.excel",
+    "open": "kinerja_desktop.commands.open_file",
+    "server": "kinerja_desktop.commands.server",
+    "users": "kinerja_desktop.commands.users",
+    "audit": "kinerja_desktop.commands.audit",
+}
 PASSWORD_ENV = "KINERJA_PASSWORD"
 
 
@@ -49,11 +73,16 @@ def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False, a
         )
 
 
-def open_for_command(args: argparse.Namespace):  # noqa: ANN201
-    """Open the database named on the command line, printing warnings and migrations to stderr."""
+def open_for_command(args: argparse.Namespace, *, only_reads: bool = False):  # noqa: ANN201
+    """Open the database named on the command line, printing warnings and migrations to stderr.
+
+    ``only_reads``: the verb writes nothing (``print pk``): the database is opened for reading only, without the
+    integrity check that guards writes (``open_database``). Acting as a user (``--user``) signs in, which counts
+    failed attempts: that open can write, and is checked."""
     from ..db.database import open_database
 
-    database = open_database(getattr(args, "db", None))
+    name = getattr(args, "acting_user", None)
+    database = open_database(getattr(args, "db", None), only_reads=only_reads and not name)
     for warning in database.warnings:
         print(f"Peringatan: {warning}", file=sys.stderr)
     if database.migrated_from:
@@ -62,7 +91,6 @@ def open_for_command(args: argparse.Namespace):  # noqa: ANN201
             f"{database.pre_migration_copy}",
             file=sys.stderr,
         )
-    name = getattr(args, "acting_user", None)
     if name:
         try:
             sign_in(database, name)

@@ -14,6 +14,10 @@ from pathlib import Path
 
 from . import add_db_option, open_for_command
 
+# The documents whose printing reads the database and writes nothing to it (no snapshot frozen, no log): their
+# verbs open it for reading only, without the integrity check that guards writes (issue 20).
+ONLY_READ = frozenset(("pk", "pakta"))
+
 
 def _common(parser: argparse.ArgumentParser, *, opd: bool = True) -> argparse._MutuallyExclusiveGroup | None:
     add_db_option(parser)
@@ -118,7 +122,7 @@ def _print(args: argparse.Namespace) -> int:
         else AgreementKind.REGIONAL if getattr(args, "regional", False) else AgreementKind.OPD,
         dated=getattr(args, "date", None),
     )
-    database = open_for_command(args)
+    database = open_for_command(args, only_reads=args.document in ONLY_READ)
     try:
         paths = printing.write(database, request, args.out)  # makes the folder; refuses a file or the database
     except ValidationError as exc:  # nothing to print, a .pdf for many documents: said as "Galat: …"

@@ -41,6 +41,8 @@ from .server import Credentials
 ENV_URL = "KINERJA_DB_URL"
 SQLITE_HEADER = b"SQLite format 3\x00"
 CLOUD_FOLDER_MARKERS = ("onedrive", "dropbox", "google drive", "googledrive", "icloud", "my drive", "nextcloud")
+# Why the sessions of an ``only_reads`` open refuse to write (the reason DatabaseReadOnlyError gives).
+ONLY_READS = "dibuka hanya untuk dibaca"
 NETWORK_FS_TYPES = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "davfs", "fuse.rclone"}
 
 
@@ -158,6 +160,7 @@ def open_database(
     create: bool = True,
     upgrade_server: bool = False,
     credentials: Credentials | None = None,
+    only_reads: bool = False,
 ) -> Database:
     """Open (or create) the database, migrating an older schema after a safety copy.
 
@@ -165,6 +168,12 @@ def open_database(
     another application, or was written by a newer version of the app. A server is never migrated by
     opening it, unless ``upgrade_server`` (the ``server upgrade`` verb); ``credentials`` log in as a person's
     own database role on a server.
+
+    ``only_reads``: the caller only reads (``print pk``). Every write session is then refused
+    (:data:`ONLY_READS`), so the integrity check that guards writes (``PRAGMA quick_check``, a tenth of a
+    one-PK print) and the removal of killed runs' leftovers are left to the next open that can write; a damaged
+    page the reads meet is still said in Indonesian (``SessionFactory.read``). A file at an older schema is
+    checked and migrated first, as always.
     """
     url = resolve_url(db)
     parsed = make_url(url)
@@ -190,8 +199,11 @@ def open_database(
         except OSError as exc:
             raise ReadOnlyLocationError(str(path.parent), "membuat folder basis data") from exc
     read_only = access_problem(path)
-    revision = inspect_sqlite_file(path, read_only=read_only is not None) if _has_content(path) else None
-    if read_only is None:
+    content = _has_content(path)
+    revision = inspect_sqlite_file(path, read_only=read_only is not None, check=not only_reads) if content else None
+    if only_reads and revision != HEAD and content:  # to be migrated: a write, checked first as every write is
+        inspect_sqlite_file(path, read_only=read_only is not None)
+    if read_only is None and not (only_reads and revision == HEAD):
         _remove_leftovers_beside(path)
     migrated_from = None
     copy = None
@@ -213,7 +225,7 @@ def open_database(
         url=url,
         engine=engine,
         path=path,
-        sessions=SessionFactory(engine, read_only=read_only, path=path),
+        sessions=SessionFactory(engine, read_only=read_only or (ONLY_READS if only_reads else None), path=path),
         warnings=warnings,
         migrated_from=migrated_from,
         pre_migration_copy=copy,
@@ -296,12 +308,13 @@ def server_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def inspect_sqlite_file(path: Path, *, read_only: bool = False) -> str | None:
+def inspect_sqlite_file(path: Path, *, read_only: bool = False, check: bool = True) -> str | None:
     """Check an existing file and return its schema revision (None for an empty SQLite file).
 
-    Runs ``PRAGMA quick_check`` (≈ 80 ms on 63 MB) so that a damaged file is caught before any write. A file
-    another process keeps locked (even with ``locking_mode=EXCLUSIVE``) is locked, not damaged: after the busy
-    timeout it raises :class:`DatabaseLockedError` and nothing offers to replace it.
+    Runs ``PRAGMA quick_check`` (≈ 80 ms on 63 MB) so that a damaged file is caught before any write; ``check``
+    False (an open that cannot write, ``only_reads``) leaves it out. A file another process keeps locked (even
+    with ``locking_mode=EXCLUSIVE``) is locked, not damaged: after the busy timeout it raises
+    :class:`DatabaseLockedError` and nothing offers to replace it.
     """
     with open(path, "rb") as handle:
         header = handle.read(16)
@@ -313,17 +326,16 @@ def inspect_sqlite_file(path: Path, *, read_only: bool = False) -> str | None:
         raise _open_error(path, exc, read_only) from exc
     try:
         try:
-            problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+            if check:
+                check_integrity(conn, path)
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "alembic_version" not in tables:
+                if tables - {"sqlite_sequence"}:
+                    raise ForeignDatabaseError(str(path))
+                return None
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         except sqlite3.DatabaseError as exc:
             raise _open_error(path, exc, read_only) from exc
-        if problems != ["ok"]:
-            raise DatabaseDamagedError(str(path), "; ".join(problems[:3]), _last_backup(path))
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "alembic_version" not in tables:
-            if tables - {"sqlite_sequence"}:
-                raise ForeignDatabaseError(str(path))
-            return None
-        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     finally:
         conn.close()
     if revision is None:
@@ -331,6 +343,13 @@ def inspect_sqlite_file(path: Path, *, read_only: bool = False) -> str | None:
     if revision[0] not in REVISIONS:
         raise DatabaseTooNewError(str(path), revision[0])
     return str(revision[0])
+
+
+def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """``PRAGMA quick_check``: a damaged file is refused before anything is written to it."""
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    if problems != ["ok"]:
+        raise DatabaseDamagedError(str(path), "; ".join(problems[:3]), last_backup(path))
 
 
 def _open_error(path: Path, exc: sqlite3.Error, read_only: bool) -> Exception:
@@ -342,10 +361,10 @@ def _open_error(path: Path, exc: sqlite3.Error, read_only: bool) -> Exception:
         return DatabaseReadOnlyError(
             str(path), f"{reason}, dan jurnal -wal-nya belum disatukan ke berkas (SQLite: {exc})", "Membuka"
         )
-    return DatabaseDamagedError(str(path), str(exc), _last_backup(path))
+    return DatabaseDamagedError(str(path), str(exc), last_backup(path))
 
 
-def _last_backup(path: Path) -> str | None:
+def last_backup(path: Path) -> str | None:
     """The newest automatic backup beside the database, if any (filled by the backup feature)."""
     folder = path.parent / AUTO_BACKUP_FOLDER
     if not folder.is_dir():

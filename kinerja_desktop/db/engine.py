@@ -28,6 +28,7 @@ from sqlalchemy.pool import NullPool
 from .errors import ConcurrentChangeError, DatabaseLockedError, DatabaseReadOnlyError, KinerjaDbError
 
 BUSY_TIMEOUT_MS = 5000
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # a damaged file, as SQLite's result codes say
 READ_ONLY = "kinerja_read_only"
 
 
@@ -187,6 +188,17 @@ class SessionFactory:
             return self._storage_error(exc)
         return None
 
+    def _damage(self, exc: DBAPIError) -> KinerjaDbError | None:
+        """A damaged page met by a read (an ``only_reads`` open leaves the integrity check out): said in
+        Indonesian as the open says it, naming the last automatic backup."""
+        code = getattr(exc.orig, "sqlite_errorcode", 0) & 0xFF
+        if code not in (SQLITE_CORRUPT, SQLITE_NOTADB) or self.path is None:
+            return None
+        from .database import last_backup
+        from .errors import DatabaseDamagedError
+
+        return DatabaseDamagedError(str(self.path), str(exc.orig), last_backup(self.path))
+
     def _storage_error(self, exc: BaseException) -> KinerjaDbError | None:
         from .files import is_locked, is_read_only, storage_error
 
@@ -203,7 +215,7 @@ class SessionFactory:
         try:
             yield session
         except DBAPIError as exc:
-            error = self.database_error(exc) if self.is_server else None
+            error = self.database_error(exc) if self.is_server else self._damage(exc)
             if error is None:
                 raise
             raise error from exc
