@@ -48,9 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The process is this command's alone (the console script, ``python -m kinerja_desktop``), not a caller that
     # goes on (tests, the self-test): a verb may then tune the process for itself (the print verb's collector).
     args.whole_process = argv is None
-    from .commands.database import run_gui
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:  # no verb: the app
+        from .commands.database import run_gui
 
-    handler: Handler = getattr(args, "handler", run_gui)
+        handler = run_gui
     from .db.errors import KinerjaDbError
     from .domain.errors import ValidationError
 

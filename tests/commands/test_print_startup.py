@@ -13,11 +13,15 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from kinerja_desktop.commands import VERB_MODULES
 from kinerja_desktop.commands.printing import imports_uncollected
 
 ROOT = Path(__file__).resolve().parents[2]
-# Modules the PK's path does not use: the quarter's evaluation, the CSV writer, the PDF verifier, the GUI, Alembic.
+# Modules the PK's path does not use: the quarter's evaluation, the CSV writer, the PDF verifier, the GUI, Alembic,
+# the other verbs' modules (only the print verb's is loaded).
 NOT_FOR_A_PK = (
+    *(m for m in VERB_MODULES if m != "kinerja_desktop.commands.printing"),
+    "kinerja_desktop.commands.output",
     "kinerja_desktop.services.evaluation",
     "kinerja_desktop.services.evaluation_data",
     "kinerja_desktop.services.csv_files",
