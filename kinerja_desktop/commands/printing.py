@@ -76,7 +76,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
     _common(piagam)
     _dated(piagam, "hari ini; kepala daerah yang menjabat pada tanggal itu menandatangani")
     for parser in (pk, pakta, ev, rank, missing, rapor, piagam):
-        parser.set_defaults(handler=_print)
+        # ends_at_once: once the files are written, the process ends without the interpreter's teardown (cli.py)
+        parser.set_defaults(handler=_print, ends_at_once=True)
     lkjip = kinds.add_parser("lkjip", help="draf LKjIP perangkat daerah atau pemerintah daerah (.docx atau .pdf)")
     add_db_option(lkjip)
     lkjip.add_argument("--year", type=int, required=True, help="tahun")

@@ -2,11 +2,16 @@
 
 Only TrueType fonts shipped in ``resources/fonts`` are used, so every glyph is embedded
 (the base-14 PDF fonts are never referenced) and the bundle prints the same everywhere.
+Each font's file is read when a document first uses the font: reading all six was a twentieth of a one-PK
+``print pk`` (issue 20), and a PK uses three.
 """
 
 from __future__ import annotations
 
 import threading
+from typing import Any
+
+from reportlab.pdfbase.ttfonts import TTFont
 
 from kinerja_desktop.paths import resource
 
@@ -27,7 +32,27 @@ _FILES = {
 }
 
 _lock = threading.Lock()
+_reading = threading.RLock()
 _registered = False
+
+
+class _FontOnFirstUse(TTFont):
+    """A ``TTFont`` whose file is read when ReportLab first asks for more than its name: until then it has only
+    ``fontName``, and any other attribute (the face, the encoding, the widths) reads the file through ``TTFont``'s
+    own ``__init__``, so the font is then exactly the one ``TTFont(name, path)`` makes."""
+
+    def __init__(self, name: str, path: str) -> None:  # noqa: D107 - TTFont's own __init__ runs on first use
+        self.fontName = name
+        self._path = path
+
+    def __getattr__(self, attribute: str) -> Any:
+        # Only attributes not set yet reach here; dunder lookups (copy, pickle) do not read the file.
+        if attribute.startswith("__") or "face" in self.__dict__ or "_path" not in self.__dict__:
+            raise AttributeError(attribute)
+        with _reading:
+            if "face" not in self.__dict__:
+                TTFont.__init__(self, self.fontName, self._path)
+        return getattr(self, attribute)
 
 
 def register_fonts() -> None:
@@ -39,13 +64,15 @@ def register_fonts() -> None:
         if _registered:
             return
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
 
         for name, filename in _FILES.items():
             path = resource("fonts", filename)
             if not path.is_file():
                 raise FileNotFoundError(f"Berkas huruf tidak ditemukan: {path}")
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            # What pdfmetrics.registerFont does for a TrueType font, without reading its face for the face's name
+            # (each of our fonts is its own face, under its own name).
+            pdfmetrics._fonts[name] = _FontOnFirstUse(name, str(path))
+            pdfmetrics.registerFontFamily(name)
         pdfmetrics.registerFontFamily(
             SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC, boldItalic=SERIF_BOLD_ITALIC
         )

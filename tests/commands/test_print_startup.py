@@ -32,13 +32,17 @@ NOT_FOR_A_PK = (
     "pypdf",
 )
 PROBE = """
-import gc, sys
+import atexit, gc, sys
 from kinerja_desktop.cli import main
+
+def report():  # an exit handler: the print verb ends its process at once, exit handlers run
+    print("FROZEN", gc.get_freeze_count())
+    print("ENABLED", gc.isenabled())
+    print("MODULES", " ".join(sorted(sys.modules)))
+
+atexit.register(report)
 code = main()  # the command line's own arguments, as the console script calls it
-print("EXIT", code)
-print("FROZEN", gc.get_freeze_count())
-print("ENABLED", gc.isenabled())
-print("MODULES", " ".join(sorted(sys.modules)))
+print("RETURNED", code)
 """
 
 
@@ -59,10 +63,12 @@ def test_print_pk_imports_only_what_a_pk_needs(demo_template: Path, tmp_path: Pa
     result = subprocess.run(
         [sys.executable, "-c", PROBE, "print", "pk", "--db", str(database), "--year", "2025", "--opd", code,
          "--out", str(out)],
-        capture_output=True, text=True, cwd=ROOT, check=True,
+        capture_output=True, text=True, cwd=ROOT,
     )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{out}\n1 berkas PDF ditulis.\n")  # flushed before the process ended
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if line.split(" ")[0].isupper())
-    assert lines["EXIT"] == "0", result.stderr
+    assert "RETURNED" not in lines  # the process ended in the verb, without the interpreter's teardown
     assert len(PdfReader(out).pages) >= 2  # the PK was printed: statement sheet and lampiran
     modules = set(lines["MODULES"].split())
     assert "kinerja_desktop.reports.agreement" in modules and "kinerja_desktop.services.documents" in modules
@@ -94,3 +100,16 @@ def test_a_caller_that_goes_on_keeps_its_collector(demo_template: Path, tmp_path
     assert main(["print", "pk", "--db", str(database), "--year", "2025", "--out", str(tmp_path / "pk")]) == 0
     assert any((tmp_path / "pk").glob("PK-2025-*.pdf"))
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_a_print_that_fails_ends_with_its_message_and_code(demo_template: Path, tmp_path: Path):
+    database = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, database)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "print", "pk", "--db", str(database), "--year", "2025", "--opd", "TIDAK-ADA",
+         "--out", str(tmp_path / "pk.pdf")],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 1
+    assert result.stderr == "Galat: Perangkat daerah “TIDAK-ADA” tidak ditemukan (kode SIPD atau singkatan)\n"
+    assert "FROZEN" in result.stdout and "RETURNED" not in result.stdout
