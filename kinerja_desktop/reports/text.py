@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
 from kinerja_desktop.domain.formatting import format_number, format_rupiah
 from kinerja_desktop.domain.formatting import with_unit as written_with
@@ -14,8 +13,9 @@ EN_DASH = "\u2013"
 
 
 def markup(text: str | None) -> str:
-    """Escape data for a ReportLab Paragraph (names may contain ``&``)."""
-    return escape(text or "")
+    """Escape data for a ReportLab Paragraph (names may contain ``&``): what ``xml.sax.saxutils.escape`` does,
+    without its import of ``urllib.request`` and the HTTP client (a one-PK ``print pk``'s start-up, issue 20)."""
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def is_rupiah(unit: str) -> bool:
