@@ -2,9 +2,11 @@
 
 Money is integer rupiah (BigInteger); targets and realisations are exact decimals (ExactDecimal).
 Every row has a UUID key, timestamps and a version so that field packages can merge later.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: Python evaluates the ``Mapped[...]`` annotations as each class is
+made, where SQLAlchemy would otherwise evaluate a thousand strings (a tenth of the import, issue 20); a class not
+defined yet is named in quotes.
+"""
 
 import uuid
 from datetime import date, datetime
@@ -149,7 +151,7 @@ class PlanningPeriod(Tracked, Base):
     end_year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun akhir periode", **YEAR})
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    fiscal_years: Mapped[list[FiscalYear]] = relationship(back_populates="period")
+    fiscal_years: Mapped[list["FiscalYear"]] = relationship(back_populates="period")
 
 
 class FiscalYear(Tracked, Base):
@@ -158,7 +160,7 @@ class FiscalYear(Tracked, Base):
     year: Mapped[int] = mapped_column(Integer, unique=True, info={"label": "Tahun anggaran", **YEAR})
     period_id: Mapped[str] = mapped_column(ForeignKey("planning_period.id", ondelete="RESTRICT"))
 
-    period: Mapped[PlanningPeriod] = relationship(back_populates="fiscal_years")
+    period: Mapped["PlanningPeriod"] = relationship(back_populates="fiscal_years")
 
 
 class Official(Tracked, Base):
@@ -195,19 +197,19 @@ class Opd(Tracked, Base):
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
 
-    positions: Mapped[list[Position]] = relationship(
+    positions: Mapped[list["Position"]] = relationship(
         back_populates="opd", cascade="all, delete-orphan", order_by="Position.sort_order"
     )
     # Who headed the OPD, from when to when: the holders of its head's position (read only; a head is appointed
     # through the position, services/positions.py).
-    heads: Mapped[list[PositionHolder]] = relationship(
+    heads: Mapped[list["PositionHolder"]] = relationship(
         secondary="position",
         primaryjoin=lambda: and_(Opd.id == Position.opd_id, Position.level == PositionLevel.HEAD),
         secondaryjoin=lambda: Position.id == PositionHolder.position_id,
         viewonly=True,
         order_by="PositionHolder.start_date",
     )
-    names: Mapped[list[OpdNameHistory]] = relationship(
+    names: Mapped[list["OpdNameHistory"]] = relationship(
         back_populates="opd", cascade="all, delete-orphan", order_by="OpdNameHistory.valid_from"
     )
 
@@ -222,7 +224,7 @@ class OpdNameHistory(Tracked, Base):
     valid_from: Mapped[date | None] = mapped_column(Date, nullable=True, info={"label": "Nama lama berlaku sejak"})
     valid_to: Mapped[date] = mapped_column(Date, info={"label": "Nama lama berlaku sampai"})
 
-    opd: Mapped[Opd] = relationship(back_populates="names")
+    opd: Mapped["Opd"] = relationship(back_populates="names")
 
 
 POSITION_IDS = uuid.UUID("6f1d2c1e-3b7a-5e0c-9a57-2d8b0c4e71a5")  # namespace of the heads' positions' ids
@@ -251,9 +253,9 @@ class Position(Tracked, Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    opd: Mapped[Opd] = relationship(back_populates="positions")
-    parent: Mapped[Position | None] = relationship(remote_side="Position.id")
-    holders: Mapped[list[PositionHolder]] = relationship(
+    opd: Mapped["Opd"] = relationship(back_populates="positions")
+    parent: Mapped["Position | None"] = relationship(remote_side="Position.id")
+    holders: Mapped[list["PositionHolder"]] = relationship(
         back_populates="post", cascade="all, delete-orphan", order_by="PositionHolder.start_date"
     )
 
@@ -275,8 +277,8 @@ class PositionHolder(Tracked, Base):
         Date, nullable=True, info={"label": "Tanggal akhir menjabat", "field": "head_end"}
     )
 
-    post: Mapped[Position] = relationship(back_populates="holders")
-    official: Mapped[Official] = relationship()
+    post: Mapped["Position"] = relationship(back_populates="holders")
+    official: Mapped["Official"] = relationship()
 
 
 class Goal(Tracked, Base):
@@ -300,10 +302,12 @@ class Goal(Tracked, Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    parent: Mapped[Goal | None] = relationship(remote_side="Goal.id", foreign_keys=[parent_id])
-    supports: Mapped[Goal | None] = relationship(remote_side="Goal.id", foreign_keys=[supports_id])
-    indicators: Mapped[list[Indicator]] = relationship(back_populates="goal", order_by="Indicator.sort_order")
-    programs: Mapped[list[GoalProgram]] = relationship(cascade="all, delete-orphan", order_by="GoalProgram.sort_order")
+    parent: Mapped["Goal | None"] = relationship(remote_side="Goal.id", foreign_keys=[parent_id])
+    supports: Mapped["Goal | None"] = relationship(remote_side="Goal.id", foreign_keys=[supports_id])
+    indicators: Mapped[list["Indicator"]] = relationship(back_populates="goal", order_by="Indicator.sort_order")
+    programs: Mapped[list["GoalProgram"]] = relationship(
+        cascade="all, delete-orphan", order_by="GoalProgram.sort_order"
+    )
 
 
 class GoalProgram(Tracked, Base):
@@ -316,7 +320,7 @@ class GoalProgram(Tracked, Base):
     program_id: Mapped[str] = mapped_column(ForeignKey("program.id", ondelete="RESTRICT"), index=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
 
-    program: Mapped[Program] = relationship()
+    program: Mapped["Program"] = relationship()
 
 
 class Indicator(Tracked, Base):
@@ -347,8 +351,8 @@ class Indicator(Tracked, Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    goal: Mapped[Goal] = relationship(back_populates="indicators")
-    targets: Mapped[list[IndicatorTarget]] = relationship(
+    goal: Mapped["Goal"] = relationship(back_populates="indicators")
+    targets: Mapped[list["IndicatorTarget"]] = relationship(
         back_populates="indicator", cascade="all, delete-orphan", order_by="IndicatorTarget.year"
     )
 
@@ -385,7 +389,7 @@ class IndicatorTarget(Tracked, Base):
         ExactDecimal, nullable=True, info={"label": "Target TW IV", "field": "targets[{year}].q4"}
     )
 
-    indicator: Mapped[Indicator] = relationship(back_populates="targets")
+    indicator: Mapped["Indicator"] = relationship(back_populates="targets")
 
 
 class Program(Tracked, Base):
@@ -409,10 +413,10 @@ class Program(Tracked, Base):
     name: Mapped[str] = mapped_column(Text, info={"label": "Nama program", "max_length": 2000})
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    parent: Mapped[Program | None] = relationship(remote_side="Program.id", back_populates="children")
-    children: Mapped[list[Program]] = relationship(back_populates="parent", order_by="Program.code")
+    parent: Mapped["Program | None"] = relationship(remote_side="Program.id", back_populates="children")
+    children: Mapped[list["Program"]] = relationship(back_populates="parent", order_by="Program.code")
 
-    budgets: Mapped[list[ProgramBudget]] = relationship(
+    budgets: Mapped[list["ProgramBudget"]] = relationship(
         back_populates="program", cascade="all, delete-orphan", order_by="ProgramBudget.year"
     )
 
@@ -430,7 +434,7 @@ class ProgramBudget(Tracked, Base):
     year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun pagu", **YEAR})
     pagu: Mapped[int] = mapped_column(BigInteger, info={"label": "Pagu", **RUPIAH})
 
-    program: Mapped[Program] = relationship(back_populates="budgets")
+    program: Mapped["Program"] = relationship(back_populates="budgets")
 
 
 class PerformanceAgreement(Tracked, Base):
@@ -491,13 +495,13 @@ class PerformanceAgreement(Tracked, Base):
         String(64), default="", info={"label": "Sidik dokumen", **SHA256}
     )
 
-    opd: Mapped[Opd | None] = relationship()
-    post: Mapped[Position | None] = relationship()
-    replaces: Mapped[PerformanceAgreement | None] = relationship(remote_side="PerformanceAgreement.id")
-    items: Mapped[list[AgreementItem]] = relationship(
+    opd: Mapped["Opd | None"] = relationship()
+    post: Mapped["Position | None"] = relationship()
+    replaces: Mapped["PerformanceAgreement | None"] = relationship(remote_side="PerformanceAgreement.id")
+    items: Mapped[list["AgreementItem"]] = relationship(
         back_populates="agreement", cascade="all, delete-orphan", order_by="AgreementItem.sort_order"
     )
-    programs: Mapped[list[AgreementProgram]] = relationship(
+    programs: Mapped[list["AgreementProgram"]] = relationship(
         back_populates="agreement", cascade="all, delete-orphan", order_by="AgreementProgram.sort_order"
     )
 
@@ -545,8 +549,8 @@ class AgreementItem(Tracked, Base):
     )
     sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
 
-    agreement: Mapped[PerformanceAgreement] = relationship(back_populates="items")
-    indicator: Mapped[Indicator] = relationship()
+    agreement: Mapped["PerformanceAgreement"] = relationship(back_populates="items")
+    indicator: Mapped["Indicator"] = relationship()
 
 
 class AgreementProgram(Tracked, Base):
@@ -573,7 +577,7 @@ class AgreementProgram(Tracked, Base):
     )
     sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
 
-    agreement: Mapped[PerformanceAgreement] = relationship(back_populates="programs")
+    agreement: Mapped["PerformanceAgreement"] = relationship(back_populates="programs")
 
 
 class IntegrityPact(Tracked, Base):
@@ -643,8 +647,8 @@ class IndicatorRealization(Tracked, Base):
     verified_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     reported_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
-    indicator: Mapped[Indicator] = relationship()
-    evidence: Mapped[list[Evidence]] = relationship(back_populates="realization", cascade="all, delete-orphan")
+    indicator: Mapped["Indicator"] = relationship()
+    evidence: Mapped[list["Evidence"]] = relationship(back_populates="realization", cascade="all, delete-orphan")
 
 
 class BudgetRealization(Tracked, Base):
@@ -675,7 +679,7 @@ class Evidence(Tracked, Base):
     sha256: Mapped[str] = mapped_column(String(64), info={"label": "Sidik berkas bukti", **SHA256})
     size: Mapped[int] = mapped_column(BigInteger, info={"label": "Ukuran berkas bukti", "min": 0, "max": 1 << 40})
 
-    realization: Mapped[IndicatorRealization] = relationship(back_populates="evidence")
+    realization: Mapped["IndicatorRealization"] = relationship(back_populates="evidence")
 
 
 class QuarterClosure(Tracked, Base):
