@@ -9,9 +9,10 @@ the domain computes them from the answers (``domain/akip.py``).
 
 These rows stay at the centre: the Inspektorat evaluates there, and field packages do not carry them
 (``sync_scope`` does not list them).
-"""
 
-from __future__ import annotations
+No postponed annotations (``from __future__``): Python evaluates ``Mapped[...]`` as each class is made, as in
+``models.py`` (issue 20); a class not defined yet is named in quotes.
+"""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -40,7 +41,7 @@ class LkeComponent(Tracked, Base):
     weight: Mapped[Decimal] = mapped_column(ExactDecimal, info={"label": "Bobot komponen", **LKE_WEIGHT})
     sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
 
-    subcomponents: Mapped[list[LkeSubcomponent]] = relationship(
+    subcomponents: Mapped[list["LkeSubcomponent"]] = relationship(
         back_populates="component", cascade="all, delete-orphan", order_by="LkeSubcomponent.sort_order"
     )
 
@@ -57,8 +58,8 @@ class LkeSubcomponent(Tracked, Base):
     weight: Mapped[Decimal] = mapped_column(ExactDecimal, info={"label": "Bobot sub komponen", **LKE_WEIGHT})
     sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
 
-    component: Mapped[LkeComponent] = relationship(back_populates="subcomponents")
-    criteria: Mapped[list[LkeCriterion]] = relationship(
+    component: Mapped["LkeComponent"] = relationship(back_populates="subcomponents")
+    criteria: Mapped[list["LkeCriterion"]] = relationship(
         back_populates="subcomponent", cascade="all, delete-orphan", order_by="LkeCriterion.sort_order"
     )
 
@@ -75,7 +76,7 @@ class LkeCriterion(Tracked, Base):
     scale: Mapped[str] = mapped_column(String(20), info={"label": "Skala jawaban"})
     sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
 
-    subcomponent: Mapped[LkeSubcomponent] = relationship(back_populates="criteria")
+    subcomponent: Mapped["LkeSubcomponent"] = relationship(back_populates="criteria")
 
 
 class LkeEvaluation(Tracked, Base):
@@ -95,7 +96,7 @@ class LkeEvaluation(Tracked, Base):
     )
     finalized_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
-    answers: Mapped[list[LkeAnswer]] = relationship(back_populates="evaluation", cascade="all, delete-orphan")
+    answers: Mapped[list["LkeAnswer"]] = relationship(back_populates="evaluation", cascade="all, delete-orphan")
 
 
 class LkeAnswer(Tracked, Base):
@@ -121,5 +122,5 @@ class LkeAnswer(Tracked, Base):
         info={"label": "Rekomendasi", "field": "answers[{criterion_id}].recommendation", "max_length": 4000},
     )
 
-    evaluation: Mapped[LkeEvaluation] = relationship(back_populates="answers")
-    criterion: Mapped[LkeCriterion] = relationship()
+    evaluation: Mapped["LkeEvaluation"] = relationship(back_populates="answers")
+    criterion: Mapped["LkeCriterion"] = relationship()

@@ -6,9 +6,10 @@ it changed by comparing the row with that base. JSON columns hold rows encoded b
 ``kinerja_desktop.interchange.codec`` (plain strings, numbers, booleans and nulls).
 
 Which tables travel is in :mod:`.sync_scope`; deletions are recorded as tombstones by :mod:`.tombstones`.
-"""
 
-from __future__ import annotations
+No postponed annotations (``from __future__``): Python evaluates ``Mapped[...]`` as each class is made, as in
+``models.py`` (issue 20); a class not defined yet is named in quotes.
+"""
 
 from datetime import datetime
 
