@@ -349,7 +349,7 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
     """``PRAGMA quick_check``: a damaged file is refused before anything is written to it."""
     problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     if problems != ["ok"]:
-        raise DatabaseDamagedError(str(path), "; ".join(problems[:3]), last_backup(path))
+        raise DatabaseDamagedError(str(path), "; ".join(problems[:3]), _last_backup(path))
 
 
 def _open_error(path: Path, exc: sqlite3.Error, read_only: bool) -> Exception:
@@ -361,10 +361,10 @@ def _open_error(path: Path, exc: sqlite3.Error, read_only: bool) -> Exception:
         return DatabaseReadOnlyError(
             str(path), f"{reason}, dan jurnal -wal-nya belum disatukan ke berkas (SQLite: {exc})", "Membuka"
         )
-    return DatabaseDamagedError(str(path), str(exc), last_backup(path))
+    return DatabaseDamagedError(str(path), str(exc), _last_backup(path))
 
 
-def last_backup(path: Path) -> str | None:
+def _last_backup(path: Path) -> str | None:
     """The newest automatic backup beside the database, if any (filled by the backup feature)."""
     folder = path.parent / AUTO_BACKUP_FOLDER
     if not folder.is_dir():
