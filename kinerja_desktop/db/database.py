@@ -169,7 +169,8 @@ def open_database(
     opening it, unless ``upgrade_server`` (the ``server upgrade`` verb); ``credentials`` log in as a person's
     own database role on a server.
 
-    ``only_reads``: the caller only reads (``print pk``). Every write session is then refused
+    ``only_reads``: the caller only reads (``print pk``) a SQLite file (a server has no such check: it is opened
+    as always). Every write session is then refused
     (:data:`ONLY_READS`), so the integrity check that guards writes (``PRAGMA quick_check``, a tenth of a
     one-PK print) and the removal of killed runs' leftovers are left to the next open that can write; a damaged
     page the reads meet is still said in Indonesian (``SessionFactory.read``). A file at an older schema is
