@@ -79,3 +79,13 @@ def register_fonts() -> None:
         # Sans has no italic files shipped: italic falls back to upright rather than to Helvetica.
         pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD)
         _registered = True
+
+
+def read_fonts() -> None:
+    """Register the fonts and read every font's file now: before a pool's workers are forked, so each has them
+    read already (they render many documents; the process that forks them renders none)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    for name in _FILES:
+        pdfmetrics.getFont(name).face  # noqa: B018 - reading the attribute reads the file

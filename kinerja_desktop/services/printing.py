@@ -485,13 +485,13 @@ def _write_pooled(
     import gc
     import multiprocessing
 
-    from ..reports.fonts import register_fonts
+    from ..reports.fonts import read_fonts
 
     method = _start_method()
     context = multiprocessing.get_context(method)
     frozen_before = gc.get_freeze_count()  # the print verb froze its imports: those stay frozen
     if method == "fork":
-        register_fonts()  # once here: every forked worker has them
+        read_fonts()  # once here: every forked worker has them
         # What this process holds now is left out of the workers' collections (their full passes were ≈ 7 % of a
         # PK) and their pages stay shared with this process (Python's advice for fork without exec).
         gc.freeze()

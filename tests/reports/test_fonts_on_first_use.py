@@ -66,3 +66,14 @@ def test_a_font_not_read_yet_answers_as_a_truetype_font():
     register_fonts()  # through ReportLab's own lookup, the registered font measures as the file read at once
     regular = TTFont("Uji", str(resource("fonts", _FILES[SERIF])))
     assert stringWidth("Perjanjian Kinerja", SERIF, 12) == regular.stringWidth("Perjanjian Kinerja", 12) > 0
+
+
+def test_read_fonts_reads_every_file_before_a_pool_forks():
+    code = (
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from kinerja_desktop.reports import fonts\n"
+        "fonts.read_fonts()\n"
+        "print(sum('face' in vars(pdfmetrics.getFont(n)) for n in fonts._FILES))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "6"
