@@ -46,12 +46,14 @@ class _FontOnFirstUse(TTFont):
         self._path = path
 
     def __getattr__(self, attribute: str) -> Any:
-        # Only attributes not set yet reach here; dunder lookups (copy, pickle) do not read the file.
-        if attribute.startswith("__") or "face" in self.__dict__ or "_path" not in self.__dict__:
+        # Only attributes not set yet reach here; dunder lookups (copy, pickle) do not read the file. Another
+        # thread asking while the file is read waits for the whole font (``_read`` is set last).
+        if attribute.startswith("__") or "_path" not in self.__dict__ or self.__dict__.get("_read"):
             raise AttributeError(attribute)
         with _reading:
-            if "face" not in self.__dict__:
+            if not self.__dict__.get("_read"):
                 TTFont.__init__(self, self.fontName, self._path)
+                self._read = True
         return getattr(self, attribute)
 
 

@@ -77,3 +77,18 @@ def test_read_fonts_reads_every_file_before_a_pool_forks():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "6"
+
+
+def test_threads_asking_a_font_not_read_yet_all_get_the_whole_font():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from kinerja_desktop.paths import resource
+    from kinerja_desktop.reports.fonts import _FILES, SANS, _FontOnFirstUse
+
+    path = str(resource("fonts", _FILES[SANS]))
+    lazy, expected = _FontOnFirstUse("Uji-Sans", path), TTFont("Uji-Sans", path).stringWidth("Kinerja 2026", 9)
+    with ThreadPoolExecutor(8) as pool:
+        widths = list(pool.map(lambda _: lazy.stringWidth("Kinerja 2026", 9), range(32)))
+    assert widths == [expected] * 32
