@@ -27,6 +27,25 @@ other, twice (CPU, then wall):
     floor: our modules ≈ 0,25 s (the ORM models' declarative set-up ≈ 0,1 s), opening the database with its
     ``PRAGMA quick_check`` ≈ 50 ms, the first queries (mapper configuration, compiling) ≈ 55 ms, the PK ≈ 60 ms.
     0,5 s is not reached: the floor itself is 0,3–0,45 s here.
+Branch pk, same day (main eece087 from a ``git archive`` copy and this branch, each run from its own root with the
+same venv, one after the other; ``--print-only --runs 5``; CPU of the child, median):
+    load 2,1–2,2:  main  floor 339 ms, print pk 615 ms (1,81 × the floor)
+                   pk    floor 326 ms, print pk 495 ms (1,52 × the floor)  — −20 %
+    load 3,4–4,5 (other sessions' test suites; every figure inflated): main print pk 740 / 693 ms, pk 520 / 543 ms
+    interleaved pairs (/tmp script, 9–11 runs each, load 2,2–2,6): main 629–633 ms, pk 546–549 ms (min 492–504);
+    with the bytecode kept: main 604 ms, pk 513 ms (min 487).
+    What went: opening for reading only (``open_database(only_reads=True)``: no ``PRAGMA quick_check`` ≈ 34 ms, no
+    sweep of leftovers ≈ 5 ms, every write refused); only the print verb's module parsed (≈ 20 ms: the other
+    thirteen verb modules were imported and laid out); the interpreter's teardown after the files are written
+    (``cli.end_at_once``, exit handlers still run: ≈ 38 ms); the fonts read on first use (three of six, ≈ 12 ms);
+    the models' annotations evaluated by Python, not as strings by SQLAlchemy (≈ 10 ms); ``xml.sax`` with
+    ``urllib.request`` no longer imported (≈ 3 ms). The goal is met at a load of 2, just: what is left above the
+    floor is the models' declarative set-up and mapper configuration (≈ 0,13 s, of which the AKIP, sync, user,
+    verification and server models ≈ 35 ms: lazy loading them needs every user of the whole ``Base.metadata``,
+    the interchange's included, to import them first), our sources compiled at each run where
+    PYTHONDONTWRITEBYTECODE is set as here (≈ 60 ms; "bytecode kept" shows the installed app's case), the PK's
+    queries and layout (≈ 60 ms), ``domain/__init__``'s eager imports (≈ 8 ms) and ``db.database``'s of
+    ``db.server`` and ``db.evidence`` (≈ 6 ms).
 """
 
 from __future__ import annotations
