@@ -35,6 +35,7 @@ from .files import (
     remove_leftovers,
     writable,
 )
+from .files import newest_backup as _last_backup
 from .revisions import HEAD, REVISIONS
 from .server import Credentials
 
@@ -363,15 +364,6 @@ def _open_error(path: Path, exc: sqlite3.Error, read_only: bool) -> Exception:
             str(path), f"{reason}, dan jurnal -wal-nya belum disatukan ke berkas (SQLite: {exc})", "Membuka"
         )
     return DatabaseDamagedError(str(path), str(exc), _last_backup(path))
-
-
-def _last_backup(path: Path) -> str | None:
-    """The newest automatic backup beside the database, if any (filled by the backup feature)."""
-    folder = path.parent / AUTO_BACKUP_FOLDER
-    if not folder.is_dir():
-        return None
-    backups = sorted(folder.glob("*.kinerja-backup"), key=lambda p: p.stat().st_mtime)
-    return str(backups[-1]) if backups else None
 
 
 def storage_warning(path: Path) -> str | None:

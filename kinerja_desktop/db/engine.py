@@ -194,10 +194,10 @@ class SessionFactory:
         code = getattr(exc.orig, "sqlite_errorcode", 0) & 0xFF
         if code not in (SQLITE_CORRUPT, SQLITE_NOTADB) or self.path is None:
             return None
-        from .database import _last_backup
         from .errors import DatabaseDamagedError
+        from .files import newest_backup
 
-        return DatabaseDamagedError(str(self.path), str(exc.orig), _last_backup(self.path))
+        return DatabaseDamagedError(str(self.path), str(exc.orig), newest_backup(self.path))
 
     def _storage_error(self, exc: BaseException) -> KinerjaDbError | None:
         from .files import is_locked, is_read_only, storage_error

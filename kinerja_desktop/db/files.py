@@ -299,6 +299,16 @@ def remove_leftovers(folder: Path | None, *, depth: int = 0) -> list[Path]:
 # ---------------------------------------------------------------------------------------------- errors
 
 
+def newest_backup(path: Path) -> str | None:
+    """The newest automatic backup beside the database ``path``, if any (filled by the backup feature): named when
+    the database is found damaged, at the open (``database.py``) or by a read (``engine.py``)."""
+    folder = path.parent / AUTO_BACKUP_FOLDER
+    if not folder.is_dir():
+        return None
+    backups = sorted(folder.glob("*.kinerja-backup"), key=lambda p: p.stat().st_mtime)
+    return str(backups[-1]) if backups else None
+
+
 def _sqlite_code(exc: BaseException) -> int | None:
     inner = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
     code = getattr(inner, "sqlite_errorcode", None)

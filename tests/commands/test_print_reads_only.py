@@ -126,12 +126,15 @@ def test_a_damaged_page_met_while_printing_is_said_in_indonesian(
     copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ):
     _damage_table(copy, "agreement_item")
+    (copy.parent / "cadangan-otomatis").mkdir()
+    (copy.parent / "cadangan-otomatis" / "kinerja-20261201.kinerja-backup").write_bytes(b"x")
     before = copy.read_bytes()
     out = tmp_path / "pk"
     assert main(["print", "pk", "--db", str(copy), "--year", "2025", "--opd", DINKES, "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Galat: Basis data “") and "rusak dan tidak dapat dibuka dengan aman" in err
     assert "malformed" in err and "Traceback" not in err
+    assert "Cadangan otomatis terakhir tersedia: " in err and "kinerja-20261201.kinerja-backup" in err
     assert list(out.glob("*.pdf")) == [] and copy.read_bytes() == before
     # A verb that may write finds the damage at the open, before anything is written.
     assert main(["print", "evaluation", "--db", str(copy), "--year", "2025", "--quarter", "1", "--out", str(out)]) == 1
