@@ -35,7 +35,7 @@ from .errors import CorruptArchiveError, MemberTooLargeError, UnsafeMemberError
 
 CHUNK = 1 << 20
 ALLOWED_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
-_SAFE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\- ]{0,200}$")
+_SAFE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\- ]{0,200}\Z")  # \Z: "$" would let a final line break pass
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
     zlib.error,

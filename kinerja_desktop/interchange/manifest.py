@@ -47,8 +47,8 @@ EVIDENCE_LIMITS = Limits(max_member=100 << 20, max_ratio=100)
 BACKUP_EVIDENCE_LIMITS = Limits(max_member=4 << 30, max_ratio=100, max_total=None)
 DATABASE_LIMITS = Limits(max_member=4 << 30, max_ratio=200, max_total=None)
 
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}\Z")  # \Z, not "$": "$" matches before a final line break
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 
 
 def is_uuid(value: Any) -> bool:
