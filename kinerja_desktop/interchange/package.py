@@ -490,8 +490,10 @@ def write_package_streamed(
     secret_hex: str | None,
 ) -> int:
     """Write a package atomically without holding it whole: ``write_rows(emit)`` gives rows.json piece by piece
-    (its checksum and size taken on the way), then ``evidence()`` the files one by one, then the manifest
-    (``manifest_fields()`` called last, when the rows are counted). Returns the size in bytes.
+    (its checksum and size taken on the way), then ``evidence()`` the files one by one, each as a store gives it
+    (:meth:`EvidenceStore.get_many`: only a content that hashes to its name, so the name is its checksum, not
+    hashed again), then the manifest (``manifest_fields()`` called last, when the rows are counted). Returns the
+    size in bytes.
 
     rows.json is checksummed, deflated and written by a second thread (:class:`WrittenBehind`) while
     ``write_rows`` makes its next piece; an evidence file compressed already is stored as it is
@@ -515,7 +517,7 @@ def write_package_streamed(
         files = {ROWS_MEMBER: {"sha256": digest.hexdigest(), "size": size}}
         for sha, data in evidence():
             write_member(zf, EVIDENCE_PREFIX + sha, data)
-            files[EVIDENCE_PREFIX + sha] = file_entry(data)
+            files[EVIDENCE_PREFIX + sha] = {"sha256": sha, "size": len(data)}
         manifest_bytes = build_manifest({**manifest_fields(), "format": PACKAGE_FORMAT, "files": files})
         zf.writestr(MANIFEST, manifest_bytes)
         if secret_hex is not None:
