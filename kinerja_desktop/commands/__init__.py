@@ -8,24 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-# The verb modules, in the order ``--help`` lists them.
-VERB_MODULES: tuple[str, ...] = (
-    "kinerja_desktop.commands.database",
-    "kinerja_desktop.commands.setup",
-    "kinerja_desktop.commands.agreements",
-    "kinerja_desktop.commands.evaluation",
-    "kinerja_desktop.commands.verification",
-    "kinerja_desktop.commands.akip",
-    "kinerja_desktop.commands.printing",
-    "kinerja_desktop.commands.selftest",
-    "kinerja_desktop.commands.interchange",
-    "kinerja_desktop.commands.excel",
-    "kinerja_desktop.commands.open_file",
-    "kinerja_desktop.commands.server",
-    "kinerja_desktop.commands.users",
-    "kinerja_desktop.commands.audit",
-)
-# Which module registers each verb: a command's process loads only its own verb's module (``cli.build_parser``).
+# Which module registers each verb, in the order ``--help`` lists them: a command's process loads only its own
+# verb's module (``cli.build_parser``).
 VERBS: dict[str, str] = {
     "demo": "kinerja_desktop.commands.database",
     "info": "kinerja_desktop.commands.database",
@@ -49,6 +33,8 @@ VERBS: dict[str, str] = {
     "users": "kinerja_desktop.commands.users",
     "audit": "kinerja_desktop.commands.audit",
 }
+# The verb modules, each once, in that order (``--help`` and an unknown verb: all of them).
+VERB_MODULES: tuple[str, ...] = tuple(dict.fromkeys(VERBS.values()))
 PASSWORD_ENV = "KINERJA_PASSWORD"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +24,12 @@ def test_every_verb_is_named_with_the_module_that_registers_it():
     expected = {verb: module for module in VERB_MODULES for verb in _registered(module)}
     assert VERBS == expected
     assert list(VERBS) == [verb for module in VERB_MODULES for verb in _registered(module)]  # --help's order
+    # VERB_MODULES is made from VERBS: every module of the package that registers verbs is in it
+    package = Path(importlib.import_module("kinerja_desktop.commands").__file__).parent
+    registering = {
+        f"kinerja_desktop.commands.{path.stem}" for path in package.glob("*.py") if "def register(" in path.read_text()
+    }
+    assert set(VERB_MODULES) == registering
 
 
 @pytest.mark.parametrize(
