@@ -32,10 +32,10 @@ from .files import (
     is_locked,
     is_read_only,
     journal_of,
+    newest_backup,
     remove_leftovers,
     writable,
 )
-from .files import newest_backup as _last_backup
 from .revisions import HEAD, REVISIONS
 from .server import Credentials
 
@@ -351,7 +351,7 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
     """``PRAGMA quick_check``: a damaged file is refused before anything is written to it."""
     problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     if problems != ["ok"]:
-        raise DatabaseDamagedError(str(path), "; ".join(problems[:3]), _last_backup(path))
+        raise DatabaseDamagedError(str(path), "; ".join(problems[:3]), newest_backup(path))
 
 
 def _open_error(path: Path, exc: sqlite3.Error, read_only: bool) -> Exception:
@@ -363,7 +363,7 @@ def _open_error(path: Path, exc: sqlite3.Error, read_only: bool) -> Exception:
         return DatabaseReadOnlyError(
             str(path), f"{reason}, dan jurnal -wal-nya belum disatukan ke berkas (SQLite: {exc})", "Membuka"
         )
-    return DatabaseDamagedError(str(path), str(exc), _last_backup(path))
+    return DatabaseDamagedError(str(path), str(exc), newest_backup(path))
 
 
 def storage_warning(path: Path) -> str | None:

@@ -25,7 +25,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
-from .errors import ConcurrentChangeError, DatabaseLockedError, DatabaseReadOnlyError, KinerjaDbError
+from .errors import (
+    ConcurrentChangeError,
+    DatabaseDamagedError,
+    DatabaseLockedError,
+    DatabaseReadOnlyError,
+    KinerjaDbError,
+)
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # a damaged file, as SQLite's result codes say
@@ -194,7 +200,6 @@ class SessionFactory:
         code = getattr(exc.orig, "sqlite_errorcode", 0) & 0xFF
         if code not in (SQLITE_CORRUPT, SQLITE_NOTADB) or self.path is None:
             return None
-        from .errors import DatabaseDamagedError
         from .files import newest_backup
 
         return DatabaseDamagedError(str(self.path), str(exc.orig), newest_backup(self.path))

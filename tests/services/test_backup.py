@@ -182,9 +182,9 @@ def test_automatic_backup_at_most_once_a_day_keeping_the_last_n(db: Database) ->
     assert [p.name for p in kept] == [p.name for p in made[-3:]]
     assert kept[0].parent.name == "cadangan-otomatis"
     # The damaged-database message can name the newest one
-    from kinerja_desktop.db.database import _last_backup
+    from kinerja_desktop.db.files import newest_backup
 
-    assert _last_backup(db.path) is not None
+    assert newest_backup(db.path) is not None
 
 
 def test_cancelling_a_backup_leaves_no_file(demo_db: Database, tmp_path: Path) -> None:
