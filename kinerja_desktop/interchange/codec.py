@@ -247,7 +247,6 @@ class TableCodec:
         self._encoders = [(c.name, _encoder(c.type)) for c in table.columns]
         self._decoders = {c.name: (_decoder(c), c.nullable) for c in table.columns}
         self._storage = [(c.name, _storage(c.type)) for c in table.columns]
-        self._names = set(self.columns)
         self.column_names = frozenset(self.columns)
         self._from_storage = [(c.name, _from_storage(c.type)) for c in table.columns]
         self._unconverted: list[tuple[str, Callable[[Any], Any] | None]] = [(name, None) for name in self.columns]
@@ -322,17 +321,7 @@ class TableCodec:
                     return None
                 if text_limit is not None and type(value) is str and len(value) <= text_limit and "\x00" not in value:  # noqa: B023
                     return value
-                if type(value) is str or type(value) is int:
-                    known = remembered.get(value)  # noqa: B023
-                    if known is not None:
-                        return known
-                    decoded = decode(value)  # noqa: B023
-                    known = value if canonical is None else canonical(decoded)  # noqa: B023
-                    if len(remembered) < MEMO:  # noqa: B023
-                        remembered[value] = known  # noqa: B023
-                    return known
-                decoded = decode(value)  # noqa: B023
-                return value if canonical is None else canonical(decoded)  # noqa: B023
+                return _canonical_form(value, decode, canonical, remembered)  # noqa: B023
 
             kinds = set(map(type, column))
             grouped = kinds - {type(None)}
@@ -466,7 +455,7 @@ class TableCodec:
         year) is not decoded again: its canonical form is remembered (up to MEMO values per column; looked up only
         for a value whose type is exactly ``str`` or ``int``: ``True == 1`` must not find an integer's entry).
         """
-        if not isinstance(values, dict) or values.keys() != self._names:
+        if not isinstance(values, dict) or values.keys() != self.column_names:
             self.decode(values)  # raises the precise message
         result: dict[str, JSONValue] = values if in_place else {}
         for name, decode, nullable, canonical, memo, text_limit in self._validators:
@@ -477,22 +466,28 @@ class TableCodec:
                 result[name] = None
             elif text_limit is not None and type(value) is str and len(value) <= text_limit and "\x00" not in value:
                 result[name] = value  # a text within its limits (what decode would check, without a pattern)
-            elif type(value) is str or type(value) is int:
-                known = memo.get(value)
-                if known is None:
-                    decoded = decode(value)
-                    known = value if canonical is None else canonical(decoded)
-                    if len(memo) < MEMO:
-                        memo[value] = known
-                result[name] = known
             else:
-                decoded = decode(value)
-                result[name] = value if canonical is None else canonical(decoded)
+                result[name] = _canonical_form(value, decode, canonical, memo)
         return result
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 _encode_text = json.encoder.encode_basestring  # a str as JSON text, as _ENCODER writes it (ensure_ascii=False)
+
+
+def _canonical_form(value: Any, decode: Decoder, canonical: Encoder | None, memo: Memo) -> JSONValue:
+    """A value (not None) checked and in canonical form: decoded (which checks it), then encoded where the column
+    has a form. A text or an integer met before in ``memo`` (a column's) is not decoded again: its form is
+    remembered, up to MEMO values (looked up only for a value whose type is exactly ``str`` or ``int``:
+    ``True == 1`` must not find an integer's entry)."""
+    exact = type(value) is str or type(value) is int
+    if exact and (known := memo.get(value)) is not None:
+        return known
+    decoded = decode(value)
+    form = value if canonical is None else canonical(decoded)
+    if exact and len(memo) < MEMO:
+        memo[value] = form
+    return form
 
 
 def _unchanged(forms: dict[Any, Any]) -> bool:
