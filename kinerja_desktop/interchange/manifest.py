@@ -21,9 +21,13 @@ from .errors import (
     WrongFileKindError,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # a backup, and a package whose rows.json lists every table's rows as entries
+# a package whose rows.json may also hold a table as its column names and one array of values per row (a master
+# package): an older app refuses it by its version, with a message, instead of misreading it
+COLUMNS_FORMAT_VERSION = 2
 BACKUP_FORMAT = "kinerja-backup"
 PACKAGE_FORMAT = "kinerja-paket"
+NEWEST_VERSION = {BACKUP_FORMAT: FORMAT_VERSION, PACKAGE_FORMAT: COLUMNS_FORMAT_VERSION}
 KIND_FIELD = "lapangan"
 KIND_MASTER = "induk"
 
@@ -163,7 +167,7 @@ def read_manifest(reader: SafeZipReader, expected_format: str) -> Manifest:
         value = data[key]
         if isinstance(value, bool) and kind is int or not isinstance(value, kind):
             raise ManifestError(name, f"kolom “{key}” bertipe salah")
-    if data["format_version"] > FORMAT_VERSION:
+    if not 1 <= data["format_version"] <= NEWEST_VERSION[expected_format]:
         raise ManifestError(name, f"versi format {data['format_version']} belum dikenal aplikasi ini")
     try:
         created = datetime.fromisoformat(data["created_at"])

@@ -314,3 +314,30 @@ def test_random_byte_flips_never_corrupt_the_database(world: dict[str, Path], tm
             assert content_rows(path) == content_rows(reference)
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(
+    ("kind", "version", "accepted"), [("field", 2, True), ("field", 3, False), ("field", 0, False)]
+)
+def test_package_format_versions(
+    centre: Database, world: dict[str, Path], tmp_path: Path, kind: str, version: int, accepted: bool
+) -> None:
+    """A package may say version 1 or 2 (2: tables as columns and arrays); a newer one is refused, with a message."""
+
+    def versioned(data: dict) -> None:
+        data["format_version"] = version
+
+    package = rebuild(world[kind], tmp_path / "v.kinerja-paket", manifest=versioned, secret=_secret(world))
+    if accepted:
+        sync.import_package(centre, package)
+    else:
+        _refused(centre, package, ManifestError, f"versi format {version} belum dikenal")
+
+
+def test_backup_format_version_two_is_refused(centre: Database, world: dict[str, Path], tmp_path: Path) -> None:
+    def versioned(data: dict) -> None:
+        data["format_version"] = 2
+
+    bad = rebuild(world["backup"], tmp_path / "v.kinerja-backup", manifest=versioned)
+    with pytest.raises(ManifestError, match="versi format 2 belum dikenal"):
+        backup.preview_restore(centre, bad)
