@@ -10,10 +10,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from itertools import chain, repeat
+from itertools import repeat
 from operator import is_, itemgetter
 from typing import Any
 
@@ -359,16 +359,17 @@ class TableCodec:
         names = self.columns
         return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
 
-    def entries_json(self, rows: Sequence[Sequence[Any]], size: int = 2_000) -> Iterator[str] | None:
+    def arrays_json(self, rows: Sequence[Sequence[Any]], size: int = 2_000) -> Iterator[str] | None:
         """Rows of :attr:`select_sql` read straight from SQLite, checked as :meth:`from_storage_rows` checks them,
-        as the text of a package's row entries: each ``{"id": …, "values": {…}}`` exactly as :func:`dumps` writes
-        that entry (keys sorted), ``size`` entries at a time joined by commas. None when a value fails (before
-        any text is given). No row is made a dict: each distinct value of a column is written as JSON once."""
+        as the text of a version-2 package's arrays (``"values"`` of the table's columns form): each row's
+        canonical values in :attr:`columns`' order, exactly as :func:`dumps` writes that list, ``size`` rows at a
+        time joined by commas. None when a value fails (before any text is given). No row is made a dict: each
+        distinct value of a column is written as JSON once."""
         checked = self._checked_columns(rows) if rows else []
         if checked is None:
             return None
-        # per column: a function from a stored value to its JSON text, or the texts in order; the canonical forms
-        # themselves are let go of when this returns (only their texts and the stored columns are kept)
+        # per column: a function from a stored value to its JSON text, or the texts in row order; the canonical
+        # forms themselves are let go of when this returns (only their texts and the stored columns are kept)
         texts: list[Any] = []
         columns = [column for column, _forms in checked]
         for _column, forms in checked:
@@ -378,49 +379,64 @@ class TableCodec:
                 texts.append(_encode_text)  # texts that are their own canonical form (ids, names): JSON-quoted
             else:
                 texts.append({raw: json_value(form) for raw, form in forms.items()}.__getitem__)
-        names = self.columns
-        order = [names.index("id"), *sorted(range(len(names)), key=names.__getitem__)]
-        # the text before each value: the entry's id, then the values' keys in sorted order (dumps' sort_keys)
-        keys = [',{"id":', ',"values":{'] + [","] * (len(order) - 2)
-        literals = [key + ("" if at == 0 else _encode_text(names[order[at]]) + ":") for at, key in enumerate(keys)]
 
         def chunks() -> Iterator[str]:
             for start in range(0, len(rows), size):
                 end = start + size
-                parts: list[Iterable[str]] = []
-                for literal, index in zip(literals, order, strict=True):
-                    text = texts[index]
-                    parts.append(repeat(literal))
-                    column = columns[index][start:end]
-                    parts.append(text[start:end] if isinstance(text, list) else map(text, column))
-                parts.append(repeat("}}"))
-                # the literals repeat without end: the columns end the entries (without the first one's comma)
-                yield "".join(chain.from_iterable(zip(*parts, strict=False)))[1:]
+                cells = [
+                    text[start:end] if isinstance(text, list) else map(text, column[start:end])
+                    for text, column in zip(texts, columns, strict=True)
+                ]
+                yield "[" + "],[".join(map(",".join, zip(*cells, strict=True))) + "]"
 
         return chunks()
+
+    def _canonical_columns(self, picked: Sequence[Sequence[Any]]) -> list[tuple[Sequence[Any], Sequence[Any]]] | None:
+        """Rows of JSON values in the columns' order (each as long as :attr:`columns`), checked as :meth:`validate`
+        checks each, a column at a time (:meth:`_checked_columns`: each distinct value of a column checked once):
+        per column (its values, their canonical forms in row order: the values themselves, the same object, when
+        each is its canonical form already). None when a value fails."""
+        checked = self._checked_columns(picked, stored=False)
+        if checked is None:
+            return None
+        result: list[tuple[Sequence[Any], Sequence[Any]]] = []
+        for column, forms in checked:
+            if forms is None or (_same_forms(forms) if isinstance(forms, dict) else all(map(is_, forms, column))):
+                result.append((column, column))  # every value its canonical form already (a list: booleans, mixed)
+            else:
+                result.append((column, forms if isinstance(forms, list) else list(map(forms.__getitem__, column))))
+        return result
 
     def validate_rows(self, rows: list[dict[str, JSONValue]]) -> list[tuple] | None:
         """:meth:`validate` with ``in_place`` of each of ``rows`` (a package's, each with as many keys as the table
         has columns: the caller checks that; a column missing gives None here), a column at a time
-        (:meth:`_checked_columns`: each distinct value of a column checked once). Returns each row's canonical
-        values picked in the columns' order; None when a value fails (nothing changed in the rows then): the
-        caller checks the rows one by one, which names the row and gives the precise message."""
+        (:meth:`_canonical_columns`). Returns each row's canonical values picked in the columns' order; None when a
+        value fails (nothing changed in the rows then): the caller checks the rows one by one, which names the row
+        and gives the precise message."""
         try:
             picked = list(map(self.pick, rows))
         except KeyError:  # a column missing
             return None
-        checked = self._checked_columns(picked, stored=False) if picked else []
+        checked = self._canonical_columns(picked) if picked else []
         if checked is None:
             return None
         changed = False
-        for name, (column, forms) in zip(self.columns, checked, strict=True):
-            if forms is None or (_same_forms(forms) if isinstance(forms, dict) else all(map(is_, forms, column))):
-                continue  # every value its canonical form already (a list: booleans, mixed types)
-            changed = True
-            canonical = forms if isinstance(forms, list) else list(map(forms.__getitem__, column))
-            for row, form in zip(rows, canonical, strict=True):
-                row[name] = form
+        for name, (column, canonical) in zip(self.columns, checked, strict=False):
+            if canonical is not column:
+                changed = True
+                for row, form in zip(rows, canonical, strict=True):
+                    row[name] = form
         return list(map(self.pick, rows)) if changed else picked
+
+    def validate_arrays(self, rows: Sequence[Sequence[Any]]) -> list[tuple] | None:
+        """Rows of JSON values in the columns' order (a version-2 package's arrays, each as long as :attr:`columns`:
+        the caller checks that), checked as :meth:`validate` checks each, a column at a time
+        (:meth:`_canonical_columns`): each row's canonical values as a tuple in the columns' order, as
+        :meth:`validate_rows` gives them; None when a value fails (the caller checks the rows one by one)."""
+        checked = self._canonical_columns(rows) if rows else []
+        if checked is None:
+            return None
+        return list(zip(*(canonical for _column, canonical in checked), strict=True))
 
     def encode(self, row: Any) -> dict[str, JSONValue]:
         """A Core row (or mapping) to JSON values."""

@@ -19,6 +19,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -32,6 +33,7 @@ from .codec import CodecError, TableCodec, dumps
 from .enrolment import EnrolmentKeys, normalise_code
 from .errors import EnrolmentCodeError, MalformedContentError, ManifestError, SchemaTooNewError, SignatureError
 from .manifest import (
+    COLUMNS_FORMAT_VERSION,
     EVIDENCE_PREFIX,
     KIND_FIELD,
     KIND_MASTER,
@@ -50,7 +52,7 @@ from .manifest import (
     sign,
     verify_signature,
 )
-from .stream import JsonError, NotAList, NotRows, RowsDocument
+from .stream import BadColumns, ColumnsTable, JsonError, NotAList, NotRows, RowsDocument
 
 _CODECS: dict[str, TableCodec] = {}
 
@@ -238,7 +240,7 @@ class RowReader:
         self.evidence_rows: set[str] = set()
         self.keys: EnrolmentKeys | None = None
         try:
-            self._data = RowsDocument(raw.pop())
+            self._data = RowsDocument(raw.pop(), manifest["format_version"] >= COLUMNS_FORMAT_VERSION)
         except JsonError as exc:
             raise self._not_json(exc) from None
 
@@ -247,6 +249,8 @@ class RowReader:
             return MalformedContentError(self.path.name, "rows.json tidak berisi daftar baris")
         if isinstance(exc, NotAList):
             return MalformedContentError(self.path.name, f"baris tabel {exc.table} bukan daftar")
+        if isinstance(exc, BadColumns):
+            return MalformedContentError(self.path.name, str(exc))
         return MalformedContentError(self.path.name, f"rows.json bukan JSON yang sah ({str(exc)[:80]})")
 
     def tables(self, picked: bool = False) -> Iterator[tuple[str, Iterator[IncomingRow]]]:
@@ -270,15 +274,21 @@ class RowReader:
             raise MalformedContentError(name, str(exc)) from None
 
     def _rows(self, table: str, batches: Iterator[list[Any]], picked: bool) -> Iterator[list[IncomingRow]]:
-        """A table's rows, a batch of entries at a time: checked a column at a time (:func:`_parse_rows`), or, when
-        any of the batch fails that, one by one (:func:`_parse_row`, which names the row; each row then given
-        alone, as soon as it is checked)."""
+        """A table's rows, a batch of entries at a time: checked a column at a time (:func:`_parse_rows`, or
+        :class:`_Arrays` for a table in its columns form), or, when any of the batch fails that, one by one
+        (:func:`_parse_row`, which names the row; each row then given alone, as soon as it is checked)."""
         name = self.path.name
         table_codec = codec(table)
         seen: set[str] = set()
+        if isinstance(batches, ColumnsTable):
+            arrays = _Arrays(name, table, table_codec, batches.columns)
+            parse_many, parse_one = partial(arrays.parse_many, picked=picked), arrays.parse_one
+        else:
+            parse_many = partial(_parse_rows, table, table_codec, picked=picked)
+            parse_one = partial(_parse_row, name, table, table_codec)
         try:
             for entries in batches:
-                parsed = _parse_rows(table, table_codec, entries, picked)
+                parsed = parse_many(entries)
                 if parsed is not None:
                     ids = list(map(_row_id, parsed))
                     if seen.isdisjoint(ids):
@@ -291,7 +301,7 @@ class RowReader:
                             continue
                         seen.difference_update(ids)
                 # one by one: the precise message, naming the row
-                for row in parsed or (_parse_row(name, table, table_codec, e) for e in entries):
+                for row in parsed or map(parse_one, entries):
                     if row.id in seen:
                         raise MalformedContentError(name, f"baris {table} {row.id} muncul dua kali")
                     seen.add(row.id)
@@ -382,7 +392,7 @@ _pick_id = itemgetter("id")
 _row_id = attrgetter("id")
 
 
-def _parse_rows(table: str, table_codec: TableCodec, entries: list[Any], picked: bool) -> list[IncomingRow] | None:
+def _parse_rows(table: str, table_codec: TableCodec, entries: list[Any], *, picked: bool) -> list[IncomingRow] | None:
     """Entries of a table as :func:`_parse_row` gives each, their values checked a column at a time
     (:meth:`TableCodec.validate_rows`); None when any entry is not of the plain form (an object of its id and
     values only, the values an object of the table's columns exactly: a master package's) or is refused: the
@@ -411,6 +421,54 @@ def _parse_rows(table: str, table_codec: TableCodec, entries: list[Any], picked:
             checked if picked else repeat(None),
         )
     )
+
+
+class _Arrays:
+    """A table's rows in its columns form (format version 2): the names checked against the table's columns when
+    made (:class:`MalformedContentError`), each row an array of the cells in the names' order, checked as the
+    version-1 entry ``{"id": …, "values": dict(zip(columns, row))}`` would be."""
+
+    def __init__(self, name: str, table: str, table_codec: TableCodec, columns: list[str]) -> None:
+        if "id" not in columns:
+            raise MalformedContentError(name, f"tabel {table}: kolom “id” tidak ada dalam “columns”")
+        unknown = [column for column in columns if column not in table_codec.column_names]
+        if unknown:
+            raise MalformedContentError(name, f"kolom tidak dikenal di tabel {table}: {', '.join(unknown)[:120]}")
+        missing = [column for column in table_codec.columns if column not in columns]
+        if missing:
+            raise MalformedContentError(name, f"kolom {table}.{missing[0]} tidak ada dalam “columns”")
+        self.name, self.table, self.codec, self.columns = name, table, table_codec, columns
+        # the cells in the table's columns' order (None: they are in it already)
+        self.in_order = None if columns == table_codec.columns else itemgetter(*map(columns.index, table_codec.columns))
+        self.id_at = table_codec.columns.index("id")
+        self.count = 0  # rows read so far, to name a row that has no id to name it by
+
+    def parse_many(self, entries: list[Any], *, picked: bool) -> list[IncomingRow] | None:
+        """The rows of ``entries`` checked a column at a time (:meth:`TableCodec.validate_arrays`); None when any
+        is not an array as long as the columns or is refused (the caller then parses them one by one)."""
+        if set(map(type, entries)) != {list} or set(map(len, entries)) != {len(self.columns)}:
+            return None
+        checked = self.codec.validate_arrays(entries if self.in_order is None else list(map(self.in_order, entries)))
+        if checked is None:
+            return None
+        ids = list(map(itemgetter(self.id_at), checked))
+        if not all(map(is_uuid, ids)):
+            return None
+        self.count += len(entries)
+        names = self.codec.columns
+        values = [dict(zip(names, row, strict=True)) for row in checked]
+        table, none = self.table, repeat(None)
+        return list(map(IncomingRow, repeat(table), ids, values, none, none, checked if picked else none))
+
+    def parse_one(self, entry: Any) -> IncomingRow:
+        """One row, checked as its version-1 entry is (the same messages, naming the row)."""
+        self.count += 1
+        if not isinstance(entry, list) or len(entry) != len(self.columns):
+            raise MalformedContentError(
+                self.name, f"baris ke-{self.count} tabel {self.table} bukan larik {len(self.columns)} nilai"
+            )
+        values = dict(zip(self.columns, entry, strict=True))
+        return _parse_row(self.name, self.table, self.codec, {"id": values["id"], "values": values})
 
 
 def _shown_id(entry: dict[str, Any]) -> str:

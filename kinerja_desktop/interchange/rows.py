@@ -207,11 +207,13 @@ def _scoped_tables(
 
 
 class ScopedTable(NamedTuple):
-    """A table's rows as a master package carries them (:func:`_scoped_entries`)."""
+    """A table's rows as a master package carries them (:func:`_scoped_entries`): its columns form (format
+    version 2), ``{"columns": columns, "values": [arrays]}``."""
 
     name: str
     row_count: int
-    entries: Iterator[bytes]  # the row entries' JSON, comma-joined, a few thousand entries a piece
+    columns: list[str]  # the table's columns (TableCodec.columns), the order of each row's array
+    arrays: Iterator[bytes]  # the rows' arrays as JSON, comma-joined, a few thousand rows a piece
     column: Callable[[str], list[Any]]  # a column's values, row by row (a text column's: its canonical form)
 
 
@@ -243,10 +245,10 @@ def _scoped_select(
 
 def _scoped_entries(conn: Connection, opd_ids: set[str] | None, *, regional: bool) -> Iterator[ScopedTable]:
     """A master package's tables, as :func:`_scoped_tables` chooses their rows, each row checked (a value no
-    package carries raises :class:`UncarriableRow` naming its row) and written as its entry of rows.json.
+    package carries raises :class:`UncarriableRow` naming its row) and written as its array of rows.json.
 
     On SQLite the rows come straight from the driver's cursor (tuples, in the connection's transaction) and are
-    checked and written one column at a time (:meth:`TableCodec.entries_json`), never made dicts; elsewhere each
+    checked and written one column at a time (:meth:`TableCodec.arrays_json`), never made dicts; elsewhere each
     row is read, checked and written alone.
     """
     if conn.dialect.name != "sqlite":
@@ -282,8 +284,8 @@ def _tables_read(
                 row if row[index] is None or row[index] in carried else (*row[:index], None, *row[index + 1 :])
                 for row in stored
             ]
-        entries = c.entries_json(stored)
-        if entries is None:  # a value failed: row by row, to name the row
+        arrays = c.arrays_json(stored)
+        if arrays is None:  # a value failed: row by row, to name the row
             key = c.columns.index("id")
             rows = {}
             for row in stored:
@@ -293,8 +295,9 @@ def _tables_read(
                     raise UncarriableRow(table, row[key], exc) from None
             yield _table_of_dicts(table, rows)
             continue
-        yield ScopedTable(table, len(stored), (text.encode("utf-8") for text in entries), _columns_of(c, stored))
-        del stored, entries  # written: let go of before the next table is read (one table in memory at a time)
+        texts = (text.encode("utf-8") for text in arrays)
+        yield ScopedTable(table, len(stored), c.columns, texts, _columns_of(c, stored))
+        del stored, arrays  # written: let go of before the next table is read (one table in memory at a time)
 
 
 def _columns_of(table_codec: Any, stored: list[Any]) -> Callable[[str], list[Any]]:
@@ -315,9 +318,9 @@ def _table_of_dicts(table: str, rows: dict[str, dict[str, Any]]) -> ScopedTable:
             table_codec.validate(values)
         except CodecError as exc:
             raise UncarriableRow(table, row_id, exc) from None
-    entries = [{"id": k, "values": v} for k, v in rows.items()]
-    texts = (dumps(entries[start : start + 2_000])[1:-1] for start in range(0, len(entries), 2_000))
-    return ScopedTable(table, len(entries), texts, lambda name: [v[name] for v in rows.values()])
+    arrays = list(map(table_codec.pick, rows.values()))
+    texts = (dumps(arrays[start : start + 2_000])[1:-1] for start in range(0, len(arrays), 2_000))
+    return ScopedTable(table, len(arrays), table_codec.columns, texts, lambda name: [v[name] for v in rows.values()])
 
 
 def _scoped_rows(conn: Connection, opd_ids: set[str] | None, *, regional: bool) -> dict[str, dict[str, dict]]:

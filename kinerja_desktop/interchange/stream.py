@@ -7,6 +7,11 @@ decoded from the bytes a MB at a time. The rules are those of :func:`codec.loads
 Infinity, no duplicate key at any level, nothing after the document; a violation raises :class:`JsonError`.
 Members other than ``rows`` are small and parsed whole, wherever they stand.
 
+In a package of format version 2 (``columns_form``) a table's value may also be its columns form:
+``{"columns": [name, …], "values": [[cell, …], …]}``, exactly these two members in this order; the table's
+entries are then its rows' arrays (:class:`ColumnsTable`, with the column names), read as entries are.
+Only what the text's structure says is checked here (the names against the table: interchange/package.py).
+
 A table's entries are decoded many at a time (:meth:`RowsDocument._batches`): the text from an entry's start to
 the last ``},{"`` (or ``}, {"``) within :data:`BATCH` characters of the window is decoded as one list
 (``[`` + it + ``]``). That decode succeeds only when the cut is between two entries of the table's list (a cut
@@ -27,8 +32,9 @@ RELEASE = 8 << 20  # bytes read that are let go of at once (a bytearray given is
 BATCH = 1 << 18  # characters of a table's entries decoded in one call at most
 _SPACE = " \t\n\r"
 # what stands between two entries that are objects (their first key next): without spaces (a package as Kinerja
-# writes it), or as Python's json.dumps separates items by default
+# writes it), or as Python's json.dumps separates items by default; and between two rows of a table's columns form
 _BETWEEN = ('},{"', '}, {"')
+_BETWEEN_ARRAYS = ("],[", "], [")
 
 
 class JsonError(ValueError):
@@ -62,8 +68,9 @@ class RowsDocument:
     :class:`NotRows` / :class:`NotAList`.
     """
 
-    def __init__(self, raw: bytes | bytearray) -> None:
+    def __init__(self, raw: bytes | bytearray, columns_form: bool = False) -> None:
         self._raw = raw
+        self._columns_form = columns_form
         self._cut = 0  # bytes let go of from the front of a bytearray
         self._text = ""
         self._start = 0  # byte offset of self._text[0]
@@ -174,23 +181,61 @@ class RowsDocument:
             tables: set[str] = set()
             while (table := self._key()) is not None:
                 self._claim(table, tables)
-                if self._peek() != "[":
+                opening = self._peek()
+                if opening == "{":
+                    if not self._columns_form:
+                        raise BadColumns(
+                            f"baris tabel {table} berbentuk kolom, yang hanya dikenal paket format versi 2 ke atas"
+                        )
+                    self._i += 1
+                    columns = self._columns_head(table)
+                    entries = self._batches(_BETWEEN_ARRAYS)
+                    yield table, ColumnsTable(columns, entries if batched else chain.from_iterable(entries))
+                    for _left in entries:  # not consumed by the caller: still checked
+                        pass
+                    if (extra := self._key()) is not None:
+                        raise BadColumns(f"tabel {table}: anggota “{str(extra)[:40]}” tidak dikenal")
+                    continue
+                if opening != "[":
                     raise NotAList(table)
                 self._i += 1
-                entries = self._batches() if batched else chain.from_iterable(self._batches())
-                yield table, entries
+                entries = self._batches(_BETWEEN)
+                yield table, entries if batched else chain.from_iterable(entries)
                 for _left in entries:  # not consumed by the caller: still checked
                     pass
             self._first = False  # back in the top-level object, after "rows"
 
-    def _batches(self) -> Iterator[list[Any]]:
-        """The current table's entries, as many at a time as :meth:`_batch` decodes (one at a time otherwise)."""
+    def _columns_head(self, table: str) -> list[str]:
+        """A table's columns form read up to its rows' list (its "[" consumed): the column names."""
+        self._first = True
+        key = self._key()
+        if key != "columns":
+            shown = "tidak ada" if key is None else "harus anggota pertama"
+            raise BadColumns(f"tabel {table}: “columns” {shown}")
+        columns = self._value()
+        if not isinstance(columns, list) or not all(isinstance(name, str) for name in columns):
+            raise BadColumns(f"“columns” tabel {table} bukan daftar nama kolom")
+        if len(set(columns)) != len(columns):
+            twice = next(name for i, name in enumerate(columns) if name in columns[:i])
+            raise BadColumns(f"kolom “{twice[:40]}” disebut dua kali dalam “columns” tabel {table}")
+        key = self._key()
+        if key != "values":
+            shown = "tidak ada" if key is None else f"harus menyusul “columns” (ditemukan “{str(key)[:40]}”)"
+            raise BadColumns(f"tabel {table}: “values” {shown}")
+        if self._peek() != "[":
+            raise BadColumns(f"“values” tabel {table} bukan daftar")
+        self._i += 1
+        return columns
+
+    def _batches(self, between: tuple[str, ...]) -> Iterator[list[Any]]:
+        """The current table's entries, as many at a time as :meth:`_batch` decodes (one at a time otherwise);
+        ``between``: what stands between two of them."""
         if self._peek() == "]":
             self._i += 1
             return
         single_until = -1  # a batch failed: its entries are read one at a time up to there (see _batch)
         while True:
-            batch = self._batch() if self._start + self._i >= single_until else None
+            batch = self._batch(between) if self._start + self._i >= single_until else None
             if batch is None:
                 batch = [self._value()]
             elif isinstance(batch, int):
@@ -204,7 +249,7 @@ class RowsDocument:
             if following != ",":
                 raise JsonError("diharapkan “,” atau “]” dalam daftar baris")
 
-    def _batch(self) -> list[Any] | int | None:
+    def _batch(self, betweens: tuple[str, ...]) -> list[Any] | int | None:
         """The entries from the current position (an entry's start) to the last ``},{"`` (or ``}, {"``) within
         BATCH characters, decoded as one list (or those up to the table's end when the list closes before the cut:
         the cut was in a later table); None when there is no such cut in the window. When the decode fails: where
@@ -212,7 +257,7 @@ class RowsDocument:
         cut's place: at worst a batch is tried again, after at least one entry read alone), read one at a time
         until there."""
         text, i = self._text, self._i
-        for between in _BETWEEN:
+        for between in betweens:
             cut = text.rfind(between, i, i + BATCH)
             if cut != -1:
                 break
@@ -256,6 +301,22 @@ class RowsDocument:
 
 class NotRows(JsonError):
     """The document has no ``rows`` object."""
+
+
+class BadColumns(JsonError):
+    """A table's columns form is malformed, or stands in a package whose version does not allow it (the message
+    says which, in Indonesian)."""
+
+
+class ColumnsTable(Iterator[Any]):
+    """A table's entries given in its columns form: its rows' arrays (or lists of them), with the column names."""
+
+    def __init__(self, columns: list[str], entries: Iterator[Any]) -> None:
+        self.columns = columns
+        self._entries = entries
+
+    def __next__(self) -> Any:
+        return next(self._entries)
 
 
 class NotAList(JsonError):

@@ -21,7 +21,7 @@ from ..interchange import audit_rows
 from ..interchange.codec import CodecError, dumps
 from ..interchange.enrolment import EnrolmentKeys, new_code
 from ..interchange.errors import InterchangeError, RoleError
-from ..interchange.manifest import FORMAT_VERSION, KIND_FIELD, KIND_MASTER
+from ..interchange.manifest import COLUMNS_FORMAT_VERSION, FORMAT_VERSION, KIND_FIELD, KIND_MASTER
 from ..interchange.package import paused_gc, write_package, write_package_streamed
 from ..interchange.rows import (
     Bases,
@@ -171,6 +171,7 @@ def export_master_package(
         ]
         counts: dict[str, int] = {}
         fields = _manifest_fields(conn, me, KIND_MASTER, 0, scope, None, counts)
+        fields["format_version"] = COLUMNS_FORMAT_VERSION  # every table in its columns form (interchange/stream.py)
         code, key_id = new_code(), new_id()
         keys = EnrolmentKeys(code, fields["package_id"])
         now = utcnow()
@@ -202,12 +203,13 @@ def export_master_package(
                     if table.name == "evidence":
                         for sha, name in zip(table.column("sha256"), table.column("file_name"), strict=True):
                             evidence_names.setdefault(sha, name)
-                    emit((b"," if index else b"") + dumps(table.name) + b":[")
-                    for number, text in enumerate(table.entries):
+                    head = b'{"columns":' + dumps(table.columns) + b',"values":['
+                    emit((b"," if index else b"") + dumps(table.name) + b":" + head)
+                    for number, text in enumerate(table.arrays):
                         if number:
-                            emit(b",")  # apart: no copy of the entries' text
+                            emit(b",")  # apart: no copy of the arrays' text
                         emit(text)
-                    emit(b"]")
+                    emit(b"]}")
                     del table  # its rows let go of before the next table is read
             except UncarriableRow as exc:
                 raise _uncarriable(exc.table, exc.row_id, exc) from None

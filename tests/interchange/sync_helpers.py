@@ -189,6 +189,7 @@ def forge(source: Path, target: Path, change: Any, *, secret: str | None = None,
     with zipfile.ZipFile(source) as zf:
         files = {name: zf.read(name) for name in zf.namelist()}
     payload = json.loads(files["rows.json"])
+    version = as_entries(payload)
     if change is not None:
         change(payload)
     files["rows.json"] = json.dumps(payload).encode()
@@ -198,6 +199,7 @@ def forge(source: Path, target: Path, change: Any, *, secret: str | None = None,
         else:
             files[name] = data
     manifest = json.loads(files["manifest.json"])
+    manifest["format_version"] = version
     manifest["files"] = {k: v for k, v in manifest["files"].items() if k in files}
     for name, data in files.items():
         if name not in ("manifest.json", "manifest.sig"):
@@ -209,6 +211,18 @@ def forge(source: Path, target: Path, change: Any, *, secret: str | None = None,
         for name, data in files.items():
             zf.writestr(name, data)
     return target
+
+
+def as_entries(payload: dict[str, Any]) -> int:
+    """A master package's rows.json (format version 2: each table in its columns form) made version 1 in place:
+    each table's list of ``{"id", "values"}`` entries, as a package written before the columns form was. Returns
+    the format version the manifest must then say (1)."""
+    for table, value in payload["rows"].items():
+        if isinstance(value, dict) and set(value) == {"columns", "values"}:
+            columns = value["columns"]
+            entries = [dict(zip(columns, array, strict=True)) for array in value["values"]]
+            payload["rows"][table] = [{"id": values["id"], "values": values} for values in entries]
+    return 1
 
 
 def encoded(db: Database, table: str, row_id: str) -> dict[str, Any]:

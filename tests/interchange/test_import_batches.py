@@ -20,7 +20,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from sync_helpers import DOMAIN_TABLES, forge, master_package, opd_codes, rows
+from sync_helpers import DOMAIN_TABLES, as_entries, forge, master_package, opd_codes, rows
 
 from kinerja_desktop.db import evidence as evidence_module
 from kinerja_desktop.db.database import Database, open_database
@@ -145,8 +145,9 @@ def package_rows(demo_db: Database, tmp_path: Path) -> dict[str, list[dict[str, 
     path = tmp_path / "semua.kinerja-paket"
     sync.export_master_package(demo_db, path)
     with zipfile.ZipFile(path) as zf:
-        found = json.loads(zf.read("rows.json"))["rows"]
-    return {table: [entry["values"] for entry in entries] for table, entries in found.items()}
+        payload = json.loads(zf.read("rows.json"))
+    as_entries(payload)
+    return {table: [entry["values"] for entry in entries] for table, entries in payload["rows"].items()}
 
 
 def test_every_table_checked_a_column_at_a_time_gives_the_row_by_row_values(package_rows: dict) -> None:
@@ -236,7 +237,7 @@ def _refusal(path: Path, code: str) -> str:
 def _one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
     """The reading as before batches: one entry decoded at a time, each row checked alone."""
     monkeypatch.setattr(stream, "BATCH", 0)
-    monkeypatch.setattr(package_module, "_parse_rows", lambda *args: None)
+    monkeypatch.setattr(package_module, "_parse_rows", lambda *args, **kwargs: None)
 
 
 def _set(column: str, value: Any, at: int = 5) -> Any:
@@ -270,7 +271,9 @@ def test_a_bad_entry_in_a_batch_is_refused_as_row_by_row_naming_its_row(
     master: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: Any, message: str
 ) -> None:
     with zipfile.ZipFile(master["path"]) as zf:
-        row_id = json.loads(zf.read("rows.json"))["rows"]["indicator_realization"][5]["id"]
+        payload = json.loads(zf.read("rows.json"))
+    as_entries(payload)
+    row_id = payload["rows"]["indicator_realization"][5]["id"]
     bad = _forge(master, tmp_path / "buruk.kinerja-paket", change)
     batched = _refusal(bad, master["code"])
     assert message in batched

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sync_helpers import opd_codes, opd_id, realizations
+from sync_helpers import as_entries, opd_codes, opd_id, realizations
 
 from kinerja_desktop.db.database import Database, open_database
 from kinerja_desktop.db.evidence import read_evidence, store_evidence
@@ -37,10 +37,17 @@ def _stored(db: Database, table: str) -> list[tuple]:
 
 
 def _dumped(table: str, rows: list[tuple]) -> bytes:
-    """The former way: each row checked into a dict (``from_storage``), the entries dumped with sorted keys."""
+    """The plain way: each row checked into a dict (``from_storage``), its values dumped as an array in the
+    columns' order."""
     c = codec(table)
-    key = c.columns.index("id")
-    return dumps([{"id": row[key], "values": c.from_storage(row)} for row in rows])[1:-1]
+    return dumps([c.pick(c.from_storage(row)) for row in rows])[1:-1]
+
+
+def _arrays(table: str, rows: list[tuple]) -> list[dict]:
+    """The rows as arrays_json writes them, read back as dicts of their columns."""
+    c = codec(table)
+    text = ",".join(c.arrays_json(rows) or [])
+    return [dict(zip(c.columns, array, strict=True)) for array in json.loads("[" + text + "]")]
 
 
 @pytest.fixture
@@ -50,7 +57,7 @@ def sqlite_demo(demo_db: Database) -> Database:
     return demo_db
 
 
-def test_entries_are_the_bytes_the_rows_dumped_give(sqlite_demo: Database) -> None:
+def test_arrays_are_the_bytes_the_rows_dumped_give(sqlite_demo: Database) -> None:
     # GIVEN texts JSON must escape, a non-canonical decimal, an emptied nullable column
     odd = 'Dinas "Kesehatan" \\ Kab. Sukamaju – ü ✓ 😀\tlantai 2'
     with sqlite_demo.engine.begin() as conn:
@@ -62,20 +69,17 @@ def test_entries_are_the_bytes_the_rows_dumped_give(sqlite_demo: Database) -> No
     for table in sync_order():
         rows = _stored(sqlite_demo, table)
         for size in (2_000, 3):  # one piece per table, and pieces cut inside it
-            entries = codec(table).entries_json(rows, size)
-            assert entries is not None, table
-            text = ",".join(entries).encode("utf-8")
+            arrays = codec(table).arrays_json(rows, size)
+            assert arrays is not None, table
+            text = ",".join(arrays).encode("utf-8")
             # THEN byte for byte what dumping each row's dict gave, and valid JSON
             assert text == _dumped(table, rows), table
             assert len(json.loads(b"[" + text + b"]")) == len(rows)
         written += len(rows)
     assert written > 100
-    opds = json.loads(b"[" + ",".join(codec("opd").entries_json(_stored(sqlite_demo, "opd"))).encode() + b"]")
-    assert any(e["values"]["name"] == odd for e in opds)
-    regency = json.loads(",".join(codec("regency").entries_json(_stored(sqlite_demo, "regency"))))
-    assert regency["values"]["agency_opd_id"] is None
-    weights = [e["values"]["weight"] for e in json.loads("[" + ",".join(
-        codec("indicator").entries_json(_stored(sqlite_demo, "indicator"))) + "]")]
+    assert any(values["name"] == odd for values in _arrays("opd", _stored(sqlite_demo, "opd")))
+    assert _arrays("regency", _stored(sqlite_demo, "regency"))[0]["agency_opd_id"] is None
+    weights = [values["weight"] for values in _arrays("indicator", _stored(sqlite_demo, "indicator"))]
     assert "12.5" in weights and "12.50" not in weights
 
 
@@ -84,7 +88,7 @@ def test_a_value_no_package_carries_is_refused_naming_its_row(sqlite_demo: Datab
     with sqlite_demo.engine.begin() as conn:
         bad = conn.exec_driver_sql("SELECT id FROM opd ORDER BY sort_order LIMIT 1 OFFSET 2").scalar()
         conn.exec_driver_sql("UPDATE opd SET name = ? WHERE id = ?", ("x" * 10_000, bad))
-    assert codec("opd").entries_json(_stored(sqlite_demo, "opd")) is None
+    assert codec("opd").arrays_json(_stored(sqlite_demo, "opd")) is None
     # WHEN a master package is made THEN it is refused in Indonesian, naming the row, and no file is left
     out = tmp_path / "induk.kinerja-paket"
     with pytest.raises(InterchangeError) as caught:
@@ -105,6 +109,8 @@ def test_rows_json_holds_the_rows_read_as_dicts(demo_db: Database, tmp_path: Pat
     result = sync.export_master_package(demo_db, out, opd_codes=scope)
     with zipfile.ZipFile(out) as zf:
         payload = json.loads(zf.read("rows.json"))
+    assert all(list(value) == ["columns", "values"] for value in payload["rows"].values())
+    as_entries(payload)
     # THEN rows.json holds, table by table, what the rows read as dicts (and checked) give
     with demo_db.read() as session:
         ids = {opd_id(demo_db, codes[0])} if one_opd else None
@@ -214,7 +220,7 @@ def test_a_text_column_checked_at_once_agrees_with_the_row_by_row_check(sqlite_d
         expected: bytes | None = _dumped("opd", rows)
     except CodecError:
         expected = None
-    entries = codec("opd").entries_json(rows)
-    assert (None if entries is None else ",".join(entries).encode()) == expected
+    arrays = codec("opd").arrays_json(rows)
+    assert (None if arrays is None else ",".join(arrays).encode()) == expected
     by_row = None if expected is None else [codec("opd").from_storage(row) for row in rows]
     assert codec("opd").from_storage_rows(rows) == by_row

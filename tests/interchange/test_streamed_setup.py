@@ -116,8 +116,8 @@ def test_a_small_city_set_up_streamed_equals_the_held_merge(
     batches: list[int] = []
     original = stream.RowsDocument._batch
 
-    def counting(self):  # noqa: ANN001, ANN202
-        found = original(self)
+    def counting(self, *args):  # noqa: ANN001, ANN002, ANN202
+        found = original(self, *args)
         if isinstance(found, list):
             batches.append(len(found))
         return found
@@ -149,7 +149,7 @@ STRAY = hashlib.sha256(STRAY_DATA).hexdigest()
 
 
 def _not_a_list(payload: dict) -> None:
-    payload["rows"]["indicator"] = {"a": 1}
+    payload["rows"]["indicator"] = 42
 
 
 def _no_rows(payload: dict) -> None:
