@@ -176,9 +176,18 @@ def master_package(path: Path, code: str) -> dict[str, Any]:
     return {"path": path, "code": code, "key": EnrolmentKeys(code, package_id).manifest_key}
 
 
-def forge(source: Path, target: Path, change: Any, *, secret: str | None = None, members: dict | None = None) -> Path:
+def forge(
+    source: Path,
+    target: Path,
+    change: Any,
+    *,
+    secret: str | None = None,
+    members: dict | None = None,
+    entries: bool = True,
+) -> Path:
     """Copy a package with ``change(payload)`` applied to rows.json (and ``members`` added, replaced or,
-    given None, removed);
+    given None, removed), a master package's tables made entries (format version 1: :func:`as_entries`) unless
+    ``entries`` is False;
     checksums are recomputed and, with ``secret``, the manifest is signed again: a package a hostile
     laptop (or anyone holding the key) could make."""
     import json
@@ -189,7 +198,7 @@ def forge(source: Path, target: Path, change: Any, *, secret: str | None = None,
     with zipfile.ZipFile(source) as zf:
         files = {name: zf.read(name) for name in zf.namelist()}
     payload = json.loads(files["rows.json"])
-    version = as_entries(payload)
+    version = as_entries(payload) if entries else None
     if change is not None:
         change(payload)
     files["rows.json"] = json.dumps(payload).encode()
@@ -199,7 +208,8 @@ def forge(source: Path, target: Path, change: Any, *, secret: str | None = None,
         else:
             files[name] = data
     manifest = json.loads(files["manifest.json"])
-    manifest["format_version"] = version
+    if version is not None:
+        manifest["format_version"] = version
     manifest["files"] = {k: v for k, v in manifest["files"].items() if k in files}
     for name, data in files.items():
         if name not in ("manifest.json", "manifest.sig"):
