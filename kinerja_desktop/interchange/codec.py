@@ -303,8 +303,9 @@ class TableCodec:
         fails (or cannot be grouped safely and fails): the caller reads the rows one by one, which names the row
         and gives the precise message.
 
-        Values are grouped by equality only in a column whose values are all ``str`` (or all ``int``) besides
-        None: SQLite never returns bool, and ``1 == 1.0 == True`` must not merge an integer with another type.
+        Values are grouped by equality only in a column whose values are all ``str`` (or all ``int``, or all
+        ``bool``: a package's booleans) besides None: ``1 == 1.0 == True`` must not merge an integer with another
+        type.
         """
         checked: list[tuple[Sequence[Any], Any]] = []
         conversions = self._from_storage if stored else self._unconverted
@@ -325,7 +326,7 @@ class TableCodec:
 
             kinds = set(map(type, column))
             grouped = kinds - {type(None)}
-            distinct = set(column) if len(grouped) <= 1 and grouped <= {str, int} else None
+            distinct = set(column) if len(grouped) <= 1 and grouped <= {str, int, bool} else None
             if kinds == {str} and conv is None and text_limit is not None and distinct is not None:
                 if max(map(len, distinct)) <= text_limit and not any(map(str.__contains__, distinct, repeat("\x00"))):
                     checked.append((column, None))

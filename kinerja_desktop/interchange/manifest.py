@@ -55,8 +55,20 @@ _HEX64 = re.compile(r"^[0-9a-f]{64}\Z")  # \Z, not "$": "$" matches before a fin
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 
 
+_UUID_LINES = re.compile(r"(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n)*")
+
+
 def is_uuid(value: Any) -> bool:
     return isinstance(value, str) and bool(_UUID.match(value))
+
+
+def all_uuids(values: list[Any]) -> bool:
+    """:func:`is_uuid` of every value, told by one match over them all (a package's ids, thousands at a time):
+    texts of 36 characters each, joined by line breaks, are that many UUIDs exactly when the whole matches (a
+    text holding a line break cannot stand for two: two would be 73 characters)."""
+    if not values or set(map(type, values)) != {str} or set(map(len, values)) != {36}:
+        return all(map(is_uuid, values))
+    return _UUID_LINES.fullmatch("\n".join(values) + "\n") is not None
 
 
 def is_sha256(value: Any) -> bool:

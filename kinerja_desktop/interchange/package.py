@@ -42,6 +42,7 @@ from .manifest import (
     ROWS_MEMBER,
     SIGNATURE,
     Manifest,
+    all_uuids,
     build_manifest,
     file_entry,
     is_uuid,
@@ -76,15 +77,45 @@ def codec(table: str) -> TableCodec:
     return _CODECS[table]
 
 
-@dataclass(slots=True)
 class IncomingRow:
-    table: str
-    id: str
-    values: dict[str, Any]  # canonical JSON values (for comparison)
-    base: dict[str, Any] | None = None
-    base_version: int | None = None
-    # the canonical values in the columns' order (RowReader.tables with ``picked``: merge.apply_setup's insert)
-    picked: tuple | None = field(default=None, compare=False, repr=False)
+    """A row of a package, checked: its canonical JSON values by column (:attr:`values`, for comparison), its
+    merge base, and with ``picked`` (RowReader.tables with ``picked``: merge.apply_setup's insert) the same values
+    in the columns' order. A row that came as an array with ``picked`` has its dict made only when
+    :attr:`values` is asked for (the set-up of an empty laptop never asks)."""
+
+    __slots__ = ("table", "id", "_values", "base", "base_version", "picked")
+
+    def __init__(
+        self,
+        table: str,
+        id: str,  # noqa: A002
+        values: dict[str, Any] | None,
+        base: dict[str, Any] | None = None,
+        base_version: int | None = None,
+        picked: tuple | None = None,
+    ) -> None:
+        if values is None and picked is None:
+            raise TypeError("a row needs its values or its picked values")
+        self.table, self.id, self._values = table, id, values
+        self.base, self.base_version, self.picked = base, base_version, picked
+
+    @property
+    def values(self) -> dict[str, Any]:
+        if self._values is None:
+            assert self.picked is not None
+            self._values = dict(zip(codec(self.table).columns, self.picked, strict=True))
+        return self._values
+
+    def _key(self) -> tuple:
+        return self.table, self.id, self.values, self.base, self.base_version
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, IncomingRow) and self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value (as the dataclass it was)
+
+    def __repr__(self) -> str:
+        return f"IncomingRow(table={self.table!r}, id={self.id!r}, values={self.values!r}, base={self.base!r})"
 
 
 @dataclass(slots=True)
@@ -296,7 +327,7 @@ class RowReader:
                         seen.update(ids)
                         if len(seen) - before == len(parsed):  # no id twice in the batch either
                             if table == "evidence":
-                                self.evidence_rows.update(row.values["sha256"] for row in parsed)
+                                self.evidence_rows.update(row.values["sha256"] for row in parsed)  # few rows
                             yield parsed
                             continue
                         seen.difference_update(ids)
@@ -408,7 +439,7 @@ def _parse_rows(table: str, table_codec: TableCodec, entries: list[Any], *, pick
     if checked is None:
         return None
     ids = list(map(_pick_id, values_list))
-    if list(map(_pick_id, entries)) != ids or not all(map(is_uuid, ids)):
+    if list(map(_pick_id, entries)) != ids or not all_uuids(ids):
         return None
     return list(
         map(
@@ -452,13 +483,15 @@ class _Arrays:
         if checked is None:
             return None
         ids = list(map(itemgetter(self.id_at), checked))
-        if not all(map(is_uuid, ids)):
+        if not all_uuids(ids):
             return None
         self.count += len(entries)
         names = self.codec.columns
-        values = [dict(zip(names, row, strict=True)) for row in checked]
         table, none = self.table, repeat(None)
-        return list(map(IncomingRow, repeat(table), ids, values, none, none, checked if picked else none))
+        if picked:  # the values' dicts made only if asked for (IncomingRow.values)
+            return list(map(IncomingRow, repeat(table), ids, none, none, none, checked))
+        values = [dict(zip(names, row, strict=True)) for row in checked]
+        return list(map(IncomingRow, repeat(table), ids, values))
 
     def parse_one(self, entry: Any) -> IncomingRow:
         """One row, checked as its version-1 entry is (the same messages, naming the row)."""

@@ -349,3 +349,37 @@ def test_a_field_package_stays_version_1(demo_db: Database, tmp_path: Path) -> N
     entries = _payload(out)["rows"][TABLE]
     assert isinstance(entries, list) and set(entries[0]) == {"id", "values", "base", "base_version"}
     assert sync.import_package(demo_db, out).applied
+
+
+def test_rows_read_picked_have_the_values_of_rows_read_whole(whole: dict) -> None:
+    from kinerja_desktop.interchange.package import open_package
+
+    def read(picked: bool) -> dict[str, list]:
+        reader = open_package(whole["path"], known_revisions=sync_import.REVISIONS, code=whole["code"])
+        return {table: list(found) for table, found in reader.tables(picked=picked)}
+
+    plain, picked = read(False), read(True)
+    assert plain == picked and sum(map(len, picked.values())) > 100
+    for table, found in picked.items():
+        pairs = zip(found, plain[table], strict=True)
+        assert all(row.picked == codec(table).pick(plain_row.values) for row, plain_row in pairs)
+
+
+def test_ids_are_told_uuids_all_at_once_as_one_by_one() -> None:
+    from kinerja_desktop.interchange.manifest import all_uuids, is_uuid
+
+    good = ["0b6f3a52-6a6e-4c35-9a3f-3c1d2e4f5a6b", "ffffffff-0000-4000-8000-000000000000"]
+    bad = [
+        good[0].upper(),
+        good[0][:35],
+        good[0][:18] + "\n" + good[0][19:],
+        good[0] + "\n",
+        good[0][:35] + "g",
+        7,
+        None,
+        "",
+    ]
+    assert all_uuids(good) and all_uuids(good[:1])
+    for value in bad:
+        for ids in ([value], [*good, value], [value, *good]):
+            assert all_uuids(ids) == all(map(is_uuid, ids)) is False, ids
