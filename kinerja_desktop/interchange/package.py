@@ -10,6 +10,13 @@ rows.json::
      "tombstones": [{"table": ..., "id": ..., "opd_id": ..., "base": {...} | null, "base_version": ...}],
      "enrolment": {"key_id": ..., "centre_id": ...},   # master packages (the key is derived from the code)
      "acknowledged": {"<installation id>": last sequence imported}}     # master packages
+
+A package whose manifest says format version 2 (``manifest.COLUMNS_FORMAT_VERSION``: the master package) may give
+a table as its columns form instead, its column names once and each row as an array of its values in that
+order: ``"<table>": {"columns": ["id", ...], "values": [[...], ...]}``, each array the version-1 entry
+``{"id": row["id"], "values": dict(zip(columns, row))}`` without a base. The centre writes every table of a
+master package so (the names are not written, deflated, inflated and parsed once per row); a field package stays
+version 1, entries with their bases.
 """
 
 from __future__ import annotations
