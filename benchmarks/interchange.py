@@ -276,6 +276,57 @@ costs what ``object_pairs_hook=tuple`` costs; only a decoder without any hook is
 let a duplicate key pass), SHA-256 of rows.json (36,7 MB, required by the manifest) ≈ 0,1 s and inflating it
 ≈ 0,1 s, the snapshots ≈ 0,2 s, reading the 4.800 evidence members through zipfile ≈ 0,15 s, checking the values
 ≈ 0,15 s; and the evidence files' creation, 0,2–2 s of kernel time depending on the file system's state.
+
+Helper "fmt" (issue 20, master import and export): the master package in format version 2, each table of
+rows.json as its column names once and one array per row (``{"columns": [...], "values": [[...], ...]}``, see
+interchange/package.py) instead of an object per row repeating every column name. rows.json of the city:
+37,1 → 19,1 MB (deflated 4,56 → 3,71 MB; the package 19,58 → 18,73 MB). 60 × 40 × 5, main 7b2ebb7 ("before", a
+``git archive`` of it run with this file and the branch's venv) and the branch ("after") alternated, load
+average 2,9–4,5 (other sessions on the 2 cores). ``--runs 3 --skip-scaling --skip-restore --skip-memory``, two
+pairs (the CPU line is the new one the benchmark prints: every thread's CPU time, medians):
+
+================================  ==========================  ==========================  ===========
+step (load average)               before (main 7b2ebb7)       after (branch fmt)          goal
+================================  ==========================  ==========================  ===========
+master import / sqlite3 load      3,53 s / 1,26 s = 2,79×     6,34 s / 1,58 s = 4,01×     ≤ 2×
+  (3,8–4,3; second pair 4,4–4,5)  6,88 s / 1,82 s = 3,78×     4,40 s / 1,57 s = 2,80×
+master export / dump | gzip       1,16 s / 0,55 s = 2,12×     1,33 s / 0,61 s = 2,16×     ≤ 2×
+  (second pair)                   1,66 s / 0,59 s = 2,81×     1,38 s / 0,55 s = 2,53×
+CPU export; import                0,93 s; 3,02 s              0,82 s; 4,48 s
+  (second pair)                   0,91 s; 4,19 s              0,81 s; 2,89 s
+evidence files alone (plain loop) 3,27 s; 4,10 s              3,44 s; 2,62 s              (not a goal)
+================================  ==========================  ==========================  ===========
+
+The wall-clock import says nothing of the change in this load: creating the 4.800 evidence files took 2,6–4,1 s
+in these runs (``posix.open`` alone 2,9–3,1 s of a profiled import; see branch imp above). Measured instead
+(a script outside the repository): the import without creating the evidence files (``FolderStore.put_many`` a
+no-op), CPU time (``time.process_time``), the least of 4 imports in one process, three processes of each tree
+alternated (load 2,9–4,4): before 1,95 / 1,95 / 1,95 s, after 1,64 / 1,58 / 1,61 s (−0,34 s, −17 %); the
+export's CPU time in the same processes: before 0,75 / 0,78 / 0,75 s, after 0,71 / 0,68 / 0,71 s (−0,06 s).
+Against the idle machine's sqlite3 load (0,88 s at 21:11) the rows' part of the import goes from ≈ 2,2× to
+≈ 1,8×; with the evidence files on a quiet disk (0,1–0,2 s) that puts the import near 2×, not clearly under.
+
+What changed: (1) the writer (``TableCodec.arrays_json``, the columns in ``TableCodec.columns``' order): a row's
+array is its columns' JSON texts joined (one ``str.join`` per row and one per piece: measured against one join
+over the texts interleaved with their separators, 0,06–0,10 s against 0,12 s for the city's 88.000 rows, and
+``"[%s,…]" %`` per row, 0,09–0,11 s). (2) The reader: a table's arrays are decoded many at a time as entries
+were (cut at ``],[``), 0,10 s of ``raw_decode`` against 0,32 s; the duplicate-key hook is never called for
+them (it is called per object, and an array of values holds none), and stays for every object. Each batch is
+checked a column at a time (``TableCodec.validate_arrays``: the cells are already in the columns' order, no
+dict picked per row); a row's values dict is made only when asked for (``IncomingRow.values``: the set-up of an
+empty laptop inserts the picked tuples and never asks, −0,11 s); a batch's ids are told UUIDs by one match over
+them joined (``manifest.all_uuids``, −0,05 s); a column holding only booleans is checked once per distinct value
+(−0,08 s of ``_canonical_form`` calls). Profiled import without the evidence files, after: SQLite's
+``executemany`` 1,04 s and commit 0,22 s (with the profiler's load), the snapshots' JSON 0,26 s and deflate
+0,14 s, the column check 0,20 s, ``raw_decode`` 0,10 s. Profiled export, after: ``fetchall`` 0,38 s, the column
+check 0,22 s, the arrays' text 0,24 s.
+
+Not done: the snapshots (merge bases) from the arrays' own text. The snapshot holds each row's canonical values
+as ``SnapshotWriter`` encodes them (compact, ``ensure_ascii=False``); the arrays' text is those bytes only if the
+package was written so, and a package may escape a character (``\u00e9``), add spaces or write a value in a form
+the check makes canonical: telling that the text is the same bytes costs an encoding of the rows, which is what
+it would save. Not met: import ≤ 2× and export ≤ 2× on this loaded machine; what is left of the import is
+SQLite's own work and the evidence files, of the export SQLite's ``fetchall`` and the interpreter's work per value.
 """
 
 from __future__ import annotations
