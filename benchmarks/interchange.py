@@ -323,7 +323,7 @@ check 0,22 s, the arrays' text 0,24 s.
 
 Not done: the snapshots (merge bases) from the arrays' own text. The snapshot holds each row's canonical values
 as ``SnapshotWriter`` encodes them (compact, ``ensure_ascii=False``); the arrays' text is those bytes only if the
-package was written so, and a package may escape a character (``\u00e9``), add spaces or write a value in a form
+package was written so, and a package may escape a character (``\\u00e9``), add spaces or write a value in a form
 the check makes canonical: telling that the text is the same bytes costs an encoding of the rows, which is what
 it would save. Not met: import ≤ 2× and export ≤ 2× on this loaded machine; what is left of the import is
 SQLite's own work and the evidence files, of the export SQLite's ``fetchall`` and the interpreter's work per value.
