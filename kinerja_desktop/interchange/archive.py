@@ -5,7 +5,8 @@ stored or deflated members, no encryption, a size limit per member and in total,
 compression ratio, sizes counted while reading (declared sizes can lie) and a SHA-256 computed on the
 way. A limit can grow with the number of members the archive declares (a manifest lists every member,
 and each listed member is checked against the archive), so a large regency's files are not taken for a
-bomb. Writing: to a temporary name beside the target, flushed to disk, then renamed into place; a failure
+bomb. A small member (an evidence file) is read whole with zipfile's checks and without its per-member machinery
+(:meth:`SafeZipReader.read_bytes`). Writing: to a temporary name beside the target, flushed to disk, then renamed into place; a failure
 (a full disk) leaves no temporary file. A file that is compressed already (a PDF, an image, an office document,
 an archive: :func:`already_compressed`) is stored as it is rather than deflated again (:func:`write_member`);
 the reader takes either method. A large member can be written by a second thread (:class:`WrittenBehind`). A
@@ -34,6 +35,8 @@ from ..db.files import remove_leftovers, temporary_path
 from .errors import CorruptArchiveError, MemberTooLargeError, UnsafeMemberError
 
 CHUNK = 1 << 20
+# A member no larger than this, packed and unpacked, is read whole (SafeZipReader._read_small), not streamed.
+SMALL_MEMBER = 1 << 20
 ALLOWED_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 _SAFE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\- ]{0,200}\Z")  # \Z: "$" would let a final line break pass
 _ZIP_ERRORS = (
@@ -84,6 +87,8 @@ class SafeZipReader:
         self.path = Path(path)
         self.name = display_name or self.path.name
         self._accept = accept
+        self._window_start, self._window_bytes = 0, b""  # the archive's bytes read ahead (_span)
+        self._last_end = -1
         try:
             self._zip = zipfile.ZipFile(self.path)
         except FileNotFoundError:
@@ -132,6 +137,7 @@ class SafeZipReader:
 
     def close(self) -> None:
         self._zip.close()
+        self._window_bytes = b""
 
     def __enter__(self) -> SafeZipReader:
         return self
@@ -162,12 +168,77 @@ class SafeZipReader:
 
     def read_bytes(self, name: str) -> tuple[bytes, str]:
         """The member's bytes (into memory) and their SHA-256."""
+        info, limits = self.members[name]
+        if info.compress_size <= SMALL_MEMBER and info.file_size <= SMALL_MEMBER:
+            data = self._read_small(name, info, limits)
+            return data, hashlib.sha256(data).hexdigest()
         digest = hashlib.sha256()
         parts = []
         for chunk in self._stream(name):
             digest.update(chunk)
             parts.append(chunk)
         return b"".join(parts), digest.hexdigest()
+
+    def _read_small(self, name: str, info: zipfile.ZipInfo, limits: Limits) -> bytes:
+        """A small member (a package's evidence file) read whole, with zipfile's checks and nothing of its machinery
+        (a ZipExtFile, a shared file, a seek and three reads per member): its local header, name and data read in
+        one call (:meth:`_span`), the data inflated in one call, at most to the size the directory declares. As
+        zipfile: the local header's signature and name must be the directory's, the bytes that come out (never more
+        than declared; fewer only where the deflate stream ends) must have the directory's CRC-32."""
+        try:
+            start, expected = info.header_offset, info.orig_filename
+            ascii_name = expected.encode("ascii") if expected.isascii() else None
+            name_length = len(expected.encode("utf-8")) if ascii_name is None else len(ascii_name)
+            span = self._span(start, _LOCAL.size + name_length + len(info.extra) + info.compress_size)
+            signature, _v, _s, flags, _m, _t, _d, _c, _p, _u, name_length, extra_length = _LOCAL.unpack_from(span)
+            if signature != b"PK\x03\x04":
+                raise zipfile.BadZipFile("bad local header")
+            if info.flag_bits & 0x60:  # compressed patched data, strong encryption: zipfile refuses both
+                raise NotImplementedError("flag bits 5, 6")
+            at = _LOCAL.size + name_length + extra_length
+            if at + info.compress_size > len(span):  # a local extra field longer than the directory's
+                span = self._span(start, at + info.compress_size)
+            stored_name = span[_LOCAL.size : _LOCAL.size + name_length]
+            # An ASCII name is its bytes in either of zipfile's encodings (UTF-8 when flagged, else cp437)
+            if stored_name != ascii_name and stored_name.decode("utf-8" if flags & _UTF8_NAME else "cp437") != expected:
+                raise zipfile.BadZipFile("names differ")
+            packed = span[at : at + info.compress_size]
+            size = info.file_size
+            if info.compress_type == zipfile.ZIP_STORED:
+                if len(packed) < size:
+                    raise EOFError
+                data = packed[:size]
+            else:
+                inflate = zlib.decompressobj(-15)
+                data = inflate.decompress(packed, size) if size else b""
+                if len(data) < size and not inflate.eof:
+                    raise EOFError  # the stream stops short of the declared size: zipfile's EOFError
+            if zlib.crc32(data) != info.CRC:
+                raise zipfile.BadZipFile("bad CRC-32")
+        except _ZIP_ERRORS as exc:
+            raise CorruptArchiveError(self.name, f"isian “{name}” rusak") from exc
+        self._check_sizes(name, len(data), info.compress_size, limits)
+        return data
+
+    def _span(self, offset: int, length: int) -> bytes:
+        """``length`` bytes of the archive at ``offset`` (fewer at its end): one seek and one read, or a slice of
+        the window kept from the last read. Members asked for in the archive's order (each starting where the last
+        ended) are read a window of :data:`CHUNK` bytes at a time; in any other order, each by itself."""
+        at = offset - self._window_start
+        if 0 <= at and at + length <= len(self._window_bytes):
+            self._last_end = offset + length
+            return self._window_bytes[at : at + length]
+        handle = self._zip.fp
+        if handle is None:
+            raise ValueError("closed")
+        sequential = offset == self._last_end
+        self._last_end = offset + length
+        handle.seek(offset)
+        data = handle.read(max(length, CHUNK) if sequential else length)
+        if sequential:
+            self._window_start, self._window_bytes = offset, data
+            return data[:length]
+        return data
 
     def read_buffer(self, name: str) -> tuple[bytearray, str]:
         """Like :meth:`read_bytes`, into one buffer (a large member held once, not twice while joined), made at
