@@ -1,17 +1,17 @@
 """Zip files from outside, read defensively; zip files of ours, written atomically.
 
-Reading: only expected member names (no absolute paths, no "..", no backslashes, no duplicates), only
-stored or deflated members, no encryption, a size limit per member and in total, a limit on the
-compression ratio, sizes counted while reading (declared sizes can lie) and a SHA-256 computed on the
-way. A limit can grow with the number of members the archive declares (a manifest lists every member,
-and each listed member is checked against the archive), so a large regency's files are not taken for a
-bomb. A small member (an evidence file) is read whole with zipfile's checks and without its per-member machinery
-(:meth:`SafeZipReader.read_bytes`). Writing: to a temporary name beside the target, flushed to disk, then renamed into place; a failure
-(a full disk) leaves no temporary file. A file that is compressed already (a PDF, an image, an office document,
-an archive: :func:`already_compressed`) is stored as it is rather than deflated again (:func:`write_member`);
-the reader takes either method. A large member can be written by a second thread (:class:`WrittenBehind`). A
-package's many members are written by :class:`ZipWriter` (:func:`atomic_zip_writer`): each local header written
-once, with its CRC and sizes known, rather than zipfile's header, seek back and header again per member.
+Reading: only expected member names (no absolute paths, no "..", no backslashes, no duplicates), only stored or
+deflated members, no encryption, a size limit per member and in total, a limit on the compression ratio, sizes
+counted while reading (declared sizes can lie) and a SHA-256 computed on the way. A limit can grow with the number
+of members the archive declares (a manifest lists every member, and each listed member is checked against the
+archive), so a large regency's files are not taken for a bomb. A small member (an evidence file) is read whole with
+zipfile's checks and without its per-member machinery (:meth:`SafeZipReader.read_bytes`). Writing: to a temporary
+name beside the target, flushed to disk, then renamed into place; a failure (a full disk) leaves no temporary file.
+A file that is compressed already (a PDF, an image, an office document, an archive: :func:`already_compressed`) is
+stored as it is rather than deflated again (:func:`write_member`); the reader takes either method. A large member
+can be written by a second thread (:class:`WrittenBehind`). A package's many members are written by
+:class:`ZipWriter` (:func:`atomic_zip_writer`): each local header written once, with its CRC and sizes known, rather
+than zipfile's header, seek back and header again per member.
 """
 
 from __future__ import annotations
