@@ -10,8 +10,10 @@ import base64
 import functools
 import json
 import platform
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, insert, or_, select, update
@@ -360,27 +362,56 @@ def _encode_snapshot(columns: list[str], rows: dict[str, list[Any]]) -> str:
 
 
 class SnapshotWriter:
-    """A table's snapshot (:func:`_encode_snapshot`'s text) written batch by batch: its rows are never held."""
+    """A table's snapshot (:func:`_encode_snapshot`'s text) written batch by batch: its rows are never held.
+
+    A batch's JSON of ``INLINE`` bytes or more is deflated by a second thread (:func:`_deflater`) while the caller
+    checks and inserts the next rows (zlib lets go of the interpreter's lock); one piece at a time, so the pieces
+    are deflated in their order and memory stays flat. The text is the same as when each piece was deflated at
+    once."""
 
     _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    INLINE = 64 << 10
 
     def __init__(self, columns: list[str], level: int = 6) -> None:
         self._z = zlib.compressobj(level)
-        self._parts = [self._z.compress(f'{{"columns":{self._ENCODER.encode(columns)},"rows":{{'.encode())]
+        self._parts: list[bytes] = []
+        self._waiting: Future[bytes] | None = None
+        self._deflate(f'{{"columns":{self._ENCODER.encode(columns)},"rows":{{'.encode())
         self._first = True
+
+    def _deflate(self, data: bytes) -> None:
+        if self._waiting is not None:  # the piece before, deflated by the other thread: its bytes come first
+            self._parts.append(self._waiting.result())
+            self._waiting = None
+        if len(data) < self.INLINE:
+            self._parts.append(self._z.compress(data))
+        else:
+            self._waiting = _deflater().submit(self._z.compress, data)
 
     def add(self, rows: Mapping[str, Sequence[Any]]) -> None:
         """Rows (id: values in the columns' order, a list or a tuple) of ids not given before."""
         if not rows:
             return
         text = self._ENCODER.encode(rows)[1:-1]
-        self._parts.append(self._z.compress((text if self._first else "," + text).encode("utf-8")))
+        self._deflate((text if self._first else "," + text).encode("utf-8"))
         self._first = False
 
     def text(self) -> str:
-        self._parts.append(self._z.compress(b"}}"))
+        self._deflate(b"}}")
         self._parts.append(self._z.flush())
         return base64.b64encode(b"".join(self._parts)).decode("ascii")
+
+
+_DEFLATER: list[ThreadPoolExecutor] = []
+_DEFLATER_MADE = threading.Lock()
+
+
+def _deflater() -> ThreadPoolExecutor:
+    """The thread that deflates the snapshots' pieces, made when first needed."""
+    with _DEFLATER_MADE:
+        if not _DEFLATER:
+            _DEFLATER.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshot-deflate"))
+        return _DEFLATER[0]
 
 
 def _decode_snapshot(text: str) -> tuple[list[str], dict[str, list[Any]]]:
