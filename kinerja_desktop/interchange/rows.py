@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import functools
 import json
+import os
 import platform
 import threading
 import zlib
@@ -402,16 +403,19 @@ class SnapshotWriter:
         return base64.b64encode(b"".join(self._parts)).decode("ascii")
 
 
-_DEFLATER: list[ThreadPoolExecutor] = []
+_DEFLATER: dict[int, ThreadPoolExecutor] = {}  # process id: its deflating thread
 _DEFLATER_MADE = threading.Lock()
 
 
 def _deflater() -> ThreadPoolExecutor:
-    """The thread that deflates the snapshots' pieces, made when first needed."""
+    """The thread that deflates the snapshots' pieces, made when first needed (a forked process, which has none of
+    its parent's threads, makes its own)."""
     with _DEFLATER_MADE:
-        if not _DEFLATER:
-            _DEFLATER.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshot-deflate"))
-        return _DEFLATER[0]
+        pid = os.getpid()
+        if pid not in _DEFLATER:
+            _DEFLATER.clear()
+            _DEFLATER[pid] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshot-deflate")
+        return _DEFLATER[pid]
 
 
 def _decode_snapshot(text: str) -> tuple[list[str], dict[str, list[Any]]]:

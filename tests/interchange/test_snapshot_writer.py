@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import json
+import multiprocessing
+import os
 import zlib
 from typing import Any
 
@@ -70,3 +72,31 @@ def test_the_text_of_a_whole_table_at_once_is_still_read() -> None:
     up then keeps it, and reads it as before."""
     rows = {row_id: values for batch in _batches(2, 50, "lama") for row_id, values in batch.items()}
     assert _decode_snapshot(_encode_snapshot(COLUMNS, rows)) == (COLUMNS, rows)
+
+
+def _write_in_child(queue: Any) -> None:
+    batches = _batches(3, 2000, "anak")
+    writer = SnapshotWriter(COLUMNS, 1)
+    for batch in batches:
+        writer.add(batch)
+    queue.put(writer.text() == _at_once(COLUMNS, batches, 1))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork: POSIX only")
+def test_a_forked_process_deflates_in_its_own_thread() -> None:
+    """A process forked after the deflating thread was made has none of its parent's threads: it makes its own
+    (the parent's pool would take the piece and never deflate it)."""
+    # GIVEN the deflating thread made in this process
+    test_the_text_is_the_bytes_of_each_piece_deflated_at_once(3, 2000, 1)
+    # WHEN a forked child writes a snapshot with pieces for that thread
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_write_in_child, args=(queue,))
+    child.start()
+    try:
+        # THEN it finishes, with the right text
+        assert queue.get(timeout=30) is True
+    finally:
+        child.join(timeout=10)
+        if child.is_alive():
+            child.kill()
