@@ -257,7 +257,9 @@ def _before_delete(mapper: Mapper[Any], connection: Any, target: Any) -> None:
 
 
 def _audit_change() -> Any:
-    return Base.metadata.tables["audit_change"]
+    from .models import AuditChange  # a flush of any model writes here, whichever models its process loaded
+
+    return AuditChange.__table__
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:

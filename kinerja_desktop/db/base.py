@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import datetime
 from typing import Any
 
@@ -19,8 +20,23 @@ NAMING_CONVENTION = {
 }
 
 
+# Every module of models. Each is imported by whoever uses its classes, so a process loads (declares, maps,
+# configures) only the models it touches: a one-PK ``print pk`` none of the AKIP, user, verification, exchange or
+# server ones (issue 20). Whoever needs every table (copies, checks, the exchange, migrations) asks schema().
+MODEL_MODULES = ("models", "akip_models", "server_models", "sync_models", "user_models", "verification_models")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def schema() -> MetaData:
+    """The metadata of the whole schema: every module of models imported first, then ``Base.metadata``.
+    Never read ``Base.metadata`` itself for its list of tables: it holds only the models imported so far
+    (tests/db/test_schema.py checks that no module does)."""
+    for name in MODEL_MODULES:
+        importlib.import_module(f"{__package__}.{name}")
+    return Base.metadata
 
 
 class Tracked:

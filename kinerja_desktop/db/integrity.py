@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, and_, func, select, text
 
 from . import triggers
-from .base import Base
+from .base import schema
 from .models import Evidence
 from .server_models import EvidenceBlob, LockBypass
 
@@ -38,7 +38,7 @@ def problems(conn: Connection) -> list[str]:
 
 def _orphans(conn: Connection) -> list[str]:
     found = []
-    for table in Base.metadata.sorted_tables:
+    for table in schema().sorted_tables:
         for fk in table.foreign_keys:
             referred = fk.column.table.alias("referred")  # a table referring to itself (goal.parent_id)
             child, parent = fk.parent, referred.c[fk.column.name]

@@ -43,7 +43,6 @@ from ..domain.enums import (
     ProgramLevel,
     RegionKind,
 )
-from . import akip_models, server_models, sync_models, user_models, verification_models  # noqa: F401 - one schema
 from .base import Base, Tracked
 from .limits import NIP, QUARTER, RUPIAH, SHA256, SORT_ORDER, WEIGHT, YEAR
 from .types import EnumText, ExactDecimal, new_id, utcnow

@@ -13,8 +13,7 @@ from typing import Any
 
 from sqlalchemy import Table, UniqueConstraint, select
 
-from . import models, sync_models  # noqa: F401 - every table is on Base.metadata
-from .base import Base
+from .base import schema
 from .types import ExactDecimal
 
 GLOBAL_TABLES = (
@@ -62,12 +61,12 @@ UNKNOWN = "?"  # scope of a row whose parent cannot be found
 
 def metadata_tables() -> dict[str, Table]:
     """Every table of the schema by name (the domain's and the exchange's bookkeeping)."""
-    return dict(Base.metadata.tables)
+    return dict(schema().tables)
 
 
 def sync_order() -> list[str]:
     """Synchronised tables, parents before children."""
-    return [t.name for t in Base.metadata.sorted_tables if t.name in SYNC_TABLES]
+    return [t.name for t in schema().sorted_tables if t.name in SYNC_TABLES]
 
 
 def content_columns(table: Table) -> list[str]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 
 from sqlalchemy import Connection, Table, func, select
 
-from .base import Base
+from .base import schema
 from .triggers import BYPASS_TABLE, bypass
 
 # Never copied: Alembic's own table (each side has its revision), the bypass (empty outside maintenance) and the
@@ -29,7 +29,7 @@ Progress = Callable[[str, int], None]
 
 def copied_tables() -> list[Table]:
     """The tables a copy carries, parents first."""
-    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_COPIED]
+    return [t for t in schema().sorted_tables if t.name not in NOT_COPIED]
 
 
 def _self_references(table: Table) -> list[str]:

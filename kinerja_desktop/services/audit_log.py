@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Select, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from ..db.base import Base
+from ..db.base import schema
 from ..db.database import Database
 from ..db.models import AuditChange, AuditLog, Opd
 from ..domain.errors import ValidationError
@@ -323,7 +323,7 @@ def _from_detail(entry: AuditEntry) -> list[RowChange]:
 
 
 def _column(table: str, field: str) -> Any:
-    found = Base.metadata.tables.get(table)
+    found = schema().tables.get(table)
     return found.c[field] if found is not None and field in found.c else None
 
 

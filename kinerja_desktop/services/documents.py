@@ -28,7 +28,6 @@ from ..db.models import (
     PositionHolder,
     Regency,
 )
-from ..domain.cascade import position_code
 from ..domain.enums import AgreementStatus, Cumulation, PositionLevel
 from ..reports import data as rd
 from ..reports.snapshot import Assets, SnapshotError, from_snapshot, snapshot_fingerprint
@@ -88,6 +87,8 @@ def agreement_unit_code(agreement: PerformanceAgreement) -> str:
     (``DINKES-KBKM``: the PK of the Kepala Bidang Kesehatan Masyarakat)."""
     code = unit_code(agreement.opd.abbreviation if agreement.opd is not None else None)
     if agreement.kind.is_lower and agreement.post is not None:
+        from ..domain.cascade import position_code  # the cascade's module only for a PK inside an OPD (issue 20)
+
         return f"{code}-{position_code(agreement.post.name)}"
     return code
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, select, text
 
+from ..db.base import schema
 from ..db.database import Database
-from ..db.models import Base, Opd, PerformanceAgreement, Regency
+from ..db.models import Opd, PerformanceAgreement, Regency
 
 
 def integrity_problems(database: Database) -> list[str]:
@@ -36,7 +37,7 @@ def row_counts(database: Database) -> dict[str, int]:
     with database.read() as session:
         return {
             name: session.execute(select(func.count()).select_from(table)).scalar_one()
-            for name, table in sorted(Base.metadata.tables.items())
+            for name, table in sorted(schema().tables.items())
         }
 
 

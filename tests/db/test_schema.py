@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import re
+import shutil
+import subprocess
+import sys
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from heads import add_head
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -42,11 +48,69 @@ def test_migrations_produce_exactly_the_models(db: Database) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from kinerja_desktop.db.models import Base
+    from kinerja_desktop.db.base import schema
 
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False}), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False}), schema())
     assert diff == []
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# Each user of the whole schema, alone in a fresh interpreter (no other module of models imported first): the
+# names of the tables it sees, as a JSON list. argv[1]: a copy of the demo database, at the head schema.
+WHOLE_SCHEMA_USERS = {
+    "copies (transfer)": "from kinerja_desktop.db.transfer import NOT_COPIED, copied_tables\n"
+    "names = [t.name for t in copied_tables()] + [n for n in NOT_COPIED if n != 'alembic_version']",
+    "exchange (sync_scope)": "from kinerja_desktop.db.sync_scope import metadata_tables\n"
+    "names = list(metadata_tables())",
+    "row counts (maintenance)": "from kinerja_desktop.db.database import open_database\n"
+    "from kinerja_desktop.services.maintenance import row_counts\n"
+    "names = list(row_counts(open_database(sys.argv[1])))",
+    "audit trail's columns (audit_log)": "from kinerja_desktop.services.audit_log import _column\n"
+    "names = [n for n, c in (a.split(':') for a in sys.argv[2:]) if _column(n, c) is not None]",
+}
+
+
+def _tables(db: Database) -> list[str]:
+    with db.engine.connect() as conn:
+        return sorted(n for n in inspect(conn).get_table_names() if n != "alembic_version")
+
+
+@pytest.mark.parametrize("user", WHOLE_SCHEMA_USERS)
+def test_each_user_of_the_whole_schema_sees_every_table(
+    user: str, db: Database, demo_template: Path, tmp_path: Path
+) -> None:
+    # Models are imported where used (a ``print pk`` loads no AKIP, user, exchange… model, issue 20): whoever lists
+    # every table asks db.base.schema(), which imports every module of models first.
+    tables = _tables(db)
+    with db.engine.connect() as conn:  # each table with one of its columns (for the audit trail's look-up)
+        columns = [f"{t}:{inspect(conn).get_columns(t)[0]['name']}" for t in tables]
+    copy = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, copy)
+    code = f"import json, sys\n{WHOLE_SCHEMA_USERS[user]}\nprint(json.dumps(sorted(names)))"
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(copy), *columns], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == tables
+
+
+def test_no_module_reads_the_metadata_of_the_models_imported_so_far() -> None:
+    # Base.metadata holds only the models imported so far: every list of tables comes from schema() (db/base.py).
+    package = ROOT / "kinerja_desktop"
+    readers = sorted(
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if path.name != "base.py" and re.search(r"\bBase\.metadata\b", path.read_text(encoding="utf-8"))
+    )
+    assert readers == []
+
+
+def test_a_module_of_models_alone_loads_no_other() -> None:
+    # db.models (the PK's, the evaluation's models) without the AKIP, server, exchange, user and verification ones.
+    code = "import sys, kinerja_desktop.db.models\nprint(' '.join(m for m in sys.modules if m.endswith('_models')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.split() == []
 
 
 def test_known_revisions_match_the_alembic_scripts() -> None:

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from kinerja_desktop.db.models import Base
+from kinerja_desktop.db.base import schema
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -12,7 +12,7 @@ connection = config.attributes.get("connection")
 def _run(conn) -> None:  # noqa: ANN001
     context.configure(
         connection=conn,
-        target_metadata=Base.metadata,
+        target_metadata=schema(),
         render_as_batch=conn.dialect.name == "sqlite",
         compare_type=True,
     )
