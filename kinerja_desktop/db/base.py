@@ -21,9 +21,20 @@ NAMING_CONVENTION = {
 
 
 # Every module of models. Each is imported by whoever uses its classes, so a process loads (declares, maps,
-# configures) only the models it touches: a one-PK ``print pk`` none of the AKIP, user, verification, exchange or
-# server ones (issue 20). Whoever needs every table (copies, checks, the exchange, migrations) asks schema().
-MODEL_MODULES = ("models", "akip_models", "server_models", "sync_models", "user_models", "verification_models")
+# configures) only the models it touches: a one-PK ``print pk`` none of the terms', realisations', audit trail's,
+# AKIP, user, verification, exchange or server ones (issue 20). Whoever needs every table (copies, checks, the
+# exchange, migrations) asks schema().
+MODEL_MODULES = (
+    "models",
+    "term_models",
+    "realization_models",
+    "audit_models",
+    "akip_models",
+    "server_models",
+    "sync_models",
+    "user_models",
+    "verification_models",
+)
 
 
 class Base(DeclarativeBase):

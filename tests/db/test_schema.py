@@ -106,6 +106,20 @@ def test_no_module_reads_the_metadata_of_the_models_imported_so_far() -> None:
     assert readers == []
 
 
+def test_the_models_kept_elsewhere_are_still_named_from_db_models() -> None:
+    # ``from kinerja_desktop.db.models import Evidence`` (services, the exchange, tests) still gives the model, its
+    # module imported on first use; a name nobody has is still an AttributeError.
+    from kinerja_desktop.db import models
+    from kinerja_desktop.db.base import MODEL_MODULES
+
+    for name, module in models.ELSEWHERE.items():
+        assert module in MODEL_MODULES
+        model = getattr(models, name)
+        assert model.__module__ == f"kinerja_desktop.db.{module}" and model.__name__ == name
+    with pytest.raises(AttributeError):
+        models.NoSuchModel  # noqa: B018
+
+
 def test_a_module_of_models_alone_loads_no_other() -> None:
     # db.models (the PK's, the evaluation's models) without the AKIP, server, exchange, user and verification ones.
     code = "import sys, kinerja_desktop.db.models\nprint(' '.join(m for m in sys.modules if m.endswith('_models')))"
