@@ -106,11 +106,15 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 def _print(args: argparse.Namespace) -> int:
     with imports_uncollected(getattr(args, "whole_process", False)):
+        from sqlalchemy.orm import configure_mappers
+
         from ..domain.enums import AgreementKind
         from ..services import printing
         from ..services.errors import ValidationError
 
         printing.renderer(args.document)  # ReportLab and the document's module, while the collector rests
+        # The models' mappers, configured by the first query otherwise: their objects too are made uncollected.
+        configure_mappers()
 
     request = printing.Request(
         args.document,
