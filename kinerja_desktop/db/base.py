@@ -44,10 +44,16 @@ class Base(DeclarativeBase):
 def schema() -> MetaData:
     """The metadata of the whole schema: every module of models imported first, then ``Base.metadata``.
     Never read ``Base.metadata`` itself for its list of tables: it holds only the models imported so far
-    (tests/db/test_schema.py checks that no module does)."""
-    for name in MODEL_MODULES:
-        importlib.import_module(f"{__package__}.{name}")
+    (tests/db/test_schema.py checks that no module does). Cheap after the first call (the exchange asks per row)."""
+    global _whole_schema
+    if not _whole_schema:
+        for name in MODEL_MODULES:
+            importlib.import_module(f"{__package__}.{name}")
+        _whole_schema = True
     return Base.metadata
+
+
+_whole_schema = False  # schema() has imported every module of models
 
 
 class Tracked:
