@@ -33,11 +33,11 @@ def dump(db: Database) -> str:
     """Every row of every table (the server's ``iterdump``), in key order: equal means the same data."""
     from sqlalchemy import select
 
-    from kinerja_desktop.db.models import Base
+    from kinerja_desktop.db.base import schema
 
     lines = []
     with db.engine.connect() as conn:
-        for table in Base.metadata.sorted_tables:
+        for table in schema().sorted_tables:
             order = list(table.primary_key.columns)
             for row in conn.execute(select(table).order_by(*order)):
                 lines.append(f"{table.name}: {tuple(row)!r}")

@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy import func, select
 
 import kinerja_desktop.services as services_package
-from kinerja_desktop.db.base import Base
+from kinerja_desktop.db.base import schema
 from kinerja_desktop.db.database import Database
 from kinerja_desktop.db.models import Goal, Indicator, Opd, PerformanceAgreement, PlanningPeriod, Position, Program
 from kinerja_desktop.domain.enums import AgreementKind, GoalLevel, OpdKind
@@ -76,7 +76,7 @@ def fingerprint(db: Database) -> dict[str, tuple[int, Any]]:
     """Rows per table and the latest change of each: equal before and after means nothing was stored."""
     seen = {}
     with db.read() as s:
-        for name, table in Base.metadata.tables.items():
+        for name, table in schema().tables.items():
             latest = s.scalar(select(func.max(table.c.updated_at))) if "updated_at" in table.c else None
             seen[name] = (s.scalar(select(func.count()).select_from(table)), latest)
     return seen
