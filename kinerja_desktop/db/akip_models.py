@@ -21,6 +21,7 @@ from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, Unique
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..domain.akip import LkeStatus
+from . import models  # noqa: F401 - the tables its keys refer to (opd…): the ORM resolves them on a write
 from .base import Base, Tracked
 from .limits import SORT_ORDER, YEAR
 from .types import EnumText, ExactDecimal

@@ -18,15 +18,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import InvalidValueError
 from .limits import limits_of
-from .models import Goal, Indicator, IndicatorTarget
+from .models import Goal, Indicator, IndicatorTarget, PlanningPeriod
 
 RowRule = Callable[[Session, Any], tuple[str, str] | None]
 
 
 def _target_year_in_period(session: Session, target: IndicatorTarget) -> tuple[str, str] | None:
     """A yearly target lies inside its indicator's planning period (Renstra 2025–2029: no target for 1800)."""
-    from .term_models import PlanningPeriod  # on a target's first flush: a process that only reads never maps it
-
     indicator = target.indicator or (session.get(Indicator, target.indicator_id) if target.indicator_id else None)
     goal = indicator.goal if indicator is not None and indicator.goal is not None else (
         session.get(Goal, indicator.goal_id) if indicator is not None and indicator.goal_id else None

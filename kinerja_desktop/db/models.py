@@ -7,10 +7,11 @@ No ``from __future__ import annotations`` here: Python evaluates the ``Mapped[..
 made, where SQLAlchemy would otherwise evaluate a thousand strings (a tenth of the import, issue 20); a class not
 defined yet is named in quotes.
 
-The models of the heads' terms and planning periods, of the quarterly realisations and of the audit trail live in
-modules of their own (db/term_models.py, db/realization_models.py, db/audit_models.py), so that a process that
-never touches them (a one-PK ``print pk``) does not declare, map and configure them (issue 20); their names are
-still imported from here, each module on first use.
+The models of the quarterly realisations and of the audit trail live in modules of their own
+(db/realization_models.py, db/audit_models.py), so that a process that never touches them (a one-PK ``print pk``)
+does not declare, map and configure them (issue 20); their names are still imported from here, each module on
+first use. Only models no key of this module refers to can leave it: the ORM resolves every key of a table it
+writes (tests/db/test_schema.py).
 """
 
 import importlib
@@ -42,7 +43,9 @@ from ..domain.enums import (
     Cumulation,
     GoalKind,
     GoalLevel,
+    LeaderRole,
     OpdKind,
+    PeriodKind,
     Polarity,
     PositionLevel,
     ProgramLevel,
@@ -59,9 +62,6 @@ if TYPE_CHECKING:
     from .realization_models import Evidence as Evidence
     from .realization_models import IndicatorRealization as IndicatorRealization
     from .realization_models import QuarterClosure as QuarterClosure
-    from .term_models import FiscalYear as FiscalYear
-    from .term_models import PlanningPeriod as PlanningPeriod
-    from .term_models import RegionalLeader as RegionalLeader
 
 ELSEWHERE = {
     "AuditChange": "audit_models",
@@ -70,9 +70,6 @@ ELSEWHERE = {
     "Evidence": "realization_models",
     "IndicatorRealization": "realization_models",
     "QuarterClosure": "realization_models",
-    "FiscalYear": "term_models",
-    "PlanningPeriod": "term_models",
-    "RegionalLeader": "term_models",
 }
 
 
@@ -149,6 +146,53 @@ class Regency(Tracked, Base):
     @property
     def full_name(self) -> str:
         return f"{'Kabupaten' if self.kind is RegionKind.KABUPATEN else 'Kota'} {self.name}"
+
+
+class RegionalLeader(Tracked, Base):
+    """Bupati/Wali Kota, deputy or acting head, with the period in office."""
+
+    __tablename__ = "regional_leader"
+
+    role: Mapped[LeaderRole] = mapped_column(EnumText(LeaderRole))
+    acting: Mapped[ActingKind] = mapped_column(EnumText(ActingKind), default=ActingKind.DEFINITIVE)
+    # with titles, as printed
+    name: Mapped[str] = mapped_column(String(160), info={"label": "Nama"})
+    # "Bupati Wanasari"
+    position: Mapped[str] = mapped_column(String(160), info={"label": "Jabatan"})
+    # elected heads have none
+    nip: Mapped[str | None] = mapped_column(String(18), nullable=True, info={"label": "NIP", **NIP})
+    rank: Mapped[str | None] = mapped_column(String(60), nullable=True, info={"label": "Pangkat"})
+    grade: Mapped[str | None] = mapped_column(String(8), nullable=True, info={"label": "Golongan"})
+    start_date: Mapped[date] = mapped_column(Date, info={"label": "Awal masa jabatan"})
+    end_date: Mapped[date | None] = mapped_column(Date, nullable=True, info={"label": "Akhir masa jabatan"})
+
+
+class PlanningPeriod(Tracked, Base):
+    """An RPJMD / Renstra period, e.g. 2025–2029, or a transition period (RPD) between two heads' terms.
+
+    The fiscal years of an active period belong to it; a retired period keeps its goals (agreements refer to
+    them) but no longer claims its years.
+    """
+
+    __tablename__ = "planning_period"
+    __table_args__ = (CheckConstraint("end_year >= start_year", name="years_ordered"),)
+
+    name: Mapped[str] = mapped_column(String(120), info={"label": "Nama periode"})
+    kind: Mapped[PeriodKind] = mapped_column(EnumText(PeriodKind), default=PeriodKind.RPJMD)
+    start_year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun awal periode", **YEAR})
+    end_year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun akhir periode", **YEAR})
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    fiscal_years: Mapped[list["FiscalYear"]] = relationship(back_populates="period")
+
+
+class FiscalYear(Tracked, Base):
+    __tablename__ = "fiscal_year"
+
+    year: Mapped[int] = mapped_column(Integer, unique=True, info={"label": "Tahun anggaran", **YEAR})
+    period_id: Mapped[str] = mapped_column(ForeignKey("planning_period.id", ondelete="RESTRICT"))
+
+    period: Mapped["PlanningPeriod"] = relationship(back_populates="fiscal_years")
 
 
 class Official(Tracked, Base):

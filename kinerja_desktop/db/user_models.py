@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from . import models  # noqa: F401 - the tables its keys refer to (opd…): the ORM resolves them on a write
 from .base import Base, Tracked
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstr
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..domain.verification import VerificationAction, VerificationState
+from . import models  # noqa: F401 - the tables its keys refer to (opd…): the ORM resolves them on a write
 from .base import Base, Tracked
 from .limits import QUARTER, YEAR
 from .types import EnumText, utcnow

@@ -18,14 +18,14 @@ from kinerja_desktop.commands.printing import imports_uncollected
 
 ROOT = Path(__file__).resolve().parents[2]
 # Modules the PK's path does not use: the quarter's evaluation, the CSV writer, the PDF verifier, the GUI, Alembic,
-# the other verbs' modules (only the print verb's is loaded), the models a PK never touches (heads' terms and
-# planning periods, realisations, audit trail, AKIP, server, exchange, users, verification) and the cascade's rules
+# the other verbs' modules (only the print verb's is loaded), the models a PK never touches (realisations, audit
+# trail, AKIP, server, exchange, users, verification) and the cascade's rules
 # (a PK inside an OPD only).
 NOT_FOR_A_PK = (
     *(m for m in VERB_MODULES if m != "kinerja_desktop.commands.printing"),
     *(
         f"kinerja_desktop.db.{m}_models"
-        for m in ("term", "realization", "audit", "akip", "server", "sync", "user", "verification")
+        for m in ("realization", "audit", "akip", "server", "sync", "user", "verification")
     ),
     "kinerja_desktop.domain.cascade",
     "kinerja_desktop.commands.output",

@@ -17,6 +17,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from kinerja_desktop.db.base import MODEL_MODULES
 from kinerja_desktop.db.database import Database
 from kinerja_desktop.db.errors import ConcurrentChangeError
 from kinerja_desktop.db.models import (
@@ -110,7 +111,6 @@ def test_the_models_kept_elsewhere_are_still_named_from_db_models() -> None:
     # ``from kinerja_desktop.db.models import Evidence`` (services, the exchange, tests) still gives the model, its
     # module imported on first use; a name nobody has is still an AttributeError.
     from kinerja_desktop.db import models
-    from kinerja_desktop.db.base import MODEL_MODULES
 
     for name, module in models.ELSEWHERE.items():
         assert module in MODEL_MODULES
@@ -118,6 +118,21 @@ def test_the_models_kept_elsewhere_are_still_named_from_db_models() -> None:
         assert model.__module__ == f"kinerja_desktop.db.{module}" and model.__name__ == name
     with pytest.raises(AttributeError):
         models.NoSuchModel  # noqa: B018
+
+
+@pytest.mark.parametrize("module", MODEL_MODULES)
+def test_a_module_of_models_alone_brings_every_table_its_keys_refer_to(module: str) -> None:
+    # A row is written with its table's keys resolved (the ORM orders a flush by them): a module of models imported
+    # alone, as a process that uses only its models does, must bring the tables its keys refer to.
+    code = (
+        f"import sqlalchemy.orm, kinerja_desktop.db.{module}\n"
+        "from kinerja_desktop.db.base import Base\n"
+        "sqlalchemy.orm.configure_mappers()\n"
+        "for mapper in Base.registry.mappers: mapper._sorted_tables\n"
+        "print(sorted(fk.column.table.name for t in Base.metadata.tables.values() for fk in t.foreign_keys)[:1])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stderr.splitlines()[-1:]
 
 
 def test_a_module_of_models_alone_loads_no_other() -> None:

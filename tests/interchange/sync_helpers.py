@@ -10,12 +10,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from kinerja_desktop.db.base import Base, schema
 from kinerja_desktop.db.database import Database, open_database
-from kinerja_desktop.db.models import Base
 from kinerja_desktop.services import sync
 
 DOMAIN_TABLES = sorted(
-    t.name for t in Base.metadata.sorted_tables
+    t.name for t in schema().sorted_tables  # every module of models imported: every mapper on the registry
     if not t.name.startswith("sync_") and t.name not in ("audit_log", "audit_change")
 )
 
@@ -239,7 +239,7 @@ def encoded(db: Database, table: str, row_id: str) -> dict[str, Any]:
     """A row as a package carries it (the codec's JSON values)."""
     from kinerja_desktop.interchange.package import codec
 
-    t = Base.metadata.tables[table]
+    t = schema().tables[table]
     with db.read() as s:
         row = s.connection().execute(select(t).where(t.c.id == row_id)).first()
     return codec(table).encode(row)
