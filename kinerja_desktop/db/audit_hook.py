@@ -257,7 +257,7 @@ def _before_delete(mapper: Mapper[Any], connection: Any, target: Any) -> None:
 
 
 def _audit_change() -> Any:
-    from .audit_models import AuditChange  # a flush of any model writes here, whichever models its process loaded
+    from .models import AuditChange  # a flush of any model writes here, whichever models its process loaded
 
     return AuditChange.__table__
 

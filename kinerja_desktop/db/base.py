@@ -21,13 +21,10 @@ NAMING_CONVENTION = {
 
 
 # Every module of models. Each is imported by whoever uses its classes, so a process loads (declares, maps,
-# configures) only the models it touches: a one-PK ``print pk`` none of the realisations', audit trail's,
-# AKIP, user, verification, exchange or server ones (issue 20). Whoever needs every table (copies, checks, the
-# exchange, migrations) asks schema().
+# configures) only the models it touches: a one-PK ``print pk`` none of the AKIP, user, verification, exchange or
+# server ones (issue 20). Whoever needs every table (copies, checks, the exchange, migrations) asks schema().
 MODEL_MODULES = (
     "models",
-    "realization_models",
-    "audit_models",
     "akip_models",
     "server_models",
     "sync_models",

@@ -6,19 +6,11 @@ Every row has a UUID key, timestamps and a version so that field packages can me
 No ``from __future__ import annotations`` here: Python evaluates the ``Mapped[...]`` annotations as each class is
 made, where SQLAlchemy would otherwise evaluate a thousand strings (a tenth of the import, issue 20); a class not
 defined yet is named in quotes.
-
-The models of the quarterly realisations and of the audit trail live in modules of their own
-(db/realization_models.py, db/audit_models.py), so that a process that never touches them (a one-PK ``print pk``)
-does not declare, map and configure them (issue 20); their names are still imported from here, each module on
-first use. Only models no key of this module refers to can leave it: the ORM resolves every key of a table it
-writes (tests/db/test_schema.py).
 """
 
-import importlib
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -52,33 +44,8 @@ from ..domain.enums import (
     RegionKind,
 )
 from .base import Base, Tracked
-from .limits import NIP, RUPIAH, SHA256, SORT_ORDER, WEIGHT, YEAR
-from .types import EnumText, ExactDecimal
-
-if TYPE_CHECKING:
-    from .audit_models import AuditChange as AuditChange
-    from .audit_models import AuditLog as AuditLog
-    from .realization_models import BudgetRealization as BudgetRealization
-    from .realization_models import Evidence as Evidence
-    from .realization_models import IndicatorRealization as IndicatorRealization
-    from .realization_models import QuarterClosure as QuarterClosure
-
-ELSEWHERE = {
-    "AuditChange": "audit_models",
-    "AuditLog": "audit_models",
-    "BudgetRealization": "realization_models",
-    "Evidence": "realization_models",
-    "IndicatorRealization": "realization_models",
-    "QuarterClosure": "realization_models",
-}
-
-
-def __getattr__(name: str) -> Any:
-    """A model of another module by its name here (``from .models import Evidence``), its module imported now."""
-    if name not in ELSEWHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{ELSEWHERE[name]}", __package__), name)
-
+from .limits import NIP, QUARTER, RUPIAH, SHA256, SORT_ORDER, WEIGHT, YEAR
+from .types import EnumText, ExactDecimal, new_id, utcnow
 
 # A frozen document: its content as JSON (its images are kept apart, once each: DocumentAsset).
 SNAPSHOT = {"label": "Salinan dokumen", "max_length": 1_000_000}
@@ -641,3 +608,131 @@ class DocumentAsset(Tracked, Base):
 
     sha256: Mapped[str] = mapped_column(String(64), unique=True, info={"label": "Sidik gambar", **SHA256})
     content: Mapped[bytes] = mapped_column(LargeBinary, info={"label": "Gambar", "max_length": 2_000_000})
+
+
+class IndicatorRealization(Tracked, Base):
+    """Realisation of an indicator in one quarter, with kendala and tindak lanjut."""
+
+    __tablename__ = "indicator_realization"
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "year", "quarter"),
+        CheckConstraint("quarter BETWEEN 1 AND 4", name="quarter_range"),
+    )
+
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id", ondelete="RESTRICT"), index=True)
+    year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun realisasi", **YEAR})
+    quarter: Mapped[int] = mapped_column(Integer, info={"label": "Triwulan", **QUARTER})
+    # None: belum diisi / belum rilis
+    value: Mapped[Decimal | None] = mapped_column(
+        ExactDecimal, nullable=True, info={"label": "Realisasi", "field": "indicators[{indicator_id}].value"}
+    )
+    # qualitative indicators
+    grade: Mapped[str | None] = mapped_column(
+        String(20), nullable=True, info={"label": "Realisasi (predikat)", "field": "indicators[{indicator_id}].value"}
+    )
+    # kendala / permasalahan
+    problems: Mapped[str] = mapped_column(
+        Text,
+        default="",
+        info={"label": "Kendala", "field": "indicators[{indicator_id}].problems", "max_length": 10_000},
+    )
+    # tindak lanjut / solusi
+    follow_up: Mapped[str] = mapped_column(
+        Text,
+        default="",
+        info={"label": "Tindak lanjut", "field": "indicators[{indicator_id}].problems", "max_length": 10_000},
+    )
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)  # verified by Bappeda; else "sementara"
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    reported_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    indicator: Mapped["Indicator"] = relationship()
+    evidence: Mapped[list["Evidence"]] = relationship(back_populates="realization", cascade="all, delete-orphan")
+
+
+class BudgetRealization(Tracked, Base):
+    """Budget realised by a program during one quarter, integer rupiah."""
+
+    __tablename__ = "budget_realization"
+    __table_args__ = (
+        UniqueConstraint("program_id", "year", "quarter"),
+        CheckConstraint("quarter BETWEEN 1 AND 4", name="quarter_range"),
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
+    )
+
+    program_id: Mapped[str] = mapped_column(ForeignKey("program.id", ondelete="RESTRICT"), index=True)
+    year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun realisasi anggaran", **YEAR})
+    quarter: Mapped[int] = mapped_column(Integer, info={"label": "Triwulan", **QUARTER})
+    amount: Mapped[int] = mapped_column(
+        BigInteger, info={"label": "Realisasi anggaran", "field": "budgets[{program_id}]", **RUPIAH}
+    )
+
+
+class Evidence(Tracked, Base):
+    """A supporting file (bukti dukung) kept in the evidence store beside the database."""
+
+    __tablename__ = "evidence"
+
+    realization_id: Mapped[str] = mapped_column(ForeignKey("indicator_realization.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255), info={"label": "Nama berkas bukti"})
+    sha256: Mapped[str] = mapped_column(String(64), info={"label": "Sidik berkas bukti", **SHA256})
+    size: Mapped[int] = mapped_column(BigInteger, info={"label": "Ukuran berkas bukti", "min": 0, "max": 1 << 40})
+
+    realization: Mapped["IndicatorRealization"] = relationship(back_populates="evidence")
+
+
+class QuarterClosure(Tracked, Base):
+    """A quarter closed by Bappeda, with its scores frozen as a JSON snapshot."""
+
+    __tablename__ = "quarter_closure"
+    __table_args__ = (UniqueConstraint("year", "quarter"),)
+
+    year: Mapped[int] = mapped_column(Integer, info={"label": "Tahun", **YEAR})
+    quarter: Mapped[int] = mapped_column(Integer, info={"label": "Triwulan", **QUARTER})
+    closed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    closed_by: Mapped[str] = mapped_column(String(120), default="", info={"label": "Ditutup oleh"})
+    snapshot: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditLog(Base):
+    """Who changed what, when, and from where (the app, the CLI or an imported package)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    user: Mapped[str] = mapped_column(String(120), default="")
+    origin: Mapped[str] = mapped_column(String(120), default="app")
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(60))
+    entity_id: Mapped[str] = mapped_column(String(36), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="")  # JSON of changed fields
+    # The transaction (change set) this entry describes and its place in it: the field-level rows
+    # (AuditChange) of the same change set up to this ``seq`` are its before/after (services/audit_log.py).
+    change_set: Mapped[str] = mapped_column(String(36), default="", index=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    opd_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)  # no FK: the trail outlives
+    # the OPD
+
+
+class AuditChange(Base):
+    """One row inserted, updated or deleted, with its changed fields' values before and after (JSON).
+
+    Written by the session hook (``db/audit_hook.py``) for every row the ORM flushes, in the same transaction;
+    the database refuses to update or delete it (``db/audit_triggers.py``).
+    """
+
+    __tablename__ = "audit_change"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    change_set: Mapped[str] = mapped_column(String(36), index=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    user: Mapped[str] = mapped_column(String(120), default="")
+    origin: Mapped[str] = mapped_column(String(120), default="app")
+    table_name: Mapped[str] = mapped_column(String(60))
+    row_id: Mapped[str] = mapped_column(String(36), default="")
+    operation: Mapped[str] = mapped_column(String(10))  # tambah | ubah | hapus
+    opd_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    changes: Mapped[str] = mapped_column(Text, default="{}")  # {"field": [before, after]} (audit_hook.encode)

@@ -18,15 +18,11 @@ from kinerja_desktop.commands.printing import imports_uncollected
 
 ROOT = Path(__file__).resolve().parents[2]
 # Modules the PK's path does not use: the quarter's evaluation, the CSV writer, the PDF verifier, the GUI, Alembic,
-# the other verbs' modules (only the print verb's is loaded), the models a PK never touches (realisations, audit
-# trail, AKIP, server, exchange, users, verification) and the cascade's rules
-# (a PK inside an OPD only).
+# the other verbs' modules (only the print verb's is loaded), the models a PK never touches (AKIP, server,
+# exchange, users, verification) and the cascade's rules (a PK inside an OPD only).
 NOT_FOR_A_PK = (
     *(m for m in VERB_MODULES if m != "kinerja_desktop.commands.printing"),
-    *(
-        f"kinerja_desktop.db.{m}_models"
-        for m in ("realization", "audit", "akip", "server", "sync", "user", "verification")
-    ),
+    *(f"kinerja_desktop.db.{m}_models" for m in ("akip", "server", "sync", "user", "verification")),
     "kinerja_desktop.domain.cascade",
     "kinerja_desktop.commands.output",
     "kinerja_desktop.services.evaluation",

@@ -107,19 +107,6 @@ def test_no_module_reads_the_metadata_of_the_models_imported_so_far() -> None:
     assert readers == []
 
 
-def test_the_models_kept_elsewhere_are_still_named_from_db_models() -> None:
-    # ``from kinerja_desktop.db.models import Evidence`` (services, the exchange, tests) still gives the model, its
-    # module imported on first use; a name nobody has is still an AttributeError.
-    from kinerja_desktop.db import models
-
-    for name, module in models.ELSEWHERE.items():
-        assert module in MODEL_MODULES
-        model = getattr(models, name)
-        assert model.__module__ == f"kinerja_desktop.db.{module}" and model.__name__ == name
-    with pytest.raises(AttributeError):
-        models.NoSuchModel  # noqa: B018
-
-
 @pytest.mark.parametrize("module", MODEL_MODULES)
 def test_a_module_of_models_alone_brings_every_table_its_keys_refer_to(module: str) -> None:
     # A row is written with its table's keys resolved (the ORM orders a flush by them): a module of models imported
