@@ -46,6 +46,34 @@ same venv, one after the other; ``--print-only --runs 5``; CPU of the child, med
     PYTHONDONTWRITEBYTECODE is set as here (≈ 60 ms; "bytecode kept" shows the installed app's case), the PK's
     queries and layout (≈ 60 ms), ``domain/__init__``'s eager imports (≈ 8 ms) and ``db.database``'s of
     ``db.server`` and ``db.evidence`` (≈ 6 ms).
+Branch pk, second round, same day (new, slower machine; main 7b2ebb7 from a ``git archive`` copy and this branch,
+each from its own root with the same venv, interleaved; this branch's full test suite running beside them, load
+average 3,5–3,9, so every figure is inflated; CPU of the child, median):
+    ``--print-only --runs 5``, twice: floor 379 / 377 ms (main), 383 / 404 ms (pk);
+                   main: print pk 730 / 655 ms, bytecode kept 648 / 580 ms
+                   pk:   print pk 599 / 584 ms, bytecode kept 560 / 555 ms
+    /tmp pairs, 7 runs each, three rounds: bytecode kept main 600 / 620 / 550 ms, pk 510 / 530 / 480 ms (min 470);
+                   no bytecode main 620 / 659 / 649 ms, pk 590 / 540 / 570 ms — ≈ −80 ms (−14 %) with the
+                   bytecode kept; the printed PDFs byte-identical (every PK of the demo, regional, levels 3 and 4,
+                   the combined file, every pakta, the city's PK and paktas).
+    What went: the AKIP, exchange, user, verification and server models (db.models imported them all for one
+    ``Base.metadata``): declared, mapped and configured by no print any more (≈ 40 ms of imports, and their share
+    of the mapper configuration); whoever needs every table asks ``db.base.schema()``, which imports every module
+    of models (copies, the integrity check, the exchange's table lists, migrations, row counts, the audit trail),
+    and each module of models imports the one its keys refer to; the cascade's rules only for a PK inside an
+    OPD (≈ 4 ms); the mappers configured while the collector rests, with the imports (≈ 15 young collections
+    fewer, a few ms).
+    Tried, not kept: the realisations', evidence, closed quarters', audit trail's, terms' and planning periods'
+    models in modules of their own (≈ 15 ms, a quarter of the columns): PlanningPeriod and RegionalLeader are
+    named by keys of db.models (a write of a Goal or a PK then failed: the ORM resolves every key of a table it
+    writes), and naming the others from db.models for mypy made an import circle; ``domain/__init__`` lazy
+    (≈ 3 ms, and ``domain.achievement`` is both a module and a function of the package: importing the module
+    would hide the function); ``db.server`` out of ``db.database`` (imported anyway to resolve ``--db``).
+    What is left above the floor (≈ 0,18 s): db.models' 26 mappers declared (≈ 50 ms) and configured (≈ 35 ms),
+    ``reports.data``'s 18 dataclasses (≈ 13 ms; the snapshot reader lists them by module), opening (≈ 15 ms),
+    the PK's queries (≈ 20 ms) and layout with its fonts (≈ 50 ms, fonts ≈ 15 ms). On this machine the floor
+    alone is 0,3–0,4 s: with the bytecode kept a print pk is at the goal of 0,5 s (480–530 ms under a load of 3,5
+    to 3,9), not reliably under it.
 """
 
 from __future__ import annotations
