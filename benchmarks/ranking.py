@@ -20,6 +20,15 @@ before = main e401f7c run with this file and without rl_accel, after = branch sp
     before: raw read 33 ms, recompute 77 ms (2,34 ×); first call in a new process 254–318 ms (3,3–4,1 ×), no warm-up
     after:  raw read 31 ms, recompute 45 ms (1,44 ×: met); first call after the warm-up 38–56 ms (≈ 1,0 ×: met);
             first call with nothing warmed 180–200 ms (≈ 4,4 ×: only what the warm-up hides)
+Same day, later (new, slower machine, load average 0,6–0,9): main 7b2ebb7 (a ``git archive`` copy) against main with
+the models loaded where used (ef9d9e3), then with the warm-up's freeze:
+    7b2ebb7:  raw read 29,7 ms, recompute 37,4 ms (1,26 ×); first call after the warm-up 40,9 ms (1,09 ×)
+    ef9d9e3:  raw read 31,0 ms, recompute 39,1 ms (1,26 ×); first call after the warm-up 86,4 ms (2,21 ×: NOT met)
+    freeze:   raw read 30,5 ms, recompute 38,5 ms (1,26 ×); first call after the warm-up 40,3 ms (1,05 ×)
+    — the 45 ms were the process's first full collection, walking every object start-up made (in either tree it
+    fell in the first ranking or just before it, depending on how many objects the imports had left: a GC callback
+    showed a 42–44 ms generation-2 pass inside the first call in both). The first warm-up of a process now collects
+    once and freezes what start-up made (``gc.freeze``), so that walk is done in the background, once.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ with the rules of ``domain/evaluation.py``, and ``evaluation_report`` saves a qu
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, replace
@@ -149,15 +150,25 @@ def warm_up(db: Database, year: int | None) -> None:
     compilation, the signed lampiran read, the indicators' results remembered) for each quarter of ``year``.
 
     The main window runs it in the background once its window is shown, so the Evaluasi screen and the
-    Beranda open on remembered results.
+    Beranda open on remembered results. The first time in a process, what start-up made (modules, mappers,
+    compiled statements, the remembered results) is then collected once and frozen out of the collector's
+    sight (:func:`gc.freeze`): otherwise the first full collection, which then walks all of it (≈ 45 ms on the
+    city), falls in the user's first ranking or year switch.
     """
+    global _start_up_frozen
     configure_mappers()
-    if year is None:
-        return
-    with db.read() as session:
-        for quarter in (1, 2, 3, 4):
-            ranking_in(session, year, quarter)
-        closed_quarters_in(session, year)
+    if year is not None:
+        with db.read() as session:
+            for quarter in (1, 2, 3, 4):
+                ranking_in(session, year, quarter)
+            closed_quarters_in(session, year)
+    if not _start_up_frozen:  # once: objects frozen are never freed, and a later database's are not start-up's
+        _start_up_frozen = True
+        gc.collect()
+        gc.freeze()
+
+
+_start_up_frozen = False
 
 
 def only_verified(ranking: Ranking) -> Ranking:

@@ -5,6 +5,7 @@ small query equals the summary's count, and the start-up warm-up changes nothing
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from dataclasses import replace
@@ -94,3 +95,25 @@ def test_the_warm_up_changes_no_figure(demo_db: Database):
     evaluation.warm_up(demo_db, None)  # no year yet: only SQLAlchemy's set-up
     evaluation.warm_up(demo_db, 2026)
     assert evaluation.ranking(demo_db, 2026, 2) == before
+
+
+def test_the_first_warm_up_freezes_what_start_up_made(demo_db: Database, monkeypatch: pytest.MonkeyPatch):
+    """The first warm-up of a process moves what start-up made out of the collector's sight (the first full
+    collection would otherwise walk it all inside the user's first ranking); later ones (another database opened)
+    freeze nothing more, since frozen objects are never collected."""
+    monkeypatch.setattr(evaluation, "_start_up_frozen", False)
+    gc.unfreeze()
+
+    def watched(thing: object) -> bool:  # the collector sees it (frozen objects are in none of its generations)
+        return any(tracked is thing for tracked in gc.get_objects())
+
+    made_at_start = [object()]
+    try:
+        assert watched(made_at_start)
+        evaluation.warm_up(demo_db, None)
+        assert gc.get_freeze_count() > 10_000 and not watched(made_at_start)
+        made_later = [object()]
+        evaluation.warm_up(demo_db, 2026)
+        assert watched(made_later)
+    finally:
+        gc.unfreeze()
