@@ -18,6 +18,12 @@ for a core: CPU time is the figure), medians; before = main e401f7c with this fi
     before: bare table CPU 8,0 ms; open CPU 300 ms (37 ×), year switch CPU 345 ms (43 ×), Beranda CPU 274 ms
     after:  bare table CPU 8,1 ms; open CPU 84 ms (10 ×), year switch CPU 103 ms (13 ×), Beranda CPU 94 ms
     — 3,4–3,6 × faster, the 80 ms goal not reached.
+Later work brought it to open 63,6 ms, switch 74,6 ms CPU (met) on that machine. On the machine of the evening of
+5 December 2026 (new, slower: sqlalchemy.orm + reportlab import 320–430 ms against ≈ 270), idle (load 0,6–0,9),
+the same code gives bare table 8,0–8,4 ms, open 76–84 ms, year switch 91–100 ms CPU: NOT met there. Per switch
+(cProfile, 10 switches): the quarter's view 71 ms of which the year's 9.600 realisations read 45 ms (their query
+with its evidence count 18 ms in sqlite3 alone: a count by a separate grouped query is no cheaper) and the
+evaluation 16 ms, ``latest_reported_quarter`` 16 ms, selecting the OPD 20 ms, painting 29 ms (with the profiler).
 """
 
 from __future__ import annotations

@@ -327,6 +327,29 @@ package was written so, and a package may escape a character (``\\u00e9``), add 
 the check makes canonical: telling that the text is the same bytes costs an encoding of the rows, which is what
 it would save. Not met: import ≤ 2× and export ≤ 2× on this loaded machine; what is left of the import is
 SQLite's own work and the evidence files, of the export SQLite's ``fetchall`` and the interpreter's work per value.
+
+Main after helpers "fmt" (format version 2), "snap" (small members read whole, snapshots deflated beside the rows)
+and "pk" (models loaded where used), 22:28–22:31 the same day, idle machine (load average 0,6–0,9), ``--runs 3
+--skip-scaling --skip-restore``; before = main 7b2ebb7 from a ``git archive`` copy, run between two runs of main:
+
+================================  ==========================  ==================================  ===========
+step                              before (7b2ebb7)            after (main)                        goal
+================================  ==========================  ==================================  ===========
+master import / sqlite3 load      4,52 s / 0,93 s = 4,85×     2,71 / 0,89 s = 3,04×;              ≤ 2×
+                                                              4,78 / 0,91 s = 5,25×
+evidence files alone (plain loop) 2,53 s                      1,17 s; 2,40 s                      (not a goal)
+master export / dump | gzip       0,78 s / 0,30 s = 2,57×     0,64 / 0,30 s = 2,13×;              ≤ 2×
+                                                              0,65 / 0,31 s = 2,06×
+peak memory, master import        148 MB (21:11, same code)   122 MB                              < 150 MB
+peak memory, master export        125 MB (21:11, same code)   119 MB                              < 150 MB
+laptop file / centre file         1,15×                       1,15×                               ≤ 1,3×
+================================  ==========================  ==================================  ===========
+
+The disk was in its slow phase for every import here (the plain loop creating the 4.800 evidence files took
+1,2–2,5 s, against 0,16 s at 21:11): the import's wall-clock ratio is that loop's, not the code's. Its CPU time
+without the files fell 1,95 → 1,60 s with the format alone (helper fmt's pairs above). Not met: import ≤ 2× (the
+evidence files, then SQLite's own inserts); export ≤ 2× by 0,03–0,05 s (``fetchall`` of the 88.000 rows ≈ 0,23 s,
+the stored values' check ≈ 0,14 s, the arrays' text ≈ 0,07 s, the evidence files ≈ 0,15 s, all in the main thread).
 """
 
 from __future__ import annotations
