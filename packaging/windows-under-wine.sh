@@ -117,7 +117,20 @@ if [ "${#missing[@]}" -gt 0 ]; then
     echo "installing: ${missing[*]}"
     dpkg --print-foreign-architectures | grep -qx i386 || dpkg --add-architecture i386
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
+    # A mirror in the middle of its sync serves an index of the wrong size ("Mirror sync in progress?"); wine32's
+    # i386 libraries must then match amd64 ones apt cannot see, and the install fails. Wait for the sync instead.
+    for attempt in 1 2 3 4 5 6; do
+        status=0
+        output=$(apt-get update -qq 2>&1) || status=$?
+        [ -z "$output" ] || printf '%s\n' "$output"
+        if [ "$status" -ne 0 ] || grep -q '^E:' <<<"$output"; then
+            [ "$attempt" -lt 6 ] || { echo "the Debian mirror's indexes stayed inconsistent for 5 minutes" >&2; exit 100; }
+            echo "apt-get update: an index failed to download (attempt $attempt of 6); trying again in 60 s" >&2
+            sleep 60
+        else
+            break
+        fi
+    done
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 wine --version
