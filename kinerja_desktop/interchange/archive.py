@@ -166,6 +166,11 @@ class SafeZipReader:
         except _ZIP_ERRORS as exc:
             raise CorruptArchiveError(self.name, f"isian “{name}” rusak") from exc
 
+    def in_archive_order(self, names: list[str]) -> list[str]:
+        """``names`` in the order their members stand in the archive (one not in it first: reading it fails
+        there), so that reading them one after the other reads the file front to back (:meth:`_span`)."""
+        return sorted(names, key=lambda name: self.members[name][0].header_offset if name in self.members else -1)
+
     def read_bytes(self, name: str) -> tuple[bytes, str]:
         """The member's bytes (into memory) and their SHA-256."""
         info, limits = self.members[name]

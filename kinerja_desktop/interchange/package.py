@@ -205,14 +205,14 @@ def open_package(
         if raw is None:
             raise MalformedContentError(path.name, "data baris (rows.json) tidak ada")
         evidence = {}
-        for member in manifest["files"]:
-            if member.startswith(EVIDENCE_PREFIX):
-                data = read_verified(reader, manifest, member)  # hashed as it is read: the manifest's checksum
-                sha = member[len(EVIDENCE_PREFIX) :]
-                if not is_sha256(sha) or manifest["files"][member]["sha256"] != sha:
-                    # the manifest's checksum matches (whoever wrote it), but the store names files by content
-                    raise MalformedContentError(path.name, f"isi berkas bukti {sha[:12]}… tidak cocok dengan namanya")
-                evidence[sha] = data
+        listed = [member for member in manifest["files"] if member.startswith(EVIDENCE_PREFIX)]
+        for member in reader.in_archive_order(listed):  # front to back: the reader reads ahead
+            data = read_verified(reader, manifest, member)  # hashed as it is read: the manifest's checksum
+            sha = member[len(EVIDENCE_PREFIX) :]
+            if not is_sha256(sha) or manifest["files"][member]["sha256"] != sha:
+                # the manifest's checksum matches (whoever wrote it), but the store names files by content
+                raise MalformedContentError(path.name, f"isi berkas bukti {sha[:12]}… tidak cocok dengan namanya")
+            evidence[sha] = data
     holder = [raw]
     del raw
     rows = RowReader(path, manifest, holder, evidence)
