@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from kinerja_desktop.db.base import Base, schema
 from kinerja_desktop.db.database import Database, open_database
+from kinerja_desktop.interchange.manifest import FORMAT_VERSION
 from kinerja_desktop.services import sync
 
 DOMAIN_TABLES = sorted(
@@ -198,7 +199,8 @@ def forge(
     with zipfile.ZipFile(source) as zf:
         files = {name: zf.read(name) for name in zf.namelist()}
     payload = json.loads(files["rows.json"])
-    version = as_entries(payload) if entries else None
+    if entries:
+        as_entries(payload)
     if change is not None:
         change(payload)
     files["rows.json"] = json.dumps(payload).encode()
@@ -208,8 +210,8 @@ def forge(
         else:
             files[name] = data
     manifest = json.loads(files["manifest.json"])
-    if version is not None:
-        manifest["format_version"] = version
+    if entries:
+        manifest["format_version"] = FORMAT_VERSION  # tables as entries: what version 1 holds
     manifest["files"] = {k: v for k, v in manifest["files"].items() if k in files}
     for name, data in files.items():
         if name not in ("manifest.json", "manifest.sig"):
@@ -223,16 +225,14 @@ def forge(
     return target
 
 
-def as_entries(payload: dict[str, Any]) -> int:
+def as_entries(payload: dict[str, Any]) -> None:
     """A master package's rows.json (format version 2: each table in its columns form) made version 1 in place:
-    each table's list of ``{"id", "values"}`` entries, as a package written before the columns form was. Returns
-    the format version the manifest must then say (1)."""
+    each table's list of ``{"id", "values"}`` entries, as a package written before the columns form was."""
     for table, value in payload["rows"].items():
         if isinstance(value, dict) and set(value) == {"columns", "values"}:
             columns = value["columns"]
             entries = [dict(zip(columns, array, strict=True)) for array in value["values"]]
             payload["rows"][table] = [{"id": values["id"], "values": values} for values in entries]
-    return 1
 
 
 def encoded(db: Database, table: str, row_id: str) -> dict[str, Any]:
