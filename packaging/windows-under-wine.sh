@@ -118,20 +118,36 @@ if [ "${#missing[@]}" -gt 0 ]; then
     dpkg --print-foreign-architectures | grep -qx i386 || dpkg --add-architecture i386
     export DEBIAN_FRONTEND=noninteractive
     # A mirror in the middle of its sync serves an index of the wrong size ("Mirror sync in progress?"); wine32's
-    # i386 libraries must then match amd64 ones apt cannot see, and the install fails. Wait for the sync instead.
-    for attempt in 1 2 3 4 5 6; do
+    # i386 libraries must then match amd64 ones apt cannot see, and the install fails. Wait for the sync first.
+    failed=""
+    for attempt in 1 2 3; do
         status=0
         output=$(apt-get update -qq 2>&1) || status=$?
         [ -z "$output" ] || printf '%s\n' "$output"
-        if [ "$status" -ne 0 ] || grep -q '^E:' <<<"$output"; then
-            [ "$attempt" -lt 6 ] || { echo "the Debian mirror's indexes stayed inconsistent for 5 minutes" >&2; exit 100; }
-            echo "apt-get update: an index failed to download (attempt $attempt of 6); trying again in 60 s" >&2
-            sleep 60
-        else
+        failed=$(grep -o '^E: Failed to fetch [^ ]*' <<<"$output" | cut -d' ' -f5 || true)
+        if [ "$status" -eq 0 ] && ! grep -q '^E:' <<<"$output"; then
+            failed=""
             break
         fi
+        [ "$attempt" -eq 3 ] || { echo "apt-get update: an index failed to download (attempt $attempt of 3); trying again in 30 s" >&2; sleep 30; }
     done
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    apt_options=()
+    if [ -n "$failed" ]; then
+        # Some mirrors stay stale for days. When only debian-security's indexes are missing, the point release's
+        # own indexes still give every package for both architectures: this install then takes the point
+        # release's versions (security updates held back for it alone; the machine's sources are not changed).
+        if grep -qv '/debian-security/' <<<"$failed"; then
+            echo "the Debian mirror's indexes stayed inconsistent: $failed" >&2
+            exit 100
+        fi
+        echo "warning: the mirror's debian-security index stays broken ($failed);" \
+            "Wine's packages come from the point release's indexes" >&2
+        pin_file=$(mktemp)
+        printf 'Package: *\nPin: release l=Debian-Security\nPin-Priority: 50\n' >"$pin_file"
+        apt_options=(-o "Dir::Etc::Preferences=$pin_file")
+    fi
+    apt-get install "${apt_options[@]}" -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    [ -z "${pin_file:-}" ] || rm -f "$pin_file"
 fi
 wine --version
 [ -x .venv/bin/python ] || make -s .venv/.installed  # the host Python: pip download, version, screenshots
