@@ -110,9 +110,8 @@ def _load_rows(
         sql = c.select_sql
         params: Any = ()
         if where is not None:
-            compiled = where.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-            sql += f" WHERE {compiled}"
-            params = tuple(compiled.params[name] for name in compiled.positiontup or ())
+            condition, params = _compiled(conn, where)
+            sql += f" WHERE {condition}"
         key = c.columns.index("id")
         stored = conn.exec_driver_sql(sql, params).fetchall()
         checked = c.from_storage_rows(stored)
@@ -222,6 +221,19 @@ class ScopedTable(NamedTuple):
 
 _SCOPE_SQL: dict[tuple[str, bool, frozenset[str] | None], tuple[str, tuple]] = {}
 
+# Tables a package of every OPD reads by a correlated ``EXISTS`` on their parent's key, in the order the
+# ``IN (SELECT …)`` form gives (the parent column's index: by that column, then by rowid). Their parent is large (the
+# evidence's: every realisation of the regency), and an ``IN`` list of its ids is made and searched first: the
+# city's 4.800 evidence rows 0,070 → 0,020 s. Every other table is as fast or faster with ``IN``; a package of some
+# OPDs keeps ``IN`` for all (``EXISTS`` reads the whole table: its time would grow with the regency).
+_CORRELATED = frozenset({"evidence"})
+
+
+def _compiled(conn: Connection, where: Any) -> tuple[str, tuple]:
+    """A condition's SQL text for SQLite's driver, with its parameters in their order."""
+    compiled = where.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    return str(compiled), tuple(compiled.params[name] for name in compiled.positiontup or ())
+
 
 def _scoped_select(
     conn: Connection,
@@ -238,10 +250,16 @@ def _scoped_select(
             _SCOPE_SQL.clear()
         sql, params = codec(table).select_sql, ()
         where = filters().get(table)
-        if where is not None:
-            compiled = where.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-            sql += f" WHERE {compiled}"
-            params = tuple(compiled.params[name] for name in compiled.positiontup or ())
+        if opd_ids is None and table in _CORRELATED and filters().get(PARENT[table][1]) is not None:
+            column, parent = PARENT[table]
+            condition, params = _compiled(conn, filters()[parent])
+            sql += (
+                f' WHERE EXISTS (SELECT 1 FROM "{parent}" WHERE "{parent}".id = "{table}"."{column}" AND {condition})'
+                f' ORDER BY "{table}"."{column}", "{table}".rowid'
+            )
+        elif where is not None:
+            condition, params = _compiled(conn, where)
+            sql += f" WHERE {condition}"
         _SCOPE_SQL[key] = (sql, params)
     return _SCOPE_SQL[key]
 
