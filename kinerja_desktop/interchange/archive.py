@@ -590,7 +590,7 @@ class WrittenBehind:
         self._pending: list[bytes] = []
         self._size = 0
         self._error: BaseException | None = None
-        self._stop = False
+        self._stop = self._finished = False
         self._queue: queue.Queue[list[bytes] | None] = queue.Queue(maxsize=self.DEPTH)
         self._thread = threading.Thread(target=self._run, name="zip-writer", daemon=True)
         self._thread.start()
@@ -609,6 +609,8 @@ class WrittenBehind:
     def write(self, data: bytes) -> None:
         if self._error is not None:
             raise self._error
+        if self._finished:
+            raise ValueError("zip: written after finish()")
         self._pending.append(data)
         self._size += len(data)
         if self._size >= self.BATCH:
@@ -619,10 +621,21 @@ class WrittenBehind:
             self._queue.put(self._pending)
             self._pending, self._size = [], 0
 
+    def finish(self) -> None:
+        """Hand over what is left and tell the thread to end when it has written it, without waiting for it
+        (:meth:`busy` tells when it has; :meth:`close` waits). Nothing may be written after."""
+        if not self._finished:
+            self._flush()
+            self._queue.put(None)
+            self._finished = True
+
+    def busy(self) -> bool:
+        """Whether the thread is still writing (after :meth:`finish`: what was handed over is not all written)."""
+        return self._thread.is_alive()
+
     def close(self) -> None:
         """Write what is left, wait for the thread; raise its error, if any."""
-        self._flush()
-        self._queue.put(None)
+        self.finish()
         self._thread.join()
         if self._error is not None:
             raise self._error
@@ -636,5 +649,6 @@ class WrittenBehind:
             return
         self._stop = True  # the caller failed: what is waiting is dropped, the thread ends
         self._pending = []
-        self._queue.put(None)
+        if not self._finished:
+            self._queue.put(None)
         self._thread.join()

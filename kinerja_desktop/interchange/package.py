@@ -580,6 +580,23 @@ def write_package(
 Emit = Callable[[bytes], None]
 
 
+# Evidence files read, at most, while the second thread still deflates and writes rows.json's last pieces (the main
+# thread would only wait for it): they are written after it, in the same order.
+EARLY_EVIDENCE_BYTES = 16 << 20
+
+
+def _read_while(
+    busy: Callable[[], bool], items: Iterator[tuple[str, bytes]], budget: int
+) -> Iterator[tuple[str, bytes]]:
+    """Items of ``items`` taken while ``busy()``, up to ``budget`` bytes of their contents (the last one past it)."""
+    while budget > 0 and busy():
+        item = next(items, None)
+        if item is None:
+            return
+        budget -= len(item[1])
+        yield item
+
+
 def write_package_streamed(
     out: Path,
     write_rows: Callable[[Emit], None],
@@ -591,7 +608,8 @@ def write_package_streamed(
     (its checksum and size taken on the way), then ``evidence()`` the files one by one, each as a store gives it
     (:meth:`EvidenceStore.get_many`: only a content that hashes to its name, so the name is its checksum, not
     hashed again), then the manifest (``manifest_fields()`` called last, when the rows are counted). Returns the
-    size in bytes.
+    size in bytes. The first evidence files are read while rows.json's last pieces are still being written
+    (:data:`EARLY_EVIDENCE_BYTES`); the members are in the same order either way.
 
     rows.json is checksummed, deflated and written by a second thread (:class:`WrittenBehind`) while
     ``write_rows`` makes its next piece; an evidence file compressed already is stored as it is
@@ -612,8 +630,11 @@ def write_package_streamed(
                     behind.write(chunk)
 
                 write_rows(emit)
+                behind.finish()
+                given = iter(evidence())
+                early = list(_read_while(behind.busy, given, EARLY_EVIDENCE_BYTES))
         files = {ROWS_MEMBER: {"sha256": digest.hexdigest(), "size": size}}
-        for sha, data in evidence():
+        for sha, data in chain(early, given):
             write_member(zf, EVIDENCE_PREFIX + sha, data)
             files[EVIDENCE_PREFIX + sha] = {"sha256": sha, "size": len(data)}
         manifest_bytes = build_manifest({**manifest_fields(), "format": PACKAGE_FORMAT, "files": files})

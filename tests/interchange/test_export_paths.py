@@ -1,11 +1,15 @@
-"""A master package of every OPD reads the evidence table by a correlated ``EXISTS`` on its realisation (issue 20,
-export): the same rows, in the same order, as the ``IN (SELECT …)`` form every other package reads them by, so the
-package holds the same bytes either way."""
+"""Paths of the master package's export that must not change a byte of it (issue 20, export): a package of every OPD
+reads the evidence table by a correlated ``EXISTS`` on its realisation (the same rows, in the same order, as the
+``IN (SELECT …)`` form every other package reads them by); the first evidence files are read while rows.json's last
+pieces are still being written (the members in the same order)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import threading
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +18,8 @@ from sync_helpers import opd_codes, realizations
 from kinerja_desktop.db.database import Database
 from kinerja_desktop.db.evidence import store_evidence
 from kinerja_desktop.db.models import Evidence
-from kinerja_desktop.interchange import rows
+from kinerja_desktop.interchange import package, rows
+from kinerja_desktop.interchange.archive import WrittenBehind
 from kinerja_desktop.interchange.manifest import EVIDENCE_PREFIX
 from kinerja_desktop.services import sync
 
@@ -84,3 +89,64 @@ def test_only_a_package_of_every_opd_reads_the_evidence_correlated(demo_db: Data
             sql, _params = rows._scoped_select(conn, "evidence", opd_ids, lambda f=filters: f, True)  # type: ignore[misc]
             assert ("WHERE EXISTS" in sql) is correlated, sql
             assert ("ORDER BY" in sql) is correlated, sql
+
+
+def test_written_behind_finishes_without_waiting_and_tells_when_it_is_done() -> None:
+    release, written = threading.Event(), []
+
+    def sink(piece: bytes) -> None:
+        release.wait(10)
+        written.append(piece)
+
+    with WrittenBehind(sink) as behind:
+        behind.write(b"a")
+        behind.write(b"b")
+        behind.finish()  # handed over; the sink still waits
+        assert behind.busy() and written == []
+        with pytest.raises(ValueError):
+            behind.write(b"c")
+        release.set()
+    assert not behind.busy() and b"".join(written) == b"ab"
+
+
+def test_evidence_read_while_rows_json_is_written_keeps_the_members_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contents = [(f"Laporan {n}\n".encode() * 50) for n in range(6)]
+    files = [(hashlib.sha256(data).hexdigest(), data) for data in contents]
+    taken: list[int] = []
+
+    def evidence() -> Iterator[tuple[str, bytes]]:
+        for number, item in enumerate(files):
+            taken.append(number)
+            yield item
+
+    def write(out: Path) -> list[tuple[str, bytes]]:
+        taken.clear()
+        rows = b'{"rows":{},"tombstones":[]}'
+        package.write_package_streamed(out, lambda emit: emit(rows), evidence, lambda: {"kind": "x"}, None)
+        with zipfile.ZipFile(out) as zf:
+            return [(name, zf.read(name)) for name in zf.namelist()]
+
+    # GIVEN the writer of rows.json still busy when the rows are made: the first files are read at once, up to
+    # the budget (the file past it included), the others after rows.json is written
+    budget = len(contents[0]) * 2 + 1
+    monkeypatch.setattr(package, "EARLY_EVIDENCE_BYTES", budget)
+    monkeypatch.setattr(WrittenBehind, "busy", lambda self: True)
+    read_early: list[int] = []
+    close = WrittenBehind.close
+
+    def closed(self: WrittenBehind) -> None:  # the files read before rows.json's writer is waited for
+        read_early.extend(taken)
+        close(self)
+
+    monkeypatch.setattr(WrittenBehind, "close", closed)
+    early = write(tmp_path / "early.zip")
+    assert read_early == [0, 1, 2]
+    # THEN the package holds the same members in the same order as one whose writer was done at once
+    monkeypatch.setattr(WrittenBehind, "busy", lambda self: False)
+    read_early.clear()
+    late = write(tmp_path / "late.zip")
+    assert read_early == []
+    assert early == late
+    assert [name for name, _data in early][1:7] == [EVIDENCE_PREFIX + sha for sha, _data in files]
