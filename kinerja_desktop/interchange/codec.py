@@ -13,7 +13,6 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from itertools import repeat
 from operator import is_, itemgetter
 from typing import Any
 
@@ -324,11 +323,12 @@ class TableCodec:
                     return value
                 return _canonical_form(value, decode, canonical, remembered)  # noqa: B023
 
-            kinds = set(map(type, column))
-            grouped = kinds - {type(None)}
-            distinct = set(column) if len(grouped) <= 1 and grouped <= {str, int, bool} else None
-            if kinds == {str} and conv is None and text_limit is not None and distinct is not None:
-                if max(map(len, distinct)) <= text_limit and not any(map(str.__contains__, distinct, repeat("\x00"))):
+            kinds, distinct = _kinds(column)
+            grouped = kinds - _NONE
+            if distinct is not None and not (len(grouped) <= 1 and grouped <= {str, int, bool}):
+                distinct = None
+            if kinds == _STR and conv is None and text_limit is not None and distinct is not None:
+                if max(map(len, distinct)) <= text_limit and "\x00" not in "".join(distinct):
                     checked.append((column, None))
                     continue
             try:
@@ -505,6 +505,23 @@ def _canonical_form(value: Any, decode: Decoder, canonical: Encoder | None, memo
     if exact and len(memo) < MEMO:
         memo[value] = form
     return form
+
+
+_NONE, _STR, _TEXTS = frozenset({type(None)}), frozenset({str}), frozenset({str, type(None)})
+
+
+def _kinds(column: Sequence[Any]) -> tuple[set[type], set[Any] | None]:
+    """(the types of a column's values, its distinct values or None when they are not hashable). The types are
+    read off the distinct values when those are only texts and None (no value of another type equals a text or
+    None, so none was merged away); otherwise off every value (``1 == 1.0 == True``: a set keeps one of them)."""
+    try:
+        distinct: set[Any] | None = set(column)
+    except TypeError:  # a package's list or object: checked value by value
+        distinct = None
+    kinds = set(map(type, distinct)) if distinct is not None else None
+    if kinds is None or not kinds <= _TEXTS:
+        kinds = set(map(type, column))
+    return kinds, distinct
 
 
 def _unchanged(forms: dict[Any, Any]) -> bool:

@@ -85,3 +85,33 @@ def test_picked_rows_take_the_stored_form_to_storage_gives_each(sqlite_demo) -> 
         values = _row_by_row(table, _stored(sqlite_demo, table))
         picked = [tuple(v[name] for name in c.columns) for v in values]
         assert c.picked_to_storage(picked) == [c.to_storage(v) for v in values], table
+
+
+def test_values_a_set_would_merge_are_still_checked_each_by_its_type(sqlite_demo) -> None:  # noqa: ANN001
+    # The types of a column of texts are read off its distinct values; any other column's off every value: a set
+    # keeps one of 1, 1.0 and True, and a float in an integer column, or a number in a text column, is refused
+    c = codec("indicator")
+    rows = _stored(sqlite_demo, "indicator")[:3]
+    version, name = c.columns.index("version"), c.columns.index("name")
+    assert {row[version] for row in rows} == {1}
+    as_float = [*rows[:2], rows[2][:version] + (1.0,) + rows[2][version + 1 :]]
+    as_number = [*rows[:2], rows[2][:name] + (1,) + rows[2][name + 1 :]]
+    for bad in (as_float, as_number):
+        assert c.from_storage_rows(bad) is None
+        assert c.arrays_json(bad) is None
+        with pytest.raises(CodecError):
+            _row_by_row("indicator", bad)
+    assert c.from_storage_rows(rows) == _row_by_row("indicator", rows)
+
+
+def test_a_package_value_no_set_can_hold_is_refused(sqlite_demo) -> None:  # noqa: ANN001
+    # A package's cell may be a JSON list or object (not hashable): its column is checked value by value
+    c = codec("opd")
+    arrays = [list(c.pick(values)) for values in c.from_storage_rows(_stored(sqlite_demo, "opd"))]
+    assert c.validate_arrays(arrays) is not None
+    name = c.columns.index("name")
+    for odd in (["Dinas"], {"nama": "Dinas"}):
+        bad = [*arrays[:1], arrays[1][:name] + [odd] + arrays[1][name + 1 :]]
+        assert c.validate_arrays(bad) is None
+        with pytest.raises(CodecError):
+            c.validate(dict(zip(c.columns, bad[1], strict=True)))
