@@ -1,6 +1,7 @@
 """Package export and import, one-OPD packages, restore and peak memory on the city (benchmarks/city.py).
 
     python benchmarks/interchange.py [--opds 60] [--indicators 40] [--runs 3] [--skip-scaling] [--skip-memory]
+        [--skip-restore] [--skip-import]
 
 Each figure is printed with a baseline measured in the same run on the same data, and their ratio against the
 goal of issue 20:
@@ -469,7 +470,7 @@ def unzip_and_copy(archive: Path, work: Path, db_target: Path) -> None:
             shutil.copyfile(source, target)
 
 
-def master_import_and_export(made: City, folder: Path, runs: int) -> list[bool]:
+def master_import_and_export(made: City, folder: Path, runs: int, *, skip_import: bool = False) -> list[bool]:
     from kinerja_desktop.db.database import open_database
     from kinerja_desktop.services import sync
 
@@ -486,6 +487,9 @@ def master_import_and_export(made: City, folder: Path, runs: int) -> list[bool]:
         master = timed_cpu(figures, "export", lambda: sync.export_master_package(centre, work / "m.kinerja-paket"))  # noqa: B023
         package_size = (work / "m.kinerja-paket").stat().st_size
         figures.add("dump | gzip", timed(lambda: dump_gzip(centre_path, work / "dump.sql.gz"))[0])  # noqa: B023
+        if skip_import:
+            centre.close()
+            continue
         laptop = open_database(work / "laptop" / "laptop.sqlite")
         timed_cpu(figures, "import", lambda: sync.import_package(laptop, work / "m.kinerja-paket", code=master.code))  # noqa: B023
         laptop.close()
@@ -498,11 +502,17 @@ def master_import_and_export(made: City, folder: Path, runs: int) -> list[bool]:
         sizes.append(((work / "laptop" / "laptop.sqlite").stat().st_size, centre_path.stat().st_size))
     for run in range(runs):  # not between runs: see write_files
         shutil.rmtree(folder / f"run{run}")
-    laptop_size, centre_size = sizes[-1]
     print(
         f"master package: {dots(master.total_rows)} rows, {dots(master.evidence_files)} evidence files "
         f"({runs} runs, medians)"
     )
+    if skip_import:
+        print(
+            f"CPU time (every thread), median: export {figures.median('export cpu'):.2f} s; "
+            f"package {package_size / 1e6:.2f} MB"
+        )
+        return [report("master export", figures.median("export"), figures.median("dump | gzip"), 2)]
+    laptop_size, centre_size = sizes[-1]
     print(
         f"evidence files alone: a plain loop writing the same files into an empty store takes "
         f"{figures.median('file writes'):.2f} s in this run (the sqlite3 load writes none); the import against "
@@ -632,6 +642,7 @@ def main() -> int:
     parser.add_argument("--skip-scaling", action="store_true", help="no one-OPD packages at 15/60/120 OPDs")
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--skip-restore", action="store_true")
+    parser.add_argument("--skip-import", action="store_true", help="the master package's export alone")
     args = parser.parse_args()
     started = time.perf_counter()
     made = city(args.opds, args.indicators)
@@ -643,7 +654,7 @@ def main() -> int:
     met: list[bool] = []
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        met += master_import_and_export(made, folder, args.runs)
+        met += master_import_and_export(made, folder, args.runs, skip_import=args.skip_import)
         if not args.skip_scaling:
             met += one_opd_scaling(args.indicators, folder, args.runs)
         if not args.skip_restore:
