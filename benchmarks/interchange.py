@@ -354,6 +354,51 @@ The disk was in its slow phase for every import here (the plain loop creating th
 without the files fell 1,95 → 1,60 s with the format alone (helper fmt's pairs above). Not met: import ≤ 2× (the
 evidence files, then SQLite's own inserts); export ≤ 2× by 0,03–0,05 s (``fetchall`` of the 88.000 rows ≈ 0,23 s,
 the stored values' check ≈ 0,14 s, the arrays' text ≈ 0,07 s, the evidence files ≈ 0,15 s, all in the main thread).
+
+Helper "exp" (issue 20, export), 60 × 40 × 5, main 81b683e ("before", a ``git archive`` of it run with this file and
+the branch's venv) and the branch ("after") alternated in one load (load average 3,0–3,4: other sessions on the 2
+cores the whole time, which swings ``dump | gzip``, two processes, from 0,43 to 0,73 s; the ratios say nothing of
+the change in this load, the CPU and per-process figures do). ``--runs 3 --skip-scaling --skip-restore
+--skip-memory --skip-import`` (the new flag: the export alone), three pairs:
+
+================================  ==========================  ==========================  ===========
+step                              before (main 81b683e)       after (branch exp)          goal
+================================  ==========================  ==========================  ===========
+master export / dump | gzip       0,81 s / 0,62 s = 1,30×     0,63 s / 0,43 s = 1,44×     ≤ 2×
+  (second pair)                   1,07 s / 0,51 s = 2,09×     1,00 s / 0,54 s = 1,85×
+  (third pair)                    0,81 s / 0,47 s = 1,72×     0,80 s / 0,46 s = 1,72×
+CPU of the export (every thread)  0,69 / 0,71 / 0,78 s        0,62 / 0,66 / 0,66 s
+================================  ==========================  ==========================  ===========
+
+Five exports in one process (a script outside the repository), three processes of each tree alternated (load
+3,0–3,2): median wall 1,10 / 1,12 / 1,09 s before, 0,92 / 0,90 / 1,09 s after (least 0,78–1,08 s before,
+0,67–0,92 s after); the main thread's CPU 0,56 / 0,60 / 0,61 s before, 0,53 / 0,55 / 0,55 s after. The package
+is the same: every member of the city's package (rows.json with the enrolment's key and centre ids blanked, the
+manifest without its id, time, key, source and rows.json's checksum; the evidence members with their
+compression) hashed to the same digest before and after.
+
+What changed: (1) a package of every OPD reads the evidence table by a correlated ``EXISTS`` on its realisation
+(``rows._CORRELATED``) instead of ``realization_id IN (SELECT …)``, which first made the list of all 48.000
+realisation ids: 0,070 → 0,020 s for the city's 4.800 rows (load 1,7; 0,115 → 0,045 s at load 3). The ``IN`` form read
+them by the ``realization_id`` index, so the new one says ``ORDER BY realization_id, rowid``: the same rows in the
+same order (tests/interchange/test_export_paths.py exports both ways and compares every member). Every other table
+is as fast or faster with ``IN`` (measured: ``indicator_realization`` 0,09 → 0,12 s with ``EXISTS``), and a package
+of some OPDs keeps ``IN`` (``EXISTS`` scans the whole table). (2) The first evidence files (up to 16 MB) are read
+while the second thread still deflates and writes rows.json's last pieces (``WrittenBehind.finish``/``busy``),
+where the main thread used to wait for it: 1.100–2.300 of the 4.800 files (0,045–0,075 s of reading) in five
+exports; the members are written after rows.json, in the same order. (3) ``codec._kinds``: a column's types read
+off its distinct values when those are only texts and None (no value of another type equals one, so none was merged
+away), off every value otherwise (``1 == 1.0 == True``), and a text column's NUL looked for in its distinct values
+joined: the city's column checks 0,11 → 0,08 s CPU (export), 0,12 → 0,10 s (the import's ``validate_arrays``).
+
+Not met as far as this load lets one tell; on the idle machine of 22:30 (0,64 / 0,30 s = 2,1×) the ≈ 0,05 s of
+main-thread CPU and the ≈ 0,05 s of evidence reading now overlapped should bring the export near 0,55 s, ≈ 1,8×;
+that needs an idle pair to confirm. What is left in the main thread (cProfile): SQLite's ``fetchall`` ≈ 0,25 s
+(about half of it the values made Python objects: ``count(*)`` of the same queries ≈ 0,08 s), the column checks
+≈ 0,08 s, the arrays' text ≈ 0,08 s, the evidence files read, hashed and written as members ≈ 0,1 s; the manifest
+(deflated at 6, 0,015 s) and the two ``fsync`` (0,01 s). Not tried: reading the next table or the evidence files
+in a second thread during ``fetchall`` (SQLite lets go of the interpreter's lock for each row only, the convoy
+the helpers before measured with file writes).
 """
 
 from __future__ import annotations
