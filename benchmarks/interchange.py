@@ -368,6 +368,7 @@ master export / dump | gzip       0,81 s / 0,62 s = 1,30×     0,63 s / 0,43 s =
   (second pair)                   1,07 s / 0,51 s = 2,09×     1,00 s / 0,54 s = 1,85×
   (third pair)                    0,81 s / 0,47 s = 1,72×     0,80 s / 0,46 s = 1,72×
 CPU of the export (every thread)  0,69 / 0,71 / 0,78 s        0,62 / 0,66 / 0,66 s
+peak memory export (VmHWM, 1 run) 120 MB                      119 MB                      < 150 MB
 ================================  ==========================  ==========================  ===========
 
 Five exports in one process (a script outside the repository), three processes of each tree alternated (load
