@@ -367,7 +367,10 @@ step                              before (main 81b683e)       after (branch exp)
 master export / dump | gzip       0,81 s / 0,62 s = 1,30×     0,63 s / 0,43 s = 1,44×     ≤ 2×
   (second pair)                   1,07 s / 0,51 s = 2,09×     1,00 s / 0,54 s = 1,85×
   (third pair)                    0,81 s / 0,47 s = 1,72×     0,80 s / 0,46 s = 1,72×
-CPU of the export (every thread)  0,69 / 0,71 / 0,78 s        0,62 / 0,66 / 0,66 s
+  (two pairs 10 min later, load   1,35 s / 0,65 s = 2,08×     1,22 s / 0,54 s = 2,28×
+  1,9–2,8)                        1,17 s / 0,49 s = 2,39×     1,13 s / 0,46 s = 2,48×
+CPU of the export (every thread)  0,69 / 0,71 / 0,78 s;       0,62 / 0,66 / 0,66 s;
+                                  0,73 / 0,78 s               0,69 / 0,64 s
 peak memory export (VmHWM, 1 run) 120 MB                      119 MB                      < 150 MB
 ================================  ==========================  ==========================  ===========
 
