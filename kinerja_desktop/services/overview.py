@@ -122,21 +122,25 @@ def latest_reported_quarter(db: Database, year: int) -> int | None:
     """The latest quarter of ``year`` in which an active OPD reported a realisation of its indicators (as counted
     in :attr:`Summary.reported_by_quarter`); None when none did. One small query, where the summary reads all."""
     with db.read() as s:
-        query = (
-            select(func.max(IndicatorRealization.quarter))
-            .join(Indicator, Indicator.id == IndicatorRealization.indicator_id)
+        # The plan's indicators as a list the realisations are probed by (their unique index on indicator, year,
+        # quarter): SQLite otherwise walks the whole table's index, every year's rows (city: 16 → 10 ms).
+        indicators = (
+            select(Indicator.id)
             .join(Goal, Goal.id == Indicator.goal_id)
             .join(Opd, Opd.id == Goal.opd_id)
             .where(
-                IndicatorRealization.year == year,
-                IndicatorRealization.quarter.in_(QUARTERS),
-                or_(IndicatorRealization.value.is_not(None), IndicatorRealization.grade.is_not(None)),
                 Goal.level == GoalLevel.OPD,
                 Goal.period_id.in_(_period_ids(s, year)),
                 Goal.is_active.is_(True),
                 Indicator.is_active.is_(True),
                 Opd.is_active.is_(True),
             )
+        )
+        query = select(func.max(IndicatorRealization.quarter)).where(
+            IndicatorRealization.year == year,
+            IndicatorRealization.quarter.between(QUARTERS[0], QUARTERS[-1]),  # one range per indicator, not four
+            or_(IndicatorRealization.value.is_not(None), IndicatorRealization.grade.is_not(None)),
+            IndicatorRealization.indicator_id.in_(indicators),
         )
         return s.execute(query).scalar()
 
