@@ -23,23 +23,28 @@ class SortedRecordModel(RecordTableModel[T]):
         self.sort_order = Qt.SortOrder.AscendingOrder
 
     def set_rows(self, rows: Any) -> None:
-        super().set_rows(rows)
-        if self.sort_column >= 0:
-            self.sort(self.sort_column, self.sort_order)
+        """Show ``rows``, in the current sort order at once (one reset: views size their columns once)."""
+        super().set_rows(self._sorted(list(rows)))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
             return
         self.sort_column, self.sort_order = column, order
-        spec = self._columns[column]
+        self._relayout(self._sorted(self._rows))
+
+    def _sorted(self, rows: list[T]) -> list[T]:
+        """``rows`` in the current sort order (as given when unsorted)."""
+        if not 0 <= self.sort_column < len(self._columns):
+            return rows
+        spec, order = self._columns[self.sort_column], self.sort_order
         raw = spec.raw or spec.text
-        present = [r for r in self._rows if raw(r) is not None]
-        missing = [r for r in self._rows if raw(r) is None]  # always last, whatever the order
+        present = [r for r in rows if raw(r) is not None]
+        missing = [r for r in rows if raw(r) is None]  # always last, whatever the order
         try:
             present.sort(key=lambda r: sort_key(raw(r)), reverse=order == Qt.SortOrder.DescendingOrder)
         except TypeError:  # mixed types in one column: the text shown
             present.sort(key=lambda r: spec.text(r), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._relayout(present + missing)
+        return present + missing
 
     def _relayout(self, rows: list[T]) -> None:
         """Replace the rows by a reordering (or subset) of them, keeping selections on their records."""

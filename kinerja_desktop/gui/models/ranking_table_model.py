@@ -19,6 +19,17 @@ from .evaluation_sorted_model import SortedRecordModel
 from .record_table import CENTER, RIGHT, Column
 
 Index = QModelIndex | QPersistentModelIndex
+_PLAIN_ROLES = frozenset(
+    role.value
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.SizeHintRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    )
+)
 
 
 def _tr(text: str) -> str:
@@ -67,6 +78,8 @@ class RankingTableModel(SortedRecordModel[RankingRow]):
         return order.index(row.efficiency) if row.efficiency in order else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in _PLAIN_ROLES:  # most of the calls (sizing the columns, painting): no override of this model
+            return super().data(index, role)
         if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and index.column() == self.PREDICATE:
             row = self.row_at(index.row())
             if row.predicate:
@@ -89,11 +102,7 @@ class RankingTableModel(SortedRecordModel[RankingRow]):
     def set_filter(self, text: str) -> None:
         """Show the OPDs whose abbreviation, name, code, predicate or remark contains every word."""
         self._terms = text.casefold().split()
-        self.beginResetModel()
-        self._rows = self._matching()
-        self.endResetModel()
-        if self.sort_column >= 0:
-            self.sort(self.sort_column, self.sort_order)
+        super().set_rows(self._matching())
 
     def _matching(self) -> list[RankingRow]:
         if not self._terms:

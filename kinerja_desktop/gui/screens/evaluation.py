@@ -46,6 +46,7 @@ from ..print_action import PREVIEW, PRINTER, SAVE, PrintAction
 from ..verification_bar import VerificationBar
 from ..views import setup_table
 from .base import Screen, heading, note
+from .evaluation_columns import ContentColumns
 
 PAPERS = (("A4", "a4"), ("F4 / Folio", "f4"))
 
@@ -110,6 +111,9 @@ class EvaluationScreen(Screen):
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_table(self.table, stretch_column=RankingTableModel.NAME)
+        self._ranking_columns = ContentColumns(
+            self.table, [c for c in range(self.model.columnCount()) if c != RankingTableModel.NAME]
+        )
         self.table.horizontalHeader().setSortIndicator(RankingTableModel.RANK, Qt.SortOrder.AscendingOrder)
         self.model.sort(RankingTableModel.RANK, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
@@ -353,8 +357,8 @@ class EvaluationScreen(Screen):
                 self.tr("{0} belum ditutup: peringkat masih sementara dan dihitung dari data terkini.").format(label)
             )
         self.model.bands = view.settings.bands
-        self.model.set_rows(list(view.ranking.rows))
-        self._on_filter(self.filter_edit.text())
+        self.model.set_rows(list(view.ranking.rows))  # filtered by the filter's text
+        self._update_count()
         threshold = view.settings.warning_threshold
         if threshold != self._threshold:  # the capaian colours follow the regency's threshold
             old, self._threshold = self.indicators, threshold
@@ -487,6 +491,9 @@ class EvaluationScreen(Screen):
 
     def _on_filter(self, text: str) -> None:
         self.model.set_filter(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
         total = len(self.model.all_rows())
         self.count_label.setText(self.tr("Menampilkan {0} dari {1} perangkat daerah").format(
             self.model.rowCount(), total))
