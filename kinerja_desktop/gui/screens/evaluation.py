@@ -304,13 +304,7 @@ class EvaluationScreen(Screen):
             self._show_nothing(self.tr("Belum ada tahun anggaran di basis data ini."))
             return
         self._loaded = load_quarter_view(self.db, self.year, self.quarter())
-        self.view = self._limited(self._loaded)
-        self._show(self.view)
-        if selected and not self.select_opd(selected):
-            self._on_selected()
-        elif not selected and self.model.rowCount():
-            self.select_opd(self.model.row_at(0).opd_id)
-        self._update_buttons()
+        self._show_loaded(selected)
 
     def _limited(self, view: QuarterView) -> QuarterView:
         """``view`` with its ranking limited to verified reports when the switch says so."""
@@ -318,10 +312,12 @@ class EvaluationScreen(Screen):
             return view
         return replace(view, ranking=evaluation.only_verified(view.ranking))
 
-    def _show_loaded(self) -> None:
+    def _show_loaded(self, selected: str | None = None) -> None:
+        """Show what was loaded, ``selected`` (else the OPD selected now, else the first) selected: the same as a
+        screen opened afresh on it shows, whatever was shown before."""
         if self._loaded is None:
             return
-        selected = self.selected_opd_id()
+        selected = selected or self.selected_opd_id()
         self.view = self._limited(self._loaded)
         self._show(self.view)
         if not (selected and self.select_opd(selected)):
@@ -335,6 +331,7 @@ class EvaluationScreen(Screen):
         for model in (self.model, self.indicators, self.warnings, self.missing):
             model.set_rows([])
         self.bar_chart.set_data([])
+        self.line_chart.set_title("")
         self.line_chart.set_data([])
         self.summary.setText(text)
         self.status_label.clear()
@@ -450,6 +447,7 @@ class EvaluationScreen(Screen):
         if result is None or self.view is None or self.db is None:
             self.indicators.set_rows([])
             self.detail_label.setText(self.tr("Pilih perangkat daerah pada tabel peringkat."))
+            self.line_chart.set_title("")
             self.line_chart.set_data([])
             self.verification_bar.clear()
             return
