@@ -1,10 +1,13 @@
-"""The Evaluasi screen's ranking columns keep the widths Qt's ResizeToContents gives them, whatever is shown."""
+"""The Evaluasi screen's ranking and indicator columns keep the widths Qt's ResizeToContents gives them, whatever
+is shown."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QHeaderView
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
 from kinerja_desktop.gui.jobs import SyncRunner
 from kinerja_desktop.gui.models.ranking_table_model import RankingTableModel
@@ -31,17 +34,32 @@ def widths(screen: EvaluationScreen) -> list[int]:
     return [screen.table.horizontalHeader().sectionSize(c) for c in range(8)]
 
 
-def qt_widths(screen: EvaluationScreen) -> list[int]:
-    """The widths Qt gives the same columns when it sizes them to their contents itself (as they were sized)."""
-    header = screen.table.horizontalHeader()
-    for c in SIZED:
+def indicator_widths(screen: EvaluationScreen) -> list[int]:
+    QApplication.processEvents()
+    header = screen.indicator_table.horizontalHeader()
+    return [header.sectionSize(c) for c in range(header.count())]
+
+
+def qt_sized(table: QTableView, sized: list[int]) -> list[int]:
+    """The widths Qt gives the ``sized`` columns of ``table`` when it sizes them to their contents itself (as they
+    were sized), the others as they are."""
+    header = table.horizontalHeader()
+    for c in sized:
         header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
     header.resizeSections()
     QApplication.processEvents()
-    found = widths(screen)
-    for c in SIZED:
+    found = [header.sectionSize(c) for c in range(header.count())]
+    for c in sized:
         header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
     return found
+
+
+def qt_widths(screen: EvaluationScreen) -> list[int]:
+    return qt_sized(screen.table, SIZED)
+
+
+def qt_indicator_widths(screen: EvaluationScreen) -> list[int]:
+    return qt_sized(screen.indicator_table, list(range(1, screen.indicators.columnCount())))
 
 
 def test_the_ranking_columns_are_as_wide_as_qt_sizes_their_contents(screen, demo_db):
@@ -49,6 +67,7 @@ def test_the_ranking_columns_are_as_wide_as_qt_sizes_their_contents(screen, demo
     opened = widths(screen)
     assert opened == qt_widths(screen)
     assert all(opened[c] > 20 for c in SIZED)
+    assert screen.indicators.rowCount() and indicator_widths(screen) == qt_indicator_widths(screen)
     # WHEN filtered to a few OPDs, sorted by another column, switched to another quarter and year
     screen.filter_edit.setText("Kec.")
     assert widths(screen) == qt_widths(screen)
@@ -58,6 +77,11 @@ def test_the_ranking_columns_are_as_wide_as_qt_sizes_their_contents(screen, demo
     assert widths(screen) == qt_widths(screen)
     screen.quarter_combo.setCurrentIndex(0)
     assert widths(screen) == qt_widths(screen)
+    for row in range(0, screen.model.rowCount(), 7):  # other OPDs' indicators, sorted by a column too
+        screen.select_opd(screen.model.row_at(row).opd_id)
+        assert indicator_widths(screen) == qt_indicator_widths(screen)
+    screen.indicator_table.sortByColumn(8, Qt.SortOrder.DescendingOrder)
+    assert indicator_widths(screen) == qt_indicator_widths(screen)
     screen.set_context(demo_db, 2026)
     screen.refresh()
     QApplication.processEvents()
@@ -78,3 +102,17 @@ def test_the_sized_columns_follow_the_rows_shown(screen):
     assert narrowed == qt_widths(screen)
     screen.model.set_rows(everyone)
     assert widths(screen) == before
+
+
+def test_a_remark_of_several_lines_is_as_wide_as_qt_lays_it_out(screen):
+    """A kendala typed on several lines (its text's advance is not its width): sized as Qt sizes it, here by the
+    one-line remark a little longer than its longest line."""
+    rows = screen.indicators.rows()
+    long_line = "Kendala yang sangat panjang sekali di satu baris saja"
+    rows[0] = replace(rows[0], problems=f"Pendek sekali\n{long_line}\nlagi dan lagi")
+    rows[1] = replace(rows[1], problems=f"{long_line} juga")
+    rows[2] = replace(rows[2], problems="x" * 10 + "\t" + "y" * 10)
+    screen.indicators.set_rows(rows)
+    widths = indicator_widths(screen)
+    assert widths == qt_indicator_widths(screen)
+    assert widths[8] > screen.fontMetrics().horizontalAdvance(f"{long_line} juga")

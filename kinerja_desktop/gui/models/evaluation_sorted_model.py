@@ -26,6 +26,11 @@ class SortedRecordModel(RecordTableModel[T]):
         """Show ``rows``, in the current sort order at once (one reset: views size their columns once)."""
         super().set_rows(self._sorted(list(rows)))
 
+    def column_texts(self, column: int) -> list[str]:
+        """The texts shown in ``column``, row by row (as ``data()`` gives them, for sizing the column)."""
+        text = self._columns[column].text
+        return [text(row) for row in self._rows]
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
             return
