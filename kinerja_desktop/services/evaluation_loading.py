@@ -275,12 +275,17 @@ def driver_rows(conn, statement) -> list[tuple]:  # noqa: ANN001
         result.close()
 
 
-def realizations(session: Session, year: int, indicator_ids: Iterable[str]) -> dict[str, tuple[tuple, ...]]:
+def realizations(
+    session: Session, year: int, indicator_ids: Iterable[str]
+) -> tuple[dict[str, tuple[tuple, ...]], int | None]:
     """indicator id → what was entered for TW I–IV, each (value, grade, kendala, tindak lanjut, verified,
     evidence count), :data:`NOT_ENTERED` for a quarter without a row. One query for the rows.
 
     Every quarter's details are read, so an indicator's entries are the same whichever quarter is evaluated
     (the results' cache then serves every quarter of a year from one read).
+
+    Beside them, the latest quarter in which any indicator of the year (given or not) has a value or grade, 0 when
+    none has, from the same rows when the whole year was read; None when only the given indicators' rows were.
     """
     wanted = set(indicator_ids)
     conn = session.connection()
@@ -289,6 +294,7 @@ def realizations(session: Session, year: int, indicator_ids: Iterable[str]) -> d
         [IndicatorRealization.indicator_id.in_(sorted(wanted))] if 0 < len(wanted) <= _NARROW_QUERY else []
     )
     entered: dict[str, list[tuple]] = {}
+    latest = 0  # of any indicator's rows read
     evidence_count = (
         select(func.count()).where(Evidence.realization_id == IndicatorRealization.id).scalar_subquery()
     )
@@ -305,6 +311,8 @@ def realizations(session: Session, year: int, indicator_ids: Iterable[str]) -> d
             evidence_count,
         ).where(IndicatorRealization.year == year, *narrow),
     ):
+        if number > latest and (value is not None or grade is not None) and number in (1, 2, 3, 4):
+            latest = number
         if indicator_id not in wanted or number not in (1, 2, 3, 4):
             continue
         quarters = entered.get(indicator_id)
@@ -313,7 +321,7 @@ def realizations(session: Session, year: int, indicator_ids: Iterable[str]) -> d
         quarters[number - 1] = (
             _dec(value), grade, problems or "", follow_up or "", bool(verified), evidence
         )
-    return {indicator_id: tuple(quarters) for indicator_id, quarters in entered.items()}
+    return {indicator_id: tuple(quarters) for indicator_id, quarters in entered.items()}, None if narrow else latest
 
 
 def budget_realizations(

@@ -229,6 +229,9 @@ class EvaluationInputs:
     budgets: dict[str, dict[int, int]]
     scales: dict[str, str]
     settings: EvaluationSettings
+    # The latest quarter any indicator of the year (of a signed PK or not) has a value or grade in, 0 when none
+    # has; None when not known from what was read (only some indicators' rows were read).
+    latest_entered: int | None = None
 
     def evaluate(self, quarter: int, opd_id: str | None = None) -> list[OpdEvaluation]:
         return [
@@ -243,10 +246,10 @@ def load_inputs(
 ) -> EvaluationInputs:
     agreements = agreement_rows(session, year, opd_id, kind)
     indicator_ids = {item.indicator_id for a in agreements for item in a.items}
-    reals = realizations(session, year, indicator_ids)
+    reals, latest_entered = realizations(session, year, indicator_ids)
     # One OPD: its own programs' budget rows; every OPD: the whole year at once.
     program_ids = None if opd_id is None else [p.program_id for a in agreements for p in a.programs if p.program_id]
     budgets = budget_realizations(session, year, program_ids)
     return EvaluationInputs(
-        agreements, reals, budgets, indicator_scales(session, indicator_ids), load_settings(session)
+        agreements, reals, budgets, indicator_scales(session, indicator_ids), load_settings(session), latest_entered
     )

@@ -122,27 +122,56 @@ def latest_reported_quarter(db: Database, year: int) -> int | None:
     """The latest quarter of ``year`` in which an active OPD reported a realisation of its indicators (as counted
     in :attr:`Summary.reported_by_quarter`); None when none did. One small query, where the summary reads all."""
     with db.read() as s:
-        # The plan's indicators as a list the realisations are probed by (their unique index on indicator, year,
-        # quarter): SQLite otherwise walks the whole table's index, every year's rows (city: 16 → 10 ms).
-        indicators = (
-            select(Indicator.id)
+        return latest_reported_quarter_in(s, year)
+
+
+def latest_reported_quarter_in(s: Session, year: int, entered_up_to: int | None = None) -> int | None:
+    """:func:`latest_reported_quarter` in a session; ``entered_up_to``: the latest quarter in which any indicator of
+    the year has a value or grade (0: none has), when the caller read it already (the Evaluasi screen's read)."""
+    if entered_up_to == 0:
+        return None  # nothing of the year was entered, so no active OPD reported either
+    periods = _period_ids(s, year)
+    # The plan's indicators, as the OPD's report counts them.
+    plan = (
+        Goal.level == GoalLevel.OPD,
+        Goal.period_id.in_(periods),
+        Goal.is_active.is_(True),
+        Indicator.is_active.is_(True),
+        Opd.is_active.is_(True),
+    )
+    indicators = (
+        select(Indicator.id).join(Goal, Goal.id == Indicator.goal_id).join(Opd, Opd.id == Goal.opd_id).where(*plan)
+    )
+    reported = (
+        IndicatorRealization.year == year,
+        or_(IndicatorRealization.value.is_not(None), IndicatorRealization.grade.is_not(None)),
+        IndicatorRealization.indicator_id.in_(indicators),
+    )
+    if entered_up_to is not None and entered_up_to in QUARTERS:
+        # Usually an active OPD's indicator is among those entered in that latest quarter: its first row tells
+        # (joined row by row: no list of the plan's indicators made first).
+        found = s.execute(
+            select(IndicatorRealization.id)
+            .join(Indicator, Indicator.id == IndicatorRealization.indicator_id)
             .join(Goal, Goal.id == Indicator.goal_id)
             .join(Opd, Opd.id == Goal.opd_id)
             .where(
-                Goal.level == GoalLevel.OPD,
-                Goal.period_id.in_(_period_ids(s, year)),
-                Goal.is_active.is_(True),
-                Indicator.is_active.is_(True),
-                Opd.is_active.is_(True),
+                IndicatorRealization.year == year,
+                IndicatorRealization.quarter == entered_up_to,
+                or_(IndicatorRealization.value.is_not(None), IndicatorRealization.grade.is_not(None)),
+                *plan,
             )
-        )
-        query = select(func.max(IndicatorRealization.quarter)).where(
-            IndicatorRealization.year == year,
-            IndicatorRealization.quarter.between(QUARTERS[0], QUARTERS[-1]),  # one range per indicator, not four
-            or_(IndicatorRealization.value.is_not(None), IndicatorRealization.grade.is_not(None)),
-            IndicatorRealization.indicator_id.in_(indicators),
-        )
-        return s.execute(query).scalar()
+            .limit(1)
+        ).first()
+        if found is not None:
+            return entered_up_to
+    # The realisations probed by the plan's indicators (their unique index on indicator, year, quarter): SQLite
+    # otherwise walks the whole table's index, every year's rows (city: 16 → 10 ms).
+    query = select(func.max(IndicatorRealization.quarter)).where(
+        IndicatorRealization.quarter.between(QUARTERS[0], QUARTERS[-1]),  # one range per indicator, not four
+        *reported,
+    )
+    return s.execute(query).scalar()
 
 
 def reporting_completeness(db: Database, year: int) -> list[ReportingRow]:

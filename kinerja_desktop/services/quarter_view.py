@@ -7,7 +7,7 @@ from datetime import datetime
 
 from ..db.database import Database
 from ..domain.evaluation import EvaluationSettings
-from . import evaluation
+from . import evaluation, overview
 from .errors import ValidationError
 from .evaluation_data import EarlyWarning, OpdEvaluation, Ranking
 from .evaluation_results import EvaluationInputs, load_inputs
@@ -36,15 +36,19 @@ class QuarterView:
         return {quarter: (found[0] if found else None) for quarter, found in by_quarter.items()}
 
 
-def load_quarter_view(db: Database, year: int, quarter: int) -> QuarterView:
+def load_quarter_view(db: Database, year: int, quarter: int | None) -> QuarterView:
     """Everything shown of ``quarter``; the ranking is ``evaluation.ranking``'s, the one the printed list carries.
+    ``quarter`` None: the latest quarter an active OPD reported in (:func:`overview.latest_reported_quarter`), TW I
+    when none did, told from what is read for the view.
 
     One read: the quarter is evaluated once and ranked from those evaluations while it is open.
     """
-    if quarter not in (1, 2, 3, 4):
+    if quarter is not None and quarter not in (1, 2, 3, 4):
         raise ValidationError.single("quarter", "Triwulan harus 1 sampai 4")
     with db.read() as session:
         inputs = load_inputs(session, year)
+        if quarter is None:
+            quarter = overview.latest_reported_quarter_in(session, year, inputs.latest_entered) or 1
         evaluations = inputs.evaluate(quarter)
         return QuarterView(
             year,

@@ -110,6 +110,7 @@ def test_early_warnings_and_belum_lapor_lists(qtbot, demo_db):
     screen = EvaluationScreen(SyncRunner())
     qtbot.addWidget(screen)
     screen.set_context(demo_db, 2025)
+    screen.refresh()  # as the main window does when the screen is shown (it opens on the latest quarter, TW IV)
     screen.quarter_combo.setCurrentIndex(0)
     evaluations = evaluation.evaluate_quarter(demo_db, 2025, 1)
     assert screen.warnings.rowCount() == len(evaluation.early_warnings(evaluations))

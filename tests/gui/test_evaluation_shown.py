@@ -16,6 +16,7 @@ from kinerja_desktop.db.database import Database, open_database
 from kinerja_desktop.gui import messages
 from kinerja_desktop.gui.jobs import SyncRunner
 from kinerja_desktop.gui.screens.evaluation import EvaluationScreen
+from kinerja_desktop.services import overview
 
 ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
          Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.TextAlignmentRole)
@@ -71,11 +72,9 @@ def opened(qtbot, db: Database, year: int, quarter: int | None = None, opd_id: s
     qtbot.addWidget(screen)
     screen.resize(1366, 705)
     screen.set_context(db, year)
-    if quarter is not None:
-        screen.quarter_combo.blockSignals(True)
-        screen.quarter_combo.setCurrentIndex(quarter - 1)
-        screen.quarter_combo.blockSignals(False)
     screen.refresh()
+    if quarter is not None:
+        screen.quarter_combo.setCurrentIndex(quarter - 1)  # chosen by the operator (refreshed when another)
     screen.show()
     if opd_id is not None:
         assert screen.select_opd(opd_id)
@@ -91,6 +90,7 @@ def switched_like_fresh(qtbot, db: Database, years: tuple[int, int]) -> None:  #
     screen.set_context(db, other)
     screen.refresh()
     after_switch = shown(screen)
+    assert after_switch["quarter"] == (overview.latest_reported_quarter(db, other) or 1) - 1
     fresh = opened(qtbot, db, other, opd_id=after_switch["selected"])
     assert after_switch == shown(fresh)
     fresh.shutdown()
@@ -141,3 +141,24 @@ def test_a_small_city_shows_after_switches_and_a_write_what_a_fresh_screen_shows
         switched_like_fresh(qtbot, db, (2026, 2025))
     finally:
         db.close()
+
+
+def test_the_opening_quarter_is_chosen_at_the_next_refresh_or_when_asked_and_a_choice_is_kept(qtbot, demo_db):
+    screen = opened(qtbot, demo_db, 2025)
+    assert screen.quarter() == 4
+    # GIVEN a year switch not followed by a refresh (another screen is shown): asked, the quarter is 2026's latest
+    screen.set_context(demo_db, 2026)
+    assert screen.quarter() == overview.latest_reported_quarter(demo_db, 2026) == 2
+    screen.refresh()
+    assert screen.quarter() == 2 and "Triwulan II" in screen.status_label.text()
+    # WHEN the operator chooses a quarter right after a switch, THEN the choice is shown, not the latest
+    screen.set_context(demo_db, 2025)
+    screen.quarter_combo.setCurrentIndex(0)
+    assert screen.quarter() == 1 and "Triwulan I " in screen.status_label.text()
+    screen.refresh()
+    assert screen.quarter() == 1
+    # the same year again: the quarter shown stays
+    screen.set_context(demo_db, 2025)
+    screen.refresh()
+    assert screen.quarter() == 1
+    screen.shutdown()

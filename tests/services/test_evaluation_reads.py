@@ -117,3 +117,33 @@ def test_the_first_warm_up_freezes_what_start_up_made(demo_db: Database, monkeyp
         assert watched(made_later)
     finally:
         gc.unfreeze()
+
+
+def test_the_view_opens_on_the_quarter_the_summary_counts_reports_in_told_from_its_own_read(demo_db: Database):
+    for year in range(2024, 2029):
+        view = load_quarter_view(demo_db, year, None)
+        assert view.quarter == (overview.latest_reported_quarter(demo_db, year) or 1)
+        with demo_db.read() as session:
+            assert overview.latest_reported_quarter_in(session, year, view.inputs.latest_entered) == \
+                overview.latest_reported_quarter(demo_db, year)
+    assert load_quarter_view(demo_db, 2026, None).inputs.latest_entered == 2
+
+
+def test_a_latest_quarter_only_inactive_indicators_were_entered_in_is_not_the_opening_one(demo_db: Database):
+    """The indicators entered in 2026's latest quarter made inactive: the year's rows still have TW II, the
+    reports of active OPDs end earlier (or there are none), as the summary counts them."""
+    from sqlalchemy import select, update
+
+    from kinerja_desktop.db.models import Indicator, IndicatorRealization
+
+    with demo_db.write() as session:
+        entered = select(IndicatorRealization.indicator_id).where(
+            IndicatorRealization.year == 2026, IndicatorRealization.quarter == 2,
+            (IndicatorRealization.value.is_not(None)) | (IndicatorRealization.grade.is_not(None)),
+        )
+        session.execute(update(Indicator).where(Indicator.id.in_(entered)).values(is_active=False))
+    expected = overview.latest_reported_quarter(demo_db, 2026)
+    counted = overview.summary(demo_db, 2026).reported_by_quarter
+    assert expected == max((q for q, n in counted.items() if n), default=None) and expected != 2
+    view = load_quarter_view(demo_db, 2026, None)
+    assert view.inputs.latest_entered == 2 and view.quarter == (expected or 1)

@@ -79,7 +79,10 @@ class EvaluationScreen(Screen):
         self.quarter_combo = QComboBox()
         for q in (1, 2, 3, 4):
             self.quarter_combo.addItem(Quarter(q).label, q)
-        self.quarter_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.quarter_combo.currentIndexChanged.connect(lambda _i: self._on_quarter_chosen())
+        # After a change of database or year: the next refresh opens on the latest reported quarter, told from its
+        # own read (no query of its own at every year switch, none at all while another screen is shown).
+        self._quarter_pending = False
         quarter_label = QLabel(self.tr("Tri&wulan:"))
         quarter_label.setBuddy(self.quarter_combo)
         self.status_label = QLabel()
@@ -288,15 +291,25 @@ class EvaluationScreen(Screen):
 
     # -- loading -------------------------------------------------------------------------------------
     def quarter(self) -> int:
+        if self._quarter_pending and self.db is not None and self.year is not None:  # asked before a refresh
+            self._set_quarter(latest_reported_quarter(self.db, self.year))
         return int(self.quarter_combo.currentData() or 1)
+
+    def _set_quarter(self, quarter: int) -> None:
+        self._quarter_pending = False
+        self.quarter_combo.blockSignals(True)
+        self.quarter_combo.setCurrentIndex(quarter - 1)
+        self.quarter_combo.blockSignals(False)
+
+    def _on_quarter_chosen(self) -> None:
+        self._quarter_pending = False
+        self.refresh()
 
     def set_context(self, db: Database | None, year: int | None) -> None:
         changed = (db, year) != (self.db, self.year)
         super().set_context(db, year)
         if changed and db is not None and year is not None:
-            self.quarter_combo.blockSignals(True)
-            self.quarter_combo.setCurrentIndex(latest_reported_quarter(db, year) - 1)
-            self.quarter_combo.blockSignals(False)
+            self._quarter_pending = True
 
     def refresh(self) -> None:
         selected = self.selected_opd_id()
@@ -304,7 +317,8 @@ class EvaluationScreen(Screen):
             self.view = None
             self._show_nothing(self.tr("Belum ada tahun anggaran di basis data ini."))
             return
-        self._loaded = load_quarter_view(self.db, self.year, self.quarter())
+        self._loaded = load_quarter_view(self.db, self.year, None if self._quarter_pending else self.quarter())
+        self._set_quarter(self._loaded.quarter)
         self._show_loaded(selected)
 
     def _limited(self, view: QuarterView) -> QuarterView:
