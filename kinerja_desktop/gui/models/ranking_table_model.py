@@ -19,17 +19,9 @@ from .evaluation_sorted_model import SortedRecordModel
 from .record_table import CENTER, RIGHT, Column
 
 Index = QModelIndex | QPersistentModelIndex
-_PLAIN_ROLES = frozenset(
-    role.value
-    for role in (
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.DecorationRole,
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.CheckStateRole,
-        Qt.ItemDataRole.SizeHintRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-    )
-)
+# The roles this model answers otherwise than its columns; any other goes straight to them (most of the calls:
+# sizing the columns, painting).
+_BACKGROUND, _FOREGROUND = Qt.ItemDataRole.BackgroundRole.value, Qt.ItemDataRole.ForegroundRole.value
 
 
 def _tr(text: str) -> str:
@@ -78,7 +70,7 @@ class RankingTableModel(SortedRecordModel[RankingRow]):
         return order.index(row.efficiency) if row.efficiency in order else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role in _PLAIN_ROLES:  # most of the calls (sizing the columns, painting): no override of this model
+        if role != _BACKGROUND and role != _FOREGROUND:
             return super().data(index, role)
         if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and index.column() == self.PREDICATE:
             row = self.row_at(index.row())
