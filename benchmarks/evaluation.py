@@ -24,6 +24,27 @@ the same code gives bare table 8,0–8,4 ms, open 76–84 ms, year switch 91–1
 (cProfile, 10 switches): the quarter's view 71 ms of which the year's 9.600 realisations read 45 ms (their query
 with its evidence count 18 ms in sqlite3 alone: a count by a separate grouped query is no cheaper) and the
 evaluation 16 ms, ``latest_reported_quarter`` 16 ms, selecting the OPD 20 ms, painting 29 ms (with the profiler).
+
+6 December 2026, same machine, load average 2–3 (other helpers' work), before = main 81b683e and after = branch
+eva run alternately in the same minutes, medians of 7 runs, CPU:
+    before: open 77,0 / 81,2 / 79,9 / 79,1 ms, year switch 91,2 / 94,1 / 97,5 / 98,3 ms
+    after:  open 66,2 / 69,4 / 72,4 / 65,9 ms, year switch 69,9 / 95,4 / 77,5 / 70,4 ms
+and of 11 runs (--runs 11), three pairs:
+    before: open 78,8 / 80,4 / 79,7 ms, year switch 95,4 / 97,4 / 104,5 ms
+    after:  open 74,1 / 67,8 / 69,4 ms, year switch 71,4 / 72,3 / 69,5 ms
+(bare table 8,0–9,2 ms in all): open ≈ 12 % and year switch ≈ 25 % less, both under 80 ms but for one 7-run
+median of 95 ms (a run disturbed by the load; its pair's before was 94 ms). Screenshots of the screen at 1366×705
+(opened on 2026, switched to 2025, TW II) are pixel for pixel the same before and after. What went:
+* the ranking's and the selected OPD's indicator columns: ``QHeaderView.ResizeToContents`` asked every cell's size
+  hint (8 ``data()`` calls each) at every reset, ≈ 15 + 7 ms; ``gui/screens/evaluation_columns.ContentColumns`` asks
+  Qt only for the widest texts (one per distinct width) and sets the same widths (tests/gui compares them with Qt's);
+* the ranking model reset once per refresh, not twice (sorted inside the reset; the filter's count apart);
+* the opening quarter after a year switch from the view's own read of the year's rows (the latest quarter anything
+  was entered in, one row confirming an active OPD's report there) instead of its own query (16 ms) at every
+  ``set_context``, also for the screen while another one is shown; that query itself 16 → 10–12 ms.
+Per switch now (cProfile, 10 switches, 116 ms with the profiler): the quarter's view 81 ms, of which the year's
+realisations 51 ms (the query and fetch ≈ 27 ms, an index on year would be the next step: db/) and the evaluation
+17 ms, the latest quarter 2 ms; showing and selecting 15 ms (the column sizing 7 ms); painting 20 ms.
 """
 
 from __future__ import annotations
