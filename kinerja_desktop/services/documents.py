@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from ..db.database import Database
 from ..db.models import (
@@ -32,6 +32,7 @@ from ..domain.enums import AgreementStatus, Cumulation, PositionLevel
 from ..reports import data as rd
 from ..reports.snapshot import Assets, SnapshotError, from_snapshot, snapshot_fingerprint
 from ..reports.templates import AgreementTemplate, PactTemplate, templates_from
+from . import documents_read
 from .errors import FORM, ValidationError
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ SAMPLE_WATERMARK = "DATA CONTOH"
 DRAFT_WATERMARK = "DRAF"
 PROVISIONAL_WATERMARK = "SEMENTARA"  # a ranking of a quarter not yet closed
 BAPPEDA = "Badan Perencanaan Pembangunan Daerah"  # the planning agency when the profile names none
+NO_PROFILE = "Profil pemerintah daerah belum diisi; lengkapi sebelum mencetak"
 
 
 # --- common pieces -------------------------------------------------------------------------------------
@@ -49,7 +51,7 @@ BAPPEDA = "Badan Perencanaan Pembangunan Daerah"  # the planning agency when the
 def _regency(session: Session) -> Regency:
     regency = session.scalars(select(Regency)).first()
     if regency is None:
-        raise ValidationError.single(FORM, "Profil pemerintah daerah belum diisi; lengkapi sebelum mencetak")
+        raise ValidationError.single(FORM, NO_PROFILE)
     return regency
 
 
@@ -138,31 +140,31 @@ def head_on(session: Session, opd_id: str, on: date) -> PositionHolder | None:
 # --- Perjanjian Kinerja --------------------------------------------------------------------------------
 
 
-def _load_agreement(session: Session, agreement_id: str) -> PerformanceAgreement:
-    agreement = session.get(
-        PerformanceAgreement,
-        agreement_id,
-        options=[selectinload(PerformanceAgreement.items), selectinload(PerformanceAgreement.programs)],
-    )
+def agreement_document(session: Session, agreement_id: str) -> rd.AgreementDocument:
+    """The PK as it prints: its frozen document once final, else built from today's records (a draft).
+    Read with Core selects (``services.documents_read``: no mapper configured for a print), so never in a session
+    with changes not yet written."""
+    agreement = documents_read.agreement(session, agreement_id)
     if agreement is None:
         raise ValidationError.single(FORM, "Perjanjian Kinerja tidak ditemukan")
-    return agreement
-
-
-def agreement_document(session: Session, agreement_id: str) -> rd.AgreementDocument:
-    """The PK as it prints: its frozen document once final, else built from today's records (a draft)."""
-    agreement = _load_agreement(session, agreement_id)
-    regency = _regency(session)
+    regency = documents_read.regency(session)
+    if regency is None:
+        raise ValidationError.single(FORM, NO_PROFILE)
     if agreement.snapshot:
         return replace(frozen_agreement(session, agreement), source=regency.id)
-    return replace(build_agreement_document(session, agreement), source=regency.id)
+    return replace(build_agreement_document(session, agreement, regency=regency), source=regency.id)
 
 
 def build_agreement_document(
-    session: Session, agreement: PerformanceAgreement, frame: rd.AgreementDocument | None = None
+    session: Session,
+    agreement: PerformanceAgreement,
+    frame: rd.AgreementDocument | None = None,
+    *,
+    regency: Regency | None = None,
 ) -> rd.AgreementDocument:
     """The PK from its rows; the letterhead, logo, identity, wording and mark come from ``frame`` (the
-    document frozen at finalisation) when given, else from today's records."""
+    document frozen at finalisation) when given, else from today's records (``regency``: its row, when read
+    already). ``agreement`` and ``regency`` may be the models' objects or ``documents_read``'s records."""
     opd = agreement.opd
     goals: list[rd.AgreementGoal] = []
     for item in agreement.items:
@@ -196,7 +198,7 @@ def build_agreement_document(
         )
     )
     if frame is None:
-        regency = _regency(session)
+        regency = regency or _regency(session)
         template = document_templates(regency)[0]
         frame = rd.AgreementDocument(
             kind=agreement.kind,
@@ -237,7 +239,9 @@ def asset_lookup(session: Session) -> Assets:
         for obj in session.new:  # kept by this very transaction, not yet written
             if isinstance(obj, DocumentAsset) and obj.sha256 == digest:
                 return obj.content
-        return session.scalars(select(DocumentAsset.content).where(DocumentAsset.sha256 == digest)).first()
+        # The table's columns, not the model's: a Core select configures no mapper (a print, issue 20).
+        table = DocumentAsset.__table__
+        return session.scalars(select(table.c.content).where(table.c.sha256 == digest)).first()
 
     return find
 

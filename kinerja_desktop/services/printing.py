@@ -30,6 +30,7 @@ from ..db.models import IntegrityPact, Opd, PerformanceAgreement, Regency
 from ..domain.enums import AgreementKind, AgreementStatus
 from ..paths import is_frozen
 from ..reports.errors import DocumentLayoutError
+from . import documents_read
 from .documents import (
     agreement_document,
     agreement_unit_code,
@@ -152,7 +153,7 @@ def _stored_opd_codes(db: Database, typed: Sequence[str]) -> tuple[str, ...]:
     """Each typed SIPD code or abbreviation as stored ("DINKES" as in the file names finds "Dinkes"); a code
     nobody has is said as such, not as "nothing to print"."""
     with db.read() as session:
-        stored = {c.casefold(): c for pair in session.execute(select(Opd.code, Opd.abbreviation)) for c in pair if c}
+        stored = {c.casefold(): c for pair in documents_read.opd_codes(session) for c in pair if c}
     unknown = [code for code in typed if code.strip().casefold() not in stored]
     if unknown:
         names = ", ".join(f"“{code}”" for code in unknown)
@@ -179,25 +180,20 @@ def _load_pact(db: Database, pact_id: str) -> Any:
 def _plan_agreements(db: Database, request: Request) -> list[_Planned]:
     """The given version, or the newest not discarded version of each PK of the request's level for the year
     (every OPD's, or the regional head's own)."""
-    with db.read() as session:
+    with db.read() as session:  # Core selects (services.documents_read): a PK's print configures no mapper
         if request.agreement_id is not None:
-            one = session.get(PerformanceAgreement, request.agreement_id)
+            one = documents_read.agreement(session, request.agreement_id)
             if one is None:
                 raise ValidationError.single(FORM, "Perjanjian Kinerja tidak ditemukan")
             agreements = [one]
         else:
-            query = (
-                select(PerformanceAgreement)
-                .outerjoin(Opd, PerformanceAgreement.opd_id == Opd.id)
-                .where(PerformanceAgreement.year == request.year, PerformanceAgreement.kind == request.level)
-                .where(PerformanceAgreement.status != AgreementStatus.DISCARDED)
-                .order_by(Opd.sort_order, Opd.code, PerformanceAgreement.version_no)
-            )
-            newest: dict[str, PerformanceAgreement] = {}
-            for agreement in session.scalars(_matching(query, request.opd_codes)):  # inside an OPD: per position
+            newest: dict[str, Any] = {}
+            for agreement in documents_read.agreements(
+                session, request.year, request.level, request.opd_codes, AgreementStatus.DISCARDED
+            ):  # inside an OPD: per position
                 newest[agreement.position_id if agreement.kind.is_lower else agreement.opd_id or ""] = agreement
             agreements = list(newest.values())
-        regency = session.scalars(select(Regency)).first()
+        regency = documents_read.regency(session)
         planned = [
             _Planned(
                 _agreement_name(a),

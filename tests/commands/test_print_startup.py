@@ -39,6 +39,9 @@ import atexit, gc, sys
 from kinerja_desktop.cli import main
 
 def report():  # an exit handler: the print verb ends its process at once, exit handlers run
+    from sqlalchemy import inspect
+    models = sys.modules.get("kinerja_desktop.db.models")
+    print("CONFIGURED", models is not None and inspect(models.PerformanceAgreement).configured)
     print("FROZEN", gc.get_freeze_count())
     print("ENABLED", gc.isenabled())
     print("MODULES", " ".join(sorted(sys.modules)))
@@ -79,6 +82,43 @@ def test_print_pk_imports_only_what_a_pk_needs(demo_template: Path, tmp_path: Pa
     assert loaded == []
     assert int(lines["FROZEN"]) > 100_000  # the imports' objects, left out of the collector's passes
     assert lines["ENABLED"] == "True"  # what printing makes is collected as usual
+    assert lines["CONFIGURED"] == "False"  # the PK read with Core selects: no mapper configured
+
+
+# Every kind of the print verb, from a fresh interpreter as the console script runs it: a final PK (2025, from its
+# frozen document, the regional head's with an amendment), drafts (2026, from today's rows), inside the OPDs,
+# the Pakta and the quarter's documents (these configure the mappers as before).
+KINDS = {
+    "pk-final": ["pk", "--year", "2025"],
+    "pk-draft": ["pk", "--year", "2026", "--combined"],
+    "regional-final": ["pk", "--year", "2025", "--regional"],
+    "regional-draft": ["pk", "--year", "2026", "--level", "daerah"],
+    "eselon-3": ["pk", "--year", "2025", "--level", "3"],
+    "eselon-4": ["pk", "--year", "2025", "--level", "4", "--paper", "f4"],
+    "pakta": ["pakta", "--year", "2025"],
+    "evaluation": ["evaluation", "--year", "2025", "--quarter", "2", "--date", "2025-07-01"],
+    "ranking": ["ranking", "--year", "2025"],
+    "belum-lapor": ["belum-lapor", "--year", "2025", "--quarter", "2", "--date", "2025-07-01"],
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_print_kind_works_from_a_fresh_interpreter(kind: str, demo_template: Path, tmp_path: Path):
+    database = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, database)
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "print", *KINDS[kind], "--db", str(database), "--out", str(out)],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    files = sorted(out.glob("*.pdf"))
+    written = int(result.stdout.split(" berkas PDF ditulis.")[0].rsplit("\n", 1)[-1])
+    assert files and written == len(files)
+    assert all(len(PdfReader(f).pages) >= 1 for f in files)
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if line.split(" ")[0].isupper())
+    assert lines["CONFIGURED"] == str(KINDS[kind][0] != "pk")  # only a PK's print skips the mappers
 
 
 def test_imports_uncollected_always_gives_the_collector_back():

@@ -1,0 +1,106 @@
+"""A PK's rows read with Core selects of its tables, for printing (issue 20).
+
+The ORM's mappers are configured by the first ORM query of a process (≈ 35 ms for db.models' 26, a tenth of a
+one-PK ``print pk``, benchmarks/startup.py). Printing a PK only reads a few rows, so it reads them with plain
+selects of the tables' columns: each row comes back as a :class:`Record`, its columns as attributes named as the
+model's (tests/reports/test_documents_read.py checks they are the same), with the relations a PK's print
+follows (``opd``, ``post``, ``replaces``, ``items``, ``programs``) read the same way and in the ORM's order.
+``services.documents`` builds the document from these records as from the models' objects. Never for a session
+that has changes not yet written: a Core select does not flush them first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from ..db.base import Base
+from ..db.models import Regency
+
+# Importing db.models (for Regency) declared every table these name.
+_AGREEMENT: Table = Base.metadata.tables["performance_agreement"]
+_ITEM: Table = Base.metadata.tables["agreement_item"]
+_PROGRAM: Table = Base.metadata.tables["agreement_program"]
+_OPD: Table = Base.metadata.tables["opd"]
+_POSITION: Table = Base.metadata.tables["position"]
+_REGENCY: Table = Base.metadata.tables["regency"]
+
+
+class Record(SimpleNamespace):
+    """One row: its columns as attributes (and the relations read beside it)."""
+
+
+class RegencyRecord(Record):
+    full_name = Regency.full_name  # the model's own property: it reads only columns
+
+
+def _records(session: Session, statement: Any, kind: type[Record] = Record) -> list[Any]:
+    return [kind(**row._mapping) for row in session.execute(statement)]
+
+
+def _by_id(session: Session, table: Table, row_id: str | None) -> Any:
+    """The row with the key, as a :class:`Record`; None for no key or no row."""
+    if row_id is None:
+        return None
+    found = _records(session, select(table).where(table.c.id == row_id))
+    return found[0] if found else None
+
+
+def regency(session: Session) -> Any:
+    """The regency's row (None before the profile is filled in)."""
+    found = _records(session, select(_REGENCY).limit(1), RegencyRecord)
+    return found[0] if found else None
+
+
+def _with_relations(session: Session, agreement: Any) -> Any:
+    agreement.opd = _by_id(session, _OPD, agreement.opd_id)
+    agreement.post = _by_id(session, _POSITION, agreement.position_id)
+    agreement.replaces = _by_id(session, _AGREEMENT, agreement.replaces_id)
+    # As the ORM's selectinload asks for them (the same statement: rows of equal sort order come in the same order).
+    agreement.items = _records(
+        session, select(_ITEM).where(_ITEM.c.agreement_id.in_([agreement.id])).order_by(_ITEM.c.sort_order)
+    )
+    agreement.programs = _records(
+        session, select(_PROGRAM).where(_PROGRAM.c.agreement_id.in_([agreement.id])).order_by(_PROGRAM.c.sort_order)
+    )
+    return agreement
+
+
+def agreement(session: Session, agreement_id: str) -> Any:
+    """The PK's row with its OPD, position, replaced version, items and programs; None when there is none."""
+    found = _by_id(session, _AGREEMENT, agreement_id)
+    return _with_relations(session, found) if found is not None else None
+
+
+def opd_codes(session: Session) -> list[tuple[str, str]]:
+    """Every OPD's (code, abbreviation)."""
+    return [(code, abbreviation) for code, abbreviation in session.execute(select(_OPD.c.code, _OPD.c.abbreviation))]
+
+
+def agreements(session: Session, year: int, kind: Any, opd_codes: Sequence[str], discarded: Any) -> list[Any]:
+    """The year's PKs of a kind, every version but the discarded, with their OPD and position, in the order of
+    their OPDs (sort order, code) and versions; only the OPDs with one of ``opd_codes`` (code or abbreviation)
+    when given."""
+    query = (
+        select(_AGREEMENT)
+        .outerjoin(_OPD, _AGREEMENT.c.opd_id == _OPD.c.id)
+        .where(_AGREEMENT.c.year == year, _AGREEMENT.c.kind == kind, _AGREEMENT.c.status != discarded)
+        .order_by(_OPD.c.sort_order, _OPD.c.code, _AGREEMENT.c.version_no)
+    )
+    if opd_codes:
+        query = query.where(_OPD.c.code.in_(opd_codes) | _OPD.c.abbreviation.in_(opd_codes))
+    found = _records(session, query)
+    opds: dict[str, Any] = {}
+    positions: dict[str, Any] = {}
+    for row in found:
+        if row.opd_id is not None and row.opd_id not in opds:
+            opds[row.opd_id] = _by_id(session, _OPD, row.opd_id)
+        row.opd = opds.get(row.opd_id) if row.opd_id is not None else None
+        if row.position_id is not None and row.position_id not in positions:
+            positions[row.position_id] = _by_id(session, _POSITION, row.position_id)
+        row.post = positions.get(row.position_id) if row.position_id is not None else None
+    return found
