@@ -24,13 +24,27 @@ from typing import Any
 from kinerja_desktop.reports import data, templates
 from kinerja_desktop.reports.fingerprint import SCHEMA, canonical_form, fingerprint_of_form
 
-# Every class a snapshot may name, by the name its canonical form carries.
-_CLASSES: dict[str, type] = {
-    name: value
-    for module in (data, templates)
-    for name, value in vars(module).items()
-    if isinstance(value, type) and dataclasses.is_dataclass(value)
-}
+
+def _dataclasses_of(*modules: types.ModuleType) -> dict[str, type]:
+    return {
+        name: value
+        for module in modules
+        for name, value in vars(module).items()
+        if isinstance(value, type) and dataclasses.is_dataclass(value)
+    }
+
+
+# Every class a snapshot may name, by the name its canonical form carries: the quarter's documents' ones
+# (reports.data_quarter) added when a snapshot first names one not found here (a PK's never does).
+_CLASSES: dict[str, type] = _dataclasses_of(data, templates)
+
+
+def _class(name: str) -> type:
+    if name not in _CLASSES:
+        from kinerja_desktop.reports import data_quarter
+
+        _CLASSES.update(_dataclasses_of(data_quarter))
+    return _CLASSES[name]
 
 
 class SnapshotError(ValueError):
@@ -89,7 +103,7 @@ def from_snapshot(text: str, assets: Assets) -> Any:
 
 
 def _build(form: dict[str, Any], assets: Assets) -> Any:
-    cls = _CLASSES[form["@type"]]
+    cls = _class(form["@type"])
     hints = typing.get_type_hints(cls)
     values = {}
     for f in dataclasses.fields(cls):

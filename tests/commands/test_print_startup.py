@@ -29,6 +29,7 @@ NOT_FOR_A_PK = (
     "kinerja_desktop.services.evaluation_data",
     "kinerja_desktop.services.csv_files",
     "kinerja_desktop.services.printing_verify",
+    "kinerja_desktop.reports.data_quarter",  # the quarter's documents' classes
     "kinerja_desktop.gui",
     "PySide6",
     "alembic",

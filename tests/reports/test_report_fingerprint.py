@@ -6,6 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 from io import BytesIO
 
+import pytest
 from pypdf import PdfWriter
 
 from kinerja_desktop.domain.enums import ActingKind, RegionKind
@@ -89,3 +90,17 @@ def test_signer_titles_and_region_names():
     assert upper_title(pj.title) == "Pj. BUPATI SUKAMAJU"
     assert pj.nip_text == "NIP. 19750101 200012 1 001"
     assert samples.BUPATI.nip_text == ""
+
+
+def test_the_quarters_classes_are_named_by_reports_data_and_read_back_from_a_snapshot():
+    # reports.data names what lives in reports.data_quarter (read on first use); a snapshot of a
+    # quarter's document is read back as the same classes.
+    from kinerja_desktop.reports import data, data_quarter, samples
+    from kinerja_desktop.reports.snapshot import assets_of, from_snapshot, to_snapshot
+
+    for name in data.QUARTER_NAMES:
+        assert getattr(data, name) is getattr(data_quarter, name)
+    with pytest.raises(AttributeError):
+        data.NoSuchClass  # noqa: B018
+    for document in (samples.sample_evaluation(), samples.sample_ranking(), samples.sample_not_reported()):
+        assert from_snapshot(to_snapshot(document), assets_of(document).get) == document
