@@ -74,6 +74,29 @@ average 3,5–3,9, so every figure is inflated; CPU of the child, median):
     the PK's queries (≈ 20 ms) and layout with its fonts (≈ 50 ms, fonts ≈ 15 ms). On this machine the floor
     alone is 0,3–0,4 s: with the bytecode kept a print pk is at the goal of 0,5 s (480–530 ms under a load of 3,5
     to 3,9), not reliably under it.
+Branch prt, 6 December 2026 (main 81b683e from a ``git archive`` copy and this branch, each from its own root with the
+same venv, interleaved run by run, the city's PK of 40 indicators, CPU of the child; load average 2,5–2,9 from the
+other sessions):
+    bytecode kept, 11 pairs: main 519 ms (min 481), prt 458 ms (min 428), import floor 401 ms — −61 ms (−12 %)
+    no bytecode,    9 pairs: main 552 ms (min 538), prt 492 ms (min 471), import floor 373 ms — −60 ms
+    After the first change alone (Core reads), 7 pairs kept: main 521, prt 481 ms; no bytecode 600 → 567 ms.
+    The printed PDFs byte-identical (370 files: every PK, regional, levels 3 and 4, daerah, the combined file, every
+    pakta, evaluation, ranking and belum-lapor of the demo for 2025 and 2026, the city's PKs (A4 and F4) and paktas).
+    What went: the mapper configuration (≈ 35 ms): a PK's print reads its rows with Core selects of the tables
+    (``services.documents_read``: the agreement, its OPD, position, replaced version, items and programs, the
+    regency, as records named as the models' attributes) and the print verb configures no mapper for ``pk``; the
+    ORM's queries' compiling with it (plan and load ≈ 28 → 17 ms); ReportLab's barcode package (its ``__init__``
+    imports every barcode widget with ``reportlab.graphics``' shapes, ≈ 10 ms: the QR encoder is read from its file
+    alone); the quarter's documents' 8 dataclasses (``reports.data_quarter``, named by ``reports.data`` on first
+    use, ≈ 7 ms).
+    Left above the floor (≈ 0,12 s with the bytecode kept, real time of a quiet run): db.models' 26 mappers
+    declared (≈ 55 ms; the Core reads need only six tables, but the tables are declared by the models), the
+    layout with its three fonts (≈ 45 ms, of which reading the fonts ≈ 15 ms, TTFontFile.extractInfo),
+    ``reports.data``'s other 10 dataclasses (≈ 10 ms: 6 generated methods each, compiled), ``domain``'s enums
+    and eager imports (≈ 10 ms), opening (≈ 13 ms: the SQLite dialect's import ≈ 6 ms, the session factories'
+    listeners ≈ 4 ms) and the reads (≈ 17 ms).
+    Not kept: leaving the session listeners (audit trail, guards) off a database opened only for reads (≈ 4 ms): an
+    ``only_reads`` engine can still write, and a read session's flush would then write untracked.
 """
 
 from __future__ import annotations
