@@ -13,21 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from ..db.base import Base
-from ..db.models import Regency
+from ..db.models import AgreementItem, AgreementProgram, Opd, PerformanceAgreement, Position, Regency
 
-# Importing db.models (for Regency) declared every table these name.
-_AGREEMENT: Table = Base.metadata.tables["performance_agreement"]
-_ITEM: Table = Base.metadata.tables["agreement_item"]
-_PROGRAM: Table = Base.metadata.tables["agreement_program"]
-_OPD: Table = Base.metadata.tables["opd"]
-_POSITION: Table = Base.metadata.tables["position"]
-_REGENCY: Table = Base.metadata.tables["regency"]
+# The models' tables (a model's ``__table__`` needs no mapper configured).
+_AGREEMENT = cast(Table, PerformanceAgreement.__table__)
+_ITEM = cast(Table, AgreementItem.__table__)
+_PROGRAM = cast(Table, AgreementProgram.__table__)
+_OPD = cast(Table, Opd.__table__)
+_POSITION = cast(Table, Position.__table__)
+_REGENCY = cast(Table, Regency.__table__)
 
 
 class Record(SimpleNamespace):
