@@ -1,6 +1,6 @@
 """Plain input data of the quarter's printed documents (evaluation, ranking, list of OPDs not reported): frozen
-dataclasses as ``reports.data``'s, which names them too (read from here on first use: a PK's print never
-makes these classes, issue 20)."""
+dataclasses as ``reports.data``'s, which names them too, reading this module on first use (a PK's print never makes
+these classes, issue 20); the pieces both share come from ``reports.data_common``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from kinerja_desktop.reports.data import Letterhead, Region, Signer, TargetValue, _source
+from kinerja_desktop.reports.data_common import Letterhead, Region, Signer, TargetValue, _source
 
 
 @dataclass(frozen=True)
