@@ -75,10 +75,12 @@ average 3,5–3,9, so every figure is inflated; CPU of the child, median):
     alone is 0,3–0,4 s: with the bytecode kept a print pk is at the goal of 0,5 s (480–530 ms under a load of 3,5
     to 3,9), not reliably under it.
 Branch prt, 6 December 2026 (main 81b683e from a ``git archive`` copy and this branch, each from its own root with the
-same venv, interleaved run by run, the city's PK of 40 indicators, CPU of the child; load average 2,5–2,9 from the
-other sessions):
-    bytecode kept, 11 pairs: main 519 ms (min 481), prt 458 ms (min 428), import floor 401 ms — −61 ms (−12 %)
-    no bytecode,    9 pairs: main 552 ms (min 538), prt 492 ms (min 471), import floor 373 ms — −60 ms
+same venv, interleaved run by run (a /tmp script, not this file's ``--print-only``), the city's PK of 40 indicators,
+CPU of the child, median; load average 2,5–2,9 from the other sessions), two rounds:
+    bytecode kept, 11 pairs: main 519 / 524 ms (min 481 / 488), prt 458 / 459 ms (min 428 / 425), import floor
+                   401 / 401 ms — −61 / −65 ms (−12 %): under the goal of 0,5 s, 1,14 × the floor
+    no bytecode,    9 pairs: main 552 / 543 ms (min 538 / 525), prt 492 / 489 ms (min 471 / 470), import floor
+                   373 / 371 ms — −60 / −54 ms
     After the first change alone (Core reads), 7 pairs kept: main 521, prt 481 ms; no bytecode 600 → 567 ms.
     The printed PDFs byte-identical (370 files: every PK, regional, levels 3 and 4, daerah, the combined file, every
     pakta, evaluation, ranking and belum-lapor of the demo for 2025 and 2026, the city's PKs (A4 and F4) and paktas).
@@ -89,7 +91,9 @@ other sessions):
     imports every barcode widget with ``reportlab.graphics``' shapes, ≈ 10 ms: the QR encoder is read from its file
     alone); the quarter's documents' 8 dataclasses (``reports.data_quarter``, named by ``reports.data`` on first
     use, ≈ 7 ms).
-    Left above the floor (≈ 0,12 s with the bytecode kept, real time of a quiet run): db.models' 26 mappers
+    What the print still does besides the floor's imports (≈ 0,15 s of real time in a quiet run, bytecode kept; only
+    ≈ 60 ms of CPU above the floor's median because the print imports with the collector paused, the floor does
+    not): db.models' 26 mappers
     declared (≈ 55 ms; the Core reads need only six tables, but the tables are declared by the models), the
     layout with its three fonts (≈ 45 ms, of which reading the fonts ≈ 15 ms, TTFontFile.extractInfo),
     ``reports.data``'s other 10 dataclasses (≈ 10 ms: 6 generated methods each, compiled), ``domain``'s enums
