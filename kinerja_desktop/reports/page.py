@@ -8,17 +8,13 @@ input give byte-identical PDFs.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import Any, BinaryIO
 
-import reportlab
 from reportlab import rl_config
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import cm, mm
@@ -39,25 +35,6 @@ from kinerja_desktop.reports.fingerprint import (
     qr_payload,
 )
 from kinerja_desktop.reports.fonts import SANS_BOLD, SERIF, SERIF_BOLD, register_fonts
-
-
-@cache
-def _qrencoder() -> ModuleType:
-    """ReportLab's QR encoder (``reportlab.graphics.barcode.qrencoder``, a module that imports only ``re`` and
-    ``itertools``), read from its file without its package: the package's ``__init__`` imports and registers every
-    barcode widget (EAN, USPS, Code 128 …, with ``reportlab.graphics``' shapes), ≈ 10 ms of a one-PK ``print pk``
-    (issue 20). Where the file is not there (a bundle keeps its modules in an archive, found by the import below):
-    the ordinary import."""
-    path = Path(reportlab.__file__).parent / "graphics" / "barcode" / "qrencoder.py"
-    spec = importlib.util.spec_from_file_location(f"{__name__}._qrencoder", path)
-    if "reportlab.graphics.barcode.qrencoder" in sys.modules or not path.is_file() or spec is None or not spec.loader:
-        from reportlab.graphics.barcode import qrencoder
-
-        return qrencoder
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 F4 = (215 * mm, 330 * mm)
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "f4": F4, "folio": F4, "a3": A3}  # A3: the pohon kinerja
@@ -187,7 +164,6 @@ class FooterCanvas(rl_canvas.Canvas):
         The modules are drawn as one path of horizontal runs: building a ``QrCodeWidget`` drawing
         (thousands of shapes) cost more than the rest of a PK together.
         """
-        qrencoder = _qrencoder()
         code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
         code.addData(qr_payload(self._meta.identity, self._meta.fingerprint))
         code.version = code.calculate_version()

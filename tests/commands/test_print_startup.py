@@ -19,7 +19,7 @@ from kinerja_desktop.commands.printing import imports_uncollected
 ROOT = Path(__file__).resolve().parents[2]
 # Modules the PK's path does not use: the quarter's evaluation, the CSV writer, the PDF verifier, the GUI, Alembic,
 # the other verbs' modules (only the print verb's is loaded), the models a PK never touches (AKIP, server,
-# exchange, users, verification), the cascade's rules (a PK inside an OPD only) and ReportLab's barcodes.
+# exchange, users, verification) and the cascade's rules (a PK inside an OPD only).
 NOT_FOR_A_PK = (
     *(m for m in VERB_MODULES if m != "kinerja_desktop.commands.printing"),
     *(f"kinerja_desktop.db.{m}_models" for m in ("akip", "server", "sync", "user", "verification")),
@@ -34,7 +34,6 @@ NOT_FOR_A_PK = (
     "PySide6",
     "alembic",
     "pypdf",
-    "reportlab.graphics",  # the QR encoder is read without its package, which imports every barcode (page.py)
 )
 PROBE = """
 import atexit, gc, sys

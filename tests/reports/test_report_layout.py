@@ -8,7 +8,6 @@ signatures on its page; what cannot be laid out at all is said in Indonesian.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import replace
 from decimal import Decimal
 from io import BytesIO
@@ -215,28 +214,3 @@ def test_evaluation_rows_continue_their_sasaran(read_pdf) -> None:
     assert len(pages) >= 3
     assert all(page.count("SXS") <= 1 for page in pages)
     assert all("(lanjutan)" in page for page in pages[1:] if "SXS" in page)
-
-
-@pytest.mark.parametrize("bundled", [False, True])
-def test_the_qr_encoder_read_without_its_package_encodes_as_reportlabs(bundled, monkeypatch, tmp_path):
-    # page._qrencoder reads ReportLab's QR encoder from its file (not its package's every barcode); in a bundle,
-    # where there is no such file, the ordinary import.
-    import reportlab
-    from reportlab.graphics.barcode import qrencoder
-
-    from kinerja_desktop.reports import page
-
-    if bundled:
-        monkeypatch.setattr(reportlab, "__file__", str(tmp_path / "reportlab" / "__init__.py"))
-    else:
-        monkeypatch.delitem(sys.modules, "reportlab.graphics.barcode.qrencoder")
-    module = page._qrencoder.__wrapped__()
-    assert (module is qrencoder) == bundled
-
-    def matrix(encoder):
-        code = encoder.QRCode(None, encoder.QRErrorCorrectLevel.M)
-        code.addData("KD1|PK-2026-DINKES|" + "ab" * 32)
-        code.make()
-        return [[code.isDark(r, c) for c in range(code.getModuleCount())] for r in range(code.getModuleCount())]
-
-    assert matrix(module) == matrix(qrencoder)
