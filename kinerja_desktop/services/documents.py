@@ -142,8 +142,8 @@ def head_on(session: Session, opd_id: str, on: date) -> PositionHolder | None:
 
 def agreement_document(session: Session, agreement_id: str) -> rd.AgreementDocument:
     """The PK as it prints: its frozen document once final, else built from today's records (a draft).
-    Read with Core selects (``services.documents_read``: no mapper configured for a print), so never in a session
-    with changes not yet written."""
+    Read with Core selects (``services.documents_read``: no mapper configured for a print); ``Session.execute``
+    flushes the session's changes not yet written before a Core select too, as before an ORM query."""
     agreement = documents_read.agreement(session, agreement_id)
     if agreement is None:
         raise ValidationError.single(FORM, "Perjanjian Kinerja tidak ditemukan")

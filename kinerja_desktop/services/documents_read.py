@@ -5,8 +5,9 @@ one-PK ``print pk``, benchmarks/startup.py). Printing a PK only reads a few rows
 selects of the tables' columns: each row comes back as a :class:`Record`, its columns as attributes named as the
 model's (tests/reports/test_documents_read.py checks they are the same), with the relations a PK's print
 follows (``opd``, ``post``, ``replaces``, ``items``, ``programs``) read the same way and in the ORM's order.
-``services.documents`` builds the document from these records as from the models' objects. Never for a session
-that has changes not yet written: a Core select does not flush them first.
+``services.documents`` builds the document from these records as from the models' objects. The selects go through
+``Session.execute``, which writes the session's changes not yet written first (autoflush), as for an ORM query:
+a draft printed in a session that has just changed it shows the change (tests/reports/test_documents_read.py).
 """
 
 from __future__ import annotations

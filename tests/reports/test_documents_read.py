@@ -67,3 +67,18 @@ def test_the_plan_names_each_pk_as_from_the_models(demo_db, level):
             for r in documents_read.agreements(session, year, level, (), AgreementStatus.DISCARDED)
         ]
     assert records == expected and expected
+
+
+def test_a_draft_prints_the_sessions_changes_not_yet_written(demo_db):
+    # The Core selects go through Session.execute, which flushes pending changes first (not the connection's
+    # execute, which would not): a draft printed inside a session that just changed it shows the change, as the
+    # ORM's query did.
+    with demo_db.write() as session:
+        agreements = session.scalars(select(PerformanceAgreement).order_by(PerformanceAgreement.id)).all()
+        draft = next(a for a in agreements if not a.snapshot and a.items)
+        item = draft.items[0]
+        item.indicator_name = "Indikator diubah belum ditulis"
+        assert item in session.dirty
+        names = [i.name for g in agreement_document(session, draft.id).goals for i in g.indicators]
+        assert "Indikator diubah belum ditulis" in names
+        session.rollback()
