@@ -43,8 +43,9 @@ median of 95 ms (a run disturbed by the load; its pair's before was 94 ms). Scre
   was entered in, one row confirming an active OPD's report there) instead of its own query (16 ms) at every
   ``set_context``, also for the screen while another one is shown; that query itself 16 → 10–12 ms.
 Per switch now (cProfile, 10 switches, 116 ms with the profiler): the quarter's view 81 ms, of which the year's
-realisations 51 ms (the query and fetch ≈ 27 ms: it scans every year's rows, no index on the year; db/ is not this work's) and the evaluation
-17 ms, the latest quarter 2 ms; showing and selecting 15 ms (the column sizing 7 ms); painting 20 ms.
+realisations 51 ms (the query and fetch ≈ 27 ms: it scans every year's rows, no index on the year; db/ is not
+this work's) and the evaluation 17 ms, the latest quarter 2 ms; showing and selecting 15 ms (the column sizing
+7 ms); painting 20 ms.
 """
 
 from __future__ import annotations
