@@ -13,12 +13,12 @@ from kinerja_desktop.domain import (
     SPIP_MATURITY,
     NegativeFormula,
     QualitativeScale,
-    achievement,
     as_decimal,
     capped,
     qualitative_achievement,
     round_percent,
 )
+from kinerja_desktop.domain.achievement import achievement
 from kinerja_desktop.domain.enums import Polarity
 
 

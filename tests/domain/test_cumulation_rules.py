@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja_desktop.domain import achievement, round_percent, target_to_date, to_date
+from kinerja_desktop.domain import round_percent, target_to_date, to_date
+from kinerja_desktop.domain.achievement import achievement
 from kinerja_desktop.domain.enums import Cumulation
 
 D = Decimal

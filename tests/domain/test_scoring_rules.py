@@ -14,7 +14,6 @@ from kinerja_desktop.domain import (
     PredicateBand,
     RankedScore,
     absorption,
-    achievement,
     bands_from_json,
     bands_to_json,
     efficiency,
@@ -24,6 +23,7 @@ from kinerja_desktop.domain import (
     rank_opds,
     round_percent,
 )
+from kinerja_desktop.domain.achievement import achievement
 
 D = Decimal
 
