@@ -101,6 +101,17 @@ CPU of the child, median; load average 2,5–2,9 from the other sessions), two r
     listeners ≈ 4 ms) and the reads (≈ 17 ms).
     Not kept: leaving the session listeners (audit trail, guards) off a database opened only for reads (≈ 4 ms): an
     ``only_reads`` engine can still write, and a read session's flush would then write untracked.
+After prt, on main (6 December, 01:36–01:46, load average 0,9–1,1, this session's only work; ``--print-only
+--runs 5`` then ``--runs 7``, main against a ``git archive`` of 81b683e, alternated): ReportLab's QR encoder is
+imported the ordinary way again (3c1c7b6): read from its file it saved ≈ 10 ms from source only, the bundle keeps
+its modules in an archive and imported the whole barcode package anyway; ``domain``'s names read lazily
+(df7c41e: a print imports only its enums and errors, not achievement, scoring, cumulation, decimals).
+    bytecode kept, 9 pairs (the last 3 with df7c41e): before 538 / 518 / 518 / 510 / 538 / 558 / 544 / 568 / 552 ms
+                   (median 538), after 502 / 476 / 509 / 484 / 483 / 473 / 518 / 490 / 535 ms (median 490); the
+                   import floor swung 386–515 ms in the same minutes, so the absolute figure is the floor's as much
+                   as the print's: the print ÷ its run's floor, after 0,92–1,27 (median 1,17), before 1,14–1,33
+                   (median 1,26). df7c41e's ≈ 15 ms (-X importtime) is not visible in this noise.
+    Met by the median (490 ms), not in every run (4 of 9 above 500 ms, in runs whose floor was 395–442 ms).
 """
 
 from __future__ import annotations
