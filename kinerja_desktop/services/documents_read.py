@@ -81,6 +81,14 @@ def opd_codes(session: Session) -> list[tuple[str, str]]:
     return [(code, abbreviation) for code, abbreviation in session.execute(select(_OPD.c.code, _OPD.c.abbreviation))]
 
 
+def of_opds(query: Any, opd_codes: Sequence[str]) -> Any:
+    """``query`` (which joins the OPD table) kept to the OPDs with one of ``opd_codes`` (SIPD code or
+    abbreviation); as it is when none is given."""
+    if opd_codes:
+        query = query.where(_OPD.c.code.in_(opd_codes) | _OPD.c.abbreviation.in_(opd_codes))
+    return query
+
+
 def agreements(session: Session, year: int, kind: Any, opd_codes: Sequence[str], discarded: Any) -> list[Any]:
     """The year's PKs of a kind, every version but the discarded, with their OPD and position, in the order of
     their OPDs (sort order, code) and versions; only the OPDs with one of ``opd_codes`` (code or abbreviation)
@@ -91,9 +99,7 @@ def agreements(session: Session, year: int, kind: Any, opd_codes: Sequence[str],
         .where(_AGREEMENT.c.year == year, _AGREEMENT.c.kind == kind, _AGREEMENT.c.status != discarded)
         .order_by(_OPD.c.sort_order, _OPD.c.code, _AGREEMENT.c.version_no)
     )
-    if opd_codes:
-        query = query.where(_OPD.c.code.in_(opd_codes) | _OPD.c.abbreviation.in_(opd_codes))
-    found = _records(session, query)
+    found = _records(session, of_opds(query, opd_codes))
     opds: dict[str, Any] = {}
     positions: dict[str, Any] = {}
     for row in found:

@@ -161,12 +161,6 @@ def _stored_opd_codes(db: Database, typed: Sequence[str]) -> tuple[str, ...]:
     return tuple(stored[code.strip().casefold()] for code in typed)
 
 
-def _matching(query: Any, opd_codes: Sequence[str]) -> Any:
-    if opd_codes:
-        query = query.where((Opd.code.in_(opd_codes)) | (Opd.abbreviation.in_(opd_codes)))
-    return query
-
-
 def _load_agreement(db: Database, agreement_id: str) -> Any:
     with db.read() as session:
         return agreement_document(session, agreement_id)
@@ -229,7 +223,7 @@ def _plan_pacts(db: Database, request: Request) -> list[_Planned]:
                 pact.institution,
                 partial(_load_pact, db, pact.id),
             )
-            for pact, opd in session.execute(_matching(query, request.opd_codes))
+            for pact, opd in session.execute(documents_read.of_opds(query, request.opd_codes))
         ]
     if not planned:
         raise ValidationError.single(FORM, f"Tidak ada Pakta Integritas tahun {request.year} untuk dicetak")
