@@ -12,8 +12,8 @@ goal of issue 20:
   files alone swings between 0,1 and 2,5 s); the import against the sqlite3 load alone is printed beside it. The
   laptop's file ≤ 1,3× the centre's;
 * master package export ≤ 2× the same job done plainly: ``sqlite3 pusat.sqlite .dump | gzip`` of the same
-  database plus ``zip -q -r`` of its evidence store (the dump holds no file); the export against ``dump | gzip``
-  alone is printed beside it;
+  database plus ``zip -q -r`` of its evidence store (the dump holds no file; Debian's ``sqlite3`` and ``zip``
+  packages); the export against ``dump | gzip`` alone is printed beside it;
 * a one-OPD master package (the first OPD) takes the same time at 15, 60 and 120 OPDs (ratio 120/15 ≤ 1,5);
 * restore of a backup with the city's evidence files ≤ 2× unzipping the same archive and copying the database
   and the evidence files into place;
