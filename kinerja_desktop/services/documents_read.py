@@ -90,14 +90,23 @@ def of_opds(query: Any, opd_codes: Sequence[str]) -> Any:
 
 
 def agreements(session: Session, year: int, kind: Any, opd_codes: Sequence[str], discarded: Any) -> list[Any]:
-    """The year's PKs of a kind, every version but the discarded, with their OPD and position, in the order of
-    their OPDs (sort order, code) and versions; only the OPDs with one of ``opd_codes`` (code or abbreviation)
-    when given."""
+    """The year's PKs of a kind, every version but the discarded, with their OPD and position, in the order the
+    PK list shows them (``agreements.list_agreements``): by OPD (sort order, code), inside an OPD by position
+    (sort order, name), then by version; the key last, so that no two rows tie and both backends give one order.
+    Only the OPDs with one of ``opd_codes`` (code or abbreviation) when given."""
     query = (
         select(_AGREEMENT)
         .outerjoin(_OPD, _AGREEMENT.c.opd_id == _OPD.c.id)
+        .outerjoin(_POSITION, _AGREEMENT.c.position_id == _POSITION.c.id)
         .where(_AGREEMENT.c.year == year, _AGREEMENT.c.kind == kind, _AGREEMENT.c.status != discarded)
-        .order_by(_OPD.c.sort_order, _OPD.c.code, _AGREEMENT.c.version_no)
+        .order_by(
+            _OPD.c.sort_order,
+            _OPD.c.code,
+            _POSITION.c.sort_order.nulls_first(),  # an OPD's own PK may have no position: first on both backends
+            _POSITION.c.name.nulls_first(),
+            _AGREEMENT.c.version_no,
+            _AGREEMENT.c.id,
+        )
     )
     found = _records(session, of_opds(query, opd_codes))
     opds: dict[str, Any] = {}

@@ -18,6 +18,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.domain.enums import AgreementKind, AgreementStatus
 from kinerja_desktop.services import documents_read, printing
+from kinerja_desktop.services.agreements import list_agreements
 from kinerja_desktop.services.documents import agreement_document, build_agreement_document, frozen_agreement
 
 
@@ -57,7 +58,16 @@ def test_the_plan_names_each_pk_as_from_the_models(demo_db, level):
             select(PerformanceAgreement)
             .outerjoin(Opd, PerformanceAgreement.opd_id == Opd.id)
             .where(PerformanceAgreement.kind == level, PerformanceAgreement.status != AgreementStatus.DISCARDED)
-            .order_by(PerformanceAgreement.year, Opd.sort_order, Opd.code, PerformanceAgreement.version_no)
+            .outerjoin(Position, PerformanceAgreement.position_id == Position.id)
+            .order_by(
+                PerformanceAgreement.year,
+                Opd.sort_order,
+                Opd.code,
+                Position.sort_order.nulls_first(),
+                Position.name.nulls_first(),
+                PerformanceAgreement.version_no,
+                PerformanceAgreement.id,
+            )
         )
         expected = [
             (a.year, a.opd.code if a.opd else None, printing._agreement_name(a), printing._agreement_label(a, regency))
@@ -73,10 +83,43 @@ def test_the_plan_names_each_pk_as_from_the_models(demo_db, level):
             for year in (2025, 2026)
             for r in documents_read.agreements(session, year, level, (), AgreementStatus.DISCARDED)
         ]
-    # The same PKs, in the order the ORDER BY defines (year, OPD, version); an OPD's PKs of one version for its
-    # several positions (eselon III/IV) tie, and PostgreSQL may give ties in another order for either query.
-    assert sorted(records) == sorted(expected) and expected
-    assert [(year, opd) for year, opd, _name, _label in records] == [(year, opd) for year, opd, _n, _l in expected]
+    # The same PKs in the same order: the ORDER BY ends with the key, so no two rows tie on either backend.
+    assert records == expected and expected
+
+
+def _printed_and_listed(db, year, level):
+    """The file names a PK print of the year and level plans, and the names of the PKs the PK list shows."""
+    planned = [p.name for p in printing._plan(db, printing.Request(printing.PK, year, level=level))]
+    rows = list_agreements(db, year, include_inactive=True, levels=(level,))
+    with db.read() as session:
+        listed = [
+            printing._agreement_name(documents_read.agreement(session, r.agreement_id)) for r in rows if r.agreement_id
+        ]
+    return planned, listed
+
+
+@pytest.mark.parametrize("level", [AgreementKind.OPD, AgreementKind.ESELON_III, AgreementKind.ESELON_IV])
+def test_a_batch_prints_the_pks_in_the_order_of_the_pk_list(demo_db, level):
+    # Inside an OPD the positions' PKs print in the list's order (position sort order, then name), not in whatever
+    # order the database gives rows that tie on (OPD, version); reversing one OPD's positions reverses their print.
+    planned, listed = _printed_and_listed(demo_db, 2025, level)
+    assert planned == listed and len(planned) > 1
+    with demo_db.write() as session:
+        by_opd: dict[str, list[Position]] = {}
+        for agreement in session.scalars(
+            select(PerformanceAgreement).where(PerformanceAgreement.year == 2025, PerformanceAgreement.kind == level)
+        ):
+            if agreement.post is not None and agreement.post not in by_opd.setdefault(agreement.opd_id, []):
+                by_opd[agreement.opd_id].append(agreement.post)
+        positions = max(by_opd.values(), key=len)
+        ordered = sorted(positions, key=lambda p: (p.sort_order, p.name))
+        for rank, position in enumerate(reversed(ordered)):
+            position.sort_order = rank
+    again, listed_again = _printed_and_listed(demo_db, 2025, level)
+    assert again == listed_again
+    if level.is_lower:  # an OPD's own PK: one position per OPD, nothing to reorder
+        assert len(positions) > 1
+        assert again != planned and sorted(again) == sorted(planned)
 
 
 def test_a_draft_prints_the_sessions_changes_not_yet_written(demo_db):
