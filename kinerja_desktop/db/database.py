@@ -90,6 +90,7 @@ class Database:
     migrated_from: str | None = None
     pre_migration_copy: Path | None = None
     read_only: str | None = None  # why the file cannot be written (opened read-only), None when it can
+    _folder_store: FolderStore | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def location(self) -> str:
@@ -134,7 +135,12 @@ class Database:
         """The evidence store: the folder beside a SQLite file, the ``evidence_blob`` table on a server."""
         if self.path is None:
             return DatabaseStore(self.engine)
-        return FolderStore(self.evidence_dir)
+        # One FolderStore per open database: its parsed pack indexes live as long as the database is open.
+        folder, read_only = self.evidence_dir, self.read_only is not None
+        store = self._folder_store
+        if store is None or store.folder != folder or store.read_only != read_only:
+            store = self._folder_store = FolderStore(folder, read_only=read_only)
+        return store
 
     def connect_as(self, engine: Engine | None) -> None:
         """Work through ``engine`` from now on (a signed-in user's own database role on a server); None: back to

@@ -3,7 +3,9 @@
 A file lives at ``<database>-bukti/<first two hex digits>/<64 hex digits>``. Every function here takes
 the name from a caller (a form, a package, a backup, a row of the database) and refuses anything but 64
 lowercase hex digits, so no name can reach outside the store; a file is stored only under the hash of
-its own content, and read back only when it is a regular file inside the store.
+its own content, and read back only when it is a regular file inside the store. A :class:`FolderStore` also
+holds files as entries of pack files (``paket/*.pack``, :mod:`.evidence_pack`): a package's 64 new files or more
+are written as one pack, and every reader of the store sees packed files as it sees plain ones.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from . import evidence_pack
 from .errors import KinerjaDbError
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -247,17 +250,28 @@ class EvidenceStore:
 
 
 class FolderStore(EvidenceStore):
-    """A folder beside a SQLite database (``<database>-bukti``); reachable from this computer only."""
+    """A folder beside a SQLite database (``<database>-bukti``); reachable from this computer only.
 
-    def __init__(self, folder: Path | None) -> None:
+    Files live as plain files (``xx/<sha256>``) or as entries of pack files (``paket/*.pack``, see
+    :mod:`.evidence_pack`): every reader sees both, a sound plain file first. The parsed pack indexes are kept
+    here, keyed by (file name, size, mtime_ns), so repeated reads through one store do not parse them again.
+    """
+
+    def __init__(self, folder: Path | None, *, read_only: bool = False) -> None:
         self.folder = folder
+        self.read_only = read_only
+        self._indexes: dict[tuple[str, int, int], evidence_pack.PackIndex | None] = {}
+        self._merged: tuple[tuple[tuple[str, int, int], ...], dict[str, list[tuple[str, int, int]]]] = ((), {})
 
     @property
     def available(self) -> bool:
         return self.folder is not None
 
     def get(self, sha256: str) -> bytes | None:
-        return read_evidence(self.folder, sha256)
+        data = read_evidence(self.folder, sha256)
+        if data is not None or self.folder is None or not is_sha256(sha256):
+            return data
+        return self._packed(sha256)
 
     def put(self, data: bytes, sha256: str | None = None, connection: Any = None) -> str:
         if self.folder is None:
@@ -265,20 +279,180 @@ class FolderStore(EvidenceStore):
         return store_evidence(self.folder, data, sha256)
 
     def get_many(self, names: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
-        return read_many(self.folder, names)
+        packs: dict[str, list[tuple[str, int, int]]] | None = None
+        handles: dict[str, int | None] = {}
+        try:
+            for sha256, data in read_many(self.folder, names):
+                if data is None and self.folder is not None and is_sha256(sha256):
+                    if packs is None:
+                        packs = self.packs()
+                    data = self._packed(sha256, packs, handles)
+                yield sha256, data
+        finally:
+            for fd in handles.values():
+                if fd is not None:
+                    os.close(fd)
 
     def put_many(self, items: Iterable[tuple[str, bytes]], connection: Any = None, *, hashed: bool = False) -> None:
+        """Store a package's files: those already there as a plain file as :func:`store_many` does (kept when
+        sound, replaced when damaged); those held sound in a pack are skipped; 64 new ones or more are written as
+        one pack, fewer as plain files. Every name and content is checked before anything is written."""
         if self.folder is None:
             raise EvidenceNameError("")
-        store_many(self.folder, items, hashed=hashed)
+        root = Path(self.folder)
+        root_text = os.path.join(os.fspath(root), "")
+        folders: dict[str, bool] = {}  # sub-folder name -> it exists (a symbolic link is refused)
+        plain: list[tuple[str, bytes]] = []
+        new: dict[str, bytes] = {}
+        packs = self.packs() if root.is_dir() else {}
+        for sha256, data in items:
+            if not is_sha256(sha256):
+                raise EvidenceNameError(sha256)
+            if not hashed and hashlib.sha256(data).hexdigest() != sha256:
+                raise EvidenceContentError(sha256)
+            prefix = sha256[:2]
+            if prefix not in folders:
+                folders[prefix] = _existing_sub_folder(root, prefix, sha256)
+            if folders[prefix] and os.path.lexists(f"{root_text}{prefix}{os.sep}{sha256}"):
+                plain.append((sha256, data))
+            elif sha256 in packs and self._packed(sha256, packs) is not None:
+                continue
+            else:
+                new[sha256] = data
+        if plain:
+            store_many(root, plain, hashed=True)
+        if len(new) >= evidence_pack.MIN_PACKED and self._pack_folder(create=True):
+            evidence_pack.write_pack(root / evidence_pack.PACK_FOLDER, sorted(new.items()))
+        elif new:
+            store_many(root, new.items(), hashed=True)
 
     def names(self) -> list[str]:
         if self.folder is None or not self.folder.is_dir():
             return []
-        return sorted(p.name for p in self.folder.glob("??/*") if is_sha256(p.name) and p.parent.name == p.name[:2])
+        found = {p.name for p in self.folder.glob("??/*") if is_sha256(p.name) and p.parent.name == p.name[:2]}
+        return sorted(found.union(self.packs()))
 
     def open_path(self, sha256: str) -> Path | None:
-        return find_evidence(self.folder, sha256)
+        """The store's plain file; for a file held only in a pack (or whose plain file is damaged), the pack's
+        content written out as the plain file, or a checked copy in the user's temporary folder when the store
+        cannot be written."""
+        path = find_evidence(self.folder, sha256)
+        if self.folder is None or not is_sha256(sha256) or sha256 not in self.packs():
+            return path
+        if path is not None and read_evidence(self.folder, sha256) is not None:
+            return path
+        data = self._packed(sha256)
+        if data is None:
+            return path
+        if not self.read_only:
+            try:
+                store_evidence(self.folder, data, sha256)
+                return evidence_path(self.folder, sha256)
+            except (OSError, KinerjaDbError):
+                pass  # a read-only folder (or a symbolic link where the file would go): a copy elsewhere
+        return _temporary_copy(sha256, data)
+
+    def packs(self) -> dict[str, list[tuple[str, int, int]]]:
+        """Every name held in a sound pack -> where: (pack path, offset, size), one per pack holding it."""
+        folder = self._pack_folder(create=False)
+        if folder is None:
+            return {}
+        keys = []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.startswith(".") or not entry.name.endswith(evidence_pack.PACK_SUFFIX):
+                        continue
+                    status = entry.stat(follow_symlinks=False)
+                    if stat.S_ISREG(status.st_mode):
+                        keys.append((entry.name, status.st_size, status.st_mtime_ns))
+        except OSError:
+            return {}
+        key = tuple(sorted(keys))
+        if self._merged[0] == key:
+            return self._merged[1]
+        merged: dict[str, list[tuple[str, int, int]]] = {}
+        indexes: dict[tuple[str, int, int], evidence_pack.PackIndex | None] = {}
+        for name, size, mtime in key:
+            if (name, size, mtime) in self._indexes:
+                index = self._indexes[(name, size, mtime)]
+            else:
+                index = evidence_pack.read_index(os.path.join(folder, name))
+            indexes[(name, size, mtime)] = index
+            if index:
+                path = os.path.join(folder, name)
+                for sha256, (offset, length) in index.items():
+                    merged.setdefault(sha256, []).append((path, offset, length))
+        self._indexes = indexes  # packs gone since are forgotten
+        self._merged = (key, merged)
+        return merged
+
+    def _pack_folder(self, *, create: bool) -> str | None:
+        """The ``paket`` folder as text when it is a plain folder inside the store (made when ``create``)."""
+        if self.folder is None:
+            return None
+        folder = Path(self.folder) / evidence_pack.PACK_FOLDER
+        if create:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                return None
+        text = os.fspath(folder)
+        if not _plain_folder(text) or not _inside(Path(self.folder), folder):
+            return None
+        return text
+
+    def _packed(
+        self,
+        sha256: str,
+        packs: dict[str, list[tuple[str, int, int]]] | None = None,
+        handles: dict[str, int | None] | None = None,
+    ) -> bytes | None:
+        """The content of ``sha256`` from the first pack holding it sound; None when none does."""
+        places = (self.packs() if packs is None else packs).get(sha256, ())
+        for path, offset, size in places:
+            if handles is not None:
+                if path not in handles:
+                    handles[path] = evidence_pack.open_pack(path)
+                fd = handles[path]
+                if fd is not None:
+                    data = evidence_pack.read_entry(fd, sha256, offset, size)
+                    if data is not None:
+                        return data
+                continue
+            fd = evidence_pack.open_pack(path)
+            if fd is None:
+                continue
+            try:
+                data = evidence_pack.read_entry(fd, sha256, offset, size)
+            finally:
+                os.close(fd)
+            if data is not None:
+                return data
+        return None
+
+
+def _existing_sub_folder(root: Path, prefix: str, sha256: str) -> bool:
+    """The store's sub-folder ``prefix`` exists; refused (:class:`EvidenceNameError`) when it is a symbolic link
+    or leads out of the store, as :func:`store_many` refuses it."""
+    sub = root / prefix
+    try:
+        status = os.lstat(sub)
+    except OSError:
+        return False
+    if stat.S_ISLNK(status.st_mode) or not _inside(root, sub):
+        raise EvidenceNameError(sha256)
+    return stat.S_ISDIR(status.st_mode)
+
+
+def _temporary_copy(sha256: str, data: bytes) -> Path:
+    """A checked copy of ``data`` in this user's temporary folder (content-addressed: one already there is reused)."""
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / f"kinerja-bukti-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    if read_evidence(folder, sha256) is None:
+        store_evidence(folder, data, sha256)
+    return evidence_path(folder, sha256)
 
 
 class DatabaseStore(EvidenceStore):
@@ -340,11 +514,9 @@ class DatabaseStore(EvidenceStore):
         if not is_sha256(sha256):
             return None
         folder = Path(tempfile.gettempdir()) / f"kinerja-bukti-{os.getuid() if hasattr(os, 'getuid') else 0}"
-        existing = read_evidence(folder, sha256)
-        if existing is not None:
+        if read_evidence(folder, sha256) is not None:
             return evidence_path(folder, sha256)
         data = self.get(sha256)
         if data is None:
             return None
-        store_evidence(folder, data, sha256)
-        return evidence_path(folder, sha256)
+        return _temporary_copy(sha256, data)

@@ -31,7 +31,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,6 +43,8 @@ from .. import __version__
 from ..db.database import Database
 from ..db.engine import BUSY_TIMEOUT_MS, connect_sqlite, make_engine
 from ..db.errors import DatabaseLockedError, DatabaseReadOnlyError
+from ..db.evidence import FolderStore, is_sha256
+from ..db.evidence_pack import PACK_FOLDER
 from ..db.files import (
     AUTO_BACKUP_FOLDER,
     SQLITE_BUSY,
@@ -254,24 +256,26 @@ def server_snapshot(db: Database, target: Path) -> None:
         raise
 
 
-def _evidence_members(db: Database) -> list[tuple[str, Callable[[], bytes | None]]]:
-    """Evidence files of a server (kept in the database) as backup members and how to read each."""
+def _evidence_members(db: Database, plain: set[str]) -> tuple[int, Iterator[tuple[str, bytes | None]]]:
+    """Evidence files the backup reads through the store, as (member, content or None): a server's (kept in the
+    database) and a folder store's packed ones that are not also plain files (those are copied as files)."""
     store = db.evidence
-
-    def reader(name: str) -> Callable[[], bytes | None]:
-        return lambda: store.get(name)
-
-    return [(f"{EVIDENCE_PREFIX}{name[:2]}/{name}", reader(name)) for name in store.names()]
+    names = [name for name in store.names() if name not in plain]
+    return len(names), ((f"{EVIDENCE_PREFIX}{name[:2]}/{name}", data) for name, data in store.get_many(names))
 
 
 def _evidence_files(db: Database) -> list[tuple[Path, str]]:
+    """The plain files of a folder store as (path, member); its pack files are read through the store."""
     folder = db.evidence_dir
     if folder is None or not folder.is_dir():
         return []
     found = []
     for path in sorted(folder.rglob("*")):
         if path.is_file() and not path.is_symlink():
-            member = EVIDENCE_PREFIX + path.relative_to(folder).as_posix()
+            relative = path.relative_to(folder)
+            if relative.parts[0] == PACK_FOLDER:
+                continue
+            member = EVIDENCE_PREFIX + relative.as_posix()
             try:
                 check_member_name("", member)
             except InterchangeError:
@@ -317,7 +321,8 @@ def _write_backup(
         raise InterchangeError(f"Salinan basis data tidak utuh ({'; '.join(problems[:3])}); cadangan dibatalkan.")
     revision, regency, counts = describe_sqlite(snap)
     evidence = _evidence_files(db)
-    stored = _evidence_members(db) if db.is_server else []
+    store = db.evidence
+    stored_count, stored = _evidence_members(db, {path.name for path, _ in evidence})
     files: dict[str, dict[str, Any]] = {}
     created = datetime.now(UTC).replace(tzinfo=None)
     step_fraction(progress, cancelled, 0.2, "Menulis berkas cadangan…")
@@ -327,11 +332,16 @@ def _write_backup(
         for index, (path, member) in enumerate(evidence):
             fraction = 0.5 + 0.45 * index / max(len(evidence), 1)
             step_fraction(progress, cancelled, fraction, "Menyalin berkas bukti…")
-            files[member] = {"sha256": sha256_file(path), "size": path.stat().st_size}
+            digest = sha256_file(path)
+            packed = store.get(path.name) if digest != path.name and is_sha256(path.name) else None
+            if packed is not None:  # a damaged plain file whose content a pack holds sound: the sound one
+                files[member] = {"sha256": path.name, "size": len(packed)}
+                zf.writestr(member, packed)
+                continue
+            files[member] = {"sha256": digest, "size": path.stat().st_size}
             zf.write(path, member)
-        for index, (member, read) in enumerate(stored):
-            step_fraction(progress, cancelled, 0.5 + 0.45 * index / max(len(stored), 1), "Menyalin berkas bukti…")
-            data = read()
+        for index, (member, data) in enumerate(stored):
+            step_fraction(progress, cancelled, 0.5 + 0.45 * index / max(stored_count, 1), "Menyalin berkas bukti…")
             if data is None:
                 continue  # a damaged content is not copied (the integrity check names it)
             files[member] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
@@ -690,11 +700,16 @@ def _restore_evidence(db: Database, evidence: list[tuple[str, Path]]) -> int:
 def _restore_evidence_to(folder: Path | None, evidence: list[tuple[str, Path]]) -> int:
     if folder is None or not evidence:
         return 0
+    store = FolderStore(folder)
+    packed = store.packs()
     count = 0
     for relative, source in evidence:
         target = folder.joinpath(*relative.split("/"))  # names were checked: no "..", no absolute path
-        if target.exists() and sha256_file(target) == sha256_file(source):
-            continue
+        if target.exists():
+            if sha256_file(target) == sha256_file(source):
+                continue
+        elif target.name in packed and sha256_file(source) == target.name and store.get(target.name) is not None:
+            continue  # held sound in a pack
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = temporary_path(target)
         try:

@@ -133,8 +133,7 @@ def import_sqlite(
             rows = transfer.copy_all(src, dst, "impor basis data SQLite ke server")
             step_fraction(progress, cancelled, 0.7, "Menyalin berkas bukti…")
             target = server.evidence
-            for name in names:
-                data = store.get(name)
+            for name, data in store.get_many(names):
                 if data is not None:
                     target.put(data, name, dst)
             arrived = transfer.row_counts(dst)
