@@ -105,7 +105,13 @@ def test_a_master_package_with_7000_evidence_files_sets_up_a_laptop(demo_db: Dat
         with laptop.read() as s:
             assert s.scalar(select(func.count()).select_from(Evidence)) == 7_000
         assert laptop.evidence_dir is not None
-        assert sum(1 for p in laptop.evidence_dir.rglob("*") if p.is_file()) == 7_000
+        # as one pack file (issue 20), every file of every evidence row readable through the store
+        assert [p.relative_to(laptop.evidence_dir).parts[0] for p in laptop.evidence_dir.rglob("*")
+                if p.is_file()] == ["paket"]
+        with laptop.read() as s:
+            rows = s.scalars(select(Evidence.sha256)).all()
+        read = dict(laptop.evidence.get_many(rows))
+        assert len(read) == 7_000 and all(data is not None for data in read.values())
     finally:
         laptop.close()
 
