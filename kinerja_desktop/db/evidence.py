@@ -369,8 +369,9 @@ class FolderStore(EvidenceStore):
         except OSError:
             return {}
         key = tuple(sorted(keys))
-        if self._merged[0] == key:
-            return self._merged[1]
+        known, known_merged = self._merged  # read once: another thread may replace it (one store per database)
+        if known == key:
+            return known_merged
         merged: dict[str, list[tuple[str, int, int]]] = {}
         indexes: dict[tuple[str, int, int], evidence_pack.PackIndex | None] = {}
         for name, size, mtime in key:

@@ -1,8 +1,9 @@
 """Pack files of the evidence store: many evidence files written as one file (issue 20, the import goal).
 
 A master import into an empty laptop brings thousands of evidence files; creating each as a file of its own
-cost 0,17–2,9 s on the city (4.800 files) depending on how busy the disk was. :meth:`FolderStore.put_many
-<kinerja_desktop.db.evidence.FolderStore.put_many>` writes them as one ``<store>/paket/<random hex>.pack``:
+cost 0,17–2,9 s for the city's 4.800 (benchmarks/interchange.py, depending on how busy the disk was).
+:meth:`FolderStore.put_many <kinerja_desktop.db.evidence.FolderStore.put_many>` writes them as one
+``<store>/paket/<random hex>.pack``:
 
     content 1 | content 2 | … | index | trailer
 
