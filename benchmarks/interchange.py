@@ -441,19 +441,21 @@ opened (the store, backups, restore, field export and the integrity check read i
 Helper "pack" (issue 20, the import goal), 6 December 04:03–04:08, 60 × 40 × 5, main fe83a27 ("before", a ``git
 archive`` of it with this file and main's venv) and the branch ("after") alternated twice, ``PYTHONDONTWRITEBYTECODE=1
 … --runs 3 --skip-scaling --skip-restore --skip-memory --skip-export``, load average 2,8–3,3 (first pair) and
-2,6–2,8 (second pair), then the memory step once (``--runs 1 --skip-scaling --skip-restore --skip-export``, load 2,5).
-The import's goal ratio is again the one against the sqlite3 load alone:
+2,6–2,8 (second pair), then the memory step once (``--runs 1 --skip-scaling --skip-restore --skip-export``, load
+2,5), and a third pair at 04:30 (load 3,3–3,6). The import's goal ratio is again the one against the sqlite3 load
+alone:
 
 ================================  ============================  ============================  ===========
 step                              before (main fe83a27)         after (branch pack)           goal
 ================================  ============================  ============================  ===========
 master import / sqlite3 load      5,71 / 1,78 s = 3,20×;        2,24 / 0,99 s = 2,25×;        ≤ 2×
-  alone                           5,45 / 1,16 s = 4,70×         1,67 / 1,02 s = 1,63×;
+  alone                           5,45 / 1,16 s = 4,70×;        1,67 / 1,02 s = 1,63×;
+                                  2,48 / 0,92 s = 2,69×         1,72 / 0,95 s = 1,81×;
                                                                 1,77 / 1,20 s = 1,48× (1 run)
-master import / (sqlite3 load +   1,03×; 1,40×                  0,54×; 0,62×                  (printed
+master import / (sqlite3 load +   1,03×; 1,40×; 1,92×           0,54×; 0,62×; 0,52×           (printed
   file writes)                                                                                beside it)
-evidence files alone (plain loop) 3,85 s; 2,81 s                3,14 s; 1,74 s                (not a goal)
-CPU of the import (every thread)  3,83 s; 5,39 s                2,00 s; 1,60 s
+evidence files alone (plain loop) 3,85 s; 2,81 s; 0,16 s        3,14 s; 1,74 s; 2,26 s        (not a goal)
+CPU of the import (every thread)  3,83 s; 5,39 s; 1,85 s        2,00 s; 1,60 s; 1,50 s
 peak memory import (VmHWM,                                      122 MB (export 119 MB)        < 150 MB
   preview then import, 1 run)
 laptop file / centre file         1,15×                         1,15×                         ≤ 1,3×
@@ -465,10 +467,11 @@ magic ``KNJPAK01``, the index's place and its SHA-256; written under a temporary
 plain files. Every reader of the store (``get``, ``get_many``, ``names``, ``open_path``, which writes a packed file
 out as a plain one for the user's viewer; backups, which still list ``bukti/xx/<sha>`` members; restore; the field
 package; the move onto a server) sees packed files as plain ones, each checked against its SHA-256. The disk was in
-its slow phase here (the plain loop creating the 4.800 files 1,7–3,9 s), which before cost the import the same
-seconds; after, the import creates one file for them. Met in the second pair and the memory step's run (1,63×,
-1,48×), not in the first (2,25×, load 3,3, the sqlite3 load itself then 0,99 s against 1,78 s in the run before it):
-in this load the ratio sits around 2×, with the import's CPU (1,6–2,0 s) about 1,6× the load's 1,0–1,2 s wall.
+its slow phase for all but one run (the plain loop creating the 4.800 files 1,7–3,9 s), which before cost the import
+the same seconds; after, the import creates one file for them. In the third pair the "before" run met a quiet disk
+(0,16 s for the files) and was still 2,69×: the rows' part then was 1,85 s of CPU against 1,50 s after (the
+before's CPU includes the kernel's time creating the files). Met in two of three pairs and the memory step's run
+(1,63×, 1,81×, 1,48×), not in the first pair (2,25×, load 3,3); in this load the ratio sits at 1,5–2,3×.
 """
 
 from __future__ import annotations
