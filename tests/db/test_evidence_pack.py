@@ -339,6 +339,16 @@ def test_one_store_per_open_database(centre: Database) -> None:
     assert centre.evidence is centre.evidence
 
 
+def test_the_evaluation_opens_a_packed_file_as_a_real_file(centre: Database) -> None:
+    from kinerja_desktop.services import evaluation
+
+    sha, data = sorted(files(70).items())[7]
+    assert plain_files(centre.evidence_dir) == sorted(hashlib.sha256(d).hexdigest()
+                                                       for d in (b"foto kegiatan", b"daftar hadir"))
+    opened = evaluation.evidence_path(centre, sha)
+    assert opened == evidence_path(centre.evidence_dir, sha) and opened.read_bytes() == data
+
+
 def test_a_backup_of_a_packed_store_restores_every_file_into_an_empty_place(centre: Database, tmp_path: Path) -> None:
     expected = {**files(70), **{hashlib.sha256(d).hexdigest(): d for d in (b"foto kegiatan", b"daftar hadir")}}
     assert every_file(centre) == expected
