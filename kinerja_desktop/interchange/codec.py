@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from itertools import repeat
 from operator import is_, itemgetter
 from typing import Any
 
@@ -297,7 +298,9 @@ class TableCodec:
         stored values, their canonical forms), the forms a dict of each distinct stored value to its form (a
         column of one type besides None), or the list of the forms in row order, or None: every value is a text
         that is its own canonical form (a text column checked by its length alone, each value within it, no
-        NUL, no None: what :meth:`validate` lets pass as it is, told for the column at once). Each distinct
+        NUL, no None: what :meth:`validate` lets pass as it is, told for the column at once), or :data:`PLAIN`:
+        the same, and no value holds a character JSON escapes (a stored column told so by the texts joined, no
+        set of them made: a column of ids holds as many distinct values as rows). Each distinct
         stored value is converted and checked once, exactly as :meth:`from_storage` does it. None when a value
         fails (or cannot be grouped safely and fails): the caller reads the rows one by one, which names the row
         and gives the precise message.
@@ -323,6 +326,19 @@ class TableCodec:
                     return value
                 return _canonical_form(value, decode, canonical, remembered)  # noqa: B023
 
+            if stored and conv is None and text_limit is not None:  # a text column checked by its length alone
+                try:
+                    joined = "".join(column)  # each a text (as the driver gives it: a str), or a TypeError
+                except TypeError:  # None or another type among them: the general way below
+                    joined = None
+                if joined is not None and max(map(len, column)) <= text_limit:
+                    if _plain(joined):  # no NUL, nothing JSON escapes
+                        checked.append((column, PLAIN))
+                        continue
+                    if "\x00" not in joined:
+                        checked.append((column, None))
+                        continue
+                del joined
             kinds, distinct = _kinds(column)
             grouped = kinds - _NONE
             if distinct is not None and not (len(grouped) <= 1 and grouped <= {str, int, bool}):
@@ -353,7 +369,7 @@ class TableCodec:
         for column, forms in checked:
             if isinstance(forms, list):
                 values.append(forms)
-            elif forms is None or _same_forms(forms):
+            elif forms is None or forms is PLAIN or _same_forms(forms):
                 values.append(column)
             else:
                 values.append(map(forms.__getitem__, column))
@@ -366,29 +382,47 @@ class TableCodec:
         canonical values in :attr:`columns`' order, exactly as :func:`dumps` writes that list, ``size`` rows at a
         time joined by commas. None when a value fails (before any text is given). No row is made a dict: each
         distinct value of a column is written as JSON once."""
-        checked = self._checked_columns(rows) if rows else []
+        if not rows:
+            return iter(())
+        checked = self._checked_columns(rows)
         if checked is None:
             return None
-        # per column: a function from a stored value to its JSON text, or the texts in row order; the canonical
-        # forms themselves are let go of when this returns (only their texts and the stored columns are kept)
+        # per column: a function from a stored value to its JSON text, or the texts in row order, or None: every
+        # value a text written as it is between quotes (its own canonical form, nothing JSON escapes in it: the
+        # quotes are then written with the separators); the canonical forms themselves are let go of when this
+        # returns (only their texts and the stored columns are kept)
         texts: list[Any] = []
         columns = [column for column, _forms in checked]
-        for _column, forms in checked:
+        for column, forms in checked:
             if isinstance(forms, list):
                 texts.append([json_value(form) for form in forms])
+            elif forms is PLAIN:
+                texts.append(None)
             elif forms is None or None not in forms and _unchanged(forms) and type(next(iter(forms))) is str:
-                texts.append(_encode_text)  # texts that are their own canonical form (ids, names): JSON-quoted
+                plain = forms is not None and _plain("".join(forms))  # the distinct texts
+                texts.append(None if plain else _encode_text)  # texts that are their own canonical form (ids, names)
             else:
                 texts.append({raw: json_value(form) for raw, form in forms.items()}.__getitem__)
+        # a row's slots: its opening, then each cell and what follows it (a comma, the quotes around a plain text)
+        quoted = ['"' if text is None else "" for text in texts]
+        following = [q + "," + after for q, after in zip(quoted, quoted[1:], strict=False)] + [quoted[-1] + "]"]
+        stride = 2 * len(texts) + 1
 
         def chunks() -> Iterator[str]:
             for start in range(0, len(rows), size):
-                end = start + size
-                cells = [
-                    text[start:end] if isinstance(text, list) else map(text, column[start:end])
-                    for text, column in zip(texts, columns, strict=True)
-                ]
-                yield "[" + "],[".join(map(",".join, zip(*cells, strict=True))) + "]"
+                end = min(start + size, len(rows))
+                slots: list[Any] = [None] * (stride * (end - start))
+                slots[0::stride] = repeat(",[" + quoted[0], end - start)
+                slots[0] = "[" + quoted[0]
+                for i, (text, column) in enumerate(zip(texts, columns, strict=True)):
+                    if text is None:
+                        slots[2 * i + 1 :: stride] = column[start:end]
+                    elif isinstance(text, list):
+                        slots[2 * i + 1 :: stride] = text[start:end]
+                    else:
+                        slots[2 * i + 1 :: stride] = map(text, column[start:end])
+                    slots[2 * i + 2 :: stride] = repeat(following[i], end - start)
+                yield "".join(slots)
 
         return chunks()
 
@@ -402,7 +436,9 @@ class TableCodec:
             return None
         result: list[tuple[Sequence[Any], Sequence[Any]]] = []
         for column, forms in checked:
-            if forms is None or (_same_forms(forms) if isinstance(forms, dict) else all(map(is_, forms, column))):
+            if forms is None or forms is PLAIN or (
+                _same_forms(forms) if isinstance(forms, dict) else all(map(is_, forms, column))
+            ):
                 result.append((column, column))  # every value its canonical form already (a list: booleans, mixed)
             else:
                 result.append((column, forms if isinstance(forms, list) else list(map(forms.__getitem__, column))))
@@ -490,6 +526,20 @@ class TableCodec:
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 _encode_text = json.encoder.encode_basestring  # a str as JSON text, as _ENCODER writes it (ensure_ascii=False)
+# the UTF-8 bytes of what _encode_text writes otherwise than as it is (json.encoder.ESCAPE: the control characters,
+# the quote and the backslash; every byte of another character's UTF-8 form is 0x20 or more and none of these)
+_ESCAPED = bytes(range(0x20)) + b'"\\'
+
+
+def _plain(text: str) -> bool:
+    """Whether ``text`` holds no character JSON escapes (:data:`_ESCAPED`): ``_encode_text(text)`` is the text
+    between quotes. Told from its UTF-8 bytes with those bytes deleted (a C loop over bytes, a few times faster
+    than a regular expression or the encoding itself); a text UTF-8 cannot encode (a lone surrogate) is not."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return len(data.translate(None, _ESCAPED)) == len(data)
 
 
 def _canonical_form(value: Any, decode: Decoder, canonical: Encoder | None, memo: Memo) -> JSONValue:
@@ -506,6 +556,10 @@ def _canonical_form(value: Any, decode: Decoder, canonical: Encoder | None, memo
         memo[value] = form
     return form
 
+
+# a stored text column's forms (TableCodec._checked_columns) when each value is a text that is its own canonical
+# form and none holds a character JSON escapes: written between quotes as it is
+PLAIN: Any = object()
 
 _NONE, _STR, _TEXTS = frozenset({type(None)}), frozenset({str}), frozenset({str, type(None)})
 
