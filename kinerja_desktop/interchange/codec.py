@@ -393,7 +393,7 @@ class TableCodec:
         # returns (only their texts and the stored columns are kept)
         texts: list[Any] = []
         columns = [column for column, _forms in checked]
-        for column, forms in checked:
+        for _column, forms in checked:
             if isinstance(forms, list):
                 texts.append([json_value(form) for form in forms])
             elif forms is PLAIN:
