@@ -472,6 +472,53 @@ the same seconds; after, the import creates one file for them. In the third pair
 (0,16 s for the files) and was still 2,69×: the rows' part then was 1,85 s of CPU against 1,50 s after (the
 before's CPU includes the kernel's time creating the files). Met in two of three pairs and the memory step's run
 (1,63×, 1,81×, 1,48×), not in the first pair (2,25×, load 3,3); in this load the ratio sits at 1,5–2,3×.
+
+Helper "exp" (issue 20, the export against ``dump | gzip`` alone), 60 × 40 × 5, main fe83a27 ("before", a ``git
+archive`` of it run with this file and main's venv) and the branch ("after") alternated, ``--runs 3 --skip-scaling
+--skip-restore --skip-memory --skip-import``, load average 2,1–3,2 (another session and its tests on the 2 cores;
+the same "before" run on the idle machine at 03:49 gave 0,84 / 0,36 s = 2,34×):
+
+================================  ==========================  ==========================  ===========
+step (load average)               before (main fe83a27)       after (branch exp)          goal
+================================  ==========================  ==========================  ===========
+master export / dump | gzip       1,01 / 0,57 s = 1,76×       0,89 / 0,67 s = 1,33×       ≤ 2× (aim
+  (2,1–2,4)                                                                               ≤ 1,7×)
+  (2,6–2,9)                       1,06 / 0,48 s = 2,22×       0,76 / 0,45 s = 1,67×
+  (2,9–3,2)                       1,11 / 0,67 s = 1,65×       0,89 / 0,52 s = 1,71×
+CPU of the export (every thread)  0,62 / 0,72 / 0,73 s        0,61 / 0,66 / 0,61 s
+instructions of one export        6,05 G                      5,76 G (−4,9 %)
+  (callgrind, every thread)
+peak memory export (VmHWM, 1 run) 119 MB                      119 MB                      < 150 MB
+================================  ==========================  ==========================  ===========
+
+("instructions": ``valgrind --tool=callgrind`` of a process making two exports less one making one, each tree;
+the load does not change them. The column check and text alone, repeated on rows already read: 1,52 → 1,27 G
+instructions, −17 %.) The package is the same: every member of a master package of the city and of the demo
+(rows.json with the enrolment's two ids blanked, the manifest without its id, time, key, source and rows.json's
+checksum, the evidence members with their compression and sizes, the members' order) hashed to the same digest
+before and after.
+
+What changed (``TableCodec.arrays_json`` and ``_checked_columns``, codec.py): a stored text column checked by its
+length alone is told at once from its values joined (a TypeError when one is not a text, then the general way; the
+longest within the limit, no NUL) instead of the set of its distinct values, which for a column of ids is as large
+as the column; and when no value holds a character JSON escapes (told by deleting those bytes from the texts' UTF-8
+form, ``codec._plain``: 4–5× faster than a regular expression, 1,6–3× than encoding them; every code point is
+checked against ``encode_basestring`` in tests/interchange/test_plain_text_columns.py) the column is
+``codec.PLAIN``: its values are written as they are and their quotes with the separators, so no quoted copy of each
+id is made. A piece's text is one ``str.join`` over its rows' slots (opening, cells and what follows each), each
+column's cells put in place by one slice assignment, instead of a ``str.join`` per row over ``zip``'s tuples.
+
+Tried and not kept: rows.json made by SQLite (``json_array``, ``group_concat``, the times converted and the values
+checked in SQL): ``json_array`` of every column costs 0,12–0,16 s against ``fetchall``'s 0,20–0,26 s, but the checks
+cannot follow it there (one ``SELECT DISTINCT`` per column 0,7 s, the per-value ``CASE`` checks in the row's text
+0,73 s); the C JSON encoder over the rows' canonical forms (slower than the joins: it quotes every text again, where
+the joins write each distinct value's text once). Not met as far as this load lets one tell: the "after" ratios are
+1,33–1,71× against 1,65–2,22× before, but single ratios swing with ``dump | gzip`` (0,45–0,67 s here); the work per
+export fell by 5 %, so most of the 0,12–0,30 s of wall clock between the pairs is the load. What is left in the main
+thread (cProfile): ``fetchall`` ≈ 0,2–0,27 s (callgrind, reading every table once: 1,65 G instructions, of which
+SQLite's statement execution 0,70 G, the interpreter's lock given up and taken back around the steps 0,53 G and
+SQLite's own mutexes 0,28 G: the library is built serialised, and neither is in reach from Python); the column
+checks and text ≈ 0,1 s; the evidence files read and written as members ≈ 0,1 s.
 """
 
 from __future__ import annotations
