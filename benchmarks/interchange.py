@@ -475,7 +475,7 @@ before's CPU includes the kernel's time creating the files). Met in two of three
 
 Helper "exp" (issue 20, the export against ``dump | gzip`` alone), 60 × 40 × 5, main fe83a27 ("before", a ``git
 archive`` of it run with this file and main's venv) and the branch ("after") alternated, ``--runs 3 --skip-scaling
---skip-restore --skip-memory --skip-import``, load average 2,1–3,2 (another session and its tests on the 2 cores;
+--skip-restore --skip-memory --skip-import``, load average 2,1–3,3 (another session and its tests on the 2 cores;
 the same "before" run on the idle machine at 03:49 gave 0,84 / 0,36 s = 2,34×):
 
 ================================  ==========================  ==========================  ===========
@@ -485,7 +485,11 @@ master export / dump | gzip       1,01 / 0,57 s = 1,76×       0,89 / 0,67 s = 1
   (2,1–2,4)                                                                               ≤ 1,7×)
   (2,6–2,9)                       1,06 / 0,48 s = 2,22×       0,76 / 0,45 s = 1,67×
   (2,9–3,2)                       1,11 / 0,67 s = 1,65×       0,89 / 0,52 s = 1,71×
-CPU of the export (every thread)  0,62 / 0,72 / 0,73 s        0,61 / 0,66 / 0,61 s
+  (3,1–3,2, after the tests)      0,63 / 0,47 s = 1,35×       0,98 / 0,51 s = 1,92×
+  (3,1–3,3; "after" run first)    0,70 / 0,46 s = 1,52×       0,65 / 0,52 s = 1,23×
+  (3,2–3,3; "after" run first)    0,64 / 0,48 s = 1,32×       0,62 / 0,47 s = 1,32×
+CPU of the export (every thread)  0,62 / 0,72 / 0,73 /        0,61 / 0,66 / 0,61 /
+                                  0,63 / 0,67 / 0,64 s        0,62 / 0,60 / 0,60 s
 instructions of one export        6,05 G                      5,76 G (−4,9 %)
   (callgrind, every thread)
 peak memory export (VmHWM, 1 run) 119 MB                      119 MB                      < 150 MB
@@ -512,12 +516,13 @@ Tried and not kept: rows.json made by SQLite (``json_array``, ``group_concat``, 
 checked in SQL): ``json_array`` of every column costs 0,12–0,16 s against ``fetchall``'s 0,20–0,26 s, but the checks
 cannot follow it there (one ``SELECT DISTINCT`` per column 0,7 s, the per-value ``CASE`` checks in the row's text
 0,73 s); the C JSON encoder over the rows' canonical forms (slower than the joins: it quotes every text again, where
-the joins write each distinct value's text once). Not met as far as this load lets one tell: the "after" ratios are
-1,33–1,71× against 1,65–2,22× before, but single ratios swing with ``dump | gzip`` (0,45–0,67 s here); the work per
-export fell by 5 %, so most of the 0,12–0,30 s of wall clock between the pairs is the load. What is left in the main
-thread (cProfile): ``fetchall`` ≈ 0,2–0,27 s (callgrind, reading every table once: 1,65 G instructions, of which
-SQLite's statement execution 0,70 G, the interpreter's lock given up and taken back around the steps 0,53 G and
-SQLite's own mutexes 0,28 G: the library is built serialised, and neither is in reach from Python); the column
+the joins write each distinct value's text once). Not met: the six pairs say only that the change is small against
+the load's swings (the "after" ratios 1,23–1,92×, "before" 1,32–2,22×; ``dump | gzip`` itself 0,45–0,67 s here
+against 0,30–0,36 s idle); the work per export fell by 5 % (instructions) to 7 % (median CPU 0,66 → 0,61 s), which
+on the idle machine of 01:29 (0,64–0,66 / 0,30–0,31 s = 2,1×) would give ≈ 2,0×, not the ≤ 1,7× asked. What is left
+in the main thread (cProfile): ``fetchall`` ≈ 0,2–0,27 s (callgrind, reading every table once: 1,65 G instructions,
+of which SQLite's statement execution 0,70 G, the interpreter's lock given up and taken back around the steps 0,53 G
+and SQLite's own mutexes 0,28 G: the library is built serialised, and neither is in reach from Python); the column
 checks and text ≈ 0,1 s; the evidence files read and written as members ≈ 0,1 s.
 """
 
