@@ -25,6 +25,7 @@ NAMING_CONVENTION = {
 # server ones (issue 20). Whoever needs every table (copies, checks, the exchange, migrations) asks schema().
 MODEL_MODULES = (
     "models",
+    "agreement_models",  # part of models, imported alone by a PK's print
     "akip_models",
     "server_models",
     "sync_models",

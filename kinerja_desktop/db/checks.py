@@ -11,20 +11,23 @@ Row rules that need more than one column live here too (a target's year inside i
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import InvalidValueError
 from .limits import limits_of
-from .models import Goal, Indicator, IndicatorTarget, PlanningPeriod
+
+if TYPE_CHECKING:
+    from .models import IndicatorTarget
 
 RowRule = Callable[[Session, Any], tuple[str, str] | None]
 
 
 def _target_year_in_period(session: Session, target: IndicatorTarget) -> tuple[str, str] | None:
     """A yearly target lies inside its indicator's planning period (Renstra 2025–2029: no target for 1800)."""
+    from .models import Goal, Indicator, IndicatorTarget, PlanningPeriod  # a flush of a target: imported already
     indicator = target.indicator or (session.get(Indicator, target.indicator_id) if target.indicator_id else None)
     goal = indicator.goal if indicator is not None and indicator.goal is not None else (
         session.get(Goal, indicator.goal_id) if indicator is not None and indicator.goal_id else None
@@ -36,7 +39,9 @@ def _target_year_in_period(session: Session, target: IndicatorTarget) -> tuple[s
     return field, f"Tahun target {target.year} di luar periode {period.name} ({period.start_year}–{period.end_year})"
 
 
-ROW_RULES: dict[type, list[RowRule]] = {IndicatorTarget: [_target_year_in_period]}
+# By table: the models are not imported here, so that opening a database declares none of them (a PK's print reads
+# only the tables of db.agreement_models, issue 20).
+ROW_RULES: dict[str, list[RowRule]] = {"indicator_target": [_target_year_in_period]}
 
 
 def _changed_columns(obj: Any, new: bool) -> list[Any]:
@@ -61,7 +66,7 @@ def problems_of(session: Session, obj: Any, *, new: bool) -> dict[str, str]:
         if message:
             problems.setdefault(limits.field_for(obj), message)
     if not problems:
-        for rule in ROW_RULES.get(type(obj), ()):
+        for rule in ROW_RULES.get(inspect(obj).mapper.local_table.name, ()):
             found = rule(session, obj)
             if found:
                 problems.setdefault(*found)

@@ -13,8 +13,8 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.enums import AgreementStatus
+from .agreement_models import AgreementItem, AgreementProgram, PerformanceAgreement
 from .errors import AgreementLockedError
-from .models import AgreementItem, AgreementProgram, PerformanceAgreement
 
 _BOOKKEEPING = {"status", "updated_at", "version"}
 

@@ -17,17 +17,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+# The PK's models only: a PK's print declares no other (issue 20); the others are imported where they are used.
+from ..db.agreement_models import DocumentAsset, Opd, PerformanceAgreement, Position, Regency
 from ..db.database import Database
-from ..db.models import (
-    DocumentAsset,
-    IntegrityPact,
-    Opd,
-    OpdNameHistory,
-    PerformanceAgreement,
-    Position,
-    PositionHolder,
-    Regency,
-)
 from ..domain.enums import AgreementStatus, Cumulation, PositionLevel
 from ..reports import data as rd
 from ..reports.snapshot import Assets, SnapshotError, from_snapshot, snapshot_fingerprint
@@ -36,6 +28,7 @@ from . import documents_read
 from .errors import FORM, ValidationError
 
 if TYPE_CHECKING:
+    from ..db.models import IntegrityPact, PositionHolder
     from .evaluation_data import OpdEvaluation, Ranking
 
 SAMPLE_WATERMARK = "DATA CONTOH"
@@ -113,6 +106,8 @@ def document_templates(regency: Regency | None) -> tuple[AgreementTemplate, Pact
 
 def opd_name_on(session: Session, opd: Opd, on: date) -> str:
     """The OPD's name on a date: the former name whose period covers it, else today's (SOTK changes)."""
+    from ..db.models import OpdNameHistory
+
     for former in session.scalars(select(OpdNameHistory).where(OpdNameHistory.opd_id == opd.id)):
         if (former.valid_from is None or former.valid_from <= on) and on <= former.valid_to:
             return former.name
@@ -121,6 +116,8 @@ def opd_name_on(session: Session, opd: Opd, on: date) -> str:
 
 def holder_on(session: Session, position_id: str, on: date) -> PositionHolder | None:
     """Who held a position on a date (the latest appointment that covers it: a Plh. over the definitive)."""
+    from ..db.models import PositionHolder
+
     return session.scalars(
         select(PositionHolder)
         .where(PositionHolder.position_id == position_id, PositionHolder.start_date <= on)
@@ -278,6 +275,8 @@ def frozen_pact(session: Session, pact: IntegrityPact) -> rd.PactDocument:
 
 def pact_document(session: Session, pact_id: str) -> rd.PactDocument:
     """The Pakta Integritas as signed (frozen when recorded)."""
+    from ..db.models import IntegrityPact
+
     pact = session.get(IntegrityPact, pact_id)
     if pact is None:
         raise ValidationError.single(FORM, "Pakta Integritas tidak ditemukan")
@@ -289,6 +288,8 @@ def pact_document(session: Session, pact_id: str) -> rd.PactDocument:
 
 def pact_version(session: Session, pact: IntegrityPact) -> int:
     """1 for the first Pakta of an OPD's year, 2 for the one a new head signs after, and so on."""
+    from ..db.models import IntegrityPact
+
     earlier = [
         p
         for p in session.scalars(

@@ -19,7 +19,7 @@ from typing import Any, cast
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from ..db.models import AgreementItem, AgreementProgram, Opd, PerformanceAgreement, Position, Regency
+from ..db.agreement_models import AgreementItem, AgreementProgram, Opd, PerformanceAgreement, Position, Regency
 
 # The models' tables (a model's ``__table__`` needs no mapper configured).
 _AGREEMENT = cast(Table, PerformanceAgreement.__table__)

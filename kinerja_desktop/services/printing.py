@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from ..db.agreement_models import Opd, PerformanceAgreement, Regency  # a PK's print declares no other model
 from ..db.database import Database
 from ..db.files import check_output_file, check_output_folder, remove_leftovers, storage_error, temporary_path
-from ..db.models import IntegrityPact, Opd, PerformanceAgreement, Regency
 from ..domain.enums import AgreementKind, AgreementStatus
 from ..paths import is_frozen
 from ..reports.errors import DocumentLayoutError
@@ -44,6 +44,7 @@ from .errors import FORM, Cancelled, ValidationError
 from .progress import CancelCheck, Progress, step
 
 if TYPE_CHECKING:
+    from ..db.models import IntegrityPact
     from .printing_verify import Verification
 
 PAPERS = ("a4", "f4")
@@ -210,6 +211,8 @@ def _pact_version(pact: IntegrityPact) -> int:
 
 
 def _plan_pacts(db: Database, request: Request) -> list[_Planned]:
+    from ..db.models import IntegrityPact
+
     with db.read() as session:
         query = (
             select(IntegrityPact, Opd)

@@ -25,10 +25,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..db.database import Database
 from ..db.locks import lock_agreements, lock_quarters
-from ..db.models import AgreementStatus, IndicatorRealization, Opd, PerformanceAgreement, Regency
+from ..db.models import IndicatorRealization, Opd, PerformanceAgreement, Regency
 from ..db.types import utcnow
 from ..db.verification_models import PK, REPORT, Verification, VerificationEvent, VerifierOpd
-from ..domain.enums import AgreementKind, Quarter
+from ..domain.enums import AgreementKind, AgreementStatus, Quarter
 from ..domain.verification import VerificationAction, VerificationState, next_state, transition_problem
 from . import audit
 from . import users as auth

@@ -19,8 +19,10 @@ from kinerja_desktop.commands.printing import imports_uncollected
 ROOT = Path(__file__).resolve().parents[2]
 # Modules the PK's path does not use: the quarter's evaluation, the CSV writer, the PDF verifier, the GUI, Alembic,
 # the other verbs' modules (only the print verb's is loaded), the models a PK never touches (AKIP, server,
-# exchange, users, verification) and the cascade's rules (a PK inside an OPD only).
+# exchange, users, verification) and the cascade's rules (a PK inside an OPD only); nor db.models: only the PK's
+# models (db.agreement_models) are declared, not the other 19 of db.models.
 NOT_FOR_A_PK = (
+    "kinerja_desktop.db.models",
     *(m for m in VERB_MODULES if m != "kinerja_desktop.commands.printing"),
     *(f"kinerja_desktop.db.{m}_models" for m in ("akip", "server", "sync", "user", "verification")),
     "kinerja_desktop.domain.cascade",
@@ -41,7 +43,7 @@ from kinerja_desktop.cli import main
 
 def report():  # an exit handler: the print verb ends its process at once, exit handlers run
     from sqlalchemy import inspect
-    models = sys.modules.get("kinerja_desktop.db.models")
+    models = sys.modules.get("kinerja_desktop.db.agreement_models")
     print("CONFIGURED", models is not None and inspect(models.PerformanceAgreement).configured)
     print("FROZEN", gc.get_freeze_count())
     print("ENABLED", gc.isenabled())
