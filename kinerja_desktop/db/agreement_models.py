@@ -1,14 +1,16 @@
-"""The models a PK's print reads: the regency, its OPDs and their positions, the PKs with their items and programs,
-and the frozen documents' images.
+"""The models a PK's print reads: the regency, its OPDs with their positions, holders and officials, the PKs with
+their items and programs, and the frozen documents' images.
 
 They are part of ``db.models`` (which imports this module first and names every class here): import them from
 there everywhere, except on a PK's print path (``services.documents_read``, ``services.documents``,
 ``services.printing``, ``db.guards``), which reads these tables with Core selects and configures no mapper, so it
-need not declare the other 19 models of ``db.models`` (issue 20: under ``-X importtime`` this module takes ≈ 24 ms,
-the whole of ``db.models`` took ≈ 68 ms).
-Their relations name models of ``db.models`` (positions' holders, an item's indicator): whatever configures the
-mappers imports ``db.models`` first (``_every_model`` below), so a process that imported only this module still
-finds every class it names (tests/db/test_schema.py: each module of models alone configures).
+need not declare the other 16 models of ``db.models`` (issue 20: under ``-X importtime`` this module takes
+≈ 25 ms, the whole of ``db.models`` took ≈ 68 ms).
+This module imports nothing of ``db.models`` (imports go one way, tests/test_layers.py): its relations stay among
+its own classes but one, an item's indicator, named by its class name; its keys name tables of ``db.models``
+(goals, indicators, programs, regional leaders). Whatever configures the mappers declares ``db.models`` first
+(``db.base``), so a process that imported only this module still finds every class and table it names
+(tests/db/test_schema.py: each module of models alone configures and resolves its keys).
 
 No ``from __future__ import annotations`` here, as in ``db.models``: Python evaluates the ``Mapped[...]``
 annotations; a class not defined yet is named in quotes.
@@ -16,7 +18,7 @@ annotations; a class not defined yet is named in quotes.
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -31,9 +33,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     and_,
-    event,
 )
-from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..domain.enums import (
     ActingKind,
@@ -49,26 +50,8 @@ from .base import Base, Tracked
 from .limits import NIP, RUPIAH, SHA256, SORT_ORDER, WEIGHT, YEAR
 from .types import EnumText, ExactDecimal
 
-if TYPE_CHECKING:
-    from .models import Indicator, OpdNameHistory, PositionHolder  # noqa: F401 - named in quotes below
-
 # A frozen document: its content as JSON (its images are kept apart, once each: DocumentAsset).
 SNAPSHOT = {"label": "Salinan dokumen", "max_length": 1_000_000}
-
-
-def _every_model() -> None:
-    """Before the first mappers are configured: every model of ``db.models`` declared, those the relations
-    here name among them."""
-    from . import models  # noqa: F401
-
-
-event.listen(Mapper, "before_configured", _every_model, once=True)
-
-
-def _heads_holders() -> Any:
-    from .models import PositionHolder
-
-    return Position.id == PositionHolder.position_id
 
 
 class Regency(Tracked, Base):
@@ -135,6 +118,22 @@ class Regency(Tracked, Base):
         return f"{'Kabupaten' if self.kind is RegionKind.KABUPATEN else 'Kota'} {self.name}"
 
 
+class Official(Tracked, Base):
+    """A civil servant (ASN) as printed on documents."""
+
+    __tablename__ = "official"
+
+    # "Dr. Ir. H. Bambang Sutrisno, M.Si."
+    name: Mapped[str] = mapped_column(String(160), info={"label": "Nama pejabat", "field": "head_name"})
+    nip: Mapped[str | None] = mapped_column(
+        String(18), unique=True, nullable=True, info={"label": "NIP", "field": "head_nip", **NIP}
+    )
+    # "Pembina Utama Muda"
+    rank: Mapped[str] = mapped_column(String(60), default="", info={"label": "Pangkat", "field": "head_rank"})
+    # "IV/c"
+    grade: Mapped[str] = mapped_column(String(8), default="", info={"label": "Golongan", "field": "head_grade"})
+
+
 class Opd(Tracked, Base):
     """Perangkat daerah."""
 
@@ -161,13 +160,26 @@ class Opd(Tracked, Base):
     heads: Mapped[list["PositionHolder"]] = relationship(
         secondary="position",
         primaryjoin=lambda: and_(Opd.id == Position.opd_id, Position.level == PositionLevel.HEAD),
-        secondaryjoin=_heads_holders,
+        secondaryjoin=lambda: Position.id == PositionHolder.position_id,
         viewonly=True,
         order_by="PositionHolder.start_date",
     )
     names: Mapped[list["OpdNameHistory"]] = relationship(
         back_populates="opd", cascade="all, delete-orphan", order_by="OpdNameHistory.valid_from"
     )
+
+
+class OpdNameHistory(Tracked, Base):
+    """Former names of an OPD (SOTK changes), so history keeps both."""
+
+    __tablename__ = "opd_name_history"
+
+    opd_id: Mapped[str] = mapped_column(ForeignKey("opd.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200), info={"label": "Nama lama OPD"})
+    valid_from: Mapped[date | None] = mapped_column(Date, nullable=True, info={"label": "Nama lama berlaku sejak"})
+    valid_to: Mapped[date] = mapped_column(Date, info={"label": "Nama lama berlaku sampai"})
+
+    opd: Mapped["Opd"] = relationship(back_populates="names")
 
 
 class Position(Tracked, Base):
@@ -192,6 +204,27 @@ class Position(Tracked, Base):
     holders: Mapped[list["PositionHolder"]] = relationship(
         back_populates="post", cascade="all, delete-orphan", order_by="PositionHolder.start_date"
     )
+
+
+class PositionHolder(Tracked, Base):
+    """Who held a position, from when to when, definitive or acting (Plt./Plh.): the head of an OPD is the holder
+    of its head position. The jabatan is kept as printed for that holder (a renamed OPD's head held another)."""
+
+    __tablename__ = "position_holder"
+    __table_args__ = (CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_ordered"),)
+
+    position_id: Mapped[str] = mapped_column(ForeignKey("position.id", ondelete="CASCADE"), index=True)
+    official_id: Mapped[str] = mapped_column(ForeignKey("official.id", ondelete="RESTRICT"), index=True)
+    # jabatan as printed for this holder: "Kepala Dinas Kesehatan"
+    position: Mapped[str] = mapped_column(String(200), info={"label": "Jabatan", "field": "head_position"})
+    acting: Mapped[ActingKind] = mapped_column(EnumText(ActingKind), default=ActingKind.DEFINITIVE)
+    start_date: Mapped[date] = mapped_column(Date, info={"label": "Tanggal mulai menjabat", "field": "head_start"})
+    end_date: Mapped[date | None] = mapped_column(
+        Date, nullable=True, info={"label": "Tanggal akhir menjabat", "field": "head_end"}
+    )
+
+    post: Mapped["Position"] = relationship(back_populates="holders")
+    official: Mapped["Official"] = relationship()
 
 
 class PerformanceAgreement(Tracked, Base):
@@ -307,7 +340,8 @@ class AgreementItem(Tracked, Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0, info={"label": "Urutan", **SORT_ORDER})
 
     agreement: Mapped["PerformanceAgreement"] = relationship(back_populates="items")
-    indicator: Mapped["Indicator"] = relationship()
+    # Named, not typed: the Indicator is declared in db.models, which this module does not import.
+    indicator: Mapped[Any] = relationship("Indicator")
 
 
 class AgreementProgram(Tracked, Base):

@@ -6,8 +6,8 @@ import importlib
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, MetaData, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy import DateTime, Integer, MetaData, String, event
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, declared_attr, mapped_column
 
 from .types import new_id, utcnow
 
@@ -51,6 +51,15 @@ def schema() -> MetaData:
 
 
 _whole_schema = False  # schema() has imported every module of models
+
+
+def _declare_models() -> None:
+    """Before the mappers are first configured: ``db.models`` declared, so that a process that imported only
+    ``db.agreement_models`` (a PK's print) finds the classes and tables that module names but does not import."""
+    importlib.import_module(f"{__package__}.models")
+
+
+event.listen(Mapper, "before_configured", _declare_models, once=True)
 
 
 class Tracked:

@@ -43,9 +43,12 @@ from .agreement_models import SNAPSHOT as SNAPSHOT
 from .agreement_models import AgreementItem as AgreementItem
 from .agreement_models import AgreementProgram as AgreementProgram
 from .agreement_models import DocumentAsset as DocumentAsset
+from .agreement_models import Official as Official
 from .agreement_models import Opd as Opd
+from .agreement_models import OpdNameHistory as OpdNameHistory
 from .agreement_models import PerformanceAgreement as PerformanceAgreement
 from .agreement_models import Position as Position
+from .agreement_models import PositionHolder as PositionHolder
 from .agreement_models import Regency as Regency
 from .base import Base, Tracked
 from .limits import NIP, QUARTER, RUPIAH, SHA256, SORT_ORDER, WEIGHT, YEAR
@@ -99,35 +102,6 @@ class FiscalYear(Tracked, Base):
     period: Mapped["PlanningPeriod"] = relationship(back_populates="fiscal_years")
 
 
-class Official(Tracked, Base):
-    """A civil servant (ASN) as printed on documents."""
-
-    __tablename__ = "official"
-
-    # "Dr. Ir. H. Bambang Sutrisno, M.Si."
-    name: Mapped[str] = mapped_column(String(160), info={"label": "Nama pejabat", "field": "head_name"})
-    nip: Mapped[str | None] = mapped_column(
-        String(18), unique=True, nullable=True, info={"label": "NIP", "field": "head_nip", **NIP}
-    )
-    # "Pembina Utama Muda"
-    rank: Mapped[str] = mapped_column(String(60), default="", info={"label": "Pangkat", "field": "head_rank"})
-    # "IV/c"
-    grade: Mapped[str] = mapped_column(String(8), default="", info={"label": "Golongan", "field": "head_grade"})
-
-
-class OpdNameHistory(Tracked, Base):
-    """Former names of an OPD (SOTK changes), so history keeps both."""
-
-    __tablename__ = "opd_name_history"
-
-    opd_id: Mapped[str] = mapped_column(ForeignKey("opd.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(200), info={"label": "Nama lama OPD"})
-    valid_from: Mapped[date | None] = mapped_column(Date, nullable=True, info={"label": "Nama lama berlaku sejak"})
-    valid_to: Mapped[date] = mapped_column(Date, info={"label": "Nama lama berlaku sampai"})
-
-    opd: Mapped["Opd"] = relationship(back_populates="names")
-
-
 POSITION_IDS = uuid.UUID("6f1d2c1e-3b7a-5e0c-9a57-2d8b0c4e71a5")  # namespace of the heads' positions' ids
 
 
@@ -135,27 +109,6 @@ def head_position_id(opd_id: str) -> str:
     """The id of an OPD's head position: from the OPD's id, so that every database (the centre's, a laptop's)
     that makes it, by the migration or by appointing a head, makes the same row."""
     return str(uuid.uuid5(POSITION_IDS, opd_id))
-
-
-class PositionHolder(Tracked, Base):
-    """Who held a position, from when to when, definitive or acting (Plt./Plh.): the head of an OPD is the holder
-    of its head position. The jabatan is kept as printed for that holder (a renamed OPD's head held another)."""
-
-    __tablename__ = "position_holder"
-    __table_args__ = (CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_ordered"),)
-
-    position_id: Mapped[str] = mapped_column(ForeignKey("position.id", ondelete="CASCADE"), index=True)
-    official_id: Mapped[str] = mapped_column(ForeignKey("official.id", ondelete="RESTRICT"), index=True)
-    # jabatan as printed for this holder: "Kepala Dinas Kesehatan"
-    position: Mapped[str] = mapped_column(String(200), info={"label": "Jabatan", "field": "head_position"})
-    acting: Mapped[ActingKind] = mapped_column(EnumText(ActingKind), default=ActingKind.DEFINITIVE)
-    start_date: Mapped[date] = mapped_column(Date, info={"label": "Tanggal mulai menjabat", "field": "head_start"})
-    end_date: Mapped[date | None] = mapped_column(
-        Date, nullable=True, info={"label": "Tanggal akhir menjabat", "field": "head_end"}
-    )
-
-    post: Mapped["Position"] = relationship(back_populates="holders")
-    official: Mapped["Official"] = relationship()
 
 
 class Goal(Tracked, Base):

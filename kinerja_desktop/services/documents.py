@@ -18,7 +18,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 # The PK's models only: a PK's print declares no other (issue 20); the others are imported where they are used.
-from ..db.agreement_models import DocumentAsset, Opd, PerformanceAgreement, Position, Regency
+from ..db.agreement_models import (
+    DocumentAsset,
+    Opd,
+    OpdNameHistory,
+    PerformanceAgreement,
+    Position,
+    PositionHolder,
+    Regency,
+)
 from ..db.database import Database
 from ..domain.enums import AgreementStatus, Cumulation, PositionLevel
 from ..reports import data as rd
@@ -28,7 +36,7 @@ from . import documents_read
 from .errors import FORM, ValidationError
 
 if TYPE_CHECKING:
-    from ..db.models import IntegrityPact, PositionHolder
+    from ..db.models import IntegrityPact
     from .evaluation_data import OpdEvaluation, Ranking
 
 SAMPLE_WATERMARK = "DATA CONTOH"
@@ -106,8 +114,6 @@ def document_templates(regency: Regency | None) -> tuple[AgreementTemplate, Pact
 
 def opd_name_on(session: Session, opd: Opd, on: date) -> str:
     """The OPD's name on a date: the former name whose period covers it, else today's (SOTK changes)."""
-    from ..db.models import OpdNameHistory
-
     for former in session.scalars(select(OpdNameHistory).where(OpdNameHistory.opd_id == opd.id)):
         if (former.valid_from is None or former.valid_from <= on) and on <= former.valid_to:
             return former.name
@@ -116,8 +122,6 @@ def opd_name_on(session: Session, opd: Opd, on: date) -> str:
 
 def holder_on(session: Session, position_id: str, on: date) -> PositionHolder | None:
     """Who held a position on a date (the latest appointment that covers it: a Plh. over the definitive)."""
-    from ..db.models import PositionHolder
-
     return session.scalars(
         select(PositionHolder)
         .where(PositionHolder.position_id == position_id, PositionHolder.start_date <= on)
