@@ -112,6 +112,28 @@ its modules in an archive and imported the whole barcode package anyway; ``domai
                    as the print's: the print ÷ its run's floor, after 0,92–1,27 (median 1,17), before 1,14–1,33
                    (median 1,26). df7c41e's ≈ 15 ms (-X importtime) is not visible in this noise.
     Met by the median (490 ms), not in every run (4 of 9 above 500 ms, in runs whose floor was 395–442 ms).
+Branch prt, second round (6 December, 04:16–04:18, load average 2,0–2,3 from the other sessions; fe83a27 from a
+``git archive`` copy and this branch, each from its own root with the same venv, interleaved run by run (a /tmp
+script, the same command as ``print_pk`` above), the city's PK of 40 indicators, bytecode kept, CPU of the child):
+    9 pairs, twice:  before 429 / 426 ms (min 425 / 415), after 398 / 392 ms (min 393 / 386), import floor
+                     356 / 348 ms — −31 / −34 ms (−7 to −8 %): 1,12–1,13 × the floor, was 1,21–1,22 ×; the
+                     second round's wall time 448 → 399 ms (the first round's wall medians, 489 → 546 ms, were the
+                     other sessions' noise: its CPU times moved as the second round's)
+    The printed PDFs byte-identical (439 files: every PK, regional, daerah, levels 3 and 4, the combined file,
+    every pakta, evaluation, ranking and belum-lapor of the demo for 2025 and 2026, the city's PKs and paktas).
+    What went: db.models' other 16 mappers declared (-X importtime ≈ 68 → 25 ms): the models a PK's print reads
+    (regency, OPDs, positions with holders and officials, PKs, items, programs, document images) are declared in
+    ``db.agreement_models``, which db.models imports first and names; the print path imports only that module
+    (``db.checks`` names its row rule's table, not its model); whatever configures the mappers has db.models
+    declared first (``db.base``).
+    What is left above the floor (≈ 40 ms of CPU), as -X importtime and in-process timings show it (each inflated
+    by its measuring, and the print pauses the collector while it imports, the floor does not: the items add up
+    to more than the 40 ms): the agreement models' declarations (≈ 20 ms), argparse (≈ 9 ms), the SQLite dialect
+    with its aiosqlite module (≈ 10 ms), ReportLab's barcode package (≈ 12 ms: its ``__init__`` imports every
+    widget; the QR encoder alone would need the bundle's importer), the three fonts (``TTFontFile.extractInfo``'s
+    loop over the cmap and widths, 8–14 ms a font measured while tests ran beside it; a cache of the parsed metrics
+    would need a place to keep it and a check that it matches the font file: not tried), ``reports.data`` with
+    its templates (≈ 8 ms).
 """
 
 from __future__ import annotations
