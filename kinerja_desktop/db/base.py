@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from datetime import datetime
 from typing import Any
 
@@ -54,12 +55,14 @@ _whole_schema = False  # schema() has imported every module of models
 
 
 def _declare_models() -> None:
-    """Before the mappers are first configured: ``db.models`` declared, so that a process that imported only
-    ``db.agreement_models`` (a PK's print) finds the classes and tables that module names but does not import."""
-    importlib.import_module(f"{__package__}.models")
+    """Before mappers are configured: ``db.models`` declared where ``db.agreement_models`` is, so that a process
+    that imported only the latter (a PK's print) finds the classes and tables it names but does not import. Other
+    modules of models import what they name themselves."""
+    if f"{__package__}.agreement_models" in sys.modules and f"{__package__}.models" not in sys.modules:
+        importlib.import_module(f"{__package__}.models")
 
 
-event.listen(Mapper, "before_configured", _declare_models, once=True)
+event.listen(Mapper, "before_configured", _declare_models)
 
 
 class Tracked:
