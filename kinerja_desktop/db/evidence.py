@@ -121,10 +121,7 @@ def store_many(folder: Path, items: Iterable[tuple[str, bytes]], *, hashed: bool
     checked: dict[str, str] = {}  # sub-folder name -> its path, as text (no path object per file)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for sha256, data in items:
-        if not is_sha256(sha256):
-            raise EvidenceNameError(sha256)
-        if not hashed and hashlib.sha256(data).hexdigest() != sha256:
-            raise EvidenceContentError(sha256)
+        _check_item(sha256, data, hashed)
         prefix = sha256[:2]
         folder_text = checked.get(prefix)
         if folder_text is None:
@@ -148,6 +145,15 @@ def store_many(folder: Path, items: Iterable[tuple[str, bytes]], *, hashed: bool
             Path(target).unlink(missing_ok=True)
             raise
         os.close(handle)
+
+
+def _check_item(sha256: str, data: bytes, hashed: bool) -> None:
+    """A package's file, refused unless its name is a SHA-256 and (unless the caller has ``hashed`` it) the SHA-256
+    of its content."""
+    if not is_sha256(sha256):
+        raise EvidenceNameError(sha256)
+    if not hashed and hashlib.sha256(data).hexdigest() != sha256:
+        raise EvidenceContentError(sha256)
 
 
 def read_many(folder: Path | None, names: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
@@ -306,10 +312,7 @@ class FolderStore(EvidenceStore):
         new: dict[str, bytes] = {}
         packs = self.packs() if root.is_dir() else {}
         for sha256, data in items:
-            if not is_sha256(sha256):
-                raise EvidenceNameError(sha256)
-            if not hashed and hashlib.sha256(data).hexdigest() != sha256:
-                raise EvidenceContentError(sha256)
+            _check_item(sha256, data, hashed)
             prefix = sha256[:2]
             if prefix not in folders:
                 folders[prefix] = _existing_sub_folder(root, prefix, sha256)
