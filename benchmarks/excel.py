@@ -6,7 +6,13 @@ The workbooks are written with openpyxl as a person fills the templates: an ``op
 ``renstra`` sheet with 2 sasaran × 4 indicators per OPD (yearly and quarterly targets for 2025–2029); a
 ``program`` sheet with 2 programs, 4 kegiatan and ``--subs`` sub kegiatan per OPD (pagu for five years). Each
 file is imported twice (the second import finds everything unchanged and writes nothing) after a dry run,
-then the Renstra and the programs are exported. Prints seconds per step and rows per second.
+then the Renstra and the programs are exported. Prints seconds per step and rows per second, and for each step its
+baseline measured in the same run with the ratio: an import against openpyxl reading the same file's every cell
+(``read_only``, values), an export against openpyxl writing the same cells into a new workbook (``write_only``).
+
+The input is the city as a Bappeda fills the templates (``tests/excel_city.py``), not benchmarks/city.py's database:
+an import needs workbooks, and that database's heads' NIPs do not pass the import's checks (city.py writes them
+with a 0 as the gender digit).
 """
 
 from __future__ import annotations
@@ -62,12 +68,45 @@ def program_rows(opds: list[dict], subs: int) -> list[dict]:
     return rows
 
 
-def timed(label: str, rows: int, work) -> float:  # noqa: ANN001
+def timed(label: str, rows: int, work, baseline: float | None = None) -> float:  # noqa: ANN001
     start = time.perf_counter()
     work()
     seconds = time.perf_counter() - start
-    print(f"{label:<38} {seconds:7.2f} s   {rows / seconds:8.0f} baris/s")
+    against = f"   baseline {baseline:6.2f} s  ratio {seconds / baseline:5.1f}×" if baseline else ""
+    print(f"{label:<38} {seconds:7.2f} s   {rows / seconds:8.0f} baris/s{against}")
     return seconds
+
+
+def cells_of(path: Path) -> list[tuple[str, list[tuple]]]:
+    """Every sheet's rows of values, as openpyxl reads them."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        return [(sheet.title, list(sheet.iter_rows(values_only=True))) for sheet in book.worksheets]
+    finally:
+        book.close()
+
+
+def read_baseline(path: Path) -> float:
+    """Seconds openpyxl takes to read every cell of ``path`` (what any import of the file pays)."""
+    start = time.perf_counter()
+    cells_of(path)
+    return time.perf_counter() - start
+
+
+def write_baseline(sheets: list[tuple[str, list[tuple]]], out: Path) -> float:
+    """Seconds openpyxl takes to write the same cells into a new workbook (what any export of them pays)."""
+    import openpyxl
+
+    start = time.perf_counter()
+    book = openpyxl.Workbook(write_only=True)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(out)
+    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -77,6 +116,7 @@ def main() -> None:
     args = parser.parse_args()
     import excel_city as city
 
+    import kinerja_desktop  # noqa: F401 - first: it keeps openpyxl off lxml, which excel_city's openpyxl would load
     from kinerja_desktop.db.database import open_database
     from kinerja_desktop.domain.enums import PeriodKind, RegionKind
     from kinerja_desktop.services.excel_export import export
@@ -99,12 +139,17 @@ def main() -> None:
                                      rows), len(rows))
         for kind, (path, rows) in files.items():
             print(f"{kind}: {rows} baris, {path.stat().st_size // 1024} KB")
-            timed(f"  pratinjau (dry run) {kind}", rows, lambda: import_file(db, kind, path, dry_run=True))  # noqa: B023
-            timed(f"  impor {kind}", rows, lambda: import_file(db, kind, path))  # noqa: B023
-            timed(f"  impor ulang (tidak berubah) {kind}", rows, lambda: import_file(db, kind, path))  # noqa: B023
+            read = read_baseline(path)
+            timed(f"  pratinjau (dry run) {kind}", rows, lambda: import_file(db, kind, path, dry_run=True), read)  # noqa: B023
+            timed(f"  impor {kind}", rows, lambda: import_file(db, kind, path), read)  # noqa: B023
+            timed(f"  impor ulang (tidak berubah) {kind}", rows, lambda: import_file(db, kind, path), read)  # noqa: B023
         for kind in ("renstra", "program"):
             rows = files[kind][1]
-            timed(f"ekspor {kind}", rows, lambda: export(db, kind, tmp / f"ekspor-{kind}.xlsx"))  # noqa: B023
+            out = tmp / f"ekspor-{kind}.xlsx"
+            seconds = timed(f"ekspor {kind}", rows, lambda: export(db, kind, out))  # noqa: B023
+            written = write_baseline(cells_of(out), tmp / f"baseline-{kind}.xlsx")
+            print(f"{'':<38} baseline {written:6.2f} s (openpyxl writing the same cells)  "
+                  f"ratio {seconds / written:5.1f}×")
         db.close()
 
 
