@@ -118,6 +118,17 @@ def pg() -> pg_support.PgServer:
 
 
 @pytest.fixture
+def server_db(pg: pg_support.PgServer) -> Iterator[Database]:
+    """An empty server database at the head schema, whatever the test's own ``backend`` (tests that move data
+    between a SQLite file and a server)."""
+    name = pg.new_database(pg.template(pg_support.HEAD_TEMPLATE, pg_support.migrated))
+    database = open_database(pg.url_of(name))
+    yield database
+    database.close()
+    pg.drop(name)
+
+
+@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "kinerja.sqlite"
 

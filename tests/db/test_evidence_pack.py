@@ -13,7 +13,6 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import pg_support
 import pytest
 from edges import copy_database, leftovers
 from sqlalchemy import select
@@ -426,16 +425,6 @@ def test_a_master_import_leaves_a_pack_and_a_field_package_carries_packed_files(
         assert dict(centre.evidence.get_many(own)) == own
     finally:
         laptop.close()
-
-
-@pytest.fixture
-def server_db(pg) -> Iterator[Database]:  # noqa: ANN001
-    """An empty server database at the head schema."""
-    name = pg.new_database(pg.template(pg_support.HEAD_TEMPLATE, pg_support.migrated))
-    database = open_database(pg.url_of(name))
-    yield database
-    database.close()
-    pg.drop(name)
 
 
 def test_moving_a_packed_store_onto_a_server_carries_every_file(centre: Database, server_db: Database) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -34,16 +33,6 @@ def typed_rows(db: Database, *, skip: tuple[str, ...] = ("audit_log",)) -> dict[
             for t in transfer.copied_tables()
             if t.name not in skip
         }
-
-
-@pytest.fixture
-def server_db(pg) -> Iterator[Database]:  # noqa: ANN001
-    """An empty server database at the head schema (whatever the test's own ``backend``)."""
-    name = pg.new_database(pg.template(pg_support.HEAD_TEMPLATE, pg_support.migrated))
-    database = open_database(pg.url_of(name))
-    yield database
-    database.close()
-    pg.drop(name)
 
 
 @pytest.fixture
