@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -78,17 +77,11 @@ def measure(runs: int, year: int, path: Path, town) -> int:  # noqa: ANN001 - a 
             figures["baseline"].append(bare_views.timed(lambda: bare_views.show_table(bare, rows)))
     finally:
         db.close()
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"city {town.opds} OPD × {town.indicators} indikator × {town.years} tahun; PK list of {year} "
-          f"({len(rows)} rows) at 1366×705, offscreen; runs: {runs}; load average {load:.1f}; medians")
-    base_wall, base_cpu = (statistics.median(t[n] for t in figures["baseline"]) for n in (0, 1))
-    wall, cpu = (statistics.median(t[n] for t in figures["open"]) for n in (0, 1))
-    print(f"baseline: bare QTableView, the same rows: wall {base_wall:6.1f} ms, CPU {base_cpu:6.1f} ms")
-    print(f"PK list opened  : wall {wall:6.1f} ms ({wall / base_wall:.1f} × baseline), "
-          f"CPU {cpu:6.1f} ms ({cpu / base_cpu:.1f} × baseline); goal < {GOAL_MS:.0f} ms: "
-          f"{'OK' if wall < GOAL_MS else 'SLOW'}")
-    return 0 if wall < GOAL_MS else 1
-
+    return bare_views.report(
+        f"city {town.opds} OPD × {town.indicators} indikator × {town.years} tahun; PK list of {year} "
+        f"({len(rows)} rows)",
+        "PK list opened", "QTableView", figures["baseline"], figures["open"], GOAL_MS,
+    )
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -8,6 +8,8 @@ the same texts: a new ``QStandardItemModel`` holding every cell as text, set on 
 
 from __future__ import annotations
 
+import os
+import statistics
 import time
 from collections.abc import Callable, Sequence
 
@@ -81,3 +83,18 @@ def _set(view: QAbstractItemView, model: QStandardItemModel) -> None:
         old.deleteLater()
     view.viewport().repaint()
     QApplication.processEvents()
+
+
+def report(title: str, label: str, view: str, baseline: list[tuple[float, float]],
+           measured: list[tuple[float, float]], goal_ms: float) -> int:
+    """Print the medians of ``measured`` and of its ``baseline`` (wall and CPU) with their ratio and the goal;
+    the exit status: 0 when the median wall time is under ``goal_ms``."""
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{title} at 1366×705, offscreen; runs: {len(measured)}; load average {load:.1f}; medians")
+    base_wall, base_cpu = (statistics.median(t[n] for t in baseline) for n in (0, 1))
+    wall, cpu = (statistics.median(t[n] for t in measured) for n in (0, 1))
+    print(f"baseline: bare {view}, the same rows: wall {base_wall:6.1f} ms, CPU {base_cpu:6.1f} ms")
+    print(f"{label:<16}: wall {wall:6.1f} ms ({wall / base_wall:.1f} × baseline), "
+          f"CPU {cpu:6.1f} ms ({cpu / base_cpu:.1f} × baseline); goal < {goal_ms:.0f} ms: "
+          f"{'OK' if wall < goal_ms else 'SLOW'}")
+    return 0 if wall < goal_ms else 1

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -82,17 +81,11 @@ def measure(runs: int, path: Path, town) -> int:  # noqa: ANN001 - a city.City
         db.close()
     nodes = bare_views.count_rows(rows)
     assert nodes > town.indicators, nodes  # the OPD's sasaran and every indicator under them
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"city {town.opds} OPD × {town.indicators} indikator × {town.years} tahun; Renstra tree of one OPD "
-          f"({nodes} nodes) at 1366×705, offscreen; runs: {runs}; load average {load:.1f}; medians")
-    base_wall, base_cpu = (statistics.median(t[n] for t in figures["baseline"]) for n in (0, 1))
-    wall, cpu = (statistics.median(t[n] for t in figures["switch"]) for n in (0, 1))
-    print(f"baseline: bare QTreeView, the same rows: wall {base_wall:6.1f} ms, CPU {base_cpu:6.1f} ms")
-    print(f"OPD switch      : wall {wall:6.1f} ms ({wall / base_wall:.1f} × baseline), "
-          f"CPU {cpu:6.1f} ms ({cpu / base_cpu:.1f} × baseline); goal < {GOAL_MS:.0f} ms: "
-          f"{'OK' if wall < GOAL_MS else 'SLOW'}")
-    return 0 if wall < GOAL_MS else 1
-
+    return bare_views.report(
+        f"city {town.opds} OPD × {town.indicators} indikator × {town.years} tahun; Renstra tree of one OPD "
+        f"({nodes} nodes)",
+        "OPD switch", "QTreeView", figures["baseline"], figures["switch"], GOAL_MS,
+    )
 
 if __name__ == "__main__":
     raise SystemExit(main())
